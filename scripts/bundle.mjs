@@ -1,0 +1,18 @@
+// Bundles the action (dist/index.js) and the CLI (dist/cli.js) with esbuild: CommonJS for
+// Node 20+, dockerode's optional native parts left out (ssh2's cpu-features, *.node).
+// Deterministic output, so CI can rebuild and compare with what is committed.
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: ['cpu-features', '*.node'],
+  legalComments: 'none',
+  logLevel: 'warning',
+  charset: 'utf8'
+};
+
+await build({ ...common, entryPoints: ['src/cli-bin.ts'], outfile: 'dist/cli.js' });
+await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' });

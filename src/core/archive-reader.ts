@@ -1,0 +1,219 @@
+// Reads an image archive (what `docker save` writes, or an OCI image layout) in one pass, in
+// whatever order it lists its entries: the daemon's stream is not seekable and its manifest
+// comes last, so every blob is classified by its first bytes as it arrives. Layer blobs are
+// walked on the fly; small JSON blobs (manifests, configs, indexes) are kept for later.
+import { createHash, type Hash } from 'node:crypto';
+import { PassThrough, Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
+import { SNIFF_BYTES, sniffBlob, type BlobKind } from './blob-kind';
+import { ImageError } from './errors';
+import { normalizeEntryName } from './image-path';
+import type { LayerRecord } from './layer-record';
+import { walkLayer, type WalkOptions } from './layer-walker';
+import { TarParser, type EntrySink, type TarHeader } from './tar-parser';
+
+// Manifests and configs are small; a bigger "JSON" blob is not one of them.
+const MAX_JSON = 16 * 1024 * 1024;
+
+export interface ArchiveBlob {
+  /** "sha256:<hex>" of the blob as stored in the archive. */
+  digest: string;
+  size: number;
+  kind: BlobKind;
+  layer?: LayerRecord;
+  json?: unknown;
+  jsonError?: string;
+}
+
+export interface ArchiveContents {
+  /** Regular files by their path in the archive ("manifest.json", "blobs/sha256/..."). */
+  files: Map<string, ArchiveBlob>;
+  /** Symlinks by path (legacy `docker save` links repeated layers), as archive paths. */
+  links: Map<string, string>;
+}
+
+export interface ReadOptions {
+  /** Walk layer blobs (false for a base image, of which only the config is needed). */
+  walkLayers: boolean;
+  walk: WalkOptions;
+  /** Called as layer bytes go by, for progress reporting. */
+  onProgress?: (bytes: number) => void;
+  /** What to call the archive in messages ("image archive image.tar"). */
+  what: string;
+}
+
+class HashingSink implements EntrySink {
+  private readonly hash: Hash = createHash('sha256');
+  private head: Buffer[] = [];
+  private headSize = 0;
+  private target: EntrySink | null = null;
+  private size = 0;
+
+  constructor(
+    private readonly path: string,
+    private readonly entrySize: number,
+    private readonly reader: ArchiveReader
+  ) {}
+
+  data(chunk: Buffer): void | Promise<void> {
+    this.hash.update(chunk);
+    this.size += chunk.length;
+    if (this.target) return this.target.data(chunk);
+    this.head.push(chunk);
+    this.headSize += chunk.length;
+    if (this.headSize >= SNIFF_BYTES) return this.start();
+  }
+
+  async end(): Promise<void> {
+    if (!this.target) await this.start();
+    await this.target!.end();
+    const blob = this.reader.contents.files.get(this.path)!;
+    blob.digest = 'sha256:' + this.hash.digest('hex');
+    blob.size = this.size;
+  }
+
+  private start(): void | Promise<void> {
+    const head = Buffer.concat(this.head);
+    this.head = [];
+    const kind = sniffBlob(head.subarray(0, SNIFF_BYTES));
+    const blob: ArchiveBlob = { digest: '', size: 0, kind };
+    this.reader.contents.files.set(this.path, blob);
+    this.target = this.reader.sinkFor(this.path, kind, this.entrySize, blob);
+    return this.target.data(head);
+  }
+}
+
+class JsonSink implements EntrySink {
+  private parts: Buffer[] = [];
+  constructor(private readonly blob: ArchiveBlob) {}
+  data(chunk: Buffer): void {
+    this.parts.push(Buffer.from(chunk));
+  }
+  end(): void {
+    try {
+      this.blob.json = JSON.parse(Buffer.concat(this.parts).toString('utf8'));
+    } catch (err) {
+      this.blob.jsonError = (err as Error).message;
+    }
+    this.parts = [];
+  }
+}
+
+const DISCARD: EntrySink = { data() {}, end() {} };
+
+/** Feeds a layer blob to the layer walker through a bounded pipe, with backpressure both ways. */
+class LayerSink implements EntrySink {
+  private readonly pipe = new PassThrough({ highWaterMark: 1024 * 1024 });
+  private readonly done: Promise<LayerRecord>;
+  private failure: unknown = null;
+
+  constructor(
+    private readonly blob: ArchiveBlob,
+    compression: LayerRecord['compression'],
+    options: ReadOptions,
+    what: string
+  ) {
+    const onProgress = options.onProgress;
+    if (onProgress) this.pipe.on('data', (c: Buffer) => onProgress(c.length));
+    this.done = walkLayer(this.pipe, compression, options.walk, what);
+    this.done.catch((err) => {
+      this.failure = err;
+      this.pipe.destroy();
+    });
+  }
+
+  data(chunk: Buffer): void | Promise<void> {
+    if (this.failure) throw this.failure;
+    if (this.pipe.write(chunk)) return;
+    return new Promise<void>((resolve, reject) => {
+      this.pipe.once('drain', resolve);
+      this.done.then(() => resolve(), reject);
+    });
+  }
+
+  async end(): Promise<void> {
+    if (this.failure) throw this.failure;
+    this.pipe.end();
+    this.blob.layer = await this.done;
+  }
+}
+
+class ArchiveReader {
+  readonly contents: ArchiveContents = { files: new Map(), links: new Map() };
+  constructor(readonly options: ReadOptions) {}
+
+  onEntry = (h: TarHeader): EntrySink | null => {
+    const normalized = normalizeEntryName(h.name);
+    if (normalized === null) throw new ImageError(`${this.options.what} has an entry whose name climbs out of the archive: "${h.name}"`);
+    const path = normalized.slice(1);
+    if (h.type === 'symlink' || h.type === 'hardlink') {
+      // Legacy `docker save` stores a repeated layer as a link to its first copy.
+      const base = h.type === 'symlink' ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+      const target = normalizeEntryName(base + h.linkname);
+      if (target !== null) this.contents.links.set(path, target.slice(1));
+      return null;
+    }
+    if (h.type !== 'file') return null;
+    return new HashingSink(path, h.size, this);
+  };
+
+  sinkFor(path: string, kind: BlobKind, size: number, blob: ArchiveBlob): EntrySink {
+    const what = `layer ${path} of ${this.options.what}`;
+    switch (kind) {
+      case 'json':
+        if (size <= MAX_JSON) return new JsonSink(blob);
+        return DISCARD;
+      case 'tar':
+      case 'gzip':
+      case 'zstd':
+        if (!this.options.walkLayers) return DISCARD;
+        return new LayerSink(blob, kind === 'tar' ? 'none' : kind, this.options, what);
+      default:
+        return DISCARD;
+    }
+  }
+}
+
+/** Reads a whole archive stream; the outer archive may itself be gzip-compressed. */
+export async function readArchive(source: AsyncIterable<Buffer>, options: ReadOptions): Promise<ArchiveContents> {
+  const reader = new ArchiveReader(options);
+  const parser = new TarParser(reader.onEntry, options.what);
+  const iterator = source[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  if (first.done || first.value.length === 0) throw new ImageError(`${options.what} is empty`);
+  const rest: AsyncIterable<Buffer> = {
+    [Symbol.asyncIterator]: () => {
+      let sentFirst = false;
+      return {
+        next: async () => {
+          if (!sentFirst) {
+            sentFirst = true;
+            return { done: false, value: first.value };
+          }
+          return iterator.next();
+        },
+        return: async () => (iterator.return ? iterator.return() : { done: true, value: undefined })
+      };
+    }
+  };
+  const consume = async (chunks: AsyncIterable<Buffer>) => {
+    for await (const chunk of chunks) await parser.write(chunk);
+    await parser.end();
+  };
+  const head: Buffer = first.value;
+  if (head[0] === 0x1f && head[1] === 0x8b) {
+    try {
+      await pipeline(Readable.from(rest, { objectMode: false }), createGunzip(), consume);
+    } catch (err) {
+      if (err instanceof ImageError) throw err;
+      if ((err as NodeJS.ErrnoException).code?.startsWith('Z_')) {
+        throw new ImageError(`${options.what} is corrupt: its gzip data cannot be decompressed (${(err as Error).message})`);
+      }
+      throw err;
+    }
+  } else {
+    await consume(rest);
+  }
+  return reader.contents;
+}

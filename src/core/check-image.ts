@@ -1,0 +1,122 @@
+// The validator core: image source -> archive reader -> layer walker -> filesystem model ->
+// rules. Takes plain values and returns plain findings; the CLI and the action share it.
+import { readArchive } from './archive-reader';
+import { ImageError } from './errors';
+import { guessBaseLayerCount, layerHistory, type Finding, type ImageFacts, type LayerFact } from './facts';
+import { Filesystem } from './filesystem-model';
+import { isUnder, baseName } from './image-path';
+import { resolveImage, type ResolvedImage } from './image-manifest';
+import type { ImageSource } from './image-source';
+import type { ScanStats } from './layer-record';
+import { ReadBudget } from './layer-walker';
+import { runRules } from './rules';
+import { formatSize, type Settings } from './settings';
+
+export interface CheckOptions {
+  image: ImageSource;
+  base?: ImageSource;
+  settings: Settings;
+  /** Called with the bytes of layer data read so far. */
+  onProgress?: (bytes: number) => void;
+}
+
+export interface CheckResult {
+  facts: ImageFacts;
+  findings: Finding[];
+  scan: ScanStats;
+  timings: { phase: string; ms: number }[];
+}
+
+export async function checkImage(options: CheckOptions): Promise<CheckResult> {
+  const { settings } = options;
+  const timings: CheckResult['timings'] = [];
+  const timed = async <T>(phase: string, work: () => Promise<T> | T): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await work();
+    } finally {
+      timings.push({ phase, ms: Math.round(performance.now() - start) });
+    }
+  };
+  const budget = new ReadBudget(settings.maxUncompressed, undefined, formatSize(settings.maxUncompressed));
+  const walk = { needsDigest: digestPredicate(settings), scanLimit: settings.scanLimit, budget };
+
+  const base = options.base
+    ? await timed('read base image', () => readImage(options.base!, settings, { walk, walkLayers: false }))
+    : undefined;
+  let bytes = 0;
+  const onProgress = options.onProgress && ((n: number) => options.onProgress!((bytes += n)));
+  const image = await timed('read image', () => readImage(options.image, settings, { walk, walkLayers: true, onProgress }));
+  const facts = await timed('build filesystem', () => buildFacts(image, base, options));
+  const findings = await timed('run rules', () => runRules(facts, settings));
+  const scan = facts.layers.reduce<ScanStats>(
+    (s, l) => ({ truncatedFiles: s.truncatedFiles + l.record.scan.truncatedFiles, unscannedBytes: s.unscannedBytes + l.record.scan.unscannedBytes }),
+    { truncatedFiles: 0, unscannedBytes: 0 }
+  );
+  return { facts, findings, scan, timings };
+}
+
+async function readImage(source: ImageSource, settings: Settings, opts: { walk: Parameters<typeof readArchive>[1]['walk']; walkLayers: boolean; onProgress?: (n: number) => void }): Promise<ResolvedImage> {
+  const contents = await readArchive(source.open(), { walkLayers: opts.walkLayers, walk: opts.walk, onProgress: opts.onProgress, what: source.name });
+  return resolveImage(contents, settings.platform, source.name, opts.walkLayers, source.layout);
+}
+
+function buildFacts(image: ResolvedImage, base: ResolvedImage | undefined, options: CheckOptions): ImageFacts {
+  const records = image.layers.map((l) => {
+    if (!l) throw new ImageError(`${options.image.name}: a layer was not read`);
+    return l;
+  });
+  const diffIds = image.config.rootfs.diff_ids;
+  let baseCount: number;
+  let matches = true;
+  let guessed = false;
+  let firstMismatch: number | undefined;
+  if (base) {
+    const baseIds = base.config.rootfs.diff_ids;
+    firstMismatch = baseIds.findIndex((id, i) => diffIds[i] !== id);
+    matches = firstMismatch === -1 && baseIds.length <= diffIds.length;
+    if (firstMismatch === -1) firstMismatch = matches ? undefined : diffIds.length;
+    baseCount = matches ? baseIds.length : 0;
+  } else {
+    const guess = guessBaseLayerCount(image.config.history);
+    guessed = guess !== undefined && guess <= records.length;
+    baseCount = guessed ? guess! : 0;
+  }
+  const history = layerHistory(image.config.history, records.length);
+  const layers: LayerFact[] = records.map((record, index) => ({
+    index,
+    diffId: diffIds[index],
+    size: record.size,
+    compression: record.compression,
+    ...(history[index] !== undefined && { createdBy: history[index] }),
+    base: index < baseCount,
+    record
+  }));
+  return {
+    reference: options.image.name,
+    id: image.id,
+    layout: image.layout,
+    repoTags: image.repoTags,
+    config: image.config,
+    layers,
+    base: {
+      given: !!base,
+      ...(options.base && { reference: options.base.name }),
+      ...(base && { id: base.id }),
+      layerCount: baseCount,
+      matches,
+      guessed,
+      ...(firstMismatch !== undefined && { firstMismatch })
+    },
+    fs: Filesystem.build(records),
+    baseFs: Filesystem.build(records, baseCount)
+  };
+}
+
+/** Files whose content the rules compare between base and image get a sha256 while streaming. */
+function digestPredicate(settings: Settings): (path: string) => boolean {
+  const dirs = [...settings.protectedPaths, '/etc'];
+  const tools = new Set(settings.modelartsTools);
+  const extra = settings.protectedEtc.map((g) => g.replace(/\/?\*.*$/, '')).filter((p) => !p.startsWith('/etc'));
+  return (path) => dirs.some((d) => isUnder(path, d)) || tools.has(baseName(path)) || extra.some((d) => isUnder(path, d));
+}

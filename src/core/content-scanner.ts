@@ -1,0 +1,204 @@
+// Streams file content past a set of detectors (malicious code, secrets). Each detector has a
+// literal anchor found with Buffer#indexOf (fast, no string conversion) and a check that looks at
+// the text around the anchor. Content goes through a sliding window so that a pattern split
+// between two chunks is still found, and the window is copied only when a file spans chunks.
+import type { ScanHit } from './layer-record';
+import { maskSecret } from './mask';
+
+/** Context kept on each side of an anchor for its check; also the overlap between windows. */
+const CONTEXT = 512;
+const WINDOW = 256 * 1024;
+
+interface Detector {
+  id: string;
+  rule: ScanHit['rule'];
+  anchors: Buffer[];
+  /** Returns the evidence to report, or null when the text around the anchor is benign. */
+  check(line: string, around: string): string | null;
+}
+
+const lineMatch = (re: RegExp, label: string) => (line: string) => (re.test(line) ? label : null);
+
+const DETECTORS: Detector[] = [
+  {
+    id: 'eicar-test-file',
+    rule: 'malicious-code',
+    anchors: [Buffer.from('EICAR-STANDARD-ANTIVIRUS-TEST-FILE!')],
+    check: (_line, around) =>
+      around.includes('X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*') ? 'EICAR anti-virus test string' : null
+  },
+  {
+    id: 'reverse-shell-dev-tcp',
+    rule: 'malicious-code',
+    anchors: [Buffer.from('/dev/tcp/'), Buffer.from('/dev/udp/')],
+    check: lineMatch(
+      /(?:\b(?:ba|z|k|da)?sh\s+-i\b.*\/dev\/(?:tcp|udp)\/|[<>]&?\s*\/dev\/(?:tcp|udp)\/[^\s/]+\/\d+|\/dev\/(?:tcp|udp)\/[^\s/]+\/\d+.*\d?>&\s*\d)/,
+      'shell redirected to a /dev/tcp or /dev/udp socket (reverse shell)'
+    )
+  },
+  {
+    id: 'reverse-shell-netcat',
+    rule: 'malicious-code',
+    anchors: [Buffer.from('-e /bin/'), Buffer.from('-e sh'), Buffer.from('-e bash'), Buffer.from('-c /bin/')],
+    check: lineMatch(/\b(?:nc|ncat|netcat)(?:\.traditional|\.openbsd)?\b.*\s-[ec]\s*(?:\/bin\/|\/usr\/bin\/)?(?:ba)?sh\b/, 'netcat executing a shell (reverse shell)')
+  },
+  {
+    id: 'reverse-shell-socat',
+    rule: 'malicious-code',
+    anchors: [Buffer.from('socat')],
+    check: lineMatch(/\bsocat\b.*\b(?:exec|system):/i, 'socat executing a program over a socket (reverse shell)')
+  },
+  {
+    id: 'reverse-shell-python',
+    rule: 'malicious-code',
+    anchors: [Buffer.from('dup2(')],
+    check: lineMatch(/socket\b.*\.connect\(.*dup2\(.*(?:pty\.spawn|subprocess|\/bin\/(?:ba)?sh)/, 'socket wired to a shell in a one-liner (reverse shell)')
+  },
+  {
+    id: 'reverse-shell-perl',
+    rule: 'malicious-code',
+    anchors: [Buffer.from('use Socket'), Buffer.from('IO::Socket::INET')],
+    check: lineMatch(/(?:use Socket.*connect\(.*(?:exec|system)|IO::Socket::INET.*(?:fdopen|exec|system))/, 'perl socket wired to a shell (reverse shell)')
+  },
+  {
+    id: 'crypto-miner-pool',
+    rule: 'malicious-code',
+    anchors: [Buffer.from('stratum+')],
+    check: (line) => {
+      const m = /stratum\+(?:tcp|ssl|tls):\/\/[^\s"'<>]{0,80}/.exec(line);
+      return m ? `crypto-miner pool address ${m[0]}` : null;
+    }
+  },
+  {
+    id: 'crypto-miner-config',
+    rule: 'malicious-code',
+    anchors: [Buffer.from('donate-level'), Buffer.from('cpuminer'), Buffer.from('nicehash')],
+    check: lineMatch(/(?:"donate-level"\s*:|--donate-level[= ]\d|\bcpuminer\b.*-o\s|"nicehash"\s*:)/, 'crypto-miner configuration')
+  },
+  {
+    id: 'private-key',
+    rule: 'secrets',
+    anchors: [Buffer.from('PRIVATE KEY-----')],
+    check: (_line, around) => {
+      const m = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----\r?\n(?:Proc-Type:|[A-Za-z0-9+/=]{40,})/.exec(around);
+      return m ? `${m[1] || ''}private key` : null;
+    }
+  },
+  {
+    id: 'aws-access-key',
+    rule: 'secrets',
+    anchors: [Buffer.from('AKIA'), Buffer.from('ASIA')],
+    check: (line) => {
+      const m = /(?<![A-Z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Z0-9])/.exec(line);
+      if (!m || m[0].endsWith('EXAMPLE')) return null;
+      return `AWS access key ${maskSecret(m[0], 4)}`;
+    }
+  },
+  {
+    id: 'huawei-cloud-sk',
+    rule: 'secrets',
+    anchors: [Buffer.from('_SK'), Buffer.from('secret_access_key'), Buffer.from('SecretAccessKey')],
+    check: (line) => {
+      const m = /(?:\b[A-Za-z_]*_SK|secret_access_key|SecretAccessKey)["']?\s*[=:]\s*["']?([A-Za-z0-9]{40})(?![A-Za-z0-9])/.exec(line);
+      return m ? `Huawei Cloud secret key ${maskSecret(m[1], 0)}` : null;
+    }
+  }
+];
+
+export class ContentScanner {
+  private readonly window = Buffer.allocUnsafe(WINDOW);
+  private fill = 0;
+  /** Offset in `window` from which anchor starts have not been searched yet. */
+  private searchFrom = 0;
+  private found = new Set<string>();
+  private path = '';
+  private hits: ScanHit[] = [];
+  private scanned = 0;
+  private limit = 0;
+
+  /** Starts a file; `limit` caps how many of its bytes are scanned. */
+  begin(path: string, limit: number): void {
+    this.path = path;
+    this.limit = limit;
+    this.fill = 0;
+    this.searchFrom = 0;
+    this.scanned = 0;
+    this.found = new Set();
+    this.hits = [];
+  }
+
+  /** Feeds content; returns false once the per-file limit is reached. */
+  feed(chunk: Buffer, isWholeFile: boolean): boolean {
+    if (this.scanned >= this.limit) return false;
+    if (chunk.length > this.limit - this.scanned) chunk = chunk.subarray(0, this.limit - this.scanned);
+    this.scanned += chunk.length;
+    if (isWholeFile) {
+      // The common case for small files: scan the caller's buffer in place.
+      this.search(chunk, 0, chunk.length);
+      return this.scanned < this.limit;
+    }
+    let pos = 0;
+    while (pos < chunk.length) {
+      const n = Math.min(WINDOW - this.fill, chunk.length - pos);
+      chunk.copy(this.window, this.fill, pos, pos + n);
+      this.fill += n;
+      pos += n;
+      if (this.fill === WINDOW) this.slide();
+    }
+    return this.scanned < this.limit;
+  }
+
+  /** Ends the file and returns what it matched. */
+  finish(): ScanHit[] {
+    if (this.fill > this.searchFrom) this.search(this.window, this.searchFrom, this.fill);
+    this.fill = 0;
+    return this.hits;
+  }
+
+  /** How many bytes of the current file were scanned. */
+  get scannedBytes(): number {
+    return this.scanned;
+  }
+
+  private slide(): void {
+    // Anchors starting in the last CONTEXT bytes are searched after the slide, with context.
+    const end = this.fill - CONTEXT;
+    this.search(this.window, this.searchFrom, end);
+    const keep = 2 * CONTEXT;
+    this.window.copy(this.window, 0, this.fill - keep, this.fill);
+    this.searchFrom = keep - CONTEXT;
+    this.fill = keep;
+  }
+
+  /** Looks for anchors starting in [from, to) of buf; the anchor itself may run past `to`. */
+  private search(buf: Buffer, from: number, to: number): void {
+    for (const d of DETECTORS) {
+      if (this.found.has(d.id)) continue;
+      for (const anchor of d.anchors) {
+        let at = buf.indexOf(anchor, from);
+        while (at !== -1 && at < to) {
+          const evidence = this.check(d, buf, at, anchor.length);
+          if (evidence) {
+            this.found.add(d.id);
+            this.hits.push({ detector: d.id, rule: d.rule, path: this.path, evidence });
+            break;
+          }
+          at = buf.indexOf(anchor, at + 1);
+        }
+        if (this.found.has(d.id)) break;
+      }
+    }
+  }
+
+  private check(d: Detector, buf: Buffer, at: number, anchorLength: number): string | null {
+    const start = Math.max(0, at - CONTEXT);
+    const end = Math.min(buf === this.window ? this.fill : buf.length, at + anchorLength + CONTEXT);
+    const around = buf.toString('latin1', start, end);
+    const rel = at - start;
+    const lineStart = around.lastIndexOf('\n', rel) + 1;
+    let lineEnd = around.indexOf('\n', rel + anchorLength);
+    if (lineEnd === -1) lineEnd = around.length;
+    return d.check(around.slice(lineStart, lineEnd), around);
+  }
+}
+

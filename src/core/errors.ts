@@ -1,0 +1,22 @@
+/**
+ * The image could not be checked: unreadable, truncated, corrupt or tampered input.
+ * Its message is meant for people and is printed as is (exit code 2).
+ */
+export class ImageError extends Error {
+  override name = 'ImageError';
+}
+
+/** A bad option or configuration value (exit code 2). */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** The message to show for any error, without a stack trace for errors we did not expect. */
+export function describeError(err: unknown): string {
+  if (err instanceof ImageError || err instanceof UsageError) return err.message;
+  if (err instanceof Error) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code ? `${err.message} (${code})` : err.message;
+  }
+  return String(err);
+}

@@ -1,0 +1,200 @@
+// The merged filesystem of a stack of layers, with overlayfs semantics: a path shows the entry
+// of the highest layer that wrote it, unless a later whiteout (`.wh.NAME`) deleted it or an
+// ancestor, or a later opaque marker (`.wh..wh..opq`) hid the directory's older contents.
+// Deletions are recorded as markers (layer numbers), so deleting a big tree costs nothing and a
+// path's visibility is decided by looking at its ancestors.
+import { isUnder, parentOf, resolveLinkTarget } from './image-path';
+import { EntryKind, type LayerRecord, type UnsafeEntry } from './layer-record';
+
+export interface FileNode {
+  path: string;
+  kind: EntryKind;
+  mode: number;
+  uid: number;
+  gid: number;
+  size: number;
+  /** Symlink target as written; for a hard link, the path it links to. */
+  link?: string;
+  /** sha256 of the content, for the files the rules compare. */
+  digest?: string;
+  /** Index of the layer that last wrote this path. */
+  layer: number;
+  text?: string;
+}
+
+const SPLIT = 2 ** 32;
+const refOf = (layer: number, index: number) => layer * SPLIT + index;
+const layerOf = (ref: number) => Math.floor(ref / SPLIT);
+
+export class Filesystem {
+  /** Latest entry per path (as a layer/index reference); hidden paths are removed by `build`. */
+  private readonly latest = new Map<string, number>();
+  /** Hard link reference -> the entry whose content and attributes it shares. */
+  private readonly hardlinks = new Map<number, number>();
+  private readonly whiteouts = new Map<string, number>();
+  private readonly opaques = new Map<string, number>();
+  /** Entries that could not be applied, by layer. */
+  readonly unsafe: { layer: number; entry: UnsafeEntry }[] = [];
+
+  private constructor(private readonly layers: readonly LayerRecord[]) {}
+
+  /** Applies layers[0..count) in order. */
+  static build(layers: readonly LayerRecord[], count = layers.length): Filesystem {
+    const fs = new Filesystem(layers);
+    for (let l = 0; l < count; l++) fs.apply(l);
+    for (const [path, ref] of fs.latest) {
+      if (!fs.visible(path, ref)) fs.latest.delete(path);
+    }
+    return fs;
+  }
+
+  get size(): number {
+    return this.latest.size;
+  }
+
+  get(path: string): FileNode | undefined {
+    const ref = this.latest.get(path);
+    return ref === undefined ? undefined : this.node(path, ref);
+  }
+
+  /** Follows symlinks (in every component) to the node a program opening `path` would get. */
+  resolve(path: string): FileNode | undefined {
+    let current = path;
+    for (let hops = 0; hops < 40; hops++) {
+      const redirected = this.redirectThroughParents(current);
+      if (redirected !== current) {
+        current = redirected;
+        continue;
+      }
+      const node = this.get(current);
+      if (!node || node.kind !== EntryKind.Symlink) return node;
+      current = resolveLinkTarget(current, node.link ?? '');
+    }
+    return undefined; // a symlink loop
+  }
+
+  *nodes(): IterableIterator<FileNode> {
+    for (const [path, ref] of this.latest) yield this.node(path, ref);
+  }
+
+  /** Which later layer (above `since`) removed `path`, and how: the marker nearest to it. */
+  removedBy(path: string, since: number): { layer: number; path: string; how: 'whiteout' | 'opaque' | 'replaced' } | undefined {
+    for (let p = path; ; p = parentOf(p)) {
+      const w = this.whiteouts.get(p);
+      if (w !== undefined && w > since) return { layer: w, path: p, how: 'whiteout' };
+      if (p !== path) {
+        const o = this.opaques.get(p);
+        if (o !== undefined && o > since) return { layer: o, path: p, how: 'opaque' };
+        const ref = this.latest.get(p);
+        if (ref !== undefined && layerOf(ref) > since && this.kindOf(ref) !== EntryKind.Directory) {
+          return { layer: layerOf(ref), path: p, how: 'replaced' };
+        }
+      }
+      if (p === '/') return undefined;
+    }
+  }
+
+  private node(path: string, ref: number): FileNode {
+    const layer = layerOf(ref);
+    const target = this.hardlinks.get(ref);
+    const src = target ?? ref;
+    const e = this.layers[layerOf(src)].entries;
+    const i = src % SPLIT;
+    const own = this.layers[layer].entries;
+    return {
+      path,
+      kind: target === undefined ? e.kind(i) : EntryKind.File,
+      mode: e.mode(i),
+      uid: e.uid(i),
+      gid: e.gid(i),
+      size: e.size(i),
+      link: own.links.get(ref % SPLIT),
+      digest: e.digests.get(i),
+      layer,
+      text: e.texts.get(i)
+    };
+  }
+
+  private apply(l: number): void {
+    const entries = this.layers[l].entries;
+    const n = entries.length;
+    // Markers first: they only ever speak of lower layers, wherever the tar lists them.
+    for (let i = 0; i < n; i++) {
+      const kind = entries.kind(i);
+      if (kind === EntryKind.Whiteout) this.whiteouts.set(entries.paths[i], l);
+      else if (kind === EntryKind.Opaque) this.opaques.set(entries.paths[i], l);
+    }
+    for (let i = 0; i < n; i++) {
+      const kind = entries.kind(i);
+      if (kind === EntryKind.Whiteout || kind === EntryKind.Opaque) continue;
+      const path = entries.paths[i];
+      const through = this.symlinkAncestor(path);
+      if (through) {
+        this.unsafe.push({ layer: l, entry: { path, reason: `it is written through the symlink ${through}, which would place it elsewhere` } });
+        continue;
+      }
+      const ref = refOf(l, i);
+      if (kind === EntryKind.Hardlink) {
+        const targetPath = entries.links.get(i)!;
+        const targetRef = this.latest.get(targetPath);
+        if (targetRef === undefined || !this.visible(targetPath, targetRef) || this.kindOf(targetRef) === EntryKind.Directory) {
+          this.unsafe.push({ layer: l, entry: { path, reason: `it is a hard link to ${targetPath}, which does not exist` } });
+          continue;
+        }
+        this.hardlinks.set(ref, this.hardlinks.get(targetRef) ?? targetRef);
+      }
+      this.latest.set(path, ref);
+    }
+  }
+
+  private kindOf(ref: number): EntryKind {
+    return this.layers[layerOf(ref)].entries.kind(ref % SPLIT);
+  }
+
+  /** Whether the entry `ref` at `path` survives the markers and ancestors applied so far. */
+  private visible(path: string, ref: number): boolean {
+    const layer = layerOf(ref);
+    const wo = this.whiteouts.get(path);
+    if (wo !== undefined && wo > layer) return false;
+    for (let p = parentOf(path); ; p = parentOf(p)) {
+      if (this.whiteouts.size > 0) {
+        const w = this.whiteouts.get(p);
+        if (w !== undefined && w > layer) return false;
+      }
+      if (this.opaques.size > 0) {
+        const o = this.opaques.get(p);
+        if (o !== undefined && o > layer) return false;
+      }
+      if (p === '/') return true;
+      // An ancestor replaced by a non-directory in a later layer hides everything below it.
+      const a = this.latest.get(p);
+      if (a !== undefined && layerOf(a) > layer && this.kindOf(a) !== EntryKind.Directory && !this.hardlinks.has(a)) return false;
+    }
+  }
+
+  /** The nearest ancestor of `path` that is currently a symlink, if any. */
+  private symlinkAncestor(path: string): string | undefined {
+    for (let p = parentOf(path); p !== '/'; p = parentOf(p)) {
+      const ref = this.latest.get(p);
+      if (ref !== undefined && this.kindOf(ref) === EntryKind.Symlink && this.visible(p, ref)) return p;
+    }
+    return undefined;
+  }
+
+  /** Rewrites `path` when one of its parent directories is a symlink. */
+  private redirectThroughParents(path: string): string {
+    for (let p = parentOf(path); p !== '/'; p = parentOf(p)) {
+      const node = this.get(p);
+      if (node?.kind === EntryKind.Symlink) {
+        const target = resolveLinkTarget(p, node.link ?? '');
+        return target === '/' ? path.slice(p.length) : target + path.slice(p.length);
+      }
+    }
+    return path;
+  }
+
+  /** Visible paths below `dir` (for counting and listing). */
+  *below(dir: string): IterableIterator<FileNode> {
+    for (const node of this.nodes()) if (isUnder(node.path, dir)) yield node;
+  }
+}

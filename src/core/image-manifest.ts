@@ -1,0 +1,225 @@
+// Finds the image in a read archive (docker-save manifest.json, or an OCI index with nested
+// indexes and platforms) and verifies it: every digest the archive names must match the bytes,
+// and every layer must hash to the diff_id its config promises. A tampered archive stops here.
+import type { ArchiveBlob, ArchiveContents } from './archive-reader';
+import { ImageError } from './errors';
+import type { LayerRecord } from './layer-record';
+
+export interface HistoryEntry {
+  created?: string;
+  created_by?: string;
+  empty_layer?: boolean;
+  comment?: string;
+}
+
+export interface ImageConfig {
+  architecture?: string;
+  os?: string;
+  variant?: string;
+  config?: {
+    User?: string;
+    Entrypoint?: string[] | null;
+    Cmd?: string[] | null;
+    Env?: string[] | null;
+    Labels?: Record<string, string> | null;
+    WorkingDir?: string;
+    Shell?: string[] | null;
+  };
+  rootfs: { type: string; diff_ids: string[] };
+  history?: HistoryEntry[];
+}
+
+export type ArchiveLayout = 'docker-archive' | 'oci-archive';
+
+export interface ResolvedImage {
+  layout: ArchiveLayout;
+  /** Digest of the config blob: the image ID. */
+  id: string;
+  repoTags: string[];
+  config: ImageConfig;
+  /** Layer records in order (undefined when layers were not walked). */
+  layers: (LayerRecord | undefined)[];
+  /** Per layer: compressed blob digest and size as stored in the archive. */
+  blobs: { digest: string; size: number }[];
+}
+
+interface Descriptor {
+  mediaType?: string;
+  digest: string;
+  size?: number;
+  platform?: { os?: string; architecture?: string; variant?: string };
+  annotations?: Record<string, string>;
+}
+
+const INDEX_TYPES = new Set(['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json']);
+
+export function resolveImage(
+  contents: ArchiveContents,
+  platform: string,
+  what: string,
+  layersWalked: boolean,
+  layout: ArchiveLayout | 'auto' = 'auto'
+): ResolvedImage {
+  const manifestJson = layout === 'oci-archive' ? undefined : lookup(contents, 'manifest.json');
+  if (manifestJson) return fromDockerManifest(contents, manifestJson, what, layersWalked);
+  const index = layout === 'docker-archive' ? undefined : lookup(contents, 'index.json');
+  if (index) return fromOciIndex(contents, index, platform, what, layersWalked);
+  if (layout === 'docker-archive') throw new ImageError(`${what} has no manifest.json: it is not a docker save archive (for an OCI layout use oci-archive:)`);
+  if (layout === 'oci-archive') throw new ImageError(`${what} has no index.json: it is not an OCI image layout (for docker save output use docker-archive:)`);
+  if (contents.files.size === 0) throw new ImageError(`${what} contains no files: it is not an image archive`);
+  throw new ImageError(`${what} has neither manifest.json (docker save) nor index.json (OCI layout): it is not an image archive, or it is truncated`);
+}
+
+function lookup(contents: ArchiveContents, path: string): ArchiveBlob | undefined {
+  let p = path.replace(/^\.?\/+/, '');
+  for (let hops = 0; hops < 16; hops++) {
+    const file = contents.files.get(p);
+    if (file) return file;
+    const next = contents.links.get(p);
+    if (next === undefined) return undefined;
+    p = next;
+  }
+  return undefined;
+}
+
+function jsonOf(blob: ArchiveBlob, name: string, what: string): unknown {
+  if (blob.json === undefined) {
+    throw new ImageError(`${name} in ${what} is not valid JSON${blob.jsonError ? ` (${blob.jsonError})` : ''}`);
+  }
+  return blob.json;
+}
+
+function fromDockerManifest(contents: ArchiveContents, blob: ArchiveBlob, what: string, layersWalked: boolean): ResolvedImage {
+  const manifest = jsonOf(blob, 'manifest.json', what);
+  if (!Array.isArray(manifest) || manifest.length === 0) {
+    throw new ImageError(`manifest.json in ${what} lists no image`);
+  }
+  if (manifest.length > 1) {
+    throw new ImageError(`${what} holds ${manifest.length} images; save one image per archive (docker save IMAGE)`);
+  }
+  const entry = manifest[0] as { Config?: unknown; Layers?: unknown; RepoTags?: unknown };
+  if (typeof entry.Config !== 'string' || !Array.isArray(entry.Layers) || !entry.Layers.every((l) => typeof l === 'string')) {
+    throw new ImageError(`manifest.json in ${what} is malformed: it needs "Config" (a path) and "Layers" (a list of paths)`);
+  }
+  const configBlob = lookup(contents, entry.Config);
+  if (!configBlob) throw new ImageError(`manifest.json in ${what} names the config ${entry.Config}, which is not in the archive`);
+  const digestInName = /([a-f0-9]{64})(?:\.json)?$/.exec(entry.Config);
+  if (digestInName && configBlob.digest !== 'sha256:' + digestInName[1]) {
+    throw new ImageError(`the config ${entry.Config} in ${what} does not match its name (content is ${configBlob.digest}): the archive was modified`);
+  }
+  const config = checkConfig(jsonOf(configBlob, entry.Config, what), entry.Config, what);
+  const layerBlobs = (entry.Layers as string[]).map((path) => {
+    const layer = lookup(contents, path);
+    if (!layer) throw new ImageError(`manifest.json in ${what} names the layer ${path}, which is not in the archive`);
+    const inName = /^blobs\/sha256\/([a-f0-9]{64})$/.exec(path);
+    if (inName && layer.digest !== 'sha256:' + inName[1]) {
+      throw new ImageError(`the layer ${path} in ${what} does not match its name (content is ${layer.digest}): the archive was modified`);
+    }
+    return { path, blob: layer };
+  });
+  const repoTags = Array.isArray(entry.RepoTags) ? entry.RepoTags.filter((t): t is string => typeof t === 'string') : [];
+  return finish('docker-archive', configBlob.digest, repoTags, config, layerBlobs, what, layersWalked);
+}
+
+function fromOciIndex(contents: ArchiveContents, blob: ArchiveBlob, platform: string, what: string, layersWalked: boolean): ResolvedImage {
+  const [os, arch, variant] = platform.split('/');
+  let node = jsonOf(blob, 'index.json', what);
+  let name = 'index.json';
+  for (let depth = 0; depth < 8; depth++) {
+    const manifests = (node as { manifests?: unknown }).manifests;
+    if (!Array.isArray(manifests) || manifests.length === 0) throw new ImageError(`${name} in ${what} lists no manifests`);
+    const candidates = (manifests as Descriptor[]).filter((d) => d && typeof d.digest === 'string');
+    // Attestation manifests (buildx provenance) carry platform unknown/unknown: never the image.
+    const images = candidates.filter((d) => d.platform?.os !== 'unknown' && d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest');
+    const withPlatform = images.filter((d) => d.platform);
+    let chosen: Descriptor | undefined;
+    if (withPlatform.length > 0) {
+      chosen = withPlatform.find(
+        (d) => d.platform!.os === os && d.platform!.architecture === arch && (!variant || d.platform!.variant === variant)
+      );
+      if (!chosen) {
+        const offered = withPlatform.map((d) => [d.platform!.os, d.platform!.architecture, d.platform!.variant].filter(Boolean).join('/'));
+        throw new ImageError(`${what} has no image for platform ${platform} (it has ${offered.join(', ')}); choose one with --platform`);
+      }
+    } else if (images.length === 1) {
+      chosen = images[0];
+    } else {
+      throw new ImageError(`${name} in ${what} lists ${images.length} images and no platforms; save one image per archive`);
+    }
+    const child = blobByDigest(contents, chosen.digest, what);
+    const json = jsonOf(child, chosen.digest, what);
+    const mediaType = (json as { mediaType?: string }).mediaType ?? chosen.mediaType;
+    if (mediaType && INDEX_TYPES.has(mediaType)) {
+      node = json;
+      name = chosen.digest;
+      continue;
+    }
+    return fromOciManifest(contents, json, chosen.digest, what, layersWalked);
+  }
+  throw new ImageError(`index.json in ${what} nests indexes too deeply`);
+}
+
+function fromOciManifest(contents: ArchiveContents, manifest: unknown, name: string, what: string, layersWalked: boolean): ResolvedImage {
+  const m = manifest as { config?: Descriptor; layers?: Descriptor[] };
+  if (!m.config || typeof m.config.digest !== 'string' || !Array.isArray(m.layers)) {
+    throw new ImageError(`the manifest ${name} in ${what} is malformed: it needs "config" and "layers"`);
+  }
+  const configBlob = blobByDigest(contents, m.config.digest, what);
+  const config = checkConfig(jsonOf(configBlob, m.config.digest, what), m.config.digest, what);
+  const layerBlobs = m.layers.map((d) => {
+    if (!d || typeof d.digest !== 'string') throw new ImageError(`the manifest ${name} in ${what} has a layer without a digest`);
+    return { path: d.digest, blob: blobByDigest(contents, d.digest, what) };
+  });
+  return finish('oci-archive', configBlob.digest, [], config, layerBlobs, what, layersWalked);
+}
+
+function blobByDigest(contents: ArchiveContents, digest: string, what: string): ArchiveBlob {
+  const m = /^sha256:([a-f0-9]{64})$/.exec(digest);
+  if (!m) throw new ImageError(`${what} names a blob by an unsupported digest "${digest.slice(0, 80)}" (only sha256 is supported)`);
+  const blob = lookup(contents, `blobs/sha256/${m[1]}`);
+  if (!blob) throw new ImageError(`${what} names the blob ${digest}, which is not in the archive`);
+  if (blob.digest !== digest) {
+    throw new ImageError(`the blob ${digest} in ${what} does not match its digest (content is ${blob.digest}): the archive was modified`);
+  }
+  return blob;
+}
+
+function checkConfig(json: unknown, name: string, what: string): ImageConfig {
+  const c = json as ImageConfig;
+  const ids = c?.rootfs?.diff_ids;
+  if (typeof c !== 'object' || c === null || !Array.isArray(ids) || !ids.every((d) => typeof d === 'string')) {
+    throw new ImageError(`the image config ${name} in ${what} is malformed: it has no rootfs.diff_ids list`);
+  }
+  if (c.history !== undefined && !Array.isArray(c.history)) {
+    throw new ImageError(`the image config ${name} in ${what} is malformed: "history" is not a list`);
+  }
+  return c;
+}
+
+function finish(
+  layout: ArchiveLayout,
+  id: string,
+  repoTags: string[],
+  config: ImageConfig,
+  layerBlobs: { path: string; blob: ArchiveBlob }[],
+  what: string,
+  layersWalked: boolean
+): ResolvedImage {
+  const diffIds = config.rootfs.diff_ids;
+  if (layersWalked && diffIds.length !== layerBlobs.length) {
+    throw new ImageError(`${what} lists ${layerBlobs.length} layers but its config has ${diffIds.length} diff_ids: the archive was modified or is incomplete`);
+  }
+  const layers = layerBlobs.map(({ path, blob }, i) => {
+    if (!layersWalked) return undefined;
+    if (!blob.layer) throw new ImageError(`the layer ${path} in ${what} is not a tar, gzip or zstd stream (it starts like ${blob.kind === 'json' ? 'JSON' : 'something else'})`);
+    const diffId = blob.layer.compression === 'none' ? blob.digest : blob.layer.diffId;
+    if (diffId !== diffIds[i]) {
+      throw new ImageError(
+        `layer ${i + 1} (${path}) in ${what} does not match the image config: the config's diff_id is ${diffIds[i]}, the content hashes to ${diffId}; the archive was modified`
+      );
+    }
+    blob.layer.diffId = diffId;
+    return blob.layer;
+  });
+  return { layout, id, repoTags, config, layers, blobs: layerBlobs.map(({ blob }) => ({ digest: blob.digest, size: blob.size })) };
+}

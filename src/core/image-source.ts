@@ -1,0 +1,44 @@
+// Where an image comes from: `docker-archive:PATH`, `oci-archive:PATH`, or a bare path whose
+// layout is told from its content. (Daemon references are opened by the daemon source.)
+import { createReadStream, statSync } from 'node:fs';
+import { UsageError } from './errors';
+
+export type Layout = 'docker-archive' | 'oci-archive' | 'auto';
+
+export interface ImageSource {
+  /** How the image is named in messages. */
+  name: string;
+  layout: Layout;
+  /** Size in bytes when known (for progress). */
+  size?: number;
+  open(): AsyncIterable<Buffer>;
+}
+
+export function archiveSource(spec: string): ImageSource {
+  let layout: Layout = 'auto';
+  let path = spec;
+  const m = /^(docker-archive|oci-archive):(.*)$/.exec(spec);
+  if (m) {
+    layout = m[1] as Layout;
+    path = m[2];
+  } else if (/^[a-z][a-z0-9-]*:(?!\/\/)/.test(spec) && !spec.includes('/') && !spec.includes('.')) {
+    throw new UsageError(`unknown transport in "${spec}": use docker-archive:PATH, oci-archive:PATH or a path to an archive`);
+  }
+  if (path === '') throw new UsageError(`"${spec}" names no file`);
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) throw new UsageError(`${path} is not a file: pass an image archive (docker save -o image.tar IMAGE)`);
+    size = st.size;
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `no such file: ${path}` : `cannot read ${path}: ${code ?? (err as Error).message}`);
+  }
+  return {
+    name: `image archive ${path}`,
+    layout,
+    size,
+    open: () => createReadStream(path, { highWaterMark: 1024 * 1024 })
+  };
+}

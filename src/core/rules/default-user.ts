@@ -1,0 +1,46 @@
+import { lastInstruction } from '../facts';
+import { readGroups, readPasswd } from '../passwd';
+import type { Rule } from './rule';
+
+export const defaultUser: Rule = {
+  id: 'default-user',
+  defaultSeverity: 'error',
+  description: 'The default user (Config.User) must resolve to the expected UID (1101 in the published specification).',
+  spec: 'The default user of a custom image must be the user whose UID is 1101.',
+  check(facts, settings) {
+    const expected = settings.expectedUid;
+    const user = (facts.config.config?.User ?? '').trim();
+    const instruction = lastInstruction(facts.config, 'USER');
+    const fix = `end the Dockerfile with "USER ${expected}" (or the name of the user with UID ${expected} in the base image)`;
+    if (user === '') {
+      return [{ message: `The image has no default user, so it runs as root (UID 0); ModelArts requires UID ${expected}: ${fix}.` }];
+    }
+    const [userPart, groupPart] = user.split(':', 2);
+    const passwd = readPasswd(facts.fs);
+    let uid: number;
+    if (/^\d+$/.test(userPart)) {
+      uid = Number(userPart);
+    } else {
+      if (!passwd) {
+        return [{ message: `USER "${user}" cannot be resolved: the image has no readable /etc/passwd; use the numeric UID ${expected}.`, instruction }];
+      }
+      const entry = passwd.find((p) => p.name === userPart);
+      if (!entry) {
+        return [{ message: `USER "${user}" is not a user in the image's /etc/passwd, so the container would not start; ${fix}.`, path: '/etc/passwd', instruction }];
+      }
+      uid = entry.uid;
+    }
+    const findings = [];
+    if (uid !== expected) {
+      const who = uid === 0 ? 'root (UID 0)' : `UID ${uid}`;
+      findings.push({ message: `The default user "${user}" is ${who}; ModelArts requires UID ${expected}: ${fix}.`, instruction });
+    }
+    if (groupPart !== undefined && groupPart !== '' && !/^\d+$/.test(groupPart)) {
+      const groups = readGroups(facts.fs);
+      if (!groups?.some((g) => g.name === groupPart)) {
+        findings.push({ message: `USER "${user}" names the group "${groupPart}", which is not in the image's /etc/group, so the container would not start.`, path: '/etc/group', instruction });
+      }
+    }
+    return findings;
+  }
+};

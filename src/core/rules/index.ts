@@ -1,0 +1,64 @@
+// The rule engine: runs every rule, applies severities from the settings and the waivers, and
+// attaches the layer and instruction behind each finding.
+import picomatch from 'picomatch';
+import type { Finding, ImageFacts } from '../facts';
+import type { Settings } from '../settings';
+import { baseImage } from './base-image';
+import { defaultUser } from './default-user';
+import { imageSize } from './image-size';
+import { logStdout } from './log-stdout';
+import { maliciousCode } from './malicious-code';
+import { modelartsTools } from './modelarts-tools';
+import { offlineDeps } from './offline-deps';
+import { protectedEtc } from './protected-etc';
+import { protectedPath } from './protected-path';
+import type { Rule } from './rule';
+import { secrets } from './secrets';
+import { setuidSetgid } from './setuid-setgid';
+
+export const RULES: readonly Rule[] = [
+  defaultUser,
+  setuidSetgid,
+  protectedPath,
+  protectedEtc,
+  modelartsTools,
+  imageSize,
+  baseImage,
+  logStdout,
+  offlineDeps,
+  maliciousCode,
+  secrets
+];
+
+export const RULE_IDS = RULES.map((r) => r.id);
+
+export function runRules(facts: ImageFacts, settings: Settings): Finding[] {
+  const findings: Finding[] = [];
+  const waivers = settings.waivers.map((w) => ({ ...w, matches: w.path ? picomatch(w.path, { dot: true }) : () => true }));
+  for (const w of waivers) {
+    if (w.expires && w.expires <= settings.today) {
+      findings.push({ rule: w.rule, severity: 'notice', message: `The waiver for ${w.rule}${w.path ? ` on ${w.path}` : ''} ("${w.reason}") expired on ${w.expires} and no longer applies.` });
+    }
+  }
+  for (const rule of RULES) {
+    const configured = settings.severities[rule.id];
+    if (configured === 'off') continue;
+    for (const raw of rule.check(facts, settings)) {
+      const layer = raw.layer === undefined ? undefined : facts.layers[raw.layer];
+      const finding: Finding = {
+        rule: rule.id,
+        severity: configured ?? raw.severity ?? rule.defaultSeverity,
+        message: raw.message,
+        ...(raw.path !== undefined && { path: raw.path }),
+        ...(layer && { layer: { index: layer.index, diffId: layer.diffId, ...(layer.createdBy && { createdBy: layer.createdBy }) } }),
+        ...((raw.instruction ?? layer?.createdBy) && { instruction: raw.instruction ?? layer?.createdBy })
+      };
+      const waiver = waivers.find(
+        (w) => w.rule === rule.id && !(w.expires && w.expires <= settings.today) && (!w.path || (raw.path !== undefined && w.matches(raw.path)))
+      );
+      if (waiver) finding.waived = { reason: waiver.reason, ...(waiver.expires && { expires: waiver.expires }) };
+      findings.push(finding);
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,27 @@
+import type { RawFinding } from '../facts';
+import type { Rule } from './rule';
+
+export const maliciousCode: Rule = {
+  id: 'malicious-code',
+  defaultSeverity: 'error',
+  description: 'Files added by custom layers must not contain malware indicators (EICAR, reverse shells, crypto miners) or escape the image root.',
+  spec: 'Custom images cannot contain malicious code.',
+  check(facts) {
+    const out: RawFinding[] = [];
+    for (const layer of facts.layers) {
+      if (layer.base) continue;
+      for (const hit of layer.record.scanHits) {
+        if (hit.rule !== 'malicious-code') continue;
+        out.push({ message: `${hit.path} contains ${hit.evidence}. Remove it from the image.`, path: hit.path, layer: layer.index });
+      }
+      for (const u of layer.record.unsafe) {
+        out.push({ message: `The layer entry "${u.path}" was not applied: ${u.reason}. Real image builds never write such entries; the layer was crafted.`, path: u.path, layer: layer.index });
+      }
+    }
+    for (const { layer, entry } of facts.fs.unsafe) {
+      if (facts.layers[layer]?.base) continue;
+      out.push({ message: `The layer entry ${entry.path} was not applied: ${entry.reason}.`, path: entry.path, layer });
+    }
+    return out;
+  }
+};

@@ -1,0 +1,48 @@
+import { isUnder } from '../image-path';
+import { differences } from '../node-compare';
+import type { RawFinding } from '../facts';
+import type { Rule } from './rule';
+
+export const protectedPath: Rule = {
+  id: 'protected-path',
+  defaultSeverity: 'error',
+  description: "The base image's files in /bin, /sbin, /usr and /lib* must stay unchanged (new files are allowed).",
+  spec: 'Part of content in the basic images cannot be changed, including all the files in /bin, /sbin, /usr, and /lib(64).',
+  check(facts, settings) {
+    const out: RawFinding[] = [];
+    const removedGroups = new Map<string, { layer: number; count: number; first: string }>();
+    const base = facts.base.layerCount;
+    for (const before of facts.baseFs.nodes()) {
+      if (!settings.protectedPaths.some((dir) => isUnder(before.path, dir))) continue;
+      const after = facts.fs.get(before.path);
+      if (!after) {
+        const removal = facts.fs.removedBy(before.path, base - 1);
+        // One finding per deleting marker: `rm -rf /usr/share/doc` is one change, not thousands.
+        const key = removal ? `${removal.layer}\0${removal.path}\0${removal.how}` : `?\0${before.path}`;
+        const group = removedGroups.get(key);
+        if (group) group.count++;
+        else removedGroups.set(key, { layer: removal?.layer ?? -1, count: 1, first: before.path });
+        continue;
+      }
+      if (after.layer < base) continue;
+      const diff = differences(before, after);
+      if (diff.length === 0) continue; // rewritten identically, or changed and restored
+      out.push({
+        message: `${before.path} from the base image was modified (${diff.join(', ')}). Leave base files in protected directories as they are; install into /opt, /home or a new path instead.`,
+        path: before.path,
+        layer: after.layer
+      });
+    }
+    for (const [key, g] of removedGroups) {
+      const [, markerPath, how] = key.split('\0');
+      const what = g.count === 1 ? `${g.first} from the base image was` : `${g.count} base-image paths under ${markerPath} were`;
+      const verb = how === 'opaque' ? `hidden (the directory ${markerPath} was replaced)` : 'deleted';
+      out.push({
+        message: `${what} ${verb}. ModelArts rejects images that remove base files from protected directories; do not delete them.`,
+        path: g.count === 1 ? g.first : markerPath,
+        layer: g.layer >= 0 ? g.layer : undefined
+      });
+    }
+    return out;
+  }
+};

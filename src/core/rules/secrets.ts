@@ -1,0 +1,91 @@
+import { maskSecret } from '../mask';
+import type { RawFinding } from '../facts';
+import type { Rule } from './rule';
+
+const SECRET_NAME = /(?:^|_)(?:SK|SECRET|SECRET_?KEY|SECRET_ACCESS_KEY|PASSWORD|PASSWD|PWD|TOKEN|API_?KEY|PRIVATE_KEY|AUTH)$/i;
+const PLACEHOLDER = /^(?:|\$\{?\w+\}?|<[^>]*>|x+|\*+|changeme|none|null|false|true|0|1)$/i;
+const ASSIGNMENT = /\b([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|\S+)/g;
+
+/** Credentials found in text, masked: `name=value` pairs with secret names, and key material. */
+function credentialsIn(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(ASSIGNMENT)) {
+    const value = m[2].replace(/^["']|["']$/g, '');
+    if (SECRET_NAME.test(m[1]) && !PLACEHOLDER.test(value)) out.push(`${m[1]}=${maskSecret(value, 0)}`);
+  }
+  for (const m of text.matchAll(/(?<![A-Z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Z0-9])/g)) {
+    if (!m[0].endsWith('EXAMPLE')) out.push(`AWS access key ${maskSecret(m[0], 4)}`);
+  }
+  if (/-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/.test(text)) out.push('a private key');
+  return out;
+}
+
+/** Credentials in the well-known credential files; `text` is the file's content. */
+function credentialFile(path: string, text: string): string | null {
+  if (path.endsWith('/.netrc')) return /\bpassword\s+\S+/.test(text) ? 'a .netrc file with a password' : null;
+  if (path.endsWith('/.git-credentials')) return /:\/\/[^:\s/]+:[^@\s]+@/.test(text) ? 'git credentials' : null;
+  if (path.endsWith('/.docker/config.json')) {
+    try {
+      const auths = (JSON.parse(text) as { auths?: Record<string, { auth?: string; identitytoken?: string }> }).auths ?? {};
+      const hosts = Object.entries(auths).filter(([, a]) => a && (a.auth || a.identitytoken)).map(([h]) => h);
+      return hosts.length ? `docker registry credentials for ${hosts.join(', ')}` : null;
+    } catch {
+      return null;
+    }
+  }
+  if (path.endsWith('/.obsutilconfig') || path.includes('/.huaweicloud/') || path.endsWith('/.aws/credentials')) {
+    const m = /^\s*(sk|secret_?access_?key|secretkey|aws_secret_access_key|token)\s*[=:]\s*["']?([^\s"']+)/im.exec(text);
+    return m ? `cloud credentials (${m[1]}=${maskSecret(m[2], 0)})` : null;
+  }
+  return null;
+}
+
+export const secrets: Rule = {
+  id: 'secrets',
+  defaultSeverity: 'error',
+  description: 'No credentials may be baked into custom layers, ENV, labels or build history.',
+  spec: 'Custom images cannot contain malicious code. (Credentials in an image leak to everyone who can pull it.)',
+  check(facts) {
+    const out: RawFinding[] = [];
+    for (const layer of facts.layers) {
+      if (layer.base) continue;
+      for (const hit of layer.record.scanHits) {
+        if (hit.rule === 'secrets') out.push({ message: `${hit.path} contains ${hit.evidence}. Remove it and rotate the credential; pass secrets at run time instead.`, path: hit.path, layer: layer.index });
+      }
+      const e = layer.record.entries;
+      for (const [i, text] of e.texts) {
+        const found = credentialFile(e.paths[i], text);
+        if (found) out.push({ message: `${e.paths[i]} holds ${found}. Remove it and rotate the credential.`, path: e.paths[i], layer: layer.index });
+      }
+    }
+    const c = facts.config.config ?? {};
+    for (const env of c.Env ?? []) {
+      for (const found of credentialsIn(env)) out.push({ message: `The image environment sets ${found}. Pass credentials at run time, not with ENV.`, instruction: instructionSetting(facts, env) });
+    }
+    for (const [key, value] of Object.entries(c.Labels ?? {})) {
+      for (const found of credentialsIn(`${key}=${value}`)) out.push({ message: `The image label ${key} holds ${found}.` });
+    }
+    facts.config.history?.forEach((h, i) => {
+      const by = typeof h?.created_by === 'string' ? h.created_by : '';
+      for (const found of credentialsIn(by)) {
+        out.push({ message: `Build step ${i + 1} recorded ${found} in the image history (build arguments and ENV are visible to anyone who pulls the image). Use build secrets (RUN --mount=type=secret) instead.`, instruction: by });
+      }
+    });
+    return dedupe(out);
+  }
+};
+
+function instructionSetting(facts: { config: { history?: { created_by?: string }[] } }, env: string): string | undefined {
+  const name = env.split('=')[0];
+  return [...(facts.config.history ?? [])].reverse().find((h) => typeof h?.created_by === 'string' && h.created_by.includes(name) && /\bENV\b/.test(h.created_by))?.created_by;
+}
+
+function dedupe(findings: RawFinding[]): RawFinding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.message}\0${f.path ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,31 @@
+import { describeMode, differences } from '../node-compare';
+import { EntryKind } from '../layer-record';
+import type { RawFinding } from '../facts';
+import type { Rule } from './rule';
+
+export const setuidSetgid: Rule = {
+  id: 'setuid-setgid',
+  defaultSeverity: 'error',
+  description: 'Custom layers must not add or change root-owned files with the setuid or setgid bit.',
+  spec: 'A file cannot be added whose owner is root and has permission setuid or setgid.',
+  check(facts) {
+    const out: RawFinding[] = [];
+    for (const node of facts.fs.nodes()) {
+      if (node.kind !== EntryKind.File || node.uid !== 0 || (node.mode & 0o6000) === 0) continue;
+      if (facts.layers[node.layer]?.base) continue;
+      const before = facts.baseFs.get(node.path);
+      if (before && differences(before, node).length === 0) continue; // rewritten unchanged
+      const how = node.link
+        ? `a hard link to ${node.link}`
+        : before
+          ? `changed from the base image (${differences(before, node).join(', ')})`
+          : 'added';
+      out.push({
+        message: `${node.path} is owned by root and has the ${describeMode(node.mode)}; it was ${how}. Remove the bit (chmod u-s,g-s) or the file.`,
+        path: node.path,
+        layer: node.layer
+      });
+    }
+    return out;
+  }
+};

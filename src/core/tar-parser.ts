@@ -1,0 +1,329 @@
+// A push-based tar reader. It is hand-written rather than tar-stream because a layer holds
+// hundreds of thousands of small entries: parsing headers straight from the incoming buffers,
+// with no stream object per entry, is what keeps the validator near the cost of GNU tar
+// (see scripts/bench.mjs). Bodies are handed on as sub-views of the input, never copied.
+import { ImageError } from './errors';
+
+export type TarEntryType = 'file' | 'hardlink' | 'symlink' | 'char' | 'block' | 'directory' | 'fifo';
+
+export interface TarHeader {
+  name: string;
+  type: TarEntryType;
+  mode: number;
+  uid: number;
+  gid: number;
+  size: number;
+  linkname: string;
+}
+
+/** Receives one entry's body. Returning a promise makes the parser wait (backpressure). */
+export interface EntrySink {
+  data(chunk: Buffer): void | Promise<void>;
+  end(): void | Promise<void>;
+}
+
+/** Called for every entry; return a sink to receive its body, or null to skip the body. */
+export type EntryHandler = (header: TarHeader) => EntrySink | null;
+
+const BLOCK = 512;
+// Long names and PAX records are metadata; anything bigger is hostile, not a real archive.
+const MAX_META_SIZE = 1024 * 1024;
+
+const TYPES: Record<string, TarEntryType> = {
+  '0': 'file', '\0': 'file', '7': 'file', '1': 'hardlink', '2': 'symlink',
+  '3': 'char', '4': 'block', '5': 'directory', '6': 'fifo'
+};
+
+interface PaxAttrs {
+  path?: string;
+  linkpath?: string;
+  size?: number;
+  uid?: number;
+  gid?: number;
+}
+
+const enum State { Header, Body, Meta, Padding, Done }
+
+export class TarParser {
+  private state = State.Header;
+  private readonly headerBuf = Buffer.alloc(BLOCK);
+  private headerFill = 0;
+  private remaining = 0; // body bytes left in the current entry
+  private padding = 0;
+  private sink: EntrySink | null = null;
+  private metaKind = '';
+  private metaChunks: Buffer[] = [];
+  private pending: { longName?: string; longLink?: string; pax?: PaxAttrs } = {};
+  private globalPax: PaxAttrs = {};
+  private zeroBlocks = 0;
+  private offset = 0; // bytes consumed, for error messages
+  private currentName = '';
+
+  constructor(private readonly onEntry: EntryHandler, private readonly what = 'tar archive') {}
+
+  async write(chunk: Buffer): Promise<void> {
+    let pos = 0;
+    const len = chunk.length;
+    while (pos < len) {
+      switch (this.state) {
+        case State.Header: {
+          let block: Buffer;
+          if (this.headerFill === 0 && len - pos >= BLOCK) {
+            block = chunk.subarray(pos, pos + BLOCK);
+            pos += BLOCK;
+          } else {
+            const n = Math.min(BLOCK - this.headerFill, len - pos);
+            chunk.copy(this.headerBuf, this.headerFill, pos, pos + n);
+            this.headerFill += n;
+            pos += n;
+            if (this.headerFill < BLOCK) continue;
+            this.headerFill = 0;
+            block = this.headerBuf;
+          }
+          this.offset += BLOCK;
+          const r = this.onHeaderBlock(block);
+          if (r) await r;
+          break;
+        }
+        case State.Body: {
+          const n = Math.min(this.remaining, len - pos);
+          const part = chunk.subarray(pos, pos + n);
+          pos += n;
+          this.remaining -= n;
+          this.offset += n;
+          if (this.sink) {
+            const r = this.sink.data(part);
+            if (r) await r;
+          }
+          if (this.remaining === 0) {
+            const r = this.finishBody();
+            if (r) await r;
+          }
+          break;
+        }
+        case State.Meta: {
+          const n = Math.min(this.remaining, len - pos);
+          this.metaChunks.push(Buffer.from(chunk.subarray(pos, pos + n)));
+          pos += n;
+          this.remaining -= n;
+          this.offset += n;
+          if (this.remaining === 0) this.finishMeta();
+          break;
+        }
+        case State.Padding: {
+          const n = Math.min(this.padding, len - pos);
+          pos += n;
+          this.padding -= n;
+          this.offset += n;
+          if (this.padding === 0) this.state = State.Header;
+          break;
+        }
+        case State.Done:
+          return; // whatever follows the end-of-archive blocks is record padding
+      }
+    }
+  }
+
+  /** Call when the input has ended; throws when it ended inside an entry. */
+  async end(): Promise<void> {
+    if (this.state === State.Done) return;
+    if (this.state === State.Header && this.headerFill === 0) {
+      // Tolerated like GNU tar does: a missing end-of-archive marker after a whole entry.
+      return;
+    }
+    const where = this.currentName ? ` in entry "${this.currentName}"` : '';
+    throw new ImageError(`${this.what} is truncated: it ends at byte ${this.offset}${where}`);
+  }
+
+  private onHeaderBlock(block: Buffer): void | Promise<void> {
+    if (isZeroBlock(block)) {
+      this.zeroBlocks++;
+      if (this.zeroBlocks >= 2) this.state = State.Done;
+      return;
+    }
+    this.zeroBlocks = 0;
+    const at = this.offset - BLOCK;
+    if (!checksumMatches(block)) {
+      if (at === 0) throw new ImageError(`${this.what} is not a tar archive (its first block is not a tar header)`);
+      throw new ImageError(`${this.what} is corrupt: bad tar header checksum at byte ${at}`);
+    }
+    const typeflag = String.fromCharCode(block[156]);
+    const size = readNumber(block, 124, 12, 'size', at, this.what);
+    if (typeflag === 'L' || typeflag === 'K' || typeflag === 'x' || typeflag === 'g') {
+      if (size > MAX_META_SIZE) {
+        throw new ImageError(`${this.what} is corrupt: a ${describeMeta(typeflag)} of ${size} bytes at byte ${at}`);
+      }
+      this.metaKind = typeflag;
+      this.metaChunks = [];
+      this.remaining = size;
+      this.padding = padOf(size);
+      if (size === 0) this.finishMeta();
+      else this.state = State.Meta;
+      return;
+    }
+    const header = this.buildHeader(block, typeflag, size, at);
+    this.currentName = header.name;
+    this.sink = this.onEntry(header);
+    this.remaining = header.size;
+    this.padding = padOf(header.size);
+    if (header.size === 0) return this.finishBody();
+    this.state = State.Body;
+  }
+
+  private buildHeader(block: Buffer, typeflag: string, rawSize: number, at: number): TarHeader {
+    const pax = { ...this.globalPax, ...this.pending.pax };
+    const magic = block.toString('latin1', 257, 263);
+    let name = this.pending.longName ?? pax.path;
+    if (name === undefined) {
+      name = readString(block, 0, 100);
+      // The ustar prefix field; GNU tar uses those bytes for other things.
+      if (magic === 'ustar\0' && block[345] !== 0) name = readString(block, 345, 155) + '/' + name;
+    }
+    const linkname = this.pending.longLink ?? pax.linkpath ?? readString(block, 157, 100);
+    this.pending = {};
+    const type = TYPES[typeflag];
+    if (type === undefined && typeflag !== 'S') {
+      throw new ImageError(`${this.what} has an entry of unsupported type "${printable(typeflag)}" ("${name}") at byte ${at}`);
+    }
+    return {
+      name,
+      type: type ?? 'file',
+      mode: readNumber(block, 100, 8, 'mode', at, this.what),
+      uid: pax.uid ?? readNumber(block, 108, 8, 'uid', at, this.what),
+      gid: pax.gid ?? readNumber(block, 116, 8, 'gid', at, this.what),
+      size: pax.size ?? rawSize,
+      linkname
+    };
+  }
+
+  private finishBody(): void | Promise<void> {
+    const sink = this.sink;
+    this.sink = null;
+    this.state = this.padding > 0 ? State.Padding : State.Header;
+    this.currentName = '';
+    if (sink) return sink.end();
+  }
+
+  private finishMeta(): void {
+    const body = Buffer.concat(this.metaChunks);
+    this.metaChunks = [];
+    this.state = this.padding > 0 ? State.Padding : State.Header;
+    switch (this.metaKind) {
+      case 'L': this.pending.longName = readString(body, 0, body.length); break;
+      case 'K': this.pending.longLink = readString(body, 0, body.length); break;
+      case 'x': this.pending.pax = parsePax(body, this.what); break;
+      case 'g': this.globalPax = { ...this.globalPax, ...parsePax(body, this.what) }; break;
+    }
+  }
+}
+
+function describeMeta(typeflag: string): string {
+  return typeflag === 'L' || typeflag === 'K' ? 'GNU long name' : 'PAX header';
+}
+
+function padOf(size: number): number {
+  const rest = size % BLOCK;
+  return rest === 0 ? 0 : BLOCK - rest;
+}
+
+function isZeroBlock(block: Buffer): boolean {
+  for (let i = 0; i < BLOCK; i += 8) {
+    if (block.readBigUInt64LE(i) !== 0n) return false;
+  }
+  return true;
+}
+
+function checksumMatches(block: Buffer): boolean {
+  let unsigned = 0;
+  let signed = 0;
+  for (let i = 0; i < BLOCK; i++) {
+    const b = i >= 148 && i < 156 ? 0x20 : block[i];
+    unsigned += b;
+    signed += b > 127 ? b - 256 : b;
+  }
+  let stored = 0;
+  let digits = 0;
+  for (let i = 148; i < 156; i++) {
+    const c = block[i];
+    if (c === 0 || c === 0x20) {
+      if (digits > 0) break;
+      continue;
+    }
+    if (c < 0x30 || c > 0x37) return false;
+    stored = stored * 8 + (c - 0x30);
+    digits++;
+  }
+  return digits > 0 && (stored === unsigned || stored === signed);
+}
+
+/** Octal ASCII, or GNU base-256 when the high bit of the first byte is set. */
+function readNumber(block: Buffer, start: number, length: number, field: string, at: number, what: string): number {
+  const first = block[start];
+  if (first & 0x80) {
+    if (first === 0xff) throw new ImageError(`${what} is corrupt: negative ${field} in the tar header at byte ${at}`);
+    let value = first & 0x7f;
+    for (let i = start + 1; i < start + length; i++) {
+      value = value * 256 + block[i];
+      if (value > Number.MAX_SAFE_INTEGER) {
+        throw new ImageError(`${what} is corrupt: ${field} too large in the tar header at byte ${at}`);
+      }
+    }
+    return value;
+  }
+  let value = 0;
+  let i = start;
+  const end = start + length;
+  while (i < end && block[i] === 0x20) i++;
+  for (; i < end; i++) {
+    const c = block[i];
+    if (c === 0 || c === 0x20) break;
+    if (c < 0x30 || c > 0x37) throw new ImageError(`${what} is corrupt: invalid ${field} in the tar header at byte ${at}`);
+    value = value * 8 + (c - 0x30);
+  }
+  return value;
+}
+
+function readString(buf: Buffer, start: number, length: number): string {
+  let end = buf.indexOf(0, start);
+  if (end === -1 || end > start + length) end = start + length;
+  return buf.toString('utf8', start, end);
+}
+
+function parsePax(body: Buffer, what: string): PaxAttrs {
+  const attrs: PaxAttrs = {};
+  let pos = 0;
+  while (pos < body.length) {
+    if (body[pos] === 0) break; // trailing NUL padding written by some tools
+    const space = body.indexOf(0x20, pos);
+    const len = space === -1 ? NaN : Number(body.toString('latin1', pos, space));
+    if (!Number.isInteger(len) || len <= space - pos + 1 || pos + len > body.length || body[pos + len - 1] !== 0x0a) {
+      throw new ImageError(`${what} is corrupt: malformed PAX record at offset ${pos} of a PAX header`);
+    }
+    const record = body.toString('utf8', space + 1, pos + len - 1);
+    pos += len;
+    const eq = record.indexOf('=');
+    if (eq <= 0) throw new ImageError(`${what} is corrupt: PAX record without a key`);
+    const key = record.slice(0, eq);
+    const value = record.slice(eq + 1);
+    switch (key) {
+      case 'path': attrs.path = value; break;
+      case 'linkpath': attrs.linkpath = value; break;
+      case 'size': attrs.size = paxNumber(value, key, what); break;
+      case 'uid': attrs.uid = paxNumber(value, key, what); break;
+      case 'gid': attrs.gid = paxNumber(value, key, what); break;
+      default: break; // mtime, uname, xattrs (SCHILY.*), comments: not needed by any rule
+    }
+  }
+  return attrs;
+}
+
+function paxNumber(value: string, key: string, what: string): number {
+  if (!/^\d{1,16}$/.test(value) || Number(value) > Number.MAX_SAFE_INTEGER) {
+    throw new ImageError(`${what} is corrupt: PAX ${key} "${printable(value.slice(0, 40))}" is not a valid number`);
+  }
+  return Number(value);
+}
+
+export function printable(s: string): string {
+  return s.replace(/[^\x20-\x7e]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}

@@ -1,0 +1,57 @@
+// The JSON report: the CLI's `--format json` document and the action's `report` output.
+import type { CheckResult } from '../core/check-image';
+import { largestCustomFiles } from '../core/facts';
+import { verdict, type FailOn } from './verdict';
+
+export function buildJsonReport(result: CheckResult, failOn: FailOn, maxSize: number) {
+  const { facts, findings } = result;
+  const c = facts.config.config ?? {};
+  const size = facts.layers.reduce((s, l) => s + l.size, 0);
+  return {
+    image: {
+      reference: facts.reference,
+      id: facts.id,
+      layout: facts.layout,
+      repoTags: facts.repoTags,
+      platform: [facts.config.os, facts.config.architecture, facts.config.variant].filter(Boolean).join('/'),
+      user: c.User ?? '',
+      entrypoint: c.Entrypoint ?? null,
+      cmd: c.Cmd ?? null,
+      size,
+      maxSize,
+      files: facts.fs.size
+    },
+    base: {
+      given: facts.base.given,
+      reference: facts.base.reference ?? null,
+      id: facts.base.id ?? null,
+      layers: facts.base.layerCount,
+      matches: facts.base.matches,
+      guessed: facts.base.guessed
+    },
+    findings: findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      ...(f.path !== undefined && { path: f.path }),
+      ...(f.layer && { layer: f.layer }),
+      ...(f.instruction && { instruction: f.instruction }),
+      ...(f.waived && { waived: f.waived })
+    })),
+    layers: facts.layers.map((l) => ({
+      index: l.index,
+      diffId: l.diffId,
+      size: l.size,
+      compression: l.compression,
+      entries: l.record.entries.length,
+      base: l.base,
+      ...(l.createdBy && { createdBy: l.createdBy })
+    })),
+    largestFiles: largestCustomFiles(facts, 10),
+    scan: result.scan,
+    timings: result.timings,
+    summary: verdict(findings, failOn)
+  };
+}
+
+export type JsonReport = ReturnType<typeof buildJsonReport>;

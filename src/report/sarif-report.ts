@@ -1,0 +1,76 @@
+// SARIF 2.1.0 for GitHub code scanning. Code scanning needs every result to point at a file of
+// the repository, so results point at the Dockerfile instruction behind them (line 1 when the
+// history could not be matched); rules carry the descriptions and help that ingestion requires.
+import { createHash } from 'node:crypto';
+import type { DockerfileInstruction } from '../core/dockerfile-map';
+import { RULES } from '../core/rules';
+import { docsUrl } from '../core/rules/rule';
+import type { JsonReport } from './json-report';
+import { VERSION } from '../version';
+
+const LEVEL = { error: 'error', warning: 'warning', notice: 'note' } as const;
+
+export interface SarifOptions {
+  /** Repository-relative path of the Dockerfile. */
+  dockerfile: string;
+  lines: Map<string, DockerfileInstruction>;
+}
+
+const title = (id: string) => id.replace(/(^|-)(\w)/g, (_m, _d, ch: string) => ch.toUpperCase());
+
+export function buildSarif(report: JsonReport, options: SarifOptions) {
+  const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'modelarts-image-check',
+            semanticVersion: VERSION,
+            informationUri: 'https://github.com/modelarts-image-check/modelarts-image-check',
+            rules: RULES.map((r) => ({
+              id: r.id,
+              name: title(r.id),
+              shortDescription: { text: r.description },
+              fullDescription: { text: `${r.description} ModelArts specification: "${r.spec}"` },
+              help: {
+                text: `${r.description}\nModelArts specification: ${r.spec}\nSee ${docsUrl(r.id)}`,
+                markdown: `${r.description}\n\n> ${r.spec}\n\n[Rule documentation](${docsUrl(r.id)})`
+              },
+              helpUri: docsUrl(r.id),
+              defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
+              properties: { tags: ['container', 'modelarts', r.id === 'secrets' || r.id === 'malicious-code' ? 'security' : 'compliance'], precision: 'high' }
+            }))
+          }
+        },
+        automationDetails: { id: `modelarts-image-check/${report.image.reference}/` },
+        results: report.findings
+          .filter((f) => ruleIndex.has(f.rule))
+          .map((f) => {
+            const ins = f.instruction ? options.lines.get(f.instruction) : undefined;
+            const where = [f.path, f.layer ? `layer ${f.layer.index + 1}` : ''].filter(Boolean).join(', ');
+            return {
+              ruleId: f.rule,
+              ruleIndex: ruleIndex.get(f.rule),
+              level: LEVEL[f.severity],
+              message: { text: where ? `${f.message} (${where})` : f.message },
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: options.dockerfile },
+                    region: ins ? { startLine: ins.line, endLine: ins.endLine } : { startLine: 1 }
+                  }
+                }
+              ],
+              partialFingerprints: {
+                'modelartsImageCheck/v1': createHash('sha256').update(`${f.rule}\0${f.path ?? ''}\0${f.instruction ?? ''}`).digest('hex').slice(0, 32)
+              },
+              ...(f.waived && { suppressions: [{ kind: 'external', justification: f.waived.reason }] })
+            };
+          })
+      }
+    ]
+  };
+}

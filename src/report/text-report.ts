@@ -1,0 +1,45 @@
+// The report for people at a terminal: findings grouped by rule, then a one-line verdict.
+import { RULES } from '../core/rules';
+import { docsUrl } from '../core/rules/rule';
+import { formatSize } from '../core/settings';
+import type { JsonReport } from './json-report';
+
+const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', notice: '\x1b[36m', bold: '\x1b[1m', dim: '\x1b[2m', green: '\x1b[32m', reset: '\x1b[0m' };
+
+export function renderText(report: JsonReport, color: boolean): string {
+  const c = (name: keyof typeof COLORS, s: string) => (color ? COLORS[name] + s + COLORS.reset : s);
+  const lines: string[] = [];
+  const img = report.image;
+  lines.push(c('bold', `${img.reference}`) + c('dim', ` (${img.id.slice(0, 19)}, ${report.layers.length} layers, ${formatSize(img.size)} of ${formatSize(img.maxSize)})`));
+  if (report.base.given) lines.push(`base: ${report.base.reference} (${report.base.layers} layers${report.base.matches ? '' : ', NOT a prefix of the image'})`);
+  else lines.push(`base: not given; ${report.base.guessed ? `guessed as the first ${report.base.layers} layers from the history` : 'could not be guessed'}`);
+  for (const rule of RULES) {
+    const found = report.findings.filter((f) => f.rule === rule.id);
+    if (found.length === 0) continue;
+    lines.push('');
+    lines.push(c('bold', `${rule.id}`) + c('dim', ` - ${rule.description} ${docsUrl(rule.id)}`));
+    for (const f of found) {
+      const tag = f.waived ? c('dim', 'waived ') : c(f.severity, f.severity.padEnd(7) + ' ');
+      lines.push(`  ${tag} ${f.message}`);
+      const where = [f.layer ? `layer ${f.layer.index + 1}` : '', f.instruction ? shorten(f.instruction) : ''].filter(Boolean).join(': ');
+      if (where) lines.push(c('dim', `           ${where}`));
+      if (f.waived) lines.push(c('dim', `           waived: ${f.waived.reason}${f.waived.expires ? ` (until ${f.waived.expires})` : ''}`));
+    }
+  }
+  const extra = report.findings.filter((f) => !RULES.some((r) => r.id === f.rule));
+  for (const f of extra) lines.push(`  ${c(f.severity, f.severity)} ${f.message}`);
+  if (report.scan.truncatedFiles > 0) {
+    lines.push('');
+    lines.push(c('dim', `${report.scan.truncatedFiles} large files were scanned only in part (${formatSize(report.scan.unscannedBytes)} not scanned; raise --scan-limit to scan more).`));
+  }
+  const s = report.summary;
+  lines.push('');
+  const counts = `${s.errors} errors, ${s.warnings} warnings, ${s.notices} notices${s.waived ? `, ${s.waived} waived` : ''}`;
+  lines.push(s.passed ? c('green', `PASSED: ModelArts should accept this image (${counts}).`) : c('error', `FAILED: ModelArts would reject this image (${counts}).`));
+  return lines.join('\n') + '\n';
+}
+
+function shorten(s: string): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > 100 ? t.slice(0, 97) + '...' : t;
+}
