@@ -21334,6 +21334,29 @@ async function readArchive(source, options) {
   return reader.contents;
 }
 
+// src/core/secret-patterns.ts
+var SECRET_NAME = /(?:^|_)(?:SK|SECRET|SECRET_?KEY|SECRET_ACCESS_KEY|PASSWORD|PASSWD|PWD|TOKEN|API_?KEY|PRIVATE_KEY|AUTH)$/i;
+var PLACEHOLDER = /^(?:|\$\{?\w+\}?|<[^>]*>|x+|\*+|changeme|none|null|false|true|0|1)$/i;
+var ASSIGNMENT = /\b([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s;&|]+)/g;
+var AWS_KEY = /(?<![A-Z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Z0-9])/g;
+var PRIVATE_KEY_BLOCK = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|$)/g;
+var unquote = (v) => v.replace(/^["']|["']$/g, "");
+function credentialsIn(text) {
+  const out = [];
+  for (const m of text.matchAll(ASSIGNMENT)) {
+    const value = unquote(m[2]);
+    if (SECRET_NAME.test(m[1]) && !PLACEHOLDER.test(value)) out.push(`${m[1]}=${maskSecret(value, 0)}`);
+  }
+  for (const m of text.matchAll(AWS_KEY)) {
+    if (!m[0].endsWith("EXAMPLE")) out.push(`AWS access key ${maskSecret(m[0], 4)}`);
+  }
+  if (/-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/.test(text)) out.push("a private key");
+  return out;
+}
+function redactSecrets(text) {
+  return text.replace(ASSIGNMENT, (all, name, raw) => SECRET_NAME.test(name) && !PLACEHOLDER.test(unquote(raw)) ? `${name}=${maskSecret(unquote(raw), 0)}` : all).replace(AWS_KEY, (key) => key.endsWith("EXAMPLE") ? key : maskSecret(key, 4)).replace(PRIVATE_KEY_BLOCK, "<private key, masked>");
+}
+
 // src/core/facts.ts
 function layerHistory(history, layerCount) {
   const out = [];
@@ -21377,6 +21400,17 @@ function largestCustomFiles(facts, count) {
     }
   }
   return top;
+}
+function redactedConfig(config) {
+  const c = config.config;
+  const args = (a) => Array.isArray(a) ? a.map((s) => typeof s === "string" ? redactSecrets(s) : s) : a;
+  return {
+    ...config,
+    ...c && { config: { ...c, Entrypoint: args(c.Entrypoint), Cmd: args(c.Cmd) } },
+    ...Array.isArray(config.history) && {
+      history: config.history.map((h) => h && typeof h.created_by === "string" ? { ...h, created_by: redactSecrets(h.created_by) } : h)
+    }
+  };
 }
 
 // src/core/filesystem-model.ts
@@ -22186,21 +22220,6 @@ var protectedPath = {
 };
 
 // src/core/rules/secrets.ts
-var SECRET_NAME = /(?:^|_)(?:SK|SECRET|SECRET_?KEY|SECRET_ACCESS_KEY|PASSWORD|PASSWD|PWD|TOKEN|API_?KEY|PRIVATE_KEY|AUTH)$/i;
-var PLACEHOLDER = /^(?:|\$\{?\w+\}?|<[^>]*>|x+|\*+|changeme|none|null|false|true|0|1)$/i;
-var ASSIGNMENT = /\b([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|\S+)/g;
-function credentialsIn(text) {
-  const out = [];
-  for (const m of text.matchAll(ASSIGNMENT)) {
-    const value = m[2].replace(/^["']|["']$/g, "");
-    if (SECRET_NAME.test(m[1]) && !PLACEHOLDER.test(value)) out.push(`${m[1]}=${maskSecret(value, 0)}`);
-  }
-  for (const m of text.matchAll(/(?<![A-Z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Z0-9])/g)) {
-    if (!m[0].endsWith("EXAMPLE")) out.push(`AWS access key ${maskSecret(m[0], 4)}`);
-  }
-  if (/-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/.test(text)) out.push("a private key");
-  return out;
-}
 function credentialFile(path, text) {
   if (path.endsWith("/.netrc")) return /\bpassword\s+\S+/.test(text) ? "a .netrc file with a password" : null;
   if (path.endsWith("/.git-credentials")) return /:\/\/[^:\s/]+:[^@\s]+@/.test(text) ? "git credentials" : null;
@@ -22237,25 +22256,29 @@ var secrets = {
         if (found) out.push({ message: `${e.paths[i]} holds ${found}. Remove it and rotate the credential.`, path: e.paths[i], layer: layer.index });
       }
     }
-    const c = facts.config.config ?? {};
+    const raw = facts.rawConfig;
+    const c = raw.config ?? {};
     for (const env of c.Env ?? []) {
-      for (const found of credentialsIn(env)) out.push({ message: `The image environment sets ${found}. Pass credentials at run time, not with ENV.`, instruction: instructionSetting(facts, env) });
+      for (const found of credentialsIn(env)) out.push({ message: `The image environment sets ${found}. Pass credentials at run time, not with ENV.`, instruction: instructionSetting(facts.config.history, env) });
     }
     for (const [key, value] of Object.entries(c.Labels ?? {})) {
       for (const found of credentialsIn(`${key}=${value}`)) out.push({ message: `The image label ${key} holds ${found}.` });
     }
-    facts.config.history?.forEach((h, i) => {
+    for (const [what, args] of [["ENTRYPOINT", c.Entrypoint], ["CMD", c.Cmd]]) {
+      for (const found of credentialsIn((args ?? []).join(" "))) out.push({ message: `The image's ${what} passes ${found}. Pass credentials at run time instead.` });
+    }
+    raw.history?.forEach((h, i) => {
       const by = typeof h?.created_by === "string" ? h.created_by : "";
       for (const found of credentialsIn(by)) {
-        out.push({ message: `Build step ${i + 1} recorded ${found} in the image history (build arguments and ENV are visible to anyone who pulls the image). Use build secrets (RUN --mount=type=secret) instead.`, instruction: by });
+        out.push({ message: `Build step ${i + 1} recorded ${found} in the image history (build arguments and ENV are visible to anyone who pulls the image). Use build secrets (RUN --mount=type=secret) instead.`, instruction: facts.config.history?.[i]?.created_by });
       }
     });
     return dedupe(out);
   }
 };
-function instructionSetting(facts, env) {
+function instructionSetting(history, env) {
   const name = env.split("=")[0];
-  return [...facts.config.history ?? []].reverse().find((h) => typeof h?.created_by === "string" && h.created_by.includes(name) && /\bENV\b/.test(h.created_by))?.created_by;
+  return [...history ?? []].reverse().find((h) => typeof h?.created_by === "string" && h.created_by.includes(name) && /\bENV\b/.test(h.created_by))?.created_by;
 }
 function dedupe(findings) {
   const seen = /* @__PURE__ */ new Set();
@@ -22372,6 +22395,7 @@ function buildFacts(image, base, options) {
     if (!l) throw new ImageError(`${options.image.name}: a layer was not read`);
     return l;
   });
+  const config = redactedConfig(image.config);
   const diffIds = image.config.rootfs.diff_ids;
   let baseCount;
   let matches2 = true;
@@ -22384,11 +22408,11 @@ function buildFacts(image, base, options) {
     if (firstMismatch === -1) firstMismatch = matches2 ? void 0 : diffIds.length;
     baseCount = matches2 ? baseIds.length : 0;
   } else {
-    const guess = guessBaseLayerCount(image.config.history);
+    const guess = guessBaseLayerCount(config.history);
     guessed = guess !== void 0 && guess <= records.length;
     baseCount = guessed ? guess : 0;
   }
-  const history = layerHistory(image.config.history, records.length);
+  const history = layerHistory(config.history, records.length);
   const layers = records.map((record, index) => ({
     index,
     diffId: diffIds[index],
@@ -22403,7 +22427,8 @@ function buildFacts(image, base, options) {
     id: image.id,
     layout: image.layout,
     repoTags: image.repoTags,
-    config: image.config,
+    config,
+    rawConfig: image.config,
     layers,
     base: {
       given: !!base,
@@ -22476,7 +22501,8 @@ function commandKey(args) {
   }
   return JSON.stringify(["/bin/sh", "-c", t]);
 }
-function fromDockerfile(ins) {
+function fromDockerfile(original) {
+  const ins = { ...original, args: redactSecrets(original.args) };
   const k = ins.keyword;
   if (k === "RUN") {
     const body = ins.args.replace(/^(?:--\S+\s+)*/, "");

@@ -2,7 +2,7 @@
 // rules. Takes plain values and returns plain findings; the CLI and the action share it.
 import { readArchive } from './archive-reader';
 import { ImageError } from './errors';
-import { guessBaseLayerCount, layerHistory, type Finding, type ImageFacts, type LayerFact } from './facts';
+import { guessBaseLayerCount, layerHistory, redactedConfig, type Finding, type ImageFacts, type LayerFact } from './facts';
 import { Filesystem } from './filesystem-model';
 import { isUnder, baseName } from './image-path';
 import { resolveImage, type ResolvedImage } from './image-manifest';
@@ -66,6 +66,7 @@ function buildFacts(image: ResolvedImage, base: ResolvedImage | undefined, optio
     if (!l) throw new ImageError(`${options.image.name}: a layer was not read`);
     return l;
   });
+  const config = redactedConfig(image.config);
   const diffIds = image.config.rootfs.diff_ids;
   let baseCount: number;
   let matches = true;
@@ -78,11 +79,11 @@ function buildFacts(image: ResolvedImage, base: ResolvedImage | undefined, optio
     if (firstMismatch === -1) firstMismatch = matches ? undefined : diffIds.length;
     baseCount = matches ? baseIds.length : 0;
   } else {
-    const guess = guessBaseLayerCount(image.config.history);
+    const guess = guessBaseLayerCount(config.history);
     guessed = guess !== undefined && guess <= records.length;
     baseCount = guessed ? guess! : 0;
   }
-  const history = layerHistory(image.config.history, records.length);
+  const history = layerHistory(config.history, records.length);
   const layers: LayerFact[] = records.map((record, index) => ({
     index,
     diffId: diffIds[index],
@@ -97,7 +98,8 @@ function buildFacts(image: ResolvedImage, base: ResolvedImage | undefined, optio
     id: image.id,
     layout: image.layout,
     repoTags: image.repoTags,
-    config: image.config,
+    config,
+    rawConfig: image.config,
     layers,
     base: {
       given: !!base,

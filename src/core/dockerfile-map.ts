@@ -1,3 +1,5 @@
+import { redactSecrets } from './secret-patterns';
+
 // Ties image history entries (`created_by`) to the Dockerfile lines that produced them, so a
 // finding can point at the instruction at fault. Both builders are understood:
 //   classic:  /bin/sh -c pip install x          /bin/sh -c #(nop)  USER work
@@ -76,7 +78,9 @@ function commandKey(args: string): string {
   return JSON.stringify(['/bin/sh', '-c', t]);
 }
 
-function fromDockerfile(ins: DockerfileInstruction): Normalized {
+function fromDockerfile(original: DockerfileInstruction): Normalized {
+  // History is redacted before it gets here; compare like with like.
+  const ins = { ...original, args: redactSecrets(original.args) };
   const k = ins.keyword;
   if (k === 'RUN') {
     const body = ins.args.replace(/^(?:--\S+\s+)*/, ''); // --mount=..., --network=...

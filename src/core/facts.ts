@@ -3,6 +3,7 @@
 import type { Filesystem } from './filesystem-model';
 import type { HistoryEntry, ImageConfig, ResolvedImage } from './image-manifest';
 import type { LayerRecord } from './layer-record';
+import { redactSecrets } from './secret-patterns';
 import type { Severity } from './settings';
 
 export interface LayerFact {
@@ -37,7 +38,10 @@ export interface ImageFacts {
   id: string;
   layout: ResolvedImage['layout'];
   repoTags: string[];
+  /** The config with credentials in history, ENTRYPOINT and CMD masked: safe to print. */
   config: ImageConfig;
+  /** The config as the image has it; only the secrets rule reads it. */
+  rawConfig: ImageConfig;
   layers: LayerFact[];
   base: BaseFacts;
   /** The final filesystem. */
@@ -123,4 +127,17 @@ export function largestCustomFiles(facts: ImageFacts, count: number): { path: st
     }
   }
   return top;
+}
+
+/** A copy of the config whose history, ENTRYPOINT and CMD carry no credential values. */
+export function redactedConfig(config: ImageConfig): ImageConfig {
+  const c = config.config;
+  const args = (a: string[] | null | undefined) => (Array.isArray(a) ? a.map((s) => (typeof s === 'string' ? redactSecrets(s) : s)) : a);
+  return {
+    ...config,
+    ...(c && { config: { ...c, Entrypoint: args(c.Entrypoint), Cmd: args(c.Cmd) } }),
+    ...(Array.isArray(config.history) && {
+      history: config.history.map((h) => (h && typeof h.created_by === 'string' ? { ...h, created_by: redactSecrets(h.created_by) } : h))
+    })
+  };
 }

@@ -1,24 +1,7 @@
 import { maskSecret } from '../mask';
+import { credentialsIn } from '../secret-patterns';
 import type { RawFinding } from '../facts';
 import type { Rule } from './rule';
-
-const SECRET_NAME = /(?:^|_)(?:SK|SECRET|SECRET_?KEY|SECRET_ACCESS_KEY|PASSWORD|PASSWD|PWD|TOKEN|API_?KEY|PRIVATE_KEY|AUTH)$/i;
-const PLACEHOLDER = /^(?:|\$\{?\w+\}?|<[^>]*>|x+|\*+|changeme|none|null|false|true|0|1)$/i;
-const ASSIGNMENT = /\b([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|\S+)/g;
-
-/** Credentials found in text, masked: `name=value` pairs with secret names, and key material. */
-function credentialsIn(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(ASSIGNMENT)) {
-    const value = m[2].replace(/^["']|["']$/g, '');
-    if (SECRET_NAME.test(m[1]) && !PLACEHOLDER.test(value)) out.push(`${m[1]}=${maskSecret(value, 0)}`);
-  }
-  for (const m of text.matchAll(/(?<![A-Z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Z0-9])/g)) {
-    if (!m[0].endsWith('EXAMPLE')) out.push(`AWS access key ${maskSecret(m[0], 4)}`);
-  }
-  if (/-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/.test(text)) out.push('a private key');
-  return out;
-}
 
 /** Credentials in the well-known credential files; `text` is the file's content. */
 function credentialFile(path: string, text: string): string | null {
@@ -58,26 +41,30 @@ export const secrets: Rule = {
         if (found) out.push({ message: `${e.paths[i]} holds ${found}. Remove it and rotate the credential.`, path: e.paths[i], layer: layer.index });
       }
     }
-    const c = facts.config.config ?? {};
+    const raw = facts.rawConfig;
+    const c = raw.config ?? {};
     for (const env of c.Env ?? []) {
-      for (const found of credentialsIn(env)) out.push({ message: `The image environment sets ${found}. Pass credentials at run time, not with ENV.`, instruction: instructionSetting(facts, env) });
+      for (const found of credentialsIn(env)) out.push({ message: `The image environment sets ${found}. Pass credentials at run time, not with ENV.`, instruction: instructionSetting(facts.config.history, env) });
     }
     for (const [key, value] of Object.entries(c.Labels ?? {})) {
       for (const found of credentialsIn(`${key}=${value}`)) out.push({ message: `The image label ${key} holds ${found}.` });
     }
-    facts.config.history?.forEach((h, i) => {
+    for (const [what, args] of [['ENTRYPOINT', c.Entrypoint], ['CMD', c.Cmd]] as const) {
+      for (const found of credentialsIn((args ?? []).join(' '))) out.push({ message: `The image's ${what} passes ${found}. Pass credentials at run time instead.` });
+    }
+    raw.history?.forEach((h, i) => {
       const by = typeof h?.created_by === 'string' ? h.created_by : '';
       for (const found of credentialsIn(by)) {
-        out.push({ message: `Build step ${i + 1} recorded ${found} in the image history (build arguments and ENV are visible to anyone who pulls the image). Use build secrets (RUN --mount=type=secret) instead.`, instruction: by });
+        out.push({ message: `Build step ${i + 1} recorded ${found} in the image history (build arguments and ENV are visible to anyone who pulls the image). Use build secrets (RUN --mount=type=secret) instead.`, instruction: facts.config.history?.[i]?.created_by });
       }
     });
     return dedupe(out);
   }
 };
 
-function instructionSetting(facts: { config: { history?: { created_by?: string }[] } }, env: string): string | undefined {
+function instructionSetting(history: { created_by?: string }[] | undefined, env: string): string | undefined {
   const name = env.split('=')[0];
-  return [...(facts.config.history ?? [])].reverse().find((h) => typeof h?.created_by === 'string' && h.created_by.includes(name) && /\bENV\b/.test(h.created_by))?.created_by;
+  return [...(history ?? [])].reverse().find((h) => typeof h?.created_by === 'string' && h.created_by.includes(name) && /\bENV\b/.test(h.created_by))?.created_by;
 }
 
 function dedupe(findings: RawFinding[]): RawFinding[] {

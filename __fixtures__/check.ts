@@ -1,0 +1,26 @@
+import { checkImage, type CheckResult } from '../src/core/check-image';
+import type { Finding } from '../src/core/facts';
+import { defaultSettings, type Settings } from '../src/core/settings';
+import { BASE_METADATA, baseLayers, buildImage, memorySource, type ArchiveOptions, type ImageSpec } from './image-builder';
+
+export interface CheckOpts extends ArchiveOptions {
+  /** Pass the test base as --base (default true). */
+  withBase?: boolean;
+  settings?: Partial<Settings>;
+}
+
+export async function check(spec: ImageSpec, opts: CheckOpts = {}): Promise<CheckResult> {
+  const image = await buildImage(spec, opts);
+  const withBase = opts.withBase ?? true;
+  const base = withBase ? await buildImage({ layers: baseLayers(), metadata: BASE_METADATA, config: { User: 'work' } }, { layout: opts.layout }) : undefined;
+  const settings = { ...defaultSettings(), today: '2026-06-01', ...opts.settings };
+  return checkImage({ image: memorySource(image.archive), base: base && memorySource(base.archive, 'test base'), settings });
+}
+
+export function rule(result: CheckResult, id: string): Finding[] {
+  return result.findings.filter((f) => f.rule === id);
+}
+
+export function paths(result: CheckResult, id: string): (string | undefined)[] {
+  return rule(result, id).map((f) => f.path);
+}

@@ -1,0 +1,112 @@
+import { gzipSync } from 'node:zlib';
+import { check, paths } from '../__fixtures__/check';
+import { buildImage, memorySource, onBase, tarOf, zstdAvailable, type Layout, type LayerSpec } from '../__fixtures__/image-builder';
+import { checkImage } from '../src/core/check-image';
+import { ImageError } from '../src/core/errors';
+import { defaultSettings } from '../src/core/settings';
+
+const violating = (compression: LayerSpec['compression'] = 'none') =>
+  onBase(
+    [
+      { createdBy: '/bin/sh -c add-tool', compression, entries: [{ path: 'opt/tool', content: 'x', mode: 0o4755 }, { path: 'usr/lib/libc.so', content: 'patched', mode: 0o755 }] },
+      { createdBy: '/bin/sh -c cleanup', compression, entries: [{ path: 'usr/share/doc', type: 'whiteout' }] }
+    ],
+    { User: 'root' }
+  );
+
+const hasZstdRuntime = 'createZstdDecompress' in require('node:zlib');
+
+describe('archive layouts', () => {
+  const expected = { setuid: ['/opt/tool'], protected: ['/usr/lib/libc.so', '/usr/share/doc'], user: 1 };
+
+  it.each<[Layout, LayerSpec['compression'], boolean]>([
+    ['docker-legacy', 'none', false],
+    ['docker-legacy', 'none', true],
+    ['docker-oci', 'none', false],
+    ['docker-oci', 'gzip', false],
+    ['oci', 'gzip', false],
+    ['oci', 'gzip', true],
+    ['oci', 'none', false]
+  ])('reports the same findings for %s with %s layers (metadata first: %s)', async (layout, compression, metadataFirst) => {
+    const r = await check(violating(compression), { layout, metadataFirst });
+    expect(paths(r, 'setuid-setgid')).toEqual(expected.setuid);
+    expect(paths(r, 'protected-path').sort()).toEqual(expected.protected);
+    expect(r.findings.filter((f) => f.rule === 'default-user')).toHaveLength(expected.user);
+    expect(r.facts.base.matches).toBe(true);
+    expect(r.facts.layers.map((l) => l.compression)).toEqual(['none', compression, compression].map((c, i) => (i === 0 || layout === 'docker-legacy' ? 'none' : c)));
+  });
+
+  it('picks the platform from a nested multi-platform index', async () => {
+    const r = await check(violating('gzip'), { layout: 'oci', multiPlatform: true });
+    expect(paths(r, 'setuid-setgid')).toEqual(expected.setuid);
+    await expect(check(violating('gzip'), { layout: 'oci', multiPlatform: true, settings: { platform: 'linux/s390x' } })).rejects.toThrow(/no image for platform linux\/s390x \(it has linux\/arm64, linux\/amd64\)/);
+  });
+
+  (zstdAvailable() ? it : it.skip)('reads zstd layers, or says clearly that this Node.js cannot', async () => {
+    const run = check(violating('zstd'), { layout: 'oci' });
+    if (hasZstdRuntime) expect(paths(await run, 'setuid-setgid')).toEqual(expected.setuid);
+    else await expect(run).rejects.toThrow(/zstd-compressed, and this Node.js .* has no zstd support: run with Node.js 22.15 or newer/);
+  });
+
+  it('reads an archive that was gzipped as a whole', async () => {
+    const { archive } = await buildImage(violating());
+    const r = await checkImage({ image: memorySource(gzipSync(archive)), settings: defaultSettings() });
+    expect(paths(r, 'setuid-setgid')).toEqual(expected.setuid);
+  });
+
+  it('handles long names written as PAX records', async () => {
+    const long = 'opt/' + 'very-long-directory-name/'.repeat(12) + 'tool';
+    const r = await check(onBase([{ entries: [{ path: long, content: 'x', mode: 0o4755 }] }]));
+    expect(paths(r, 'setuid-setgid')).toEqual(['/' + long]);
+  });
+});
+
+describe('bad input gives a clear ImageError', () => {
+  const settings = defaultSettings();
+  const run = (archive: Buffer) => checkImage({ image: memorySource(archive, 'image archive x.tar'), settings });
+
+  it('rejects an empty file, a non-tar and a truncated archive', async () => {
+    await expect(run(Buffer.alloc(0))).rejects.toThrow(new ImageError('image archive x.tar is empty'));
+    await expect(run(Buffer.from('hello, this is not an archive'.repeat(40)))).rejects.toThrow(/is not a tar archive/);
+    const { archive } = await buildImage(violating());
+    for (const cut of [100, 700, Math.floor(archive.length / 2), archive.length - 1500]) {
+      await expect(run(archive.subarray(0, cut))).rejects.toThrow(ImageError);
+    }
+    await expect(run(archive.subarray(0, Math.floor(archive.length / 2)))).rejects.toThrow(/truncated|has neither manifest/);
+  });
+
+  it('rejects corrupt gzip inside a layer', async () => {
+    const { archive } = await buildImage(violating('gzip'), { layout: 'oci' });
+    const gz = archive.indexOf(Buffer.from([0x1f, 0x8b, 0x08]));
+    const broken = Buffer.from(archive);
+    broken.fill(0x55, gz + 20, gz + 60);
+    await expect(run(broken)).rejects.toThrow(/cannot be decompressed|does not match|corrupt/);
+  });
+
+  it('rejects an archive without a manifest, or naming a missing layer', async () => {
+    await expect(run(await tarOf([{ name: 'hello.txt', data: Buffer.from('hi') }]))).rejects.toThrow(/neither manifest\.json \(docker save\) nor index\.json/);
+    const manifest = Buffer.from(JSON.stringify([{ Config: 'c.json', Layers: ['abc/layer.tar'] }]));
+    const config = Buffer.from(JSON.stringify({ rootfs: { type: 'layers', diff_ids: ['sha256:' + '1'.repeat(64)] } }));
+    await expect(run(await tarOf([{ name: 'c.json', data: config }, { name: 'manifest.json', data: manifest }]))).rejects.toThrow(
+      /names the layer abc\/layer\.tar, which is not in the archive/
+    );
+  });
+
+  it('rejects a tampered archive whose layers do not match the config', async () => {
+    const { archive } = await buildImage(violating(), {
+      tamperConfig: (c) => {
+        const ids = (c.rootfs as { diff_ids: string[] }).diff_ids;
+        ids[1] = 'sha256:' + 'f'.repeat(64);
+      }
+    });
+    await expect(run(archive)).rejects.toThrow(/layer 2 \(.*\) in image archive x\.tar does not match the image config: .* the archive was modified/);
+  });
+
+  it('rejects an OCI blob whose content does not match its digest', async () => {
+    const { archive } = await buildImage(violating(), { layout: 'oci' });
+    const at = archive.indexOf(Buffer.from('patched'));
+    const broken = Buffer.from(archive);
+    broken.write('PATCHED', at);
+    await expect(run(broken)).rejects.toThrow(/does not match its digest .* the archive was modified/);
+  });
+});

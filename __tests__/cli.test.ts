@@ -1,0 +1,151 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { BASE_METADATA, baseLayers, buildImage, onBase, type Layout } from '../__fixtures__/image-builder';
+import { runCli } from '../src/cli';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mic-cli-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function write(name: string, spec: Parameters<typeof buildImage>[0], layout: Layout = 'docker-legacy'): Promise<string> {
+  const path = join(dir, name);
+  writeFileSync(path, (await buildImage(spec, { layout })).archive);
+  return path;
+}
+
+async function cli(args: string[], cwd = dir) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c) => (out += c));
+  stderr.on('data', (c) => (err += c));
+  const code = await runCli(args, { stdout, stderr, cwd });
+  return { code, out, err };
+}
+
+const badSpec = onBase(
+  [
+    {
+      createdBy: '/bin/sh -c chmod u+s /opt/tool',
+      entries: [
+        { path: 'opt/tool', content: 'x', mode: 0o4755 },
+        { path: 'etc/sudoers.d/work', content: 'work ALL=(ALL) NOPASSWD:ALL\n' }
+      ]
+    }
+  ],
+  { User: 'work', Cmd: ['python3', 'train.py'] },
+  [{ after: 1, createdBy: '/bin/sh -c #(nop)  CMD ["python3" "train.py"]' }]
+);
+const baseSpec = { layers: baseLayers(), metadata: BASE_METADATA, config: { User: 'work' } };
+
+describe('the CLI contract', () => {
+  it.each<Layout>(['docker-legacy', 'docker-oci', 'oci'])('reports exactly the violations as JSON for a %s archive, and nothing for a clean one', async (layout) => {
+    const base = await write(`base-${layout}.tar`, baseSpec, layout);
+    const bad = await write(`bad-${layout}.tar`, badSpec, layout);
+    const { code, out, err } = await cli(['--base', base, '--format', 'json', '--quiet', bad]);
+    expect(err).toBe('');
+    expect(code).toBe(1);
+    const report = JSON.parse(out);
+    expect(report.findings.map((f: { rule: string; path?: string; severity: string }) => [f.rule, f.path, f.severity])).toEqual([
+      ['setuid-setgid', '/opt/tool', 'error'],
+      ['protected-etc', '/etc/sudoers.d/work', 'error']
+    ]);
+    expect(report.findings[0].layer).toEqual({ index: 1, diffId: expect.stringMatching(/^sha256:[0-9a-f]{64}$/), createdBy: '/bin/sh -c chmod u+s /opt/tool' });
+    expect(report.summary).toEqual({ errors: 2, warnings: 0, notices: 0, waived: 0, passed: false });
+    expect(report.base).toMatchObject({ given: true, layers: 1, matches: true });
+    expect(report.layers).toHaveLength(2);
+
+    const clean = await write(`clean-${layout}.tar`, onBase([{ entries: [{ path: 'opt/app/train.py', content: 'print(1)' }] }]), layout);
+    const ok = await cli(['--base', base, '--format', 'json', '--quiet', clean]);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out).findings).toEqual([]);
+  });
+
+  it('prints a readable text report with a verdict and honours --fail-on', async () => {
+    const bad = await write('bad.tar', badSpec);
+    const text = await cli(['--quiet', bad]);
+    expect(text.code).toBe(1);
+    expect(text.out).toMatch(/^setuid-setgid - /m);
+    expect(text.out).toMatch(/FAILED: ModelArts would reject this image \(2 errors, 1 warnings, 0 notices\)\.\n$/);
+    expect(text.out).not.toMatch(/\x1b\[/);
+    expect((await cli(['--quiet', '--fail-on', 'never', bad])).code).toBe(0);
+    const warnOnly = await write('warn.tar', onBase([{ entries: [{ path: 'opt/app.py', content: 'print(1)' }] }], { User: 'work' }));
+    expect((await cli(['--quiet', warnOnly])).code).toBe(0); // only the base-image warning
+    expect((await cli(['--quiet', '--fail-on', 'warning', warnOnly])).code).toBe(1);
+  });
+
+  it('reads the config file: severities and waivers', async () => {
+    const bad = await write('bad2.tar', badSpec);
+    const cwd = mkdtempSync(join(dir, 'cfg-'));
+    writeFileSync(
+      join(cwd, '.modelarts-image-check.yml'),
+      'rules:\n  protected-etc: warning\nwaivers:\n  - rule: setuid-setgid\n    path: /opt/**\n    reason: vendor tool needs it\n    expires: "2099-01-01"\n'
+    );
+    const { code, out } = await cli(['--quiet', '--format', 'json', bad], cwd);
+    const report = JSON.parse(out);
+    expect(code).toBe(0);
+    expect(report.findings.find((f: { rule: string }) => f.rule === 'setuid-setgid').waived).toEqual({ reason: 'vendor tool needs it', expires: '2099-01-01' });
+    expect(report.findings.find((f: { rule: string }) => f.rule === 'protected-etc').severity).toBe('warning');
+  });
+
+  it('writes SARIF pointing at the Dockerfile lines', async () => {
+    const bad = await write('bad3.tar', badSpec);
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM modelarts/base:1\n# make the tool setuid\nRUN chmod u+s /opt/tool\nCMD ["python3", "train.py"]\n');
+    const out = join(dir, 'out.sarif');
+    const { code } = await cli(['--quiet', '--format', 'sarif', '--output', out, bad]);
+    expect(code).toBe(1);
+    const sarif = JSON.parse(readFileSync(out, 'utf8'));
+    const results = sarif.runs[0].results;
+    const setuid = results.find((r: { ruleId: string }) => r.ruleId === 'setuid-setgid');
+    expect(setuid.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'Dockerfile' }, region: { startLine: 3, endLine: 3 } });
+    expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toContain('secrets');
+  });
+
+  it.each([
+    [['--bogus', 'x.tar'], /unknown option '--bogus'/],
+    [['--profile', 'newest', 'x.tar'], /argument 'newest' is invalid/],
+    [['--max-size', 'huge', 'ignored.tar'], /max-size "huge" is not a size/],
+    [['missing.tar'], /no such file: missing\.tar/],
+    [['oci-archive:'], /names no file/]
+  ])('exits 2 with one line for %p', async (args, message) => {
+    const { code, err, out } = await cli(args);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toMatch(message);
+    expect(err.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('rejects a config file with unknown keys or rules, naming them', async () => {
+    const bad = await write('bad4.tar', badSpec);
+    const cfg = join(dir, 'bad.yml');
+    writeFileSync(cfg, 'rules:\n  no-such-rule: error\nextra: 1\n');
+    const { code, err } = await cli(['--config', cfg, bad]);
+    expect(code).toBe(2);
+    expect(err).toMatch(/is not a valid configuration: .*unknown key "extra"/);
+    expect(err).toMatch(/unknown rule "no-such-rule"/);
+  });
+});
+
+describe('the bundled dist/cli.js', () => {
+  const bundle = join(__dirname, '..', 'dist', 'cli.js');
+
+  it('runs from a clone with no install, and exits 2 without a stack trace on a corrupt archive', async () => {
+    const bad = await write('bundle-bad.tar', badSpec);
+    const run = spawnSync(process.execPath, [bundle, '--quiet', '--format', 'json', bad], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout).summary.errors).toBe(2);
+    const corrupt = join(dir, 'corrupt.tar');
+    const bytes = readFileSync(bad);
+    writeFileSync(corrupt, bytes.subarray(0, bytes.length / 2));
+    const broken = spawnSync(process.execPath, [bundle, corrupt], { encoding: 'utf8' });
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toMatch(/^modelarts-image-check: image archive .*corrupt\.tar (is truncated|has neither)/);
+    expect(broken.stderr).not.toMatch(/\n\s+at /);
+  });
+});

