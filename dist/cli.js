@@ -22374,7 +22374,8 @@ async function checkImage(options) {
   };
   const budget = new ReadBudget(settings.maxUncompressed, void 0, formatSize(settings.maxUncompressed));
   const walk = { needsDigest: digestPredicate(settings), scanLimit: settings.scanLimit, budget };
-  const base = options.base ? await timed("read base image", () => readImage(options.base, settings, { walk, walkLayers: false })) : void 0;
+  const given = options.base;
+  const base = !given ? void 0 : "diffIds" in given ? knownBaseImage(given) : await timed("read base image", () => readImage(given, settings, { walk, walkLayers: false }));
   let bytes = 0;
   const onProgress = options.onProgress && ((n) => options.onProgress(bytes += n));
   const image = await timed("read image", () => readImage(options.image, settings, { walk, walkLayers: true, onProgress }));
@@ -22389,6 +22390,9 @@ async function checkImage(options) {
 async function readImage(source, settings, opts) {
   const contents = await readArchive(source.open(), { walkLayers: opts.walkLayers, walk: opts.walk, onProgress: opts.onProgress, what: source.name });
   return resolveImage(contents, settings.platform, source.name, opts.walkLayers, source.layout);
+}
+function knownBaseImage(base) {
+  return { layout: "docker-archive", id: base.id, repoTags: [], config: { rootfs: { type: "layers", diff_ids: base.diffIds } }, layers: [], blobs: [] };
 }
 function buildFacts(image, base, options) {
   const records = image.layers.map((l) => {

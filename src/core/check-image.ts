@@ -12,9 +12,16 @@ import { ReadBudget } from './layer-walker';
 import { runRules } from './rules';
 import { formatSize, type Settings } from './settings';
 
+/** A base image known by its layer list alone (the daemon's inspect gives it without a save). */
+export interface KnownBase {
+  name: string;
+  id: string;
+  diffIds: string[];
+}
+
 export interface CheckOptions {
   image: ImageSource;
-  base?: ImageSource;
+  base?: ImageSource | KnownBase;
   settings: Settings;
   /** Called with the bytes of layer data read so far. */
   onProgress?: (bytes: number) => void;
@@ -41,9 +48,12 @@ export async function checkImage(options: CheckOptions): Promise<CheckResult> {
   const budget = new ReadBudget(settings.maxUncompressed, undefined, formatSize(settings.maxUncompressed));
   const walk = { needsDigest: digestPredicate(settings), scanLimit: settings.scanLimit, budget };
 
-  const base = options.base
-    ? await timed('read base image', () => readImage(options.base!, settings, { walk, walkLayers: false }))
-    : undefined;
+  const given = options.base;
+  const base = !given
+    ? undefined
+    : 'diffIds' in given
+      ? knownBaseImage(given)
+      : await timed('read base image', () => readImage(given, settings, { walk, walkLayers: false }));
   let bytes = 0;
   const onProgress = options.onProgress && ((n: number) => options.onProgress!((bytes += n)));
   const image = await timed('read image', () => readImage(options.image, settings, { walk, walkLayers: true, onProgress }));
@@ -59,6 +69,10 @@ export async function checkImage(options: CheckOptions): Promise<CheckResult> {
 async function readImage(source: ImageSource, settings: Settings, opts: { walk: Parameters<typeof readArchive>[1]['walk']; walkLayers: boolean; onProgress?: (n: number) => void }): Promise<ResolvedImage> {
   const contents = await readArchive(source.open(), { walkLayers: opts.walkLayers, walk: opts.walk, onProgress: opts.onProgress, what: source.name });
   return resolveImage(contents, settings.platform, source.name, opts.walkLayers, source.layout);
+}
+
+function knownBaseImage(base: KnownBase): ResolvedImage {
+  return { layout: 'docker-archive', id: base.id, repoTags: [], config: { rootfs: { type: 'layers', diff_ids: base.diffIds } }, layers: [], blobs: [] };
 }
 
 function buildFacts(image: ResolvedImage, base: ResolvedImage | undefined, options: CheckOptions): ImageFacts {

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# A real Docker daemon and a real registry (TLS + password, a stand-in for SWR) on loopback,
+# from Debian's packages, for the end-to-end tests. Usage:
+#   scripts/test-env.sh install   # apt-get install what is missing (needs root)
+#   scripts/test-env.sh start     # start both; prints the environment to use (also in $DIR/env)
+#   scripts/test-env.sh stop      # stop what start started (by pid, never by name)
+set -euo pipefail
+DIR=${MIC_TEST_DIR:-/tmp/mic-test-env}
+REGISTRY_ADDR=127.0.0.1:5443
+
+install() {
+  local missing=()
+  command -v dockerd >/dev/null || missing+=(docker.io)
+  command -v docker-registry >/dev/null || missing+=(docker-registry)
+  command -v htpasswd >/dev/null || missing+=(apache2-utils)
+  command -v openssl >/dev/null || missing+=(openssl)
+  command -v zstd >/dev/null || missing+=(zstd)
+  command -v curl >/dev/null || missing+=(curl)
+  if [ ${#missing[@]} -gt 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+start() {
+  mkdir -p "$DIR/docker" "$DIR/registry"
+  if [ ! -S "$DIR/docker/docker.sock" ] || ! DOCKER_HOST="unix://$DIR/docker/docker.sock" docker version >/dev/null 2>&1; then
+    setsid /usr/sbin/dockerd --data-root "$DIR/docker/root" --exec-root "$DIR/docker/exec" \
+      --pidfile "$DIR/docker/dockerd.pid" -H "unix://$DIR/docker/docker.sock" \
+      --storage-driver=vfs --iptables=false --ip-forward=false --bridge=none \
+      >"$DIR/docker/dockerd.log" 2>&1 </dev/null &
+    for _ in $(seq 1 60); do
+      DOCKER_HOST="unix://$DIR/docker/docker.sock" docker version >/dev/null 2>&1 && break
+      sleep 0.5
+    done
+    DOCKER_HOST="unix://$DIR/docker/docker.sock" docker version >/dev/null || { tail -20 "$DIR/docker/dockerd.log" >&2; exit 1; }
+  fi
+  if ! curl -sk -o /dev/null "https://$REGISTRY_ADDR/v2/"; then
+    cd "$DIR/registry"
+    openssl req -x509 -newkey rsa:2048 -nodes -keyout key.pem -out cert.pem -days 2 \
+      -subj "/CN=127.0.0.1" -addext "subjectAltName=IP:127.0.0.1" 2>/dev/null
+    htpasswd -Bbn ci-user 'ci-password' > htpasswd
+    cat > config.yml <<YML
+version: 0.1
+storage: { filesystem: { rootdirectory: $DIR/registry/data } }
+http: { addr: $REGISTRY_ADDR, tls: { certificate: $DIR/registry/cert.pem, key: $DIR/registry/key.pem } }
+auth: { htpasswd: { realm: swr-test, path: $DIR/registry/htpasswd } }
+YML
+    setsid docker-registry serve config.yml > registry.log 2>&1 < /dev/null &
+    echo $! > registry.pid
+    for _ in $(seq 1 40); do curl -sk -o /dev/null "https://$REGISTRY_ADDR/v2/" && break; sleep 0.25; done
+  fi
+  cat > "$DIR/env" <<ENV
+export DOCKER_HOST=unix://$DIR/docker/docker.sock
+export MIC_TEST_REGISTRY=$REGISTRY_ADDR
+export MIC_TEST_REGISTRY_USER=ci-user
+export MIC_TEST_REGISTRY_PASSWORD=ci-password
+ENV
+  cat "$DIR/env"
+}
+
+stop() {
+  for pidfile in "$DIR/registry/registry.pid" "$DIR/docker/dockerd.pid"; do
+    [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
+  done
+}
+
+"${1:?usage: test-env.sh install|start|stop}"

@@ -1,0 +1,167 @@
+// Everything the action asks of the Docker daemon: connect, inspect, pull, save, tag and push.
+// Pull and push progress arrives as a JSON stream whose HTTP status is 200 even when the
+// operation failed: every event is inspected, and an `error` event is a failure.
+import Docker from 'dockerode';
+import { ImageError, UsageError } from '../core/errors';
+import type { ImageSource } from '../core/image-source';
+import type { RegistryAuth } from './registry-auth';
+
+export interface Log {
+  info(line: string): void;
+  warning(line: string): void;
+}
+
+export interface ImageInfo {
+  id: string;
+  size: number;
+  repoTags: string[];
+  diffIds: string[];
+}
+
+export async function connectDaemon(timeoutMs = 15000): Promise<Docker> {
+  const docker = new Docker();
+  const where = process.env.DOCKER_HOST || 'unix:///var/run/docker.sock';
+  try {
+    await withTimeout(docker.ping(), timeoutMs, 'no answer');
+  } catch (err) {
+    throw new UsageError(`cannot reach the Docker daemon at ${where}: ${shortError(err)}. Is Docker running, and is DOCKER_HOST right?`);
+  }
+  return docker;
+}
+
+export async function inspectImage(docker: Docker, ref: string): Promise<ImageInfo | undefined> {
+  try {
+    const info = await docker.getImage(ref).inspect();
+    return { id: info.Id, size: info.Size, repoTags: info.RepoTags ?? [], diffIds: info.RootFS?.Layers ?? [] };
+  } catch (err) {
+    if ((err as { statusCode?: number }).statusCode === 404) return undefined;
+    throw new ImageError(`cannot inspect ${ref}: ${shortError(err)}`);
+  }
+}
+
+/** Makes `ref` available locally according to the pull policy and returns what it is. */
+export async function ensureImage(docker: Docker, ref: string, policy: 'missing' | 'always' | 'never', auth: RegistryAuth | undefined, log: Log): Promise<ImageInfo> {
+  let info = policy === 'always' ? undefined : await inspectImage(docker, ref);
+  if (!info && policy !== 'never' && !ref.startsWith('sha256:')) {
+    await retrying(`pull ${ref}`, log, async () => {
+      const stream = await docker.pull(ref, auth ? { authconfig: auth } : {});
+      await followProgress(docker, stream, log);
+    });
+    info = await inspectImage(docker, ref);
+  }
+  if (!info) {
+    throw new ImageError(policy === 'never' ? `the image ${ref} is not in the local daemon and pull is "never"` : `the image ${ref} could not be found after pulling it`);
+  }
+  return info;
+}
+
+/** `docker save` of the exact image ID, as an image source for the validator core. */
+export function daemonSource(docker: Docker, info: ImageInfo, name: string): ImageSource {
+  return {
+    name: `image ${name} (${info.id.slice(0, 19)})`,
+    layout: 'docker-archive',
+    size: info.size,
+    open: () =>
+      (async function* () {
+        const stream = await docker.getImage(info.id).get();
+        for await (const chunk of stream as AsyncIterable<Buffer>) yield chunk;
+      })()
+  };
+}
+
+/** Tags the validated image ID as `target` and pushes it; returns the registry digest. */
+export async function pushImage(docker: Docker, imageId: string, target: string, auth: RegistryAuth | undefined, log: Log): Promise<string> {
+  const { repo, tag } = splitTag(target);
+  await docker.getImage(imageId).tag({ repo, tag });
+  // What is pushed must be what was checked: the tag must still point at the validated ID.
+  const tagged = await inspectImage(docker, target);
+  if (tagged?.id !== imageId) throw new ImageError(`the tag ${target} no longer points at the checked image ${imageId}: not pushing`);
+  let digest = '';
+  await retrying(`push ${target}`, log, async () => {
+    const stream = await docker.getImage(target).push(auth ? { authconfig: auth } : {});
+    const events = await followProgress(docker, stream, log);
+    for (const e of events) {
+      const d = (e.aux as { Digest?: string } | undefined)?.Digest;
+      if (d) digest = d;
+    }
+  });
+  if (!digest) throw new ImageError(`pushing ${target} finished without a digest from the registry`);
+  return digest;
+}
+
+export function splitTag(reference: string): { repo: string; tag: string } {
+  const slash = reference.lastIndexOf('/');
+  const colon = reference.lastIndexOf(':');
+  if (colon > slash) return { repo: reference.slice(0, colon), tag: reference.slice(colon + 1) };
+  return { repo: reference, tag: 'latest' };
+}
+
+interface ProgressEvent {
+  id?: string;
+  status?: string;
+  error?: string;
+  errorDetail?: { message?: string };
+  aux?: unknown;
+}
+
+/** Follows a pull/push stream, logging one line per layer per state change. */
+async function followProgress(docker: Docker, stream: NodeJS.ReadableStream, log: Log): Promise<ProgressEvent[]> {
+  const lastStatus = new Map<string, string>();
+  const events: ProgressEvent[] = [];
+  await new Promise<void>((resolve, reject) => {
+    docker.modem.followProgress(
+      stream,
+      (err: Error | null) => (err ? reject(err) : resolve()),
+      (e: ProgressEvent) => {
+        events.push(e);
+        const status = e.status ?? '';
+        const key = e.id ?? '';
+        if (status && lastStatus.get(key) !== status) {
+          lastStatus.set(key, status);
+          log.info(key ? `${key}: ${status}` : status);
+        }
+      }
+    );
+  });
+  const failure = events.find((e) => e.error || e.errorDetail?.message);
+  if (failure) throw new RegistryError(failure.errorDetail?.message || failure.error || 'unknown error');
+  return events;
+}
+
+export class RegistryError extends Error {
+  override name = 'RegistryError';
+}
+
+const TRANSIENT = /\b(?:5\d\d|timeout|timed out|temporar|connection reset|reset by peer|EOF|TLS handshake|too many requests|429|ECONNRESET|ECONNREFUSED|EPIPE|socket hang up|Service Unavailable|Bad Gateway|Internal Server Error)\b/i;
+
+/** Runs a registry operation, retrying transient failures with exponential backoff. */
+export async function retrying<T>(what: string, log: Log, work: () => Promise<T>, attempts = 4, firstDelayMs = 1000): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (err) {
+      const message = shortError(err);
+      if (attempt >= attempts || !TRANSIENT.test(message)) {
+        throw new ImageError(`${what} failed${attempt > 1 ? ` after ${attempt} attempts` : ''}: ${message}`);
+      }
+      const delay = firstDelayMs * 2 ** (attempt - 1);
+      log.warning(`${what} failed (${message}); retrying in ${delay / 1000} s (attempt ${attempt + 1} of ${attempts})`);
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}
+
+function shortError(err: unknown): string {
+  const e = err as { json?: { message?: string }; reason?: string; message?: string; statusCode?: number };
+  const text = e?.json?.message || e?.message || String(err);
+  return text.replace(/^\(HTTP code \d+\) [\w ]+ - /, '').split('\n')[0].trim();
+}
+
+async function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

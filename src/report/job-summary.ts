@@ -1,0 +1,91 @@
+// The job summary a reviewer reads: verdict first, then rules, findings, layers, size, timings.
+// Everything that comes from the image is untrusted and HTML-escaped. The runner drops a
+// summary over 1 MiB entirely, so the findings are cut to fit and point at the JSON report.
+import { RULES } from '../core/rules';
+import { docsUrl } from '../core/rules/rule';
+import { formatSize } from '../core/settings';
+import type { JsonReport } from './json-report';
+
+const LIMIT = 900 * 1024;
+const PER_RULE = 200;
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const code = (s: string) => `<code>${escapeHtml(s)}</code>`;
+
+function shortInstruction(s: string | undefined): string {
+  if (!s) return '';
+  const t = s.replace(/^\/bin\/sh -c (#\(nop\)\s+)?/, '').replace(/\s*# buildkit$/, '').replace(/\s+/g, ' ').trim();
+  return t.length > 120 ? t.slice(0, 117) + '...' : t;
+}
+
+export interface SummaryExtras {
+  /** Where the image was pushed (target -> digest), or why not. */
+  push?: { pushed: { target: string; digest: string }[]; skipped?: string };
+  reportPath?: string;
+  extraTimings?: { phase: string; ms: number }[];
+}
+
+export function renderSummary(report: JsonReport, extras: SummaryExtras = {}): string {
+  const s = report.summary;
+  const img = report.image;
+  const parts: string[] = [];
+  parts.push(s.passed ? '<h2>✅ ModelArts image check passed</h2>' : '<h2>❌ ModelArts image check failed</h2>');
+  parts.push(
+    `<p>${code(img.reference)} ${code(img.id.slice(0, 19))}: ${s.errors} errors, ${s.warnings} warnings, ${s.notices} notices${s.waived ? `, ${s.waived} waived` : ''}. ` +
+      `Size ${formatSize(img.size)} of ${formatSize(img.maxSize)} allowed. ` +
+      (report.base.given ? `Base ${code(String(report.base.reference))}${report.base.matches ? '' : ' (<b>not a prefix of the image</b>)'}.` : `Base not given${report.base.guessed ? `; the first ${report.base.layers} layers were guessed to be the base` : ''}.`) +
+      '</p>'
+  );
+  if (extras.push) {
+    if (extras.push.pushed.length) parts.push(`<p>Pushed: ${extras.push.pushed.map((p) => `${code(p.target)} ${code(p.digest)}`).join(', ')}</p>`);
+    else if (extras.push.skipped) parts.push(`<p>Not pushed: ${escapeHtml(extras.push.skipped)}</p>`);
+  }
+
+  const rows = RULES.map((r) => {
+    const found = report.findings.filter((f) => f.rule === r.id && !f.waived);
+    const worst = found.some((f) => f.severity === 'error') ? '❌ error' : found.some((f) => f.severity === 'warning') ? '⚠️ warning' : found.length ? 'ℹ️ notice' : '✅ pass';
+    return `<tr><td><a href="${docsUrl(r.id)}">${r.id}</a></td><td>${worst}</td><td>${found.length}</td><td>${escapeHtml(r.description)}</td></tr>`;
+  });
+  parts.push(`<h3>Rules</h3><table><tr><th>Rule</th><th>Status</th><th>Findings</th><th>Requirement</th></tr>${rows.join('')}</table>`);
+
+  const layerRows = report.layers.map((l) => {
+    const n = report.findings.filter((f) => f.layer?.index === l.index && !f.waived).length;
+    return `<tr><td>${l.index + 1}</td><td>${l.base ? 'base' : 'custom'}</td><td>${code(shortInstruction(l.createdBy) || '(unknown)')}</td><td>${formatSize(l.size)}</td><td>${l.entries}</td><td>${n}</td></tr>`;
+  });
+  const tail: string[] = [];
+  tail.push(`<h3>Layers</h3><table><tr><th>#</th><th>Part</th><th>Instruction</th><th>Size</th><th>Entries</th><th>Findings</th></tr>${layerRows.join('')}</table>`);
+  const chart = report.layers.filter((l) => l.size > 0).map((l) => `    "layer ${l.index + 1} ${l.base ? 'base' : 'custom'}" : ${(l.size / 1e6).toFixed(1)}`);
+  if (chart.length) tail.push(['', '```mermaid', 'pie showData title Layer sizes (MB)', ...chart, '```', ''].join('\n'));
+  if (report.largestFiles.length) {
+    tail.push(`<details><summary>Largest files added by custom layers</summary><table><tr><th>Path</th><th>Size</th><th>Layer</th></tr>${report.largestFiles.map((f) => `<tr><td>${code(f.path)}</td><td>${formatSize(f.size)}</td><td>${f.layer + 1}</td></tr>`).join('')}</table></details>`);
+  }
+  const timings = [...report.timings, ...(extras.extraTimings ?? [])];
+  tail.push(`<details><summary>Timings</summary><table>${timings.map((t) => `<tr><td>${escapeHtml(t.phase)}</td><td>${(t.ms / 1000).toFixed(2)} s</td></tr>`).join('')}</table></details>`);
+  if (extras.reportPath) tail.push(`<p>Full report: ${code(extras.reportPath)} (the action's <code>report</code> output).</p>`);
+
+  const fixed = parts.join('\n') + tail.join('\n');
+  let budget = LIMIT - Buffer.byteLength(fixed);
+  const findingParts: string[] = ['<h3>Findings</h3>'];
+  for (const r of RULES) {
+    const found = report.findings.filter((f) => f.rule === r.id);
+    if (!found.length) continue;
+    const items: string[] = [];
+    let cut = 0;
+    for (const f of found) {
+      const where = [f.path ? code(f.path) : '', f.layer ? `layer ${f.layer.index + 1}` : '', f.instruction ? code(shortInstruction(f.instruction)) : ''].filter(Boolean).join(' · ');
+      const item = `<li><b>${f.waived ? 'waived' : f.severity}</b> ${escapeHtml(f.message)}${where ? `<br>${where}` : ''}${f.waived ? `<br><i>waived: ${escapeHtml(f.waived.reason)}</i>` : ''}</li>`;
+      if (items.length >= PER_RULE || Buffer.byteLength(item) > budget) {
+        cut++;
+        continue;
+      }
+      budget -= Buffer.byteLength(item);
+      items.push(item);
+    }
+    const more = cut ? `<li>… and ${cut} more: see the JSON report.</li>` : '';
+    findingParts.push(`<details${found.length <= 10 ? ' open' : ''}><summary><b>${r.id}</b> (${found.length})</summary><ul>${items.join('')}${more}</ul></details>`);
+  }
+  return parts.join('\n') + '\n' + (findingParts.length > 1 ? findingParts.join('\n') + '\n' : '') + tail.join('\n') + '\n';
+}
