@@ -15,6 +15,7 @@ install() {
   command -v htpasswd >/dev/null || missing+=(apache2-utils)
   command -v openssl >/dev/null || missing+=(openssl)
   command -v zstd >/dev/null || missing+=(zstd)
+  [ -x /bin/busybox ] || missing+=(busybox-static)
   command -v curl >/dev/null || missing+=(curl)
   if [ ${#missing[@]} -gt 0 ]; then
     apt-get update -qq

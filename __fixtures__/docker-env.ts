@@ -1,0 +1,95 @@
+// Helpers for the end-to-end tests: a real Docker daemon and a real registry (see
+// scripts/test-env.sh), and running the bundled action exactly as the runner does.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const REGISTRY = process.env.MIC_TEST_REGISTRY ?? '127.0.0.1:5443';
+export const REGISTRY_USER = process.env.MIC_TEST_REGISTRY_USER ?? 'ci-user';
+export const REGISTRY_PASSWORD = process.env.MIC_TEST_REGISTRY_PASSWORD ?? 'ci-password';
+
+/** Why the daemon cannot be used, or undefined when it answers. */
+export function dockerUnavailable(): string | undefined {
+  const run = spawnSync('docker', ['version', '--format', '{{.Server.Version}}'], { encoding: 'utf8', timeout: 15000 });
+  if (run.error) return `the docker client could not run (${run.error.message})`;
+  if (run.status !== 0) return `no Docker daemon answers at ${process.env.DOCKER_HOST ?? 'the default socket'} (${run.stderr.trim().split('\n')[0]})`;
+  return undefined;
+}
+
+/** .ci/run sets MIC_REQUIRE_DOCKER=1: there a missing daemon fails the suite instead of skipping it. */
+export const dockerRequired = process.env.MIC_REQUIRE_DOCKER === '1';
+
+export function docker(args: string[], input?: Buffer | string): string {
+  return execFileSync('docker', args, { input, encoding: 'utf8', env: { ...process.env, DOCKER_BUILDKIT: '0' }, stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 64 << 20 }).trim();
+}
+
+export function buildImage(tag: string, files: Record<string, string | { content: string; mode: number }>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mic-e2e-ctx-'));
+  for (const [name, f] of Object.entries(files)) {
+    const path = join(dir, name);
+    mkdirSync(join(path, '..'), { recursive: true });
+    if (typeof f === 'string') writeFileSync(path, f);
+    else writeFileSync(path, f.content, { mode: f.mode });
+  }
+  docker(['build', '--network', 'none', '-q', '-t', tag, dir]);
+  return dir;
+}
+
+export interface ActionRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+/** Runs dist/index.js with the runner's environment: INPUT_*, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY... */
+export function runAction(inputs: Record<string, string>, workspace: string, extraEnv: Record<string, string> = {}): ActionRun {
+  const runnerTemp = mkdtempSync(join(tmpdir(), 'mic-e2e-runner-'));
+  const outputFile = join(runnerTemp, 'output');
+  const summaryFile = join(runnerTemp, 'summary.md');
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/root',
+    DOCKER_HOST: process.env.DOCKER_HOST ?? '',
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    RUNNER_TEMP: runnerTemp,
+    DOCKER_CONFIG: join(runnerTemp, 'no-docker-config'),
+    ...extraEnv
+  };
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  const run = spawnSync(process.execPath, [join(__dirname, '..', 'dist', 'index.js')], { env, encoding: 'utf8', timeout: 300000 });
+  const outputs: Record<string, string> = {};
+  const text = readFileSync(outputFile, 'utf8');
+  for (const m of text.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1]] = m[3];
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr, outputs, summary: readFileSync(summaryFile, 'utf8') };
+}
+
+/** GET from the test registry (self-signed TLS, basic auth). */
+export function registryGet(path: string, accept = 'application/json'): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
+  return new Promise((resolve, reject) => {
+    const [host, port] = REGISTRY.split(':');
+    const req = request(
+      { host, port: Number(port), path, method: 'GET', rejectUnauthorized: false, auth: `${REGISTRY_USER}:${REGISTRY_PASSWORD}`, headers: { Accept: accept }, timeout: 10000 },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      }
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+export async function registryTags(repo: string): Promise<string[]> {
+  const res = await registryGet(`/v2/${repo}/tags/list`);
+  if (res.status === 404) return [];
+  return (JSON.parse(res.body).tags as string[] | null) ?? [];
+}
