@@ -20356,8 +20356,8 @@ var {
 } = import_index.default;
 
 // src/cli.ts
-var import_node_fs4 = require("node:fs");
-var import_node_path2 = require("node:path");
+var import_node_fs5 = require("node:fs");
+var import_node_path3 = require("node:path");
 
 // src/core/archive-reader.ts
 var import_node_crypto2 = require("node:crypto");
@@ -20432,192 +20432,9 @@ function resolveLinkTarget(linkPath, target) {
 }
 
 // src/core/layer-walker.ts
-var import_node_crypto = require("node:crypto");
 var import_promises = require("node:stream/promises");
 var import_node_stream = require("node:stream");
 var zlib = __toESM(require("node:zlib"));
-
-// src/core/mask.ts
-function maskSecret(value, keep) {
-  if (keep <= 0 || value.length <= keep * 2) return `${"*".repeat(Math.min(value.length, 8))} (${value.length} characters, masked)`;
-  return value.slice(0, keep) + "*".repeat(Math.min(value.length - keep, 16));
-}
-
-// src/core/content-scanner.ts
-var CONTEXT = 512;
-var WINDOW = 256 * 1024;
-var lineMatch = (re, label) => (line) => re.test(line) ? label : null;
-var DETECTORS = [
-  {
-    id: "eicar-test-file",
-    rule: "malicious-code",
-    anchors: [Buffer.from("EICAR-STANDARD-ANTIVIRUS-TEST-FILE!")],
-    check: (_line, around) => around.includes("X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*") ? "EICAR anti-virus test string" : null
-  },
-  {
-    id: "reverse-shell-dev-tcp",
-    rule: "malicious-code",
-    anchors: [Buffer.from("/dev/tcp/"), Buffer.from("/dev/udp/")],
-    check: lineMatch(
-      /(?:\b(?:ba|z|k|da)?sh\s+-i\b.*\/dev\/(?:tcp|udp)\/|[<>]&?\s*\/dev\/(?:tcp|udp)\/[^\s/]+\/\d+|\/dev\/(?:tcp|udp)\/[^\s/]+\/\d+.*\d?>&\s*\d)/,
-      "shell redirected to a /dev/tcp or /dev/udp socket (reverse shell)"
-    )
-  },
-  {
-    id: "reverse-shell-netcat",
-    rule: "malicious-code",
-    anchors: [Buffer.from("-e /bin/"), Buffer.from("-e sh"), Buffer.from("-e bash"), Buffer.from("-c /bin/")],
-    check: lineMatch(/\b(?:nc|ncat|netcat)(?:\.traditional|\.openbsd)?\b.*\s-[ec]\s*(?:\/bin\/|\/usr\/bin\/)?(?:ba)?sh\b/, "netcat executing a shell (reverse shell)")
-  },
-  {
-    id: "reverse-shell-socat",
-    rule: "malicious-code",
-    anchors: [Buffer.from("socat")],
-    check: lineMatch(/\bsocat\b.*\b(?:exec|system):/i, "socat executing a program over a socket (reverse shell)")
-  },
-  {
-    id: "reverse-shell-python",
-    rule: "malicious-code",
-    anchors: [Buffer.from("dup2(")],
-    check: lineMatch(/socket\b.*\.connect\(.*dup2\(.*(?:pty\.spawn|subprocess|\/bin\/(?:ba)?sh)/, "socket wired to a shell in a one-liner (reverse shell)")
-  },
-  {
-    id: "reverse-shell-perl",
-    rule: "malicious-code",
-    anchors: [Buffer.from("use Socket"), Buffer.from("IO::Socket::INET")],
-    check: lineMatch(/(?:use Socket.*connect\(.*(?:exec|system)|IO::Socket::INET.*(?:fdopen|exec|system))/, "perl socket wired to a shell (reverse shell)")
-  },
-  {
-    id: "crypto-miner-pool",
-    rule: "malicious-code",
-    anchors: [Buffer.from("stratum+")],
-    check: (line) => {
-      const m = /stratum\+(?:tcp|ssl|tls):\/\/[^\s"'<>]{0,80}/.exec(line);
-      return m ? `crypto-miner pool address ${m[0]}` : null;
-    }
-  },
-  {
-    id: "crypto-miner-config",
-    rule: "malicious-code",
-    anchors: [Buffer.from("donate-level"), Buffer.from("cpuminer"), Buffer.from("nicehash")],
-    check: lineMatch(/(?:"donate-level"\s*:|--donate-level[= ]\d|\bcpuminer\b.*-o\s|"nicehash"\s*:)/, "crypto-miner configuration")
-  },
-  {
-    id: "private-key",
-    rule: "secrets",
-    anchors: [Buffer.from("PRIVATE KEY-----")],
-    check: (_line, around) => {
-      const m = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----\r?\n(?:Proc-Type:|[A-Za-z0-9+/=]{40,})/.exec(around);
-      return m ? `${m[1] || ""}private key` : null;
-    }
-  },
-  {
-    id: "aws-access-key",
-    rule: "secrets",
-    anchors: [Buffer.from("AKIA"), Buffer.from("ASIA")],
-    check: (line) => {
-      const m = /(?<![A-Z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Z0-9])/.exec(line);
-      if (!m || m[0].endsWith("EXAMPLE")) return null;
-      return `AWS access key ${maskSecret(m[0], 4)}`;
-    }
-  },
-  {
-    id: "huawei-cloud-sk",
-    rule: "secrets",
-    anchors: [Buffer.from("_SK"), Buffer.from("secret_access_key"), Buffer.from("SecretAccessKey")],
-    check: (line) => {
-      const m = /(?:\b[A-Za-z_]*_SK|secret_access_key|SecretAccessKey)["']?\s*[=:]\s*["']?([A-Za-z0-9]{40})(?![A-Za-z0-9])/.exec(line);
-      return m ? `Huawei Cloud secret key ${maskSecret(m[1], 0)}` : null;
-    }
-  }
-];
-var ContentScanner = class {
-  window = Buffer.allocUnsafe(WINDOW);
-  fill = 0;
-  /** Offset in `window` from which anchor starts have not been searched yet. */
-  searchFrom = 0;
-  found = /* @__PURE__ */ new Set();
-  path = "";
-  hits = [];
-  scanned = 0;
-  limit = 0;
-  /** Starts a file; `limit` caps how many of its bytes are scanned. */
-  begin(path, limit) {
-    this.path = path;
-    this.limit = limit;
-    this.fill = 0;
-    this.searchFrom = 0;
-    this.scanned = 0;
-    this.found = /* @__PURE__ */ new Set();
-    this.hits = [];
-  }
-  /** Feeds content; returns false once the per-file limit is reached. */
-  feed(chunk, isWholeFile) {
-    if (this.scanned >= this.limit) return false;
-    if (chunk.length > this.limit - this.scanned) chunk = chunk.subarray(0, this.limit - this.scanned);
-    this.scanned += chunk.length;
-    if (isWholeFile) {
-      this.search(chunk, 0, chunk.length);
-      return this.scanned < this.limit;
-    }
-    let pos = 0;
-    while (pos < chunk.length) {
-      const n = Math.min(WINDOW - this.fill, chunk.length - pos);
-      chunk.copy(this.window, this.fill, pos, pos + n);
-      this.fill += n;
-      pos += n;
-      if (this.fill === WINDOW) this.slide();
-    }
-    return this.scanned < this.limit;
-  }
-  /** Ends the file and returns what it matched. */
-  finish() {
-    if (this.fill > this.searchFrom) this.search(this.window, this.searchFrom, this.fill);
-    this.fill = 0;
-    return this.hits;
-  }
-  /** How many bytes of the current file were scanned. */
-  get scannedBytes() {
-    return this.scanned;
-  }
-  slide() {
-    const end = this.fill - CONTEXT;
-    this.search(this.window, this.searchFrom, end);
-    const keep = 2 * CONTEXT;
-    this.window.copy(this.window, 0, this.fill - keep, this.fill);
-    this.searchFrom = keep - CONTEXT;
-    this.fill = keep;
-  }
-  /** Looks for anchors starting in [from, to) of buf; the anchor itself may run past `to`. */
-  search(buf, from, to) {
-    for (const d of DETECTORS) {
-      if (this.found.has(d.id)) continue;
-      for (const anchor of d.anchors) {
-        let at = buf.indexOf(anchor, from);
-        while (at !== -1 && at < to) {
-          const evidence = this.check(d, buf, at, anchor.length);
-          if (evidence) {
-            this.found.add(d.id);
-            this.hits.push({ detector: d.id, rule: d.rule, path: this.path, evidence });
-            break;
-          }
-          at = buf.indexOf(anchor, at + 1);
-        }
-        if (this.found.has(d.id)) break;
-      }
-    }
-  }
-  check(d, buf, at, anchorLength) {
-    const start = Math.max(0, at - CONTEXT);
-    const end = Math.min(buf === this.window ? this.fill : buf.length, at + anchorLength + CONTEXT);
-    const around = buf.toString("latin1", start, end);
-    const rel = at - start;
-    const lineStart = around.lastIndexOf("\n", rel) + 1;
-    let lineEnd = around.indexOf("\n", rel + anchorLength);
-    if (lineEnd === -1) lineEnd = around.length;
-    return d.check(around.slice(lineStart, lineEnd), around);
-  }
-};
 
 // src/core/layer-record.ts
 var KIND_NAMES = ["file", "directory", "symlink", "hardlink", "char-device", "block-device", "fifo", "whiteout", "opaque"];
@@ -20693,6 +20510,308 @@ var LayerEntries = class {
   }
 };
 
+// src/core/range-processor.ts
+var import_node_crypto = require("node:crypto");
+
+// src/core/mask.ts
+function maskSecret(value, keep) {
+  if (keep <= 0 || value.length <= keep * 2) return `${"*".repeat(Math.min(value.length, 8))} (${value.length} characters, masked)`;
+  return value.slice(0, keep) + "*".repeat(Math.min(value.length - keep, 16));
+}
+
+// src/core/content-scanner.ts
+var CONTEXT = 512;
+var WINDOW = 256 * 1024;
+var lineMatch = (re, label) => (line) => re.test(line) ? label : null;
+var DETECTORS = [
+  {
+    id: "eicar-test-file",
+    rule: "malicious-code",
+    binary: true,
+    anchors: [Buffer.from("EICAR-STANDARD-ANTIVIRUS-TEST-FILE!")],
+    check: (_line, around) => around.includes("X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*") ? "EICAR anti-virus test string" : null
+  },
+  {
+    id: "reverse-shell-dev-tcp",
+    rule: "malicious-code",
+    anchors: [Buffer.from("/dev/tcp/"), Buffer.from("/dev/udp/")],
+    check: lineMatch(
+      /(?:\b(?:ba|z|k|da)?sh\s+-i\b.*\/dev\/(?:tcp|udp)\/|[<>]&?\s*\/dev\/(?:tcp|udp)\/[^\s/]+\/\d+|\/dev\/(?:tcp|udp)\/[^\s/]+\/\d+.*\d?>&\s*\d)/,
+      "shell redirected to a /dev/tcp or /dev/udp socket (reverse shell)"
+    )
+  },
+  {
+    id: "reverse-shell-netcat",
+    rule: "malicious-code",
+    anchors: [Buffer.from("-e /bin/"), Buffer.from("-e sh"), Buffer.from("-e bash"), Buffer.from("-c /bin/")],
+    check: lineMatch(/\b(?:nc|ncat|netcat)(?:\.traditional|\.openbsd)?\b.*\s-[ec]\s*(?:\/bin\/|\/usr\/bin\/)?(?:ba)?sh\b/, "netcat executing a shell (reverse shell)")
+  },
+  {
+    id: "reverse-shell-socat",
+    rule: "malicious-code",
+    anchors: [Buffer.from("socat")],
+    check: lineMatch(/\bsocat\b.*\b(?:exec|system):/i, "socat executing a program over a socket (reverse shell)")
+  },
+  {
+    id: "reverse-shell-python",
+    rule: "malicious-code",
+    anchors: [Buffer.from("dup2(")],
+    check: lineMatch(/socket\b.*\.connect\(.*dup2\(.*(?:pty\.spawn|subprocess|\/bin\/(?:ba)?sh)/, "socket wired to a shell in a one-liner (reverse shell)")
+  },
+  {
+    id: "reverse-shell-perl",
+    rule: "malicious-code",
+    anchors: [Buffer.from("use Socket"), Buffer.from("IO::Socket::INET")],
+    check: lineMatch(/(?:use Socket.*connect\(.*(?:exec|system)|IO::Socket::INET.*(?:fdopen|exec|system))/, "perl socket wired to a shell (reverse shell)")
+  },
+  {
+    id: "crypto-miner-pool",
+    rule: "malicious-code",
+    binary: true,
+    anchors: [Buffer.from("stratum+")],
+    check: (line) => {
+      const m = /stratum\+(?:tcp|ssl|tls):\/\/[^\s"'<>]{0,80}/.exec(line);
+      return m ? `crypto-miner pool address ${m[0]}` : null;
+    }
+  },
+  {
+    id: "crypto-miner-config",
+    rule: "malicious-code",
+    anchors: [Buffer.from("donate-level"), Buffer.from("cpuminer"), Buffer.from("nicehash")],
+    check: lineMatch(/(?:"donate-level"\s*:|--donate-level[= ]\d|\bcpuminer\b.*-o\s|"nicehash"\s*:)/, "crypto-miner configuration")
+  },
+  {
+    id: "private-key",
+    rule: "secrets",
+    binary: true,
+    anchors: [Buffer.from("PRIVATE KEY-----")],
+    check: (_line, around) => {
+      const m = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----\r?\n(?:Proc-Type:|[A-Za-z0-9+/=]{40,})/.exec(around);
+      return m ? `${m[1] || ""}private key` : null;
+    }
+  },
+  {
+    id: "aws-access-key",
+    rule: "secrets",
+    anchors: [Buffer.from("AKIA"), Buffer.from("ASIA")],
+    check: (line) => {
+      const m = /(?<![A-Z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Z0-9])/.exec(line);
+      if (!m || m[0].endsWith("EXAMPLE")) return null;
+      return `AWS access key ${maskSecret(m[0], 4)}`;
+    }
+  },
+  {
+    id: "huawei-cloud-sk",
+    rule: "secrets",
+    anchors: [Buffer.from("_SK"), Buffer.from("secret_access_key"), Buffer.from("SecretAccessKey")],
+    check: (line) => {
+      const m = /(?:\b[A-Za-z_]*_SK|secret_access_key|SecretAccessKey)["']?\s*[=:]\s*["']?([A-Za-z0-9]{40})(?![A-Za-z0-9])/.exec(line);
+      return m ? `Huawei Cloud secret key ${maskSecret(m[1], 0)}` : null;
+    }
+  }
+];
+var escapeRe = (b) => b.toString("latin1").replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+var TEXT_ANCHORS = new RegExp(DETECTORS.map((d) => `(${d.anchors.map(escapeRe).join("|")})`).join("|"), "g");
+var BINARY_DETECTORS = DETECTORS.filter((d) => d.binary);
+var SNIFF = 1024;
+var ContentScanner = class {
+  window = Buffer.allocUnsafe(WINDOW);
+  fill = 0;
+  /** Offset in `window` from which anchor starts have not been searched yet. */
+  searchFrom = 0;
+  found = /* @__PURE__ */ new Set();
+  index = 0;
+  hits = [];
+  scanned = 0;
+  limit = 0;
+  binary;
+  /** Starts a file (entry `index` of the layer); `limit` caps how many of its bytes are scanned. */
+  begin(index, limit) {
+    this.index = index;
+    this.limit = limit;
+    this.fill = 0;
+    this.searchFrom = 0;
+    this.scanned = 0;
+    this.found = /* @__PURE__ */ new Set();
+    this.hits = [];
+    this.binary = void 0;
+  }
+  /** Feeds content; returns false once the per-file limit is reached. */
+  feed(chunk, isWholeFile) {
+    if (this.scanned >= this.limit) return false;
+    if (chunk.length > this.limit - this.scanned) chunk = chunk.subarray(0, this.limit - this.scanned);
+    this.binary ??= chunk.subarray(0, SNIFF).includes(0);
+    this.scanned += chunk.length;
+    if (isWholeFile) {
+      this.search(chunk, 0, chunk.length);
+      return this.scanned < this.limit;
+    }
+    let pos = 0;
+    while (pos < chunk.length) {
+      const n = Math.min(WINDOW - this.fill, chunk.length - pos);
+      chunk.copy(this.window, this.fill, pos, pos + n);
+      this.fill += n;
+      pos += n;
+      if (this.fill === WINDOW) this.slide();
+    }
+    return this.scanned < this.limit;
+  }
+  /** Ends the file and returns what it matched. */
+  finish() {
+    if (this.fill > this.searchFrom) this.search(this.window, this.searchFrom, this.fill);
+    this.fill = 0;
+    return this.hits;
+  }
+  /** How many bytes of the current file were scanned. */
+  get scannedBytes() {
+    return this.scanned;
+  }
+  slide() {
+    const end = this.fill - CONTEXT;
+    this.search(this.window, this.searchFrom, end);
+    const keep = 2 * CONTEXT;
+    this.window.copy(this.window, 0, this.fill - keep, this.fill);
+    this.searchFrom = keep - CONTEXT;
+    this.fill = keep;
+  }
+  /** Looks for anchors starting in [from, to) of buf; the anchor itself may run past `to`. */
+  search(buf, from, to) {
+    if (from >= to || this.found.size === DETECTORS.length) return;
+    if (this.binary) return this.searchBinary(buf, from, to);
+    const end = Math.min(buf === this.window ? this.fill : buf.length, to + CONTEXT);
+    const text = buf.toString("latin1", from, end);
+    TEXT_ANCHORS.lastIndex = 0;
+    for (let m = TEXT_ANCHORS.exec(text); m !== null && m.index < to - from; m = TEXT_ANCHORS.exec(text)) {
+      const d = DETECTORS[m.findIndex((g, i) => i > 0 && g !== void 0) - 1];
+      if (this.found.has(d.id)) continue;
+      const evidence = this.check(d, buf, from + m.index, m[0].length);
+      if (evidence) {
+        this.found.add(d.id);
+        this.hits.push({ detector: d.id, rule: d.rule, index: this.index, evidence });
+      }
+    }
+  }
+  searchBinary(buf, from, to) {
+    for (const d of BINARY_DETECTORS) {
+      if (this.found.has(d.id)) continue;
+      for (const anchor of d.anchors) {
+        for (let at = buf.indexOf(anchor, from); at !== -1 && at < to; at = buf.indexOf(anchor, at + 1)) {
+          const evidence = this.check(d, buf, at, anchor.length);
+          if (evidence) {
+            this.found.add(d.id);
+            this.hits.push({ detector: d.id, rule: d.rule, index: this.index, evidence });
+            break;
+          }
+        }
+        if (this.found.has(d.id)) break;
+      }
+    }
+  }
+  check(d, buf, at, anchorLength) {
+    const start = Math.max(0, at - CONTEXT);
+    const end = Math.min(buf === this.window ? this.fill : buf.length, at + anchorLength + CONTEXT);
+    const around = buf.toString("latin1", start, end);
+    const rel = at - start;
+    const lineStart = around.lastIndexOf("\n", rel) + 1;
+    let lineEnd = around.indexOf("\n", rel + anchorLength);
+    if (lineEnd === -1) lineEnd = around.length;
+    return d.check(around.slice(lineStart, lineEnd), around);
+  }
+};
+
+// src/core/range-processor.ts
+var DIGEST = 1;
+var SCAN = 2;
+var RangeProcessor = class {
+  constructor(work) {
+    this.work = work;
+  }
+  work;
+  hash = null;
+  scanner = new ContentScanner();
+  queue = [];
+  head = 0;
+  offset = 0;
+  current = null;
+  fileHash = null;
+  scanning = false;
+  result = emptyResult();
+  begin() {
+    this.hash = this.work.layerHash ? (0, import_node_crypto.createHash)("sha256") : null;
+    this.queue = [];
+    this.head = 0;
+    this.offset = 0;
+    this.current = null;
+    this.result = emptyResult();
+  }
+  addRanges(ranges) {
+    for (let i = 0; i < ranges.length; i += 4) {
+      const flags = ranges[i + 3];
+      const r = { index: ranges[i], start: ranges[i + 1], size: ranges[i + 2], digest: (flags & DIGEST) !== 0, scan: (flags & SCAN) !== 0 };
+      if (r.digest && this.work.digests || r.scan && this.work.scan) this.queue.push(r);
+    }
+  }
+  data(chunk) {
+    this.hash?.update(chunk);
+    const end = this.offset + chunk.length;
+    let pos = this.offset;
+    while (pos < end) {
+      if (!this.current) {
+        const next = this.queue[this.head];
+        if (!next || next.start >= end) break;
+        this.head++;
+        this.open(next);
+        pos = Math.max(pos, next.start);
+      }
+      const r = this.current;
+      const stop = Math.min(end, r.start + r.size);
+      if (stop > pos) this.feed(Buffer.from(chunk.buffer, chunk.byteOffset + (pos - this.offset), stop - pos), pos === r.start && stop === r.start + r.size);
+      pos = stop;
+      if (pos === r.start + r.size) this.close();
+    }
+    this.offset = end;
+    if (this.head > 4096) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
+  }
+  end() {
+    if (this.current) this.close();
+    const result = this.result;
+    if (this.hash) result.diffId = "sha256:" + this.hash.digest("hex");
+    this.hash = null;
+    this.result = emptyResult();
+    return result;
+  }
+  open(r) {
+    this.current = r;
+    this.fileHash = r.digest && this.work.digests ? (0, import_node_crypto.createHash)("sha256") : null;
+    this.scanning = r.scan && this.work.scan;
+    if (this.scanning) this.scanner.begin(r.index, this.work.scanLimit);
+  }
+  feed(part, whole) {
+    this.fileHash?.update(part);
+    if (this.scanning) this.scanning = this.scanner.feed(part, whole);
+  }
+  close() {
+    const r = this.current;
+    if (this.fileHash) this.result.digests.push([r.index, this.fileHash.digest("hex")]);
+    if (r.scan && this.work.scan) {
+      this.result.hits.push(...this.scanner.finish());
+      if (this.scanner.scannedBytes < r.size) {
+        this.result.truncatedFiles++;
+        this.result.unscannedBytes += r.size - this.scanner.scannedBytes;
+      }
+    }
+    this.current = null;
+    this.fileHash = null;
+    this.scanning = false;
+  }
+};
+function emptyResult() {
+  return { digests: [], hits: [], truncatedFiles: 0, unscannedBytes: 0 };
+}
+
 // src/core/tar-parser.ts
 var BLOCK = 512;
 var MAX_META_SIZE = 1024 * 1024;
@@ -20729,6 +20848,10 @@ var TarParser = class {
   offset = 0;
   // bytes consumed, for error messages
   currentName = "";
+  /** Bytes consumed so far; while `onEntry` runs, the offset of that entry's body. */
+  get position() {
+    return this.offset;
+  }
   async write(chunk) {
     let pos = 0;
     const len = chunk.length;
@@ -21036,46 +21159,32 @@ var KINDS = {
   block: 5 /* BlockDevice */,
   fifo: 6 /* Fifo */
 };
-var FileSink = class {
-  constructor(walker, index, path, size, digest) {
+var TextSink = class {
+  constructor(walker, index, path, size) {
     this.walker = walker;
     this.index = index;
     this.path = path;
     this.size = size;
-    this.hash = digest ? (0, import_node_crypto.createHash)("sha256") : null;
-    walker.scanner.begin(path, walker.options.scanLimit);
   }
   walker;
   index;
   path;
   size;
-  hash;
-  textParts = null;
+  parts = null;
   first = true;
-  scanning = true;
-  seen = 0;
   data(chunk) {
     if (this.first) {
       this.first = false;
-      if (keepsText(this.path, this.size, chunk) && this.walker.options.budget.textLeft >= this.size) {
-        this.walker.options.budget.textLeft -= this.size;
-        this.textParts = [];
+      const budget = this.walker.options.budget;
+      if (keepsText(this.path, this.size, chunk) && budget.textLeft >= this.size) {
+        budget.textLeft -= this.size;
+        this.parts = [];
       }
     }
-    this.hash?.update(chunk);
-    this.textParts?.push(Buffer.from(chunk));
-    if (this.scanning) this.scanning = this.walker.scanner.feed(chunk, this.seen === 0 && chunk.length === this.size);
-    this.seen += chunk.length;
+    this.parts?.push(Buffer.from(chunk));
   }
   end() {
-    const { entries, scanner, record } = this.walker;
-    if (this.hash) entries.digests.set(this.index, this.hash.digest("hex"));
-    if (this.textParts) entries.texts.set(this.index, Buffer.concat(this.textParts).toString("utf8"));
-    for (const hit of scanner.finish()) record.scanHits.push(hit);
-    if (scanner.scannedBytes < this.size) {
-      record.scan.truncatedFiles++;
-      record.scan.unscannedBytes += this.size - scanner.scannedBytes;
-    }
+    if (this.parts) this.walker.entries.texts.set(this.index, Buffer.concat(this.parts).toString("utf8"));
   }
 };
 var LayerWalker = class {
@@ -21093,8 +21202,10 @@ var LayerWalker = class {
   }
   options;
   entries = new LayerEntries();
-  scanner = new ContentScanner();
   record;
+  /** File bodies found since the side work last heard from us (see FileRanges). */
+  ranges = [];
+  position = () => 0;
   onEntry = (h) => {
     const path = normalizeEntryName(h.name);
     if (path === null) {
@@ -21102,7 +21213,7 @@ var LayerWalker = class {
       return null;
     }
     if (path === "/") return null;
-    const name = baseName(path);
+    const name = path.slice(path.lastIndexOf("/") + 1);
     if (name.startsWith(".wh.")) {
       const dir = path.slice(0, path.length - name.length - 1) || "/";
       if (name === ".wh..wh..opq") this.entries.add(dir, 8 /* Opaque */, 0, 0, 0, 0);
@@ -21123,20 +21234,26 @@ var LayerWalker = class {
     const kind = KINDS[h.type];
     const index = this.entries.add(path, kind, h.mode & 4095, h.uid, h.gid, kind === 0 /* File */ ? h.size : 0, link);
     if (kind !== 0 /* File */ || h.size === 0) return null;
-    return new FileSink(this, index, path, h.size, (h.mode & 3072) !== 0 || this.options.needsDigest(path));
+    const digest = (h.mode & 3072) !== 0 || this.options.needsDigest(path);
+    this.ranges.push(index, this.position(), h.size, SCAN | (digest ? DIGEST : 0));
+    return h.size <= MAX_CONFIG_TEXT ? new TextSink(this, index, path, h.size) : null;
   };
 };
 async function walkLayer(blob, compression, options, what) {
   const walker = new LayerWalker(options, compression);
   const parser = new TarParser(walker.onEntry, what);
-  const hash = compression === "none" ? null : (0, import_node_crypto.createHash)("sha256");
+  walker.position = () => parser.position;
   const record = walker.record;
+  const side = options.side;
+  side.begin();
   const consume = async (source) => {
     for await (const chunk of source) {
       options.budget.consume(chunk.length, what);
       record.size += chunk.length;
-      hash?.update(chunk);
       await parser.write(chunk);
+      const ranges = new Float64Array(walker.ranges);
+      walker.ranges.length = 0;
+      await side.send(ranges, chunk);
     }
     await parser.end();
   };
@@ -21151,8 +21268,12 @@ async function walkLayer(blob, compression, options, what) {
     }
     throw err;
   }
+  const found = await side.end();
   walker.entries.seal();
-  if (hash) record.diffId = "sha256:" + hash.digest("hex");
+  record.diffId = found.diffId;
+  for (const [index, digest] of found.digests) walker.entries.digests.set(index, digest);
+  record.scanHits = found.hits.map(({ index, ...hit }) => ({ ...hit, path: walker.entries.paths[index] }));
+  record.scan = { truncatedFiles: found.truncatedFiles, unscannedBytes: found.unscannedBytes };
   return record;
 }
 function decompressor(compression, what) {
@@ -21183,7 +21304,7 @@ var HashingSink = class {
   target = null;
   size = 0;
   data(chunk) {
-    this.hash.update(chunk);
+    this.hash?.update(chunk);
     this.size += chunk.length;
     if (this.target) return this.target.data(chunk);
     this.head.push(chunk);
@@ -21194,13 +21315,14 @@ var HashingSink = class {
     if (!this.target) await this.start();
     await this.target.end();
     const blob = this.reader.contents.files.get(this.path);
-    blob.digest = "sha256:" + this.hash.digest("hex");
+    blob.digest = this.hash ? "sha256:" + this.hash.digest("hex") : blob.layer?.diffId ?? "";
     blob.size = this.size;
   }
   start() {
     const head = Buffer.concat(this.head);
     this.head = [];
     const kind = sniffBlob(head.subarray(0, SNIFF_BYTES));
+    if (kind === "tar" || (kind === "gzip" || kind === "zstd") && !this.reader.options.walkLayers) this.hash = null;
     const blob = { digest: "", size: 0, kind };
     this.reader.contents.files.set(this.path, blob);
     this.target = this.reader.sinkFor(this.path, kind, this.entrySize, blob);
@@ -21629,7 +21751,7 @@ function fromDockerManifest(contents, blob, what, layersWalked) {
     const layer = lookup(contents, path);
     if (!layer) throw new ImageError(`manifest.json in ${what} names the layer ${path}, which is not in the archive`);
     const inName = /^blobs\/sha256\/([a-f0-9]{64})$/.exec(path);
-    if (inName && layer.digest !== "sha256:" + inName[1]) {
+    if (layersWalked && inName && layer.digest !== "sha256:" + inName[1]) {
       throw new ImageError(`the layer ${path} in ${what} does not match its name (content is ${layer.digest}): the archive was modified`);
     }
     return { path, blob: layer };
@@ -21682,16 +21804,16 @@ function fromOciManifest(contents, manifest, name, what, layersWalked) {
   const config = checkConfig(jsonOf(configBlob, m.config.digest, what), m.config.digest, what);
   const layerBlobs = m.layers.map((d) => {
     if (!d || typeof d.digest !== "string") throw new ImageError(`the manifest ${name} in ${what} has a layer without a digest`);
-    return { path: d.digest, blob: blobByDigest(contents, d.digest, what) };
+    return { path: d.digest, blob: blobByDigest(contents, d.digest, what, layersWalked) };
   });
   return finish("oci-archive", configBlob.digest, [], config, layerBlobs, what, layersWalked);
 }
-function blobByDigest(contents, digest, what) {
+function blobByDigest(contents, digest, what, verify = true) {
   const m = /^sha256:([a-f0-9]{64})$/.exec(digest);
   if (!m) throw new ImageError(`${what} names a blob by an unsupported digest "${digest.slice(0, 80)}" (only sha256 is supported)`);
   const blob = lookup(contents, `blobs/sha256/${m[1]}`);
   if (!blob) throw new ImageError(`${what} names the blob ${digest}, which is not in the archive`);
-  if (blob.digest !== digest) {
+  if (verify && blob.digest !== digest) {
     throw new ImageError(`the blob ${digest} in ${what} does not match its digest (content is ${blob.digest}): the archive was modified`);
   }
   return blob;
@@ -21715,17 +21837,138 @@ function finish(layout, id, repoTags, config, layerBlobs, what, layersWalked) {
   const layers = layerBlobs.map(({ path, blob }, i) => {
     if (!layersWalked) return void 0;
     if (!blob.layer) throw new ImageError(`the layer ${path} in ${what} is not a tar, gzip or zstd stream (it starts like ${blob.kind === "json" ? "JSON" : "something else"})`);
-    const diffId = blob.layer.compression === "none" ? blob.digest : blob.layer.diffId;
+    const diffId = blob.layer.diffId;
     if (diffId !== diffIds[i]) {
       throw new ImageError(
         `layer ${i + 1} (${path}) in ${what} does not match the image config: the config's diff_id is ${diffIds[i]}, the content hashes to ${diffId}; the archive was modified`
       );
     }
-    blob.layer.diffId = diffId;
     return blob.layer;
   });
   return { layout, id, repoTags, config, layers, blobs: layerBlobs.map(({ blob }) => ({ digest: blob.digest, size: blob.size })) };
 }
+
+// src/core/side-work.ts
+var import_node_fs = require("node:fs");
+var import_node_path = require("node:path");
+var import_node_worker_threads = require("node:worker_threads");
+var WORKER_FILE = (0, import_node_path.join)(__dirname, "side-worker.js");
+function createSideWork(scanLimit) {
+  if ((0, import_node_fs.existsSync)(WORKER_FILE) && process.env.MODELARTS_IMAGE_CHECK_WORKERS !== "0") {
+    return new WorkerSideWork([
+      { layerHash: true, digests: true, scan: false, scanLimit },
+      { layerHash: false, digests: false, scan: true, scanLimit }
+    ]);
+  }
+  return new InThreadSideWork({ layerHash: true, digests: true, scan: true, scanLimit });
+}
+var InThreadSideWork = class {
+  processor;
+  constructor(work) {
+    this.processor = new RangeProcessor(work);
+  }
+  begin() {
+    this.processor.begin();
+  }
+  send(ranges, chunk) {
+    if (ranges.length) this.processor.addRanges(ranges);
+    this.processor.data(chunk);
+  }
+  async end() {
+    return this.processor.end();
+  }
+  async close() {
+  }
+};
+var EMPTY = new Float64Array(0);
+function digestRanges(ranges) {
+  let n = 0;
+  for (let i = 3; i < ranges.length; i += 4) if (ranges[i] & DIGEST) n++;
+  if (n * 4 === ranges.length) return ranges;
+  const out = new Float64Array(n * 4);
+  for (let i = 0, j = 0; i < ranges.length; i += 4) {
+    if (ranges[i + 3] & DIGEST) out.set(ranges.subarray(i, i + 4), j++ * 4);
+  }
+  return out;
+}
+var SLOT_BYTES = 1024 * 1024;
+var SLOTS = 16;
+var WorkerSideWork = class {
+  workers;
+  slots = [];
+  free = [];
+  /** Per slot: how many workers have not acknowledged it yet. */
+  pending = [];
+  slotWaiters = [];
+  resultWaiters = [];
+  failure = null;
+  constructor(works) {
+    this.workers = works.map((work, w) => {
+      const worker = new import_node_worker_threads.Worker(WORKER_FILE, { workerData: work, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+      worker.unref();
+      worker.on("message", (m) => {
+        if (m.t === "ack") this.acknowledge(m.slot);
+        else this.resultWaiters[w].shift()?.resolve(m.result);
+      });
+      worker.on("error", (err) => this.fail(err));
+      worker.on("exit", (code) => this.fail(new Error(`it stopped (exit code ${code})`)));
+      this.resultWaiters.push([]);
+      return worker;
+    });
+  }
+  begin() {
+    for (const w of this.workers) w.postMessage({ t: "begin" });
+  }
+  async send(ranges, chunk) {
+    const perWorker = [digestRanges(ranges), ranges];
+    for (let pos = 0; pos < chunk.length || pos === 0 && ranges.length; pos += SLOT_BYTES) {
+      const slot = await this.acquire();
+      const length = Math.min(SLOT_BYTES, chunk.length - pos);
+      new Uint8Array(this.slots[slot], 0, length).set(chunk.subarray(pos, pos + length));
+      this.pending[slot] = this.workers.length;
+      this.workers.forEach((w, i) => w.postMessage({ t: "data", ranges: pos === 0 ? perWorker[i] : EMPTY, slot, buffer: this.slots[slot], length }));
+      if (length === 0) break;
+    }
+  }
+  async end() {
+    const [hashing, scanning] = await Promise.all(
+      this.workers.map((w, i) => {
+        if (this.failure) return Promise.reject(this.failure);
+        const p = new Promise((resolve2, reject) => this.resultWaiters[i].push({ resolve: resolve2, reject }));
+        w.postMessage({ t: "end" });
+        return p;
+      })
+    );
+    return { ...scanning, diffId: hashing.diffId, digests: hashing.digests };
+  }
+  async close() {
+    this.failure ??= new Error("closed");
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+  async acquire() {
+    if (this.failure) throw this.failure;
+    const slot = this.free.pop();
+    if (slot !== void 0) return slot;
+    if (this.slots.length < SLOTS) {
+      this.slots.push(new SharedArrayBuffer(SLOT_BYTES));
+      return this.slots.length - 1;
+    }
+    return new Promise((resolve2, reject) => this.slotWaiters.push({ resolve: resolve2, reject }));
+  }
+  acknowledge(slot) {
+    if (--this.pending[slot] > 0) return;
+    const waiter = this.slotWaiters.shift();
+    if (waiter) waiter.resolve(slot);
+    else this.free.push(slot);
+  }
+  fail(err) {
+    if (this.failure) return;
+    this.failure = new ImageError(`the layer hashing and scanning worker failed: ${err.message}`);
+    for (const w of this.slotWaiters) w.reject(this.failure);
+    this.slotWaiters = [];
+    for (const list of this.resultWaiters) for (const w of list.splice(0)) w.reject(this.failure);
+  }
+};
 
 // src/core/rules/index.ts
 var import_picomatch2 = __toESM(require_picomatch2());
@@ -22363,6 +22606,16 @@ function runRules(facts, settings) {
 // src/core/check-image.ts
 async function checkImage(options) {
   const { settings } = options;
+  const budget = new ReadBudget(settings.maxUncompressed, void 0, formatSize(settings.maxUncompressed));
+  const side = createSideWork(settings.scanLimit);
+  try {
+    return await checkWith(options, { needsDigest: digestPredicate(settings), budget, side });
+  } finally {
+    await side.close();
+  }
+}
+async function checkWith(options, walk) {
+  const { settings } = options;
   const timings = [];
   const timed = async (phase, work) => {
     const start = performance.now();
@@ -22372,8 +22625,6 @@ async function checkImage(options) {
       timings.push({ phase, ms: Math.round(performance.now() - start) });
     }
   };
-  const budget = new ReadBudget(settings.maxUncompressed, void 0, formatSize(settings.maxUncompressed));
-  const walk = { needsDigest: digestPredicate(settings), scanLimit: settings.scanLimit, budget };
   const given = options.base;
   const base = !given ? void 0 : "diffIds" in given ? knownBaseImage(given) : await timed("read base image", () => readImage(given, settings, { walk, walkLayers: false }));
   let bytes = 0;
@@ -22573,7 +22824,7 @@ function mapHistoryToDockerfile(instructions, createdBy) {
 }
 
 // src/core/image-source.ts
-var import_node_fs = require("node:fs");
+var import_node_fs2 = require("node:fs");
 function archiveSource(spec) {
   let layout = "auto";
   let path = spec;
@@ -22587,7 +22838,7 @@ function archiveSource(spec) {
   if (path === "") throw new UsageError(`"${spec}" names no file`);
   let size;
   try {
-    const st = (0, import_node_fs.statSync)(path);
+    const st = (0, import_node_fs2.statSync)(path);
     if (!st.isFile()) throw new UsageError(`${path} is not a file: pass an image archive (docker save -o image.tar IMAGE)`);
     size = st.size;
   } catch (err) {
@@ -22599,16 +22850,16 @@ function archiveSource(spec) {
     name: `image archive ${path}`,
     layout,
     size,
-    open: () => (0, import_node_fs.createReadStream)(path, { highWaterMark: 1024 * 1024 })
+    open: () => (0, import_node_fs2.createReadStream)(path, { highWaterMark: 1024 * 1024 })
   };
 }
 
 // src/core/resolve-settings.ts
-var import_node_fs3 = require("node:fs");
-var import_node_path = require("node:path");
+var import_node_fs4 = require("node:fs");
+var import_node_path2 = require("node:path");
 
 // src/core/config-file.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 var import_ajv = __toESM(require_ajv());
 var import_yaml = __toESM(require_dist());
 
@@ -22753,7 +23004,7 @@ var validate = (doc) => (validator ??= new import_ajv.default({ allErrors: true,
 function readConfigFile(path) {
   let text;
   try {
-    text = (0, import_node_fs2.readFileSync)(path, "utf8");
+    text = (0, import_node_fs3.readFileSync)(path, "utf8");
   } catch (err) {
     throw new UsageError(`cannot read the config file ${path}: ${err.code ?? err.message}`);
   }
@@ -22795,7 +23046,7 @@ function parseConfig(text, name) {
 
 // src/core/resolve-settings.ts
 function resolveSettings(o) {
-  const configPath = o.config || ((0, import_node_fs3.existsSync)((0, import_node_path.join)(o.cwd, CONFIG_FILE_NAME)) ? (0, import_node_path.join)(o.cwd, CONFIG_FILE_NAME) : void 0);
+  const configPath = o.config || ((0, import_node_fs4.existsSync)((0, import_node_path2.join)(o.cwd, CONFIG_FILE_NAME)) ? (0, import_node_path2.join)(o.cwd, CONFIG_FILE_NAME) : void 0);
   const file = configPath ? readConfigFile(configPath) : void 0;
   const profile = o.profile ? parseProfile(o.profile) : file?.profile ?? "legacy";
   const s = defaultSettings(profile);
@@ -23101,7 +23352,7 @@ async function runCli(argv, io) {
     if (opts.format === "json") output = JSON.stringify(report, null, 2) + "\n";
     else if (opts.format === "sarif") output = JSON.stringify(buildSarif(report, dockerfileLines(opts.dockerfile, io.cwd, (result.facts.config.history ?? []).map((h) => h?.created_by))), null, 2) + "\n";
     else output = renderText(report, !opts.output && !!io.stdout.isTTY && !process.env.NO_COLOR);
-    if (opts.output) (0, import_node_fs4.writeFileSync)(String(opts.output), output);
+    if (opts.output) (0, import_node_fs5.writeFileSync)(String(opts.output), output);
     else io.stdout.write(output);
     return report.summary.passed ? 0 : 1;
   } catch (err) {
@@ -23112,7 +23363,7 @@ async function runCli(argv, io) {
   }
 }
 async function openImage(ref, io) {
-  const daemon = ref.startsWith("docker-daemon:") || !/^(docker|oci)-archive:/.test(ref) && !(0, import_node_fs4.existsSync)(ref) && io.openReference !== void 0;
+  const daemon = ref.startsWith("docker-daemon:") || !/^(docker|oci)-archive:/.test(ref) && !(0, import_node_fs5.existsSync)(ref) && io.openReference !== void 0;
   if (daemon && io.openReference) return io.openReference(ref.replace(/^docker-daemon:/, ""));
   if (daemon) throw new UsageError("docker-daemon: references need a Docker daemon; save the image first (docker save -o image.tar IMAGE)");
   return archiveSource(ref);
@@ -23121,12 +23372,12 @@ function dockerfileLines(path, cwd, createdBy) {
   const file = path ?? "Dockerfile";
   let text = "";
   try {
-    text = (0, import_node_fs4.readFileSync)((0, import_node_path2.resolve)(cwd, file), "utf8");
+    text = (0, import_node_fs5.readFileSync)((0, import_node_path3.resolve)(cwd, file), "utf8");
   } catch {
     if (path) throw new UsageError(`cannot read the Dockerfile ${path}`);
   }
   return {
-    dockerfile: (0, import_node_path2.relative)(cwd, (0, import_node_path2.resolve)(cwd, file)).split("\\").join("/"),
+    dockerfile: (0, import_node_path3.relative)(cwd, (0, import_node_path3.resolve)(cwd, file)).split("\\").join("/"),
     lines: text ? mapHistoryToDockerfile(parseDockerfile(text), createdBy) : /* @__PURE__ */ new Map()
   };
 }

@@ -16,3 +16,5 @@ const common = {
 
 await build({ ...common, entryPoints: ['src/cli-bin.ts'], outfile: 'dist/cli.js' });
 await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' });
+// The worker thread that hashes and scans layer bytes beside the parser (src/core/side-work.ts).
+await build({ ...common, entryPoints: ['src/core/side-worker.ts'], outfile: 'dist/side-worker.js' });

@@ -44,7 +44,7 @@ export interface ReadOptions {
 }
 
 class HashingSink implements EntrySink {
-  private readonly hash: Hash = createHash('sha256');
+  private hash: Hash | null = createHash('sha256');
   private head: Buffer[] = [];
   private headSize = 0;
   private target: EntrySink | null = null;
@@ -57,7 +57,7 @@ class HashingSink implements EntrySink {
   ) {}
 
   data(chunk: Buffer): void | Promise<void> {
-    this.hash.update(chunk);
+    this.hash?.update(chunk);
     this.size += chunk.length;
     if (this.target) return this.target.data(chunk);
     this.head.push(chunk);
@@ -69,7 +69,8 @@ class HashingSink implements EntrySink {
     if (!this.target) await this.start();
     await this.target!.end();
     const blob = this.reader.contents.files.get(this.path)!;
-    blob.digest = 'sha256:' + this.hash.digest('hex');
+    // A plain tar layer's digest is its diff_id, hashed by the layer walker's side work.
+    blob.digest = this.hash ? 'sha256:' + this.hash.digest('hex') : (blob.layer?.diffId ?? '');
     blob.size = this.size;
   }
 
@@ -77,6 +78,8 @@ class HashingSink implements EntrySink {
     const head = Buffer.concat(this.head);
     this.head = [];
     const kind = sniffBlob(head.subarray(0, SNIFF_BYTES));
+    // Layers of a base image are not read, and a plain tar layer is hashed beside the parser.
+    if (kind === 'tar' || ((kind === 'gzip' || kind === 'zstd') && !this.reader.options.walkLayers)) this.hash = null;
     const blob: ArchiveBlob = { digest: '', size: 0, kind };
     this.reader.contents.files.set(this.path, blob);
     this.target = this.reader.sinkFor(this.path, kind, this.entrySize, blob);

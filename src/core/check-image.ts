@@ -8,7 +8,8 @@ import { isUnder, baseName } from './image-path';
 import { resolveImage, type ResolvedImage } from './image-manifest';
 import type { ImageSource } from './image-source';
 import type { ScanStats } from './layer-record';
-import { ReadBudget } from './layer-walker';
+import { ReadBudget, type WalkOptions } from './layer-walker';
+import { createSideWork } from './side-work';
 import { runRules } from './rules';
 import { formatSize, type Settings } from './settings';
 
@@ -36,6 +37,17 @@ export interface CheckResult {
 
 export async function checkImage(options: CheckOptions): Promise<CheckResult> {
   const { settings } = options;
+  const budget = new ReadBudget(settings.maxUncompressed, undefined, formatSize(settings.maxUncompressed));
+  const side = createSideWork(settings.scanLimit);
+  try {
+    return await checkWith(options, { needsDigest: digestPredicate(settings), budget, side });
+  } finally {
+    await side.close();
+  }
+}
+
+async function checkWith(options: CheckOptions, walk: WalkOptions): Promise<CheckResult> {
+  const { settings } = options;
   const timings: CheckResult['timings'] = [];
   const timed = async <T>(phase: string, work: () => Promise<T> | T): Promise<T> => {
     const start = performance.now();
@@ -45,9 +57,6 @@ export async function checkImage(options: CheckOptions): Promise<CheckResult> {
       timings.push({ phase, ms: Math.round(performance.now() - start) });
     }
   };
-  const budget = new ReadBudget(settings.maxUncompressed, undefined, formatSize(settings.maxUncompressed));
-  const walk = { needsDigest: digestPredicate(settings), scanLimit: settings.scanLimit, budget };
-
   const given = options.base;
   const base = !given
     ? undefined
@@ -66,7 +75,7 @@ export async function checkImage(options: CheckOptions): Promise<CheckResult> {
   return { facts, findings, scan, timings };
 }
 
-async function readImage(source: ImageSource, settings: Settings, opts: { walk: Parameters<typeof readArchive>[1]['walk']; walkLayers: boolean; onProgress?: (n: number) => void }): Promise<ResolvedImage> {
+async function readImage(source: ImageSource, settings: Settings, opts: { walk: WalkOptions; walkLayers: boolean; onProgress?: (n: number) => void }): Promise<ResolvedImage> {
   const contents = await readArchive(source.open(), { walkLayers: opts.walkLayers, walk: opts.walk, onProgress: opts.onProgress, what: source.name });
   return resolveImage(contents, settings.platform, source.name, opts.walkLayers, source.layout);
 }

@@ -1,8 +1,12 @@
-// Streams file content past a set of detectors (malicious code, secrets). Each detector has a
-// literal anchor found with Buffer#indexOf (fast, no string conversion) and a check that looks at
-// the text around the anchor. Content goes through a sliding window so that a pattern split
-// between two chunks is still found, and the window is copied only when a file spans chunks.
-import type { ScanHit } from './layer-record';
+// Streams file content past a set of detectors (malicious code, secrets). Each detector has
+// literal anchors and a check that looks at the text around an anchor. Text files are searched
+// for all anchors in one pass of a combined regular expression (one pass per anchor with
+// Buffer#indexOf was 3x slower on source trees: the anchors' first bytes are common in text);
+// binary files (a NUL byte in their first bytes) only for the anchors that matter in binaries,
+// with Buffer#indexOf, which is fast there because those first bytes are rare. Content goes
+// through a sliding window so that a pattern split between two chunks is still found, and the
+// window is copied only when a file spans chunks.
+import type { RangeHit } from './range-processor';
 import { maskSecret } from './mask';
 
 /** Context kept on each side of an anchor for its check; also the overlap between windows. */
@@ -11,8 +15,10 @@ const WINDOW = 256 * 1024;
 
 interface Detector {
   id: string;
-  rule: ScanHit['rule'];
+  rule: RangeHit['rule'];
   anchors: Buffer[];
+  /** Also searched in binary files (miners hide pool addresses in executables). */
+  binary?: boolean;
   /** Returns the evidence to report, or null when the text around the anchor is benign. */
   check(line: string, around: string): string | null;
 }
@@ -23,6 +29,7 @@ const DETECTORS: Detector[] = [
   {
     id: 'eicar-test-file',
     rule: 'malicious-code',
+    binary: true,
     anchors: [Buffer.from('EICAR-STANDARD-ANTIVIRUS-TEST-FILE!')],
     check: (_line, around) =>
       around.includes('X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*') ? 'EICAR anti-virus test string' : null
@@ -63,6 +70,7 @@ const DETECTORS: Detector[] = [
   {
     id: 'crypto-miner-pool',
     rule: 'malicious-code',
+    binary: true,
     anchors: [Buffer.from('stratum+')],
     check: (line) => {
       const m = /stratum\+(?:tcp|ssl|tls):\/\/[^\s"'<>]{0,80}/.exec(line);
@@ -78,6 +86,7 @@ const DETECTORS: Detector[] = [
   {
     id: 'private-key',
     rule: 'secrets',
+    binary: true,
     anchors: [Buffer.from('PRIVATE KEY-----')],
     check: (_line, around) => {
       const m = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----\r?\n(?:Proc-Type:|[A-Za-z0-9+/=]{40,})/.exec(around);
@@ -105,32 +114,42 @@ const DETECTORS: Detector[] = [
   }
 ];
 
+const escapeRe = (b: Buffer) => b.toString('latin1').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** One alternation of every anchor; the group that matched names the detector. */
+const TEXT_ANCHORS = new RegExp(DETECTORS.map((d) => `(${d.anchors.map(escapeRe).join('|')})`).join('|'), 'g');
+const BINARY_DETECTORS = DETECTORS.filter((d) => d.binary);
+/** A NUL byte in a file's first bytes marks it binary. */
+const SNIFF = 1024;
+
 export class ContentScanner {
   private readonly window = Buffer.allocUnsafe(WINDOW);
   private fill = 0;
   /** Offset in `window` from which anchor starts have not been searched yet. */
   private searchFrom = 0;
   private found = new Set<string>();
-  private path = '';
-  private hits: ScanHit[] = [];
+  private index = 0;
+  private hits: RangeHit[] = [];
   private scanned = 0;
   private limit = 0;
+  private binary: boolean | undefined;
 
-  /** Starts a file; `limit` caps how many of its bytes are scanned. */
-  begin(path: string, limit: number): void {
-    this.path = path;
+  /** Starts a file (entry `index` of the layer); `limit` caps how many of its bytes are scanned. */
+  begin(index: number, limit: number): void {
+    this.index = index;
     this.limit = limit;
     this.fill = 0;
     this.searchFrom = 0;
     this.scanned = 0;
     this.found = new Set();
     this.hits = [];
+    this.binary = undefined;
   }
 
   /** Feeds content; returns false once the per-file limit is reached. */
   feed(chunk: Buffer, isWholeFile: boolean): boolean {
     if (this.scanned >= this.limit) return false;
     if (chunk.length > this.limit - this.scanned) chunk = chunk.subarray(0, this.limit - this.scanned);
+    this.binary ??= chunk.subarray(0, SNIFF).includes(0);
     this.scanned += chunk.length;
     if (isWholeFile) {
       // The common case for small files: scan the caller's buffer in place.
@@ -149,7 +168,7 @@ export class ContentScanner {
   }
 
   /** Ends the file and returns what it matched. */
-  finish(): ScanHit[] {
+  finish(): RangeHit[] {
     if (this.fill > this.searchFrom) this.search(this.window, this.searchFrom, this.fill);
     this.fill = 0;
     return this.hits;
@@ -172,18 +191,34 @@ export class ContentScanner {
 
   /** Looks for anchors starting in [from, to) of buf; the anchor itself may run past `to`. */
   private search(buf: Buffer, from: number, to: number): void {
-    for (const d of DETECTORS) {
+    if (from >= to || this.found.size === DETECTORS.length) return;
+    if (this.binary) return this.searchBinary(buf, from, to);
+    // The anchor of a match starting before `to` may extend past it: include that tail.
+    const end = Math.min(buf === this.window ? this.fill : buf.length, to + CONTEXT);
+    const text = buf.toString('latin1', from, end);
+    TEXT_ANCHORS.lastIndex = 0;
+    for (let m = TEXT_ANCHORS.exec(text); m !== null && m.index < to - from; m = TEXT_ANCHORS.exec(text)) {
+      const d = DETECTORS[m.findIndex((g, i) => i > 0 && g !== undefined) - 1];
+      if (this.found.has(d.id)) continue;
+      const evidence = this.check(d, buf, from + m.index, m[0].length);
+      if (evidence) {
+        this.found.add(d.id);
+        this.hits.push({ detector: d.id, rule: d.rule, index: this.index, evidence });
+      }
+    }
+  }
+
+  private searchBinary(buf: Buffer, from: number, to: number): void {
+    for (const d of BINARY_DETECTORS) {
       if (this.found.has(d.id)) continue;
       for (const anchor of d.anchors) {
-        let at = buf.indexOf(anchor, from);
-        while (at !== -1 && at < to) {
+        for (let at = buf.indexOf(anchor, from); at !== -1 && at < to; at = buf.indexOf(anchor, at + 1)) {
           const evidence = this.check(d, buf, at, anchor.length);
           if (evidence) {
             this.found.add(d.id);
-            this.hits.push({ detector: d.id, rule: d.rule, path: this.path, evidence });
+            this.hits.push({ detector: d.id, rule: d.rule, index: this.index, evidence });
             break;
           }
-          at = buf.indexOf(anchor, at + 1);
         }
         if (this.found.has(d.id)) break;
       }

@@ -1,14 +1,15 @@
-// Reads one layer blob as it streams by: decompresses it, hashes the tar stream (its diff_id),
-// and records every entry, the content digests and text the rules need, and the scan hits.
+// Reads one layer blob as it streams by: decompresses it and records every entry and the text
+// the rules read. Where each file body lies in the stream goes to the side work, which hashes
+// the stream (the diff_id) and the bodies the rules compare, and scans the content.
 // Nothing is written to disk and no file body is held in memory beyond the text kept for rules.
-import { createHash, type Hash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
-import { ContentScanner } from './content-scanner';
 import { ImageError } from './errors';
-import { baseName, normalizeEntryName } from './image-path';
+import { normalizeEntryName } from './image-path';
 import { EntryKind, LayerEntries, type LayerRecord } from './layer-record';
+import { DIGEST, SCAN } from './range-processor';
+import type { SideWork } from './side-work';
 import { TarParser, type EntrySink, type TarHeader } from './tar-parser';
 
 /** Limits shared by all layers of one image: decompression bombs and kept text stop here. */
@@ -25,9 +26,8 @@ export class ReadBudget {
 export interface WalkOptions {
   /** Whether the rules compare this file's content with another layer's. */
   needsDigest(path: string): boolean;
-  /** Bytes of each file that the content scan reads at most. */
-  scanLimit: number;
   budget: ReadBudget;
+  side: SideWork;
 }
 
 const TEXT_ALWAYS = new Set(['/etc/passwd', '/etc/group']);
@@ -56,54 +56,41 @@ const KINDS: Record<TarHeader['type'], EntryKind> = {
   fifo: EntryKind.Fifo
 };
 
-class FileSink implements EntrySink {
-  private hash: Hash | null;
-  private textParts: Buffer[] | null = null;
+/** Keeps the text of a file the rules read (decided from its path and first bytes). */
+class TextSink implements EntrySink {
+  private parts: Buffer[] | null = null;
   private first = true;
-  private scanning = true;
-  private seen = 0;
 
   constructor(
     private readonly walker: LayerWalker,
     private readonly index: number,
     private readonly path: string,
-    private readonly size: number,
-    digest: boolean
-  ) {
-    this.hash = digest ? createHash('sha256') : null;
-    walker.scanner.begin(path, walker.options.scanLimit);
-  }
+    private readonly size: number
+  ) {}
 
   data(chunk: Buffer): void {
     if (this.first) {
       this.first = false;
-      if (keepsText(this.path, this.size, chunk) && this.walker.options.budget.textLeft >= this.size) {
-        this.walker.options.budget.textLeft -= this.size;
-        this.textParts = [];
+      const budget = this.walker.options.budget;
+      if (keepsText(this.path, this.size, chunk) && budget.textLeft >= this.size) {
+        budget.textLeft -= this.size;
+        this.parts = [];
       }
     }
-    this.hash?.update(chunk);
-    this.textParts?.push(Buffer.from(chunk));
-    if (this.scanning) this.scanning = this.walker.scanner.feed(chunk, this.seen === 0 && chunk.length === this.size);
-    this.seen += chunk.length;
+    this.parts?.push(Buffer.from(chunk));
   }
 
   end(): void {
-    const { entries, scanner, record } = this.walker;
-    if (this.hash) entries.digests.set(this.index, this.hash.digest('hex'));
-    if (this.textParts) entries.texts.set(this.index, Buffer.concat(this.textParts).toString('utf8'));
-    for (const hit of scanner.finish()) record.scanHits.push(hit);
-    if (scanner.scannedBytes < this.size) {
-      record.scan.truncatedFiles++;
-      record.scan.unscannedBytes += this.size - scanner.scannedBytes;
-    }
+    if (this.parts) this.walker.entries.texts.set(this.index, Buffer.concat(this.parts).toString('utf8'));
   }
 }
 
 class LayerWalker {
   readonly entries = new LayerEntries();
-  readonly scanner = new ContentScanner();
   readonly record: LayerRecord;
+  /** File bodies found since the side work last heard from us (see FileRanges). */
+  ranges: number[] = [];
+  position = () => 0;
 
   constructor(readonly options: WalkOptions, compression: LayerRecord['compression']) {
     this.record = {
@@ -124,7 +111,7 @@ class LayerWalker {
       return null;
     }
     if (path === '/') return null;
-    const name = baseName(path);
+    const name = path.slice(path.lastIndexOf('/') + 1);
     if (name.startsWith('.wh.')) {
       const dir = path.slice(0, path.length - name.length - 1) || '/';
       if (name === '.wh..wh..opq') this.entries.add(dir, EntryKind.Opaque, 0, 0, 0, 0);
@@ -146,14 +133,13 @@ class LayerWalker {
     const index = this.entries.add(path, kind, h.mode & 0o7777, h.uid, h.gid, kind === EntryKind.File ? h.size : 0, link);
     if (kind !== EntryKind.File || h.size === 0) return null;
     // setuid/setgid files are compared with the base wherever they are.
-    return new FileSink(this, index, path, h.size, (h.mode & 0o6000) !== 0 || this.options.needsDigest(path));
+    const digest = (h.mode & 0o6000) !== 0 || this.options.needsDigest(path);
+    this.ranges.push(index, this.position(), h.size, SCAN | (digest ? DIGEST : 0));
+    return h.size <= MAX_CONFIG_TEXT ? new TextSink(this, index, path, h.size) : null;
   };
 }
 
-/**
- * Walks a layer blob of the given compression. Returns the record with `diffId` set when the
- * blob was compressed; for a plain tar blob the caller's blob digest is the diff_id.
- */
+/** Walks a layer blob of the given compression and returns what it holds. */
 export async function walkLayer(
   blob: AsyncIterable<Buffer>,
   compression: LayerRecord['compression'],
@@ -162,14 +148,19 @@ export async function walkLayer(
 ): Promise<LayerRecord> {
   const walker = new LayerWalker(options, compression);
   const parser = new TarParser(walker.onEntry, what);
-  const hash = compression === 'none' ? null : createHash('sha256');
+  walker.position = () => parser.position;
   const record = walker.record;
+  const side = options.side;
+  side.begin();
   const consume = async (source: AsyncIterable<Buffer>) => {
     for await (const chunk of source) {
       options.budget.consume(chunk.length, what);
       record.size += chunk.length;
-      hash?.update(chunk);
       await parser.write(chunk);
+      // The ranges found in this chunk reach the side work before the chunk itself.
+      const ranges = new Float64Array(walker.ranges);
+      walker.ranges.length = 0;
+      await side.send(ranges, chunk);
     }
     await parser.end();
   };
@@ -184,8 +175,12 @@ export async function walkLayer(
     }
     throw err;
   }
+  const found = await side.end();
   walker.entries.seal();
-  if (hash) record.diffId = 'sha256:' + hash.digest('hex');
+  record.diffId = found.diffId!;
+  for (const [index, digest] of found.digests) walker.entries.digests.set(index, digest);
+  record.scanHits = found.hits.map(({ index, ...hit }) => ({ ...hit, path: walker.entries.paths[index] }));
+  record.scan = { truncatedFiles: found.truncatedFiles, unscannedBytes: found.unscannedBytes };
   return record;
 }
 

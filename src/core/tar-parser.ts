@@ -61,6 +61,11 @@ export class TarParser {
 
   constructor(private readonly onEntry: EntryHandler, private readonly what = 'tar archive') {}
 
+  /** Bytes consumed so far; while `onEntry` runs, the offset of that entry's body. */
+  get position(): number {
+    return this.offset;
+  }
+
   async write(chunk: Buffer): Promise<void> {
     let pos = 0;
     const len = chunk.length;

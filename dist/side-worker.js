@@ -1,0 +1,317 @@
+"use strict";
+
+// src/core/side-worker.ts
+var import_node_worker_threads = require("node:worker_threads");
+
+// src/core/range-processor.ts
+var import_node_crypto = require("node:crypto");
+
+// src/core/mask.ts
+function maskSecret(value, keep) {
+  if (keep <= 0 || value.length <= keep * 2) return `${"*".repeat(Math.min(value.length, 8))} (${value.length} characters, masked)`;
+  return value.slice(0, keep) + "*".repeat(Math.min(value.length - keep, 16));
+}
+
+// src/core/content-scanner.ts
+var CONTEXT = 512;
+var WINDOW = 256 * 1024;
+var lineMatch = (re, label) => (line) => re.test(line) ? label : null;
+var DETECTORS = [
+  {
+    id: "eicar-test-file",
+    rule: "malicious-code",
+    binary: true,
+    anchors: [Buffer.from("EICAR-STANDARD-ANTIVIRUS-TEST-FILE!")],
+    check: (_line, around) => around.includes("X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*") ? "EICAR anti-virus test string" : null
+  },
+  {
+    id: "reverse-shell-dev-tcp",
+    rule: "malicious-code",
+    anchors: [Buffer.from("/dev/tcp/"), Buffer.from("/dev/udp/")],
+    check: lineMatch(
+      /(?:\b(?:ba|z|k|da)?sh\s+-i\b.*\/dev\/(?:tcp|udp)\/|[<>]&?\s*\/dev\/(?:tcp|udp)\/[^\s/]+\/\d+|\/dev\/(?:tcp|udp)\/[^\s/]+\/\d+.*\d?>&\s*\d)/,
+      "shell redirected to a /dev/tcp or /dev/udp socket (reverse shell)"
+    )
+  },
+  {
+    id: "reverse-shell-netcat",
+    rule: "malicious-code",
+    anchors: [Buffer.from("-e /bin/"), Buffer.from("-e sh"), Buffer.from("-e bash"), Buffer.from("-c /bin/")],
+    check: lineMatch(/\b(?:nc|ncat|netcat)(?:\.traditional|\.openbsd)?\b.*\s-[ec]\s*(?:\/bin\/|\/usr\/bin\/)?(?:ba)?sh\b/, "netcat executing a shell (reverse shell)")
+  },
+  {
+    id: "reverse-shell-socat",
+    rule: "malicious-code",
+    anchors: [Buffer.from("socat")],
+    check: lineMatch(/\bsocat\b.*\b(?:exec|system):/i, "socat executing a program over a socket (reverse shell)")
+  },
+  {
+    id: "reverse-shell-python",
+    rule: "malicious-code",
+    anchors: [Buffer.from("dup2(")],
+    check: lineMatch(/socket\b.*\.connect\(.*dup2\(.*(?:pty\.spawn|subprocess|\/bin\/(?:ba)?sh)/, "socket wired to a shell in a one-liner (reverse shell)")
+  },
+  {
+    id: "reverse-shell-perl",
+    rule: "malicious-code",
+    anchors: [Buffer.from("use Socket"), Buffer.from("IO::Socket::INET")],
+    check: lineMatch(/(?:use Socket.*connect\(.*(?:exec|system)|IO::Socket::INET.*(?:fdopen|exec|system))/, "perl socket wired to a shell (reverse shell)")
+  },
+  {
+    id: "crypto-miner-pool",
+    rule: "malicious-code",
+    binary: true,
+    anchors: [Buffer.from("stratum+")],
+    check: (line) => {
+      const m = /stratum\+(?:tcp|ssl|tls):\/\/[^\s"'<>]{0,80}/.exec(line);
+      return m ? `crypto-miner pool address ${m[0]}` : null;
+    }
+  },
+  {
+    id: "crypto-miner-config",
+    rule: "malicious-code",
+    anchors: [Buffer.from("donate-level"), Buffer.from("cpuminer"), Buffer.from("nicehash")],
+    check: lineMatch(/(?:"donate-level"\s*:|--donate-level[= ]\d|\bcpuminer\b.*-o\s|"nicehash"\s*:)/, "crypto-miner configuration")
+  },
+  {
+    id: "private-key",
+    rule: "secrets",
+    binary: true,
+    anchors: [Buffer.from("PRIVATE KEY-----")],
+    check: (_line, around) => {
+      const m = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----\r?\n(?:Proc-Type:|[A-Za-z0-9+/=]{40,})/.exec(around);
+      return m ? `${m[1] || ""}private key` : null;
+    }
+  },
+  {
+    id: "aws-access-key",
+    rule: "secrets",
+    anchors: [Buffer.from("AKIA"), Buffer.from("ASIA")],
+    check: (line) => {
+      const m = /(?<![A-Z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Z0-9])/.exec(line);
+      if (!m || m[0].endsWith("EXAMPLE")) return null;
+      return `AWS access key ${maskSecret(m[0], 4)}`;
+    }
+  },
+  {
+    id: "huawei-cloud-sk",
+    rule: "secrets",
+    anchors: [Buffer.from("_SK"), Buffer.from("secret_access_key"), Buffer.from("SecretAccessKey")],
+    check: (line) => {
+      const m = /(?:\b[A-Za-z_]*_SK|secret_access_key|SecretAccessKey)["']?\s*[=:]\s*["']?([A-Za-z0-9]{40})(?![A-Za-z0-9])/.exec(line);
+      return m ? `Huawei Cloud secret key ${maskSecret(m[1], 0)}` : null;
+    }
+  }
+];
+var escapeRe = (b) => b.toString("latin1").replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+var TEXT_ANCHORS = new RegExp(DETECTORS.map((d) => `(${d.anchors.map(escapeRe).join("|")})`).join("|"), "g");
+var BINARY_DETECTORS = DETECTORS.filter((d) => d.binary);
+var SNIFF = 1024;
+var ContentScanner = class {
+  window = Buffer.allocUnsafe(WINDOW);
+  fill = 0;
+  /** Offset in `window` from which anchor starts have not been searched yet. */
+  searchFrom = 0;
+  found = /* @__PURE__ */ new Set();
+  index = 0;
+  hits = [];
+  scanned = 0;
+  limit = 0;
+  binary;
+  /** Starts a file (entry `index` of the layer); `limit` caps how many of its bytes are scanned. */
+  begin(index, limit) {
+    this.index = index;
+    this.limit = limit;
+    this.fill = 0;
+    this.searchFrom = 0;
+    this.scanned = 0;
+    this.found = /* @__PURE__ */ new Set();
+    this.hits = [];
+    this.binary = void 0;
+  }
+  /** Feeds content; returns false once the per-file limit is reached. */
+  feed(chunk, isWholeFile) {
+    if (this.scanned >= this.limit) return false;
+    if (chunk.length > this.limit - this.scanned) chunk = chunk.subarray(0, this.limit - this.scanned);
+    this.binary ??= chunk.subarray(0, SNIFF).includes(0);
+    this.scanned += chunk.length;
+    if (isWholeFile) {
+      this.search(chunk, 0, chunk.length);
+      return this.scanned < this.limit;
+    }
+    let pos = 0;
+    while (pos < chunk.length) {
+      const n = Math.min(WINDOW - this.fill, chunk.length - pos);
+      chunk.copy(this.window, this.fill, pos, pos + n);
+      this.fill += n;
+      pos += n;
+      if (this.fill === WINDOW) this.slide();
+    }
+    return this.scanned < this.limit;
+  }
+  /** Ends the file and returns what it matched. */
+  finish() {
+    if (this.fill > this.searchFrom) this.search(this.window, this.searchFrom, this.fill);
+    this.fill = 0;
+    return this.hits;
+  }
+  /** How many bytes of the current file were scanned. */
+  get scannedBytes() {
+    return this.scanned;
+  }
+  slide() {
+    const end = this.fill - CONTEXT;
+    this.search(this.window, this.searchFrom, end);
+    const keep = 2 * CONTEXT;
+    this.window.copy(this.window, 0, this.fill - keep, this.fill);
+    this.searchFrom = keep - CONTEXT;
+    this.fill = keep;
+  }
+  /** Looks for anchors starting in [from, to) of buf; the anchor itself may run past `to`. */
+  search(buf, from, to) {
+    if (from >= to || this.found.size === DETECTORS.length) return;
+    if (this.binary) return this.searchBinary(buf, from, to);
+    const end = Math.min(buf === this.window ? this.fill : buf.length, to + CONTEXT);
+    const text = buf.toString("latin1", from, end);
+    TEXT_ANCHORS.lastIndex = 0;
+    for (let m = TEXT_ANCHORS.exec(text); m !== null && m.index < to - from; m = TEXT_ANCHORS.exec(text)) {
+      const d = DETECTORS[m.findIndex((g, i) => i > 0 && g !== void 0) - 1];
+      if (this.found.has(d.id)) continue;
+      const evidence = this.check(d, buf, from + m.index, m[0].length);
+      if (evidence) {
+        this.found.add(d.id);
+        this.hits.push({ detector: d.id, rule: d.rule, index: this.index, evidence });
+      }
+    }
+  }
+  searchBinary(buf, from, to) {
+    for (const d of BINARY_DETECTORS) {
+      if (this.found.has(d.id)) continue;
+      for (const anchor of d.anchors) {
+        for (let at = buf.indexOf(anchor, from); at !== -1 && at < to; at = buf.indexOf(anchor, at + 1)) {
+          const evidence = this.check(d, buf, at, anchor.length);
+          if (evidence) {
+            this.found.add(d.id);
+            this.hits.push({ detector: d.id, rule: d.rule, index: this.index, evidence });
+            break;
+          }
+        }
+        if (this.found.has(d.id)) break;
+      }
+    }
+  }
+  check(d, buf, at, anchorLength) {
+    const start = Math.max(0, at - CONTEXT);
+    const end = Math.min(buf === this.window ? this.fill : buf.length, at + anchorLength + CONTEXT);
+    const around = buf.toString("latin1", start, end);
+    const rel = at - start;
+    const lineStart = around.lastIndexOf("\n", rel) + 1;
+    let lineEnd = around.indexOf("\n", rel + anchorLength);
+    if (lineEnd === -1) lineEnd = around.length;
+    return d.check(around.slice(lineStart, lineEnd), around);
+  }
+};
+
+// src/core/range-processor.ts
+var DIGEST = 1;
+var SCAN = 2;
+var RangeProcessor = class {
+  constructor(work) {
+    this.work = work;
+  }
+  work;
+  hash = null;
+  scanner = new ContentScanner();
+  queue = [];
+  head = 0;
+  offset = 0;
+  current = null;
+  fileHash = null;
+  scanning = false;
+  result = emptyResult();
+  begin() {
+    this.hash = this.work.layerHash ? (0, import_node_crypto.createHash)("sha256") : null;
+    this.queue = [];
+    this.head = 0;
+    this.offset = 0;
+    this.current = null;
+    this.result = emptyResult();
+  }
+  addRanges(ranges) {
+    for (let i = 0; i < ranges.length; i += 4) {
+      const flags = ranges[i + 3];
+      const r = { index: ranges[i], start: ranges[i + 1], size: ranges[i + 2], digest: (flags & DIGEST) !== 0, scan: (flags & SCAN) !== 0 };
+      if (r.digest && this.work.digests || r.scan && this.work.scan) this.queue.push(r);
+    }
+  }
+  data(chunk) {
+    this.hash?.update(chunk);
+    const end = this.offset + chunk.length;
+    let pos = this.offset;
+    while (pos < end) {
+      if (!this.current) {
+        const next = this.queue[this.head];
+        if (!next || next.start >= end) break;
+        this.head++;
+        this.open(next);
+        pos = Math.max(pos, next.start);
+      }
+      const r = this.current;
+      const stop = Math.min(end, r.start + r.size);
+      if (stop > pos) this.feed(Buffer.from(chunk.buffer, chunk.byteOffset + (pos - this.offset), stop - pos), pos === r.start && stop === r.start + r.size);
+      pos = stop;
+      if (pos === r.start + r.size) this.close();
+    }
+    this.offset = end;
+    if (this.head > 4096) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
+  }
+  end() {
+    if (this.current) this.close();
+    const result = this.result;
+    if (this.hash) result.diffId = "sha256:" + this.hash.digest("hex");
+    this.hash = null;
+    this.result = emptyResult();
+    return result;
+  }
+  open(r) {
+    this.current = r;
+    this.fileHash = r.digest && this.work.digests ? (0, import_node_crypto.createHash)("sha256") : null;
+    this.scanning = r.scan && this.work.scan;
+    if (this.scanning) this.scanner.begin(r.index, this.work.scanLimit);
+  }
+  feed(part, whole) {
+    this.fileHash?.update(part);
+    if (this.scanning) this.scanning = this.scanner.feed(part, whole);
+  }
+  close() {
+    const r = this.current;
+    if (this.fileHash) this.result.digests.push([r.index, this.fileHash.digest("hex")]);
+    if (r.scan && this.work.scan) {
+      this.result.hits.push(...this.scanner.finish());
+      if (this.scanner.scannedBytes < r.size) {
+        this.result.truncatedFiles++;
+        this.result.unscannedBytes += r.size - this.scanner.scannedBytes;
+      }
+    }
+    this.current = null;
+    this.fileHash = null;
+    this.scanning = false;
+  }
+};
+function emptyResult() {
+  return { digests: [], hits: [], truncatedFiles: 0, unscannedBytes: 0 };
+}
+
+// src/core/side-worker.ts
+var processor = new RangeProcessor(import_node_worker_threads.workerData);
+import_node_worker_threads.parentPort.on("message", (m) => {
+  if (m.t === "begin") processor.begin();
+  else if (m.t === "data") {
+    if (m.ranges.length) processor.addRanges(m.ranges);
+    processor.data(new Uint8Array(m.buffer, 0, m.length));
+    import_node_worker_threads.parentPort.postMessage({ t: "ack", slot: m.slot });
+  } else import_node_worker_threads.parentPort.postMessage({ t: "result", result: processor.end() });
+});

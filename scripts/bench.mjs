@@ -1,0 +1,267 @@
+#!/usr/bin/env node
+// npm run bench [-- --scale N] [-- --daemon] [-- --runs N]
+//
+// Generates a synthetic but realistic ModelArts training image (an OS base with many small files
+// and big CUDA-like libraries; custom layers with a conda-like tree, multi-hundred-MB weights
+// and a few known violations), written the way `docker save` writes it, then measures on the
+// same archive, in the same run:
+//   floor:     cat IMAGE > /dev/null; GNU tar listing every entry of every layer
+//   validator: node dist/cli.js --base BASE --format json IMAGE (wall time and peak RSS)
+// and prints the ratios as a table and as JSON (bench-out/results-scale-N.json).
+import { spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { once } from 'node:events';
+import tar from 'tar-stream';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(`--${name}`);
+const value = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const scale = Number(value('scale', '1'));
+const runs = Number(value('runs', '3'));
+const out = join(root, value('out', 'bench-out'));
+mkdirSync(out, { recursive: true });
+
+// ---- the synthetic image -------------------------------------------------------------------
+const TEXT = Buffer.from(
+  Array.from({ length: 20000 }, (_, i) => `def function_${i}(x, y):\n    return x * ${i} + y  # synthetic python source\n`).join('')
+);
+const BINARY = randomBytes(4 * 1024 * 1024);
+
+/** Streams a layer tar to `path` and returns { diffId, entries, size }. */
+async function writeLayer(path, fill) {
+  const pack = tar.pack();
+  const hash = createHash('sha256');
+  const file = createWriteStream(path);
+  let size = 0;
+  pack.on('data', (c) => {
+    hash.update(c);
+    size += c.length;
+  });
+  pack.pipe(file);
+  let entries = 0;
+  const add = async (header, data) => {
+    entries++;
+    if (data === undefined || Buffer.isBuffer(data)) {
+      await new Promise((resolve, reject) => pack.entry({ mtime: new Date(0), uid: 0, gid: 0, ...header }, data, (e) => (e ? reject(e) : resolve())));
+      return;
+    }
+    // A big file: stream it in 4 MiB pieces.
+    const entry = pack.entry({ mtime: new Date(0), uid: 0, gid: 0, ...header, size: data.size });
+    let left = data.size;
+    while (left > 0) {
+      const n = Math.min(left, BINARY.length);
+      if (!entry.write(BINARY.subarray(0, n))) await once(entry, 'drain');
+      left -= n;
+    }
+    entry.end();
+    await once(entry, 'finish');
+  };
+  await fill(add);
+  pack.finalize();
+  await once(file, 'close');
+  return { diffId: 'sha256:' + hash.digest('hex'), entries, size };
+}
+
+const slice = (i, n) => TEXT.subarray((i * 997) % (TEXT.length - n), ((i * 997) % (TEXT.length - n)) + n);
+
+async function osTree(add, n) {
+  for (let d = 0; d < n / 100; d++) {
+    const dir = `usr/share/pkg${d}`;
+    await add({ name: dir, type: 'directory', mode: 0o755 });
+    for (let f = 0; f < 99; f++) await add({ name: `${dir}/file${f}.txt`, mode: 0o644 }, slice(d * 100 + f, 500 + ((d * 7 + f * 13) % 3000)));
+  }
+  await add({ name: 'etc/passwd', mode: 0o644 }, Buffer.from('root:x:0:0:root:/root:/bin/bash\nwork:x:1101:1101::/home/work:/bin/bash\n'));
+  await add({ name: 'etc/group', mode: 0o644 }, Buffer.from('root:x:0:\nwork:x:1101:\n'));
+  await add({ name: 'usr/bin/su', mode: 0o4755 }, slice(1, 60000));
+  await add({ name: 'usr/lib/libc.so.6', mode: 0o755 }, slice(2, 2000000));
+  for (const t of ['run_train.sh', 'utils.sh', 'ip_mapper.py', 'dls-downloader.py']) await add({ name: `home/work/${t}`, mode: 0o755, uid: 1101, gid: 1101 }, Buffer.from(`#!/bin/bash\n# ${t}\n`));
+}
+
+async function cudaLibs(add, count) {
+  await add({ name: 'usr/local/cuda/lib64', type: 'directory', mode: 0o755 });
+  for (let i = 0; i < count; i++) await add({ name: `usr/local/cuda/lib64/libcuda_like_${i}.so`, mode: 0o755 }, { size: 50 * 1024 * 1024 });
+}
+
+async function condaTree(add, n) {
+  for (let d = 0; d < n / 100; d++) {
+    const dir = `opt/conda/lib/python3.10/site-packages/pkg${d}`;
+    await add({ name: dir, type: 'directory', mode: 0o755 });
+    for (let f = 0; f < 99; f++) await add({ name: `${dir}/module${f}.py`, mode: 0o644 }, slice(d * 31 + f, 1000 + ((d * 11 + f * 17) % 5000)));
+  }
+}
+
+async function weights(add, count) {
+  await add({ name: 'home/work/model', type: 'directory', mode: 0o755, uid: 1101, gid: 1101 });
+  for (let i = 0; i < count; i++) await add({ name: `home/work/model/weights-${i}.bin`, mode: 0o644, uid: 1101, gid: 1101 }, { size: 200 * 1024 * 1024 });
+}
+
+async function violations(add) {
+  await add({ name: 'opt/tools/helper', mode: 0o4755 }, slice(3, 1000)); // setuid-setgid
+  await add({ name: 'usr/lib/libc.so.6', mode: 0o755 }, slice(4, 2000000)); // protected-path
+  await add({ name: 'opt/tools/start.sh', mode: 0o755 }, Buffer.from('#!/bin/bash\npip install torch\npython train.py > /tmp/train.log\n'));
+  await add({ name: 'opt/tools/eicar.txt', mode: 0o644 }, Buffer.from('X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*'));
+}
+
+async function writeArchive(path, layers, configObj) {
+  const config = Buffer.from(JSON.stringify(configObj));
+  const configName = createHash('sha256').update(config).digest('hex') + '.json';
+  const pack = tar.pack();
+  const file = createWriteStream(path);
+  pack.pipe(file);
+  const names = [];
+  for (const [i, l] of layers.entries()) {
+    const dir = createHash('sha256').update(l.diffId + i).digest('hex');
+    names.push(`${dir}/layer.tar`);
+    const size = statSync(l.path).size;
+    const entry = pack.entry({ name: `${dir}/layer.tar`, size, mode: 0o644, mtime: new Date(0) });
+    for await (const chunk of createReadStream(l.path, { highWaterMark: 4 << 20 })) if (!entry.write(chunk)) await once(entry, 'drain');
+    entry.end();
+    await once(entry, 'finish');
+  }
+  pack.entry({ name: configName, mtime: new Date(0) }, config);
+  pack.entry({ name: 'manifest.json', mtime: new Date(0) }, Buffer.from(JSON.stringify([{ Config: configName, RepoTags: ['bench/image:latest'], Layers: names }])));
+  pack.finalize();
+  await once(file, 'close');
+}
+
+async function generate() {
+  const dir = join(out, `scale-${scale}`);
+  const image = join(dir, 'image.tar');
+  const base = join(dir, 'base.tar');
+  if (existsSync(image) && existsSync(base) && existsSync(join(dir, 'facts.json'))) return { image, base, ...JSON.parse(readFileSync(join(dir, 'facts.json'), 'utf8')) };
+  mkdirSync(dir, { recursive: true });
+  const started = Date.now();
+  const specs = [
+    ['/bin/sh -c #(nop) ADD file:os in / ', (add) => osTree(add, Math.round(60000 * scale))],
+    ['/bin/sh -c install-cuda', (add) => cudaLibs(add, Math.round(6 * scale))],
+    ['/bin/sh -c conda install -y pytorch', (add) => condaTree(add, Math.round(90000 * scale))],
+    ['/bin/sh -c #(nop) COPY dir:weights in /home/work/model ', (add) => weights(add, Math.round(2 * scale))],
+    ['/bin/sh -c install-tools', violations]
+  ];
+  const layers = [];
+  for (const [i, [createdBy, fill]] of specs.entries()) {
+    const path = join(dir, `layer${i}.tar`);
+    layers.push({ path, createdBy, ...(await writeLayer(path, fill)) });
+  }
+  const history = [];
+  layers.forEach((l, i) => {
+    history.push({ created_by: l.createdBy });
+    if (i === 1) history.push({ created_by: '/bin/sh -c #(nop)  CMD ["/bin/bash"]', empty_layer: true });
+  });
+  history.push({ created_by: '/bin/sh -c #(nop)  USER work', empty_layer: true });
+  const cfg = (ls, hist, user) => ({ architecture: 'amd64', os: 'linux', config: { User: user, Cmd: ['/bin/bash', '/opt/tools/start.sh'] }, rootfs: { type: 'layers', diff_ids: ls.map((l) => l.diffId) }, history: hist });
+  await writeArchive(image, layers, cfg(layers, history, 'work'));
+  await writeArchive(base, layers.slice(0, 2), cfg(layers.slice(0, 2), history.slice(0, 3), ''));
+  const facts = { entries: layers.reduce((s, l) => s + l.entries, 0), bytes: statSync(image).size, generatedSeconds: (Date.now() - started) / 1000 };
+  writeFileSync(join(dir, 'facts.json'), JSON.stringify(facts));
+  return { image, base, ...facts };
+}
+
+// ---- measuring -----------------------------------------------------------------------------
+function timed(cmd, argv, env = {}) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(cmd, argv, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env }, maxBuffer: 1 << 26 });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${argv.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return { seconds, stderr: r.stderr.toString() };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function measure(label, fn) {
+  const results = [];
+  fn(); // warm the page cache and the JIT-independent parts
+  for (let i = 0; i < runs; i++) results.push(fn());
+  const seconds = median(results.map((r) => r.seconds));
+  const rss = results.map((r) => r.rss).filter(Boolean);
+  return { label, seconds, ...(rss.length && { peakRssBytes: median(rss) }) };
+}
+
+const rssFile = join(out, 'rss.txt');
+const preload = join(root, 'scripts', 'bench-rss.cjs');
+const validator = (image, base) => () => {
+  const r = timed(process.execPath, ['--require', preload, join(root, 'dist', 'cli.js'), '--base', base, '--format', 'json', '--quiet', '--fail-on', 'never', image], { MIC_BENCH_RSS_FILE: rssFile });
+  return { ...r, rss: Number(readFileSync(rssFile, 'utf8')) };
+};
+
+async function main() {
+  const gen = await generate();
+  console.error(`image: ${gen.image} (${(gen.bytes / 1e9).toFixed(2)} GB, ${gen.entries} entries)`);
+  const rows = [
+    measure('cat IMAGE > /dev/null', () => timed('bash', ['-c', `cat '${gen.image}' > /dev/null`])),
+    measure('GNU tar: list every layer entry', () => timed('bash', ['-c', `tar -xOf '${gen.image}' --wildcards '*/layer.tar' | tar -itvf - > /dev/null`])),
+    measure('validator (dist/cli.js --base --format json)', validator(gen.image, gen.base))
+  ];
+  if (flag('daemon')) rows.push(...daemonRows(gen));
+  const [cat, tarList, check] = rows;
+  const result = {
+    scale,
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+    image: { bytes: gen.bytes, entries: gen.entries },
+    rows,
+    ratios: {
+      validatorOverTarListing: +(check.seconds / tarList.seconds).toFixed(2),
+      validatorOverCat: +(check.seconds / cat.seconds).toFixed(2),
+      validatorMBps: +(gen.bytes / 1e6 / check.seconds).toFixed(0),
+      validatorEntriesPerSecond: Math.round(gen.entries / check.seconds),
+      rssBytesPerEntry: Math.round(check.peakRssBytes / gen.entries),
+      peakRssMB: +(check.peakRssBytes / 1e6).toFixed(0)
+    }
+  };
+  writeFileSync(join(out, `results-scale-${scale}.json`), JSON.stringify(result, null, 2) + '\n');
+  print(result);
+  compareScales();
+}
+
+function daemonRows(gen) {
+  const env = { DOCKER_BUILDKIT: '0' };
+  spawnSync('docker', ['load', '-i', gen.image], { stdio: 'ignore' });
+  const save = measure('docker save IMAGE > /dev/null', () => timed('bash', ['-c', `docker save bench/image:latest > /dev/null`], env));
+  const through = measure('validator through the daemon (docker-daemon:IMAGE)', () => {
+    const r = timed(process.execPath, ['--require', preload, join(root, 'dist', 'cli.js'), '--format', 'json', '--quiet', '--fail-on', 'never', 'docker-daemon:bench/image:latest'], { MIC_BENCH_RSS_FILE: rssFile });
+    return { ...r, rss: Number(readFileSync(rssFile, 'utf8')) };
+  });
+  spawnSync('docker', ['rmi', '-f', 'bench/image:latest'], { stdio: 'ignore' });
+  through.overDockerSave = +(through.seconds / save.seconds).toFixed(2);
+  return [save, through];
+}
+
+function print(r) {
+  const line = (cells) => `| ${cells.join(' | ')} |`;
+  console.log(`\nscale ${r.scale}: ${(r.image.bytes / 1e9).toFixed(2)} GB, ${r.image.entries} entries; ${r.machine.cpus} cores (${r.machine.cpu}), ${r.machine.memoryGiB} GiB, Node ${r.machine.node}; median of ${runs} runs\n`);
+  console.log(line(['measurement', 'seconds', 'MB/s', 'peak RSS MB']));
+  console.log(line(['---', '---:', '---:', '---:']));
+  for (const row of r.rows) console.log(line([row.label, row.seconds.toFixed(2), (r.image.bytes / 1e6 / row.seconds).toFixed(0), row.peakRssBytes ? (row.peakRssBytes / 1e6).toFixed(0) : '']));
+  console.log('');
+  console.log(line(['ratio', 'value']));
+  console.log(line(['---', '---:']));
+  for (const [k, v] of Object.entries(r.ratios)) console.log(line([k, String(v)]));
+  console.log('\n' + JSON.stringify(r.ratios));
+}
+
+function compareScales() {
+  const files = [1, 2].map((s) => join(out, `results-scale-${s}.json`));
+  if (!files.every(existsSync)) return;
+  const [a, b] = files.map((f) => JSON.parse(readFileSync(f, 'utf8')));
+  const va = a.rows.find((r) => r.label.startsWith('validator'));
+  const vb = b.rows.find((r) => r.label.startsWith('validator'));
+  const growth = {
+    timeRatio: +(vb.seconds / va.seconds).toFixed(2),
+    bytesRatio: +(b.image.bytes / a.image.bytes).toFixed(2),
+    rssGrowthBytesPerAddedEntry: Math.round((vb.peakRssBytes - va.peakRssBytes) / (b.image.entries - a.image.entries))
+  };
+  console.log(`\nscale 1 -> 2: ${JSON.stringify(growth)}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
