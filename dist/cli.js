@@ -21141,6 +21141,8 @@ var ReadBudget = class {
 var TEXT_ALWAYS = /* @__PURE__ */ new Set(["/etc/passwd", "/etc/group"]);
 var CREDENTIAL_FILE = /(?:\/\.netrc|\/\.git-credentials|\/\.obsutilconfig|\/\.docker\/config\.json|\/\.huaweicloud\/[^/]+|\/\.aws\/credentials)$/;
 var MAX_CONFIG_TEXT = 4 * 1024 * 1024;
+var MAX_PATH_BYTES = 4096;
+var MAX_PATH_DEPTH = 256;
 var MAX_SCRIPT_TEXT = 256 * 1024;
 function keepsText(path, size, head) {
   if (TEXT_ALWAYS.has(path) || CREDENTIAL_FILE.test(path)) return size <= MAX_CONFIG_TEXT;
@@ -21149,6 +21151,11 @@ function keepsText(path, size, head) {
   if (head[0] !== 35 || head[1] !== 33) return false;
   const nl = head.indexOf(10);
   return /\b(?:ba|da|z|k)?sh\b/.test(head.toString("latin1", 2, nl === -1 ? Math.min(head.length, 128) : nl));
+}
+function countSlashes(s) {
+  let n = 0;
+  for (let i = s.indexOf("/"); i !== -1; i = s.indexOf("/", i + 1)) n++;
+  return n;
 }
 var KINDS = {
   file: 0 /* File */,
@@ -21207,6 +21214,10 @@ var LayerWalker = class {
   ranges = [];
   position = () => 0;
   onEntry = (h) => {
+    if (h.name.length > MAX_PATH_BYTES || countSlashes(h.name) > MAX_PATH_DEPTH) {
+      this.record.unsafe.push({ path: h.name.slice(0, 120) + "...", reason: `its name is longer than ${MAX_PATH_BYTES} bytes or ${MAX_PATH_DEPTH} levels deep` });
+      return null;
+    }
     const path = normalizeEntryName(h.name);
     if (path === null) {
       this.record.unsafe.push({ path: h.name, reason: 'its name climbs out of the image root with ".."' });
@@ -21246,7 +21257,16 @@ async function walkLayer(blob, compression, options, what) {
   const record = walker.record;
   const side = options.side;
   side.begin();
+  let failure;
   const consume = async (source) => {
+    try {
+      await consumeAll(source);
+    } catch (err) {
+      failure ??= err;
+      throw err;
+    }
+  };
+  const consumeAll = async (source) => {
     for await (const chunk of source) {
       options.budget.consume(chunk.length, what);
       record.size += chunk.length;
@@ -21260,7 +21280,8 @@ async function walkLayer(blob, compression, options, what) {
   try {
     if (compression === "none") await consume(blob);
     else await (0, import_promises.pipeline)(import_node_stream.Readable.from(blob, { objectMode: false }), decompressor(compression, what), consume);
-  } catch (err) {
+  } catch (caught) {
+    const err = failure ?? caught;
     if (err instanceof ImageError) throw err;
     const code = err.code ?? "";
     if (code.startsWith("Z_") || code.startsWith("ERR_ZSTD") || /zstd|zlib|gzip|header check|incorrect/i.test(String(err.message))) {

@@ -33,6 +33,10 @@ export interface WalkOptions {
 const TEXT_ALWAYS = new Set(['/etc/passwd', '/etc/group']);
 const CREDENTIAL_FILE = /(?:\/\.netrc|\/\.git-credentials|\/\.obsutilconfig|\/\.docker\/config\.json|\/\.huaweicloud\/[^/]+|\/\.aws\/credentials)$/;
 const MAX_CONFIG_TEXT = 4 * 1024 * 1024;
+// Linux's PATH_MAX; no real image has deeper or longer paths, and every per-path walk over
+// ancestors would otherwise grow with their square.
+const MAX_PATH_BYTES = 4096;
+const MAX_PATH_DEPTH = 256;
 const MAX_SCRIPT_TEXT = 256 * 1024;
 
 /** Which files the rules read as text; `head` is the first bytes of the file. */
@@ -44,6 +48,12 @@ function keepsText(path: string, size: number, head: Buffer): boolean {
   if (head[0] !== 0x23 || head[1] !== 0x21) return false;
   const nl = head.indexOf(0x0a);
   return /\b(?:ba|da|z|k)?sh\b/.test(head.toString('latin1', 2, nl === -1 ? Math.min(head.length, 128) : nl));
+}
+
+function countSlashes(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('/'); i !== -1; i = s.indexOf('/', i + 1)) n++;
+  return n;
 }
 
 const KINDS: Record<TarHeader['type'], EntryKind> = {
@@ -105,6 +115,10 @@ class LayerWalker {
   }
 
   onEntry = (h: TarHeader): EntrySink | null => {
+    if (h.name.length > MAX_PATH_BYTES || countSlashes(h.name) > MAX_PATH_DEPTH) {
+      this.record.unsafe.push({ path: h.name.slice(0, 120) + '...', reason: `its name is longer than ${MAX_PATH_BYTES} bytes or ${MAX_PATH_DEPTH} levels deep` });
+      return null;
+    }
     const path = normalizeEntryName(h.name);
     if (path === null) {
       this.record.unsafe.push({ path: h.name, reason: 'its name climbs out of the image root with ".."' });
@@ -152,7 +166,17 @@ export async function walkLayer(
   const record = walker.record;
   const side = options.side;
   side.begin();
+  // pipeline() reports its own AbortError when the consumer throws: keep the consumer's error.
+  let failure: unknown;
   const consume = async (source: AsyncIterable<Buffer>) => {
+    try {
+      await consumeAll(source);
+    } catch (err) {
+      failure ??= err;
+      throw err;
+    }
+  };
+  const consumeAll = async (source: AsyncIterable<Buffer>) => {
     for await (const chunk of source) {
       options.budget.consume(chunk.length, what);
       record.size += chunk.length;
@@ -167,7 +191,8 @@ export async function walkLayer(
   try {
     if (compression === 'none') await consume(blob);
     else await pipeline(Readable.from(blob, { objectMode: false }), decompressor(compression, what), consume);
-  } catch (err) {
+  } catch (caught) {
+    const err = failure ?? caught;
     if (err instanceof ImageError) throw err;
     const code = (err as NodeJS.ErrnoException).code ?? '';
     if (code.startsWith('Z_') || code.startsWith('ERR_ZSTD') || /zstd|zlib|gzip|header check|incorrect/i.test(String((err as Error).message))) {
