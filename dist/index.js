@@ -10030,7 +10030,7 @@ var require_api_stream = __commonJS({
   "node_modules/undici/lib/api/api-stream.js"(exports2, module2) {
     "use strict";
     var assert = require("node:assert");
-    var { finished, PassThrough: PassThrough2 } = require("node:stream");
+    var { finished, PassThrough } = require("node:stream");
     var { InvalidArgumentError, InvalidReturnValueError } = require_errors();
     var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -10106,7 +10106,7 @@ var require_api_stream = __commonJS({
         if (this.throwOnError && statusCode >= 400) {
           const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
           const contentType = parsedHeaders["content-type"];
-          res = new PassThrough2();
+          res = new PassThrough();
           this.callback = null;
           this.runInAsyncScope(
             getResolveErrorBodyCallback,
@@ -10205,7 +10205,7 @@ var require_api_pipeline = __commonJS({
     var {
       Readable: Readable3,
       Duplex,
-      PassThrough: PassThrough2
+      PassThrough
     } = require("node:stream");
     var {
       InvalidArgumentError,
@@ -10391,7 +10391,7 @@ var require_api_pipeline = __commonJS({
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
         return pipelineHandler.ret;
       } catch (err) {
-        return new PassThrough2().destroy(err);
+        return new PassThrough().destroy(err);
       }
     }
     module2.exports = pipeline3;
@@ -58027,14 +58027,14 @@ var require_stream_transform = __commonJS({
 var require_stream_passthrough = __commonJS({
   "node_modules/readable-stream/lib/_stream_passthrough.js"(exports2, module2) {
     "use strict";
-    module2.exports = PassThrough2;
+    module2.exports = PassThrough;
     var Transform = require_stream_transform();
-    require_inherits()(PassThrough2, Transform);
-    function PassThrough2(options) {
-      if (!(this instanceof PassThrough2)) return new PassThrough2(options);
+    require_inherits()(PassThrough, Transform);
+    function PassThrough(options) {
+      if (!(this instanceof PassThrough)) return new PassThrough(options);
       Transform.call(this, options);
     }
-    PassThrough2.prototype._transform = function(chunk, encoding, cb) {
+    PassThrough.prototype._transform = function(chunk, encoding, cb) {
       cb(null, chunk);
     };
   }
@@ -60428,7 +60428,7 @@ var require_extract = __commonJS({
     var bl = require_bl();
     var headers = require_headers2();
     var Writable = require_readable2().Writable;
-    var PassThrough2 = require_readable2().PassThrough;
+    var PassThrough = require_readable2().PassThrough;
     var noop = function() {
     };
     var overflow = function(size) {
@@ -60450,9 +60450,9 @@ var require_extract = __commonJS({
     var Source = function(self2, offset) {
       this._parent = self2;
       this.offset = offset;
-      PassThrough2.call(this, { autoDestroy: false });
+      PassThrough.call(this, { autoDestroy: false });
     };
-    util.inherits(Source, PassThrough2);
+    util.inherits(Source, PassThrough);
     Source.prototype.destroy = function(err) {
       this._parent.destroy(err);
     };
@@ -90933,6 +90933,48 @@ function sniffBlob(head) {
   return "other";
 }
 
+// src/core/handoff.ts
+var Handoff = class {
+  item = null;
+  ended = false;
+  failure = null;
+  taken = null;
+  wanted = null;
+  /** Hands over a chunk; resolves once the consumer is done with it. */
+  push(chunk) {
+    if (this.failure) return Promise.reject(this.failure);
+    this.item = chunk;
+    const done = new Promise((resolve2) => this.taken = resolve2);
+    this.wake();
+    return done;
+  }
+  end() {
+    this.ended = true;
+    this.wake();
+  }
+  /** The consumer stopped (an error): every later push fails with it. */
+  abort(err) {
+    this.failure = err;
+    this.taken?.();
+    this.taken = null;
+  }
+  async *[Symbol.asyncIterator]() {
+    for (; ; ) {
+      this.taken?.();
+      this.taken = null;
+      while (this.item === null && !this.ended) await new Promise((resolve2) => this.wanted = resolve2);
+      if (this.item === null) return;
+      const chunk = this.item;
+      this.item = null;
+      yield chunk;
+    }
+  }
+  wake() {
+    this.wanted?.();
+    this.wanted = null;
+  }
+};
+
 // src/core/image-path.ts
 function normalizeEntryName(name) {
   const out = [];
@@ -91004,8 +91046,11 @@ var LayerEntries = class {
   sizeCol = new Column((n) => new Float64Array(n));
   /** Symlink and hard link targets, by entry index. */
   links = /* @__PURE__ */ new Map();
-  /** Content digests, for the entries a rule compares (protected paths, /etc, ModelArts tools). */
-  digests = /* @__PURE__ */ new Map();
+  /** Slot (1-based) of each entry's content digest in `digestBytes`; 0: none. */
+  digestSlotCol = new Column((n) => new Uint32Array(n));
+  /** sha256 digests, 32 bytes each, for the entries a rule compares (protected paths, /etc, tools). */
+  digestBytes = new Uint8Array(32 * 64);
+  digestCount = 0;
   /** Text kept for rules that read files: /etc/passwd, /etc/group, shell scripts, credential files. */
   texts = /* @__PURE__ */ new Map();
   get length() {
@@ -91021,6 +91066,21 @@ var LayerEntries = class {
     this.sizeCol.set(i, size);
     if (link !== void 0) this.links.set(i, link);
     return i;
+  }
+  setDigest(i, hex) {
+    if ((this.digestCount + 1) * 32 > this.digestBytes.length) {
+      const bigger = new Uint8Array(Math.max(32 * 64, this.digestBytes.length * 2));
+      bigger.set(this.digestBytes);
+      this.digestBytes = bigger;
+    }
+    this.digestBytes.set(Buffer.from(hex, "hex"), this.digestCount * 32);
+    this.digestSlotCol.set(i, ++this.digestCount);
+  }
+  /** The content digest (hex), when the walker computed one. */
+  digest(i) {
+    const slot = i < this.digestSlotCol.data.length ? this.digestSlotCol.data[i] : 0;
+    if (!slot) return void 0;
+    return Buffer.from(this.digestBytes.buffer, this.digestBytes.byteOffset + (slot - 1) * 32, 32).toString("hex");
   }
   kind(i) {
     return this.kindCol.data[i];
@@ -91045,6 +91105,174 @@ var LayerEntries = class {
     this.uidCol.compact(n);
     this.gidCol.compact(n);
     this.sizeCol.compact(n);
+    this.digestSlotCol.compact(n);
+    this.digestBytes = this.digestBytes.slice(0, this.digestCount * 32);
+  }
+};
+
+// src/core/filesystem-model.ts
+var SPLIT = 2 ** 24;
+var MAX_LAYERS = 127;
+var MAX_LAYER_ENTRIES = SPLIT;
+var refOf = (layer, index) => layer * SPLIT + index;
+var layerOf = (ref) => Math.floor(ref / SPLIT);
+var Filesystem = class _Filesystem {
+  constructor(layers) {
+    this.layers = layers;
+  }
+  layers;
+  /** Latest entry per path (as a layer/index reference); hidden paths are removed by `build`. */
+  latest = /* @__PURE__ */ new Map();
+  /** Hard link reference -> the entry whose content and attributes it shares. */
+  hardlinks = /* @__PURE__ */ new Map();
+  whiteouts = /* @__PURE__ */ new Map();
+  opaques = /* @__PURE__ */ new Map();
+  /** Entries that could not be applied, by layer. */
+  unsafe = [];
+  /** Applies layers[0..count) in order. */
+  static build(layers, count = layers.length) {
+    const fs3 = new _Filesystem(layers);
+    for (let l = 0; l < count; l++) fs3.apply(l);
+    for (const [path, ref] of fs3.latest) {
+      if (!fs3.visible(path, ref)) fs3.latest.delete(path);
+    }
+    return fs3;
+  }
+  get size() {
+    return this.latest.size;
+  }
+  get(path) {
+    const ref = this.latest.get(path);
+    return ref === void 0 ? void 0 : this.node(path, ref);
+  }
+  /** Follows symlinks (in every component) to the node a program opening `path` would get. */
+  resolve(path) {
+    let current = path;
+    for (let hops = 0; hops < 40; hops++) {
+      const redirected = this.redirectThroughParents(current);
+      if (redirected !== current) {
+        current = redirected;
+        continue;
+      }
+      const node = this.get(current);
+      if (!node || node.kind !== 2 /* Symlink */) return node;
+      current = resolveLinkTarget(current, node.link ?? "");
+    }
+    return void 0;
+  }
+  *nodes() {
+    for (const [path, ref] of this.latest) yield this.node(path, ref);
+  }
+  /** Which later layer (above `since`) removed `path`, and how: the marker nearest to it. */
+  removedBy(path, since) {
+    for (let p = path; ; p = parentOf(p)) {
+      const w = this.whiteouts.get(p);
+      if (w !== void 0 && w > since) return { layer: w, path: p, how: "whiteout" };
+      if (p !== path) {
+        const o = this.opaques.get(p);
+        if (o !== void 0 && o > since) return { layer: o, path: p, how: "opaque" };
+        const ref = this.latest.get(p);
+        if (ref !== void 0 && layerOf(ref) > since && this.kindOf(ref) !== 1 /* Directory */) {
+          return { layer: layerOf(ref), path: p, how: "replaced" };
+        }
+      }
+      if (p === "/") return void 0;
+    }
+  }
+  node(path, ref) {
+    const layer = layerOf(ref);
+    const target = this.hardlinks.get(ref);
+    const src = target ?? ref;
+    const e = this.layers[layerOf(src)].entries;
+    const i = src % SPLIT;
+    const own = this.layers[layer].entries;
+    return {
+      path,
+      kind: target === void 0 ? e.kind(i) : 0 /* File */,
+      mode: e.mode(i),
+      uid: e.uid(i),
+      gid: e.gid(i),
+      size: e.size(i),
+      link: own.links.get(ref % SPLIT),
+      digest: e.digest(i),
+      layer,
+      text: e.texts.get(i)
+    };
+  }
+  apply(l) {
+    const entries = this.layers[l].entries;
+    const n = entries.length;
+    for (let i = 0; i < n; i++) {
+      const kind = entries.kind(i);
+      if (kind === 7 /* Whiteout */) this.whiteouts.set(entries.paths[i], l);
+      else if (kind === 8 /* Opaque */) this.opaques.set(entries.paths[i], l);
+    }
+    for (let i = 0; i < n; i++) {
+      const kind = entries.kind(i);
+      if (kind === 7 /* Whiteout */ || kind === 8 /* Opaque */) continue;
+      const path = entries.paths[i];
+      const through = this.symlinkAncestor(path);
+      if (through) {
+        this.unsafe.push({ layer: l, entry: { path, reason: `it is written through the symlink ${through}, which would place it elsewhere` } });
+        continue;
+      }
+      const ref = refOf(l, i);
+      if (kind === 3 /* Hardlink */) {
+        const targetPath = entries.links.get(i);
+        const targetRef = this.latest.get(targetPath);
+        if (targetRef === void 0 || !this.visible(targetPath, targetRef) || this.kindOf(targetRef) === 1 /* Directory */) {
+          this.unsafe.push({ layer: l, entry: { path, reason: `it is a hard link to ${targetPath}, which does not exist` } });
+          continue;
+        }
+        this.hardlinks.set(ref, this.hardlinks.get(targetRef) ?? targetRef);
+      }
+      this.latest.set(path, ref);
+    }
+  }
+  kindOf(ref) {
+    return this.layers[layerOf(ref)].entries.kind(ref % SPLIT);
+  }
+  /** Whether the entry `ref` at `path` survives the markers and ancestors applied so far. */
+  visible(path, ref) {
+    const layer = layerOf(ref);
+    const wo = this.whiteouts.get(path);
+    if (wo !== void 0 && wo > layer) return false;
+    for (let p = parentOf(path); ; p = parentOf(p)) {
+      if (this.whiteouts.size > 0) {
+        const w = this.whiteouts.get(p);
+        if (w !== void 0 && w > layer) return false;
+      }
+      if (this.opaques.size > 0) {
+        const o = this.opaques.get(p);
+        if (o !== void 0 && o > layer) return false;
+      }
+      if (p === "/") return true;
+      const a = this.latest.get(p);
+      if (a !== void 0 && layerOf(a) > layer && this.kindOf(a) !== 1 /* Directory */ && !this.hardlinks.has(a)) return false;
+    }
+  }
+  /** The nearest ancestor of `path` that is currently a symlink, if any. */
+  symlinkAncestor(path) {
+    for (let p = parentOf(path); p !== "/"; p = parentOf(p)) {
+      const ref = this.latest.get(p);
+      if (ref !== void 0 && this.kindOf(ref) === 2 /* Symlink */ && this.visible(p, ref)) return p;
+    }
+    return void 0;
+  }
+  /** Rewrites `path` when one of its parent directories is a symlink. */
+  redirectThroughParents(path) {
+    for (let p = parentOf(path); p !== "/"; p = parentOf(p)) {
+      const node = this.get(p);
+      if (node?.kind === 2 /* Symlink */) {
+        const target = resolveLinkTarget(p, node.link ?? "");
+        return target === "/" ? path.slice(p.length) : target + path.slice(p.length);
+      }
+    }
+    return path;
+  }
+  /** Visible paths below `dir` (for counting and listing). */
+  *below(dir) {
+    for (const node of this.nodes()) if (isUnder(node.path, dir)) yield node;
   }
 };
 
@@ -91060,6 +91288,7 @@ function maskSecret(value, keep) {
 // src/core/content-scanner.ts
 var CONTEXT = 512;
 var WINDOW = 256 * 1024;
+var PIECE = 32 * 1024;
 var lineMatch = (re, label) => (line) => re.test(line) ? label : null;
 var DETECTORS = [
   {
@@ -91216,16 +91445,19 @@ var ContentScanner = class {
   search(buf, from, to) {
     if (from >= to || this.found.size === DETECTORS.length) return;
     if (this.binary) return this.searchBinary(buf, from, to);
-    const end = Math.min(buf === this.window ? this.fill : buf.length, to + CONTEXT);
-    const text = buf.toString("latin1", from, end);
-    TEXT_ANCHORS.lastIndex = 0;
-    for (let m = TEXT_ANCHORS.exec(text); m !== null && m.index < to - from; m = TEXT_ANCHORS.exec(text)) {
-      const d = DETECTORS[m.findIndex((g, i) => i > 0 && g !== void 0) - 1];
-      if (this.found.has(d.id)) continue;
-      const evidence = this.check(d, buf, from + m.index, m[0].length);
-      if (evidence) {
-        this.found.add(d.id);
-        this.hits.push({ detector: d.id, rule: d.rule, index: this.index, evidence });
+    const limit = buf === this.window ? this.fill : buf.length;
+    for (let start = from; start < to; start += PIECE) {
+      const stop = Math.min(to, start + PIECE);
+      const text = buf.toString("latin1", start, Math.min(limit, stop + CONTEXT));
+      TEXT_ANCHORS.lastIndex = 0;
+      for (let m = TEXT_ANCHORS.exec(text); m !== null && m.index < stop - start; m = TEXT_ANCHORS.exec(text)) {
+        const d = DETECTORS[m.findIndex((g, i) => i > 0 && g !== void 0) - 1];
+        if (this.found.has(d.id)) continue;
+        const evidence = this.check(d, buf, start + m.index, m[0].length);
+        if (evidence) {
+          this.found.add(d.id);
+          this.hits.push({ detector: d.id, rule: d.rule, index: this.index, evidence });
+        }
       }
     }
   }
@@ -91780,6 +92012,9 @@ var LayerWalker = class {
     } else if (h.type === "symlink") {
       link = h.linkname;
     }
+    if (this.entries.length >= MAX_LAYER_ENTRIES) {
+      throw new ImageError(`a layer holds more than ${MAX_LAYER_ENTRIES} entries, more than this tool (and any real image) handles`);
+    }
     const kind = KINDS[h.type];
     const index = this.entries.add(path, kind, h.mode & 4095, h.uid, h.gid, kind === 0 /* File */ ? h.size : 0, link);
     if (kind !== 0 /* File */ || h.size === 0) return null;
@@ -91817,7 +92052,7 @@ async function walkLayer(blob, compression, options, what) {
   };
   try {
     if (compression === "none") await consume(blob);
-    else await (0, import_promises.pipeline)(import_node_stream.Readable.from(blob, { objectMode: false }), decompressor(compression, what), consume);
+    else await (0, import_promises.pipeline)(import_node_stream.Readable.from(copies(blob), { objectMode: false }), decompressor(compression, what), consume);
   } catch (caught) {
     const err = failure ?? caught;
     if (err instanceof ImageError) throw err;
@@ -91828,12 +92063,15 @@ async function walkLayer(blob, compression, options, what) {
     throw err;
   }
   const found = await side.end();
-  walker.entries.seal();
   record.diffId = found.diffId;
-  for (const [index, digest] of found.digests) walker.entries.digests.set(index, digest);
+  for (const [index, digest] of found.digests) walker.entries.setDigest(index, digest);
+  walker.entries.seal();
   record.scanHits = found.hits.map(({ index, ...hit }) => ({ ...hit, path: walker.entries.paths[index] }));
   record.scan = { truncatedFiles: found.truncatedFiles, unscannedBytes: found.unscannedBytes };
   return record;
+}
+async function* copies(chunks) {
+  for await (const chunk of chunks) yield Buffer.from(chunk);
 }
 function decompressor(compression, what) {
   if (compression === "gzip") return zlib.createGunzip({ chunkSize: 128 * 1024 });
@@ -91866,7 +92104,7 @@ var HashingSink = class {
     this.hash?.update(chunk);
     this.size += chunk.length;
     if (this.target) return this.target.data(chunk);
-    this.head.push(chunk);
+    this.head.push(Buffer.from(chunk));
     this.headSize += chunk.length;
     if (this.headSize >= SNIFF_BYTES) return this.start();
   }
@@ -91912,29 +92150,27 @@ var DISCARD = { data() {
 var LayerSink = class {
   constructor(blob, compression, options, what) {
     this.blob = blob;
-    const onProgress = options.onProgress;
-    if (onProgress) this.pipe.on("data", (c) => onProgress(c.length));
-    this.done = walkLayer(this.pipe, compression, options.walk, what);
+    this.options = options;
+    this.done = walkLayer(this.channel, compression, options.walk, what);
     this.done.catch((err) => {
       this.failure = err;
-      this.pipe.destroy();
+      this.channel.abort(err);
     });
   }
   blob;
-  pipe = new import_node_stream2.PassThrough({ highWaterMark: 1024 * 1024 });
+  options;
+  channel = new Handoff();
   done;
   failure = null;
-  data(chunk) {
+  async data(chunk) {
     if (this.failure) throw this.failure;
-    if (this.pipe.write(chunk)) return;
-    return new Promise((resolve2, reject) => {
-      this.pipe.once("drain", resolve2);
-      this.done.then(() => resolve2(), reject);
-    });
+    this.options.onProgress?.(chunk.length);
+    await this.channel.push(chunk);
+    if (this.failure) throw this.failure;
   }
   async end() {
     if (this.failure) throw this.failure;
-    this.pipe.end();
+    this.channel.end();
     this.blob.layer = await this.done;
   }
 };
@@ -92001,7 +92237,10 @@ async function readArchive(source, options) {
   const head = first.value;
   if (head[0] === 31 && head[1] === 139) {
     try {
-      await (0, import_promises2.pipeline)(import_node_stream2.Readable.from(rest, { objectMode: false }), (0, import_node_zlib.createGunzip)(), consume);
+      const copied = (async function* () {
+        for await (const chunk of rest) yield Buffer.from(chunk);
+      })();
+      await (0, import_promises2.pipeline)(import_node_stream2.Readable.from(copied, { objectMode: false }), (0, import_node_zlib.createGunzip)(), consume);
     } catch (err) {
       if (err instanceof ImageError) throw err;
       if (err.code?.startsWith("Z_")) {
@@ -92093,170 +92332,6 @@ function redactedConfig(config) {
     }
   };
 }
-
-// src/core/filesystem-model.ts
-var SPLIT = 2 ** 32;
-var refOf = (layer, index) => layer * SPLIT + index;
-var layerOf = (ref) => Math.floor(ref / SPLIT);
-var Filesystem = class _Filesystem {
-  constructor(layers) {
-    this.layers = layers;
-  }
-  layers;
-  /** Latest entry per path (as a layer/index reference); hidden paths are removed by `build`. */
-  latest = /* @__PURE__ */ new Map();
-  /** Hard link reference -> the entry whose content and attributes it shares. */
-  hardlinks = /* @__PURE__ */ new Map();
-  whiteouts = /* @__PURE__ */ new Map();
-  opaques = /* @__PURE__ */ new Map();
-  /** Entries that could not be applied, by layer. */
-  unsafe = [];
-  /** Applies layers[0..count) in order. */
-  static build(layers, count = layers.length) {
-    const fs3 = new _Filesystem(layers);
-    for (let l = 0; l < count; l++) fs3.apply(l);
-    for (const [path, ref] of fs3.latest) {
-      if (!fs3.visible(path, ref)) fs3.latest.delete(path);
-    }
-    return fs3;
-  }
-  get size() {
-    return this.latest.size;
-  }
-  get(path) {
-    const ref = this.latest.get(path);
-    return ref === void 0 ? void 0 : this.node(path, ref);
-  }
-  /** Follows symlinks (in every component) to the node a program opening `path` would get. */
-  resolve(path) {
-    let current = path;
-    for (let hops = 0; hops < 40; hops++) {
-      const redirected = this.redirectThroughParents(current);
-      if (redirected !== current) {
-        current = redirected;
-        continue;
-      }
-      const node = this.get(current);
-      if (!node || node.kind !== 2 /* Symlink */) return node;
-      current = resolveLinkTarget(current, node.link ?? "");
-    }
-    return void 0;
-  }
-  *nodes() {
-    for (const [path, ref] of this.latest) yield this.node(path, ref);
-  }
-  /** Which later layer (above `since`) removed `path`, and how: the marker nearest to it. */
-  removedBy(path, since) {
-    for (let p = path; ; p = parentOf(p)) {
-      const w = this.whiteouts.get(p);
-      if (w !== void 0 && w > since) return { layer: w, path: p, how: "whiteout" };
-      if (p !== path) {
-        const o = this.opaques.get(p);
-        if (o !== void 0 && o > since) return { layer: o, path: p, how: "opaque" };
-        const ref = this.latest.get(p);
-        if (ref !== void 0 && layerOf(ref) > since && this.kindOf(ref) !== 1 /* Directory */) {
-          return { layer: layerOf(ref), path: p, how: "replaced" };
-        }
-      }
-      if (p === "/") return void 0;
-    }
-  }
-  node(path, ref) {
-    const layer = layerOf(ref);
-    const target = this.hardlinks.get(ref);
-    const src = target ?? ref;
-    const e = this.layers[layerOf(src)].entries;
-    const i = src % SPLIT;
-    const own = this.layers[layer].entries;
-    return {
-      path,
-      kind: target === void 0 ? e.kind(i) : 0 /* File */,
-      mode: e.mode(i),
-      uid: e.uid(i),
-      gid: e.gid(i),
-      size: e.size(i),
-      link: own.links.get(ref % SPLIT),
-      digest: e.digests.get(i),
-      layer,
-      text: e.texts.get(i)
-    };
-  }
-  apply(l) {
-    const entries = this.layers[l].entries;
-    const n = entries.length;
-    for (let i = 0; i < n; i++) {
-      const kind = entries.kind(i);
-      if (kind === 7 /* Whiteout */) this.whiteouts.set(entries.paths[i], l);
-      else if (kind === 8 /* Opaque */) this.opaques.set(entries.paths[i], l);
-    }
-    for (let i = 0; i < n; i++) {
-      const kind = entries.kind(i);
-      if (kind === 7 /* Whiteout */ || kind === 8 /* Opaque */) continue;
-      const path = entries.paths[i];
-      const through = this.symlinkAncestor(path);
-      if (through) {
-        this.unsafe.push({ layer: l, entry: { path, reason: `it is written through the symlink ${through}, which would place it elsewhere` } });
-        continue;
-      }
-      const ref = refOf(l, i);
-      if (kind === 3 /* Hardlink */) {
-        const targetPath = entries.links.get(i);
-        const targetRef = this.latest.get(targetPath);
-        if (targetRef === void 0 || !this.visible(targetPath, targetRef) || this.kindOf(targetRef) === 1 /* Directory */) {
-          this.unsafe.push({ layer: l, entry: { path, reason: `it is a hard link to ${targetPath}, which does not exist` } });
-          continue;
-        }
-        this.hardlinks.set(ref, this.hardlinks.get(targetRef) ?? targetRef);
-      }
-      this.latest.set(path, ref);
-    }
-  }
-  kindOf(ref) {
-    return this.layers[layerOf(ref)].entries.kind(ref % SPLIT);
-  }
-  /** Whether the entry `ref` at `path` survives the markers and ancestors applied so far. */
-  visible(path, ref) {
-    const layer = layerOf(ref);
-    const wo = this.whiteouts.get(path);
-    if (wo !== void 0 && wo > layer) return false;
-    for (let p = parentOf(path); ; p = parentOf(p)) {
-      if (this.whiteouts.size > 0) {
-        const w = this.whiteouts.get(p);
-        if (w !== void 0 && w > layer) return false;
-      }
-      if (this.opaques.size > 0) {
-        const o = this.opaques.get(p);
-        if (o !== void 0 && o > layer) return false;
-      }
-      if (p === "/") return true;
-      const a = this.latest.get(p);
-      if (a !== void 0 && layerOf(a) > layer && this.kindOf(a) !== 1 /* Directory */ && !this.hardlinks.has(a)) return false;
-    }
-  }
-  /** The nearest ancestor of `path` that is currently a symlink, if any. */
-  symlinkAncestor(path) {
-    for (let p = parentOf(path); p !== "/"; p = parentOf(p)) {
-      const ref = this.latest.get(p);
-      if (ref !== void 0 && this.kindOf(ref) === 2 /* Symlink */ && this.visible(p, ref)) return p;
-    }
-    return void 0;
-  }
-  /** Rewrites `path` when one of its parent directories is a symlink. */
-  redirectThroughParents(path) {
-    for (let p = parentOf(path); p !== "/"; p = parentOf(p)) {
-      const node = this.get(p);
-      if (node?.kind === 2 /* Symlink */) {
-        const target = resolveLinkTarget(p, node.link ?? "");
-        return target === "/" ? path.slice(p.length) : target + path.slice(p.length);
-      }
-    }
-    return path;
-  }
-  /** Visible paths below `dir` (for counting and listing). */
-  *below(dir) {
-    for (const node of this.nodes()) if (isUnder(node.path, dir)) yield node;
-  }
-};
 
 // src/core/image-manifest.ts
 var INDEX_TYPES = /* @__PURE__ */ new Set(["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"]);
@@ -92451,7 +92526,7 @@ function digestRanges(ranges) {
   return out;
 }
 var SLOT_BYTES = 1024 * 1024;
-var SLOTS = 16;
+var SLOTS = 8;
 var WorkerSideWork = class {
   workers;
   slots = [];
@@ -93205,6 +93280,9 @@ function knownBaseImage(base) {
   return { layout: "docker-archive", id: base.id, repoTags: [], config: { rootfs: { type: "layers", diff_ids: base.diffIds } }, layers: [], blobs: [] };
 }
 function buildFacts(image, base, options) {
+  if (image.layers.length > MAX_LAYERS) {
+    throw new ImageError(`${options.image.name} has ${image.layers.length} layers; Docker images have at most ${MAX_LAYERS}`);
+  }
   const records = image.layers.map((l) => {
     if (!l) throw new ImageError(`${options.image.name}: a layer was not read`);
     return l;

@@ -15,6 +15,7 @@ function maskSecret(value, keep) {
 // src/core/content-scanner.ts
 var CONTEXT = 512;
 var WINDOW = 256 * 1024;
+var PIECE = 32 * 1024;
 var lineMatch = (re, label) => (line) => re.test(line) ? label : null;
 var DETECTORS = [
   {
@@ -171,16 +172,19 @@ var ContentScanner = class {
   search(buf, from, to) {
     if (from >= to || this.found.size === DETECTORS.length) return;
     if (this.binary) return this.searchBinary(buf, from, to);
-    const end = Math.min(buf === this.window ? this.fill : buf.length, to + CONTEXT);
-    const text = buf.toString("latin1", from, end);
-    TEXT_ANCHORS.lastIndex = 0;
-    for (let m = TEXT_ANCHORS.exec(text); m !== null && m.index < to - from; m = TEXT_ANCHORS.exec(text)) {
-      const d = DETECTORS[m.findIndex((g, i) => i > 0 && g !== void 0) - 1];
-      if (this.found.has(d.id)) continue;
-      const evidence = this.check(d, buf, from + m.index, m[0].length);
-      if (evidence) {
-        this.found.add(d.id);
-        this.hits.push({ detector: d.id, rule: d.rule, index: this.index, evidence });
+    const limit = buf === this.window ? this.fill : buf.length;
+    for (let start = from; start < to; start += PIECE) {
+      const stop = Math.min(to, start + PIECE);
+      const text = buf.toString("latin1", start, Math.min(limit, stop + CONTEXT));
+      TEXT_ANCHORS.lastIndex = 0;
+      for (let m = TEXT_ANCHORS.exec(text); m !== null && m.index < stop - start; m = TEXT_ANCHORS.exec(text)) {
+        const d = DETECTORS[m.findIndex((g, i) => i > 0 && g !== void 0) - 1];
+        if (this.found.has(d.id)) continue;
+        const evidence = this.check(d, buf, start + m.index, m[0].length);
+        if (evidence) {
+          this.found.add(d.id);
+          this.hits.push({ detector: d.id, rule: d.rule, index: this.index, evidence });
+        }
       }
     }
   }

@@ -182,7 +182,8 @@ function measure(label, fn) {
   for (let i = 0; i < runs; i++) results.push(fn());
   const seconds = median(results.map((r) => r.seconds));
   const rss = results.map((r) => r.rss).filter(Boolean);
-  return { label, seconds, ...(rss.length && { peakRssBytes: median(rss) }) };
+  // Every run is kept, so an outlier (a stalled machine) shows instead of hiding in the median.
+  return { label, seconds, runs: results.map((r) => +r.seconds.toFixed(2)), ...(rss.length && { peakRssBytes: median(rss) }) };
 }
 
 const rssFile = join(out, 'rss.txt');
@@ -237,9 +238,9 @@ function daemonRows(gen) {
 function print(r) {
   const line = (cells) => `| ${cells.join(' | ')} |`;
   console.log(`\nscale ${r.scale}: ${(r.image.bytes / 1e9).toFixed(2)} GB, ${r.image.entries} entries; ${r.machine.cpus} cores (${r.machine.cpu}), ${r.machine.memoryGiB} GiB, Node ${r.machine.node}; median of ${runs} runs\n`);
-  console.log(line(['measurement', 'seconds', 'MB/s', 'peak RSS MB']));
-  console.log(line(['---', '---:', '---:', '---:']));
-  for (const row of r.rows) console.log(line([row.label, row.seconds.toFixed(2), (r.image.bytes / 1e6 / row.seconds).toFixed(0), row.peakRssBytes ? (row.peakRssBytes / 1e6).toFixed(0) : '']));
+  console.log(line(['measurement', 'seconds (median)', 'runs', 'MB/s', 'peak RSS MB']));
+  console.log(line(['---', '---:', '---', '---:', '---:']));
+  for (const row of r.rows) console.log(line([row.label, row.seconds.toFixed(2), row.runs.join(', '), (r.image.bytes / 1e6 / row.seconds).toFixed(0), row.peakRssBytes ? (row.peakRssBytes / 1e6).toFixed(0) : '']));
   console.log('');
   console.log(line(['ratio', 'value']));
   console.log(line(['---', '---:']));

@@ -3,11 +3,12 @@
 // comes last, so every blob is classified by its first bytes as it arrives. Layer blobs are
 // walked on the fly; small JSON blobs (manifests, configs, indexes) are kept for later.
 import { createHash, type Hash } from 'node:crypto';
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { SNIFF_BYTES, sniffBlob, type BlobKind } from './blob-kind';
 import { ImageError } from './errors';
+import { Handoff } from './handoff';
 import { normalizeEntryName } from './image-path';
 import type { LayerRecord } from './layer-record';
 import { walkLayer, type WalkOptions } from './layer-walker';
@@ -60,7 +61,7 @@ class HashingSink implements EntrySink {
     this.hash?.update(chunk);
     this.size += chunk.length;
     if (this.target) return this.target.data(chunk);
-    this.head.push(chunk);
+    this.head.push(Buffer.from(chunk)); // the source may reuse its buffer
     this.headSize += chunk.length;
     if (this.headSize >= SNIFF_BYTES) return this.start();
   }
@@ -105,39 +106,35 @@ class JsonSink implements EntrySink {
 
 const DISCARD: EntrySink = { data() {}, end() {} };
 
-/** Feeds a layer blob to the layer walker through a bounded pipe, with backpressure both ways. */
+/** Feeds a layer blob to the layer walker, one chunk at a time (see Handoff). */
 class LayerSink implements EntrySink {
-  private readonly pipe = new PassThrough({ highWaterMark: 1024 * 1024 });
+  private readonly channel = new Handoff();
   private readonly done: Promise<LayerRecord>;
   private failure: unknown = null;
 
   constructor(
     private readonly blob: ArchiveBlob,
     compression: LayerRecord['compression'],
-    options: ReadOptions,
+    private readonly options: ReadOptions,
     what: string
   ) {
-    const onProgress = options.onProgress;
-    if (onProgress) this.pipe.on('data', (c: Buffer) => onProgress(c.length));
-    this.done = walkLayer(this.pipe, compression, options.walk, what);
+    this.done = walkLayer(this.channel, compression, options.walk, what);
     this.done.catch((err) => {
       this.failure = err;
-      this.pipe.destroy();
+      this.channel.abort(err);
     });
   }
 
-  data(chunk: Buffer): void | Promise<void> {
+  async data(chunk: Buffer): Promise<void> {
     if (this.failure) throw this.failure;
-    if (this.pipe.write(chunk)) return;
-    return new Promise<void>((resolve, reject) => {
-      this.pipe.once('drain', resolve);
-      this.done.then(() => resolve(), reject);
-    });
+    this.options.onProgress?.(chunk.length);
+    await this.channel.push(chunk);
+    if (this.failure) throw this.failure;
   }
 
   async end(): Promise<void> {
     if (this.failure) throw this.failure;
-    this.pipe.end();
+    this.channel.end();
     this.blob.layer = await this.done;
   }
 }
@@ -207,7 +204,11 @@ export async function readArchive(source: AsyncIterable<Buffer>, options: ReadOp
   const head: Buffer = first.value;
   if (head[0] === 0x1f && head[1] === 0x8b) {
     try {
-      await pipeline(Readable.from(rest, { objectMode: false }), createGunzip(), consume);
+      // zlib reads ahead of what it has consumed, and the source's buffers are reused: copy.
+      const copied = (async function* () {
+        for await (const chunk of rest) yield Buffer.from(chunk);
+      })();
+      await pipeline(Readable.from(copied, { objectMode: false }), createGunzip(), consume);
     } catch (err) {
       if (err instanceof ImageError) throw err;
       if ((err as NodeJS.ErrnoException).code?.startsWith('Z_')) {

@@ -3,7 +3,7 @@
 import { readArchive } from './archive-reader';
 import { ImageError } from './errors';
 import { guessBaseLayerCount, layerHistory, redactedConfig, type Finding, type ImageFacts, type LayerFact } from './facts';
-import { Filesystem } from './filesystem-model';
+import { Filesystem, MAX_LAYERS } from './filesystem-model';
 import { isUnder, baseName } from './image-path';
 import { resolveImage, type ResolvedImage } from './image-manifest';
 import type { ImageSource } from './image-source';
@@ -85,6 +85,9 @@ function knownBaseImage(base: KnownBase): ResolvedImage {
 }
 
 function buildFacts(image: ResolvedImage, base: ResolvedImage | undefined, options: CheckOptions): ImageFacts {
+  if (image.layers.length > MAX_LAYERS) {
+    throw new ImageError(`${options.image.name} has ${image.layers.length} layers; Docker images have at most ${MAX_LAYERS}`);
+  }
   const records = image.layers.map((l) => {
     if (!l) throw new ImageError(`${options.image.name}: a layer was not read`);
     return l;

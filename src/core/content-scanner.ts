@@ -12,6 +12,7 @@ import { maskSecret } from './mask';
 /** Context kept on each side of an anchor for its check; also the overlap between windows. */
 const CONTEXT = 512;
 const WINDOW = 256 * 1024;
+const PIECE = 32 * 1024;
 
 interface Detector {
   id: string;
@@ -193,17 +194,22 @@ export class ContentScanner {
   private search(buf: Buffer, from: number, to: number): void {
     if (from >= to || this.found.size === DETECTORS.length) return;
     if (this.binary) return this.searchBinary(buf, from, to);
-    // The anchor of a match starting before `to` may extend past it: include that tail.
-    const end = Math.min(buf === this.window ? this.fill : buf.length, to + CONTEXT);
-    const text = buf.toString('latin1', from, end);
-    TEXT_ANCHORS.lastIndex = 0;
-    for (let m = TEXT_ANCHORS.exec(text); m !== null && m.index < to - from; m = TEXT_ANCHORS.exec(text)) {
-      const d = DETECTORS[m.findIndex((g, i) => i > 0 && g !== undefined) - 1];
-      if (this.found.has(d.id)) continue;
-      const evidence = this.check(d, buf, from + m.index, m[0].length);
-      if (evidence) {
-        this.found.add(d.id);
-        this.hits.push({ detector: d.id, rule: d.rule, index: this.index, evidence });
+    const limit = buf === this.window ? this.fill : buf.length;
+    // Small pieces: strings over ~128 KB go to V8's large-object space, which only a full
+    // collection frees, and the scan would make one per window.
+    for (let start = from; start < to; start += PIECE) {
+      const stop = Math.min(to, start + PIECE);
+      // The anchor of a match starting before `stop` may extend past it: include that tail.
+      const text = buf.toString('latin1', start, Math.min(limit, stop + CONTEXT));
+      TEXT_ANCHORS.lastIndex = 0;
+      for (let m = TEXT_ANCHORS.exec(text); m !== null && m.index < stop - start; m = TEXT_ANCHORS.exec(text)) {
+        const d = DETECTORS[m.findIndex((g, i) => i > 0 && g !== undefined) - 1];
+        if (this.found.has(d.id)) continue;
+        const evidence = this.check(d, buf, start + m.index, m[0].length);
+        if (evidence) {
+          this.found.add(d.id);
+          this.hits.push({ detector: d.id, rule: d.rule, index: this.index, evidence });
+        }
       }
     }
   }

@@ -22,7 +22,11 @@ export interface FileNode {
   text?: string;
 }
 
-const SPLIT = 2 ** 32;
+// A path's entry as one small integer (layer, index): V8 keeps integers below 2^31 unboxed in
+// maps, so a reference costs no allocation. Docker images have at most 127 layers.
+const SPLIT = 2 ** 24;
+export const MAX_LAYERS = 127;
+export const MAX_LAYER_ENTRIES = SPLIT;
 const refOf = (layer: number, index: number) => layer * SPLIT + index;
 const layerOf = (ref: number) => Math.floor(ref / SPLIT);
 
@@ -109,7 +113,7 @@ export class Filesystem {
       gid: e.gid(i),
       size: e.size(i),
       link: own.links.get(ref % SPLIT),
-      digest: e.digests.get(i),
+      digest: e.digest(i),
       layer,
       text: e.texts.get(i)
     };

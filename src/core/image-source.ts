@@ -1,6 +1,7 @@
 // Where an image comes from: `docker-archive:PATH`, `oci-archive:PATH`, or a bare path whose
 // layout is told from its content. (Daemon references are opened by the daemon source.)
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { UsageError } from './errors';
 
 export type Layout = 'docker-archive' | 'oci-archive' | 'auto';
@@ -39,6 +40,25 @@ export function archiveSource(spec: string): ImageSource {
     name: `image archive ${path}`,
     layout,
     size,
-    open: () => createReadStream(path, { highWaterMark: 1024 * 1024 })
+    open: () => readChunks(path)
   };
+}
+
+/**
+ * Reads a file into one reused 1 MiB buffer. Each chunk is valid until the consumer asks for
+ * the next one: the archive reader finishes with a chunk (copying what it keeps) before that,
+ * so a 10 GB archive costs one buffer instead of ten thousand for the collector to free.
+ */
+async function* readChunks(path: string): AsyncGenerator<Buffer> {
+  const file = await open(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(1024 * 1024);
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await file.close();
+  }
 }

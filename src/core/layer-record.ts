@@ -61,8 +61,11 @@ export class LayerEntries {
   private readonly sizeCol = new Column((n) => new Float64Array(n));
   /** Symlink and hard link targets, by entry index. */
   readonly links = new Map<number, string>();
-  /** Content digests, for the entries a rule compares (protected paths, /etc, ModelArts tools). */
-  readonly digests = new Map<number, string>();
+  /** Slot (1-based) of each entry's content digest in `digestBytes`; 0: none. */
+  private readonly digestSlotCol = new Column((n) => new Uint32Array(n));
+  /** sha256 digests, 32 bytes each, for the entries a rule compares (protected paths, /etc, tools). */
+  private digestBytes = new Uint8Array(32 * 64);
+  private digestCount = 0;
   /** Text kept for rules that read files: /etc/passwd, /etc/group, shell scripts, credential files. */
   readonly texts = new Map<number, string>();
 
@@ -80,6 +83,23 @@ export class LayerEntries {
     this.sizeCol.set(i, size);
     if (link !== undefined) this.links.set(i, link);
     return i;
+  }
+
+  setDigest(i: number, hex: string): void {
+    if ((this.digestCount + 1) * 32 > this.digestBytes.length) {
+      const bigger = new Uint8Array(Math.max(32 * 64, this.digestBytes.length * 2));
+      bigger.set(this.digestBytes);
+      this.digestBytes = bigger;
+    }
+    this.digestBytes.set(Buffer.from(hex, 'hex'), this.digestCount * 32);
+    this.digestSlotCol.set(i, ++this.digestCount);
+  }
+
+  /** The content digest (hex), when the walker computed one. */
+  digest(i: number): string | undefined {
+    const slot = i < this.digestSlotCol.data.length ? this.digestSlotCol.data[i] : 0;
+    if (!slot) return undefined;
+    return Buffer.from(this.digestBytes.buffer, this.digestBytes.byteOffset + (slot - 1) * 32, 32).toString('hex');
   }
 
   kind(i: number): EntryKind {
@@ -106,6 +126,8 @@ export class LayerEntries {
     this.uidCol.compact(n);
     this.gidCol.compact(n);
     this.sizeCol.compact(n);
+    this.digestSlotCol.compact(n);
+    this.digestBytes = this.digestBytes.slice(0, this.digestCount * 32);
   }
 }
 

@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import { ImageError } from './errors';
 import { normalizeEntryName } from './image-path';
+import { MAX_LAYER_ENTRIES } from './filesystem-model';
 import { EntryKind, LayerEntries, type LayerRecord } from './layer-record';
 import { DIGEST, SCAN } from './range-processor';
 import type { SideWork } from './side-work';
@@ -143,6 +144,9 @@ class LayerWalker {
     } else if (h.type === 'symlink') {
       link = h.linkname;
     }
+    if (this.entries.length >= MAX_LAYER_ENTRIES) {
+      throw new ImageError(`a layer holds more than ${MAX_LAYER_ENTRIES} entries, more than this tool (and any real image) handles`);
+    }
     const kind = KINDS[h.type];
     const index = this.entries.add(path, kind, h.mode & 0o7777, h.uid, h.gid, kind === EntryKind.File ? h.size : 0, link);
     if (kind !== EntryKind.File || h.size === 0) return null;
@@ -190,7 +194,8 @@ export async function walkLayer(
   };
   try {
     if (compression === 'none') await consume(blob);
-    else await pipeline(Readable.from(blob, { objectMode: false }), decompressor(compression, what), consume);
+    // zlib reads ahead of what it has consumed, and the blob's buffers are reused: copy.
+    else await pipeline(Readable.from(copies(blob), { objectMode: false }), decompressor(compression, what), consume);
   } catch (caught) {
     const err = failure ?? caught;
     if (err instanceof ImageError) throw err;
@@ -201,12 +206,16 @@ export async function walkLayer(
     throw err;
   }
   const found = await side.end();
-  walker.entries.seal();
   record.diffId = found.diffId!;
-  for (const [index, digest] of found.digests) walker.entries.digests.set(index, digest);
+  for (const [index, digest] of found.digests) walker.entries.setDigest(index, digest);
+  walker.entries.seal();
   record.scanHits = found.hits.map(({ index, ...hit }) => ({ ...hit, path: walker.entries.paths[index] }));
   record.scan = { truncatedFiles: found.truncatedFiles, unscannedBytes: found.unscannedBytes };
   return record;
+}
+
+async function* copies(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  for await (const chunk of chunks) yield Buffer.from(chunk);
 }
 
 function decompressor(compression: 'gzip' | 'zstd', what: string): zlib.Gunzip | NodeJS.ReadWriteStream {

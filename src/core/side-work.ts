@@ -65,7 +65,7 @@ type Waiter<T> = { resolve: (v: T) => void; reject: (e: Error) => void };
 
 /** Shared memory for chunks on their way to the workers: a fixed ring, so memory stays bounded. */
 const SLOT_BYTES = 1024 * 1024;
-const SLOTS = 16;
+const SLOTS = 8;
 
 class WorkerSideWork implements SideWork {
   private readonly workers: Worker[];
