@@ -1,9 +1,10 @@
 // Helpers for the end-to-end tests: a real Docker daemon and a real registry (see
 // scripts/test-env.sh), and running the bundled action exactly as the runner does.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
+import { baseLayers, layerTar } from './image-builder';
 import { join } from 'node:path';
 
 export const REGISTRY = process.env.MIC_TEST_REGISTRY ?? '127.0.0.1:5443';
@@ -45,8 +46,11 @@ export interface ActionRun {
   summary: string;
 }
 
-/** Runs dist/index.js with the runner's environment: INPUT_*, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY... */
-export function runAction(inputs: Record<string, string>, workspace: string, extraEnv: Record<string, string> = {}): ActionRun {
+/**
+ * Runs dist/index.js with the runner's environment: INPUT_*, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY...
+ * Asynchronous, so that proxies running in the test process keep answering meanwhile.
+ */
+export async function runAction(inputs: Record<string, string>, workspace: string, extraEnv: Record<string, string> = {}): Promise<ActionRun> {
   const runnerTemp = mkdtempSync(join(tmpdir(), 'mic-e2e-runner-'));
   const outputFile = join(runnerTemp, 'output');
   const summaryFile = join(runnerTemp, 'summary.md');
@@ -64,11 +68,18 @@ export function runAction(inputs: Record<string, string>, workspace: string, ext
     ...extraEnv
   };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  const run = spawnSync(process.execPath, [join(__dirname, '..', 'dist', 'index.js')], { env, encoding: 'utf8', timeout: 300000 });
+  const child = spawn(process.execPath, [join(__dirname, '..', 'dist', 'index.js')], { env });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c) => (stdout += c));
+  child.stderr.on('data', (c) => (stderr += c));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 300000);
+  const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  clearTimeout(timer);
   const outputs: Record<string, string> = {};
   const text = readFileSync(outputFile, 'utf8');
   for (const m of text.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1]] = m[3];
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr, outputs, summary: readFileSync(summaryFile, 'utf8') };
+  return { status, stdout, stderr, outputs, summary: readFileSync(summaryFile, 'utf8') };
 }
 
 /** GET from the test registry (self-signed TLS, basic auth). */
@@ -92,4 +103,54 @@ export async function registryTags(repo: string): Promise<string[]> {
   const res = await registryGet(`/v2/${repo}/tags/list`);
   if (res.status === 404) return [];
   return (JSON.parse(res.body).tags as string[] | null) ?? [];
+}
+
+export interface E2eImages {
+  base: string;
+  bad: string;
+  good: string;
+  badDir: string;
+  goodDir: string;
+  remove(): void;
+}
+
+/**
+ * Real images for the e2e suites: a base imported from the test base (with Debian's static
+ * busybox, so that RUN steps have a shell), an image that breaks the specification and one
+ * that passes, both built by the classic builder.
+ */
+export async function createE2eImages(suffix: string): Promise<E2eImages> {
+  const base = `mic-e2e/base:${suffix}`;
+  const bad = `mic-e2e/bad:${suffix}`;
+  const good = `mic-e2e/good:${suffix}`;
+  const entries = baseLayers()[0].entries.filter((e) => e.path !== 'bin/sh');
+  entries.push({ path: 'bin/busybox', content: readFileSync('/bin/busybox'), mode: 0o755 });
+  for (const tool of ['sh', 'chmod']) entries.push({ path: `bin/${tool}`, type: 'symlink', link: 'busybox' });
+  docker(['import', '--change', 'CMD ["/bin/sh"]', '-', base], await layerTar({ entries }));
+  const badDir = buildImage(bad, {
+    // The classic builder's COPY drops setuid bits: real images get them from RUN chmod.
+    Dockerfile: [`FROM ${base}`, 'COPY tool /opt/tool', 'RUN chmod 4755 /opt/tool', 'COPY start.sh /opt/start.sh', 'USER root', 'CMD ["/opt/start.sh"]', ''].join('\n'),
+    tool: { content: 'not really a binary\n', mode: 0o755 },
+    'start.sh': { content: '#!/bin/sh\npip install torch\npython3 train.py > /var/log/train.log\n', mode: 0o755 }
+  });
+  const goodDir = buildImage(good, {
+    Dockerfile: [`FROM ${base}`, 'COPY train.py /home/work/train.py', 'USER work', 'CMD ["python3", "/home/work/train.py"]', ''].join('\n'),
+    'train.py': 'print("training")\n'
+  });
+  return {
+    base,
+    bad,
+    good,
+    badDir,
+    goodDir,
+    remove: () => {
+      for (const tag of [bad, good, base]) {
+        try {
+          docker(['rmi', '-f', tag]);
+        } catch {
+          // already gone
+        }
+      }
+    }
+  };
 }

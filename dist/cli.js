@@ -78699,8 +78699,8 @@ async function inspectImage(docker, ref) {
 async function ensureImage(docker, ref, policy, auth, log) {
   let info = policy === "always" ? void 0 : await inspectImage(docker, ref);
   if (!info && policy !== "never" && !ref.startsWith("sha256:")) {
-    await retrying(`pull ${ref}`, log, async () => {
-      const stream = await docker.pull(ref, auth ? { authconfig: auth } : {});
+    await retrying(`pull ${ref}`, log, async (abortSignal) => {
+      const stream = await docker.pull(ref, { ...auth && { authconfig: auth }, abortSignal });
       await followProgress(docker, stream, log);
     });
     info = await inspectImage(docker, ref);
@@ -78716,8 +78716,16 @@ function daemonSource(docker, info, name) {
     layout: "docker-archive",
     size: info.size,
     open: () => (async function* () {
-      const stream = await docker.getImage(info.id).get();
-      for await (const chunk of stream) yield chunk;
+      let bytes = 0;
+      try {
+        const stream = await docker.getImage(info.id).get();
+        for await (const chunk of stream) {
+          bytes += chunk.length;
+          yield chunk;
+        }
+      } catch (err) {
+        throw new ImageError(`docker save of ${name} broke off after ${bytes} bytes (${shortError(err)}); did the Docker daemon stop?`);
+      }
     })()
   };
 }
@@ -78747,11 +78755,21 @@ var RegistryError = class extends Error {
   name = "RegistryError";
 };
 var TRANSIENT = /\b(?:5\d\d|timeout|timed out|temporar|connection reset|reset by peer|EOF|TLS handshake|too many requests|429|ECONNRESET|ECONNREFUSED|EPIPE|socket hang up|Service Unavailable|Bad Gateway|Internal Server Error)\b/i;
+function attemptTimeoutMs() {
+  const s = Number(process.env.MODELARTS_IMAGE_CHECK_REGISTRY_TIMEOUT_SECONDS);
+  return (Number.isFinite(s) && s > 0 ? s : 30 * 60) * 1e3;
+}
 async function retrying(what, log, work, attempts = 4, firstDelayMs = 1e3) {
   for (let attempt = 1; ; attempt++) {
+    const timeoutMs = attemptTimeoutMs();
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
-      return await work();
+      return await work(controller.signal);
     } catch (err) {
+      if (controller.signal.aborted) {
+        throw new ImageError(`${what} failed: the registry did not finish within ${Math.round(timeoutMs / 1e3)} s`);
+      }
       const message = shortError(err);
       if (attempt >= attempts || !TRANSIENT.test(message)) {
         throw new ImageError(`${what} failed${attempt > 1 ? ` after ${attempt} attempts` : ""}: ${message}`);
@@ -78759,6 +78777,8 @@ async function retrying(what, log, work, attempts = 4, firstDelayMs = 1e3) {
       const delay = firstDelayMs * 2 ** (attempt - 1);
       log.warning(`${what} failed (${message}); retrying in ${delay / 1e3} s (attempt ${attempt + 1} of ${attempts})`);
       await new Promise((r) => setTimeout(r, delay));
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

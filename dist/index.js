@@ -93701,8 +93701,8 @@ async function inspectImage(docker, ref) {
 async function ensureImage(docker, ref, policy, auth, log2) {
   let info2 = policy === "always" ? void 0 : await inspectImage(docker, ref);
   if (!info2 && policy !== "never" && !ref.startsWith("sha256:")) {
-    await retrying(`pull ${ref}`, log2, async () => {
-      const stream = await docker.pull(ref, auth ? { authconfig: auth } : {});
+    await retrying(`pull ${ref}`, log2, async (abortSignal) => {
+      const stream = await docker.pull(ref, { ...auth && { authconfig: auth }, abortSignal });
       await followProgress(docker, stream, log2);
     });
     info2 = await inspectImage(docker, ref);
@@ -93718,8 +93718,16 @@ function daemonSource(docker, info2, name) {
     layout: "docker-archive",
     size: info2.size,
     open: () => (async function* () {
-      const stream = await docker.getImage(info2.id).get();
-      for await (const chunk of stream) yield chunk;
+      let bytes = 0;
+      try {
+        const stream = await docker.getImage(info2.id).get();
+        for await (const chunk of stream) {
+          bytes += chunk.length;
+          yield chunk;
+        }
+      } catch (err) {
+        throw new ImageError(`docker save of ${name} broke off after ${bytes} bytes (${shortError(err)}); did the Docker daemon stop?`);
+      }
     })()
   };
 }
@@ -93729,8 +93737,8 @@ async function pushImage(docker, imageId, target, auth, log2) {
   const tagged = await inspectImage(docker, target);
   if (tagged?.id !== imageId) throw new ImageError(`the tag ${target} no longer points at the checked image ${imageId}: not pushing`);
   let digest = "";
-  await retrying(`push ${target}`, log2, async () => {
-    const stream = await docker.getImage(target).push(auth ? { authconfig: auth } : {});
+  await retrying(`push ${target}`, log2, async (abortSignal) => {
+    const stream = await docker.getImage(target).push({ ...auth && { authconfig: auth }, abortSignal });
     const events = await followProgress(docker, stream, log2);
     for (const e of events) {
       const d = e.aux?.Digest;
@@ -93772,11 +93780,21 @@ var RegistryError = class extends Error {
   name = "RegistryError";
 };
 var TRANSIENT = /\b(?:5\d\d|timeout|timed out|temporar|connection reset|reset by peer|EOF|TLS handshake|too many requests|429|ECONNRESET|ECONNREFUSED|EPIPE|socket hang up|Service Unavailable|Bad Gateway|Internal Server Error)\b/i;
+function attemptTimeoutMs() {
+  const s = Number(process.env.MODELARTS_IMAGE_CHECK_REGISTRY_TIMEOUT_SECONDS);
+  return (Number.isFinite(s) && s > 0 ? s : 30 * 60) * 1e3;
+}
 async function retrying(what, log2, work, attempts = 4, firstDelayMs = 1e3) {
   for (let attempt = 1; ; attempt++) {
+    const timeoutMs = attemptTimeoutMs();
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
-      return await work();
+      return await work(controller.signal);
     } catch (err) {
+      if (controller.signal.aborted) {
+        throw new ImageError(`${what} failed: the registry did not finish within ${Math.round(timeoutMs / 1e3)} s`);
+      }
       const message = shortError(err);
       if (attempt >= attempts || !TRANSIENT.test(message)) {
         throw new ImageError(`${what} failed${attempt > 1 ? ` after ${attempt} attempts` : ""}: ${message}`);
@@ -93784,6 +93802,8 @@ async function retrying(what, log2, work, attempts = 4, firstDelayMs = 1e3) {
       const delay = firstDelayMs * 2 ** (attempt - 1);
       log2.warning(`${what} failed (${message}); retrying in ${delay / 1e3} s (attempt ${attempt + 1} of ${attempts})`);
       await new Promise((r) => setTimeout(r, delay));
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

@@ -1,10 +1,9 @@
 // End to end: real images built by a real daemon, the bundled action run as the runner runs it,
 // and a real registry with TLS and a password standing in for SWR.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { baseLayers, layerTar } from '../../__fixtures__/image-builder';
-import { buildImage, docker, dockerRequired, dockerUnavailable, registryGet, registryTags, REGISTRY, REGISTRY_PASSWORD, REGISTRY_USER, runAction } from '../../__fixtures__/docker-env';
+import { createE2eImages, docker, dockerRequired, type E2eImages, dockerUnavailable, registryGet, registryTags, REGISTRY, REGISTRY_PASSWORD, REGISTRY_USER, runAction } from '../../__fixtures__/docker-env';
 import { connectDaemon, inspectImage, pushImage } from '../../src/docker/daemon';
 
 const unavailable = dockerUnavailable();
@@ -16,44 +15,24 @@ if (unavailable) {
 }
 
 const run = Date.now().toString(36);
-const BASE = `mic-e2e/base:${run}`;
-const BAD = `mic-e2e/bad:${run}`;
-const GOOD = `mic-e2e/good:${run}`;
+let images: E2eImages;
+let BASE = '';
+let BAD = '';
+let GOOD = '';
 let badDir = '';
 let goodDir = '';
 const creds = { 'registry-username': REGISTRY_USER, 'registry-password': REGISTRY_PASSWORD };
 
 suite('the action against a real daemon and registry', () => {
   beforeAll(async () => {
-    // The test base plus Debian's static busybox, so that RUN steps have a shell.
-    const entries = baseLayers()[0].entries.filter((e) => e.path !== 'bin/sh');
-    entries.push({ path: 'bin/busybox', content: readFileSync('/bin/busybox'), mode: 0o755 });
-    for (const tool of ['sh', 'chmod']) entries.push({ path: `bin/${tool}`, type: 'symlink', link: 'busybox' });
-    docker(['import', '--change', 'CMD ["/bin/sh"]', '-', BASE], await layerTar({ entries }));
-    badDir = buildImage(BAD, {
-      // The classic builder's COPY drops setuid bits: real images get them from RUN chmod.
-      Dockerfile: [`FROM ${BASE}`, 'COPY tool /opt/tool', 'RUN chmod 4755 /opt/tool', 'COPY start.sh /opt/start.sh', 'USER root', 'CMD ["/opt/start.sh"]', ''].join('\n'),
-      tool: { content: 'not really a binary\n', mode: 0o755 },
-      'start.sh': { content: '#!/bin/sh\npip install torch\npython3 train.py > /var/log/train.log\n', mode: 0o755 }
-    });
-    goodDir = buildImage(GOOD, {
-      Dockerfile: [`FROM ${BASE}`, 'COPY train.py /home/work/train.py', 'USER work', 'CMD ["python3", "/home/work/train.py"]', ''].join('\n'),
-      'train.py': 'print("training")\n'
-    });
+    images = await createE2eImages(run);
+    ({ base: BASE, bad: BAD, good: GOOD, badDir, goodDir } = images);
   }, 300000);
 
-  afterAll(() => {
-    for (const tag of [BAD, GOOD, BASE]) {
-      try {
-        docker(['rmi', '-f', tag]);
-      } catch {
-        // already gone
-      }
-    }
-  });
+  afterAll(() => images?.remove());
 
   it('annotates a failing image at the right Dockerfile lines, writes the summary, and pushes nothing', async () => {
-    const r = runAction({ image: BAD, 'base-image': BASE, pull: 'never', push: 'true', 'push-image': `${REGISTRY}/e2e/bad-${run}:1`, ...creds }, badDir);
+    const r = await runAction({ image: BAD, 'base-image': BASE, pull: 'never', push: 'true', 'push-image': `${REGISTRY}/e2e/bad-${run}:1`, ...creds }, badDir);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('::error title=setuid-setgid,file=Dockerfile,line=3,endLine=3::/opt/tool is owned by root');
     expect(r.stdout).toContain('::error title=default-user,file=Dockerfile,line=5,endLine=5::The default user "root" is root (UID 0)');
@@ -70,7 +49,7 @@ suite('the action against a real daemon and registry', () => {
 
   it('pushes a passing image, exactly the image it checked, and sets the digest', async () => {
     const target = `${REGISTRY}/e2e/good-${run}:1`;
-    const r = runAction({ image: GOOD, 'base-image': BASE, pull: 'never', push: 'true', 'push-image': target, ...creds }, goodDir);
+    const r = await runAction({ image: GOOD, 'base-image': BASE, pull: 'never', push: 'true', 'push-image': target, ...creds }, goodDir);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.outputs).toMatchObject({ passed: 'true', errors: '0', pushed: 'true', digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
@@ -83,7 +62,7 @@ suite('the action against a real daemon and registry', () => {
   });
 
   it('fails clearly and pushes nothing with a wrong password', async () => {
-    const r = runAction({ image: GOOD, 'base-image': BASE, pull: 'never', push: 'true', 'push-image': `${REGISTRY}/e2e/wrong-${run}:1`, 'registry-username': REGISTRY_USER, 'registry-password': 'not-the-password' }, goodDir);
+    const r = await runAction({ image: GOOD, 'base-image': BASE, pull: 'never', push: 'true', 'push-image': `${REGISTRY}/e2e/wrong-${run}:1`, 'registry-username': REGISTRY_USER, 'registry-password': 'not-the-password' }, goodDir);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/::error::The image passed the check, but pushing it failed: push .* failed: unauthorized/);
     expect(r.outputs.pushed).toBe('false');
@@ -94,7 +73,7 @@ suite('the action against a real daemon and registry', () => {
   it('pushes with the credentials an earlier docker login stored', async () => {
     const config = mkdtempSync(join(tmpdir(), 'mic-e2e-docker-config-'));
     writeFileSync(join(config, 'config.json'), JSON.stringify({ auths: { [REGISTRY]: { auth: Buffer.from(`${REGISTRY_USER}:${REGISTRY_PASSWORD}`).toString('base64') } } }));
-    const r = runAction({ image: GOOD, 'base-image': BASE, pull: 'never', push: 'true', 'push-image': `${REGISTRY}/e2e/login-${run}:2` }, goodDir, { DOCKER_CONFIG: config });
+    const r = await runAction({ image: GOOD, 'base-image': BASE, pull: 'never', push: 'true', 'push-image': `${REGISTRY}/e2e/login-${run}:2` }, goodDir, { DOCKER_CONFIG: config });
     expect(r.status).toBe(0);
     expect(await registryTags(`e2e/login-${run}`)).toEqual(['2']);
   });
@@ -112,12 +91,12 @@ suite('the action against a real daemon and registry', () => {
     docker(['rmi', moving]);
   });
 
-  it('fails with a clear message when the daemon is unreachable or the image is missing', () => {
-    const gone = runAction({ image: GOOD }, goodDir, { DOCKER_HOST: 'unix:///nonexistent/docker.sock' });
+  it('fails with a clear message when the daemon is unreachable or the image is missing', async () => {
+    const gone = await runAction({ image: GOOD }, goodDir, { DOCKER_HOST: 'unix:///nonexistent/docker.sock' });
     expect(gone.status).toBe(1);
     expect(gone.stdout).toMatch(/::error::The image could not be checked: cannot reach the Docker daemon at unix:\/\/\/nonexistent\/docker\.sock/);
     expect(gone.outputs).toMatchObject({ passed: 'false', pushed: 'false' });
-    const missing = runAction({ image: `mic-e2e/none:${run}`, pull: 'never' }, goodDir);
+    const missing = await runAction({ image: `mic-e2e/none:${run}`, pull: 'never' }, goodDir);
     expect(missing.status).toBe(1);
     expect(missing.stdout).toContain(`::error::The image could not be checked: the image mic-e2e/none:${run} is not in the local daemon and pull is "never"`);
     for (const r of [gone, missing]) expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .*\(.*\.js:\d+/);

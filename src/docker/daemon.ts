@@ -43,8 +43,8 @@ export async function inspectImage(docker: Docker, ref: string): Promise<ImageIn
 export async function ensureImage(docker: Docker, ref: string, policy: 'missing' | 'always' | 'never', auth: RegistryAuth | undefined, log: Log): Promise<ImageInfo> {
   let info = policy === 'always' ? undefined : await inspectImage(docker, ref);
   if (!info && policy !== 'never' && !ref.startsWith('sha256:')) {
-    await retrying(`pull ${ref}`, log, async () => {
-      const stream = await docker.pull(ref, auth ? { authconfig: auth } : {});
+    await retrying(`pull ${ref}`, log, async (abortSignal) => {
+      const stream = await docker.pull(ref, { ...(auth && { authconfig: auth }), abortSignal });
       await followProgress(docker, stream, log);
     });
     info = await inspectImage(docker, ref);
@@ -63,8 +63,16 @@ export function daemonSource(docker: Docker, info: ImageInfo, name: string): Ima
     size: info.size,
     open: () =>
       (async function* () {
-        const stream = await docker.getImage(info.id).get();
-        for await (const chunk of stream as AsyncIterable<Buffer>) yield chunk;
+        let bytes = 0;
+        try {
+          const stream = await docker.getImage(info.id).get();
+          for await (const chunk of stream as AsyncIterable<Buffer>) {
+            bytes += chunk.length;
+            yield chunk;
+          }
+        } catch (err) {
+          throw new ImageError(`docker save of ${name} broke off after ${bytes} bytes (${shortError(err)}); did the Docker daemon stop?`);
+        }
       })()
   };
 }
@@ -77,8 +85,8 @@ export async function pushImage(docker: Docker, imageId: string, target: string,
   const tagged = await inspectImage(docker, target);
   if (tagged?.id !== imageId) throw new ImageError(`the tag ${target} no longer points at the checked image ${imageId}: not pushing`);
   let digest = '';
-  await retrying(`push ${target}`, log, async () => {
-    const stream = await docker.getImage(target).push(auth ? { authconfig: auth } : {});
+  await retrying(`push ${target}`, log, async (abortSignal) => {
+    const stream = await docker.getImage(target).push({ ...(auth && { authconfig: auth }), abortSignal } as Docker.ImagePushOptions);
     const events = await followProgress(docker, stream, log);
     for (const e of events) {
       const d = (e.aux as { Digest?: string } | undefined)?.Digest;
@@ -134,12 +142,28 @@ export class RegistryError extends Error {
 
 const TRANSIENT = /\b(?:5\d\d|timeout|timed out|temporar|connection reset|reset by peer|EOF|TLS handshake|too many requests|429|ECONNRESET|ECONNREFUSED|EPIPE|socket hang up|Service Unavailable|Bad Gateway|Internal Server Error)\b/i;
 
-/** Runs a registry operation, retrying transient failures with exponential backoff. */
-export async function retrying<T>(what: string, log: Log, work: () => Promise<T>, attempts = 4, firstDelayMs = 1000): Promise<T> {
+/** How long one pull or push attempt may take (a stalled registry must not hang the job). */
+function attemptTimeoutMs(): number {
+  const s = Number(process.env.MODELARTS_IMAGE_CHECK_REGISTRY_TIMEOUT_SECONDS);
+  return (Number.isFinite(s) && s > 0 ? s : 30 * 60) * 1000;
+}
+
+/**
+ * Runs a registry operation, retrying transient failures with exponential backoff. Each
+ * attempt is aborted after the attempt timeout; a timeout is not retried (the registry had
+ * all that time).
+ */
+export async function retrying<T>(what: string, log: Log, work: (signal: AbortSignal) => Promise<T>, attempts = 4, firstDelayMs = 1000): Promise<T> {
   for (let attempt = 1; ; attempt++) {
+    const timeoutMs = attemptTimeoutMs();
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
-      return await work();
+      return await work(controller.signal);
     } catch (err) {
+      if (controller.signal.aborted) {
+        throw new ImageError(`${what} failed: the registry did not finish within ${Math.round(timeoutMs / 1000)} s`);
+      }
       const message = shortError(err);
       if (attempt >= attempts || !TRANSIENT.test(message)) {
         throw new ImageError(`${what} failed${attempt > 1 ? ` after ${attempt} attempts` : ''}: ${message}`);
@@ -147,6 +171,8 @@ export async function retrying<T>(what: string, log: Log, work: () => Promise<T>
       const delay = firstDelayMs * 2 ** (attempt - 1);
       log.warning(`${what} failed (${message}); retrying in ${delay / 1000} s (attempt ${attempt + 1} of ${attempts})`);
       await new Promise((r) => setTimeout(r, delay));
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

@@ -1,0 +1,112 @@
+// Fault injection on loopback, for the reliability tests.
+//  - registryFaultProxy: a plain-HTTP proxy in front of the TLS test registry (the daemon falls
+//    back to HTTP for registries on 127.0.0.0/8) that answers chosen requests with an error
+//    status or never answers them.
+//  - daemonCutProxy: a unix-socket proxy in front of the Docker daemon that cuts the connection
+//    once a `docker save` (GET /images/.../get) response has sent a given number of bytes.
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { connect, createServer as createNetServer, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { rmSync } from 'node:fs';
+
+export interface Fault {
+  /** Which requests it applies to. */
+  match: (req: IncomingMessage) => boolean;
+  /** An HTTP status to answer with, or 'stall' to never answer. */
+  answer: number | 'stall';
+  /** How many matching requests get the fault (then they pass through). */
+  times: number;
+}
+
+export interface RunningProxy {
+  address: string;
+  /** Requests that got a fault. */
+  faulted: string[];
+  close(): Promise<void>;
+}
+
+export async function registryFaultProxy(target: string, faults: Fault[]): Promise<RunningProxy> {
+  const [host, port] = target.split(':');
+  const faulted: string[] = [];
+  const stalled: ServerResponse[] = [];
+  const server = createHttpServer((req, res) => {
+    const fault = faults.find((f) => f.times > 0 && f.match(req));
+    if (fault) {
+      fault.times--;
+      faulted.push(`${req.method} ${req.url}`);
+      req.resume();
+      if (fault.answer === 'stall') {
+        stalled.push(res);
+        return;
+      }
+      res.writeHead(fault.answer, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ errors: [{ code: 'INJECTED', message: `injected ${fault.answer}` }] }));
+      return;
+    }
+    const upstream = httpsRequest({ host, port: Number(port), method: req.method, path: req.url, headers: { ...req.headers, host: target }, rejectUnauthorized: false }, (up) => {
+      const headers = { ...up.headers };
+      // Redirects and upload locations name the registry: keep the client on the proxy.
+      if (typeof headers.location === 'string') headers.location = headers.location.replace(`https://${target}`, `http://${req.headers.host}`);
+      res.writeHead(up.statusCode ?? 502, headers);
+      up.pipe(res);
+    });
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    address: `127.0.0.1:${(server.address() as AddressInfo).port}`,
+    faulted,
+    close: async () => {
+      for (const res of stalled) res.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  };
+}
+
+export async function daemonCutProxy(daemonSocket: string, proxySocket: string, cutAfterBytes: number): Promise<RunningProxy> {
+  rmSync(proxySocket, { force: true });
+  const faulted: string[] = [];
+  const sockets = new Set<Socket>();
+  const server = createNetServer((client) => {
+    const upstream = connect(daemonSocket);
+    sockets.add(client);
+    sockets.add(upstream);
+    let saving = false;
+    let sent = 0;
+    client.on('data', (d) => {
+      if (/^GET \S*\/images\/\S+\/get/m.test(d.toString('latin1'))) saving = true;
+      upstream.write(d);
+    });
+    upstream.on('data', (d) => {
+      if (!saving) return void client.write(d);
+      const room = cutAfterBytes - sent;
+      sent += d.length;
+      if (room > 0) client.write(room >= d.length ? d : d.subarray(0, room));
+      if (sent >= cutAfterBytes) {
+        faulted.push(`cut docker save after ${cutAfterBytes} bytes`);
+        client.destroy();
+        upstream.destroy();
+      }
+    });
+    const done = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('close', done);
+    upstream.on('close', done);
+    client.on('error', done);
+    upstream.on('error', done);
+  });
+  await new Promise<void>((resolve) => server.listen(proxySocket, resolve));
+  return {
+    address: `unix://${proxySocket}`,
+    faulted,
+    close: async () => {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  };
+}
