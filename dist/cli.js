@@ -76606,6 +76606,23 @@ var TextSink = class {
     if (this.parts) this.walker.entries.texts.set(this.index, Buffer.concat(this.parts).toString("utf8"));
   }
 };
+var ClamdSink = class {
+  constructor(clamd, index, limit, next) {
+    this.clamd = clamd;
+    this.next = next;
+    clamd.beginFile(index, limit);
+  }
+  clamd;
+  next;
+  data(chunk) {
+    this.next?.data(chunk);
+    return this.clamd.data(chunk);
+  }
+  end() {
+    this.clamd.endFile();
+    return this.next?.end();
+  }
+};
 var LayerWalker = class {
   constructor(options, compression) {
     this.options = options;
@@ -76615,6 +76632,7 @@ var LayerWalker = class {
       size: 0,
       entries: this.entries,
       scanHits: [],
+      clamd: [],
       unsafe: [],
       scan: { truncatedFiles: 0, unscannedBytes: 0 }
     };
@@ -76662,7 +76680,8 @@ var LayerWalker = class {
     if (kind !== 0 /* File */ || h.size === 0) return null;
     const digest = (h.mode & 3072) !== 0 || this.options.needsDigest(path);
     this.ranges.push(index, this.position(), h.size, SCAN | (digest ? DIGEST : 0));
-    return h.size <= MAX_CONFIG_TEXT ? new TextSink(this, index, path, h.size) : null;
+    const text = h.size <= MAX_CONFIG_TEXT ? new TextSink(this, index, path, h.size) : null;
+    return this.options.clamd ? new ClamdSink(this.options.clamd, index, this.options.scanLimit, text) : text;
   };
 };
 async function walkLayer(blob, compression, options, what) {
@@ -76672,6 +76691,7 @@ async function walkLayer(blob, compression, options, what) {
   const record = walker.record;
   const side = options.side;
   side.begin();
+  const clamdLayer = options.clamd?.beginLayer();
   let failure;
   const consume = async (source) => {
     try {
@@ -76708,6 +76728,9 @@ async function walkLayer(blob, compression, options, what) {
   record.diffId = found.diffId;
   for (const [index, digest] of found.digests) walker.entries.setDigest(index, digest);
   walker.entries.seal();
+  if (options.clamd && clamdLayer !== void 0) {
+    record.clamd = (await options.clamd.layerVerdicts(clamdLayer)).map((v) => ({ path: walker.entries.paths[v.index], signature: v.signature }));
+  }
   record.scanHits = found.hits.map(({ index, ...hit }) => ({ ...hit, path: walker.entries.paths[index] }));
   record.scan = { truncatedFiles: found.truncatedFiles, unscannedBytes: found.unscannedBytes };
   return record;
@@ -76895,6 +76918,144 @@ async function readArchive(source, options) {
   }
   return reader.contents;
 }
+
+// src/core/clamd-client.ts
+var import_node_net = require("node:net");
+var CLAMD_MAX_STREAM = 25 * 1e3 * 1e3;
+function parseClamdAddress(address) {
+  const tcp = /^tcp:\/\/([^:/]+):(\d{1,5})$/.exec(address);
+  if (tcp) return { host: tcp[1], port: Number(tcp[2]) };
+  const unix = /^unix:(.+)$/.exec(address);
+  if (unix) return { path: unix[1] };
+  throw new UsageError(`--clamd "${address}" is not a clamd address: use tcp://HOST:PORT or unix:/path/to/clamd.sock`);
+}
+var ClamdClient = class _ClamdClient {
+  constructor(socket, address) {
+    this.address = address;
+    this.socket = socket;
+    socket.setNoDelay(true);
+    socket.on("data", (d) => this.onReply(d.toString("latin1")));
+    socket.on("error", (err) => this.fail(err.message));
+    socket.on("close", () => this.fail("the connection closed"));
+  }
+  address;
+  socket;
+  failure = null;
+  nextId = 0;
+  /** Command number -> the file it scanned (layer, index). */
+  pending = /* @__PURE__ */ new Map();
+  verdicts = /* @__PURE__ */ new Map();
+  buffered = "";
+  idleWaiters = [];
+  current = null;
+  layer = 0;
+  layers = 0;
+  static async connect(address) {
+    const target = parseClamdAddress(address);
+    const socket = "path" in target ? (0, import_node_net.connect)(target.path) : (0, import_node_net.connect)(target.port, target.host);
+    await new Promise((resolve2, reject) => {
+      socket.once("connect", resolve2);
+      socket.once("error", (err) => reject(new UsageError(`cannot reach clamd at ${address}: ${err.message}`)));
+    });
+    const client = new _ClamdClient(socket, address);
+    socket.write("zIDSESSION\0");
+    return client;
+  }
+  /** Starts a layer and returns its number: verdicts are collected per layer. */
+  beginLayer() {
+    this.layer = ++this.layers;
+    return this.layer;
+  }
+  beginFile(index, limit) {
+    this.check();
+    const id = ++this.nextId;
+    this.pending.set(id, { layer: this.layer, index });
+    this.socket.write("zINSTREAM\0");
+    this.current = { sent: 0, limit: Math.min(limit, CLAMD_MAX_STREAM) };
+  }
+  /** Sends a piece of the current file; resolves when the socket can take more. */
+  data(chunk) {
+    this.check();
+    const c = this.current;
+    const room = c.limit - c.sent;
+    if (room <= 0) return;
+    const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
+    c.sent += part.length;
+    const size = Buffer.alloc(4);
+    size.writeUInt32BE(part.length);
+    this.socket.write(size);
+    if (!this.socket.write(Buffer.from(part))) return this.drained();
+  }
+  endFile() {
+    this.check();
+    this.socket.write(Buffer.alloc(4));
+    this.current = null;
+  }
+  /** Waits for every reply of the given layer and returns its detections. */
+  async layerVerdicts(layer) {
+    while ([...this.pending.values()].some((p) => p.layer === layer)) {
+      this.check();
+      await new Promise((resolve2) => this.idleWaiters.push(resolve2));
+    }
+    this.check();
+    const found = this.verdicts.get(layer) ?? [];
+    this.verdicts.delete(layer);
+    return found;
+  }
+  close() {
+    if (!this.socket.destroyed) {
+      this.socket.end("zEND\0");
+      this.socket.destroy();
+    }
+  }
+  drained() {
+    return new Promise((resolve2, reject) => {
+      const onDrain = () => {
+        this.socket.off("close", onClose);
+        resolve2();
+      };
+      const onClose = () => {
+        this.socket.off("drain", onDrain);
+        reject(this.failure ?? new ImageError(`clamd at ${this.address} closed the connection`));
+      };
+      this.socket.once("drain", onDrain);
+      this.socket.once("close", onClose);
+    });
+  }
+  onReply(text) {
+    this.buffered += text;
+    let end;
+    while ((end = this.buffered.indexOf("\0")) !== -1) {
+      const line = this.buffered.slice(0, end);
+      this.buffered = this.buffered.slice(end + 1);
+      const m = /^(\d+): (?:stream: )?(.*)$/.exec(line);
+      const file = m && this.pending.get(Number(m[1]));
+      if (!m || !file) continue;
+      this.pending.delete(Number(m[1]));
+      const found = /^(.+) FOUND$/.exec(m[2]);
+      if (found) {
+        const list = this.verdicts.get(file.layer) ?? [];
+        list.push({ index: file.index, signature: found[1] });
+        this.verdicts.set(file.layer, list);
+      } else if (/ERROR$/.test(m[2]) && !/size limit exceeded/i.test(m[2])) {
+        this.fail(`it answered "${m[2].slice(0, 200)}"`);
+      }
+    }
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+  fail(reason) {
+    if (this.failure) return;
+    this.failure = new ImageError(`ClamAV scanning failed: clamd at ${this.address}: ${reason}`);
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+  check() {
+    if (this.failure) throw this.failure;
+  }
+};
 
 // src/core/secret-patterns.ts
 var SECRET_NAME = /(?:^|_)(?:SK|SECRET|SECRET_?KEY|SECRET_ACCESS_KEY|PASSWORD|PASSWD|PWD|TOKEN|API_?KEY|PRIVATE_KEY|AUTH)$/i;
@@ -77566,6 +77727,9 @@ var maliciousCode = {
         if (hit.rule !== "malicious-code") continue;
         out.push({ message: `${hit.path} contains ${hit.evidence}. Remove it from the image.`, path: hit.path, layer: layer.index });
       }
+      for (const v of layer.record.clamd) {
+        out.push({ message: `${v.path} is detected by ClamAV as ${v.signature}. Remove it from the image.`, path: v.path, layer: layer.index });
+      }
       for (const u of layer.record.unsafe) {
         out.push({ message: `The layer entry "${u.path}" was not applied: ${u.reason}. Real image builds never write such entries; the layer was crafted.`, path: u.path, layer: layer.index });
       }
@@ -77883,10 +78047,12 @@ function runRules(facts, settings) {
 async function checkImage(options) {
   const { settings } = options;
   const budget = new ReadBudget(settings.maxUncompressed, void 0, formatSize(settings.maxUncompressed));
+  const clamd = options.clamd ? await ClamdClient.connect(options.clamd) : void 0;
   const side = createSideWork(settings.scanLimit);
   try {
-    return await checkWith(options, { needsDigest: digestPredicate(settings), budget, side });
+    return await checkWith(options, { needsDigest: digestPredicate(settings), budget, side, clamd, scanLimit: settings.scanLimit });
   } finally {
+    clamd?.close();
     await side.close();
   }
 }
@@ -78600,7 +78766,7 @@ function shorten2(s) {
 
 // src/cli.ts
 function program2() {
-  return new Command("modelarts-image-check").description("Check a Docker image against the Huawei Cloud ModelArts custom training image specification.").argument("<IMAGE>", "docker-archive:PATH, oci-archive:PATH, a path to an archive, or (with a Docker daemon) docker-daemon:REF / an image reference").option("--base <IMAGE>", "the ModelArts base image the image was built on (same forms as IMAGE); without it the base is guessed from the history").addOption(new Option("--profile <name>", "legacy: UID 1101, /home/work (the published spec); current: ma-user, UID 1000").choices(["legacy", "current"]).default(void 0, "legacy, or the config file")).option("--max-size <size>", "largest allowed uncompressed size: 9.5GB, 9.5GiB or bytes (default: 9.5GB)").option("--expected-uid <uid>", "UID the default user must have (default: 1101, or 1000 with --profile current)").option("--config <file>", "configuration file (default: .modelarts-image-check.yml in the working directory, if present)").addOption(new Option("--format <format>", "report format").choices(["text", "json", "sarif"]).default("text")).option("--output <file>", "write the report to this file instead of stdout").addOption(new Option("--fail-on <severity>", "exit 1 when a finding is at or above this severity").choices(["error", "warning", "notice", "never"]).default("error")).option("--dockerfile <file>", "the Dockerfile the image was built from, to point findings at its lines (SARIF)").option("--platform <os/arch>", "platform to pick from a multi-platform OCI archive (default: linux/amd64)").option("--scan-limit <size>", "bytes of each file the content scan reads at most (default: 64MiB)").option("--max-uncompressed <size>", "stop reading after this much uncompressed data; guards against decompression bombs (default: 4 x max-size)").option("--clamd <address>", "also scan added files with ClamAV: tcp://HOST:PORT or unix:PATH (not available in this version)").option("-q, --quiet", "no progress output").version(VERSION).showHelpAfterError(false).exitOverride();
+  return new Command("modelarts-image-check").description("Check a Docker image against the Huawei Cloud ModelArts custom training image specification.").argument("<IMAGE>", "docker-archive:PATH, oci-archive:PATH, a path to an archive, or (with a Docker daemon) docker-daemon:REF / an image reference").option("--base <IMAGE>", "the ModelArts base image the image was built on (same forms as IMAGE); without it the base is guessed from the history").addOption(new Option("--profile <name>", "legacy: UID 1101, /home/work (the published spec); current: ma-user, UID 1000").choices(["legacy", "current"]).default(void 0, "legacy, or the config file")).option("--max-size <size>", "largest allowed uncompressed size: 9.5GB, 9.5GiB or bytes (default: 9.5GB)").option("--expected-uid <uid>", "UID the default user must have (default: 1101, or 1000 with --profile current)").option("--config <file>", "configuration file (default: .modelarts-image-check.yml in the working directory, if present)").addOption(new Option("--format <format>", "report format").choices(["text", "json", "sarif"]).default("text")).option("--output <file>", "write the report to this file instead of stdout").addOption(new Option("--fail-on <severity>", "exit 1 when a finding is at or above this severity").choices(["error", "warning", "notice", "never"]).default("error")).option("--dockerfile <file>", "the Dockerfile the image was built from, to point findings at its lines (SARIF)").option("--platform <os/arch>", "platform to pick from a multi-platform OCI archive (default: linux/amd64)").option("--scan-limit <size>", "bytes of each file the content scan reads at most (default: 64MiB)").option("--max-uncompressed <size>", "stop reading after this much uncompressed data; guards against decompression bombs (default: 4 x max-size)").option("--clamd <address>", "also stream every file to a ClamAV daemon: tcp://HOST:PORT or unix:PATH (detections in custom layers are malicious-code findings)").option("-q, --quiet", "no progress output").version(VERSION).showHelpAfterError(false).exitOverride();
 }
 async function runCli(argv, io) {
   const cmd = program2();
@@ -78618,7 +78784,7 @@ async function runCli(argv, io) {
   }
   const opts = cmd.opts();
   try {
-    if (opts.clamd) throw new UsageError("--clamd is not supported in this version: ClamAV scanning is planned; the built-in content scan runs always");
+    if (opts.clamd) parseClamdAddress(String(opts.clamd));
     const failOn = parseFailOn(String(opts.failOn));
     const { settings } = resolveSettings({
       profile: opts.profile,
@@ -78636,7 +78802,7 @@ async function runCli(argv, io) {
     const progress = opts.quiet ? void 0 : new Progress(io.stderr, image.size);
     let result;
     try {
-      result = await checkImage({ image, base, settings, onProgress: progress && ((b) => progress.update(b)) });
+      result = await checkImage({ image, base, settings, clamd: opts.clamd, onProgress: progress && ((b) => progress.update(b)) });
     } finally {
       progress?.stop();
     }

@@ -2571,7 +2571,7 @@ var require_connect = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
+      return function connect2({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
@@ -7704,7 +7704,7 @@ var require_client = __commonJS({
         strictContentLength,
         maxCachedSessions,
         maxRedirections,
-        connect: connect2,
+        connect: connect3,
         maxRequestsPerClient,
         localAddress,
         maxResponseSize,
@@ -7756,7 +7756,7 @@ var require_client = __commonJS({
         if (bodyTimeout != null && (!Number.isInteger(bodyTimeout) || bodyTimeout < 0)) {
           throw new InvalidArgumentError("bodyTimeout must be a positive integer or zero");
         }
-        if (connect2 != null && typeof connect2 !== "function" && typeof connect2 !== "object") {
+        if (connect3 != null && typeof connect3 !== "function" && typeof connect3 !== "object") {
           throw new InvalidArgumentError("connect must be a function or an object");
         }
         if (maxRedirections != null && (!Number.isInteger(maxRedirections) || maxRedirections < 0)) {
@@ -7780,15 +7780,15 @@ var require_client = __commonJS({
         if (maxConcurrentStreams != null && (typeof maxConcurrentStreams !== "number" || maxConcurrentStreams < 1)) {
           throw new InvalidArgumentError("maxConcurrentStreams must be a positive integer, greater than 0");
         }
-        if (typeof connect2 !== "function") {
-          connect2 = buildConnector({
+        if (typeof connect3 !== "function") {
+          connect3 = buildConnector({
             ...tls,
             maxCachedSessions,
             allowH2,
             socketPath,
             timeout: connectTimeout,
             ...autoSelectFamily ? { autoSelectFamily, autoSelectFamilyAttemptTimeout } : void 0,
-            ...connect2
+            ...connect3
           });
         }
         if (interceptors?.Client && Array.isArray(interceptors.Client)) {
@@ -7803,7 +7803,7 @@ var require_client = __commonJS({
           this[kInterceptors] = [createRedirectInterceptor({ maxRedirections })];
         }
         this[kUrl] = util.parseOrigin(url);
-        this[kConnector] = connect2;
+        this[kConnector] = connect3;
         this[kPipelining] = pipelining != null ? pipelining : 1;
         this[kMaxHeadersSize] = maxHeaderSize || http.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
@@ -7857,7 +7857,7 @@ var require_client = __commonJS({
       }
       /* istanbul ignore: only used for test */
       [kConnect](cb) {
-        connect(this);
+        connect2(this);
         this.once("connect", cb);
       }
       [kDispatch](opts, handler) {
@@ -7921,7 +7921,7 @@ var require_client = __commonJS({
         assert(client[kSize] === 0);
       }
     }
-    async function connect(client) {
+    async function connect2(client) {
       assert(!client[kConnecting]);
       assert(!client[kHTTPContext]);
       let { host, hostname, protocol, port } = client[kUrl];
@@ -8092,7 +8092,7 @@ var require_client = __commonJS({
           return;
         }
         if (!client[kHTTPContext]) {
-          connect(client);
+          connect2(client);
           return;
         }
         if (client[kHTTPContext].destroyed) {
@@ -8384,7 +8384,7 @@ var require_pool = __commonJS({
       constructor(origin, {
         connections,
         factory = defaultFactory,
-        connect,
+        connect: connect2,
         connectTimeout,
         tls,
         maxCachedSessions,
@@ -8400,25 +8400,25 @@ var require_pool = __commonJS({
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
         }
-        if (connect != null && typeof connect !== "function" && typeof connect !== "object") {
+        if (connect2 != null && typeof connect2 !== "function" && typeof connect2 !== "object") {
           throw new InvalidArgumentError("connect must be a function or an object");
         }
-        if (typeof connect !== "function") {
-          connect = buildConnector({
+        if (typeof connect2 !== "function") {
+          connect2 = buildConnector({
             ...tls,
             maxCachedSessions,
             allowH2,
             socketPath,
             timeout: connectTimeout,
             ...autoSelectFamily ? { autoSelectFamily, autoSelectFamilyAttemptTimeout } : void 0,
-            ...connect
+            ...connect2
           });
         }
         super(options);
         this[kInterceptors] = options.interceptors?.Pool && Array.isArray(options.interceptors.Pool) ? options.interceptors.Pool : [];
         this[kConnections] = connections || null;
         this[kUrl] = util.parseOrigin(origin);
-        this[kOptions] = { ...util.deepClone(options), connect, allowH2 };
+        this[kOptions] = { ...util.deepClone(options), connect: connect2, allowH2 };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
         this.on("connectionError", (origin2, targets, error2) => {
@@ -8613,25 +8613,25 @@ var require_agent = __commonJS({
       return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
     }
     var Agent = class extends DispatcherBase {
-      constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls, ...options } = {}) {
+      constructor({ factory = defaultFactory, maxRedirections = 0, connect: connect2, tls, ...options } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
         }
-        if (connect != null && typeof connect !== "function" && typeof connect !== "object") {
+        if (connect2 != null && typeof connect2 !== "function" && typeof connect2 !== "object") {
           throw new InvalidArgumentError("connect must be a function or an object");
         }
         if (!Number.isInteger(maxRedirections) || maxRedirections < 0) {
           throw new InvalidArgumentError("maxRedirections must be a positive number");
         }
         super(options);
-        if (connect && typeof connect !== "function") {
-          connect = { ...connect };
+        if (connect2 && typeof connect2 !== "function") {
+          connect2 = { ...connect2 };
         }
         if (tls && typeof tls !== "function") {
           tls = { ...tls };
         }
         this[kInterceptors] = options.interceptors?.Agent && Array.isArray(options.interceptors.Agent) ? options.interceptors.Agent : [createRedirectInterceptor({ maxRedirections })];
-        this[kOptions] = { ...util.deepClone(options), connect, tls };
+        this[kOptions] = { ...util.deepClone(options), connect: connect2, tls };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kMaxRedirections] = maxRedirections;
         this[kFactory] = factory;
@@ -8726,16 +8726,16 @@ var require_proxy_agent = __commonJS({
     }
     var Http1ProxyWrapper = class extends DispatcherBase {
       #client;
-      constructor(proxyUrl, { headers = {}, connect, factory }) {
+      constructor(proxyUrl, { headers = {}, connect: connect2, factory }) {
         super();
         if (!proxyUrl) {
           throw new InvalidArgumentError("Proxy URL is mandatory");
         }
         this[kProxyHeaders] = headers;
         if (factory) {
-          this.#client = factory(proxyUrl, { connect });
+          this.#client = factory(proxyUrl, { connect: connect2 });
         } else {
-          this.#client = new Client(proxyUrl, { connect });
+          this.#client = new Client(proxyUrl, { connect: connect2 });
         }
       }
       [kDispatch](opts, handler) {
@@ -8797,7 +8797,7 @@ var require_proxy_agent = __commonJS({
         } else if (username && password) {
           this[kProxyHeaders]["proxy-authorization"] = `Basic ${Buffer.from(`${decodeURIComponent(username)}:${decodeURIComponent(password)}`).toString("base64")}`;
         }
-        const connect = buildConnector({ ...opts.proxyTls });
+        const connect2 = buildConnector({ ...opts.proxyTls });
         this[kConnectEndpoint] = buildConnector({ ...opts.requestTls });
         const agentFactory = opts.factory || defaultAgentFactory;
         const factory = (origin2, options) => {
@@ -8805,13 +8805,13 @@ var require_proxy_agent = __commonJS({
           if (!this[kTunnelProxy] && protocol2 === "http:" && this[kProxy].protocol === "http:") {
             return new Http1ProxyWrapper(this[kProxy].uri, {
               headers: this[kProxyHeaders],
-              connect,
+              connect: connect2,
               factory: agentFactory
             });
           }
           return agentFactory(origin2, options);
         };
-        this[kClient] = clientFactory(url, { connect });
+        this[kClient] = clientFactory(url, { connect: connect2 });
         this[kAgent] = new Agent({
           ...opts,
           factory,
@@ -10557,10 +10557,10 @@ var require_api_connect = __commonJS({
         }
       }
     };
-    function connect(opts, callback) {
+    function connect2(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve2, reject) => {
-          connect.call(this, opts, (err, data) => {
+          connect2.call(this, opts, (err, data) => {
             return err ? reject(err) : resolve2(data);
           });
         });
@@ -10576,7 +10576,7 @@ var require_api_connect = __commonJS({
         queueMicrotask(() => callback(err, { opaque }));
       }
     }
-    module2.exports = connect;
+    module2.exports = connect2;
   }
 });
 
@@ -91964,6 +91964,23 @@ var TextSink = class {
     if (this.parts) this.walker.entries.texts.set(this.index, Buffer.concat(this.parts).toString("utf8"));
   }
 };
+var ClamdSink = class {
+  constructor(clamd, index, limit, next) {
+    this.clamd = clamd;
+    this.next = next;
+    clamd.beginFile(index, limit);
+  }
+  clamd;
+  next;
+  data(chunk) {
+    this.next?.data(chunk);
+    return this.clamd.data(chunk);
+  }
+  end() {
+    this.clamd.endFile();
+    return this.next?.end();
+  }
+};
 var LayerWalker = class {
   constructor(options, compression) {
     this.options = options;
@@ -91973,6 +91990,7 @@ var LayerWalker = class {
       size: 0,
       entries: this.entries,
       scanHits: [],
+      clamd: [],
       unsafe: [],
       scan: { truncatedFiles: 0, unscannedBytes: 0 }
     };
@@ -92020,7 +92038,8 @@ var LayerWalker = class {
     if (kind !== 0 /* File */ || h.size === 0) return null;
     const digest = (h.mode & 3072) !== 0 || this.options.needsDigest(path);
     this.ranges.push(index, this.position(), h.size, SCAN | (digest ? DIGEST : 0));
-    return h.size <= MAX_CONFIG_TEXT ? new TextSink(this, index, path, h.size) : null;
+    const text = h.size <= MAX_CONFIG_TEXT ? new TextSink(this, index, path, h.size) : null;
+    return this.options.clamd ? new ClamdSink(this.options.clamd, index, this.options.scanLimit, text) : text;
   };
 };
 async function walkLayer(blob, compression, options, what) {
@@ -92030,6 +92049,7 @@ async function walkLayer(blob, compression, options, what) {
   const record = walker.record;
   const side = options.side;
   side.begin();
+  const clamdLayer = options.clamd?.beginLayer();
   let failure;
   const consume = async (source) => {
     try {
@@ -92066,6 +92086,9 @@ async function walkLayer(blob, compression, options, what) {
   record.diffId = found.diffId;
   for (const [index, digest] of found.digests) walker.entries.setDigest(index, digest);
   walker.entries.seal();
+  if (options.clamd && clamdLayer !== void 0) {
+    record.clamd = (await options.clamd.layerVerdicts(clamdLayer)).map((v) => ({ path: walker.entries.paths[v.index], signature: v.signature }));
+  }
   record.scanHits = found.hits.map(({ index, ...hit }) => ({ ...hit, path: walker.entries.paths[index] }));
   record.scan = { truncatedFiles: found.truncatedFiles, unscannedBytes: found.unscannedBytes };
   return record;
@@ -92253,6 +92276,144 @@ async function readArchive(source, options) {
   }
   return reader.contents;
 }
+
+// src/core/clamd-client.ts
+var import_node_net = require("node:net");
+var CLAMD_MAX_STREAM = 25 * 1e3 * 1e3;
+function parseClamdAddress(address) {
+  const tcp = /^tcp:\/\/([^:/]+):(\d{1,5})$/.exec(address);
+  if (tcp) return { host: tcp[1], port: Number(tcp[2]) };
+  const unix = /^unix:(.+)$/.exec(address);
+  if (unix) return { path: unix[1] };
+  throw new UsageError(`--clamd "${address}" is not a clamd address: use tcp://HOST:PORT or unix:/path/to/clamd.sock`);
+}
+var ClamdClient = class _ClamdClient {
+  constructor(socket, address) {
+    this.address = address;
+    this.socket = socket;
+    socket.setNoDelay(true);
+    socket.on("data", (d) => this.onReply(d.toString("latin1")));
+    socket.on("error", (err) => this.fail(err.message));
+    socket.on("close", () => this.fail("the connection closed"));
+  }
+  address;
+  socket;
+  failure = null;
+  nextId = 0;
+  /** Command number -> the file it scanned (layer, index). */
+  pending = /* @__PURE__ */ new Map();
+  verdicts = /* @__PURE__ */ new Map();
+  buffered = "";
+  idleWaiters = [];
+  current = null;
+  layer = 0;
+  layers = 0;
+  static async connect(address) {
+    const target = parseClamdAddress(address);
+    const socket = "path" in target ? (0, import_node_net.connect)(target.path) : (0, import_node_net.connect)(target.port, target.host);
+    await new Promise((resolve2, reject) => {
+      socket.once("connect", resolve2);
+      socket.once("error", (err) => reject(new UsageError(`cannot reach clamd at ${address}: ${err.message}`)));
+    });
+    const client = new _ClamdClient(socket, address);
+    socket.write("zIDSESSION\0");
+    return client;
+  }
+  /** Starts a layer and returns its number: verdicts are collected per layer. */
+  beginLayer() {
+    this.layer = ++this.layers;
+    return this.layer;
+  }
+  beginFile(index, limit) {
+    this.check();
+    const id = ++this.nextId;
+    this.pending.set(id, { layer: this.layer, index });
+    this.socket.write("zINSTREAM\0");
+    this.current = { sent: 0, limit: Math.min(limit, CLAMD_MAX_STREAM) };
+  }
+  /** Sends a piece of the current file; resolves when the socket can take more. */
+  data(chunk) {
+    this.check();
+    const c = this.current;
+    const room = c.limit - c.sent;
+    if (room <= 0) return;
+    const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
+    c.sent += part.length;
+    const size = Buffer.alloc(4);
+    size.writeUInt32BE(part.length);
+    this.socket.write(size);
+    if (!this.socket.write(Buffer.from(part))) return this.drained();
+  }
+  endFile() {
+    this.check();
+    this.socket.write(Buffer.alloc(4));
+    this.current = null;
+  }
+  /** Waits for every reply of the given layer and returns its detections. */
+  async layerVerdicts(layer) {
+    while ([...this.pending.values()].some((p) => p.layer === layer)) {
+      this.check();
+      await new Promise((resolve2) => this.idleWaiters.push(resolve2));
+    }
+    this.check();
+    const found = this.verdicts.get(layer) ?? [];
+    this.verdicts.delete(layer);
+    return found;
+  }
+  close() {
+    if (!this.socket.destroyed) {
+      this.socket.end("zEND\0");
+      this.socket.destroy();
+    }
+  }
+  drained() {
+    return new Promise((resolve2, reject) => {
+      const onDrain = () => {
+        this.socket.off("close", onClose);
+        resolve2();
+      };
+      const onClose = () => {
+        this.socket.off("drain", onDrain);
+        reject(this.failure ?? new ImageError(`clamd at ${this.address} closed the connection`));
+      };
+      this.socket.once("drain", onDrain);
+      this.socket.once("close", onClose);
+    });
+  }
+  onReply(text) {
+    this.buffered += text;
+    let end;
+    while ((end = this.buffered.indexOf("\0")) !== -1) {
+      const line = this.buffered.slice(0, end);
+      this.buffered = this.buffered.slice(end + 1);
+      const m = /^(\d+): (?:stream: )?(.*)$/.exec(line);
+      const file = m && this.pending.get(Number(m[1]));
+      if (!m || !file) continue;
+      this.pending.delete(Number(m[1]));
+      const found = /^(.+) FOUND$/.exec(m[2]);
+      if (found) {
+        const list = this.verdicts.get(file.layer) ?? [];
+        list.push({ index: file.index, signature: found[1] });
+        this.verdicts.set(file.layer, list);
+      } else if (/ERROR$/.test(m[2]) && !/size limit exceeded/i.test(m[2])) {
+        this.fail(`it answered "${m[2].slice(0, 200)}"`);
+      }
+    }
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+  fail(reason) {
+    if (this.failure) return;
+    this.failure = new ImageError(`ClamAV scanning failed: clamd at ${this.address}: ${reason}`);
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+  check() {
+    if (this.failure) throw this.failure;
+  }
+};
 
 // src/core/secret-patterns.ts
 var SECRET_NAME = /(?:^|_)(?:SK|SECRET|SECRET_?KEY|SECRET_ACCESS_KEY|PASSWORD|PASSWD|PWD|TOKEN|API_?KEY|PRIVATE_KEY|AUTH)$/i;
@@ -92924,6 +93085,9 @@ var maliciousCode = {
         if (hit.rule !== "malicious-code") continue;
         out.push({ message: `${hit.path} contains ${hit.evidence}. Remove it from the image.`, path: hit.path, layer: layer.index });
       }
+      for (const v of layer.record.clamd) {
+        out.push({ message: `${v.path} is detected by ClamAV as ${v.signature}. Remove it from the image.`, path: v.path, layer: layer.index });
+      }
       for (const u of layer.record.unsafe) {
         out.push({ message: `The layer entry "${u.path}" was not applied: ${u.reason}. Real image builds never write such entries; the layer was crafted.`, path: u.path, layer: layer.index });
       }
@@ -93241,10 +93405,12 @@ function runRules(facts, settings) {
 async function checkImage(options) {
   const { settings } = options;
   const budget = new ReadBudget(settings.maxUncompressed, void 0, formatSize(settings.maxUncompressed));
+  const clamd = options.clamd ? await ClamdClient.connect(options.clamd) : void 0;
   const side = createSideWork(settings.scanLimit);
   try {
-    return await checkWith(options, { needsDigest: digestPredicate(settings), budget, side });
+    return await checkWith(options, { needsDigest: digestPredicate(settings), budget, side, clamd, scanLimit: settings.scanLimit });
   } finally {
+    clamd?.close();
     await side.close();
   }
 }

@@ -16,6 +16,7 @@ install() {
   command -v openssl >/dev/null || missing+=(openssl)
   command -v zstd >/dev/null || missing+=(zstd)
   [ -x /bin/busybox ] || missing+=(busybox-static)
+  command -v clamd >/dev/null || missing+=(clamav-daemon)
   command -v curl >/dev/null || missing+=(curl)
   if [ ${#missing[@]} -gt 0 ]; then
     apt-get update -qq
@@ -51,17 +52,35 @@ YML
     echo $! > registry.pid
     for _ in $(seq 1 40); do curl -sk -o /dev/null "https://$REGISTRY_ADDR/v2/" && break; sleep 0.25; done
   fi
+  # ClamAV with a small signature database of our own (no download: freshclam needs the internet).
+  if [ ! -S "$DIR/clamd/clamd.sock" ]; then
+    mkdir -p "$DIR/clamd/db"
+    # "mic-test-malware" and the EICAR test string, as hex body signatures.
+    printf 'MicTestSignature:0:*:6d69632d746573742d6d616c77617265\n' > "$DIR/clamd/db/mic.ndb"
+    printf 'MicEicar:0:*:45494341522d5354414e444152442d414e544956495255532d544553542d46494c4521\n' >> "$DIR/clamd/db/mic.ndb"
+    cat > "$DIR/clamd/clamd.conf" <<CONF
+DatabaseDirectory $DIR/clamd/db
+LocalSocket $DIR/clamd/clamd.sock
+PidFile $DIR/clamd/clamd.pid
+Foreground yes
+LogFile $DIR/clamd/clamd.log
+CONF
+    setsid clamd -c "$DIR/clamd/clamd.conf" > "$DIR/clamd/out.log" 2>&1 < /dev/null &
+    for _ in $(seq 1 60); do [ -S "$DIR/clamd/clamd.sock" ] && break; sleep 0.5; done
+    [ -S "$DIR/clamd/clamd.sock" ] || { tail -20 "$DIR/clamd/out.log" >&2; exit 1; }
+  fi
   cat > "$DIR/env" <<ENV
 export DOCKER_HOST=unix://$DIR/docker/docker.sock
 export MIC_TEST_REGISTRY=$REGISTRY_ADDR
 export MIC_TEST_REGISTRY_USER=ci-user
 export MIC_TEST_REGISTRY_PASSWORD=ci-password
+export MIC_TEST_CLAMD=unix:$DIR/clamd/clamd.sock
 ENV
   cat "$DIR/env"
 }
 
 stop() {
-  for pidfile in "$DIR/registry/registry.pid" "$DIR/docker/dockerd.pid"; do
+  for pidfile in "$DIR/registry/registry.pid" "$DIR/docker/dockerd.pid" "$DIR/clamd/clamd.pid"; do
     [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
   done
 }

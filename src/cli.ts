@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { checkImage } from './core/check-image';
+import { parseClamdAddress } from './core/clamd-client';
 import { mapHistoryToDockerfile, parseDockerfile } from './core/dockerfile-map';
 import { describeError, ImageError, UsageError } from './core/errors';
 import { archiveSource, type ImageSource } from './core/image-source';
@@ -39,7 +40,7 @@ function program(): Command {
     .option('--platform <os/arch>', 'platform to pick from a multi-platform OCI archive (default: linux/amd64)')
     .option('--scan-limit <size>', 'bytes of each file the content scan reads at most (default: 64MiB)')
     .option('--max-uncompressed <size>', 'stop reading after this much uncompressed data; guards against decompression bombs (default: 4 x max-size)')
-    .option('--clamd <address>', 'also scan added files with ClamAV: tcp://HOST:PORT or unix:PATH (not available in this version)')
+    .option('--clamd <address>', 'also stream every file to a ClamAV daemon: tcp://HOST:PORT or unix:PATH (detections in custom layers are malicious-code findings)')
     .option('-q, --quiet', 'no progress output')
     .version(VERSION)
     .showHelpAfterError(false)
@@ -61,7 +62,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const opts = cmd.opts<Record<string, string | boolean | undefined>>();
   try {
-    if (opts.clamd) throw new UsageError('--clamd is not supported in this version: ClamAV scanning is planned; the built-in content scan runs always');
+    if (opts.clamd) parseClamdAddress(String(opts.clamd));
     const failOn = parseFailOn(String(opts.failOn));
     const { settings } = resolveSettings({
       profile: opts.profile as string | undefined,
@@ -79,7 +80,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const progress = opts.quiet ? undefined : new Progress(io.stderr, image.size);
     let result;
     try {
-      result = await checkImage({ image, base, settings, onProgress: progress && ((b) => progress.update(b)) });
+      result = await checkImage({ image, base, settings, clamd: opts.clamd as string | undefined, onProgress: progress && ((b) => progress.update(b)) });
     } finally {
       progress?.stop();
     }

@@ -1,6 +1,7 @@
 // The validator core: image source -> archive reader -> layer walker -> filesystem model ->
 // rules. Takes plain values and returns plain findings; the CLI and the action share it.
 import { readArchive } from './archive-reader';
+import { ClamdClient } from './clamd-client';
 import { ImageError } from './errors';
 import { guessBaseLayerCount, layerHistory, redactedConfig, type Finding, type ImageFacts, type LayerFact } from './facts';
 import { Filesystem, MAX_LAYERS } from './filesystem-model';
@@ -26,6 +27,8 @@ export interface CheckOptions {
   settings: Settings;
   /** Called with the bytes of layer data read so far. */
   onProgress?: (bytes: number) => void;
+  /** A ClamAV daemon to stream files to: tcp://HOST:PORT or unix:PATH. */
+  clamd?: string;
 }
 
 export interface CheckResult {
@@ -38,10 +41,12 @@ export interface CheckResult {
 export async function checkImage(options: CheckOptions): Promise<CheckResult> {
   const { settings } = options;
   const budget = new ReadBudget(settings.maxUncompressed, undefined, formatSize(settings.maxUncompressed));
+  const clamd = options.clamd ? await ClamdClient.connect(options.clamd) : undefined;
   const side = createSideWork(settings.scanLimit);
   try {
-    return await checkWith(options, { needsDigest: digestPredicate(settings), budget, side });
+    return await checkWith(options, { needsDigest: digestPredicate(settings), budget, side, clamd, scanLimit: settings.scanLimit });
   } finally {
+    clamd?.close();
     await side.close();
   }
 }

@@ -146,6 +146,8 @@ export interface LayerRecord {
   size: number;
   entries: LayerEntries;
   scanHits: ScanHit[];
+  /** What ClamAV detected (with --clamd). */
+  clamd: { path: string; signature: string }[];
   unsafe: UnsafeEntry[];
   scan: ScanStats;
 }

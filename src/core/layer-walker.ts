@@ -5,6 +5,7 @@
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
+import type { ClamdClient } from './clamd-client';
 import { ImageError } from './errors';
 import { normalizeEntryName } from './image-path';
 import { MAX_LAYER_ENTRIES } from './filesystem-model';
@@ -29,6 +30,9 @@ export interface WalkOptions {
   needsDigest(path: string): boolean;
   budget: ReadBudget;
   side: SideWork;
+  /** With --clamd: every file body also goes to ClamAV, up to `scanLimit` bytes. */
+  clamd?: ClamdClient;
+  scanLimit: number;
 }
 
 const TEXT_ALWAYS = new Set(['/etc/passwd', '/etc/group']);
@@ -96,6 +100,26 @@ class TextSink implements EntrySink {
   }
 }
 
+/** Streams a file body to ClamAV, beside whatever else reads it. */
+class ClamdSink implements EntrySink {
+  constructor(
+    private readonly clamd: ClamdClient,
+    index: number,
+    limit: number,
+    private readonly next: EntrySink | null
+  ) {
+    clamd.beginFile(index, limit);
+  }
+  data(chunk: Buffer): void | Promise<void> {
+    this.next?.data(chunk);
+    return this.clamd.data(chunk);
+  }
+  end(): void | Promise<void> {
+    this.clamd.endFile();
+    return this.next?.end();
+  }
+}
+
 class LayerWalker {
   readonly entries = new LayerEntries();
   readonly record: LayerRecord;
@@ -110,6 +134,7 @@ class LayerWalker {
       size: 0,
       entries: this.entries,
       scanHits: [],
+      clamd: [],
       unsafe: [],
       scan: { truncatedFiles: 0, unscannedBytes: 0 }
     };
@@ -153,7 +178,8 @@ class LayerWalker {
     // setuid/setgid files are compared with the base wherever they are.
     const digest = (h.mode & 0o6000) !== 0 || this.options.needsDigest(path);
     this.ranges.push(index, this.position(), h.size, SCAN | (digest ? DIGEST : 0));
-    return h.size <= MAX_CONFIG_TEXT ? new TextSink(this, index, path, h.size) : null;
+    const text = h.size <= MAX_CONFIG_TEXT ? new TextSink(this, index, path, h.size) : null;
+    return this.options.clamd ? new ClamdSink(this.options.clamd, index, this.options.scanLimit, text) : text;
   };
 }
 
@@ -170,6 +196,7 @@ export async function walkLayer(
   const record = walker.record;
   const side = options.side;
   side.begin();
+  const clamdLayer = options.clamd?.beginLayer();
   // pipeline() reports its own AbortError when the consumer throws: keep the consumer's error.
   let failure: unknown;
   const consume = async (source: AsyncIterable<Buffer>) => {
@@ -209,6 +236,9 @@ export async function walkLayer(
   record.diffId = found.diffId!;
   for (const [index, digest] of found.digests) walker.entries.setDigest(index, digest);
   walker.entries.seal();
+  if (options.clamd && clamdLayer !== undefined) {
+    record.clamd = (await options.clamd.layerVerdicts(clamdLayer)).map((v) => ({ path: walker.entries.paths[v.index], signature: v.signature }));
+  }
   record.scanHits = found.hits.map(({ index, ...hit }) => ({ ...hit, path: walker.entries.paths[index] }));
   record.scan = { truncatedFiles: found.truncatedFiles, unscannedBytes: found.unscannedBytes };
   return record;

@@ -14,6 +14,9 @@ export const maliciousCode: Rule = {
         if (hit.rule !== 'malicious-code') continue;
         out.push({ message: `${hit.path} contains ${hit.evidence}. Remove it from the image.`, path: hit.path, layer: layer.index });
       }
+      for (const v of layer.record.clamd) {
+        out.push({ message: `${v.path} is detected by ClamAV as ${v.signature}. Remove it from the image.`, path: v.path, layer: layer.index });
+      }
       for (const u of layer.record.unsafe) {
         out.push({ message: `The layer entry "${u.path}" was not applied: ${u.reason}. Real image builds never write such entries; the layer was crafted.`, path: u.path, layer: layer.index });
       }

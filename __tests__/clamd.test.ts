@@ -1,0 +1,63 @@
+// --clamd: every file streams to a real ClamAV daemon (scripts/test-env.sh starts one with a
+// signature database of our own); detections in custom layers are malicious-code findings.
+import { connect } from 'node:net';
+import { buildImage, memorySource, onBase } from '../__fixtures__/image-builder';
+import { checkImage } from '../src/core/check-image';
+import { ClamdClient } from '../src/core/clamd-client';
+import { defaultSettings } from '../src/core/settings';
+
+const address = process.env.MIC_TEST_CLAMD ?? '';
+
+async function clamdUnavailable(): Promise<string | undefined> {
+  if (!address.startsWith('unix:')) return 'MIC_TEST_CLAMD is not set (scripts/test-env.sh start sets it)';
+  return new Promise((resolve) => {
+    const s = connect(address.slice(5));
+    s.once('connect', () => {
+      s.destroy();
+      resolve(undefined);
+    });
+    s.once('error', (err) => resolve(`no clamd answers at ${address} (${err.message})`));
+  });
+}
+
+let unavailable: string | undefined;
+beforeAll(async () => {
+  unavailable = await clamdUnavailable();
+  if (unavailable && process.env.MIC_REQUIRE_CLAMD === '1') throw new Error(`clamd is required here (MIC_REQUIRE_CLAMD=1) but ${unavailable}`);
+});
+
+const maybe = (name: string, fn: () => Promise<void>) =>
+  it(name, async () => {
+    if (unavailable) {
+      console.warn(`skipped "${name}": ${unavailable}`);
+      return;
+    }
+    await fn();
+  }, 60000);
+
+describe('ClamAV through --clamd', () => {
+  maybe('reports what ClamAV detects in custom layers, and only there', async () => {
+    const many = Array.from({ length: 2000 }, (_, i) => ({ path: `opt/app/f${i}.txt`, content: `file ${i}\n` }));
+    const spec = onBase([
+      {
+        entries: [
+          ...many,
+          { path: 'opt/app/payload.bin', content: Buffer.concat([Buffer.alloc(100000, 1), Buffer.from('mic-test-malware'), Buffer.alloc(1000, 2)]) },
+          { path: 'opt/app/huge.bin', content: Buffer.alloc(26 * 1000 * 1000, 3) }
+        ]
+      }
+    ]);
+    spec.layers[0].entries.push({ path: 'usr/share/base-sample', content: 'mic-test-malware' });
+    // No --base: the base layer (with the same bytes) is told from the history and not reported.
+    const { archive } = await buildImage(spec);
+    const r = await checkImage({ image: memorySource(archive), settings: defaultSettings(), clamd: address });
+    const found = r.findings.filter((f) => f.rule === 'malicious-code');
+    expect(found.map((f) => f.path)).toEqual(['/opt/app/payload.bin']);
+    expect(found[0].message).toBe('/opt/app/payload.bin is detected by ClamAV as MicTestSignature.UNOFFICIAL. Remove it from the image.');
+  });
+
+  maybe('fails clearly when clamd cannot be reached', async () => {
+    await expect(ClamdClient.connect('unix:/nonexistent/clamd.sock')).rejects.toThrow(/cannot reach clamd at unix:\/nonexistent\/clamd\.sock/);
+    await expect(ClamdClient.connect('http://x')).rejects.toThrow(/is not a clamd address: use tcp:\/\/HOST:PORT or unix:/);
+  });
+});
