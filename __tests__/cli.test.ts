@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { BASE_METADATA, baseLayers, buildImage, onBase, type Layout } from '../__fixtures__/image-builder';
+import { BASE_METADATA, baseLayers, buildImage, onBase, tarOf, type Layout } from '../__fixtures__/image-builder';
 import { runCli } from '../src/cli';
 
 let dir: string;
@@ -119,6 +119,21 @@ describe('the CLI contract', () => {
     expect(out).toBe('');
     expect(err).toMatch(message);
     expect(err.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('keeps names from the image on one line and free of terminal codes', async () => {
+    const evil = await write('evil.tar', onBase([{ entries: [{ path: 'opt/evil\n\x1b[31mname', content: 'x', mode: 0o4755 }] }]));
+    const { out } = await cli(['--quiet', evil]);
+    expect(out).toContain('/opt/evil\\x0a\\x1b[31mname is owned by root');
+    expect(out).not.toContain('\x1b[31m');
+    const manifest = Buffer.from(JSON.stringify([{ Config: 'c.json', Layers: ['a\nb/layer.tar'] }]));
+    const config = Buffer.from(JSON.stringify({ rootfs: { type: 'layers', diff_ids: ['sha256:' + '1'.repeat(64)] } }));
+    const broken = join(dir, 'broken-name.tar');
+    writeFileSync(broken, await tarOf([{ name: 'c.json', data: config }, { name: 'manifest.json', data: manifest }]));
+    const r = await cli(['--quiet', broken]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/names the layer a\\x0ab\/layer\.tar, which is not in the archive\n$/);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
   });
 
   it('rejects a config file with unknown keys or rules, naming them', async () => {

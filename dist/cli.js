@@ -75562,7 +75562,13 @@ function sniffBlob(head) {
 // src/core/errors.ts
 var ImageError = class extends Error {
   name = "ImageError";
+  constructor(message) {
+    super(escapeControl(message));
+  }
 };
+function escapeControl(s) {
+  return s.replace(/[\x00-\x1f\x7f\x9b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
 var UsageError = class extends Error {
   name = "UsageError";
 };
@@ -75911,10 +75917,6 @@ var Filesystem = class _Filesystem {
       }
     }
     return path;
-  }
-  /** Visible paths below `dir` (for counting and listing). */
-  *below(dir) {
-    for (const node of this.nodes()) if (isUnder(node.path, dir)) yield node;
   }
 };
 
@@ -78011,7 +78013,6 @@ var RULES = [
   maliciousCode,
   secrets
 ];
-var RULE_IDS = RULES.map((r) => r.id);
 function runRules(facts, settings) {
   const findings = [];
   const waivers = settings.waivers.map((w) => ({ ...w, matches: w.path ? (0, import_picomatch2.default)(w.path, { dot: true }) : () => true }));
@@ -78741,14 +78742,12 @@ function renderText(report, color) {
     lines.push(c("bold", `${rule.id}`) + c("dim", ` - ${rule.description} ${docsUrl(rule.id)}`));
     for (const f of found) {
       const tag = f.waived ? c("dim", "waived ") : c(f.severity, f.severity.padEnd(7) + " ");
-      lines.push(`  ${tag} ${f.message}`);
+      lines.push(`  ${tag} ${escapeControl(f.message)}`);
       const where = [f.layer ? `layer ${f.layer.index + 1}` : "", f.instruction ? shorten2(f.instruction) : ""].filter(Boolean).join(": ");
-      if (where) lines.push(c("dim", `           ${where}`));
+      if (where) lines.push(c("dim", `           ${escapeControl(where)}`));
       if (f.waived) lines.push(c("dim", `           waived: ${f.waived.reason}${f.waived.expires ? ` (until ${f.waived.expires})` : ""}`));
     }
   }
-  const extra = report.findings.filter((f) => !RULES.some((r) => r.id === f.rule));
-  for (const f of extra) lines.push(`  ${c(f.severity, f.severity)} ${f.message}`);
   if (report.scan.truncatedFiles > 0) {
     lines.push("");
     lines.push(c("dim", `${report.scan.truncatedFiles} large files were scanned only in part (${formatSize(report.scan.unscannedBytes)} not scanned; raise --scan-limit to scan more).`));

@@ -90852,7 +90852,13 @@ var import_node_path4 = require("node:path");
 // src/core/errors.ts
 var ImageError = class extends Error {
   name = "ImageError";
+  constructor(message) {
+    super(escapeControl(message));
+  }
 };
+function escapeControl(s) {
+  return s.replace(/[\x00-\x1f\x7f\x9b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
 var UsageError = class extends Error {
   name = "UsageError";
 };
@@ -91269,10 +91275,6 @@ var Filesystem = class _Filesystem {
       }
     }
     return path;
-  }
-  /** Visible paths below `dir` (for counting and listing). */
-  *below(dir) {
-    for (const node of this.nodes()) if (isUnder(node.path, dir)) yield node;
   }
 };
 
@@ -93369,7 +93371,6 @@ var RULES = [
   maliciousCode,
   secrets
 ];
-var RULE_IDS = RULES.map((r) => r.id);
 function runRules(facts, settings) {
   const findings = [];
   const waivers = settings.waivers.map((w) => ({ ...w, matches: w.path ? (0, import_picomatch2.default)(w.path, { dot: true }) : () => true }));
@@ -94077,14 +94078,14 @@ function buildAnnotations(findings, lines, dockerfile) {
     }
     shown[first.severity]++;
     const ins = first.instruction ? lines.get(first.instruction) : void 0;
-    let message = first.message;
+    let message = escapeControl(first.message);
     if (group2.length > 1) {
       const paths = group2.map((f) => f.path).filter((p) => !!p);
-      const named = paths.slice(0, FIRST_PATHS).join(", ");
-      message = `${group2.length} findings${named ? ` (${named}${paths.length > FIRST_PATHS ? `, and ${paths.length - FIRST_PATHS} more` : ""})` : ""}. First: ${first.message}`;
+      const named = escapeControl(paths.slice(0, FIRST_PATHS).join(", "));
+      message = `${group2.length} findings${named ? ` (${named}${paths.length > FIRST_PATHS ? `, and ${paths.length - FIRST_PATHS} more` : ""})` : ""}. First: ${message}`;
     }
     if (!ins && first.instruction) message += `
-Instruction: ${first.instruction.slice(0, 300)}`;
+Instruction: ${escapeControl(first.instruction.slice(0, 300))}`;
     message += `
 How to fix: ${docsUrl(first.rule)}`;
     out.push({

@@ -4,6 +4,16 @@
  */
 export class ImageError extends Error {
   override name = 'ImageError';
+  constructor(message: string) {
+    // Messages quote names from the archive: keep them on one line and free of terminal codes.
+    super(escapeControl(message));
+  }
+}
+
+/** Control characters as \xNN, so that untrusted text cannot break lines or drive a terminal. */
+export function escapeControl(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\x00-\x1f\x7f\x9b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 /** A bad option or configuration value (exit code 2). */

@@ -3,7 +3,7 @@
 // ancestor, or a later opaque marker (`.wh..wh..opq`) hid the directory's older contents.
 // Deletions are recorded as markers (layer numbers), so deleting a big tree costs nothing and a
 // path's visibility is decided by looking at its ancestors.
-import { isUnder, parentOf, resolveLinkTarget } from './image-path';
+import { parentOf, resolveLinkTarget } from './image-path';
 import { EntryKind, type LayerRecord, type UnsafeEntry } from './layer-record';
 
 export interface FileNode {
@@ -195,10 +195,5 @@ export class Filesystem {
       }
     }
     return path;
-  }
-
-  /** Visible paths below `dir` (for counting and listing). */
-  *below(dir: string): IterableIterator<FileNode> {
-    for (const node of this.nodes()) if (isUnder(node.path, dir)) yield node;
   }
 }

@@ -329,6 +329,6 @@ function paxNumber(value: string, key: string, what: string): number {
   return Number(value);
 }
 
-export function printable(s: string): string {
+function printable(s: string): string {
   return s.replace(/[^\x20-\x7e]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }

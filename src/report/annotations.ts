@@ -3,6 +3,7 @@
 // rule per instruction names the first paths and the count; a last notice points at the
 // summary when findings had to be left out.
 import type { DockerfileInstruction } from '../core/dockerfile-map';
+import { escapeControl } from '../core/errors';
 import type { Finding } from '../core/facts';
 import { docsUrl } from '../core/rules/rule';
 import type { Severity } from '../core/settings';
@@ -44,13 +45,14 @@ export function buildAnnotations(findings: Finding[], lines: Map<string, Dockerf
     }
     shown[first.severity]++;
     const ins = first.instruction ? lines.get(first.instruction) : undefined;
-    let message = first.message;
+    // Text from the image is escaped; the annotation's own line breaks stay.
+    let message = escapeControl(first.message);
     if (group.length > 1) {
       const paths = group.map((f) => f.path).filter((p): p is string => !!p);
-      const named = paths.slice(0, FIRST_PATHS).join(', ');
-      message = `${group.length} findings${named ? ` (${named}${paths.length > FIRST_PATHS ? `, and ${paths.length - FIRST_PATHS} more` : ''})` : ''}. First: ${first.message}`;
+      const named = escapeControl(paths.slice(0, FIRST_PATHS).join(', '));
+      message = `${group.length} findings${named ? ` (${named}${paths.length > FIRST_PATHS ? `, and ${paths.length - FIRST_PATHS} more` : ''})` : ''}. First: ${message}`;
     }
-    if (!ins && first.instruction) message += `\nInstruction: ${first.instruction.slice(0, 300)}`;
+    if (!ins && first.instruction) message += `\nInstruction: ${escapeControl(first.instruction.slice(0, 300))}`;
     message += `\nHow to fix: ${docsUrl(first.rule)}`;
     out.push({
       level: first.severity,

@@ -1,6 +1,7 @@
 // The report for people at a terminal: findings grouped by rule, then a one-line verdict.
 import { RULES } from '../core/rules';
 import { docsUrl } from '../core/rules/rule';
+import { escapeControl } from '../core/errors';
 import { formatSize } from '../core/settings';
 import type { JsonReport } from './json-report';
 
@@ -20,14 +21,12 @@ export function renderText(report: JsonReport, color: boolean): string {
     lines.push(c('bold', `${rule.id}`) + c('dim', ` - ${rule.description} ${docsUrl(rule.id)}`));
     for (const f of found) {
       const tag = f.waived ? c('dim', 'waived ') : c(f.severity, f.severity.padEnd(7) + ' ');
-      lines.push(`  ${tag} ${f.message}`);
+      lines.push(`  ${tag} ${escapeControl(f.message)}`);
       const where = [f.layer ? `layer ${f.layer.index + 1}` : '', f.instruction ? shorten(f.instruction) : ''].filter(Boolean).join(': ');
-      if (where) lines.push(c('dim', `           ${where}`));
+      if (where) lines.push(c('dim', `           ${escapeControl(where)}`));
       if (f.waived) lines.push(c('dim', `           waived: ${f.waived.reason}${f.waived.expires ? ` (until ${f.waived.expires})` : ''}`));
     }
   }
-  const extra = report.findings.filter((f) => !RULES.some((r) => r.id === f.rule));
-  for (const f of extra) lines.push(`  ${c(f.severity, f.severity)} ${f.message}`);
   if (report.scan.truncatedFiles > 0) {
     lines.push('');
     lines.push(c('dim', `${report.scan.truncatedFiles} large files were scanned only in part (${formatSize(report.scan.unscannedBytes)} not scanned; raise --scan-limit to scan more).`));

@@ -23,7 +23,3 @@ export function verdict(findings: Finding[], failOn: FailOn) {
     passed: failing.length === 0
   };
 }
-
-export function severityRank(s: Severity): number {
-  return RANK[s];
-}

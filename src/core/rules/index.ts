@@ -30,8 +30,6 @@ export const RULES: readonly Rule[] = [
   secrets
 ];
 
-export const RULE_IDS = RULES.map((r) => r.id);
-
 export function runRules(facts: ImageFacts, settings: Settings): Finding[] {
   const findings: Finding[] = [];
   const waivers = settings.waivers.map((w) => ({ ...w, matches: w.path ? picomatch(w.path, { dot: true }) : () => true }));
