@@ -144,11 +144,12 @@ export async function createE2eImages(suffix: string): Promise<E2eImages> {
     badDir,
     goodDir,
     remove: () => {
+      // By ID: that also drops the tags the tests pushed under.
       for (const tag of [bad, good, base]) {
         try {
-          docker(['rmi', '-f', tag]);
+          docker(['rmi', '-f', docker(['inspect', '--format', '{{.Id}}', tag])]);
         } catch {
-          // already gone
+          // already gone, or still the parent of another test's image
         }
       }
     }
