@@ -92240,21 +92240,14 @@ async function readArchive(source, options) {
   const iterator = source[Symbol.asyncIterator]();
   const first = await iterator.next();
   if (first.done || first.value.length === 0) throw new ImageError(`${options.what} is empty`);
-  const rest = {
-    [Symbol.asyncIterator]: () => {
-      let sentFirst = false;
-      return {
-        next: async () => {
-          if (!sentFirst) {
-            sentFirst = true;
-            return { done: false, value: first.value };
-          }
-          return iterator.next();
-        },
-        return: async () => iterator.return ? iterator.return() : { done: true, value: void 0 }
-      };
+  const rest = (async function* () {
+    try {
+      yield first.value;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    } finally {
+      await iterator.return?.();
     }
-  };
+  })();
   const consume = async (chunks) => {
     for await (const chunk of chunks) await parser.write(chunk);
     await parser.end();

@@ -182,21 +182,15 @@ export async function readArchive(source: AsyncIterable<Buffer>, options: ReadOp
   const iterator = source[Symbol.asyncIterator]();
   const first = await iterator.next();
   if (first.done || first.value.length === 0) throw new ImageError(`${options.what} is empty`);
-  const rest: AsyncIterable<Buffer> = {
-    [Symbol.asyncIterator]: () => {
-      let sentFirst = false;
-      return {
-        next: async () => {
-          if (!sentFirst) {
-            sentFirst = true;
-            return { done: false, value: first.value };
-          }
-          return iterator.next();
-        },
-        return: async () => (iterator.return ? iterator.return() : { done: true, value: undefined })
-      };
+  // The first chunk was read to tell a gzipped archive from a plain one: hand it on first.
+  const rest = (async function* () {
+    try {
+      yield first.value as Buffer;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    } finally {
+      await iterator.return?.(); // closes the file when reading stops early
     }
-  };
+  })();
   const consume = async (chunks: AsyncIterable<Buffer>) => {
     for await (const chunk of chunks) await parser.write(chunk);
     await parser.end();
