@@ -78833,6 +78833,12 @@ function dockerfileLines(path, cwd, createdBy) {
   };
 }
 
+// src/core/memory-settings.ts
+var import_node_v8 = require("node:v8");
+function useSmallYoungGeneration() {
+  (0, import_node_v8.setFlagsFromString)("--max-semi-space-size=1");
+}
+
 // src/docker/daemon.ts
 var import_dockerode = __toESM(require_docker());
 async function connectDaemon(timeoutMs = 15e3) {
@@ -79012,6 +79018,7 @@ async function credentialsFor(registry, explicit, env = process.env, helper = ru
 }
 
 // src/cli-bin.ts
+useSmallYoungGeneration();
 async function openReference(ref) {
   const docker = await connectDaemon();
   const log = { info: (line) => process.stderr.write(`${line}

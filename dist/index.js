@@ -90334,6 +90334,12 @@ var require_docker = __commonJS({
   }
 });
 
+// src/core/memory-settings.ts
+var import_node_v8 = require("node:v8");
+function useSmallYoungGeneration() {
+  (0, import_node_v8.setFlagsFromString)("--max-semi-space-size=1");
+}
+
 // node_modules/@actions/core/lib/command.js
 var os = __toESM(require("os"), 1);
 
@@ -94431,4 +94437,5 @@ function dockerfileLines(input, workspace, createdBy) {
 }
 
 // src/index.ts
+useSmallYoungGeneration();
 void run();

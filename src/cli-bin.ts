@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 import { runCli } from './cli';
+import { useSmallYoungGeneration } from './core/memory-settings';
 import { UsageError } from './core/errors';
 import { connectDaemon, daemonSource, ensureImage } from './docker/daemon';
 import { credentialsFor, registryOf } from './docker/registry-auth';
+
+useSmallYoungGeneration();
 
 /** Image references go through the Docker daemon (DOCKER_HOST), pulled when missing. */
 async function openReference(ref: string) {

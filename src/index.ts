@@ -1,3 +1,5 @@
+import { useSmallYoungGeneration } from './core/memory-settings';
 import { run } from './main';
 
+useSmallYoungGeneration();
 void run();
