@@ -14,7 +14,11 @@ const common = {
   charset: 'utf8'
 };
 
-await build({ ...common, entryPoints: ['src/cli-bin.ts'], outfile: 'dist/cli.js' });
-await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' });
+// dist/cli.js and dist/index.js are small launchers that run the programs in a worker
+// (src/launch-in-worker.ts explains why).
+await build({ ...common, entryPoints: ['src/cli-launcher.ts'], outfile: 'dist/cli.js' });
+await build({ ...common, entryPoints: ['src/cli-bin.ts'], outfile: 'dist/cli-main.js' });
+await build({ ...common, entryPoints: ['src/action-launcher.ts'], outfile: 'dist/index.js' });
+await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/action.js' });
 // The worker thread that hashes and scans layer bytes beside the parser (src/core/side-work.ts).
 await build({ ...common, entryPoints: ['src/core/side-worker.ts'], outfile: 'dist/side-worker.js' });

@@ -1,5 +1,3 @@
-import { useSmallYoungGeneration } from './core/memory-settings';
 import { run } from './main';
 
-useSmallYoungGeneration();
 void run();
