@@ -4,5 +4,7 @@ module.exports = {
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
-  testTimeout: 30000
+  testTimeout: 30000,
+  // Lists every test, so that a suite skipped for want of a Docker daemon shows why.
+  verbose: true
 };
