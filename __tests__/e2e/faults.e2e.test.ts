@@ -7,6 +7,7 @@ import { daemonCutProxy, registryFaultProxy, type RunningProxy } from '../../__f
 const unavailable = dockerUnavailable();
 if (unavailable && dockerRequired) throw new Error(`the e2e suite is required here (MIC_REQUIRE_DOCKER=1) but ${unavailable}`);
 const suite = unavailable ? describe.skip : describe;
+if (unavailable) console.warn(`end-to-end fault suite skipped: ${unavailable}`);
 if (unavailable) describe(`e2e faults: skipped because ${unavailable}`, () => it.skip('needs a Docker daemon (scripts/test-env.sh start)', () => undefined));
 
 const run = 'f' + Date.now().toString(36);
