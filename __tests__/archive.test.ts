@@ -75,6 +75,13 @@ describe('bad input gives a clear ImageError', () => {
     await expect(run(archive.subarray(0, Math.floor(archive.length / 2)))).rejects.toThrow(/truncated|has neither manifest/);
   });
 
+  it('keeps the clear error of a corrupt entry inside an archive gzipped as a whole', async () => {
+    const { archive } = await buildImage(violating());
+    const broken = Buffer.from(archive);
+    broken[1024 + 100] ^= 0x07; // the mode field of the second header: its checksum no longer matches
+    await expect(run(gzipSync(broken))).rejects.toThrow(/is corrupt: bad tar header checksum at byte 1024/);
+  });
+
   it('rejects corrupt gzip inside a layer', async () => {
     const { archive } = await buildImage(violating('gzip'), { layout: 'oci' });
     const gz = archive.indexOf(Buffer.from([0x1f, 0x8b, 0x08]));

@@ -41640,9 +41640,9 @@ var require_stream_duplex = __commonJS({
       return keys2;
     };
     module2.exports = Duplex;
-    var Readable3 = require_stream_readable();
+    var Readable2 = require_stream_readable();
     var Writable = require_stream_writable();
-    require_inherits()(Duplex, Readable3);
+    require_inherits()(Duplex, Readable2);
     {
       keys = objectKeys(Writable.prototype);
       for (v = 0; v < keys.length; v++) {
@@ -41655,7 +41655,7 @@ var require_stream_duplex = __commonJS({
     var v;
     function Duplex(options) {
       if (!(this instanceof Duplex)) return new Duplex(options);
-      Readable3.call(this, options);
+      Readable2.call(this, options);
       Writable.call(this, options);
       this.allowHalfOpen = true;
       if (options) {
@@ -42369,14 +42369,14 @@ var require_from = __commonJS({
       return (hint === "string" ? String : Number)(input);
     }
     var ERR_INVALID_ARG_TYPE = require_errors4().codes.ERR_INVALID_ARG_TYPE;
-    function from(Readable3, iterable, opts) {
+    function from(Readable2, iterable, opts) {
       var iterator;
       if (iterable && typeof iterable.next === "function") {
         iterator = iterable;
       } else if (iterable && iterable[Symbol.asyncIterator]) iterator = iterable[Symbol.asyncIterator]();
       else if (iterable && iterable[Symbol.iterator]) iterator = iterable[Symbol.iterator]();
       else throw new ERR_INVALID_ARG_TYPE("iterable", ["Iterable"], iterable);
-      var readable = new Readable3(_objectSpread({
+      var readable = new Readable2(_objectSpread({
         objectMode: true
       }, opts));
       var reading = false;
@@ -42416,9 +42416,9 @@ var require_from = __commonJS({
 var require_stream_readable = __commonJS({
   "node_modules/readable-stream/lib/_stream_readable.js"(exports2, module2) {
     "use strict";
-    module2.exports = Readable3;
+    module2.exports = Readable2;
     var Duplex;
-    Readable3.ReadableState = ReadableState;
+    Readable2.ReadableState = ReadableState;
     var EE = require("events").EventEmitter;
     var EElistenerCount = function EElistenerCount2(emitter, type) {
       return emitter.listeners(type).length;
@@ -42453,7 +42453,7 @@ var require_stream_readable = __commonJS({
     var StringDecoder;
     var createReadableStreamAsyncIterator;
     var from;
-    require_inherits()(Readable3, Stream);
+    require_inherits()(Readable2, Stream);
     var errorOrDestroy = destroyImpl.errorOrDestroy;
     var kProxyEvents = ["error", "close", "destroy", "pause", "resume"];
     function prependListener(emitter, event, fn) {
@@ -42497,9 +42497,9 @@ var require_stream_readable = __commonJS({
         this.encoding = options.encoding;
       }
     }
-    function Readable3(options) {
+    function Readable2(options) {
       Duplex = Duplex || require_stream_duplex();
-      if (!(this instanceof Readable3)) return new Readable3(options);
+      if (!(this instanceof Readable2)) return new Readable2(options);
       var isDuplex = this instanceof Duplex;
       this._readableState = new ReadableState(options, this, isDuplex);
       this.readable = true;
@@ -42509,7 +42509,7 @@ var require_stream_readable = __commonJS({
       }
       Stream.call(this);
     }
-    Object.defineProperty(Readable3.prototype, "destroyed", {
+    Object.defineProperty(Readable2.prototype, "destroyed", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -42527,12 +42527,12 @@ var require_stream_readable = __commonJS({
         this._readableState.destroyed = value;
       }
     });
-    Readable3.prototype.destroy = destroyImpl.destroy;
-    Readable3.prototype._undestroy = destroyImpl.undestroy;
-    Readable3.prototype._destroy = function(err, cb) {
+    Readable2.prototype.destroy = destroyImpl.destroy;
+    Readable2.prototype._undestroy = destroyImpl.undestroy;
+    Readable2.prototype._destroy = function(err, cb) {
       cb(err);
     };
-    Readable3.prototype.push = function(chunk, encoding) {
+    Readable2.prototype.push = function(chunk, encoding) {
       var state = this._readableState;
       var skipChunkCheck;
       if (!state.objectMode) {
@@ -42549,7 +42549,7 @@ var require_stream_readable = __commonJS({
       }
       return readableAddChunk(this, chunk, encoding, false, skipChunkCheck);
     };
-    Readable3.prototype.unshift = function(chunk) {
+    Readable2.prototype.unshift = function(chunk) {
       return readableAddChunk(this, chunk, null, true, false);
     };
     function readableAddChunk(stream, chunk, encoding, addToFront, skipChunkCheck) {
@@ -42610,10 +42610,10 @@ var require_stream_readable = __commonJS({
       }
       return er;
     }
-    Readable3.prototype.isPaused = function() {
+    Readable2.prototype.isPaused = function() {
       return this._readableState.flowing === false;
     };
-    Readable3.prototype.setEncoding = function(enc) {
+    Readable2.prototype.setEncoding = function(enc) {
       if (!StringDecoder) StringDecoder = require_string_decoder().StringDecoder;
       var decoder = new StringDecoder(enc);
       this._readableState.decoder = decoder;
@@ -42659,7 +42659,7 @@ var require_stream_readable = __commonJS({
       }
       return state.length;
     }
-    Readable3.prototype.read = function(n) {
+    Readable2.prototype.read = function(n) {
       debug("read", n);
       n = parseInt(n, 10);
       var state = this._readableState;
@@ -42768,10 +42768,10 @@ var require_stream_readable = __commonJS({
       }
       state.readingMore = false;
     }
-    Readable3.prototype._read = function(n) {
+    Readable2.prototype._read = function(n) {
       errorOrDestroy(this, new ERR_METHOD_NOT_IMPLEMENTED("_read()"));
     };
-    Readable3.prototype.pipe = function(dest, pipeOpts) {
+    Readable2.prototype.pipe = function(dest, pipeOpts) {
       var src = this;
       var state = this._readableState;
       switch (state.pipesCount) {
@@ -42874,7 +42874,7 @@ var require_stream_readable = __commonJS({
         }
       };
     }
-    Readable3.prototype.unpipe = function(dest) {
+    Readable2.prototype.unpipe = function(dest) {
       var state = this._readableState;
       var unpipeInfo = {
         hasUnpiped: false
@@ -42908,7 +42908,7 @@ var require_stream_readable = __commonJS({
       dest.emit("unpipe", this, unpipeInfo);
       return this;
     };
-    Readable3.prototype.on = function(ev, fn) {
+    Readable2.prototype.on = function(ev, fn) {
       var res = Stream.prototype.on.call(this, ev, fn);
       var state = this._readableState;
       if (ev === "data") {
@@ -42929,15 +42929,15 @@ var require_stream_readable = __commonJS({
       }
       return res;
     };
-    Readable3.prototype.addListener = Readable3.prototype.on;
-    Readable3.prototype.removeListener = function(ev, fn) {
+    Readable2.prototype.addListener = Readable2.prototype.on;
+    Readable2.prototype.removeListener = function(ev, fn) {
       var res = Stream.prototype.removeListener.call(this, ev, fn);
       if (ev === "readable") {
         process.nextTick(updateReadableListening, this);
       }
       return res;
     };
-    Readable3.prototype.removeAllListeners = function(ev) {
+    Readable2.prototype.removeAllListeners = function(ev) {
       var res = Stream.prototype.removeAllListeners.apply(this, arguments);
       if (ev === "readable" || ev === void 0) {
         process.nextTick(updateReadableListening, this);
@@ -42957,7 +42957,7 @@ var require_stream_readable = __commonJS({
       debug("readable nexttick read 0");
       self2.read(0);
     }
-    Readable3.prototype.resume = function() {
+    Readable2.prototype.resume = function() {
       var state = this._readableState;
       if (!state.flowing) {
         debug("resume");
@@ -42983,7 +42983,7 @@ var require_stream_readable = __commonJS({
       flow(stream);
       if (state.flowing && !state.reading) stream.read(0);
     }
-    Readable3.prototype.pause = function() {
+    Readable2.prototype.pause = function() {
       debug("call pause flowing=%j", this._readableState.flowing);
       if (this._readableState.flowing !== false) {
         debug("pause");
@@ -42998,7 +42998,7 @@ var require_stream_readable = __commonJS({
       debug("flow", state.flowing);
       while (state.flowing && stream.read() !== null) ;
     }
-    Readable3.prototype.wrap = function(stream) {
+    Readable2.prototype.wrap = function(stream) {
       var _this = this;
       var state = this._readableState;
       var paused = false;
@@ -43043,14 +43043,14 @@ var require_stream_readable = __commonJS({
       return this;
     };
     if (typeof Symbol === "function") {
-      Readable3.prototype[Symbol.asyncIterator] = function() {
+      Readable2.prototype[Symbol.asyncIterator] = function() {
         if (createReadableStreamAsyncIterator === void 0) {
           createReadableStreamAsyncIterator = require_async_iterator();
         }
         return createReadableStreamAsyncIterator(this);
       };
     }
-    Object.defineProperty(Readable3.prototype, "readableHighWaterMark", {
+    Object.defineProperty(Readable2.prototype, "readableHighWaterMark", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -43059,7 +43059,7 @@ var require_stream_readable = __commonJS({
         return this._readableState.highWaterMark;
       }
     });
-    Object.defineProperty(Readable3.prototype, "readableBuffer", {
+    Object.defineProperty(Readable2.prototype, "readableBuffer", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -43068,7 +43068,7 @@ var require_stream_readable = __commonJS({
         return this._readableState && this._readableState.buffer;
       }
     });
-    Object.defineProperty(Readable3.prototype, "readableFlowing", {
+    Object.defineProperty(Readable2.prototype, "readableFlowing", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -43082,8 +43082,8 @@ var require_stream_readable = __commonJS({
         }
       }
     });
-    Readable3._fromList = fromList;
-    Object.defineProperty(Readable3.prototype, "readableLength", {
+    Readable2._fromList = fromList;
+    Object.defineProperty(Readable2.prototype, "readableLength", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -43129,11 +43129,11 @@ var require_stream_readable = __commonJS({
       }
     }
     if (typeof Symbol === "function") {
-      Readable3.from = function(iterable, opts) {
+      Readable2.from = function(iterable, opts) {
         if (from === void 0) {
           from = require_from();
         }
-        return from(Readable3, iterable, opts);
+        return from(Readable2, iterable, opts);
       };
     }
     function indexOf(xs, x) {
@@ -43321,7 +43321,7 @@ var require_pipeline = __commonJS({
       if (typeof streams[streams.length - 1] !== "function") return noop;
       return streams.pop();
     }
-    function pipeline3() {
+    function pipeline2() {
       for (var _len = arguments.length, streams = new Array(_len), _key = 0; _key < _len; _key++) {
         streams[_key] = arguments[_key];
       }
@@ -43344,7 +43344,7 @@ var require_pipeline = __commonJS({
       });
       return streams.reduce(pipe);
     }
-    module2.exports = pipeline3;
+    module2.exports = pipeline2;
   }
 });
 
@@ -46031,7 +46031,7 @@ var require_pack = __commonJS({
     var eos = require_end_of_stream2();
     var inherits = require_inherits();
     var alloc = Buffer.alloc;
-    var Readable3 = require_readable().Readable;
+    var Readable2 = require_readable().Readable;
     var Writable = require_readable().Writable;
     var StringDecoder = require("string_decoder").StringDecoder;
     var headers = require_headers();
@@ -46107,14 +46107,14 @@ var require_pack = __commonJS({
     };
     var Pack = function(opts) {
       if (!(this instanceof Pack)) return new Pack(opts);
-      Readable3.call(this, opts);
+      Readable2.call(this, opts);
       this._drain = noop;
       this._finalized = false;
       this._finalizing = false;
       this._destroyed = false;
       this._stream = null;
     };
-    inherits(Pack, Readable3);
+    inherits(Pack, Readable2);
     Pack.prototype.entry = function(header, buffer, callback) {
       if (this._stream) throw new Error("already piping an entry");
       if (this._finalized || this._destroyed) return;
@@ -75812,9 +75812,6 @@ var import_node_path3 = require("node:path");
 
 // src/core/archive-reader.ts
 var import_node_crypto2 = require("node:crypto");
-var import_node_stream2 = require("node:stream");
-var import_promises2 = require("node:stream/promises");
-var import_node_zlib = require("node:zlib");
 
 // src/core/blob-kind.ts
 var SNIFF_BYTES = 512;
@@ -75828,6 +75825,47 @@ function sniffBlob(head) {
     return b === 123 || b === 91 ? "json" : "other";
   }
   return "other";
+}
+
+// src/core/decompress.ts
+var import_node_stream = require("node:stream");
+var import_promises = require("node:stream/promises");
+var zlib = __toESM(require("node:zlib"));
+init_errors();
+async function decompressInto(source, compression, consume, what) {
+  let failure;
+  const keepingFailure = async (chunks) => {
+    try {
+      await consume(chunks);
+    } catch (err) {
+      failure ??= err;
+      throw err;
+    }
+  };
+  try {
+    await (0, import_promises.pipeline)(import_node_stream.Readable.from(copies(source), { objectMode: false }), decompressor(compression, what), keepingFailure);
+  } catch (caught) {
+    const err = failure ?? caught;
+    if (err instanceof ImageError) throw err;
+    const code = err.code ?? "";
+    if (code.startsWith("Z_") || code.startsWith("ERR_ZSTD") || /zstd|zlib|gzip|header check|incorrect/i.test(String(err.message))) {
+      throw new ImageError(`${what} is corrupt: its ${compression} data cannot be decompressed (${err.message})`);
+    }
+    throw err;
+  }
+}
+async function* copies(chunks) {
+  for await (const chunk of chunks) yield Buffer.from(chunk);
+}
+function decompressor(compression, what) {
+  if (compression === "gzip") return zlib.createGunzip({ chunkSize: 128 * 1024 });
+  const create = zlib.createZstdDecompress;
+  if (!create) {
+    throw new ImageError(
+      `${what} is zstd-compressed, and this Node.js (${process.version}) has no zstd support: run with Node.js 22.15 or newer (the action runs on Node 24)`
+    );
+  }
+  return create();
 }
 
 // src/core/archive-reader.ts
@@ -75912,9 +75950,6 @@ function resolveLinkTarget(linkPath, target) {
 }
 
 // src/core/layer-walker.ts
-var import_promises = require("node:stream/promises");
-var import_node_stream = require("node:stream");
-var zlib = __toESM(require("node:zlib"));
 init_errors();
 
 // src/core/layer-record.ts
@@ -76910,7 +76945,7 @@ var LayerWalker = class {
       return null;
     }
     if (path === "/") return null;
-    const name = path.slice(path.lastIndexOf("/") + 1);
+    const name = baseName(path);
     if (name.startsWith(".wh.")) {
       const dir = path.slice(0, path.length - name.length - 1) || "/";
       if (name === ".wh..wh..opq") this.entries.add(dir, 8 /* Opaque */, 0, 0, 0, 0);
@@ -76948,16 +76983,7 @@ async function walkLayer(blob, compression, options, what) {
   const side = options.side;
   side.begin();
   const clamdLayer = options.clamd?.beginLayer();
-  let failure;
   const consume = async (source) => {
-    try {
-      await consumeAll(source);
-    } catch (err) {
-      failure ??= err;
-      throw err;
-    }
-  };
-  const consumeAll = async (source) => {
     for await (const chunk of source) {
       options.budget.consume(chunk.length, what);
       record.size += chunk.length;
@@ -76968,18 +76994,8 @@ async function walkLayer(blob, compression, options, what) {
     }
     await parser.end();
   };
-  try {
-    if (compression === "none") await consume(blob);
-    else await (0, import_promises.pipeline)(import_node_stream.Readable.from(copies(blob), { objectMode: false }), decompressor(compression, what), consume);
-  } catch (caught) {
-    const err = failure ?? caught;
-    if (err instanceof ImageError) throw err;
-    const code = err.code ?? "";
-    if (code.startsWith("Z_") || code.startsWith("ERR_ZSTD") || /zstd|zlib|gzip|header check|incorrect/i.test(String(err.message))) {
-      throw new ImageError(`${what} is corrupt: its ${compression} data cannot be decompressed (${err.message})`);
-    }
-    throw err;
-  }
+  if (compression === "none") await consume(blob);
+  else await decompressInto(blob, compression, consume, what);
   const found = await side.end();
   record.diffId = found.diffId;
   for (const [index, digest] of found.digests) walker.entries.setDigest(index, digest);
@@ -76990,19 +77006,6 @@ async function walkLayer(blob, compression, options, what) {
   record.scanHits = found.hits.map(({ index, ...hit }) => ({ ...hit, path: walker.entries.paths[index] }));
   record.scan = { truncatedFiles: found.truncatedFiles, unscannedBytes: found.unscannedBytes };
   return record;
-}
-async function* copies(chunks) {
-  for await (const chunk of chunks) yield Buffer.from(chunk);
-}
-function decompressor(compression, what) {
-  if (compression === "gzip") return zlib.createGunzip({ chunkSize: 128 * 1024 });
-  const create = zlib.createZstdDecompress;
-  if (!create) {
-    throw new ImageError(
-      `${what} is zstd-compressed, and this Node.js (${process.version}) has no zstd support: run with Node.js 22.15 or newer (the action runs on Node 24)`
-    );
-  }
-  return create();
 }
 
 // src/core/archive-reader.ts
@@ -77149,22 +77152,8 @@ async function readArchive(source, options) {
     await parser.end();
   };
   const head = first.value;
-  if (head[0] === 31 && head[1] === 139) {
-    try {
-      const copied = (async function* () {
-        for await (const chunk of rest) yield Buffer.from(chunk);
-      })();
-      await (0, import_promises2.pipeline)(import_node_stream2.Readable.from(copied, { objectMode: false }), (0, import_node_zlib.createGunzip)(), consume);
-    } catch (err) {
-      if (err instanceof ImageError) throw err;
-      if (err.code?.startsWith("Z_")) {
-        throw new ImageError(`${options.what} is corrupt: its gzip data cannot be decompressed (${err.message})`);
-      }
-      throw err;
-    }
-  } else {
-    await consume(rest);
-  }
+  if (head[0] === 31 && head[1] === 139) await decompressInto(rest, "gzip", consume, options.what);
+  else await consume(rest);
   return reader.contents;
 }
 
@@ -78528,7 +78517,7 @@ init_errors();
 
 // src/core/image-source.ts
 var import_node_fs2 = require("node:fs");
-var import_promises3 = require("node:fs/promises");
+var import_promises2 = require("node:fs/promises");
 init_errors();
 function archiveSource(spec) {
   let layout = "auto";
@@ -78559,7 +78548,7 @@ function archiveSource(spec) {
   };
 }
 async function* readChunks(path) {
-  const file = await (0, import_promises3.open)(path, "r");
+  const file = await (0, import_promises2.open)(path, "r");
   try {
     const buffer = Buffer.allocUnsafe(1024 * 1024);
     for (; ; ) {

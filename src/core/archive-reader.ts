@@ -3,10 +3,8 @@
 // comes last, so every blob is classified by its first bytes as it arrives. Layer blobs are
 // walked on the fly; small JSON blobs (manifests, configs, indexes) are kept for later.
 import { createHash, type Hash } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { createGunzip } from 'node:zlib';
 import { SNIFF_BYTES, sniffBlob, type BlobKind } from './blob-kind';
+import { decompressInto } from './decompress';
 import { ImageError } from './errors';
 import { Handoff } from './handoff';
 import { normalizeEntryName } from './image-path';
@@ -196,22 +194,7 @@ export async function readArchive(source: AsyncIterable<Buffer>, options: ReadOp
     await parser.end();
   };
   const head: Buffer = first.value;
-  if (head[0] === 0x1f && head[1] === 0x8b) {
-    try {
-      // zlib reads ahead of what it has consumed, and the source's buffers are reused: copy.
-      const copied = (async function* () {
-        for await (const chunk of rest) yield Buffer.from(chunk);
-      })();
-      await pipeline(Readable.from(copied, { objectMode: false }), createGunzip(), consume);
-    } catch (err) {
-      if (err instanceof ImageError) throw err;
-      if ((err as NodeJS.ErrnoException).code?.startsWith('Z_')) {
-        throw new ImageError(`${options.what} is corrupt: its gzip data cannot be decompressed (${(err as Error).message})`);
-      }
-      throw err;
-    }
-  } else {
-    await consume(rest);
-  }
+  if (head[0] === 0x1f && head[1] === 0x8b) await decompressInto(rest, 'gzip', consume, options.what);
+  else await consume(rest);
   return reader.contents;
 }

@@ -2,12 +2,10 @@
 // the rules read. Where each file body lies in the stream goes to the side work, which hashes
 // the stream (the diff_id) and the bodies the rules compare, and scans the content.
 // Nothing is written to disk and no file body is held in memory beyond the text kept for rules.
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
-import * as zlib from 'node:zlib';
 import type { ClamdClient } from './clamd-client';
+import { decompressInto } from './decompress';
 import { ImageError } from './errors';
-import { normalizeEntryName } from './image-path';
+import { baseName, normalizeEntryName } from './image-path';
 import { MAX_LAYER_ENTRIES } from './filesystem-model';
 import { EntryKind, LayerEntries, type LayerRecord } from './layer-record';
 import { DIGEST, SCAN } from './range-processor';
@@ -151,7 +149,7 @@ class LayerWalker {
       return null;
     }
     if (path === '/') return null;
-    const name = path.slice(path.lastIndexOf('/') + 1);
+    const name = baseName(path);
     if (name.startsWith('.wh.')) {
       const dir = path.slice(0, path.length - name.length - 1) || '/';
       if (name === '.wh..wh..opq') this.entries.add(dir, EntryKind.Opaque, 0, 0, 0, 0);
@@ -197,17 +195,7 @@ export async function walkLayer(
   const side = options.side;
   side.begin();
   const clamdLayer = options.clamd?.beginLayer();
-  // pipeline() reports its own AbortError when the consumer throws: keep the consumer's error.
-  let failure: unknown;
   const consume = async (source: AsyncIterable<Buffer>) => {
-    try {
-      await consumeAll(source);
-    } catch (err) {
-      failure ??= err;
-      throw err;
-    }
-  };
-  const consumeAll = async (source: AsyncIterable<Buffer>) => {
     for await (const chunk of source) {
       options.budget.consume(chunk.length, what);
       record.size += chunk.length;
@@ -219,19 +207,8 @@ export async function walkLayer(
     }
     await parser.end();
   };
-  try {
-    if (compression === 'none') await consume(blob);
-    // zlib reads ahead of what it has consumed, and the blob's buffers are reused: copy.
-    else await pipeline(Readable.from(copies(blob), { objectMode: false }), decompressor(compression, what), consume);
-  } catch (caught) {
-    const err = failure ?? caught;
-    if (err instanceof ImageError) throw err;
-    const code = (err as NodeJS.ErrnoException).code ?? '';
-    if (code.startsWith('Z_') || code.startsWith('ERR_ZSTD') || /zstd|zlib|gzip|header check|incorrect/i.test(String((err as Error).message))) {
-      throw new ImageError(`${what} is corrupt: its ${compression} data cannot be decompressed (${(err as Error).message})`);
-    }
-    throw err;
-  }
+  if (compression === 'none') await consume(blob);
+  else await decompressInto(blob, compression, consume, what);
   const found = await side.end();
   record.diffId = found.diffId!;
   for (const [index, digest] of found.digests) walker.entries.setDigest(index, digest);
@@ -242,19 +219,4 @@ export async function walkLayer(
   record.scanHits = found.hits.map(({ index, ...hit }) => ({ ...hit, path: walker.entries.paths[index] }));
   record.scan = { truncatedFiles: found.truncatedFiles, unscannedBytes: found.unscannedBytes };
   return record;
-}
-
-async function* copies(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-  for await (const chunk of chunks) yield Buffer.from(chunk);
-}
-
-function decompressor(compression: 'gzip' | 'zstd', what: string): zlib.Gunzip | NodeJS.ReadWriteStream {
-  if (compression === 'gzip') return zlib.createGunzip({ chunkSize: 128 * 1024 });
-  const create = (zlib as unknown as { createZstdDecompress?: () => NodeJS.ReadWriteStream }).createZstdDecompress;
-  if (!create) {
-    throw new ImageError(
-      `${what} is zstd-compressed, and this Node.js (${process.version}) has no zstd support: run with Node.js 22.15 or newer (the action runs on Node 24)`
-    );
-  }
-  return create();
 }
