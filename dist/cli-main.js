@@ -56380,13 +56380,13 @@ var require_path = __commonJS({
   "node_modules/@protobufjs/path/index.js"(exports2) {
     "use strict";
     var path = exports2;
-    var isAbsolute = (
+    var isAbsolute2 = (
       /**
        * Tests if the specified path is absolute.
        * @param {string} path Path to test
        * @returns {boolean} `true` if path is absolute
        */
-      path.isAbsolute = function isAbsolute2(path2) {
+      path.isAbsolute = function isAbsolute3(path2) {
         return /^(?:\/|\w+:)/.test(path2);
       }
     );
@@ -56398,7 +56398,7 @@ var require_path = __commonJS({
        */
       path.normalize = function normalize2(path2) {
         path2 = path2.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
-        var parts = path2.split("/"), absolute = isAbsolute(path2), prefix = "";
+        var parts = path2.split("/"), absolute = isAbsolute2(path2), prefix = "";
         if (absolute)
           prefix = parts.shift() + "/";
         for (var i = 0; i < parts.length; ) {
@@ -56420,7 +56420,7 @@ var require_path = __commonJS({
     path.resolve = function resolve2(originPath, includePath, alreadyNormalized) {
       if (!alreadyNormalized)
         includePath = normalize(includePath);
-      if (isAbsolute(includePath))
+      if (isAbsolute2(includePath))
         return includePath;
       if (!alreadyNormalized)
         originPath = normalize(originPath);
@@ -75745,7 +75745,7 @@ async function credentialsFor(registry, explicit, env = process.env, helper = ru
   }
   let config;
   try {
-    config = JSON.parse((0, import_node_fs6.readFileSync)((0, import_node_path4.join)(env.DOCKER_CONFIG || (0, import_node_path4.join)((0, import_node_os.homedir)(), ".docker"), "config.json"), "utf8"));
+    config = JSON.parse((0, import_node_fs7.readFileSync)((0, import_node_path4.join)(env.DOCKER_CONFIG || (0, import_node_path4.join)((0, import_node_os.homedir)(), ".docker"), "config.json"), "utf8"));
   } catch {
     return void 0;
   }
@@ -75766,13 +75766,13 @@ async function credentialsFor(registry, explicit, env = process.env, helper = ru
   }
   return void 0;
 }
-var import_node_child_process, import_node_crypto4, import_node_fs6, import_node_os, import_node_path4, runHelper;
+var import_node_child_process, import_node_crypto4, import_node_fs7, import_node_os, import_node_path4, runHelper;
 var init_registry_auth = __esm({
   "src/docker/registry-auth.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
     import_node_crypto4 = require("node:crypto");
-    import_node_fs6 = require("node:fs");
+    import_node_fs7 = require("node:fs");
     import_node_os = require("node:os");
     import_node_path4 = require("node:path");
     runHelper = (helper, server) => new Promise((resolve2) => {
@@ -75807,8 +75807,7 @@ var {
 } = import_index.default;
 
 // src/cli.ts
-var import_node_fs5 = require("node:fs");
-var import_node_path3 = require("node:path");
+var import_node_fs6 = require("node:fs");
 
 // src/core/archive-reader.ts
 var import_node_crypto2 = require("node:crypto");
@@ -78394,124 +78393,6 @@ function digestPredicate(settings) {
   return (path) => dirs.some((d) => isUnder(path, d)) || tools.has(baseName(path)) || extra.some((d) => isUnder(path, d));
 }
 
-// src/core/dockerfile-map.ts
-function parseDockerfile(text) {
-  const lines = text.split(/\r?\n/);
-  let escape2 = "\\";
-  const directive = /^#\s*escape\s*=\s*([`\\])\s*$/i;
-  for (const l of lines) {
-    const m = directive.exec(l);
-    if (m) escape2 = m[1];
-    else if (!/^#\s*\w+\s*=/.test(l)) break;
-  }
-  const out = [];
-  for (let i = 0; i < lines.length; i++) {
-    const first = lines[i].trim();
-    if (first === "" || first.startsWith("#")) continue;
-    const start = i;
-    let joined = lines[i];
-    while (joined.trimEnd().endsWith(escape2) && i + 1 < lines.length) {
-      joined = joined.trimEnd().slice(0, -1);
-      i++;
-      while (i < lines.length && /^\s*(#|$)/.test(lines[i]) && i + 1 < lines.length) i++;
-      joined += " " + lines[i].trim();
-    }
-    const heredoc = /<<-?\s*["']?(\w+)["']?/.exec(joined);
-    if (heredoc) {
-      while (i + 1 < lines.length && lines[i + 1].trim() !== heredoc[1]) joined += "\n" + lines[++i];
-      if (i + 1 < lines.length) i++;
-    }
-    const m = /^\s*([A-Za-z]+)\s*(.*)$/s.exec(joined);
-    if (!m) continue;
-    out.push({ keyword: m[1].toUpperCase(), args: m[2].trim(), line: start + 1, endLine: i + 1 });
-  }
-  let lastFrom = -1;
-  out.forEach((ins, k) => {
-    if (ins.keyword === "FROM") lastFrom = k;
-  });
-  return out.slice(lastFrom + 1);
-}
-var squash = (s) => s.replace(/\s+/g, " ").trim();
-function commandKey(args) {
-  const t = args.trim();
-  if (t.startsWith("[")) {
-    try {
-      const arr = JSON.parse(t);
-      if (Array.isArray(arr)) return JSON.stringify(arr.map(String));
-    } catch {
-      const parts = [...t.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1].replace(/\\(.)/g, "$1"));
-      if (parts.length) return JSON.stringify(parts);
-    }
-  }
-  return JSON.stringify(["/bin/sh", "-c", t]);
-}
-function fromDockerfile(original) {
-  const ins = { ...original, args: redactSecrets(original.args) };
-  const k = ins.keyword;
-  if (k === "RUN") {
-    const body = ins.args.replace(/^(?:--\S+\s+)*/, "");
-    return { keyword: k, key: body.trim().startsWith("[") ? commandKey(body) : squash(body) };
-  }
-  if (k === "CMD" || k === "ENTRYPOINT") return { keyword: k, key: commandKey(ins.args) };
-  if (k === "COPY" || k === "ADD") return { keyword: k, key: squash(ins.args) };
-  if (k === "ENV" || k === "LABEL") return { keyword: k, key: squash(ins.args.replace(/^(\S+)\s+(?!.*=)/, "$1=")) };
-  return { keyword: k, key: squash(ins.args) };
-}
-function fromHistory(createdBy) {
-  let s = createdBy.trim().replace(/\s*# buildkit$/, "");
-  const nop = /^\/bin\/sh -c #\(nop\)\s+(\w+)\s*(.*)$/s.exec(s);
-  if (nop) {
-    const keyword = nop[1].toUpperCase();
-    const rest = nop[2];
-    if (keyword === "CMD" || keyword === "ENTRYPOINT") return { keyword, key: commandKey(rest) };
-    return { keyword, key: squash(rest) };
-  }
-  const kw = /^([A-Z]+)\s+(.*)$/s.exec(s);
-  if (kw && kw[1] !== "RUN") {
-    const keyword = kw[1];
-    if (keyword === "CMD" || keyword === "ENTRYPOINT") return { keyword, key: commandKey(kw[2]) };
-    return { keyword, key: squash(kw[2]) };
-  }
-  if (kw) s = kw[2];
-  s = s.replace(/^\|\d+\s+(?:\S+=(?:"[^"]*"|\S*)\s+)*/, "");
-  const shell = /^\/bin\/sh -c (.*)$/s.exec(s);
-  if (shell) return { keyword: "RUN", key: squash(shell[1]) };
-  return s ? { keyword: "RUN", key: commandKey(s.startsWith("[") ? s : JSON.stringify(s.split(/\s+/))) } : null;
-}
-function matches(h, d) {
-  if (h.keyword !== d.keyword) return false;
-  if (h.key === d.key) return true;
-  if (h.keyword === "COPY" || h.keyword === "ADD") {
-    const classic = /^(?:file|dir|multi):[0-9a-f]+ in (.*)$/.exec(h.key);
-    if (classic) return lastWord(d.key) === classic[1].trim() || lastWord(d.key).replace(/\/$/, "") === classic[1].trim().replace(/\/$/, "");
-  }
-  if (h.keyword === "RUN" && d.key.includes("\n")) return squash(d.key).startsWith(h.key.slice(0, 40));
-  return false;
-}
-function lastWord(s) {
-  const words = s.split(" ");
-  return words[words.length - 1];
-}
-function mapHistoryToDockerfile(instructions, createdBy) {
-  const normalized = instructions.map(fromDockerfile);
-  const out = /* @__PURE__ */ new Map();
-  let j = instructions.length - 1;
-  for (let i = createdBy.length - 1; i >= 0 && j >= 0; i--) {
-    const by = createdBy[i];
-    if (!by) continue;
-    const h = fromHistory(by);
-    if (!h) continue;
-    for (let k = j; k >= 0; k--) {
-      if (matches(h, normalized[k])) {
-        if (!out.has(by)) out.set(by, instructions[k]);
-        j = k - 1;
-        break;
-      }
-    }
-  }
-  return out;
-}
-
 // src/cli.ts
 init_errors();
 
@@ -79013,6 +78894,138 @@ function shorten2(s) {
   return t.length > 100 ? t.slice(0, 97) + "..." : t;
 }
 
+// src/dockerfile-lines.ts
+var import_node_fs5 = require("node:fs");
+var import_node_path3 = require("node:path");
+
+// src/core/dockerfile-map.ts
+function parseDockerfile(text) {
+  const lines = text.split(/\r?\n/);
+  let escape2 = "\\";
+  const directive = /^#\s*escape\s*=\s*([`\\])\s*$/i;
+  for (const l of lines) {
+    const m = directive.exec(l);
+    if (m) escape2 = m[1];
+    else if (!/^#\s*\w+\s*=/.test(l)) break;
+  }
+  const out = [];
+  for (let i = 0; i < lines.length; i++) {
+    const first = lines[i].trim();
+    if (first === "" || first.startsWith("#")) continue;
+    const start = i;
+    let joined = lines[i];
+    while (joined.trimEnd().endsWith(escape2) && i + 1 < lines.length) {
+      joined = joined.trimEnd().slice(0, -1);
+      i++;
+      while (i < lines.length && /^\s*(#|$)/.test(lines[i]) && i + 1 < lines.length) i++;
+      joined += " " + lines[i].trim();
+    }
+    const heredoc = /<<-?\s*["']?(\w+)["']?/.exec(joined);
+    if (heredoc) {
+      while (i + 1 < lines.length && lines[i + 1].trim() !== heredoc[1]) joined += "\n" + lines[++i];
+      if (i + 1 < lines.length) i++;
+    }
+    const m = /^\s*([A-Za-z]+)\s*(.*)$/s.exec(joined);
+    if (!m) continue;
+    out.push({ keyword: m[1].toUpperCase(), args: m[2].trim(), line: start + 1, endLine: i + 1 });
+  }
+  let lastFrom = -1;
+  out.forEach((ins, k) => {
+    if (ins.keyword === "FROM") lastFrom = k;
+  });
+  return out.slice(lastFrom + 1);
+}
+var squash = (s) => s.replace(/\s+/g, " ").trim();
+function commandKey(args) {
+  const t = args.trim();
+  if (t.startsWith("[")) {
+    try {
+      const arr = JSON.parse(t);
+      if (Array.isArray(arr)) return JSON.stringify(arr.map(String));
+    } catch {
+      const parts = [...t.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1].replace(/\\(.)/g, "$1"));
+      if (parts.length) return JSON.stringify(parts);
+    }
+  }
+  return JSON.stringify(["/bin/sh", "-c", t]);
+}
+function fromDockerfile(original) {
+  const ins = { ...original, args: redactSecrets(original.args) };
+  const k = ins.keyword;
+  if (k === "RUN") {
+    const body = ins.args.replace(/^(?:--\S+\s+)*/, "");
+    return { keyword: k, key: body.trim().startsWith("[") ? commandKey(body) : squash(body) };
+  }
+  if (k === "CMD" || k === "ENTRYPOINT") return { keyword: k, key: commandKey(ins.args) };
+  if (k === "COPY" || k === "ADD") return { keyword: k, key: squash(ins.args) };
+  if (k === "ENV" || k === "LABEL") return { keyword: k, key: squash(ins.args.replace(/^(\S+)\s+(?!.*=)/, "$1=")) };
+  return { keyword: k, key: squash(ins.args) };
+}
+function fromHistory(createdBy) {
+  let s = createdBy.trim().replace(/\s*# buildkit$/, "");
+  const nop = /^\/bin\/sh -c #\(nop\)\s+(\w+)\s*(.*)$/s.exec(s);
+  if (nop) {
+    const keyword = nop[1].toUpperCase();
+    const rest = nop[2];
+    if (keyword === "CMD" || keyword === "ENTRYPOINT") return { keyword, key: commandKey(rest) };
+    return { keyword, key: squash(rest) };
+  }
+  const kw = /^([A-Z]+)\s+(.*)$/s.exec(s);
+  if (kw && kw[1] !== "RUN") {
+    const keyword = kw[1];
+    if (keyword === "CMD" || keyword === "ENTRYPOINT") return { keyword, key: commandKey(kw[2]) };
+    return { keyword, key: squash(kw[2]) };
+  }
+  if (kw) s = kw[2];
+  s = s.replace(/^\|\d+\s+(?:\S+=(?:"[^"]*"|\S*)\s+)*/, "");
+  const shell = /^\/bin\/sh -c (.*)$/s.exec(s);
+  if (shell) return { keyword: "RUN", key: squash(shell[1]) };
+  return s ? { keyword: "RUN", key: commandKey(s.startsWith("[") ? s : JSON.stringify(s.split(/\s+/))) } : null;
+}
+function matches(h, d) {
+  if (h.keyword !== d.keyword) return false;
+  if (h.key === d.key) return true;
+  if (h.keyword === "COPY" || h.keyword === "ADD") {
+    const classic = /^(?:file|dir|multi):[0-9a-f]+ in (.*)$/.exec(h.key);
+    if (classic) return lastWord(d.key) === classic[1].trim() || lastWord(d.key).replace(/\/$/, "") === classic[1].trim().replace(/\/$/, "");
+  }
+  if (h.keyword === "RUN" && d.key.includes("\n")) return squash(d.key).startsWith(h.key.slice(0, 40));
+  return false;
+}
+function lastWord(s) {
+  const words = s.split(" ");
+  return words[words.length - 1];
+}
+function mapHistoryToDockerfile(instructions, createdBy) {
+  const normalized = instructions.map(fromDockerfile);
+  const out = /* @__PURE__ */ new Map();
+  let j = instructions.length - 1;
+  for (let i = createdBy.length - 1; i >= 0 && j >= 0; i--) {
+    const by = createdBy[i];
+    if (!by) continue;
+    const h = fromHistory(by);
+    if (!h) continue;
+    for (let k = j; k >= 0; k--) {
+      if (matches(h, normalized[k])) {
+        if (!out.has(by)) out.set(by, instructions[k]);
+        j = k - 1;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+// src/dockerfile-lines.ts
+function dockerfileLines(path, root, history) {
+  const file = (0, import_node_path3.resolve)(root, path ?? "Dockerfile");
+  if (!(0, import_node_fs5.existsSync)(file)) return { lines: /* @__PURE__ */ new Map(), missing: path !== void 0 };
+  const rel = (0, import_node_path3.relative)(root, file);
+  const dockerfile = (0, import_node_path3.isAbsolute)(rel) || rel.startsWith("..") ? file : rel.split("\\").join("/");
+  const createdBy = (history ?? []).map((h) => h?.created_by);
+  return { dockerfile, lines: mapHistoryToDockerfile(parseDockerfile((0, import_node_fs5.readFileSync)(file, "utf8")), createdBy), missing: false };
+}
+
 // src/cli.ts
 function program2() {
   return new Command("modelarts-image-check").description("Check a Docker image against the Huawei Cloud ModelArts custom training image specification.").argument("<IMAGE>", "docker-archive:PATH, oci-archive:PATH, a path to an archive, or (with a Docker daemon) docker-daemon:REF / an image reference").option("--base <IMAGE>", "the ModelArts base image the image was built on (same forms as IMAGE); without it the base is guessed from the history").addOption(new Option("--profile <name>", "legacy: UID 1101, /home/work (the published spec); current: ma-user, UID 1000").choices(["legacy", "current"]).default(void 0, "legacy, or the config file")).option("--max-size <size>", "largest allowed uncompressed size: 9.5GB, 9.5GiB or bytes (default: 9.5GB)").option("--expected-uid <uid>", "UID the default user must have (default: 1101, or 1000 with --profile current)").option("--config <file>", "configuration file (default: .modelarts-image-check.yml in the working directory, if present)").addOption(new Option("--format <format>", "report format").choices(["text", "json", "sarif"]).default("text")).option("--output <file>", "write the report to this file instead of stdout").addOption(new Option("--fail-on <severity>", "exit 1 when a finding is at or above this severity").choices(["error", "warning", "notice", "never"]).default("error")).option("--dockerfile <file>", "the Dockerfile the image was built from, to point findings at its lines (SARIF)").option("--platform <os/arch>", "platform to pick from a multi-platform OCI archive (default: linux/amd64)").option("--scan-limit <size>", "bytes of each file the content scan reads at most (default: 64MiB)").option("--max-uncompressed <size>", "stop reading after this much uncompressed data; guards against decompression bombs (default: 4 x max-size)").option("--clamd <address>", "also stream every file to a ClamAV daemon: tcp://HOST:PORT or unix:PATH (detections in custom layers are malicious-code findings)").option("-q, --quiet", "no progress output").version(VERSION).showHelpAfterError(false).exitOverride();
@@ -79058,9 +79071,12 @@ async function runCli(argv, io) {
     const report = buildJsonReport(result, failOn, settings.maxSize);
     let output;
     if (opts.format === "json") output = JSON.stringify(report, null, 2) + "\n";
-    else if (opts.format === "sarif") output = JSON.stringify(buildSarif(report, dockerfileLines(opts.dockerfile, io.cwd, (result.facts.config.history ?? []).map((h) => h?.created_by))), null, 2) + "\n";
-    else output = renderText(report, !opts.output && !!io.stdout.isTTY && !process.env.NO_COLOR);
-    if (opts.output) (0, import_node_fs5.writeFileSync)(String(opts.output), output);
+    else if (opts.format === "sarif") {
+      const found = dockerfileLines(opts.dockerfile, io.cwd, result.facts.config.history);
+      if (found.missing) throw new UsageError(`cannot read the Dockerfile ${opts.dockerfile}`);
+      output = JSON.stringify(buildSarif(report, { dockerfile: found.dockerfile ?? "Dockerfile", lines: found.lines }), null, 2) + "\n";
+    } else output = renderText(report, !opts.output && !!io.stdout.isTTY && !process.env.NO_COLOR);
+    if (opts.output) (0, import_node_fs6.writeFileSync)(String(opts.output), output);
     else io.stdout.write(output);
     return report.summary.passed ? 0 : 1;
   } catch (err) {
@@ -79071,23 +79087,10 @@ async function runCli(argv, io) {
   }
 }
 async function openImage(ref, io) {
-  const daemon = ref.startsWith("docker-daemon:") || !/^(docker|oci)-archive:/.test(ref) && !(0, import_node_fs5.existsSync)(ref) && io.openReference !== void 0;
+  const daemon = ref.startsWith("docker-daemon:") || !/^(docker|oci)-archive:/.test(ref) && !(0, import_node_fs6.existsSync)(ref) && io.openReference !== void 0;
   if (daemon && io.openReference) return io.openReference(ref.replace(/^docker-daemon:/, ""));
   if (daemon) throw new UsageError("docker-daemon: references need a Docker daemon; save the image first (docker save -o image.tar IMAGE)");
   return archiveSource(ref);
-}
-function dockerfileLines(path, cwd, createdBy) {
-  const file = path ?? "Dockerfile";
-  let text = "";
-  try {
-    text = (0, import_node_fs5.readFileSync)((0, import_node_path3.resolve)(cwd, file), "utf8");
-  } catch {
-    if (path) throw new UsageError(`cannot read the Dockerfile ${path}`);
-  }
-  return {
-    dockerfile: (0, import_node_path3.relative)(cwd, (0, import_node_path3.resolve)(cwd, file)).split("\\").join("/"),
-    lines: text ? mapHistoryToDockerfile(parseDockerfile(text), createdBy) : /* @__PURE__ */ new Map()
-  };
 }
 
 // src/launch-in-worker.ts

@@ -1,11 +1,9 @@
 // The command-line interface: modelarts-image-check [options] IMAGE.
 // Exit codes: 0 passed, 1 findings at or above --fail-on, 2 the image could not be checked.
 import { Command, CommanderError, Option } from 'commander';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
 import { checkImage } from './core/check-image';
 import { parseClamdAddress } from './core/clamd-client';
-import { mapHistoryToDockerfile, parseDockerfile } from './core/dockerfile-map';
 import { describeError, ImageError, UsageError } from './core/errors';
 import { archiveSource, type ImageSource } from './core/image-source';
 import { resolveSettings } from './core/resolve-settings';
@@ -14,6 +12,7 @@ import { Progress } from './report/progress';
 import { buildSarif } from './report/sarif-report';
 import { renderText } from './report/text-report';
 import { parseFailOn } from './report/verdict';
+import { dockerfileLines } from './dockerfile-lines';
 import { VERSION } from './version';
 
 export interface CliIo {
@@ -87,7 +86,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const report = buildJsonReport(result, failOn, settings.maxSize);
     let output: string;
     if (opts.format === 'json') output = JSON.stringify(report, null, 2) + '\n';
-    else if (opts.format === 'sarif') output = JSON.stringify(buildSarif(report, dockerfileLines(opts.dockerfile as string | undefined, io.cwd, (result.facts.config.history ?? []).map((h) => h?.created_by))), null, 2) + '\n';
+    else if (opts.format === 'sarif') {
+      const found = dockerfileLines(opts.dockerfile as string | undefined, io.cwd, result.facts.config.history);
+      if (found.missing) throw new UsageError(`cannot read the Dockerfile ${opts.dockerfile}`);
+      output = JSON.stringify(buildSarif(report, { dockerfile: found.dockerfile ?? 'Dockerfile', lines: found.lines }), null, 2) + '\n';
+    }
     else output = renderText(report, !opts.output && !!io.stdout.isTTY && !process.env.NO_COLOR);
     if (opts.output) writeFileSync(String(opts.output), output);
     else io.stdout.write(output);
@@ -104,18 +107,4 @@ async function openImage(ref: string, io: CliIo): Promise<ImageSource> {
   if (daemon && io.openReference) return io.openReference(ref.replace(/^docker-daemon:/, ''));
   if (daemon) throw new UsageError('docker-daemon: references need a Docker daemon; save the image first (docker save -o image.tar IMAGE)');
   return archiveSource(ref);
-}
-
-function dockerfileLines(path: string | undefined, cwd: string, createdBy: (string | undefined)[]) {
-  const file = path ?? 'Dockerfile';
-  let text = '';
-  try {
-    text = readFileSync(resolve(cwd, file), 'utf8');
-  } catch {
-    if (path) throw new UsageError(`cannot read the Dockerfile ${path}`);
-  }
-  return {
-    dockerfile: relative(cwd, resolve(cwd, file)).split('\\').join('/'),
-    lines: text ? mapHistoryToDockerfile(parseDockerfile(text), createdBy) : new Map()
-  };
 }

@@ -2,13 +2,13 @@
 // the validator core, annotate the Dockerfile, write the job summary, and push to SWR only
 // when the image passed. Everything below this file knows nothing about GitHub.
 import * as core from '@actions/core';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseInputs, SECRET_INPUTS, type Inputs } from './action/inputs';
 import { checkImage } from './core/check-image';
-import { mapHistoryToDockerfile, parseDockerfile, type DockerfileInstruction } from './core/dockerfile-map';
 import { describeError } from './core/errors';
 import { resolveSettings } from './core/resolve-settings';
+import { dockerfileLines } from './dockerfile-lines';
 import { formatSize } from './core/settings';
 import { connectDaemon, daemonSource, ensureImage, pushImage, type Log } from './docker/daemon';
 import { credentialsFor, registryOf, swrLogin } from './docker/registry-auth';
@@ -98,7 +98,8 @@ async function check(inputs: Inputs): Promise<void> {
   const reportPath = join(outDir, 'report.json');
   writeFileSync(reportPath, JSON.stringify(report, null, 2) + '\n');
 
-  const { dockerfile, lines } = dockerfileLines(inputs.dockerfile, workspace, (result.facts.config.history ?? []).map((h) => h?.created_by));
+  const { dockerfile, lines, missing } = dockerfileLines(inputs.dockerfile, workspace, result.facts.config.history);
+  if (missing) core.warning(`The dockerfile input names ${inputs.dockerfile}, which does not exist: annotations will not point at Dockerfile lines.`);
   if (inputs.sarifFile) {
     const sarifPath = resolve(workspace, inputs.sarifFile);
     mkdirSync(dirname(sarifPath), { recursive: true });
@@ -148,15 +149,4 @@ async function check(inputs: Inputs): Promise<void> {
 async function writeSummary(report: ReturnType<typeof buildJsonReport>, extras: SummaryExtras): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   await core.summary.addRaw(renderSummary(report, extras)).write();
-}
-
-function dockerfileLines(input: string | undefined, workspace: string, createdBy: (string | undefined)[]): { dockerfile?: string; lines: Map<string, DockerfileInstruction> } {
-  const path = resolve(workspace, input ?? 'Dockerfile');
-  if (!existsSync(path)) {
-    if (input) core.warning(`The dockerfile input names ${input}, which does not exist: annotations will not point at Dockerfile lines.`);
-    return { lines: new Map() };
-  }
-  const rel = relative(workspace, path);
-  const dockerfile = isAbsolute(rel) || rel.startsWith('..') ? path : rel.split('\\').join('/');
-  return { dockerfile, lines: mapHistoryToDockerfile(parseDockerfile(readFileSync(path, 'utf8')), createdBy) };
 }
