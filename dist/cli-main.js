@@ -75951,6 +75951,98 @@ function resolveLinkTarget(linkPath, target) {
 // src/core/layer-walker.ts
 init_errors();
 
+// src/core/settings.ts
+init_errors();
+var PROFILES = {
+  legacy: { expectedUid: 1101, expectedHome: "/home/work", maxSize: 95e8, description: "the published specification: UID 1101, /home/work, 9.5 GB" },
+  current: { expectedUid: 1e3, expectedHome: "/home/ma-user", maxSize: 95e8, description: "newer ModelArts base images: ma-user, UID 1000, GID 100, /home/ma-user" }
+};
+var DEFAULT_PROTECTED_PATHS = ["/bin", "/sbin", "/usr", "/lib", "/lib32", "/lib64", "/libx32"];
+var DEFAULT_PROTECTED_ETC = [
+  "/etc/passwd",
+  "/etc/group",
+  "/etc/shadow",
+  "/etc/gshadow",
+  "/etc/sudoers",
+  "/etc/sudoers.d/**",
+  "/etc/ld.so.preload",
+  "/etc/ld.so.conf",
+  "/etc/ld.so.conf.d/**",
+  "/etc/pam.d/**",
+  "/etc/security/**",
+  "/etc/hosts",
+  "/etc/resolv.conf",
+  "/etc/nsswitch.conf",
+  "/etc/ssh/sshd_config",
+  "/etc/ssh/sshd_config.d/**"
+];
+var MODELARTS_TOOLS = ["run_train.sh", "utils.sh", "ip_mapper.py", "dls-downloader.py"];
+function defaultSettings(profile = "legacy") {
+  const p = PROFILES[profile];
+  return {
+    profile,
+    expectedUid: p.expectedUid,
+    expectedHome: p.expectedHome,
+    maxSize: p.maxSize,
+    protectedPaths: [...DEFAULT_PROTECTED_PATHS],
+    protectedEtc: [...DEFAULT_PROTECTED_ETC],
+    modelartsTools: [...MODELARTS_TOOLS],
+    severities: {},
+    waivers: [],
+    scanLimit: 64 * 1024 * 1024,
+    maxUncompressed: 4 * p.maxSize,
+    platform: "linux/amd64",
+    today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10)
+  };
+}
+var UNITS = {
+  "": 1,
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  k: 1024,
+  m: 1024 ** 2,
+  g: 1024 ** 3,
+  t: 1024 ** 4,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
+  tib: 1024 ** 4
+};
+function parseSize(text, option = "size") {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(text);
+  const unit = m ? UNITS[m[2].toLowerCase()] : void 0;
+  if (!m || unit === void 0) {
+    throw new UsageError(`${option} "${text}" is not a size: write bytes (10000000000), decimal units (9.5GB) or binary units (9.5GiB)`);
+  }
+  const bytes = Math.round(Number(m[1]) * unit);
+  if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new UsageError(`${option} "${text}" is out of range`);
+  return bytes;
+}
+function formatSize(bytes) {
+  if (bytes < 1e3) return `${bytes} B`;
+  const units = ["kB", "MB", "GB", "TB"];
+  let v = bytes;
+  let u = -1;
+  while (v >= 1e3 && u < units.length - 1) {
+    v /= 1e3;
+    u++;
+  }
+  return `${v.toFixed(v >= 100 ? 0 : v >= 10 ? 1 : 2)} ${units[u]}`;
+}
+function parseUid(text, option = "expected-uid") {
+  if (!/^\d{1,10}$/.test(text.trim()) || Number(text) > 4294967295) {
+    throw new UsageError(`${option} "${text}" is not a numeric user id`);
+  }
+  return Number(text);
+}
+function parseProfile(text) {
+  if (text === "legacy" || text === "current") return text;
+  throw new UsageError(`profile "${text}" is unknown: use "legacy" (${PROFILES.legacy.description}) or "current" (${PROFILES.current.description})`);
+}
+
 // src/core/layer-record.ts
 var KIND_NAMES = ["file", "directory", "symlink", "hardlink", "char-device", "block-device", "fifo", "whiteout", "opaque"];
 var Column = class {
@@ -76825,18 +76917,18 @@ function printable(s) {
 
 // src/core/layer-walker.ts
 var ReadBudget = class {
-  constructor(uncompressedLeft, textLeft = 64 * 1024 * 1024, limitText = "") {
-    this.uncompressedLeft = uncompressedLeft;
-    this.textLeft = textLeft;
-    this.limitText = limitText;
+  constructor(maxUncompressed) {
+    this.maxUncompressed = maxUncompressed;
+    this.uncompressedLeft = maxUncompressed;
   }
+  maxUncompressed;
+  /** Bytes of file text the rules may still keep (scripts, passwd, credential files). */
+  textLeft = 64 * 1024 * 1024;
   uncompressedLeft;
-  textLeft;
-  limitText;
   consume(n, what) {
     this.uncompressedLeft -= n;
     if (this.uncompressedLeft < 0) {
-      throw new ImageError(`${what} expands to more than the ${this.limitText} limit on uncompressed data (--max-uncompressed): stopped reading; a compressed layer this large is a decompression bomb or far over the size limit`);
+      throw new ImageError(`${what} expands to more than the ${formatSize(this.maxUncompressed)} limit on uncompressed data (--max-uncompressed): stopped reading; a compressed layer this large is a decompression bomb or far over the size limit`);
     }
   }
 };
@@ -77751,98 +77843,6 @@ var defaultUser = {
   }
 };
 
-// src/core/settings.ts
-init_errors();
-var PROFILES = {
-  legacy: { expectedUid: 1101, expectedHome: "/home/work", maxSize: 95e8, description: "the published specification: UID 1101, /home/work, 9.5 GB" },
-  current: { expectedUid: 1e3, expectedHome: "/home/ma-user", maxSize: 95e8, description: "newer ModelArts base images: ma-user, UID 1000, GID 100, /home/ma-user" }
-};
-var DEFAULT_PROTECTED_PATHS = ["/bin", "/sbin", "/usr", "/lib", "/lib32", "/lib64", "/libx32"];
-var DEFAULT_PROTECTED_ETC = [
-  "/etc/passwd",
-  "/etc/group",
-  "/etc/shadow",
-  "/etc/gshadow",
-  "/etc/sudoers",
-  "/etc/sudoers.d/**",
-  "/etc/ld.so.preload",
-  "/etc/ld.so.conf",
-  "/etc/ld.so.conf.d/**",
-  "/etc/pam.d/**",
-  "/etc/security/**",
-  "/etc/hosts",
-  "/etc/resolv.conf",
-  "/etc/nsswitch.conf",
-  "/etc/ssh/sshd_config",
-  "/etc/ssh/sshd_config.d/**"
-];
-var MODELARTS_TOOLS = ["run_train.sh", "utils.sh", "ip_mapper.py", "dls-downloader.py"];
-function defaultSettings(profile = "legacy") {
-  const p = PROFILES[profile];
-  return {
-    profile,
-    expectedUid: p.expectedUid,
-    expectedHome: p.expectedHome,
-    maxSize: p.maxSize,
-    protectedPaths: [...DEFAULT_PROTECTED_PATHS],
-    protectedEtc: [...DEFAULT_PROTECTED_ETC],
-    modelartsTools: [...MODELARTS_TOOLS],
-    severities: {},
-    waivers: [],
-    scanLimit: 64 * 1024 * 1024,
-    maxUncompressed: 4 * p.maxSize,
-    platform: "linux/amd64",
-    today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10)
-  };
-}
-var UNITS = {
-  "": 1,
-  b: 1,
-  kb: 1e3,
-  mb: 1e6,
-  gb: 1e9,
-  tb: 1e12,
-  k: 1024,
-  m: 1024 ** 2,
-  g: 1024 ** 3,
-  t: 1024 ** 4,
-  kib: 1024,
-  mib: 1024 ** 2,
-  gib: 1024 ** 3,
-  tib: 1024 ** 4
-};
-function parseSize(text, option = "size") {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(text);
-  const unit = m ? UNITS[m[2].toLowerCase()] : void 0;
-  if (!m || unit === void 0) {
-    throw new UsageError(`${option} "${text}" is not a size: write bytes (10000000000), decimal units (9.5GB) or binary units (9.5GiB)`);
-  }
-  const bytes = Math.round(Number(m[1]) * unit);
-  if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new UsageError(`${option} "${text}" is out of range`);
-  return bytes;
-}
-function formatSize(bytes) {
-  if (bytes < 1e3) return `${bytes} B`;
-  const units = ["kB", "MB", "GB", "TB"];
-  let v = bytes;
-  let u = -1;
-  while (v >= 1e3 && u < units.length - 1) {
-    v /= 1e3;
-    u++;
-  }
-  return `${v.toFixed(v >= 100 ? 0 : v >= 10 ? 1 : 2)} ${units[u]}`;
-}
-function parseUid(text, option = "expected-uid") {
-  if (!/^\d{1,10}$/.test(text.trim()) || Number(text) > 4294967295) {
-    throw new UsageError(`${option} "${text}" is not a numeric user id`);
-  }
-  return Number(text);
-}
-function parseProfile(text) {
-  if (text === "legacy" || text === "current") return text;
-  throw new UsageError(`profile "${text}" is unknown: use "legacy" (${PROFILES.legacy.description}) or "current" (${PROFILES.current.description})`);
-}
-
 // src/core/rules/image-size.ts
 var imageSize = {
   id: "image-size",
@@ -78289,7 +78289,7 @@ function runRules(facts, settings) {
 // src/core/check-image.ts
 async function checkImage(options) {
   const { settings } = options;
-  const budget = new ReadBudget(settings.maxUncompressed, void 0, formatSize(settings.maxUncompressed));
+  const budget = new ReadBudget(settings.maxUncompressed);
   const clamd = options.clamd ? await ClamdClient.connect(options.clamd) : void 0;
   const side = createSideWork(settings.scanLimit);
   try {

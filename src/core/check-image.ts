@@ -12,7 +12,7 @@ import type { ScanStats } from './layer-record';
 import { ReadBudget, type WalkOptions } from './layer-walker';
 import { createSideWork } from './side-work';
 import { runRules } from './rules';
-import { formatSize, type Settings } from './settings';
+import type { Settings } from './settings';
 
 /** A base image known by its layer list alone (the daemon's inspect gives it without a save). */
 export interface KnownBase {
@@ -40,7 +40,7 @@ export interface CheckResult {
 
 export async function checkImage(options: CheckOptions): Promise<CheckResult> {
   const { settings } = options;
-  const budget = new ReadBudget(settings.maxUncompressed, undefined, formatSize(settings.maxUncompressed));
+  const budget = new ReadBudget(settings.maxUncompressed);
   const clamd = options.clamd ? await ClamdClient.connect(options.clamd) : undefined;
   const side = createSideWork(settings.scanLimit);
   try {

@@ -5,6 +5,7 @@
 import type { ClamdClient } from './clamd-client';
 import { decompressInto } from './decompress';
 import { ImageError } from './errors';
+import { formatSize } from './settings';
 import { baseName, normalizeEntryName } from './image-path';
 import { MAX_LAYER_ENTRIES } from './filesystem-model';
 import { EntryKind, LayerEntries, type LayerRecord } from './layer-record';
@@ -14,11 +15,18 @@ import { TarParser, type EntrySink, type TarHeader } from './tar-parser';
 
 /** Limits shared by all layers of one image: decompression bombs and kept text stop here. */
 export class ReadBudget {
-  constructor(public uncompressedLeft: number, public textLeft = 64 * 1024 * 1024, private readonly limitText = '') {}
+  /** Bytes of file text the rules may still keep (scripts, passwd, credential files). */
+  textLeft = 64 * 1024 * 1024;
+  private uncompressedLeft: number;
+
+  constructor(private readonly maxUncompressed: number) {
+    this.uncompressedLeft = maxUncompressed;
+  }
+
   consume(n: number, what: string): void {
     this.uncompressedLeft -= n;
     if (this.uncompressedLeft < 0) {
-      throw new ImageError(`${what} expands to more than the ${this.limitText} limit on uncompressed data (--max-uncompressed): stopped reading; a compressed layer this large is a decompression bomb or far over the size limit`);
+      throw new ImageError(`${what} expands to more than the ${formatSize(this.maxUncompressed)} limit on uncompressed data (--max-uncompressed): stopped reading; a compressed layer this large is a decompression bomb or far over the size limit`);
     }
   }
 }
