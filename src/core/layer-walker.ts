@@ -201,7 +201,7 @@ export async function walkLayer(
   walker.position = () => parser.position;
   const record = walker.record;
   const side = options.side;
-  side.begin();
+  await side.begin();
   const clamdLayer = options.clamd?.beginLayer();
   const consume = async (source: AsyncIterable<Buffer>) => {
     for await (const chunk of source) {

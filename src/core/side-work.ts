@@ -1,16 +1,17 @@
 // Runs the range work (layer hash, file digests, content scan) beside the tar parser. In the
 // bundle it uses two worker threads, one hashing and one scanning, so that on a 2-core machine
-// the parser, the hashing and the scan overlap; each chunk is copied once into shared memory
-// that both workers read. Where the worker script is absent (running from source, in tests)
+// the parser, the hashing and the scan overlap; each chunk is copied once into a ring of shared
+// memory that both workers read (shared-ring.ts). Where the worker script is absent (running from source, in tests)
 // the same RangeProcessor runs in this thread.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ImageError } from './errors';
-import { DIGEST, RangeProcessor, type FileRanges, type RangeResult, type RangeWork } from './range-processor';
+import { RangeProcessor, type FileRanges, type RangeResult, type RangeWork } from './range-processor';
+import { Op, RingProducer, type RingMemory } from './shared-ring';
 
 export interface SideWork {
-  begin(): void;
+  begin(): void | Promise<void>;
   /** The ranges that start in (or before) `chunk`, then the chunk itself. */
   send(ranges: FileRanges, chunk: Buffer): void | Promise<void>;
   end(): Promise<RangeResult>;
@@ -18,6 +19,14 @@ export interface SideWork {
 }
 
 const WORKER_FILE = join(__dirname, 'side-worker.js');
+
+/** What a side worker is started with (src/core/side-worker.ts). */
+export interface SideWorkerData {
+  work: RangeWork;
+  ring: RingMemory;
+  /** Its consumer number in the ring. */
+  index: number;
+}
 
 export function createSideWork(scanLimit: number): SideWork {
   if (existsSync(WORKER_FILE) && process.env.MODELARTS_IMAGE_CHECK_WORKERS !== '0') {
@@ -47,44 +56,25 @@ class InThreadSideWork implements SideWork {
   async close(): Promise<void> {}
 }
 
-const EMPTY = new Float64Array(0);
-
-function digestRanges(ranges: FileRanges): FileRanges {
-  let n = 0;
-  for (let i = 3; i < ranges.length; i += 4) if (ranges[i] & DIGEST) n++;
-  if (n * 4 === ranges.length) return ranges;
-  const out = new Float64Array(n * 4);
-  for (let i = 0, j = 0; i < ranges.length; i += 4) {
-    if (ranges[i + 3] & DIGEST) out.set(ranges.subarray(i, i + 4), (j++) * 4);
-  }
-  return out;
-}
-
-type Reply = { t: 'ack'; slot: number } | { t: 'result'; result: RangeResult };
+type Reply = { t: 'result'; result: RangeResult } | { t: 'error'; message: string };
 type Waiter<T> = { resolve: (v: T) => void; reject: (e: Error) => void };
 
-/** Shared memory for chunks on their way to the workers: a fixed ring, so memory stays bounded. */
-const SLOT_BYTES = 1024 * 1024;
-const SLOTS = 8;
-
 class WorkerSideWork implements SideWork {
+  private readonly ring: RingProducer;
   private readonly workers: Worker[];
-  private readonly slots: SharedArrayBuffer[] = [];
-  private readonly free: number[] = [];
-  /** Per slot: how many workers have not acknowledged it yet. */
-  private readonly pending: number[] = [];
-  private slotWaiters: Waiter<number>[] = [];
   private resultWaiters: Waiter<RangeResult>[][] = [];
   private failure: Error | null = null;
 
   constructor(works: RangeWork[]) {
-    this.workers = works.map((work, w) => {
+    this.ring = new RingProducer(works.length, () => this.failure);
+    this.workers = works.map((work, index) => {
       // Small young generations: the workers allocate little but short-lived strings (scan windows).
-      const worker = new Worker(WORKER_FILE, { workerData: work, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+      const data: SideWorkerData = { work, ring: this.ring.memory, index };
+      const worker = new Worker(WORKER_FILE, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
       worker.unref();
       worker.on('message', (m: Reply) => {
-        if (m.t === 'ack') this.acknowledge(m.slot);
-        else this.resultWaiters[w].shift()?.resolve(m.result);
+        if (m.t === 'result') this.resultWaiters[index].shift()?.resolve(m.result);
+        else this.fail(new Error(m.message));
       });
       worker.on('error', (err) => this.fail(err));
       worker.on('exit', (code) => this.fail(new Error(`it stopped (exit code ${code})`)));
@@ -93,63 +83,32 @@ class WorkerSideWork implements SideWork {
     });
   }
 
-  begin(): void {
-    for (const w of this.workers) w.postMessage({ t: 'begin' });
+  begin(): Promise<void> {
+    return this.ring.signal(Op.Begin);
   }
 
-  async send(ranges: FileRanges, chunk: Buffer): Promise<void> {
-    // The hashing worker needs only the bodies it digests; the scanning worker needs them all.
-    const perWorker = [digestRanges(ranges), ranges];
-    for (let pos = 0; pos < chunk.length || (pos === 0 && ranges.length); pos += SLOT_BYTES) {
-      const slot = await this.acquire();
-      const length = Math.min(SLOT_BYTES, chunk.length - pos);
-      new Uint8Array(this.slots[slot], 0, length).set(chunk.subarray(pos, pos + length));
-      this.pending[slot] = this.workers.length;
-      this.workers.forEach((w, i) => w.postMessage({ t: 'data', ranges: pos === 0 ? perWorker[i] : EMPTY, slot, buffer: this.slots[slot], length }));
-      if (length === 0) break;
-    }
+  send(ranges: FileRanges, chunk: Buffer): Promise<void> {
+    return this.ring.publishData(ranges, chunk);
   }
 
   async end(): Promise<RangeResult> {
-    const [hashing, scanning] = await Promise.all(
-      this.workers.map((w, i) => {
-        if (this.failure) return Promise.reject(this.failure);
-        const p = new Promise<RangeResult>((resolve, reject) => this.resultWaiters[i].push({ resolve, reject }));
-        w.postMessage({ t: 'end' });
-        return p;
-      })
+    const results = this.workers.map(
+      (_, i) => new Promise<RangeResult>((resolve, reject) => (this.failure ? reject(this.failure) : this.resultWaiters[i].push({ resolve, reject })))
     );
+    await this.ring.signal(Op.End);
+    const [hashing, scanning] = await Promise.all(results);
     return { ...scanning, diffId: hashing.diffId, digests: hashing.digests };
   }
 
   async close(): Promise<void> {
     this.failure ??= new Error('closed');
+    this.ring.stop();
     await Promise.all(this.workers.map((w) => w.terminate()));
-  }
-
-  private async acquire(): Promise<number> {
-    if (this.failure) throw this.failure;
-    const slot = this.free.pop();
-    if (slot !== undefined) return slot;
-    if (this.slots.length < SLOTS) {
-      this.slots.push(new SharedArrayBuffer(SLOT_BYTES));
-      return this.slots.length - 1;
-    }
-    return new Promise<number>((resolve, reject) => this.slotWaiters.push({ resolve, reject }));
-  }
-
-  private acknowledge(slot: number): void {
-    if (--this.pending[slot] > 0) return;
-    const waiter = this.slotWaiters.shift();
-    if (waiter) waiter.resolve(slot);
-    else this.free.push(slot);
   }
 
   private fail(err: Error): void {
     if (this.failure) return;
     this.failure = new ImageError(`the layer hashing and scanning worker failed: ${err.message}`);
-    for (const w of this.slotWaiters) w.reject(this.failure);
-    this.slotWaiters = [];
     for (const list of this.resultWaiters) for (const w of list.splice(0)) w.reject(this.failure);
   }
 }

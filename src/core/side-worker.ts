@@ -1,17 +1,25 @@
 // Worker thread entry (bundled to dist/side-worker.js): runs a RangeProcessor on the layer
-// bytes the parser sends, acknowledging each chunk so that the parser can apply backpressure.
+// bytes the parser publishes in the shared ring, releasing each slot when done with it.
 import { parentPort, workerData } from 'node:worker_threads';
-import { RangeProcessor, type FileRanges, type RangeWork } from './range-processor';
+import { RangeProcessor } from './range-processor';
+import { Op, RingConsumer } from './shared-ring';
+import type { SideWorkerData } from './side-work';
 
-const processor = new RangeProcessor(workerData as RangeWork);
-type Message = { t: 'begin' } | { t: 'data'; ranges: FileRanges; slot: number; buffer: SharedArrayBuffer; length: number } | { t: 'end' };
+const { work, ring, index } = workerData as SideWorkerData;
+const processor = new RangeProcessor(work);
+const consumer = new RingConsumer(ring, index);
 
-parentPort!.on('message', (m: Message) => {
-  if (m.t === 'begin') processor.begin();
-  else if (m.t === 'data') {
-    if (m.ranges.length) processor.addRanges(m.ranges);
-    // The slot is reused once acknowledged: nothing may keep a reference to it after data().
-    processor.data(new Uint8Array(m.buffer, 0, m.length));
-    parentPort!.postMessage({ t: 'ack', slot: m.slot });
-  } else parentPort!.postMessage({ t: 'result', result: processor.end() });
-});
+try {
+  for (let slot = consumer.next(); slot !== null; slot = consumer.next()) {
+    if (slot.op === Op.Begin) processor.begin();
+    else if (slot.op === Op.Data) {
+      if (slot.ranges.length) processor.addRanges(slot.ranges);
+      // The slot is reused once released: nothing may keep a reference to it after data().
+      processor.data(slot.data);
+    } else parentPort!.postMessage({ t: 'result', result: processor.end() });
+    consumer.release();
+  }
+} catch (err) {
+  // The producer learns of it from this message; it never waits on a dead consumer for long.
+  parentPort!.postMessage({ t: 'error', message: (err as Error).message });
+}
