@@ -251,6 +251,22 @@ describe('malicious-code', () => {
     expect(r.facts.fs.get('/etc/shadow')).toBeUndefined();
     expect(r.facts.fs.get('/etc/evil')).toBeUndefined();
   });
+
+  it('sees a symlink written earlier in the same layer, between entries of one directory', async () => {
+    const r = await check(
+      onBase([
+        layer([
+          { path: 'opt/a.txt', content: 'a' },
+          { path: 'opt/lib', type: 'symlink', link: '/usr/lib' },
+          { path: 'opt/lib/evil.so', content: 'x' },
+          { path: 'opt/b.txt', content: 'b' }
+        ])
+      ])
+    );
+    expect(paths(r, 'malicious-code')).toEqual(['/opt/lib/evil.so']);
+    expect(r.facts.fs.get('/usr/lib/evil.so')).toBeUndefined();
+    expect(r.facts.fs.get('/opt/b.txt')?.size).toBe(1);
+  });
 });
 
 describe('secrets', () => {

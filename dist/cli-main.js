@@ -55618,7 +55618,7 @@ var require_writer2 = __commonJS({
     var LongBits = util.LongBits;
     var base64 = util.base64;
     var utf8 = util.utf8;
-    function Op(fn, len, val) {
+    function Op2(fn, len, val) {
       this.fn = fn;
       this.len = len;
       this.next = void 0;
@@ -55634,7 +55634,7 @@ var require_writer2 = __commonJS({
     }
     function Writer() {
       this.len = 0;
-      this.head = new Op(noop, 0, 0);
+      this.head = new Op2(noop, 0, 0);
       this.tail = this.head;
       this.states = null;
     }
@@ -55654,7 +55654,7 @@ var require_writer2 = __commonJS({
     if (util.Array !== Array)
       Writer.alloc = util.pool(Writer.alloc, util.Array.prototype.subarray);
     Writer.prototype._push = function push(fn, len, val) {
-      this.tail = this.tail.next = new Op(fn, len, val);
+      this.tail = this.tail.next = new Op2(fn, len, val);
       this.len += len;
       return this;
     };
@@ -55673,7 +55673,7 @@ var require_writer2 = __commonJS({
       this.next = void 0;
       this.val = val;
     }
-    VarintOp.prototype = Object.create(Op.prototype);
+    VarintOp.prototype = Object.create(Op2.prototype);
     VarintOp.prototype.fn = writeVarint32;
     Writer.prototype.uint32 = function write_uint32(value) {
       this.len += (this.tail = this.tail.next = new VarintOp(
@@ -55757,7 +55757,7 @@ var require_writer2 = __commonJS({
     };
     Writer.prototype.fork = function fork() {
       this.states = new State(this);
-      this.head = this.tail = new Op(noop, 0, 0);
+      this.head = this.tail = new Op2(noop, 0, 0);
       this.len = 0;
       return this;
     };
@@ -55768,7 +55768,7 @@ var require_writer2 = __commonJS({
         this.len = this.states.len;
         this.states = this.states.next;
       } else {
-        this.head = this.tail = new Op(noop, 0, 0);
+        this.head = this.tail = new Op2(noop, 0, 0);
         this.len = 0;
       }
       return this;
@@ -76160,8 +76160,11 @@ var Filesystem = class _Filesystem {
   static build(layers, count = layers.length) {
     const fs = new _Filesystem(layers);
     for (let l = 0; l < count; l++) fs.apply(l);
+    const hiding = /* @__PURE__ */ new Map();
     for (const [path, ref] of fs.latest) {
-      if (!fs.visible(path, ref)) fs.latest.delete(path);
+      const wo = fs.whiteouts.get(path);
+      const layer = layerOf(ref);
+      if (wo !== void 0 && wo > layer || fs.hiddenAbove(parentOf(path), hiding) > layer) fs.latest.delete(path);
     }
     return fs;
   }
@@ -76234,15 +76237,21 @@ var Filesystem = class _Filesystem {
       if (kind === 7 /* Whiteout */) this.whiteouts.set(entries.paths[i], l);
       else if (kind === 8 /* Opaque */) this.opaques.set(entries.paths[i], l);
     }
+    let cleanParent = null;
     for (let i = 0; i < n; i++) {
       const kind = entries.kind(i);
       if (kind === 7 /* Whiteout */ || kind === 8 /* Opaque */) continue;
       const path = entries.paths[i];
-      const through = this.symlinkAncestor(path);
-      if (through) {
-        this.unsafe.push({ layer: l, entry: { path, reason: `it is written through the symlink ${through}, which would place it elsewhere` } });
-        continue;
+      const parent = parentOf(path);
+      if (parent !== cleanParent) {
+        const through = this.symlinkAncestor(path);
+        if (through) {
+          this.unsafe.push({ layer: l, entry: { path, reason: `it is written through the symlink ${through}, which would place it elsewhere` } });
+          continue;
+        }
+        cleanParent = parent;
       }
+      if (kind === 2 /* Symlink */) cleanParent = null;
       const ref = refOf(l, i);
       if (kind === 3 /* Hardlink */) {
         const targetPath = entries.links.get(i);
@@ -76277,6 +76286,23 @@ var Filesystem = class _Filesystem {
       const a = this.latest.get(p);
       if (a !== void 0 && layerOf(a) > layer && this.kindOf(a) !== 1 /* Directory */ && !this.hardlinks.has(a)) return false;
     }
+  }
+  /**
+   * The highest layer that hides what lower layers put at or below directory `dir`: a whiteout
+   * or opaque marker on it or an ancestor, or an ancestor replaced by a non-directory (the
+   * same tests as visible(), memoized per directory). -1 when nothing hides it.
+   */
+  hiddenAbove(dir, memo) {
+    const known = memo.get(dir);
+    if (known !== void 0) return known;
+    let hide = Math.max(this.whiteouts.get(dir) ?? -1, this.opaques.get(dir) ?? -1);
+    if (dir !== "/") {
+      const a = this.latest.get(dir);
+      if (a !== void 0 && this.kindOf(a) !== 1 /* Directory */ && !this.hardlinks.has(a)) hide = Math.max(hide, layerOf(a));
+      hide = Math.max(hide, this.hiddenAbove(parentOf(dir), memo));
+    }
+    memo.set(dir, hide);
+    return hide;
   }
   /** The nearest ancestor of `path` that is currently a symlink, if any. */
   symlinkAncestor(path) {
@@ -77072,7 +77098,7 @@ async function walkLayer(blob, compression, options, what) {
   walker.position = () => parser.position;
   const record = walker.record;
   const side = options.side;
-  side.begin();
+  await side.begin();
   const clamdLayer = options.clamd?.beginLayer();
   const consume = async (source) => {
     for await (const chunk of source) {
@@ -77624,6 +77650,125 @@ var import_node_fs = require("node:fs");
 var import_node_path = require("node:path");
 var import_node_worker_threads = require("node:worker_threads");
 init_errors();
+
+// src/core/shared-ring.ts
+var SLOTS = 8;
+var SLOT_BYTES = 1024 * 1024;
+var SLOT_RANGES = 2048;
+var RANGE_NUMBERS = SLOT_RANGES * 4;
+var PRODUCED = 0;
+var STOP = 1;
+var PRODUCER_SLEEPS = 2;
+var CONSUMERS = 3;
+var consumed = (c) => CONSUMERS + 2 * c;
+var sleeps = (c) => CONSUMERS + 2 * c + 1;
+var META_WORDS = 3;
+var BATCH = SLOTS / 2;
+var RECHECK_MS = 1e3;
+var RingProducer = class {
+  /** `failure` is asked while waiting for consumers: a dead consumer must not hang the producer. */
+  constructor(consumers, failure) {
+    this.failure = failure;
+    this.meta = CONSUMERS + 2 * consumers;
+    this.memory = {
+      consumers,
+      control: new SharedArrayBuffer((this.meta + SLOTS * META_WORDS) * 4),
+      data: new SharedArrayBuffer(SLOTS * SLOT_BYTES),
+      ranges: new SharedArrayBuffer(SLOTS * RANGE_NUMBERS * 8)
+    };
+    this.control = new Int32Array(this.memory.control);
+    this.data = new Uint8Array(this.memory.data);
+    this.ranges = new Float64Array(this.memory.ranges);
+  }
+  failure;
+  memory;
+  control;
+  data;
+  ranges;
+  meta;
+  produced = 0;
+  /** The slot being filled (-1: none), and how much of it is used. */
+  open = -1;
+  openBytes = 0;
+  openRanges = 0;
+  /** Publishes a slot that carries an op alone (Begin, End), after the bytes before it. */
+  async signal(op) {
+    this.flush();
+    await this.openSlot();
+    this.commit(op);
+  }
+  /**
+   * Adds a chunk of any size and the ranges of the files that start in it. Small chunks (a
+   * daemon's HTTP stream, decompressed data) share slots: a slot is published once full.
+   */
+  async publishData(ranges, chunk) {
+    for (let r = 0; r < ranges.length; ) {
+      if (this.open === -1 || this.openRanges === RANGE_NUMBERS) {
+        this.flush();
+        await this.openSlot();
+      }
+      const n = Math.min(ranges.length - r, RANGE_NUMBERS - this.openRanges);
+      this.ranges.set(ranges.subarray(r, r + n), this.open * RANGE_NUMBERS + this.openRanges);
+      this.openRanges += n;
+      r += n;
+    }
+    for (let pos = 0; pos < chunk.length; ) {
+      if (this.open === -1) await this.openSlot();
+      const n = Math.min(chunk.length - pos, SLOT_BYTES - this.openBytes);
+      this.data.set(chunk.subarray(pos, pos + n), this.open * SLOT_BYTES + this.openBytes);
+      this.openBytes += n;
+      pos += n;
+      if (this.openBytes === SLOT_BYTES) this.commit(2 /* Data */);
+    }
+  }
+  /** Publishes the slot being filled, if any. */
+  flush() {
+    if (this.open !== -1) this.commit(2 /* Data */);
+  }
+  async openSlot() {
+    await this.waitForSlot(this.produced);
+    this.open = this.produced % SLOTS;
+    this.openBytes = 0;
+    this.openRanges = 0;
+  }
+  commit(op) {
+    const at = this.meta + this.open * META_WORDS;
+    this.control[at] = op;
+    this.control[at + 1] = this.openBytes;
+    this.control[at + 2] = this.openRanges;
+    this.open = -1;
+    this.produced++;
+    Atomics.store(this.control, PRODUCED, this.produced);
+    for (let c = 0; c < this.memory.consumers; c++) {
+      if (!Atomics.load(this.control, sleeps(c))) continue;
+      if (op !== 2 /* Data */ || this.produced - Atomics.load(this.control, consumed(c)) >= BATCH) Atomics.notify(this.control, PRODUCED);
+    }
+  }
+  /** Tells the consumers to return from next() with null. */
+  stop() {
+    Atomics.store(this.control, STOP, 1);
+    Atomics.notify(this.control, PRODUCED);
+  }
+  async waitForSlot(seq) {
+    const needed = seq - SLOTS + 1;
+    for (let c = 0; c < this.memory.consumers; c++) {
+      for (; ; ) {
+        const failure = this.failure();
+        if (failure) throw failure;
+        const done = Atomics.load(this.control, consumed(c));
+        if (done >= needed) break;
+        Atomics.store(this.control, PRODUCER_SLEEPS, 1);
+        if (Atomics.load(this.control, consumed(c)) === done) {
+          const wait = Atomics.waitAsync(this.control, consumed(c), done, RECHECK_MS);
+          if (wait.async) await wait.value;
+        }
+        Atomics.store(this.control, PRODUCER_SLEEPS, 0);
+      }
+    }
+  }
+};
+
+// src/core/side-work.ts
 var WORKER_FILE = (0, import_node_path.join)(__dirname, "side-worker.js");
 function createSideWork(scanLimit) {
   if ((0, import_node_fs.existsSync)(WORKER_FILE) && process.env.MODELARTS_IMAGE_CHECK_WORKERS !== "0") {
@@ -77652,35 +77797,20 @@ var InThreadSideWork = class {
   async close() {
   }
 };
-var EMPTY = new Float64Array(0);
-function digestRanges(ranges) {
-  let n = 0;
-  for (let i = 3; i < ranges.length; i += 4) if (ranges[i] & DIGEST) n++;
-  if (n * 4 === ranges.length) return ranges;
-  const out = new Float64Array(n * 4);
-  for (let i = 0, j = 0; i < ranges.length; i += 4) {
-    if (ranges[i + 3] & DIGEST) out.set(ranges.subarray(i, i + 4), j++ * 4);
-  }
-  return out;
-}
-var SLOT_BYTES = 1024 * 1024;
-var SLOTS = 8;
 var WorkerSideWork = class {
+  ring;
   workers;
-  slots = [];
-  free = [];
-  /** Per slot: how many workers have not acknowledged it yet. */
-  pending = [];
-  slotWaiters = [];
   resultWaiters = [];
   failure = null;
   constructor(works) {
-    this.workers = works.map((work, w) => {
-      const worker = new import_node_worker_threads.Worker(WORKER_FILE, { workerData: work, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+    this.ring = new RingProducer(works.length, () => this.failure);
+    this.workers = works.map((work, index) => {
+      const data = { work, ring: this.ring.memory, index };
+      const worker = new import_node_worker_threads.Worker(WORKER_FILE, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
       worker.unref();
       worker.on("message", (m) => {
-        if (m.t === "ack") this.acknowledge(m.slot);
-        else this.resultWaiters[w].shift()?.resolve(m.result);
+        if (m.t === "result") this.resultWaiters[index].shift()?.resolve(m.result);
+        else this.fail(new Error(m.message));
       });
       worker.on("error", (err) => this.fail(err));
       worker.on("exit", (code) => this.fail(new Error(`it stopped (exit code ${code})`)));
@@ -77689,55 +77819,27 @@ var WorkerSideWork = class {
     });
   }
   begin() {
-    for (const w of this.workers) w.postMessage({ t: "begin" });
+    return this.ring.signal(1 /* Begin */);
   }
-  async send(ranges, chunk) {
-    const perWorker = [digestRanges(ranges), ranges];
-    for (let pos = 0; pos < chunk.length || pos === 0 && ranges.length; pos += SLOT_BYTES) {
-      const slot = await this.acquire();
-      const length = Math.min(SLOT_BYTES, chunk.length - pos);
-      new Uint8Array(this.slots[slot], 0, length).set(chunk.subarray(pos, pos + length));
-      this.pending[slot] = this.workers.length;
-      this.workers.forEach((w, i) => w.postMessage({ t: "data", ranges: pos === 0 ? perWorker[i] : EMPTY, slot, buffer: this.slots[slot], length }));
-      if (length === 0) break;
-    }
+  send(ranges, chunk) {
+    return this.ring.publishData(ranges, chunk);
   }
   async end() {
-    const [hashing, scanning] = await Promise.all(
-      this.workers.map((w, i) => {
-        if (this.failure) return Promise.reject(this.failure);
-        const p = new Promise((resolve2, reject) => this.resultWaiters[i].push({ resolve: resolve2, reject }));
-        w.postMessage({ t: "end" });
-        return p;
-      })
+    const results = this.workers.map(
+      (_, i) => new Promise((resolve2, reject) => this.failure ? reject(this.failure) : this.resultWaiters[i].push({ resolve: resolve2, reject }))
     );
+    await this.ring.signal(3 /* End */);
+    const [hashing, scanning] = await Promise.all(results);
     return { ...scanning, diffId: hashing.diffId, digests: hashing.digests };
   }
   async close() {
     this.failure ??= new Error("closed");
+    this.ring.stop();
     await Promise.all(this.workers.map((w) => w.terminate()));
-  }
-  async acquire() {
-    if (this.failure) throw this.failure;
-    const slot = this.free.pop();
-    if (slot !== void 0) return slot;
-    if (this.slots.length < SLOTS) {
-      this.slots.push(new SharedArrayBuffer(SLOT_BYTES));
-      return this.slots.length - 1;
-    }
-    return new Promise((resolve2, reject) => this.slotWaiters.push({ resolve: resolve2, reject }));
-  }
-  acknowledge(slot) {
-    if (--this.pending[slot] > 0) return;
-    const waiter = this.slotWaiters.shift();
-    if (waiter) waiter.resolve(slot);
-    else this.free.push(slot);
   }
   fail(err) {
     if (this.failure) return;
     this.failure = new ImageError(`the layer hashing and scanning worker failed: ${err.message}`);
-    for (const w of this.slotWaiters) w.reject(this.failure);
-    this.slotWaiters = [];
     for (const list of this.resultWaiters) for (const w of list.splice(0)) w.reject(this.failure);
   }
 };

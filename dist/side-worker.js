@@ -120,8 +120,8 @@ var ContentScanner = class {
   limit = 0;
   binary;
   /** Starts a file (entry `index` of the layer); `limit` caps how many of its bytes are scanned. */
-  begin(index, limit) {
-    this.index = index;
+  begin(index2, limit) {
+    this.index = index2;
     this.limit = limit;
     this.fill = 0;
     this.searchFrom = 0;
@@ -220,8 +220,8 @@ var ContentScanner = class {
 var DIGEST = 1;
 var SCAN = 2;
 var RangeProcessor = class {
-  constructor(work) {
-    this.work = work;
+  constructor(work2) {
+    this.work = work2;
   }
   work;
   hash = null;
@@ -309,13 +309,73 @@ function emptyResult() {
   return { digests: [], hits: [], truncatedFiles: 0, unscannedBytes: 0 };
 }
 
+// src/core/shared-ring.ts
+var SLOTS = 8;
+var SLOT_BYTES = 1024 * 1024;
+var SLOT_RANGES = 2048;
+var RANGE_NUMBERS = SLOT_RANGES * 4;
+var PRODUCED = 0;
+var STOP = 1;
+var PRODUCER_SLEEPS = 2;
+var CONSUMERS = 3;
+var consumed = (c) => CONSUMERS + 2 * c;
+var sleeps = (c) => CONSUMERS + 2 * c + 1;
+var META_WORDS = 3;
+var BATCH = SLOTS / 2;
+var RingConsumer = class {
+  constructor(memory, index2) {
+    this.index = index2;
+    this.meta = CONSUMERS + 2 * memory.consumers;
+    this.control = new Int32Array(memory.control);
+    this.data = new Uint8Array(memory.data);
+    this.ranges = new Float64Array(memory.ranges);
+  }
+  index;
+  control;
+  data;
+  ranges;
+  meta;
+  consumed = 0;
+  /** The next slot, blocking until it is published; null once the producer stopped. */
+  next() {
+    while (Atomics.load(this.control, PRODUCED) === this.consumed) {
+      if (Atomics.load(this.control, STOP)) return null;
+      Atomics.store(this.control, sleeps(this.index), 1);
+      if (Atomics.load(this.control, PRODUCED) === this.consumed && !Atomics.load(this.control, STOP)) Atomics.wait(this.control, PRODUCED, this.consumed);
+      Atomics.store(this.control, sleeps(this.index), 0);
+    }
+    const slot = this.consumed % SLOTS;
+    const at = this.meta + slot * META_WORDS;
+    const start = slot * RANGE_NUMBERS;
+    return {
+      op: this.control[at],
+      data: this.data.subarray(slot * SLOT_BYTES, slot * SLOT_BYTES + this.control[at + 1]),
+      ranges: this.ranges.subarray(start, start + this.control[at + 2])
+    };
+  }
+  /** Hands the slot returned by next() back to the producer. */
+  release() {
+    this.consumed++;
+    Atomics.store(this.control, consumed(this.index), this.consumed);
+    if (!Atomics.load(this.control, PRODUCER_SLEEPS)) return;
+    const pending = Atomics.load(this.control, PRODUCED) - this.consumed;
+    if (SLOTS - pending >= BATCH || pending === 0) Atomics.notify(this.control, consumed(this.index));
+  }
+};
+
 // src/core/side-worker.ts
-var processor = new RangeProcessor(import_node_worker_threads.workerData);
-import_node_worker_threads.parentPort.on("message", (m) => {
-  if (m.t === "begin") processor.begin();
-  else if (m.t === "data") {
-    if (m.ranges.length) processor.addRanges(m.ranges);
-    processor.data(new Uint8Array(m.buffer, 0, m.length));
-    import_node_worker_threads.parentPort.postMessage({ t: "ack", slot: m.slot });
-  } else import_node_worker_threads.parentPort.postMessage({ t: "result", result: processor.end() });
-});
+var { work, ring, index } = import_node_worker_threads.workerData;
+var processor = new RangeProcessor(work);
+var consumer = new RingConsumer(ring, index);
+try {
+  for (let slot = consumer.next(); slot !== null; slot = consumer.next()) {
+    if (slot.op === 1 /* Begin */) processor.begin();
+    else if (slot.op === 2 /* Data */) {
+      if (slot.ranges.length) processor.addRanges(slot.ranges);
+      processor.data(slot.data);
+    } else import_node_worker_threads.parentPort.postMessage({ t: "result", result: processor.end() });
+    consumer.release();
+  }
+} catch (err) {
+  import_node_worker_threads.parentPort.postMessage({ t: "error", message: err.message });
+}

@@ -46,8 +46,12 @@ export class Filesystem {
   static build(layers: readonly LayerRecord[], count = layers.length): Filesystem {
     const fs = new Filesystem(layers);
     for (let l = 0; l < count; l++) fs.apply(l);
+    // Entries of one directory share their ancestors' verdict: computed once per directory.
+    const hiding = new Map<string, number>();
     for (const [path, ref] of fs.latest) {
-      if (!fs.visible(path, ref)) fs.latest.delete(path);
+      const wo = fs.whiteouts.get(path);
+      const layer = layerOf(ref);
+      if ((wo !== undefined && wo > layer) || fs.hiddenAbove(parentOf(path), hiding) > layer) fs.latest.delete(path);
     }
     return fs;
   }
@@ -128,15 +132,23 @@ export class Filesystem {
       if (kind === EntryKind.Whiteout) this.whiteouts.set(entries.paths[i], l);
       else if (kind === EntryKind.Opaque) this.opaques.set(entries.paths[i], l);
     }
+    // A tar lists a directory's entries together: the last directory found free of symlinks
+    // is remembered until a symlink is written.
+    let cleanParent: string | null = null;
     for (let i = 0; i < n; i++) {
       const kind = entries.kind(i);
       if (kind === EntryKind.Whiteout || kind === EntryKind.Opaque) continue;
       const path = entries.paths[i];
-      const through = this.symlinkAncestor(path);
-      if (through) {
-        this.unsafe.push({ layer: l, entry: { path, reason: `it is written through the symlink ${through}, which would place it elsewhere` } });
-        continue;
+      const parent = parentOf(path);
+      if (parent !== cleanParent) {
+        const through = this.symlinkAncestor(path);
+        if (through) {
+          this.unsafe.push({ layer: l, entry: { path, reason: `it is written through the symlink ${through}, which would place it elsewhere` } });
+          continue;
+        }
+        cleanParent = parent;
       }
+      if (kind === EntryKind.Symlink) cleanParent = null;
       const ref = refOf(l, i);
       if (kind === EntryKind.Hardlink) {
         const targetPath = entries.links.get(i)!;
@@ -174,6 +186,24 @@ export class Filesystem {
       const a = this.latest.get(p);
       if (a !== undefined && layerOf(a) > layer && this.kindOf(a) !== EntryKind.Directory && !this.hardlinks.has(a)) return false;
     }
+  }
+
+  /**
+   * The highest layer that hides what lower layers put at or below directory `dir`: a whiteout
+   * or opaque marker on it or an ancestor, or an ancestor replaced by a non-directory (the
+   * same tests as visible(), memoized per directory). -1 when nothing hides it.
+   */
+  private hiddenAbove(dir: string, memo: Map<string, number>): number {
+    const known = memo.get(dir);
+    if (known !== undefined) return known;
+    let hide = Math.max(this.whiteouts.get(dir) ?? -1, this.opaques.get(dir) ?? -1);
+    if (dir !== '/') {
+      const a = this.latest.get(dir);
+      if (a !== undefined && this.kindOf(a) !== EntryKind.Directory && !this.hardlinks.has(a)) hide = Math.max(hide, layerOf(a));
+      hide = Math.max(hide, this.hiddenAbove(parentOf(dir), memo));
+    }
+    memo.set(dir, hide);
+    return hide;
   }
 
   /** The nearest ancestor of `path` that is currently a symlink, if any. */
