@@ -76190,8 +76190,18 @@ var Filesystem = class _Filesystem {
     }
     return void 0;
   }
-  *nodes() {
-    for (const [path, ref] of this.latest) yield this.node(path, ref);
+  /** Every visible node, or those whose path passes `wanted` (asked before a node is made). */
+  *nodes(wanted) {
+    for (const [path, ref] of this.latest) if (!wanted || wanted(path)) yield this.node(path, ref);
+  }
+  /** The visible regular files (hard links included) with any of the mode `bits` set. */
+  *filesWithModeBits(bits) {
+    for (const [path, ref] of this.latest) {
+      const target = this.hardlinks.get(ref);
+      const src = target ?? ref;
+      const isFile = target !== void 0 || this.kindOf(ref) === 0 /* File */;
+      if (isFile && this.layers[layerOf(src)].entries.mode(src % SPLIT) & bits) yield this.node(path, ref);
+    }
   }
   /** Which later layer (above `since`) removed `path`, and how: the marker nearest to it. */
   removedBy(path, since) {
@@ -78184,8 +78194,7 @@ var protectedEtc = {
     const relevant = (path) => prefixes.some((p) => path.startsWith(p)) && matches2(path);
     const out = [];
     const base = facts.base.layerCount;
-    for (const before of facts.baseFs.nodes()) {
-      if (!relevant(before.path)) continue;
+    for (const before of facts.baseFs.nodes(relevant)) {
       const after = facts.fs.get(before.path);
       if (!after) {
         out.push({ message: `${before.path} from the base image was deleted; ModelArts needs it unchanged.`, path: before.path, layer: facts.fs.removedBy(before.path, base - 1)?.layer });
@@ -78196,8 +78205,8 @@ var protectedEtc = {
         }
       }
     }
-    for (const after of facts.fs.nodes()) {
-      if (after.layer < base || !relevant(after.path) || facts.baseFs.get(after.path)) continue;
+    for (const after of facts.fs.nodes(relevant)) {
+      if (after.layer < base || facts.baseFs.get(after.path)) continue;
       out.push({ message: `${after.path} was added; it is important system configuration that ModelArts does not allow custom images to add.`, path: after.path, layer: after.layer });
     }
     return out;
@@ -78214,8 +78223,7 @@ var protectedPath = {
     const out = [];
     const removedGroups = /* @__PURE__ */ new Map();
     const base = facts.base.layerCount;
-    for (const before of facts.baseFs.nodes()) {
-      if (!settings.protectedPaths.some((dir) => isUnder(before.path, dir))) continue;
+    for (const before of facts.baseFs.nodes((path) => settings.protectedPaths.some((dir) => isUnder(path, dir)))) {
       const after = facts.fs.get(before.path);
       if (!after) {
         const removal = facts.fs.removedBy(before.path, base - 1);
@@ -78327,8 +78335,8 @@ var setuidSetgid = {
   spec: "A file cannot be added whose owner is root and has permission setuid or setgid.",
   check(facts) {
     const out = [];
-    for (const node of facts.fs.nodes()) {
-      if (node.kind !== 0 /* File */ || node.uid !== 0 || (node.mode & 3072) === 0) continue;
+    for (const node of facts.fs.filesWithModeBits(3072)) {
+      if (node.uid !== 0) continue;
       if (facts.layers[node.layer]?.base) continue;
       const before = facts.baseFs.get(node.path);
       if (before && differences(before, node).length === 0) continue;

@@ -81,8 +81,19 @@ export class Filesystem {
     return undefined; // a symlink loop
   }
 
-  *nodes(): IterableIterator<FileNode> {
-    for (const [path, ref] of this.latest) yield this.node(path, ref);
+  /** Every visible node, or those whose path passes `wanted` (asked before a node is made). */
+  *nodes(wanted?: (path: string) => boolean): IterableIterator<FileNode> {
+    for (const [path, ref] of this.latest) if (!wanted || wanted(path)) yield this.node(path, ref);
+  }
+
+  /** The visible regular files (hard links included) with any of the mode `bits` set. */
+  *filesWithModeBits(bits: number): IterableIterator<FileNode> {
+    for (const [path, ref] of this.latest) {
+      const target = this.hardlinks.get(ref);
+      const src = target ?? ref;
+      const isFile = target !== undefined || this.kindOf(ref) === EntryKind.File;
+      if (isFile && this.layers[layerOf(src)].entries.mode(src % SPLIT) & bits) yield this.node(path, ref);
+    }
   }
 
   /** Which later layer (above `since`) removed `path`, and how: the marker nearest to it. */

@@ -14,8 +14,7 @@ export const protectedEtc: Rule = {
     const relevant = (path: string) => prefixes.some((p) => path.startsWith(p)) && matches(path);
     const out: RawFinding[] = [];
     const base = facts.base.layerCount;
-    for (const before of facts.baseFs.nodes()) {
-      if (!relevant(before.path)) continue;
+    for (const before of facts.baseFs.nodes(relevant)) {
       const after = facts.fs.get(before.path);
       if (!after) {
         out.push({ message: `${before.path} from the base image was deleted; ModelArts needs it unchanged.`, path: before.path, layer: facts.fs.removedBy(before.path, base - 1)?.layer });
@@ -26,8 +25,8 @@ export const protectedEtc: Rule = {
         }
       }
     }
-    for (const after of facts.fs.nodes()) {
-      if (after.layer < base || !relevant(after.path) || facts.baseFs.get(after.path)) continue;
+    for (const after of facts.fs.nodes(relevant)) {
+      if (after.layer < base || facts.baseFs.get(after.path)) continue;
       out.push({ message: `${after.path} was added; it is important system configuration that ModelArts does not allow custom images to add.`, path: after.path, layer: after.layer });
     }
     return out;

@@ -12,8 +12,7 @@ export const protectedPath: Rule = {
     const out: RawFinding[] = [];
     const removedGroups = new Map<string, { layer: number; count: number; first: string }>();
     const base = facts.base.layerCount;
-    for (const before of facts.baseFs.nodes()) {
-      if (!settings.protectedPaths.some((dir) => isUnder(before.path, dir))) continue;
+    for (const before of facts.baseFs.nodes((path) => settings.protectedPaths.some((dir) => isUnder(path, dir)))) {
       const after = facts.fs.get(before.path);
       if (!after) {
         const removal = facts.fs.removedBy(before.path, base - 1);

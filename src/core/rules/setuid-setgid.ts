@@ -1,5 +1,4 @@
 import { describeMode, differences } from '../node-compare';
-import { EntryKind } from '../layer-record';
 import type { RawFinding } from '../facts';
 import type { Rule } from './rule';
 
@@ -10,8 +9,8 @@ export const setuidSetgid: Rule = {
   spec: 'A file cannot be added whose owner is root and has permission setuid or setgid.',
   check(facts) {
     const out: RawFinding[] = [];
-    for (const node of facts.fs.nodes()) {
-      if (node.kind !== EntryKind.File || node.uid !== 0 || (node.mode & 0o6000) === 0) continue;
+    for (const node of facts.fs.filesWithModeBits(0o6000)) {
+      if (node.uid !== 0) continue;
       if (facts.layers[node.layer]?.base) continue;
       const before = facts.baseFs.get(node.path);
       if (before && differences(before, node).length === 0) continue; // rewritten unchanged
