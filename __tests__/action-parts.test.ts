@@ -157,7 +157,7 @@ describe('job summary', () => {
       image: { reference: 'img', id: 'sha256:' + 'a'.repeat(64), layout: 'docker-archive', repoTags: [], platform: 'linux/amd64', user: 'work', entrypoint: null, cmd: null, size: 1e6, maxSize: 9.5e9, files: 10 },
       base: { given: false, reference: null, id: null, layers: 1, matches: true, guessed: true },
       findings,
-      layers: [{ index: 0, diffId: 'sha256:x', size: 1e6, compression: 'none', entries: 10, base: true, createdBy: '<script>layer</script>' }],
+      layers: [{ index: 0, diffId: 'sha256:x', size: 1e6, compression: 'none', entries: 10, base: true, contentScanned: false, createdBy: '<script>layer</script>' }],
       largestFiles: [],
       scan: { truncatedFiles: 0, unscannedBytes: 0 },
       timings: [{ phase: 'read image', ms: 1200 }],

@@ -1,8 +1,13 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { check, paths } from '../__fixtures__/check';
-import { buildImage, memorySource, onBase, tarOf, zstdAvailable, type Layout, type LayerSpec } from '../__fixtures__/image-builder';
+import { BASE_METADATA, baseLayers, buildImage, layerTar, memorySource, onBase, tarOf, zstdAvailable, type Layout, type LayerSpec } from '../__fixtures__/image-builder';
 import { checkImage } from '../src/core/check-image';
 import { ImageError } from '../src/core/errors';
+import { archiveSource, type ImageSource } from '../src/core/image-source';
 import { defaultSettings } from '../src/core/settings';
 
 const violating = (compression: LayerSpec['compression'] = 'none') =>
@@ -115,5 +120,85 @@ describe('bad input gives a clear ImageError', () => {
     const broken = Buffer.from(archive);
     broken.write('PATCHED', at);
     await expect(run(broken)).rejects.toThrow(/does not match its digest .* the archive was modified/);
+  });
+});
+
+describe('layers of the given base image', () => {
+  const EICAR = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*';
+  const base = (): LayerSpec[] => {
+    const layers = baseLayers();
+    layers[0].entries.push({ path: 'usr/share/eicar.txt', content: EICAR });
+    return layers;
+  };
+  const custom: LayerSpec = { createdBy: '/bin/sh -c add', entries: [{ path: 'opt/eicar.txt', content: EICAR }] };
+  const run = async (layout: Layout, image: Buffer) => {
+    const b = await buildImage({ layers: base(), metadata: BASE_METADATA, config: { User: 'work' } }, { layout });
+    return checkImage({ image: memorySource(image, 'image archive x.tar'), base: memorySource(b.archive, 'base archive'), settings: defaultSettings() });
+  };
+
+  it.each<Layout>(['docker-oci', 'oci'])('are not content-scanned when %s names them by digest; custom layers are', async (layout) => {
+    const { archive } = await buildImage({ layers: [...base(), custom], metadata: BASE_METADATA, config: { User: 'work' } }, { layout });
+    const r = await run(layout, archive);
+    expect(r.facts.layers.map((l) => [l.base, l.record.contentScanned])).toEqual([
+      [true, false],
+      [false, true]
+    ]);
+    expect(r.facts.layers[0].record.scanHits).toEqual([]);
+    expect(paths(r, 'malicious-code')).toEqual(['/opt/eicar.txt']);
+  });
+
+  it('are scanned in the legacy layout, whose layer names say nothing of their content', async () => {
+    const { archive } = await buildImage({ layers: [...base(), custom], metadata: BASE_METADATA, config: { User: 'work' } }, { layout: 'docker-legacy' });
+    const r = await run('docker-legacy', archive);
+    expect(r.facts.layers.map((l) => l.record.contentScanned)).toEqual([true, true]);
+    expect(r.facts.layers[0].record.scanHits.map((h) => h.path)).toEqual(['/usr/share/eicar.txt']);
+    expect(paths(r, 'malicious-code')).toEqual(['/opt/eicar.txt']);
+  });
+
+  it('rejects a custom layer stored under the name of a base layer', async () => {
+    const b = await buildImage({ layers: base(), metadata: BASE_METADATA, config: { User: 'work' } }, { layout: 'docker-oci' });
+    const evil = await layerTar({ entries: [...base()[0].entries, { path: 'opt/miner.sh', content: 'xmrig -o stratum+tcp://pool.example.com:3333\n' }] });
+    const config = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', config: { User: 'work' }, rootfs: { type: 'layers', diff_ids: b.diffIds } }));
+    const configName = `blobs/sha256/${createHash('sha256').update(config).digest('hex')}`;
+    const layerName = `blobs/sha256/${b.diffIds[0].slice(7)}`;
+    const archive = await tarOf([
+      { name: layerName, data: evil },
+      { name: configName, data: config },
+      { name: 'manifest.json', data: Buffer.from(JSON.stringify([{ Config: configName, Layers: [layerName] }])) }
+    ]);
+    await expect(run('docker-oci', archive)).rejects.toThrow(/does not match .* the archive was modified/);
+  });
+
+  it('are jumped over, not read, in a base archive on disk; a truncated one is still an error', async () => {
+    const layers = base();
+    layers[0].entries.push({ path: 'usr/lib/big.so', content: 'x'.repeat(4 * 1024 * 1024) });
+    const b = await buildImage({ layers, metadata: BASE_METADATA, config: { User: 'work' } }, { layout: 'docker-oci' });
+    const dir = mkdtempSync(join(tmpdir(), 'mic-base-'));
+    try {
+      const whole = join(dir, 'base.tar');
+      writeFileSync(whole, b.archive);
+      let read = 0;
+      const counting = (src: ImageSource): ImageSource => ({
+        ...src,
+        open: () => {
+          const inner = src.open();
+          return {
+            skip: inner.skip?.bind(inner),
+            async *[Symbol.asyncIterator]() {
+              for await (const chunk of inner) yield ((read += chunk.length), chunk);
+            }
+          };
+        }
+      });
+      const image = await buildImage({ layers: [...layers, custom], metadata: BASE_METADATA, config: { User: 'work' } }, { layout: 'docker-oci' });
+      const r = await checkImage({ image: memorySource(image.archive), base: counting(archiveSource(whole)), settings: defaultSettings() });
+      expect(r.facts.base).toMatchObject({ given: true, matches: true, layerCount: 1 });
+      expect(read).toBeLessThan(b.archive.length / 4);
+      const cut = join(dir, 'cut.tar');
+      writeFileSync(cut, b.archive.subarray(0, 2 * 1024 * 1024));
+      await expect(checkImage({ image: memorySource(image.archive), base: archiveSource(cut), settings: defaultSettings() })).rejects.toThrow(/image archive .*cut\.tar is truncated/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

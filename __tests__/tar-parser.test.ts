@@ -106,3 +106,35 @@ describe('TarParser', () => {
     await expect(parse(make())).rejects.toThrow(message);
   });
 });
+
+describe('skipping ignored bodies', () => {
+  const archive = Buffer.concat([header({ name: 'big', size: 3000 }), body(Buffer.alloc(3000, 1)), header({ name: 'small', size: 2 }), body('hi'), END]);
+
+  it('says how many bytes it would discard and continues after them, as if it had read them', async () => {
+    const seen: string[] = [];
+    const parser = new TarParser((h) => {
+      seen.push(h.name);
+      return h.name === 'big' ? null : { data: (c) => void seen.push(c.toString()), end: () => undefined };
+    });
+    await parser.write(archive.subarray(0, 600)); // the header and 88 bytes of the big body
+    expect(parser.skippable).toBe(3000 - 88 + 72); // the rest of the body and its padding
+    await parser.skip(parser.skippable);
+    expect(parser.position).toBe(512 + 3072);
+    await parser.write(archive.subarray(512 + 3072));
+    await parser.end();
+    expect(seen).toEqual(['big', 'small', 'hi']);
+  });
+
+  it('still reports truncation when the skip ran past the end of the input', async () => {
+    const parser = new TarParser(() => null, 'test archive');
+    await parser.write(archive.subarray(0, 600));
+    await parser.skip(1000); // a seek that found only 1000 more bytes
+    await expect(parser.end()).rejects.toThrow(/test archive is truncated: it ends at byte 1600 in entry "big"/);
+  });
+
+  it('skips nothing of a body a sink reads', async () => {
+    const parser = new TarParser(() => ({ data: () => undefined, end: () => undefined }));
+    await parser.write(archive.subarray(0, 600));
+    expect(parser.skippable).toBe(0);
+  });
+});

@@ -91845,6 +91845,28 @@ var TarParser = class {
       }
     }
   }
+  /** Input bytes the parser will next discard unread (the rest of an ignored body, padding). */
+  get skippable() {
+    if (this.state === 3 /* Padding */) return this.padding;
+    if (this.state === 1 /* Body */ && (!this.sink || this.sink.discarding)) return this.remaining + this.padding;
+    return 0;
+  }
+  /** The caller jumped over `n` (at most `skippable`) input bytes instead of writing them. */
+  async skip(n) {
+    if (this.state === 1 /* Body */) {
+      const body = Math.min(n, this.remaining);
+      this.remaining -= body;
+      this.offset += body;
+      n -= body;
+      if (this.remaining > 0) return;
+      await this.finishBody();
+    }
+    if (this.state === 3 /* Padding */) {
+      this.padding -= n;
+      this.offset += n;
+      if (this.padding === 0) this.state = 0 /* Header */;
+    }
+  }
   /** Call when the input has ended; throws when it ended inside an entry. */
   async end() {
     if (this.state === 4 /* Done */) return;
@@ -92143,8 +92165,9 @@ var ClamdSink = class {
   }
 };
 var LayerWalker = class {
-  constructor(options, compression) {
+  constructor(options, compression, scan) {
     this.options = options;
+    this.scan = scan;
     this.record = {
       diffId: "",
       compression,
@@ -92153,10 +92176,12 @@ var LayerWalker = class {
       scanHits: [],
       clamd: [],
       unsafe: [],
-      scan: { truncatedFiles: 0, unscannedBytes: 0 }
+      scan: { truncatedFiles: 0, unscannedBytes: 0 },
+      contentScanned: scan
     };
   }
   options;
+  scan;
   entries = new LayerEntries();
   record;
   /** File bodies found since the side work last heard from us (see FileRanges). */
@@ -92198,19 +92223,20 @@ var LayerWalker = class {
     const index = this.entries.add(path, kind, h.mode & 4095, h.uid, h.gid, kind === 0 /* File */ ? h.size : 0, link);
     if (kind !== 0 /* File */ || h.size === 0) return null;
     const digest = (h.mode & 3072) !== 0 || this.options.needsDigest(path);
-    this.ranges.push(index, this.position(), h.size, SCAN | (digest ? DIGEST : 0));
+    const flags = (this.scan ? SCAN : 0) | (digest ? DIGEST : 0);
+    if (flags) this.ranges.push(index, this.position(), h.size, flags);
     const text = h.size <= MAX_CONFIG_TEXT ? new TextSink(this, index, path, h.size) : null;
-    return this.options.clamd ? new ClamdSink(this.options.clamd, index, this.options.scanLimit, text) : text;
+    return this.options.clamd && this.scan ? new ClamdSink(this.options.clamd, index, this.options.scanLimit, text) : text;
   };
 };
-async function walkLayer(blob, compression, options, what) {
-  const walker = new LayerWalker(options, compression);
+async function walkLayer(blob, compression, options, what, scan = true) {
+  const walker = new LayerWalker(options, compression, scan);
   const parser = new TarParser(walker.onEntry, what);
   walker.position = () => parser.position;
   const record = walker.record;
   const side = options.side;
   await side.begin();
-  const clamdLayer = options.clamd?.beginLayer();
+  const clamdLayer = scan ? options.clamd?.beginLayer() : void 0;
   const consume = async (source) => {
     for await (const chunk of source) {
       options.budget.consume(chunk.length, what);
@@ -92251,10 +92277,8 @@ var HashingSink = class {
   head = [];
   headSize = 0;
   target = null;
-  size = 0;
   data(chunk) {
     this.hash?.update(chunk);
-    this.size += chunk.length;
     if (this.target) return this.target.data(chunk);
     this.head.push(Buffer.from(chunk));
     this.headSize += chunk.length;
@@ -92265,7 +92289,10 @@ var HashingSink = class {
     await this.target.end();
     const blob = this.reader.contents.files.get(this.path);
     blob.digest = this.hash ? "sha256:" + this.hash.digest("hex") : blob.layer?.diffId ?? "";
-    blob.size = this.size;
+    blob.size = this.entrySize;
+  }
+  get discarding() {
+    return this.target === DISCARD && this.hash === null;
   }
   start() {
     const head = Buffer.concat(this.head);
@@ -92298,12 +92325,13 @@ var JsonSink = class {
 };
 var DISCARD = { data() {
 }, end() {
-} };
+}, discarding: true };
+var MIN_SKIP = 64 * 1024;
 var LayerSink = class {
-  constructor(blob, compression, options, what) {
+  constructor(blob, compression, options, what, scan) {
     this.blob = blob;
     this.options = options;
-    this.done = walkLayer(this.channel, compression, options.walk, what);
+    this.done = walkLayer(this.channel, compression, options.walk, what, scan);
     this.done.catch((err) => {
       this.failure = err;
       this.channel.abort(err);
@@ -92345,6 +92373,10 @@ var ArchiveReader = class {
     if (h.type !== "file") return null;
     return new HashingSink(path, h.size, this);
   };
+  isBaseLayer(path) {
+    const named = /^blobs\/sha256\/([a-f0-9]{64})$/.exec(path);
+    return !!named && !!this.options.baseLayerDigests?.has(`sha256:${named[1]}`);
+  }
   sinkFor(path, kind, size, blob) {
     const what = `layer ${path} of ${this.options.what}`;
     switch (kind) {
@@ -92355,7 +92387,7 @@ var ArchiveReader = class {
       case "gzip":
       case "zstd":
         if (!this.options.walkLayers) return DISCARD;
-        return new LayerSink(blob, kind === "tar" ? "none" : kind, this.options, what);
+        return new LayerSink(blob, kind === "tar" ? "none" : kind, this.options, what, !this.isBaseLayer(path));
       default:
         return DISCARD;
     }
@@ -92375,13 +92407,16 @@ async function readArchive(source, options) {
       await iterator.return?.();
     }
   })();
-  const consume = async (chunks) => {
-    for await (const chunk of chunks) await parser.write(chunk);
+  const consume = async (chunks, skip) => {
+    for await (const chunk of chunks) {
+      await parser.write(chunk);
+      if (skip && parser.skippable >= MIN_SKIP) await parser.skip(skip(parser.skippable));
+    }
     await parser.end();
   };
   const head = first.value;
   if (head[0] === 31 && head[1] === 139) await decompressInto(rest, "gzip", consume, options.what);
-  else await consume(rest);
+  else await consume(rest, source.skip?.bind(source));
   return reader.contents;
 }
 
@@ -92748,7 +92783,13 @@ function finish(layout, id, repoTags, config, layerBlobs, what, layersWalked) {
     }
     return blob.layer;
   });
-  return { layout, id, repoTags, config, layers, blobs: layerBlobs.map(({ blob }) => ({ digest: blob.digest, size: blob.size })) };
+  const blobs = layerBlobs.map(({ path, blob }) => ({ digest: blob.digest || declaredDigest(path), size: blob.size }));
+  return { layout, id, repoTags, config, layers, blobs };
+}
+function declaredDigest(path) {
+  if (/^sha256:[a-f0-9]{64}$/.test(path)) return path;
+  const named = /^blobs\/sha256\/([a-f0-9]{64})$/.exec(path);
+  return named ? `sha256:${named[1]}` : "";
 }
 
 // src/core/side-work.ts
@@ -92934,8 +92975,13 @@ var WorkerSideWork = class {
       (_, i) => new Promise((resolve3, reject) => this.failure ? reject(this.failure) : this.resultWaiters[i].push({ resolve: resolve3, reject }))
     );
     await this.ring.signal(3 /* End */);
-    const [hashing, scanning] = await Promise.all(results);
-    return { ...scanning, diffId: hashing.diffId, digests: hashing.digests };
+    return (await Promise.all(results)).reduce((all, r) => ({
+      diffId: all.diffId ?? r.diffId,
+      digests: all.digests.concat(r.digests),
+      hits: all.hits.concat(r.hits),
+      truncatedFiles: all.truncatedFiles + r.truncatedFiles,
+      unscannedBytes: all.unscannedBytes + r.unscannedBytes
+    }));
   }
   async close() {
     this.failure ??= new Error("closed");
@@ -93519,7 +93565,8 @@ async function checkWith(options, walk) {
   const base = !given ? void 0 : "diffIds" in given ? knownBaseImage(given) : await timed("read base image", () => readImage(given, settings, { walk, walkLayers: false }));
   let bytes = 0;
   const onProgress = options.onProgress && ((n) => options.onProgress(bytes += n));
-  const image = await timed("read image", () => readImage(options.image, settings, { walk, walkLayers: true, onProgress }));
+  const baseLayerDigests = base && new Set([...base.config.rootfs.diff_ids, ...base.blobs.map((b) => b.digest)].filter(Boolean));
+  const image = await timed("read image", () => readImage(options.image, settings, { walk, walkLayers: true, onProgress, baseLayerDigests }));
   const facts = await timed("build filesystem", () => buildFacts(image, base, options));
   const findings = await timed("run rules", () => runRules(facts, settings));
   const scan = facts.layers.reduce(
@@ -93529,7 +93576,7 @@ async function checkWith(options, walk) {
   return { facts, findings, scan, timings };
 }
 async function readImage(source, settings, opts) {
-  const contents = await readArchive(source.open(), { walkLayers: opts.walkLayers, walk: opts.walk, onProgress: opts.onProgress, what: source.name });
+  const contents = await readArchive(source.open(), { ...opts, what: source.name });
   return resolveImage(contents, settings.platform, source.name, opts.walkLayers, source.layout);
 }
 function knownBaseImage(base) {
@@ -94262,6 +94309,7 @@ function buildJsonReport(result, failOn, maxSize) {
       compression: l.compression,
       entries: l.record.entries.length,
       base: l.base,
+      contentScanned: l.record.contentScanned,
       ...l.createdBy && { createdBy: l.createdBy }
     })),
     largestFiles: largestCustomFiles(facts, 10),

@@ -7,6 +7,7 @@ import { SNIFF_BYTES, sniffBlob, type BlobKind } from './blob-kind';
 import { decompressInto } from './decompress';
 import { ImageError } from './errors';
 import { Handoff } from './handoff';
+import type { ChunkSource } from './image-source';
 import { normalizeEntryName } from './image-path';
 import type { LayerRecord } from './layer-record';
 import { walkLayer, type WalkOptions } from './layer-walker';
@@ -35,6 +36,12 @@ export interface ArchiveContents {
 export interface ReadOptions {
   /** Walk layer blobs (false for a base image, of which only the config is needed). */
   walkLayers: boolean;
+  /**
+   * Digests ("sha256:...") of the given base image's layers. A layer blob stored under one of
+   * these names is the base's layer byte for byte (the name is verified against the content
+   * once read), so its content is not scanned: rules skip base layers' scan findings anyway.
+   */
+  baseLayerDigests?: ReadonlySet<string>;
   walk: WalkOptions;
   /** Called as layer bytes go by, for progress reporting. */
   onProgress?: (bytes: number) => void;
@@ -47,7 +54,6 @@ class HashingSink implements EntrySink {
   private head: Buffer[] = [];
   private headSize = 0;
   private target: EntrySink | null = null;
-  private size = 0;
 
   constructor(
     private readonly path: string,
@@ -57,7 +63,6 @@ class HashingSink implements EntrySink {
 
   data(chunk: Buffer): void | Promise<void> {
     this.hash?.update(chunk);
-    this.size += chunk.length;
     if (this.target) return this.target.data(chunk);
     this.head.push(Buffer.from(chunk)); // the source may reuse its buffer
     this.headSize += chunk.length;
@@ -70,7 +75,11 @@ class HashingSink implements EntrySink {
     const blob = this.reader.contents.files.get(this.path)!;
     // A plain tar layer's digest is its diff_id, hashed by the layer walker's side work.
     blob.digest = this.hash ? 'sha256:' + this.hash.digest('hex') : (blob.layer?.diffId ?? '');
-    blob.size = this.size;
+    blob.size = this.entrySize; // the body may have been skipped, not read
+  }
+
+  get discarding(): boolean {
+    return this.target === DISCARD && this.hash === null;
   }
 
   private start(): void | Promise<void> {
@@ -102,7 +111,9 @@ class JsonSink implements EntrySink {
   }
 }
 
-const DISCARD: EntrySink = { data() {}, end() {} };
+const DISCARD: EntrySink = { data() {}, end() {}, discarding: true };
+/** Smaller bodies are read through: a seek costs more than reading a few blocks. */
+const MIN_SKIP = 64 * 1024;
 
 /** Feeds a layer blob to the layer walker, one chunk at a time (see Handoff). */
 class LayerSink implements EntrySink {
@@ -114,9 +125,10 @@ class LayerSink implements EntrySink {
     private readonly blob: ArchiveBlob,
     compression: LayerRecord['compression'],
     private readonly options: ReadOptions,
-    what: string
+    what: string,
+    scan: boolean
   ) {
-    this.done = walkLayer(this.channel, compression, options.walk, what);
+    this.done = walkLayer(this.channel, compression, options.walk, what, scan);
     this.done.catch((err) => {
       this.failure = err;
       this.channel.abort(err);
@@ -156,6 +168,11 @@ class ArchiveReader {
     return new HashingSink(path, h.size, this);
   };
 
+  private isBaseLayer(path: string): boolean {
+    const named = /^blobs\/sha256\/([a-f0-9]{64})$/.exec(path);
+    return !!named && !!this.options.baseLayerDigests?.has(`sha256:${named[1]}`);
+  }
+
   sinkFor(path: string, kind: BlobKind, size: number, blob: ArchiveBlob): EntrySink {
     const what = `layer ${path} of ${this.options.what}`;
     switch (kind) {
@@ -166,7 +183,7 @@ class ArchiveReader {
       case 'gzip':
       case 'zstd':
         if (!this.options.walkLayers) return DISCARD;
-        return new LayerSink(blob, kind === 'tar' ? 'none' : kind, this.options, what);
+        return new LayerSink(blob, kind === 'tar' ? 'none' : kind, this.options, what, !this.isBaseLayer(path));
       default:
         return DISCARD;
     }
@@ -174,7 +191,7 @@ class ArchiveReader {
 }
 
 /** Reads a whole archive stream; the outer archive may itself be gzip-compressed. */
-export async function readArchive(source: AsyncIterable<Buffer>, options: ReadOptions): Promise<ArchiveContents> {
+export async function readArchive(source: ChunkSource, options: ReadOptions): Promise<ArchiveContents> {
   const reader = new ArchiveReader(options);
   const parser = new TarParser(reader.onEntry, options.what);
   const iterator = source[Symbol.asyncIterator]();
@@ -189,12 +206,16 @@ export async function readArchive(source: AsyncIterable<Buffer>, options: ReadOp
       await iterator.return?.(); // closes the file when reading stops early
     }
   })();
-  const consume = async (chunks: AsyncIterable<Buffer>) => {
-    for await (const chunk of chunks) await parser.write(chunk);
+  const consume = async (chunks: AsyncIterable<Buffer>, skip?: (n: number) => number) => {
+    for await (const chunk of chunks) {
+      await parser.write(chunk);
+      // Bodies nobody reads (a base image's layers) are jumped over where the source can seek.
+      if (skip && parser.skippable >= MIN_SKIP) await parser.skip(skip(parser.skippable));
+    }
     await parser.end();
   };
   const head: Buffer = first.value;
   if (head[0] === 0x1f && head[1] === 0x8b) await decompressInto(rest, 'gzip', consume, options.what);
-  else await consume(rest);
+  else await consume(rest, source.skip?.bind(source));
   return reader.contents;
 }

@@ -1,6 +1,6 @@
 // The validator core: image source -> archive reader -> layer walker -> filesystem model ->
 // rules. Takes plain values and returns plain findings; the CLI and the action share it.
-import { readArchive } from './archive-reader';
+import { readArchive, type ReadOptions } from './archive-reader';
 import { ClamdClient } from './clamd-client';
 import { ImageError } from './errors';
 import { guessBaseLayerCount, layerHistory, redactedConfig, type Finding, type ImageFacts, type LayerFact } from './facts';
@@ -70,7 +70,8 @@ async function checkWith(options: CheckOptions, walk: WalkOptions): Promise<Chec
       : await timed('read base image', () => readImage(given, settings, { walk, walkLayers: false }));
   let bytes = 0;
   const onProgress = options.onProgress && ((n: number) => options.onProgress!((bytes += n)));
-  const image = await timed('read image', () => readImage(options.image, settings, { walk, walkLayers: true, onProgress }));
+  const baseLayerDigests = base && new Set([...base.config.rootfs.diff_ids, ...base.blobs.map((b) => b.digest)].filter(Boolean));
+  const image = await timed('read image', () => readImage(options.image, settings, { walk, walkLayers: true, onProgress, baseLayerDigests }));
   const facts = await timed('build filesystem', () => buildFacts(image, base, options));
   const findings = await timed('run rules', () => runRules(facts, settings));
   const scan = facts.layers.reduce<ScanStats>(
@@ -80,8 +81,8 @@ async function checkWith(options: CheckOptions, walk: WalkOptions): Promise<Chec
   return { facts, findings, scan, timings };
 }
 
-async function readImage(source: ImageSource, settings: Settings, opts: { walk: WalkOptions; walkLayers: boolean; onProgress?: (n: number) => void }): Promise<ResolvedImage> {
-  const contents = await readArchive(source.open(), { walkLayers: opts.walkLayers, walk: opts.walk, onProgress: opts.onProgress, what: source.name });
+async function readImage(source: ImageSource, settings: Settings, opts: Omit<ReadOptions, 'what'>): Promise<ResolvedImage> {
+  const contents = await readArchive(source.open(), { ...opts, what: source.name });
   return resolveImage(contents, settings.platform, source.name, opts.walkLayers, source.layout);
 }
 

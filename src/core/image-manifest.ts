@@ -221,5 +221,14 @@ function finish(
     }
     return blob.layer;
   });
-  return { layout, id, repoTags, config, layers, blobs: layerBlobs.map(({ blob }) => ({ digest: blob.digest, size: blob.size })) };
+  // A layer that was not read has no computed digest: the one its name declares stands in.
+  const blobs = layerBlobs.map(({ path, blob }) => ({ digest: blob.digest || declaredDigest(path), size: blob.size }));
+  return { layout, id, repoTags, config, layers, blobs };
+}
+
+/** The digest a layer's archive path or OCI descriptor names ("" for legacy `ID/layer.tar`). */
+function declaredDigest(path: string): string {
+  if (/^sha256:[a-f0-9]{64}$/.test(path)) return path;
+  const named = /^blobs\/sha256\/([a-f0-9]{64})$/.exec(path);
+  return named ? `sha256:${named[1]}` : '';
 }

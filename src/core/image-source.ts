@@ -6,13 +6,19 @@ import { UsageError } from './errors';
 
 export type Layout = 'docker-archive' | 'oci-archive' | 'auto';
 
+/** An archive's bytes in order; a seekable one (a file) can also jump ahead. */
+export interface ChunkSource extends AsyncIterable<Buffer> {
+  /** Skips the next `n` bytes (not yet read); returns how many there were (fewer at the end). */
+  skip?(n: number): number;
+}
+
 export interface ImageSource {
   /** How the image is named in messages. */
   name: string;
   layout: Layout;
   /** Size in bytes when known (for progress). */
   size?: number;
-  open(): AsyncIterable<Buffer>;
+  open(): ChunkSource;
 }
 
 export function archiveSource(spec: string): ImageSource {
@@ -40,7 +46,7 @@ export function archiveSource(spec: string): ImageSource {
     name: `image archive ${path}`,
     layout,
     size,
-    open: () => readChunks(path)
+    open: () => readChunks(path, size)
   };
 }
 
@@ -48,17 +54,29 @@ export function archiveSource(spec: string): ImageSource {
  * Reads a file into one reused 1 MiB buffer. Each chunk is valid until the consumer asks for
  * the next one: the archive reader finishes with a chunk (copying what it keeps) before that,
  * so a 10 GB archive costs one buffer instead of ten thousand for the collector to free.
+ * Skipping moves the read position: a base image's layers are jumped over, not read.
  */
-async function* readChunks(path: string): AsyncGenerator<Buffer> {
-  const file = await open(path, 'r');
-  try {
-    const buffer = Buffer.allocUnsafe(1024 * 1024);
-    for (;;) {
-      const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) return;
-      yield buffer.subarray(0, bytesRead);
+function readChunks(path: string, size: number): ChunkSource {
+  let position = 0;
+  return {
+    skip(n: number): number {
+      const skipped = Math.max(0, Math.min(n, size - position));
+      position += skipped;
+      return skipped;
+    },
+    async *[Symbol.asyncIterator]() {
+      const file = await open(path, 'r');
+      try {
+        const buffer = Buffer.allocUnsafe(1024 * 1024);
+        for (;;) {
+          const { bytesRead } = await file.read(buffer, 0, buffer.length, position);
+          if (bytesRead === 0) return;
+          position += bytesRead;
+          yield buffer.subarray(0, bytesRead);
+        }
+      } finally {
+        await file.close();
+      }
     }
-  } finally {
-    await file.close();
-  }
+  };
 }

@@ -150,4 +150,9 @@ export interface LayerRecord {
   clamd: { path: string; signature: string }[];
   unsafe: UnsafeEntry[];
   scan: ScanStats;
+  /**
+   * False when the content was not scanned because the layer is byte for byte a layer of the
+   * given base image (its blob is named by a digest the base lists), whose findings rules skip.
+   */
+  contentScanned: boolean;
 }

@@ -133,7 +133,11 @@ class LayerWalker {
   ranges: number[] = [];
   position = () => 0;
 
-  constructor(readonly options: WalkOptions, compression: LayerRecord['compression']) {
+  constructor(
+    readonly options: WalkOptions,
+    compression: LayerRecord['compression'],
+    private readonly scan: boolean
+  ) {
     this.record = {
       diffId: '',
       compression,
@@ -142,7 +146,8 @@ class LayerWalker {
       scanHits: [],
       clamd: [],
       unsafe: [],
-      scan: { truncatedFiles: 0, unscannedBytes: 0 }
+      scan: { truncatedFiles: 0, unscannedBytes: 0 },
+      contentScanned: scan
     };
   }
 
@@ -183,26 +188,31 @@ class LayerWalker {
     if (kind !== EntryKind.File || h.size === 0) return null;
     // setuid/setgid files are compared with the base wherever they are.
     const digest = (h.mode & 0o6000) !== 0 || this.options.needsDigest(path);
-    this.ranges.push(index, this.position(), h.size, SCAN | (digest ? DIGEST : 0));
+    const flags = (this.scan ? SCAN : 0) | (digest ? DIGEST : 0);
+    if (flags) this.ranges.push(index, this.position(), h.size, flags);
     const text = h.size <= MAX_CONFIG_TEXT ? new TextSink(this, index, path, h.size) : null;
-    return this.options.clamd ? new ClamdSink(this.options.clamd, index, this.options.scanLimit, text) : text;
+    return this.options.clamd && this.scan ? new ClamdSink(this.options.clamd, index, this.options.scanLimit, text) : text;
   };
 }
 
-/** Walks a layer blob of the given compression and returns what it holds. */
+/**
+ * Walks a layer blob of the given compression and returns what it holds; `scan` false skips
+ * the content scan (and ClamAV) for a layer known to be the base image's.
+ */
 export async function walkLayer(
   blob: AsyncIterable<Buffer>,
   compression: LayerRecord['compression'],
   options: WalkOptions,
-  what: string
+  what: string,
+  scan = true
 ): Promise<LayerRecord> {
-  const walker = new LayerWalker(options, compression);
+  const walker = new LayerWalker(options, compression, scan);
   const parser = new TarParser(walker.onEntry, what);
   walker.position = () => parser.position;
   const record = walker.record;
   const side = options.side;
   await side.begin();
-  const clamdLayer = options.clamd?.beginLayer();
+  const clamdLayer = scan ? options.clamd?.beginLayer() : undefined;
   const consume = async (source: AsyncIterable<Buffer>) => {
     for await (const chunk of source) {
       options.budget.consume(chunk.length, what);

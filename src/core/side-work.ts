@@ -96,8 +96,14 @@ class WorkerSideWork implements SideWork {
       (_, i) => new Promise<RangeResult>((resolve, reject) => (this.failure ? reject(this.failure) : this.resultWaiters[i].push({ resolve, reject })))
     );
     await this.ring.signal(Op.End);
-    const [hashing, scanning] = await Promise.all(results);
-    return { ...scanning, diffId: hashing.diffId, digests: hashing.digests };
+    // Each worker did part of the work: the layer hash, file digests, the scan.
+    return (await Promise.all(results)).reduce((all, r) => ({
+      diffId: all.diffId ?? r.diffId,
+      digests: all.digests.concat(r.digests),
+      hits: all.hits.concat(r.hits),
+      truncatedFiles: all.truncatedFiles + r.truncatedFiles,
+      unscannedBytes: all.unscannedBytes + r.unscannedBytes
+    }));
   }
 
   async close(): Promise<void> {

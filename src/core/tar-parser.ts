@@ -20,6 +20,8 @@ export interface TarHeader {
 export interface EntrySink {
   data(chunk: Buffer): void | Promise<void>;
   end(): void | Promise<void>;
+  /** True once the sink ignores the rest of the body: a seekable source may jump over it. */
+  readonly discarding?: boolean;
 }
 
 /** Called for every entry; return a sink to receive its body, or null to skip the body. */
@@ -126,6 +128,30 @@ export class TarParser {
         case State.Done:
           return; // whatever follows the end-of-archive blocks is record padding
       }
+    }
+  }
+
+  /** Input bytes the parser will next discard unread (the rest of an ignored body, padding). */
+  get skippable(): number {
+    if (this.state === State.Padding) return this.padding;
+    if (this.state === State.Body && (!this.sink || this.sink.discarding)) return this.remaining + this.padding;
+    return 0;
+  }
+
+  /** The caller jumped over `n` (at most `skippable`) input bytes instead of writing them. */
+  async skip(n: number): Promise<void> {
+    if (this.state === State.Body) {
+      const body = Math.min(n, this.remaining);
+      this.remaining -= body;
+      this.offset += body;
+      n -= body;
+      if (this.remaining > 0) return;
+      await this.finishBody();
+    }
+    if (this.state === State.Padding) {
+      this.padding -= n;
+      this.offset += n;
+      if (this.padding === 0) this.state = State.Header;
     }
   }
 

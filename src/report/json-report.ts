@@ -45,6 +45,7 @@ export function buildJsonReport(result: CheckResult, failOn: FailOn, maxSize: nu
       compression: l.compression,
       entries: l.record.entries.length,
       base: l.base,
+      contentScanned: l.record.contentScanned,
       ...(l.createdBy && { createdBy: l.createdBy })
     })),
     largestFiles: largestCustomFiles(facts, 10),
