@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --scale N] [-- --daemon] [-- --runs N]
+// npm run bench [-- --scale N] [-- --daemon] [-- --runs N] [-- --layout docker25|legacy]
 //
 // Generates a synthetic but realistic ModelArts training image (an OS base with many small files
 // and big CUDA-like libraries; custom layers with a conda-like tree, multi-hundred-MB weights
@@ -26,6 +26,10 @@ const value = (name, fallback) => {
 };
 const scale = Number(value('scale', '1'));
 const runs = Number(value('runs', '3'));
+// docker25: the OCI layout Docker 25+ writes (the default); legacy: what older engines write.
+const layout = value('layout', 'docker25');
+if (!['docker25', 'legacy'].includes(layout)) throw new Error(`--layout is docker25 or legacy, not ${layout}`);
+const suffix = layout === 'legacy' ? '-legacy' : '';
 const out = join(root, value('out', 'bench-out'));
 mkdirSync(out, { recursive: true });
 
@@ -110,30 +114,57 @@ async function violations(add) {
   await add({ name: 'opt/tools/eicar.txt', mode: 0o644 }, Buffer.from('X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*'));
 }
 
+/**
+ * Writes the image archive as `docker save` does: Docker 25 and later write an OCI layout
+ * (layers as uncompressed blobs named by their digest, the config and an OCI manifest as blobs,
+ * then index.json, manifest.json and oci-layout, in name order); older engines the legacy
+ * layout (ID/layer.tar, CONFIG.json, manifest.json).
+ */
 async function writeArchive(path, layers, configObj) {
   const config = Buffer.from(JSON.stringify(configObj));
-  const configName = createHash('sha256').update(config).digest('hex') + '.json';
+  const digest = (b) => createHash('sha256').update(b).digest('hex');
+  const files = []; // { name, path } (streamed from a layer file) or { name, data }
+  let manifest;
+  if (layout === 'legacy') {
+    const names = layers.map((l, i) => `${digest(l.diffId + i)}/layer.tar`);
+    layers.forEach((l, i) => files.push({ name: names[i], path: l.path }));
+    files.push({ name: `${digest(config)}.json`, data: config });
+    manifest = [{ Config: `${digest(config)}.json`, RepoTags: ['bench/image:latest'], Layers: names }];
+  } else {
+    const oci = Buffer.from(JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: `sha256:${digest(config)}`, size: config.length },
+      layers: layers.map((l) => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: l.diffId, size: l.size }))
+    }));
+    const blobs = [...layers.map((l) => ({ name: `blobs/sha256/${l.diffId.slice(7)}`, path: l.path })), { name: `blobs/sha256/${digest(config)}`, data: config }, { name: `blobs/sha256/${digest(oci)}`, data: oci }];
+    files.push(...blobs.sort((a, b) => (a.name < b.name ? -1 : 1)));
+    const index = { schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: `sha256:${digest(oci)}`, size: oci.length, annotations: { 'io.containerd.image.name': 'docker.io/bench/image:latest' } }] };
+    files.push({ name: 'index.json', data: Buffer.from(JSON.stringify(index)) });
+    manifest = [{ Config: `blobs/sha256/${digest(config)}`, RepoTags: ['bench/image:latest'], Layers: layers.map((l) => `blobs/sha256/${l.diffId.slice(7)}`) }];
+  }
+  files.push({ name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest)) });
+  if (layout !== 'legacy') files.push({ name: 'oci-layout', data: Buffer.from('{"imageLayoutVersion":"1.0.0"}') });
   const pack = tar.pack();
   const file = createWriteStream(path);
   pack.pipe(file);
-  const names = [];
-  for (const [i, l] of layers.entries()) {
-    const dir = createHash('sha256').update(l.diffId + i).digest('hex');
-    names.push(`${dir}/layer.tar`);
-    const size = statSync(l.path).size;
-    const entry = pack.entry({ name: `${dir}/layer.tar`, size, mode: 0o644, mtime: new Date(0) });
-    for await (const chunk of createReadStream(l.path, { highWaterMark: 4 << 20 })) if (!entry.write(chunk)) await once(entry, 'drain');
+  for (const f of files) {
+    if (f.data) {
+      pack.entry({ name: f.name, mtime: new Date(0) }, f.data);
+      continue;
+    }
+    const entry = pack.entry({ name: f.name, size: statSync(f.path).size, mode: 0o644, mtime: new Date(0) });
+    for await (const chunk of createReadStream(f.path, { highWaterMark: 4 << 20 })) if (!entry.write(chunk)) await once(entry, 'drain');
     entry.end();
     await once(entry, 'finish');
   }
-  pack.entry({ name: configName, mtime: new Date(0) }, config);
-  pack.entry({ name: 'manifest.json', mtime: new Date(0) }, Buffer.from(JSON.stringify([{ Config: configName, RepoTags: ['bench/image:latest'], Layers: names }])));
   pack.finalize();
   await once(file, 'close');
+  return files.filter((f) => f.path).map((f) => f.name);
 }
 
 async function generate() {
-  const dir = join(out, `scale-${scale}`);
+  const dir = join(out, `scale-${scale}${suffix}`);
   const image = join(dir, 'image.tar');
   const base = join(dir, 'base.tar');
   if (existsSync(image) && existsSync(base) && existsSync(join(dir, 'facts.json'))) return { image, base, ...JSON.parse(readFileSync(join(dir, 'facts.json'), 'utf8')) };
@@ -158,9 +189,9 @@ async function generate() {
   });
   history.push({ created_by: '/bin/sh -c #(nop)  USER work', empty_layer: true });
   const cfg = (ls, hist, user) => ({ architecture: 'amd64', os: 'linux', config: { User: user, Cmd: ['/bin/bash', '/opt/tools/start.sh'] }, rootfs: { type: 'layers', diff_ids: ls.map((l) => l.diffId) }, history: hist });
-  await writeArchive(image, layers, cfg(layers, history, 'work'));
+  const layerMembers = await writeArchive(image, layers, cfg(layers, history, 'work'));
   await writeArchive(base, layers.slice(0, 2), cfg(layers.slice(0, 2), history.slice(0, 3), ''));
-  const facts = { entries: layers.reduce((s, l) => s + l.entries, 0), bytes: statSync(image).size, generatedSeconds: (Date.now() - started) / 1000 };
+  const facts = { entries: layers.reduce((s, l) => s + l.entries, 0), bytes: statSync(image).size, layerMembers, generatedSeconds: (Date.now() - started) / 1000 };
   writeFileSync(join(dir, 'facts.json'), JSON.stringify(facts));
   return { image, base, ...facts };
 }
@@ -196,15 +227,18 @@ const validator = (image, base) => () => {
 async function main() {
   const gen = await generate();
   console.error(`image: ${gen.image} (${(gen.bytes / 1e9).toFixed(2)} GB, ${gen.entries} entries)`);
+  // The layer blobs by name, in archive order (older results directories: the legacy wildcard).
+  const members = gen.layerMembers ? gen.layerMembers.join(' ') : `--wildcards '*/layer.tar'`;
   const rows = [
     measure('cat IMAGE > /dev/null', () => timed('bash', ['-c', `cat '${gen.image}' > /dev/null`])),
-    measure('GNU tar: list every layer entry', () => timed('bash', ['-c', `tar -xOf '${gen.image}' --wildcards '*/layer.tar' | tar -itvf - > /dev/null`])),
+    measure('GNU tar: list every layer entry', () => timed('bash', ['-c', `tar -xOf '${gen.image}' ${members} | tar -itvf - > /dev/null`])),
     measure('validator (dist/cli.js --base --format json)', validator(gen.image, gen.base))
   ];
   if (flag('daemon')) rows.push(...daemonRows(gen));
   const [cat, tarList, check] = rows;
   const result = {
     scale,
+    layout,
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
     image: { bytes: gen.bytes, entries: gen.entries },
     rows,
@@ -217,7 +251,7 @@ async function main() {
       peakRssMB: +(check.peakRssBytes / 1e6).toFixed(0)
     }
   };
-  writeFileSync(join(out, `results-scale-${scale}.json`), JSON.stringify(result, null, 2) + '\n');
+  writeFileSync(join(out, `results-scale-${scale}${suffix}.json`), JSON.stringify(result, null, 2) + '\n');
   print(result);
   compareScales();
 }
@@ -237,7 +271,7 @@ function daemonRows(gen) {
 
 function print(r) {
   const line = (cells) => `| ${cells.join(' | ')} |`;
-  console.log(`\nscale ${r.scale}: ${(r.image.bytes / 1e9).toFixed(2)} GB, ${r.image.entries} entries; ${r.machine.cpus} cores (${r.machine.cpu}), ${r.machine.memoryGiB} GiB, Node ${r.machine.node}; median of ${runs} runs\n`);
+  console.log(`\nscale ${r.scale}, ${r.layout === "legacy" ? "legacy docker save layout" : "Docker 25+ docker save layout (OCI)"}: ${(r.image.bytes / 1e9).toFixed(2)} GB, ${r.image.entries} entries; ${r.machine.cpus} cores (${r.machine.cpu}), ${r.machine.memoryGiB} GiB, Node ${r.machine.node}; median of ${runs} runs\n`);
   console.log(line(['measurement', 'seconds (median)', 'runs', 'MB/s', 'peak RSS MB']));
   console.log(line(['---', '---:', '---', '---:', '---:']));
   for (const row of r.rows) console.log(line([row.label, row.seconds.toFixed(2), row.runs.join(', '), (r.image.bytes / 1e6 / row.seconds).toFixed(0), row.peakRssBytes ? (row.peakRssBytes / 1e6).toFixed(0) : '']));
@@ -249,7 +283,7 @@ function print(r) {
 }
 
 function compareScales() {
-  const files = [1, 2].map((s) => join(out, `results-scale-${s}.json`));
+  const files = [1, 2].map((s) => join(out, `results-scale-${s}${suffix}.json`));
   if (!files.every(existsSync)) return;
   const [a, b] = files.map((f) => JSON.parse(readFileSync(f, 'utf8')));
   const va = a.rows.find((r) => r.label.startsWith('validator'));
