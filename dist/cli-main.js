@@ -15878,15 +15878,15 @@ var require_errors2 = __commonJS({
       let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
-        lineStr = "…" + lineStr.substring(trimStart);
+        lineStr = "\u2026" + lineStr.substring(trimStart);
         ci -= trimStart - 1;
       }
       if (lineStr.length > 80)
-        lineStr = lineStr.substring(0, 79) + "…";
+        lineStr = lineStr.substring(0, 79) + "\u2026";
       if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
         let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
         if (prev.length > 80)
-          prev = prev.substring(0, 79) + "…\n";
+          prev = prev.substring(0, 79) + "\u2026\n";
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
@@ -16955,9 +16955,9 @@ var require_resolve_flow_scalar = __commonJS({
       // horizontal tab
       v: "\v",
       // vertical tab
-      N: "",
+      N: "\x85",
       // Unicode next line
-      _: " ",
+      _: "\xA0",
       // Unicode non-breaking space
       L: "\u2028",
       // Unicode line separator
@@ -20308,8 +20308,8 @@ var require_shades_classic = __commonJS({
   "node_modules/cli-progress/presets/shades-classic.js"(exports2, module2) {
     module2.exports = {
       format: " {bar} {percentage}% | ETA: {eta}s | {value}/{total}",
-      barCompleteChar: "█",
-      barIncompleteChar: "░"
+      barCompleteChar: "\u2588",
+      barIncompleteChar: "\u2591"
     };
   }
 });
@@ -20319,8 +20319,8 @@ var require_shades_grey = __commonJS({
   "node_modules/cli-progress/presets/shades-grey.js"(exports2, module2) {
     module2.exports = {
       format: " \x1B[90m{bar}\x1B[0m {percentage}% | ETA: {eta}s | {value}/{total}",
-      barCompleteChar: "█",
-      barIncompleteChar: "░"
+      barCompleteChar: "\u2588",
+      barIncompleteChar: "\u2591"
     };
   }
 });
@@ -20329,8 +20329,8 @@ var require_shades_grey = __commonJS({
 var require_rect = __commonJS({
   "node_modules/cli-progress/presets/rect.js"(exports2, module2) {
     module2.exports = {
-      format: " {bar}■ {percentage}% | ETA: {eta}s | {value}/{total}",
-      barCompleteChar: "■",
+      format: " {bar}\u25A0 {percentage}% | ETA: {eta}s | {value}/{total}",
+      barCompleteChar: "\u25A0",
       barIncompleteChar: " "
     };
   }
@@ -41925,17 +41925,17 @@ var require_string_decoder = __commonJS({
     function utf8CheckExtraBytes(self2, buf, p) {
       if ((buf[0] & 192) !== 128) {
         self2.lastNeed = 0;
-        return "�";
+        return "\uFFFD";
       }
       if (self2.lastNeed > 1 && buf.length > 1) {
         if ((buf[1] & 192) !== 128) {
           self2.lastNeed = 1;
-          return "�";
+          return "\uFFFD";
         }
         if (self2.lastNeed > 2 && buf.length > 2) {
           if ((buf[2] & 192) !== 128) {
             self2.lastNeed = 2;
-            return "�";
+            return "\uFFFD";
           }
         }
       }
@@ -41961,7 +41961,7 @@ var require_string_decoder = __commonJS({
     }
     function utf8End(buf) {
       var r = buf && buf.length ? this.write(buf) : "";
-      if (this.lastNeed) return r + "�";
+      if (this.lastNeed) return r + "\uFFFD";
       return r;
     }
     function utf16Text(buf, i) {
@@ -53482,7 +53482,7 @@ var require_lodash = __commonJS({
     var rsUpperRange = "A-Z\\xc0-\\xd6\\xd8-\\xde";
     var rsVarRange = "\\ufe0e\\ufe0f";
     var rsBreakRange = rsMathOpRange + rsNonCharRange + rsPunctuationRange + rsSpaceRange;
-    var rsApos = "['’]";
+    var rsApos = "['\u2019]";
     var rsAstral = "[" + rsAstralRange + "]";
     var rsBreak = "[" + rsBreakRange + "]";
     var rsCombo = "[" + rsComboMarksRange + rsComboSymbolsRange + "]";
@@ -53522,197 +53522,197 @@ var require_lodash = __commonJS({
     var reHasUnicodeWord = /[a-z][A-Z]|[A-Z]{2,}[a-z]|[0-9][a-zA-Z]|[a-zA-Z][0-9]|[^a-zA-Z0-9 ]/;
     var deburredLetters = {
       // Latin-1 Supplement block.
-      "À": "A",
-      "Á": "A",
-      "Â": "A",
-      "Ã": "A",
-      "Ä": "A",
-      "Å": "A",
-      "à": "a",
-      "á": "a",
-      "â": "a",
-      "ã": "a",
-      "ä": "a",
-      "å": "a",
-      "Ç": "C",
-      "ç": "c",
-      "Ð": "D",
-      "ð": "d",
-      "È": "E",
-      "É": "E",
-      "Ê": "E",
-      "Ë": "E",
-      "è": "e",
-      "é": "e",
-      "ê": "e",
-      "ë": "e",
-      "Ì": "I",
-      "Í": "I",
-      "Î": "I",
-      "Ï": "I",
-      "ì": "i",
-      "í": "i",
-      "î": "i",
-      "ï": "i",
-      "Ñ": "N",
-      "ñ": "n",
-      "Ò": "O",
-      "Ó": "O",
-      "Ô": "O",
-      "Õ": "O",
-      "Ö": "O",
-      "Ø": "O",
-      "ò": "o",
-      "ó": "o",
-      "ô": "o",
-      "õ": "o",
-      "ö": "o",
-      "ø": "o",
-      "Ù": "U",
-      "Ú": "U",
-      "Û": "U",
-      "Ü": "U",
-      "ù": "u",
-      "ú": "u",
-      "û": "u",
-      "ü": "u",
-      "Ý": "Y",
-      "ý": "y",
-      "ÿ": "y",
-      "Æ": "Ae",
-      "æ": "ae",
-      "Þ": "Th",
-      "þ": "th",
-      "ß": "ss",
+      "\xC0": "A",
+      "\xC1": "A",
+      "\xC2": "A",
+      "\xC3": "A",
+      "\xC4": "A",
+      "\xC5": "A",
+      "\xE0": "a",
+      "\xE1": "a",
+      "\xE2": "a",
+      "\xE3": "a",
+      "\xE4": "a",
+      "\xE5": "a",
+      "\xC7": "C",
+      "\xE7": "c",
+      "\xD0": "D",
+      "\xF0": "d",
+      "\xC8": "E",
+      "\xC9": "E",
+      "\xCA": "E",
+      "\xCB": "E",
+      "\xE8": "e",
+      "\xE9": "e",
+      "\xEA": "e",
+      "\xEB": "e",
+      "\xCC": "I",
+      "\xCD": "I",
+      "\xCE": "I",
+      "\xCF": "I",
+      "\xEC": "i",
+      "\xED": "i",
+      "\xEE": "i",
+      "\xEF": "i",
+      "\xD1": "N",
+      "\xF1": "n",
+      "\xD2": "O",
+      "\xD3": "O",
+      "\xD4": "O",
+      "\xD5": "O",
+      "\xD6": "O",
+      "\xD8": "O",
+      "\xF2": "o",
+      "\xF3": "o",
+      "\xF4": "o",
+      "\xF5": "o",
+      "\xF6": "o",
+      "\xF8": "o",
+      "\xD9": "U",
+      "\xDA": "U",
+      "\xDB": "U",
+      "\xDC": "U",
+      "\xF9": "u",
+      "\xFA": "u",
+      "\xFB": "u",
+      "\xFC": "u",
+      "\xDD": "Y",
+      "\xFD": "y",
+      "\xFF": "y",
+      "\xC6": "Ae",
+      "\xE6": "ae",
+      "\xDE": "Th",
+      "\xFE": "th",
+      "\xDF": "ss",
       // Latin Extended-A block.
-      "Ā": "A",
-      "Ă": "A",
-      "Ą": "A",
-      "ā": "a",
-      "ă": "a",
-      "ą": "a",
-      "Ć": "C",
-      "Ĉ": "C",
-      "Ċ": "C",
-      "Č": "C",
-      "ć": "c",
-      "ĉ": "c",
-      "ċ": "c",
-      "č": "c",
-      "Ď": "D",
-      "Đ": "D",
-      "ď": "d",
-      "đ": "d",
-      "Ē": "E",
-      "Ĕ": "E",
-      "Ė": "E",
-      "Ę": "E",
-      "Ě": "E",
-      "ē": "e",
-      "ĕ": "e",
-      "ė": "e",
-      "ę": "e",
-      "ě": "e",
-      "Ĝ": "G",
-      "Ğ": "G",
-      "Ġ": "G",
-      "Ģ": "G",
-      "ĝ": "g",
-      "ğ": "g",
-      "ġ": "g",
-      "ģ": "g",
-      "Ĥ": "H",
-      "Ħ": "H",
-      "ĥ": "h",
-      "ħ": "h",
-      "Ĩ": "I",
-      "Ī": "I",
-      "Ĭ": "I",
-      "Į": "I",
-      "İ": "I",
-      "ĩ": "i",
-      "ī": "i",
-      "ĭ": "i",
-      "į": "i",
-      "ı": "i",
-      "Ĵ": "J",
-      "ĵ": "j",
-      "Ķ": "K",
-      "ķ": "k",
-      "ĸ": "k",
-      "Ĺ": "L",
-      "Ļ": "L",
-      "Ľ": "L",
-      "Ŀ": "L",
-      "Ł": "L",
-      "ĺ": "l",
-      "ļ": "l",
-      "ľ": "l",
-      "ŀ": "l",
-      "ł": "l",
-      "Ń": "N",
-      "Ņ": "N",
-      "Ň": "N",
-      "Ŋ": "N",
-      "ń": "n",
-      "ņ": "n",
-      "ň": "n",
-      "ŋ": "n",
-      "Ō": "O",
-      "Ŏ": "O",
-      "Ő": "O",
-      "ō": "o",
-      "ŏ": "o",
-      "ő": "o",
-      "Ŕ": "R",
-      "Ŗ": "R",
-      "Ř": "R",
-      "ŕ": "r",
-      "ŗ": "r",
-      "ř": "r",
-      "Ś": "S",
-      "Ŝ": "S",
-      "Ş": "S",
-      "Š": "S",
-      "ś": "s",
-      "ŝ": "s",
-      "ş": "s",
-      "š": "s",
-      "Ţ": "T",
-      "Ť": "T",
-      "Ŧ": "T",
-      "ţ": "t",
-      "ť": "t",
-      "ŧ": "t",
-      "Ũ": "U",
-      "Ū": "U",
-      "Ŭ": "U",
-      "Ů": "U",
-      "Ű": "U",
-      "Ų": "U",
-      "ũ": "u",
-      "ū": "u",
-      "ŭ": "u",
-      "ů": "u",
-      "ű": "u",
-      "ų": "u",
-      "Ŵ": "W",
-      "ŵ": "w",
-      "Ŷ": "Y",
-      "ŷ": "y",
-      "Ÿ": "Y",
-      "Ź": "Z",
-      "Ż": "Z",
-      "Ž": "Z",
-      "ź": "z",
-      "ż": "z",
-      "ž": "z",
-      "Ĳ": "IJ",
-      "ĳ": "ij",
-      "Œ": "Oe",
-      "œ": "oe",
-      "ŉ": "'n",
-      "ſ": "ss"
+      "\u0100": "A",
+      "\u0102": "A",
+      "\u0104": "A",
+      "\u0101": "a",
+      "\u0103": "a",
+      "\u0105": "a",
+      "\u0106": "C",
+      "\u0108": "C",
+      "\u010A": "C",
+      "\u010C": "C",
+      "\u0107": "c",
+      "\u0109": "c",
+      "\u010B": "c",
+      "\u010D": "c",
+      "\u010E": "D",
+      "\u0110": "D",
+      "\u010F": "d",
+      "\u0111": "d",
+      "\u0112": "E",
+      "\u0114": "E",
+      "\u0116": "E",
+      "\u0118": "E",
+      "\u011A": "E",
+      "\u0113": "e",
+      "\u0115": "e",
+      "\u0117": "e",
+      "\u0119": "e",
+      "\u011B": "e",
+      "\u011C": "G",
+      "\u011E": "G",
+      "\u0120": "G",
+      "\u0122": "G",
+      "\u011D": "g",
+      "\u011F": "g",
+      "\u0121": "g",
+      "\u0123": "g",
+      "\u0124": "H",
+      "\u0126": "H",
+      "\u0125": "h",
+      "\u0127": "h",
+      "\u0128": "I",
+      "\u012A": "I",
+      "\u012C": "I",
+      "\u012E": "I",
+      "\u0130": "I",
+      "\u0129": "i",
+      "\u012B": "i",
+      "\u012D": "i",
+      "\u012F": "i",
+      "\u0131": "i",
+      "\u0134": "J",
+      "\u0135": "j",
+      "\u0136": "K",
+      "\u0137": "k",
+      "\u0138": "k",
+      "\u0139": "L",
+      "\u013B": "L",
+      "\u013D": "L",
+      "\u013F": "L",
+      "\u0141": "L",
+      "\u013A": "l",
+      "\u013C": "l",
+      "\u013E": "l",
+      "\u0140": "l",
+      "\u0142": "l",
+      "\u0143": "N",
+      "\u0145": "N",
+      "\u0147": "N",
+      "\u014A": "N",
+      "\u0144": "n",
+      "\u0146": "n",
+      "\u0148": "n",
+      "\u014B": "n",
+      "\u014C": "O",
+      "\u014E": "O",
+      "\u0150": "O",
+      "\u014D": "o",
+      "\u014F": "o",
+      "\u0151": "o",
+      "\u0154": "R",
+      "\u0156": "R",
+      "\u0158": "R",
+      "\u0155": "r",
+      "\u0157": "r",
+      "\u0159": "r",
+      "\u015A": "S",
+      "\u015C": "S",
+      "\u015E": "S",
+      "\u0160": "S",
+      "\u015B": "s",
+      "\u015D": "s",
+      "\u015F": "s",
+      "\u0161": "s",
+      "\u0162": "T",
+      "\u0164": "T",
+      "\u0166": "T",
+      "\u0163": "t",
+      "\u0165": "t",
+      "\u0167": "t",
+      "\u0168": "U",
+      "\u016A": "U",
+      "\u016C": "U",
+      "\u016E": "U",
+      "\u0170": "U",
+      "\u0172": "U",
+      "\u0169": "u",
+      "\u016B": "u",
+      "\u016D": "u",
+      "\u016F": "u",
+      "\u0171": "u",
+      "\u0173": "u",
+      "\u0174": "W",
+      "\u0175": "w",
+      "\u0176": "Y",
+      "\u0177": "y",
+      "\u0178": "Y",
+      "\u0179": "Z",
+      "\u017B": "Z",
+      "\u017D": "Z",
+      "\u017A": "z",
+      "\u017C": "z",
+      "\u017E": "z",
+      "\u0132": "IJ",
+      "\u0133": "ij",
+      "\u0152": "Oe",
+      "\u0153": "oe",
+      "\u0149": "'n",
+      "\u017F": "ss"
     };
     var freeGlobal = typeof global == "object" && global && global.Object === Object && global;
     var freeSelf = typeof self == "object" && self && self.Object === Object && self;

@@ -11,7 +11,9 @@ const common = {
   external: ['cpu-features', '*.node'],
   legalComments: 'none',
   logLevel: 'warning',
-  charset: 'utf8'
+  // ASCII output (non-ASCII escaped): V8 keeps a script's source in the heap, and a source
+  // with any non-ASCII character is stored at two bytes per character (about 3 MB more here).
+  charset: 'ascii'
 };
 
 // dist/cli.js and dist/index.js are small launchers that run the programs in a worker
