@@ -77084,8 +77084,24 @@ var LayerWalker = class {
   entries = new LayerEntries();
   record;
   /** File bodies found since the side work last heard from us (see FileRanges). */
-  ranges = [];
+  ranges = new Float64Array(4 * 1024);
+  rangeCount = 0;
   position = () => 0;
+  /** One reused array: the side work copies the ranges it is sent. */
+  addRange(index, start, size, flags) {
+    if (this.rangeCount + 4 > this.ranges.length) {
+      const bigger = new Float64Array(this.ranges.length * 2);
+      bigger.set(this.ranges);
+      this.ranges = bigger;
+    }
+    const r = this.ranges;
+    const at = this.rangeCount;
+    r[at] = index;
+    r[at + 1] = start;
+    r[at + 2] = size;
+    r[at + 3] = flags;
+    this.rangeCount = at + 4;
+  }
   onEntry = (h) => {
     if (h.name.length > MAX_PATH_BYTES || countSlashes(h.name) > MAX_PATH_DEPTH) {
       this.record.unsafe.push({ path: h.name.slice(0, 120) + "...", reason: `its name is longer than ${MAX_PATH_BYTES} bytes or ${MAX_PATH_DEPTH} levels deep` });
@@ -77123,7 +77139,7 @@ var LayerWalker = class {
     if (kind !== 0 /* File */ || h.size === 0) return null;
     const digest = (h.mode & 3072) !== 0 || this.options.needsDigest(path);
     const flags = (this.scan ? SCAN : 0) | (digest ? DIGEST : 0);
-    if (flags) this.ranges.push(index, this.position(), h.size, flags);
+    if (flags) this.addRange(index, this.position(), h.size, flags);
     const text = h.size <= MAX_CONFIG_TEXT ? new TextSink(this, index, path, h.size) : null;
     return this.options.clamd && this.scan ? new ClamdSink(this.options.clamd, index, this.options.scanLimit, text) : text;
   };
@@ -77141,8 +77157,8 @@ async function walkLayer(blob, compression, options, what, scan = true) {
       options.budget.consume(chunk.length, what);
       record.size += chunk.length;
       await parser.write(chunk);
-      const ranges = new Float64Array(walker.ranges);
-      walker.ranges.length = 0;
+      const ranges = walker.ranges.subarray(0, walker.rangeCount);
+      walker.rangeCount = 0;
       await side.send(ranges, chunk);
     }
     await parser.end();
@@ -77824,8 +77840,8 @@ var WORKER_FILE = (0, import_node_path.join)(__dirname, "side-worker.js");
 function createSideWork(scanLimit) {
   if ((0, import_node_fs.existsSync)(WORKER_FILE) && process.env.MODELARTS_IMAGE_CHECK_WORKERS !== "0") {
     return new WorkerSideWork([
-      { layerHash: true, digests: true, scan: false, scanLimit },
-      { layerHash: false, digests: false, scan: true, scanLimit }
+      { layerHash: true, digests: false, scan: false, scanLimit },
+      { layerHash: false, digests: true, scan: true, scanLimit }
     ]);
   }
   return new InThreadSideWork({ layerHash: true, digests: true, scan: true, scanLimit });

@@ -130,7 +130,8 @@ class LayerWalker {
   readonly entries = new LayerEntries();
   readonly record: LayerRecord;
   /** File bodies found since the side work last heard from us (see FileRanges). */
-  ranges: number[] = [];
+  ranges = new Float64Array(4 * 1024);
+  rangeCount = 0;
   position = () => 0;
 
   constructor(
@@ -149,6 +150,22 @@ class LayerWalker {
       scan: { truncatedFiles: 0, unscannedBytes: 0 },
       contentScanned: scan
     };
+  }
+
+  /** One reused array: the side work copies the ranges it is sent. */
+  private addRange(index: number, start: number, size: number, flags: number): void {
+    if (this.rangeCount + 4 > this.ranges.length) {
+      const bigger = new Float64Array(this.ranges.length * 2);
+      bigger.set(this.ranges);
+      this.ranges = bigger;
+    }
+    const r = this.ranges;
+    const at = this.rangeCount;
+    r[at] = index;
+    r[at + 1] = start;
+    r[at + 2] = size;
+    r[at + 3] = flags;
+    this.rangeCount = at + 4;
   }
 
   onEntry = (h: TarHeader): EntrySink | null => {
@@ -189,7 +206,7 @@ class LayerWalker {
     // setuid/setgid files are compared with the base wherever they are.
     const digest = (h.mode & 0o6000) !== 0 || this.options.needsDigest(path);
     const flags = (this.scan ? SCAN : 0) | (digest ? DIGEST : 0);
-    if (flags) this.ranges.push(index, this.position(), h.size, flags);
+    if (flags) this.addRange(index, this.position(), h.size, flags);
     const text = h.size <= MAX_CONFIG_TEXT ? new TextSink(this, index, path, h.size) : null;
     return this.options.clamd && this.scan ? new ClamdSink(this.options.clamd, index, this.options.scanLimit, text) : text;
   };
@@ -219,8 +236,8 @@ export async function walkLayer(
       record.size += chunk.length;
       await parser.write(chunk);
       // The ranges found in this chunk reach the side work before the chunk itself.
-      const ranges = new Float64Array(walker.ranges);
-      walker.ranges.length = 0;
+      const ranges = walker.ranges.subarray(0, walker.rangeCount);
+      walker.rangeCount = 0;
       await side.send(ranges, chunk);
     }
     await parser.end();
