@@ -76144,29 +76144,45 @@ var MAX_LAYER_ENTRIES = SPLIT;
 var refOf = (layer, index) => layer * SPLIT + index;
 var layerOf = (ref) => Math.floor(ref / SPLIT);
 var Filesystem = class _Filesystem {
-  constructor(layers) {
+  /** An empty filesystem, or a copy of the state of `from` (before hidden paths are dropped). */
+  constructor(layers, from) {
     this.layers = layers;
+    this.latest = new Map(from?.latest);
+    this.hardlinks = new Map(from?.hardlinks);
+    this.whiteouts = new Map(from?.whiteouts);
+    this.opaques = new Map(from?.opaques);
+    this.unsafe = [...from?.unsafe ?? []];
   }
   layers;
-  /** Latest entry per path (as a layer/index reference); hidden paths are removed by `build`. */
-  latest = /* @__PURE__ */ new Map();
+  /** Latest entry per path (as a layer/index reference); hidden paths are removed once all layers are applied. */
+  latest;
   /** Hard link reference -> the entry whose content and attributes it shares. */
-  hardlinks = /* @__PURE__ */ new Map();
-  whiteouts = /* @__PURE__ */ new Map();
-  opaques = /* @__PURE__ */ new Map();
+  hardlinks;
+  whiteouts;
+  opaques;
   /** Entries that could not be applied, by layer. */
-  unsafe = [];
-  /** Applies layers[0..count) in order. */
-  static build(layers, count = layers.length) {
-    const fs = new _Filesystem(layers);
-    for (let l = 0; l < count; l++) fs.apply(l);
+  unsafe;
+  /**
+   * The filesystems of the base layers alone and of all layers: the second continues from a
+   * copy of the first, so the base layers are applied once.
+   */
+  static buildWithBase(layers, baseCount) {
+    const base = new _Filesystem(layers);
+    for (let l = 0; l < baseCount; l++) base.apply(l);
+    const full = new _Filesystem(layers, base);
+    for (let l = baseCount; l < layers.length; l++) full.apply(l);
+    base.dropHidden();
+    full.dropHidden();
+    return { base, full };
+  }
+  /** Removes the paths that markers or replaced ancestors hide. */
+  dropHidden() {
     const hiding = /* @__PURE__ */ new Map();
-    for (const [path, ref] of fs.latest) {
-      const wo = fs.whiteouts.get(path);
+    for (const [path, ref] of this.latest) {
+      const wo = this.whiteouts.get(path);
       const layer = layerOf(ref);
-      if (wo !== void 0 && wo > layer || fs.hiddenAbove(parentOf(path), hiding) > layer) fs.latest.delete(path);
+      if (wo !== void 0 && wo > layer || this.hiddenAbove(parentOf(path), hiding) > layer) this.latest.delete(path);
     }
-    return fs;
   }
   get size() {
     return this.latest.size;
@@ -78529,6 +78545,7 @@ function buildFacts(image, base, options) {
     baseCount = guessed ? guess : 0;
   }
   const history = layerHistory(config.history, records.length);
+  const built = Filesystem.buildWithBase(records, baseCount);
   const layers = records.map((record, index) => ({
     index,
     diffId: diffIds[index],
@@ -78555,8 +78572,8 @@ function buildFacts(image, base, options) {
       guessed,
       ...firstMismatch !== void 0 && { firstMismatch }
     },
-    fs: Filesystem.build(records),
-    baseFs: Filesystem.build(records, baseCount)
+    fs: built.full,
+    baseFs: built.base
   };
 }
 function digestPredicate(settings) {

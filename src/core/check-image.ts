@@ -116,6 +116,7 @@ function buildFacts(image: ResolvedImage, base: ResolvedImage | undefined, optio
     baseCount = guessed ? guess! : 0;
   }
   const history = layerHistory(config.history, records.length);
+  const built = Filesystem.buildWithBase(records, baseCount);
   const layers: LayerFact[] = records.map((record, index) => ({
     index,
     diffId: diffIds[index],
@@ -142,8 +143,8 @@ function buildFacts(image: ResolvedImage, base: ResolvedImage | undefined, optio
       guessed,
       ...(firstMismatch !== undefined && { firstMismatch })
     },
-    fs: Filesystem.build(records),
-    baseFs: Filesystem.build(records, baseCount)
+    fs: built.full,
+    baseFs: built.base
   };
 }
 

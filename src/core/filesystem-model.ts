@@ -31,29 +31,50 @@ const refOf = (layer: number, index: number) => layer * SPLIT + index;
 const layerOf = (ref: number) => Math.floor(ref / SPLIT);
 
 export class Filesystem {
-  /** Latest entry per path (as a layer/index reference); hidden paths are removed by `build`. */
-  private readonly latest = new Map<string, number>();
+  /** Latest entry per path (as a layer/index reference); hidden paths are removed once all layers are applied. */
+  private readonly latest: Map<string, number>;
   /** Hard link reference -> the entry whose content and attributes it shares. */
-  private readonly hardlinks = new Map<number, number>();
-  private readonly whiteouts = new Map<string, number>();
-  private readonly opaques = new Map<string, number>();
+  private readonly hardlinks: Map<number, number>;
+  private readonly whiteouts: Map<string, number>;
+  private readonly opaques: Map<string, number>;
   /** Entries that could not be applied, by layer. */
-  readonly unsafe: { layer: number; entry: UnsafeEntry }[] = [];
+  readonly unsafe: { layer: number; entry: UnsafeEntry }[];
 
-  private constructor(private readonly layers: readonly LayerRecord[]) {}
+  /** An empty filesystem, or a copy of the state of `from` (before hidden paths are dropped). */
+  private constructor(
+    private readonly layers: readonly LayerRecord[],
+    from?: Filesystem
+  ) {
+    this.latest = new Map(from?.latest);
+    this.hardlinks = new Map(from?.hardlinks);
+    this.whiteouts = new Map(from?.whiteouts);
+    this.opaques = new Map(from?.opaques);
+    this.unsafe = [...(from?.unsafe ?? [])];
+  }
 
-  /** Applies layers[0..count) in order. */
-  static build(layers: readonly LayerRecord[], count = layers.length): Filesystem {
-    const fs = new Filesystem(layers);
-    for (let l = 0; l < count; l++) fs.apply(l);
+  /**
+   * The filesystems of the base layers alone and of all layers: the second continues from a
+   * copy of the first, so the base layers are applied once.
+   */
+  static buildWithBase(layers: readonly LayerRecord[], baseCount: number): { base: Filesystem; full: Filesystem } {
+    const base = new Filesystem(layers);
+    for (let l = 0; l < baseCount; l++) base.apply(l);
+    const full = new Filesystem(layers, base);
+    for (let l = baseCount; l < layers.length; l++) full.apply(l);
+    base.dropHidden();
+    full.dropHidden();
+    return { base, full };
+  }
+
+  /** Removes the paths that markers or replaced ancestors hide. */
+  private dropHidden(): void {
     // Entries of one directory share their ancestors' verdict: computed once per directory.
     const hiding = new Map<string, number>();
-    for (const [path, ref] of fs.latest) {
-      const wo = fs.whiteouts.get(path);
+    for (const [path, ref] of this.latest) {
+      const wo = this.whiteouts.get(path);
       const layer = layerOf(ref);
-      if ((wo !== undefined && wo > layer) || fs.hiddenAbove(parentOf(path), hiding) > layer) fs.latest.delete(path);
+      if ((wo !== undefined && wo > layer) || this.hiddenAbove(parentOf(path), hiding) > layer) this.latest.delete(path);
     }
-    return fs;
   }
 
   get size(): number {
