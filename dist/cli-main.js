@@ -76453,7 +76453,8 @@ var DETECTORS = [
   }
 ];
 var escapeRe = (b) => b.toString("latin1").replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-var TEXT_ANCHORS = new RegExp(DETECTORS.map((d) => `(${d.anchors.map(escapeRe).join("|")})`).join("|"), "g");
+var TEXT_ANCHORS = new RegExp(DETECTORS.flatMap((d) => d.anchors.map(escapeRe)).join("|"), "g");
+var DETECTOR_OF_ANCHOR = new Map(DETECTORS.flatMap((d) => d.anchors.map((a) => [a.toString("latin1"), d])));
 var BINARY_DETECTORS = DETECTORS.filter((d) => d.binary);
 var SNIFF = 1024;
 var ContentScanner = class {
@@ -76526,7 +76527,7 @@ var ContentScanner = class {
       const text = buf.toString("latin1", start, Math.min(limit, stop + CONTEXT));
       TEXT_ANCHORS.lastIndex = 0;
       for (let m = TEXT_ANCHORS.exec(text); m !== null && m.index < stop - start; m = TEXT_ANCHORS.exec(text)) {
-        const d = DETECTORS[m.findIndex((g, i) => i > 0 && g !== void 0) - 1];
+        const d = DETECTOR_OF_ANCHOR.get(m[0]);
         if (this.found.has(d.id)) continue;
         const evidence = this.check(d, buf, start + m.index, m[0].length);
         if (evidence) {
