@@ -91019,7 +91019,13 @@ var Handoff = class {
 };
 
 // src/core/image-path.ts
+var UNUSUAL = /\/\/|(?:^|\/)\.\.?(?:\/|$)/;
 function normalizeEntryName(name) {
+  if (!UNUSUAL.test(name)) {
+    const start = name.charCodeAt(0) === 47 ? 1 : 0;
+    const end = name.length > start && name.charCodeAt(name.length - 1) === 47 ? name.length - 1 : name.length;
+    return start === 1 && end === name.length ? name : "/" + name.slice(start, end);
+  }
   const out = [];
   for (const part of name.split("/")) {
     if (part === "" || part === ".") continue;
@@ -91280,11 +91286,11 @@ var Filesystem = class _Filesystem {
   /** Removes the paths that markers or replaced ancestors hide. */
   dropHidden() {
     const hiding = /* @__PURE__ */ new Map();
-    for (const [path, ref] of this.latest) {
+    this.latest.forEach((ref, path) => {
       const wo = this.whiteouts.get(path);
       const layer = layerOf(ref);
       if (wo !== void 0 && wo > layer || this.hiddenAbove(parentOf(path), hiding) > layer) this.latest.delete(path);
-    }
+    });
   }
   get size() {
     return this.latest.size;
@@ -91308,18 +91314,27 @@ var Filesystem = class _Filesystem {
     }
     return void 0;
   }
-  /** Every visible node, or those whose path passes `wanted` (asked before a node is made). */
-  *nodes(wanted) {
-    for (const [path, ref] of this.latest) if (!wanted || wanted(path)) yield this.node(path, ref);
+  // The visits below use Map#forEach: iterating a Map with for-of allocates an entry per path,
+  // and these run over every path of the image.
+  /** Visits the visible paths that pass `wanted`. */
+  eachPath(wanted, visit) {
+    this.latest.forEach((_ref, path) => {
+      if (wanted(path)) visit(path);
+    });
   }
-  /** The visible regular files (hard links included) with any of the mode `bits` set. */
-  *filesWithModeBits(bits) {
-    for (const [path, ref] of this.latest) {
+  /** The layer that wrote the visible entry at `path` (cheaper than get()). */
+  writtenBy(path) {
+    const ref = this.latest.get(path);
+    return ref === void 0 ? void 0 : layerOf(ref);
+  }
+  /** Visits the visible regular files (hard links included) with any of the mode `bits` set. */
+  eachFileWithModeBits(bits, visit) {
+    this.latest.forEach((ref, path) => {
       const target = this.hardlinks.get(ref);
       const src = target ?? ref;
       const isFile = target !== void 0 || this.kindOf(ref) === 0 /* File */;
-      if (isFile && this.layers[layerOf(src)].entries.mode(src % SPLIT) & bits) yield this.node(path, ref);
-    }
+      if (isFile && this.layers[layerOf(src)].entries.mode(src % SPLIT) & bits) visit(this.node(path, ref));
+    });
   }
   /** Which later layer (above `since`) removed `path`, and how: the marker nearest to it. */
   removedBy(path, since) {
@@ -91928,7 +91943,7 @@ var TarParser = class {
     this.state = 1 /* Body */;
   }
   buildHeader(block, typeflag, rawSize, at) {
-    const pax = { ...this.globalPax, ...this.pending.pax };
+    const pax = this.pending.pax ? { ...this.globalPax, ...this.pending.pax } : this.globalPax;
     const magic = block.toString("latin1", 257, 263);
     let name = this.pending.longName ?? pax.path;
     if (name === void 0) {
@@ -93368,21 +93383,22 @@ var protectedEtc = {
     const relevant = (path) => prefixes.some((p) => path.startsWith(p)) && matches2(path);
     const out = [];
     const base = facts.base.layerCount;
-    for (const before of facts.baseFs.nodes(relevant)) {
-      const after = facts.fs.get(before.path);
-      if (!after) {
-        out.push({ message: `${before.path} from the base image was deleted; ModelArts needs it unchanged.`, path: before.path, layer: facts.fs.removedBy(before.path, base - 1)?.layer });
-      } else if (after.layer >= base) {
-        const diff = differences(before, after);
+    facts.baseFs.eachPath(relevant, (path) => {
+      const writer = facts.fs.writtenBy(path);
+      if (writer === void 0) {
+        out.push({ message: `${path} from the base image was deleted; ModelArts needs it unchanged.`, path, layer: facts.fs.removedBy(path, base - 1)?.layer });
+      } else if (writer >= base) {
+        const diff = differences(facts.baseFs.get(path), facts.fs.get(path));
         if (diff.length > 0) {
-          out.push({ message: `${before.path} from the base image was changed (${diff.join(", ")}); ModelArts needs it unchanged. Use the base image's users and settings instead of editing it.`, path: before.path, layer: after.layer });
+          out.push({ message: `${path} from the base image was changed (${diff.join(", ")}); ModelArts needs it unchanged. Use the base image's users and settings instead of editing it.`, path, layer: writer });
         }
       }
-    }
-    for (const after of facts.fs.nodes(relevant)) {
-      if (after.layer < base || facts.baseFs.get(after.path)) continue;
-      out.push({ message: `${after.path} was added; it is important system configuration that ModelArts does not allow custom images to add.`, path: after.path, layer: after.layer });
-    }
+    });
+    facts.fs.eachPath(relevant, (path) => {
+      const writer = facts.fs.writtenBy(path);
+      if (writer < base || facts.baseFs.writtenBy(path) !== void 0) return;
+      out.push({ message: `${path} was added; it is important system configuration that ModelArts does not allow custom images to add.`, path, layer: writer });
+    });
     return out;
   }
 };
@@ -93397,25 +93413,26 @@ var protectedPath = {
     const out = [];
     const removedGroups = /* @__PURE__ */ new Map();
     const base = facts.base.layerCount;
-    for (const before of facts.baseFs.nodes((path) => settings.protectedPaths.some((dir) => isUnder(path, dir)))) {
-      const after = facts.fs.get(before.path);
-      if (!after) {
-        const removal = facts.fs.removedBy(before.path, base - 1);
-        const key = removal ? `${removal.layer}\0${removal.path}\0${removal.how}` : `?\0${before.path}`;
+    const isProtected = (path) => settings.protectedPaths.some((dir) => isUnder(path, dir));
+    facts.baseFs.eachPath(isProtected, (path) => {
+      const writer = facts.fs.writtenBy(path);
+      if (writer !== void 0 && writer < base) return;
+      if (writer === void 0) {
+        const removal = facts.fs.removedBy(path, base - 1);
+        const key = removal ? `${removal.layer}\0${removal.path}\0${removal.how}` : `?\0${path}`;
         const group2 = removedGroups.get(key);
         if (group2) group2.count++;
-        else removedGroups.set(key, { layer: removal?.layer ?? -1, count: 1, first: before.path });
-        continue;
+        else removedGroups.set(key, { layer: removal?.layer ?? -1, count: 1, first: path });
+        return;
       }
-      if (after.layer < base) continue;
-      const diff = differences(before, after);
-      if (diff.length === 0) continue;
+      const diff = differences(facts.baseFs.get(path), facts.fs.get(path));
+      if (diff.length === 0) return;
       out.push({
-        message: `${before.path} from the base image was modified (${diff.join(", ")}). Leave base files in protected directories as they are; install into /opt, /home or a new path instead.`,
-        path: before.path,
-        layer: after.layer
+        message: `${path} from the base image was modified (${diff.join(", ")}). Leave base files in protected directories as they are; install into /opt, /home or a new path instead.`,
+        path,
+        layer: writer
       });
-    }
+    });
     for (const [key, g] of removedGroups) {
       const [, markerPath, how] = key.split("\0");
       const what = g.count === 1 ? `${g.first} from the base image was` : `${g.count} base-image paths under ${markerPath} were`;
@@ -93509,18 +93526,18 @@ var setuidSetgid = {
   spec: "A file cannot be added whose owner is root and has permission setuid or setgid.",
   check(facts) {
     const out = [];
-    for (const node of facts.fs.filesWithModeBits(3072)) {
-      if (node.uid !== 0) continue;
-      if (facts.layers[node.layer]?.base) continue;
+    facts.fs.eachFileWithModeBits(3072, (node) => {
+      if (node.uid !== 0) return;
+      if (facts.layers[node.layer]?.base) return;
       const before = facts.baseFs.get(node.path);
-      if (before && differences(before, node).length === 0) continue;
+      if (before && differences(before, node).length === 0) return;
       const how = node.link ? `a hard link to ${node.link}` : before ? `changed from the base image (${differences(before, node).join(", ")})` : "added";
       out.push({
         message: `${node.path} is owned by root and has the ${describeMode(node.mode)}; it was ${how}. Remove the bit (chmod u-s,g-s) or the file.`,
         path: node.path,
         layer: node.layer
       });
-    }
+    });
     return out;
   }
 };

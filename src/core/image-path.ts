@@ -1,8 +1,17 @@
 // Paths inside an image are kept absolute and normalised ("/usr/bin/python3"), whatever form the
 // tar entry used ("./usr/bin/python3", "usr//bin/python3", "/usr/bin/python3").
 
+/** A name with an empty, "." or ".." segment needs the full treatment; most have none. */
+const UNUSUAL = /\/\/|(?:^|\/)\.\.?(?:\/|$)/;
+
 /** The normalised absolute path, or null when the name climbs above the root with "..". */
 export function normalizeEntryName(name: string): string | null {
+  if (!UNUSUAL.test(name)) {
+    // "usr/bin/" -> "/usr/bin": only a leading or trailing slash to mend.
+    const start = name.charCodeAt(0) === 47 ? 1 : 0;
+    const end = name.length > start && name.charCodeAt(name.length - 1) === 47 ? name.length - 1 : name.length;
+    return start === 1 && end === name.length ? name : '/' + name.slice(start, end);
+  }
   const out: string[] = [];
   for (const part of name.split('/')) {
     if (part === '' || part === '.') continue;

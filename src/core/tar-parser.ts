@@ -202,7 +202,8 @@ export class TarParser {
   }
 
   private buildHeader(block: Buffer, typeflag: string, rawSize: number, at: number): TarHeader {
-    const pax = { ...this.globalPax, ...this.pending.pax };
+    // Most entries have no PAX records: no merged object for them.
+    const pax = this.pending.pax ? { ...this.globalPax, ...this.pending.pax } : this.globalPax;
     const magic = block.toString('latin1', 257, 263);
     let name = this.pending.longName ?? pax.path;
     if (name === undefined) {

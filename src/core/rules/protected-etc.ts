@@ -14,21 +14,22 @@ export const protectedEtc: Rule = {
     const relevant = (path: string) => prefixes.some((p) => path.startsWith(p)) && matches(path);
     const out: RawFinding[] = [];
     const base = facts.base.layerCount;
-    for (const before of facts.baseFs.nodes(relevant)) {
-      const after = facts.fs.get(before.path);
-      if (!after) {
-        out.push({ message: `${before.path} from the base image was deleted; ModelArts needs it unchanged.`, path: before.path, layer: facts.fs.removedBy(before.path, base - 1)?.layer });
-      } else if (after.layer >= base) {
-        const diff = differences(before, after);
+    facts.baseFs.eachPath(relevant, (path) => {
+      const writer = facts.fs.writtenBy(path);
+      if (writer === undefined) {
+        out.push({ message: `${path} from the base image was deleted; ModelArts needs it unchanged.`, path, layer: facts.fs.removedBy(path, base - 1)?.layer });
+      } else if (writer >= base) {
+        const diff = differences(facts.baseFs.get(path)!, facts.fs.get(path)!);
         if (diff.length > 0) {
-          out.push({ message: `${before.path} from the base image was changed (${diff.join(', ')}); ModelArts needs it unchanged. Use the base image's users and settings instead of editing it.`, path: before.path, layer: after.layer });
+          out.push({ message: `${path} from the base image was changed (${diff.join(', ')}); ModelArts needs it unchanged. Use the base image's users and settings instead of editing it.`, path, layer: writer });
         }
       }
-    }
-    for (const after of facts.fs.nodes(relevant)) {
-      if (after.layer < base || facts.baseFs.get(after.path)) continue;
-      out.push({ message: `${after.path} was added; it is important system configuration that ModelArts does not allow custom images to add.`, path: after.path, layer: after.layer });
-    }
+    });
+    facts.fs.eachPath(relevant, (path) => {
+      const writer = facts.fs.writtenBy(path)!;
+      if (writer < base || facts.baseFs.writtenBy(path) !== undefined) return;
+      out.push({ message: `${path} was added; it is important system configuration that ModelArts does not allow custom images to add.`, path, layer: writer });
+    });
     return out;
   }
 };

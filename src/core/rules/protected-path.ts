@@ -12,26 +12,27 @@ export const protectedPath: Rule = {
     const out: RawFinding[] = [];
     const removedGroups = new Map<string, { layer: number; count: number; first: string }>();
     const base = facts.base.layerCount;
-    for (const before of facts.baseFs.nodes((path) => settings.protectedPaths.some((dir) => isUnder(path, dir)))) {
-      const after = facts.fs.get(before.path);
-      if (!after) {
-        const removal = facts.fs.removedBy(before.path, base - 1);
+    const isProtected = (path: string) => settings.protectedPaths.some((dir) => isUnder(path, dir));
+    facts.baseFs.eachPath(isProtected, (path) => {
+      const writer = facts.fs.writtenBy(path);
+      if (writer !== undefined && writer < base) return; // still the base's own entry
+      if (writer === undefined) {
+        const removal = facts.fs.removedBy(path, base - 1);
         // One finding per deleting marker: `rm -rf /usr/share/doc` is one change, not thousands.
-        const key = removal ? `${removal.layer}\0${removal.path}\0${removal.how}` : `?\0${before.path}`;
+        const key = removal ? `${removal.layer}\0${removal.path}\0${removal.how}` : `?\0${path}`;
         const group = removedGroups.get(key);
         if (group) group.count++;
-        else removedGroups.set(key, { layer: removal?.layer ?? -1, count: 1, first: before.path });
-        continue;
+        else removedGroups.set(key, { layer: removal?.layer ?? -1, count: 1, first: path });
+        return;
       }
-      if (after.layer < base) continue;
-      const diff = differences(before, after);
-      if (diff.length === 0) continue; // rewritten identically, or changed and restored
+      const diff = differences(facts.baseFs.get(path)!, facts.fs.get(path)!);
+      if (diff.length === 0) return; // rewritten identically, or changed and restored
       out.push({
-        message: `${before.path} from the base image was modified (${diff.join(', ')}). Leave base files in protected directories as they are; install into /opt, /home or a new path instead.`,
-        path: before.path,
-        layer: after.layer
+        message: `${path} from the base image was modified (${diff.join(', ')}). Leave base files in protected directories as they are; install into /opt, /home or a new path instead.`,
+        path,
+        layer: writer
       });
-    }
+    });
     for (const [key, g] of removedGroups) {
       const [, markerPath, how] = key.split('\0');
       const what = g.count === 1 ? `${g.first} from the base image was` : `${g.count} base-image paths under ${markerPath} were`;

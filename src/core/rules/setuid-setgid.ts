@@ -9,11 +9,11 @@ export const setuidSetgid: Rule = {
   spec: 'A file cannot be added whose owner is root and has permission setuid or setgid.',
   check(facts) {
     const out: RawFinding[] = [];
-    for (const node of facts.fs.filesWithModeBits(0o6000)) {
-      if (node.uid !== 0) continue;
-      if (facts.layers[node.layer]?.base) continue;
+    facts.fs.eachFileWithModeBits(0o6000, (node) => {
+      if (node.uid !== 0) return;
+      if (facts.layers[node.layer]?.base) return;
       const before = facts.baseFs.get(node.path);
-      if (before && differences(before, node).length === 0) continue; // rewritten unchanged
+      if (before && differences(before, node).length === 0) return; // rewritten unchanged
       const how = node.link
         ? `a hard link to ${node.link}`
         : before
@@ -24,7 +24,7 @@ export const setuidSetgid: Rule = {
         path: node.path,
         layer: node.layer
       });
-    }
+    });
     return out;
   }
 };
