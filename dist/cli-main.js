@@ -76740,14 +76740,13 @@ var TarParser = class {
         }
         case 1 /* Body */: {
           const n = Math.min(this.remaining, len - pos);
-          const part = chunk.subarray(pos, pos + n);
+          if (this.sink) {
+            const r = this.sink.data(chunk.subarray(pos, pos + n));
+            if (r) await r;
+          }
           pos += n;
           this.remaining -= n;
           this.offset += n;
-          if (this.sink) {
-            const r = this.sink.data(part);
-            if (r) await r;
-          }
           if (this.remaining === 0) {
             const r = this.finishBody();
             if (r) await r;
@@ -76843,11 +76842,10 @@ var TarParser = class {
   }
   buildHeader(block, typeflag, rawSize, at) {
     const pax = this.pending.pax ? { ...this.globalPax, ...this.pending.pax } : this.globalPax;
-    const magic = block.toString("latin1", 257, 263);
     let name = this.pending.longName ?? pax.path;
     if (name === void 0) {
       name = readString(block, 0, 100);
-      if (magic === "ustar\0" && block[345] !== 0) name = readString(block, 345, 155) + "/" + name;
+      if (isPosixUstar(block) && block[345] !== 0) name = readString(block, 345, 155) + "/" + name;
     }
     const linkname = this.pending.longLink ?? pax.linkpath ?? readString(block, 157, 100);
     this.pending = {};
@@ -76952,6 +76950,9 @@ function readNumber(block, start, length, field, at, what) {
   }
   return value;
 }
+function isPosixUstar(b) {
+  return b[257] === 117 && b[258] === 115 && b[259] === 116 && b[260] === 97 && b[261] === 114 && b[262] === 0;
+}
 function readString(buf, start, length) {
   let end = buf.indexOf(0, start);
   if (end === -1 || end > start + length) end = start + length;
@@ -77051,18 +77052,23 @@ var KINDS = {
   fifo: 6 /* Fifo */
 };
 var TextSink = class {
-  constructor(walker, index, path, size) {
+  constructor(walker) {
     this.walker = walker;
+  }
+  walker;
+  parts = null;
+  first = true;
+  index = 0;
+  path = "";
+  size = 0;
+  start(index, path, size) {
     this.index = index;
     this.path = path;
     this.size = size;
+    this.parts = null;
+    this.first = true;
+    return this;
   }
-  walker;
-  index;
-  path;
-  size;
-  parts = null;
-  first = true;
   data(chunk) {
     if (this.first) {
       this.first = false;
@@ -77076,6 +77082,7 @@ var TextSink = class {
   }
   end() {
     if (this.parts) this.walker.entries.texts.set(this.index, Buffer.concat(this.parts).toString("utf8"));
+    this.parts = null;
   }
 };
 var ClamdSink = class {
@@ -77116,6 +77123,7 @@ var LayerWalker = class {
   entries = new LayerEntries();
   record;
   /** File bodies found since the side work last heard from us (see FileRanges). */
+  textSink = new TextSink(this);
   ranges = new Float64Array(4 * 1024);
   rangeCount = 0;
   position = () => 0;
@@ -77172,7 +77180,7 @@ var LayerWalker = class {
     const digest = (h.mode & 3072) !== 0 || this.options.needsDigest(path);
     const flags = (this.scan ? SCAN : 0) | (digest ? DIGEST : 0);
     if (flags) this.addRange(index, this.position(), h.size, flags);
-    const text = h.size <= MAX_CONFIG_TEXT ? new TextSink(this, index, path, h.size) : null;
+    const text = h.size <= MAX_CONFIG_TEXT ? this.textSink.start(index, path, h.size) : null;
     return this.options.clamd && this.scan ? new ClamdSink(this.options.clamd, index, this.options.scanLimit, text) : text;
   };
 };

@@ -77,17 +77,27 @@ const KINDS: Record<TarHeader['type'], EntryKind> = {
   fifo: EntryKind.Fifo
 };
 
-/** Keeps the text of a file the rules read (decided from its path and first bytes). */
+/**
+ * Keeps the text of a file the rules read (decided from its path and first bytes). The parser
+ * feeds one entry at a time, so one sink per layer serves every file in turn (`start`).
+ */
 class TextSink implements EntrySink {
   private parts: Buffer[] | null = null;
   private first = true;
+  private index = 0;
+  private path = '';
+  private size = 0;
 
-  constructor(
-    private readonly walker: LayerWalker,
-    private readonly index: number,
-    private readonly path: string,
-    private readonly size: number
-  ) {}
+  constructor(private readonly walker: LayerWalker) {}
+
+  start(index: number, path: string, size: number): this {
+    this.index = index;
+    this.path = path;
+    this.size = size;
+    this.parts = null;
+    this.first = true;
+    return this;
+  }
 
   data(chunk: Buffer): void {
     if (this.first) {
@@ -103,6 +113,7 @@ class TextSink implements EntrySink {
 
   end(): void {
     if (this.parts) this.walker.entries.texts.set(this.index, Buffer.concat(this.parts).toString('utf8'));
+    this.parts = null;
   }
 }
 
@@ -130,6 +141,7 @@ class LayerWalker {
   readonly entries = new LayerEntries();
   readonly record: LayerRecord;
   /** File bodies found since the side work last heard from us (see FileRanges). */
+  private readonly textSink = new TextSink(this);
   ranges = new Float64Array(4 * 1024);
   rangeCount = 0;
   position = () => 0;
@@ -207,7 +219,7 @@ class LayerWalker {
     const digest = (h.mode & 0o6000) !== 0 || this.options.needsDigest(path);
     const flags = (this.scan ? SCAN : 0) | (digest ? DIGEST : 0);
     if (flags) this.addRange(index, this.position(), h.size, flags);
-    const text = h.size <= MAX_CONFIG_TEXT ? new TextSink(this, index, path, h.size) : null;
+    const text = h.size <= MAX_CONFIG_TEXT ? this.textSink.start(index, path, h.size) : null;
     return this.options.clamd && this.scan ? new ClamdSink(this.options.clamd, index, this.options.scanLimit, text) : text;
   };
 }

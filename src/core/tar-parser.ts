@@ -94,14 +94,13 @@ export class TarParser {
         }
         case State.Body: {
           const n = Math.min(this.remaining, len - pos);
-          const part = chunk.subarray(pos, pos + n);
+          if (this.sink) {
+            const r = this.sink.data(chunk.subarray(pos, pos + n));
+            if (r) await r;
+          }
           pos += n;
           this.remaining -= n;
           this.offset += n;
-          if (this.sink) {
-            const r = this.sink.data(part);
-            if (r) await r;
-          }
           if (this.remaining === 0) {
             const r = this.finishBody();
             if (r) await r;
@@ -204,12 +203,11 @@ export class TarParser {
   private buildHeader(block: Buffer, typeflag: string, rawSize: number, at: number): TarHeader {
     // Most entries have no PAX records: no merged object for them.
     const pax = this.pending.pax ? { ...this.globalPax, ...this.pending.pax } : this.globalPax;
-    const magic = block.toString('latin1', 257, 263);
     let name = this.pending.longName ?? pax.path;
     if (name === undefined) {
       name = readString(block, 0, 100);
       // The ustar prefix field; GNU tar uses those bytes for other things.
-      if (magic === 'ustar\0' && block[345] !== 0) name = readString(block, 345, 155) + '/' + name;
+      if (isPosixUstar(block) && block[345] !== 0) name = readString(block, 345, 155) + '/' + name;
     }
     const linkname = this.pending.longLink ?? pax.linkpath ?? readString(block, 157, 100);
     this.pending = {};
@@ -313,6 +311,11 @@ function readNumber(block: Buffer, start: number, length: number, field: string,
     value = value * 8 + (c - 0x30);
   }
   return value;
+}
+
+/** The POSIX "ustar\0" magic (GNU tar writes "ustar  \0" and uses the prefix field otherwise). */
+function isPosixUstar(b: Buffer): boolean {
+  return b[257] === 0x75 && b[258] === 0x73 && b[259] === 0x74 && b[260] === 0x61 && b[261] === 0x72 && b[262] === 0;
 }
 
 function readString(buf: Buffer, start: number, length: number): string {
