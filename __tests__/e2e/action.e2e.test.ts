@@ -1,5 +1,6 @@
 // End to end: real images built by a real daemon, the bundled action run as the runner runs it,
 // and a real registry with TLS and a password standing in for SWR.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -101,5 +102,14 @@ suite('the action against a real daemon and registry', () => {
     expect(missing.status).toBe(1);
     expect(missing.stdout).toContain(`::error::The image could not be checked: the image mic-e2e/none:${run} is not in the local daemon and pull is "never"`);
     for (const r of [gone, missing]) expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .*\(.*\.js:\d+/);
+  });
+
+  it('the bundled CLI reads the same image from the daemon (docker-daemon:REF, --base docker-daemon:REF)', () => {
+    const r = spawnSync(process.execPath, [join(__dirname, '../../dist/cli.js'), '--format', 'json', '--quiet', '--base', `docker-daemon:${BASE}`, `docker-daemon:${BAD}`], { encoding: 'utf8', env: process.env });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.base).toMatchObject({ given: true, matches: true });
+    expect(report.findings.filter((f: { severity: string }) => f.severity === 'error').map((f: { rule: string }) => f.rule).sort()).toEqual(['default-user', 'setuid-setgid']);
   });
 });
