@@ -127,6 +127,13 @@ describe('protected-etc', () => {
     );
     expect(paths(r, 'protected-etc').sort()).toEqual(['/etc/hosts', '/etc/passwd', '/etc/sudoers.d/work']);
   });
+
+  it('follows the configured list: globs outside /etc, or none at all', async () => {
+    const spec = onBase([layer([{ path: 'etc/passwd', content: 'root:x:0:0::/:/bin/sh\n' }, { path: 'opt/policy/rules.conf', content: 'x' }])]);
+    const custom = await check(spec, { settings: { protectedEtc: ['/etc/passwd', '/opt/policy/**'] } });
+    expect(paths(custom, 'protected-etc').sort()).toEqual(['/etc/passwd', '/opt/policy/rules.conf']);
+    expect(rule(await check(spec, { settings: { protectedEtc: [] } }), 'protected-etc')).toEqual([]);
+  });
 });
 
 describe('modelarts-tools', () => {

@@ -93388,7 +93388,8 @@ var protectedEtc = {
   check(facts, settings) {
     const matches2 = (0, import_picomatch.default)(settings.protectedEtc, { dot: true });
     const prefixes = [...new Set(settings.protectedEtc.map((g) => import_picomatch.default.scan(g).base || "/"))];
-    const relevant = (path) => prefixes.some((p) => path.startsWith(p)) && matches2(path);
+    const common = prefixes.length === 0 ? "" : prefixes.reduce(commonPrefix);
+    const relevant = (path) => path.startsWith(common) && prefixes.some((p) => path.startsWith(p)) && matches2(path);
     const out = [];
     const base = facts.base.layerCount;
     facts.baseFs.eachPath(relevant, (path) => {
@@ -93410,6 +93411,11 @@ var protectedEtc = {
     return out;
   }
 };
+function commonPrefix(a, b) {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return a.slice(0, i);
+}
 
 // src/core/rules/protected-path.ts
 var protectedPath = {

@@ -11,7 +11,9 @@ export const protectedEtc: Rule = {
   check(facts, settings) {
     const matches = picomatch(settings.protectedEtc, { dot: true });
     const prefixes = [...new Set(settings.protectedEtc.map((g) => picomatch.scan(g).base || '/'))];
-    const relevant = (path: string) => prefixes.some((p) => path.startsWith(p)) && matches(path);
+    // Every path of the image is asked: most are rejected by the prefix all globs share ("/etc").
+    const common = prefixes.length === 0 ? '' : prefixes.reduce(commonPrefix);
+    const relevant = (path: string) => path.startsWith(common) && prefixes.some((p) => path.startsWith(p)) && matches(path);
     const out: RawFinding[] = [];
     const base = facts.base.layerCount;
     facts.baseFs.eachPath(relevant, (path) => {
@@ -33,3 +35,9 @@ export const protectedEtc: Rule = {
     return out;
   }
 };
+
+function commonPrefix(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return a.slice(0, i);
+}
