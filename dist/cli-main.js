@@ -4496,16 +4496,16 @@ var require_parse = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
+          const open = tokens[token.tokensIndex];
+          open.type = "text";
+          open.value = literal;
+          open.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open2.output;
+          state.output = token.output + open.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -4725,15 +4725,15 @@ var require_parse = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open2 = {
+          const open = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open2);
-          push(open2);
+          braces.push(open);
+          push(open);
           continue;
         }
         if (value === "}") {
@@ -23440,7 +23440,6 @@ init_errors();
 
 // src/core/image-source.ts
 var import_node_fs2 = require("node:fs");
-var import_promises2 = require("node:fs/promises");
 init_errors();
 function archiveSource(spec) {
   let layout = "auto";
@@ -23479,17 +23478,17 @@ function readChunks(path, size) {
       return skipped;
     },
     async *[Symbol.asyncIterator]() {
-      const file = await (0, import_promises2.open)(path, "r");
+      const fd = (0, import_node_fs2.openSync)(path, "r");
       try {
         const buffer = Buffer.allocUnsafe(1024 * 1024);
         for (; ; ) {
-          const { bytesRead } = await file.read(buffer, 0, buffer.length, position);
+          const bytesRead = (0, import_node_fs2.readSync)(fd, buffer, 0, buffer.length, position);
           if (bytesRead === 0) return;
           position += bytesRead;
           yield buffer.subarray(0, bytesRead);
         }
       } finally {
-        await file.close();
+        (0, import_node_fs2.closeSync)(fd);
       }
     }
   };
@@ -24112,9 +24111,9 @@ async function runCli(argv, io) {
       maxUncompressed: opts.maxUncompressed,
       cwd: io.cwd
     });
-    const open2 = (ref) => openImage(ref, io);
-    const image = await open2(cmd.args[0]);
-    const base = opts.base ? await open2(String(opts.base)) : void 0;
+    const open = (ref) => openImage(ref, io);
+    const image = await open(cmd.args[0]);
+    const base = opts.base ? await open(String(opts.base)) : void 0;
     const progress = opts.quiet ? void 0 : new Progress(io.stderr, image.size);
     let result;
     try {

@@ -1,7 +1,6 @@
 // Where an image comes from: `docker-archive:PATH`, `oci-archive:PATH`, or a bare path whose
 // layout is told from its content. (Daemon references are opened by the daemon source.)
-import { statSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { UsageError } from './errors';
 
 export type Layout = 'docker-archive' | 'oci-archive' | 'auto';
@@ -55,6 +54,8 @@ export function archiveSource(spec: string): ImageSource {
  * the next one: the archive reader finishes with a chunk (copying what it keeps) before that,
  * so a 10 GB archive costs one buffer instead of ten thousand for the collector to free.
  * Skipping moves the read position: a base image's layers are jumped over, not read.
+ * Reads are synchronous: a 1 MiB read from the page cache takes a fraction of a millisecond,
+ * less than a round trip through libuv's thread pool (bench: ~0.2 s less CPU per 1.3 GB).
  */
 function readChunks(path: string, size: number): ChunkSource {
   let position = 0;
@@ -65,17 +66,17 @@ function readChunks(path: string, size: number): ChunkSource {
       return skipped;
     },
     async *[Symbol.asyncIterator]() {
-      const file = await open(path, 'r');
+      const fd = openSync(path, 'r');
       try {
         const buffer = Buffer.allocUnsafe(1024 * 1024);
         for (;;) {
-          const { bytesRead } = await file.read(buffer, 0, buffer.length, position);
+          const bytesRead = readSync(fd, buffer, 0, buffer.length, position);
           if (bytesRead === 0) return;
           position += bytesRead;
           yield buffer.subarray(0, bytesRead);
         }
       } finally {
-        await file.close();
+        closeSync(fd);
       }
     }
   };
