@@ -21410,26 +21410,35 @@ var RangeProcessor = class {
   work;
   hash = null;
   scanner = new ContentScanner();
-  queue = [];
+  /** The ranges this processor works on, four numbers each, in stream order (not objects: GC). */
+  queue = new Float64Array(4 * 1024);
   head = 0;
+  tail = 0;
   offset = 0;
-  current = null;
+  /** The file body being read: entry index, where it starts and ends; index -1 when none. */
+  index = -1;
+  bodyStart = 0;
+  bodyEnd = 0;
   fileHash = null;
+  /** Whether the current file is scanned, and whether its scan still wants bytes. */
+  scanFile = false;
   scanning = false;
   result = emptyResult();
   begin() {
     this.hash = this.work.layerHash ? (0, import_node_crypto.createHash)("sha256") : null;
-    this.queue = [];
     this.head = 0;
+    this.tail = 0;
     this.offset = 0;
-    this.current = null;
+    this.index = -1;
     this.result = emptyResult();
   }
   addRanges(ranges) {
     for (let i = 0; i < ranges.length; i += 4) {
       const flags = ranges[i + 3];
-      const r = { index: ranges[i], start: ranges[i + 1], size: ranges[i + 2], digest: (flags & DIGEST) !== 0, scan: (flags & SCAN) !== 0 };
-      if (r.digest && this.work.digests || r.scan && this.work.scan) this.queue.push(r);
+      if (!(flags & DIGEST && this.work.digests || flags & SCAN && this.work.scan)) continue;
+      if (this.tail + 4 > this.queue.length) this.makeRoom();
+      this.queue.set(ranges.subarray(i, i + 4), this.tail);
+      this.tail += 4;
     }
   }
   data(chunk) {
@@ -21437,55 +21446,69 @@ var RangeProcessor = class {
     const end = this.offset + chunk.length;
     let pos = this.offset;
     while (pos < end) {
-      if (!this.current) {
-        const next = this.queue[this.head];
-        if (!next || next.start >= end) break;
-        this.head++;
-        this.open(next);
-        pos = Math.max(pos, next.start);
+      if (this.index === -1) {
+        if (this.head === this.tail || this.queue[this.head + 1] >= end) break;
+        this.open();
+        pos = Math.max(pos, this.bodyStart);
       }
-      const r = this.current;
-      const stop = Math.min(end, r.start + r.size);
-      if (stop > pos) this.feed(Buffer.from(chunk.buffer, chunk.byteOffset + (pos - this.offset), stop - pos), pos === r.start && stop === r.start + r.size);
+      const stop = Math.min(end, this.bodyEnd);
+      if (stop > pos) this.feed(Buffer.from(chunk.buffer, chunk.byteOffset + (pos - this.offset), stop - pos), pos === this.bodyStart && stop === this.bodyEnd);
       pos = stop;
-      if (pos === r.start + r.size) this.close();
+      if (pos === this.bodyEnd) this.close();
     }
     this.offset = end;
-    if (this.head > 4096) {
-      this.queue = this.queue.slice(this.head);
-      this.head = 0;
-    }
   }
   end() {
-    if (this.current) this.close();
+    if (this.index !== -1) this.close();
     const result = this.result;
     if (this.hash) result.diffId = "sha256:" + this.hash.digest("hex");
     this.hash = null;
     this.result = emptyResult();
     return result;
   }
-  open(r) {
-    this.current = r;
-    this.fileHash = r.digest && this.work.digests ? (0, import_node_crypto.createHash)("sha256") : null;
-    this.scanning = r.scan && this.work.scan;
-    if (this.scanning) this.scanner.begin(r.index, this.work.scanLimit);
+  /** Drops the ranges already read, or grows the queue. */
+  makeRoom() {
+    if (this.head > 0) {
+      this.queue.copyWithin(0, this.head, this.tail);
+      this.tail -= this.head;
+      this.head = 0;
+    }
+    if (this.tail + 4 > this.queue.length) {
+      const bigger = new Float64Array(this.queue.length * 2);
+      bigger.set(this.queue.subarray(0, this.tail));
+      this.queue = bigger;
+    }
+  }
+  open() {
+    const q = this.queue;
+    const h = this.head;
+    this.index = q[h];
+    this.bodyStart = q[h + 1];
+    this.bodyEnd = q[h + 1] + q[h + 2];
+    const flags = q[h + 3];
+    this.head = h + 4;
+    this.fileHash = flags & DIGEST && this.work.digests ? (0, import_node_crypto.createHash)("sha256") : null;
+    this.scanFile = (flags & SCAN) !== 0 && this.work.scan;
+    this.scanning = this.scanFile;
+    if (this.scanFile) this.scanner.begin(this.index, this.work.scanLimit);
   }
   feed(part, whole) {
     this.fileHash?.update(part);
     if (this.scanning) this.scanning = this.scanner.feed(part, whole);
   }
   close() {
-    const r = this.current;
-    if (this.fileHash) this.result.digests.push([r.index, this.fileHash.digest("hex")]);
-    if (r.scan && this.work.scan) {
+    if (this.fileHash) this.result.digests.push([this.index, this.fileHash.digest("hex")]);
+    if (this.scanFile) {
       this.result.hits.push(...this.scanner.finish());
-      if (this.scanner.scannedBytes < r.size) {
+      const size = this.bodyEnd - this.bodyStart;
+      if (this.scanner.scannedBytes < size) {
         this.result.truncatedFiles++;
-        this.result.unscannedBytes += r.size - this.scanner.scannedBytes;
+        this.result.unscannedBytes += size - this.scanner.scannedBytes;
       }
     }
-    this.current = null;
+    this.index = -1;
     this.fileHash = null;
+    this.scanFile = false;
     this.scanning = false;
   }
 };
