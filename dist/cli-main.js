@@ -22602,7 +22602,7 @@ var import_node_worker_threads = require("node:worker_threads");
 init_errors();
 
 // src/core/shared-ring.ts
-var SLOTS = 8;
+var SLOTS = 6;
 var SLOT_BYTES = 1024 * 1024;
 var SLOT_RANGES = 2048;
 var RANGE_NUMBERS = SLOT_RANGES * 4;
@@ -22756,7 +22756,7 @@ var WorkerSideWork = class {
     this.ring = new RingProducer(works.length, () => this.failure);
     this.workers = works.map((work, index) => {
       const data = { work, ring: this.ring.memory, index };
-      const worker = new import_node_worker_threads.Worker(WORKER_FILE, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+      const worker = new import_node_worker_threads.Worker(WORKER_FILE, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 2 } });
       worker.unref();
       worker.on("message", (m) => {
         if (m.t === "result") this.resultWaiters[index].shift()?.resolve(m.result);

@@ -70,9 +70,10 @@ class WorkerSideWork implements SideWork {
   constructor(works: RangeWork[]) {
     this.ring = new RingProducer(works.length, () => this.failure);
     this.workers = works.map((work, index) => {
-      // Small young generations: the workers allocate little but short-lived strings (scan windows).
+      // Small young generations: the workers allocate little but short-lived strings (scan windows);
+      // 2 MB measured as fast as 4 MB and about 2 MB lighter each.
       const data: SideWorkerData = { work, ring: this.ring.memory, index };
-      const worker = new Worker(WORKER_FILE, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+      const worker = new Worker(WORKER_FILE, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 2 } });
       worker.unref();
       worker.on('message', (m: Reply) => {
         if (m.t === 'result') this.resultWaiters[index].shift()?.resolve(m.result);
