@@ -163,4 +163,18 @@ describe('the bundled dist/cli.js', () => {
     expect(broken.stderr).toMatch(/^modelarts-image-check: image archive .*corrupt\.tar (is truncated|has neither)/);
     expect(broken.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it.each<Layout>(['docker-oci', 'docker-legacy'])('verifies %s layers that span many reads and fill the worker ring (a reused read buffer)', async (layout) => {
+    // Layers of many files, several MiB each: the reader refills its one buffer while the
+    // worker threads still have earlier bytes of the layer to hash.
+    const files = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ path: `${prefix}/f${i}.py`, content: `# ${prefix} ${i}\n${'x = 1\n'.repeat(600 + (i % 50))}` }));
+    const layers = baseLayers();
+    layers[0].entries.push(...files('usr/share/base', 1500));
+    const base = await write(`big-base-${layout}.tar`, { layers, metadata: BASE_METADATA, config: { User: 'work' } }, layout);
+    const image = await write(`big-image-${layout}.tar`, { layers: [...layers, { entries: files('opt/app', 1500) }, { entries: files('opt/lib', 1500) }], metadata: BASE_METADATA, config: { User: 'work' } }, layout);
+    const run = spawnSync(process.execPath, [bundle, '--quiet', '--format', 'json', '--base', base, image], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).layers.map((l: { entries: number }) => l.entries)).toEqual([layers[0].entries.length, 1500, 1500]);
+  });
 });

@@ -91003,13 +91003,17 @@ var Handoff = class {
   }
   async *[Symbol.asyncIterator]() {
     for (; ; ) {
-      this.taken?.();
-      this.taken = null;
       while (this.item === null && !this.ended) await new Promise((resolve3) => this.wanted = resolve3);
       if (this.item === null) return;
       const chunk = this.item;
+      const release = this.taken;
       this.item = null;
-      yield chunk;
+      this.taken = null;
+      try {
+        yield chunk;
+      } finally {
+        release?.();
+      }
     }
   }
   wake() {
@@ -92877,9 +92881,9 @@ var import_node_path = require("node:path");
 var import_node_worker_threads = require("node:worker_threads");
 
 // src/core/shared-ring.ts
-var SLOTS = 8;
-var SLOT_BYTES = 256 * 1024;
-var SLOT_RANGES = 1024;
+var SLOTS = 6;
+var SLOT_BYTES = 1024 * 1024;
+var SLOT_RANGES = 2048;
 var RANGE_NUMBERS = SLOT_RANGES * 4;
 var PRODUCED = 0;
 var STOP = 1;

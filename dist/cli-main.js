@@ -20717,13 +20717,17 @@ var Handoff = class {
   }
   async *[Symbol.asyncIterator]() {
     for (; ; ) {
-      this.taken?.();
-      this.taken = null;
       while (this.item === null && !this.ended) await new Promise((resolve2) => this.wanted = resolve2);
       if (this.item === null) return;
       const chunk = this.item;
+      const release = this.taken;
       this.item = null;
-      yield chunk;
+      this.taken = null;
+      try {
+        yield chunk;
+      } finally {
+        release?.();
+      }
     }
   }
   wake() {
@@ -22602,9 +22606,9 @@ var import_node_worker_threads = require("node:worker_threads");
 init_errors();
 
 // src/core/shared-ring.ts
-var SLOTS = 8;
-var SLOT_BYTES = 256 * 1024;
-var SLOT_RANGES = 1024;
+var SLOTS = 6;
+var SLOT_BYTES = 1024 * 1024;
+var SLOT_RANGES = 2048;
 var RANGE_NUMBERS = SLOT_RANGES * 4;
 var PRODUCED = 0;
 var STOP = 1;

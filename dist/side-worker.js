@@ -334,9 +334,9 @@ function emptyResult() {
 }
 
 // src/core/shared-ring.ts
-var SLOTS = 8;
-var SLOT_BYTES = 256 * 1024;
-var SLOT_RANGES = 1024;
+var SLOTS = 6;
+var SLOT_BYTES = 1024 * 1024;
+var SLOT_RANGES = 2048;
 var RANGE_NUMBERS = SLOT_RANGES * 4;
 var PRODUCED = 0;
 var STOP = 1;

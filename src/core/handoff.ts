@@ -31,14 +31,21 @@ export class Handoff implements AsyncIterable<Buffer> {
 
   async *[Symbol.asyncIterator](): AsyncGenerator<Buffer> {
     for (;;) {
-      // Asking for the next chunk means the previous one is finished.
-      this.taken?.();
-      this.taken = null;
       while (this.item === null && !this.ended) await new Promise<void>((resolve) => (this.wanted = resolve));
       if (this.item === null) return;
+      // Release exactly the push of the chunk handed out, once the consumer asks for the next
+      // one (or stops). Releasing "the current push" instead went wrong when a chunk was
+      // pushed before the consumer started: every push was then released one chunk early,
+      // and the producer reused its buffer while the consumer still read it.
       const chunk = this.item;
+      const release = this.taken;
       this.item = null;
-      yield chunk;
+      this.taken = null;
+      try {
+        yield chunk;
+      } finally {
+        release?.();
+      }
     }
   }
 

@@ -14,12 +14,10 @@ export const enum Op {
   End = 3
 }
 
-// 8 slots of 256 KiB: on the bench faster than 1 MiB slots (a slot is still in the shared cache
-// when the workers read it) and 2 MiB in all.
-export const SLOTS = 8;
-export const SLOT_BYTES = 256 * 1024;
+export const SLOTS = 6;
+export const SLOT_BYTES = 1024 * 1024;
 /** File ranges (four numbers each) one slot carries; more go in further slots. */
-export const SLOT_RANGES = 1024;
+export const SLOT_RANGES = 2048;
 const RANGE_NUMBERS = SLOT_RANGES * 4;
 
 // Control words: how many slots were published, whether to stop, whether the producer sleeps;
