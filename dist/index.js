@@ -4,8 +4,10 @@
 var import_node_path = require("node:path");
 
 // src/launch-in-worker.ts
+var import_node_v8 = require("node:v8");
 var import_node_worker_threads = require("node:worker_threads");
 function launchInWorker(file) {
+  (0, import_node_v8.setFlagsFromString)("--heap-growing-percent=50");
   if (process.env.MODELARTS_IMAGE_CHECK_SINGLE_THREAD === "1") {
     require(file);
     return;
