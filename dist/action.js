@@ -94088,6 +94088,56 @@ function dockerfileLines(path, root, history) {
 
 // src/docker/daemon.ts
 var import_dockerode = __toESM(require_docker());
+
+// src/docker/response-chunks.ts
+var HIGH_WATER = 4 * 1024 * 1024;
+async function* responseChunks(stream) {
+  const queue = [];
+  let queued = 0;
+  let ended = false;
+  let failure = null;
+  let wake = null;
+  const signal = () => {
+    wake?.();
+    wake = null;
+  };
+  stream.on("data", (chunk) => {
+    queue.push(chunk);
+    queued += chunk.length;
+    if (queued >= HIGH_WATER) stream.pause();
+    signal();
+  });
+  stream.on("end", () => {
+    ended = true;
+    signal();
+  });
+  stream.on("error", (err) => {
+    failure = err;
+    signal();
+  });
+  stream.on("close", () => {
+    if (!ended) failure ??= new Error("the connection closed before the end of the stream");
+    signal();
+  });
+  try {
+    for (; ; ) {
+      const chunk = queue.shift();
+      if (chunk) {
+        queued -= chunk.length;
+        if (queued < HIGH_WATER && stream.isPaused()) stream.resume();
+        yield chunk;
+        continue;
+      }
+      if (failure) throw failure;
+      if (ended) return;
+      await new Promise((resolve3) => wake = resolve3);
+    }
+  } finally {
+    if (!ended) stream.destroy();
+  }
+}
+
+// src/docker/daemon.ts
 async function connectDaemon(timeoutMs = 15e3) {
   const docker = new import_dockerode.default();
   const where = process.env.DOCKER_HOST || "unix:///var/run/docker.sock";
@@ -94130,7 +94180,7 @@ function daemonSource(docker, info2, name) {
       let bytes = 0;
       try {
         const stream = await docker.getImage(info2.id).get();
-        for await (const chunk of stream) {
+        for await (const chunk of responseChunks(stream)) {
           bytes += chunk.length;
           yield chunk;
         }

@@ -20377,6 +20377,60 @@ var require_cli_progress = __commonJS({
   }
 });
 
+// src/docker/response-chunks.ts
+async function* responseChunks(stream) {
+  const queue = [];
+  let queued = 0;
+  let ended = false;
+  let failure = null;
+  let wake = null;
+  const signal = () => {
+    wake?.();
+    wake = null;
+  };
+  stream.on("data", (chunk) => {
+    queue.push(chunk);
+    queued += chunk.length;
+    if (queued >= HIGH_WATER) stream.pause();
+    signal();
+  });
+  stream.on("end", () => {
+    ended = true;
+    signal();
+  });
+  stream.on("error", (err) => {
+    failure = err;
+    signal();
+  });
+  stream.on("close", () => {
+    if (!ended) failure ??= new Error("the connection closed before the end of the stream");
+    signal();
+  });
+  try {
+    for (; ; ) {
+      const chunk = queue.shift();
+      if (chunk) {
+        queued -= chunk.length;
+        if (queued < HIGH_WATER && stream.isPaused()) stream.resume();
+        yield chunk;
+        continue;
+      }
+      if (failure) throw failure;
+      if (ended) return;
+      await new Promise((resolve2) => wake = resolve2);
+    }
+  } finally {
+    if (!ended) stream.destroy();
+  }
+}
+var HIGH_WATER;
+var init_response_chunks = __esm({
+  "src/docker/response-chunks.ts"() {
+    "use strict";
+    HIGH_WATER = 4 * 1024 * 1024;
+  }
+});
+
 // src/docker/daemon.ts
 var daemon_exports = {};
 __export(daemon_exports, {
@@ -20431,7 +20485,7 @@ function daemonSource(docker, info, name) {
       let bytes = 0;
       try {
         const stream = await docker.getImage(info.id).get();
-        for await (const chunk of stream) {
+        for await (const chunk of responseChunks(stream)) {
           bytes += chunk.length;
           yield chunk;
         }
@@ -20531,6 +20585,7 @@ var init_daemon = __esm({
   "src/docker/daemon.ts"() {
     "use strict";
     import_dockerode = __toESM(require("./dockerode.js"));
+    init_response_chunks();
     init_errors();
     RegistryError = class extends Error {
       name = "RegistryError";

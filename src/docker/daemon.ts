@@ -1,7 +1,9 @@
 // Everything the action asks of the Docker daemon: connect, inspect, pull, save, tag and push.
 // Pull and push progress arrives as a JSON stream whose HTTP status is 200 even when the
 // operation failed: every event is inspected, and an `error` event is a failure.
+import type { Readable } from 'node:stream';
 import Docker from 'dockerode';
+import { responseChunks } from './response-chunks';
 import { ImageError, UsageError } from '../core/errors';
 import type { ImageSource } from '../core/image-source';
 import type { RegistryAuth } from './registry-auth';
@@ -65,8 +67,8 @@ export function daemonSource(docker: Docker, info: ImageInfo, name: string): Ima
       (async function* () {
         let bytes = 0;
         try {
-          const stream = await docker.getImage(info.id).get();
-          for await (const chunk of stream as AsyncIterable<Buffer>) {
+          const stream = (await docker.getImage(info.id).get()) as Readable;
+          for await (const chunk of responseChunks(stream)) {
             bytes += chunk.length;
             yield chunk;
           }

@@ -1,0 +1,56 @@
+// The chunks of a readable stream (the daemon's `docker save` response), one by one as they
+// arrive. A readable's own async iterator reads with read(), which concatenates whatever is
+// buffered into a new Buffer: through the daemon that copied most of the image once more
+// (about 0.5 s of CPU per 1.3 GB, and as much again in garbage collection).
+import type { Readable } from 'node:stream';
+
+/** Bytes queued before the stream is paused (the daemon then waits on its socket). */
+const HIGH_WATER = 4 * 1024 * 1024;
+
+export async function* responseChunks(stream: Readable): AsyncGenerator<Buffer> {
+  const queue: Buffer[] = [];
+  let queued = 0;
+  let ended = false;
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  const signal = () => {
+    wake?.();
+    wake = null;
+  };
+  stream.on('data', (chunk: Buffer) => {
+    queue.push(chunk);
+    queued += chunk.length;
+    if (queued >= HIGH_WATER) stream.pause();
+    signal();
+  });
+  stream.on('end', () => {
+    ended = true;
+    signal();
+  });
+  stream.on('error', (err) => {
+    failure = err;
+    signal();
+  });
+  stream.on('close', () => {
+    // Closed without 'end': the daemon (or the connection) went away mid-stream.
+    if (!ended) failure ??= new Error('the connection closed before the end of the stream');
+    signal();
+  });
+  try {
+    for (;;) {
+      const chunk = queue.shift();
+      if (chunk) {
+        queued -= chunk.length;
+        if (queued < HIGH_WATER && stream.isPaused()) stream.resume();
+        yield chunk;
+        continue;
+      }
+      if (failure) throw failure;
+      if (ended) return;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    // The reader stopped early (an error or a finding that ends the check): drop the request.
+    if (!ended) stream.destroy();
+  }
+}
