@@ -92881,7 +92881,7 @@ var import_node_path = require("node:path");
 var import_node_worker_threads = require("node:worker_threads");
 
 // src/core/shared-ring.ts
-var SLOTS = 6;
+var SLOTS = 4;
 var SLOT_BYTES = 1024 * 1024;
 var SLOT_RANGES = 2048;
 var RANGE_NUMBERS = SLOT_RANGES * 4;

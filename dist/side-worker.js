@@ -334,7 +334,7 @@ function emptyResult() {
 }
 
 // src/core/shared-ring.ts
-var SLOTS = 6;
+var SLOTS = 4;
 var SLOT_BYTES = 1024 * 1024;
 var SLOT_RANGES = 2048;
 var RANGE_NUMBERS = SLOT_RANGES * 4;

@@ -14,7 +14,7 @@ export const enum Op {
   End = 3
 }
 
-export const SLOTS = 6;
+export const SLOTS = 4;
 export const SLOT_BYTES = 1024 * 1024;
 /** File ranges (four numbers each) one slot carries; more go in further slots. */
 export const SLOT_RANGES = 2048;
