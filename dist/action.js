@@ -91723,8 +91723,13 @@ var RangeProcessor = class {
       const flags = ranges[i + 3];
       if (!(flags & DIGEST && this.work.digests || flags & SCAN && this.work.scan)) continue;
       if (this.tail + 4 > this.queue.length) this.makeRoom();
-      this.queue.set(ranges.subarray(i, i + 4), this.tail);
-      this.tail += 4;
+      const q = this.queue;
+      const t = this.tail;
+      q[t] = ranges[i];
+      q[t + 1] = ranges[i + 1];
+      q[t + 2] = ranges[i + 2];
+      q[t + 3] = flags;
+      this.tail = t + 4;
     }
   }
   data(chunk) {

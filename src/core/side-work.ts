@@ -31,7 +31,7 @@ export interface SideWorkerData {
 export function createSideWork(scanLimit: number): SideWork {
   if (existsSync(WORKER_FILE) && process.env.MODELARTS_IMAGE_CHECK_WORKERS !== '0') {
     // The layer hash reads every byte and is the biggest single job; file digests and the scan
-    // share the other worker (bench: about 4% faster than digests beside the layer hash).
+    // share the other worker (on the bench a little faster than digests beside the layer hash).
     return new WorkerSideWork([
       { layerHash: true, digests: false, scan: false, scanLimit },
       { layerHash: false, digests: true, scan: true, scanLimit }
