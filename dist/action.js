@@ -92462,8 +92462,8 @@ var ArchiveReader = class {
     return new HashingSink(path, h.size, this);
   };
   isBaseLayer(path) {
-    const named = /^blobs\/sha256\/([a-f0-9]{64})$/.exec(path);
-    return !!named && !!this.options.baseLayerDigests?.has(`sha256:${named[1]}`);
+    const digest = digestInBlobPath(path);
+    return digest !== void 0 && !!this.options.baseLayerDigests?.has(digest);
   }
   sinkFor(path, kind, size, blob) {
     const what = `layer ${path} of ${this.options.what}`;
@@ -92481,6 +92481,10 @@ var ArchiveReader = class {
     }
   }
 };
+function digestInBlobPath(path) {
+  const named = /^blobs\/sha256\/([a-f0-9]{64})$/.exec(path);
+  return named ? `sha256:${named[1]}` : void 0;
+}
 async function readArchive(source, options) {
   const reader = new ArchiveReader(options);
   const parser = new TarParser(reader.onEntry, options.what);
@@ -92776,8 +92780,8 @@ function fromDockerManifest(contents, blob, what, layersWalked) {
   const layerBlobs = entry.Layers.map((path) => {
     const layer = lookup(contents, path);
     if (!layer) throw new ImageError(`manifest.json in ${what} names the layer ${path}, which is not in the archive`);
-    const inName = /^blobs\/sha256\/([a-f0-9]{64})$/.exec(path);
-    if (layersWalked && inName && layer.digest !== "sha256:" + inName[1]) {
+    const inName = digestInBlobPath(path);
+    if (layersWalked && inName && layer.digest !== inName) {
       throw new ImageError(`the layer ${path} in ${what} does not match its name (content is ${layer.digest}): the archive was modified`);
     }
     return { path, blob: layer };
@@ -92876,8 +92880,7 @@ function finish(layout, id, repoTags, config, layerBlobs, what, layersWalked) {
 }
 function declaredDigest(path) {
   if (/^sha256:[a-f0-9]{64}$/.test(path)) return path;
-  const named = /^blobs\/sha256\/([a-f0-9]{64})$/.exec(path);
-  return named ? `sha256:${named[1]}` : "";
+  return digestInBlobPath(path) ?? "";
 }
 
 // src/core/side-work.ts

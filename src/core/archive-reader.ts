@@ -169,8 +169,8 @@ class ArchiveReader {
   };
 
   private isBaseLayer(path: string): boolean {
-    const named = /^blobs\/sha256\/([a-f0-9]{64})$/.exec(path);
-    return !!named && !!this.options.baseLayerDigests?.has(`sha256:${named[1]}`);
+    const digest = digestInBlobPath(path);
+    return digest !== undefined && !!this.options.baseLayerDigests?.has(digest);
   }
 
   sinkFor(path: string, kind: BlobKind, size: number, blob: ArchiveBlob): EntrySink {
@@ -188,6 +188,12 @@ class ArchiveReader {
         return DISCARD;
     }
   }
+}
+
+/** "sha256:<hex>" for an OCI-style blob path ("blobs/sha256/<hex>"), else undefined. */
+export function digestInBlobPath(path: string): string | undefined {
+  const named = /^blobs\/sha256\/([a-f0-9]{64})$/.exec(path);
+  return named ? `sha256:${named[1]}` : undefined;
 }
 
 /** Reads a whole archive stream; the outer archive may itself be gzip-compressed. */

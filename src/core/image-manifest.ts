@@ -1,7 +1,7 @@
 // Finds the image in a read archive (docker-save manifest.json, or an OCI index with nested
 // indexes and platforms) and verifies it: every digest the archive names must match the bytes,
 // and every layer must hash to the diff_id its config promises. A tampered archive stops here.
-import type { ArchiveBlob, ArchiveContents } from './archive-reader';
+import { digestInBlobPath, type ArchiveBlob, type ArchiveContents } from './archive-reader';
 import { ImageError } from './errors';
 import type { LayerRecord } from './layer-record';
 
@@ -111,8 +111,8 @@ function fromDockerManifest(contents: ArchiveContents, blob: ArchiveBlob, what: 
   const layerBlobs = (entry.Layers as string[]).map((path) => {
     const layer = lookup(contents, path);
     if (!layer) throw new ImageError(`manifest.json in ${what} names the layer ${path}, which is not in the archive`);
-    const inName = /^blobs\/sha256\/([a-f0-9]{64})$/.exec(path);
-    if (layersWalked && inName && layer.digest !== 'sha256:' + inName[1]) {
+    const inName = digestInBlobPath(path);
+    if (layersWalked && inName && layer.digest !== inName) {
       throw new ImageError(`the layer ${path} in ${what} does not match its name (content is ${layer.digest}): the archive was modified`);
     }
     return { path, blob: layer };
@@ -229,6 +229,5 @@ function finish(
 /** The digest a layer's archive path or OCI descriptor names ("" for legacy `ID/layer.tar`). */
 function declaredDigest(path: string): string {
   if (/^sha256:[a-f0-9]{64}$/.test(path)) return path;
-  const named = /^blobs\/sha256\/([a-f0-9]{64})$/.exec(path);
-  return named ? `sha256:${named[1]}` : '';
+  return digestInBlobPath(path) ?? '';
 }
