@@ -21064,9 +21064,7 @@ var Filesystem = class _Filesystem {
   dropHidden() {
     const hiding = /* @__PURE__ */ new Map();
     this.latest.forEach((ref, path) => {
-      const wo = this.whiteouts.get(path);
-      const layer = layerOf(ref);
-      if (wo !== void 0 && wo > layer || this.hiddenAbove(parentOf(path), hiding) > layer) this.latest.delete(path);
+      if (!this.visible(path, ref, hiding)) this.latest.delete(path);
     });
   }
   get size() {
@@ -21188,29 +21186,19 @@ var Filesystem = class _Filesystem {
   kindOf(ref) {
     return this.layers[layerOf(ref)].entries.kind(ref % SPLIT);
   }
-  /** Whether the entry `ref` at `path` survives the markers and ancestors applied so far. */
-  visible(path, ref) {
+  /**
+   * Whether the entry `ref` at `path` survives the markers and ancestors applied so far. A pass
+   * over many paths shares one `memo` (valid while nothing is applied).
+   */
+  visible(path, ref, memo = /* @__PURE__ */ new Map()) {
     const layer = layerOf(ref);
     const wo = this.whiteouts.get(path);
-    if (wo !== void 0 && wo > layer) return false;
-    for (let p = parentOf(path); ; p = parentOf(p)) {
-      if (this.whiteouts.size > 0) {
-        const w = this.whiteouts.get(p);
-        if (w !== void 0 && w > layer) return false;
-      }
-      if (this.opaques.size > 0) {
-        const o = this.opaques.get(p);
-        if (o !== void 0 && o > layer) return false;
-      }
-      if (p === "/") return true;
-      const a = this.latest.get(p);
-      if (a !== void 0 && layerOf(a) > layer && this.kindOf(a) !== 1 /* Directory */ && !this.hardlinks.has(a)) return false;
-    }
+    return !(wo !== void 0 && wo > layer) && this.hiddenAbove(parentOf(path), memo) <= layer;
   }
   /**
    * The highest layer that hides what lower layers put at or below directory `dir`: a whiteout
-   * or opaque marker on it or an ancestor, or an ancestor replaced by a non-directory (the
-   * same tests as visible(), memoized per directory). -1 when nothing hides it.
+   * or opaque marker on it or an ancestor, or an ancestor replaced by a non-directory,
+   * memoized per directory. -1 when nothing hides it.
    */
   hiddenAbove(dir, memo) {
     const known = memo.get(dir);

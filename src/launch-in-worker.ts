@@ -2,8 +2,8 @@
 // the action) in a worker thread whose young generation is small. The validator's garbage is
 // short-lived (chunk views, per-entry strings) and its long-lived data is compact, so a small
 // nursery is collected often and cheaply. Node flags cannot be passed to the action or to
-// `node dist/cli.js`, set at run time they have little effect, and a worker's resourceLimits
-// do apply. Measured on the bench: peak RSS about 207 MB in the main thread, about 182 MB this
+// `node dist/cli.js`, heap sizes set at run time do not resize an isolate that exists, and a
+// worker's resourceLimits do apply. Measured on the bench: peak RSS about 207 MB in the main thread, about 182 MB this
 // way, at the same speed. The launcher itself loads nothing else, so it stays small.
 import { setFlagsFromString } from 'node:v8';
 import { Worker, workerData } from 'node:worker_threads';

@@ -72,9 +72,7 @@ export class Filesystem {
     const hiding = new Map<string, number>();
     // forEach, not for-of: no [key, value] array per entry (hundreds of thousands here).
     this.latest.forEach((ref, path) => {
-      const wo = this.whiteouts.get(path);
-      const layer = layerOf(ref);
-      if ((wo !== undefined && wo > layer) || this.hiddenAbove(parentOf(path), hiding) > layer) this.latest.delete(path);
+      if (!this.visible(path, ref, hiding)) this.latest.delete(path);
     });
   }
 
@@ -211,31 +209,20 @@ export class Filesystem {
     return this.layers[layerOf(ref)].entries.kind(ref % SPLIT);
   }
 
-  /** Whether the entry `ref` at `path` survives the markers and ancestors applied so far. */
-  private visible(path: string, ref: number): boolean {
+  /**
+   * Whether the entry `ref` at `path` survives the markers and ancestors applied so far. A pass
+   * over many paths shares one `memo` (valid while nothing is applied).
+   */
+  private visible(path: string, ref: number, memo = new Map<string, number>()): boolean {
     const layer = layerOf(ref);
     const wo = this.whiteouts.get(path);
-    if (wo !== undefined && wo > layer) return false;
-    for (let p = parentOf(path); ; p = parentOf(p)) {
-      if (this.whiteouts.size > 0) {
-        const w = this.whiteouts.get(p);
-        if (w !== undefined && w > layer) return false;
-      }
-      if (this.opaques.size > 0) {
-        const o = this.opaques.get(p);
-        if (o !== undefined && o > layer) return false;
-      }
-      if (p === '/') return true;
-      // An ancestor replaced by a non-directory in a later layer hides everything below it.
-      const a = this.latest.get(p);
-      if (a !== undefined && layerOf(a) > layer && this.kindOf(a) !== EntryKind.Directory && !this.hardlinks.has(a)) return false;
-    }
+    return !(wo !== undefined && wo > layer) && this.hiddenAbove(parentOf(path), memo) <= layer;
   }
 
   /**
    * The highest layer that hides what lower layers put at or below directory `dir`: a whiteout
-   * or opaque marker on it or an ancestor, or an ancestor replaced by a non-directory (the
-   * same tests as visible(), memoized per directory). -1 when nothing hides it.
+   * or opaque marker on it or an ancestor, or an ancestor replaced by a non-directory,
+   * memoized per directory. -1 when nothing hides it.
    */
   private hiddenAbove(dir: string, memo: Map<string, number>): number {
     const known = memo.get(dir);
