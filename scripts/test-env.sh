@@ -53,7 +53,9 @@ YML
     for _ in $(seq 1 40); do curl -sk -o /dev/null "https://$REGISTRY_ADDR/v2/" && break; sleep 0.25; done
   fi
   # ClamAV with a small signature database of our own (no download: freshclam needs the internet).
-  if [ ! -S "$DIR/clamd/clamd.sock" ]; then
+  # A socket left by a clamd that has since stopped (another session, a reboot) does not count.
+  if [ ! -S "$DIR/clamd/clamd.sock" ] || ! kill -0 "$(cat "$DIR/clamd/clamd.pid" 2>/dev/null)" 2>/dev/null; then
+    rm -f "$DIR/clamd/clamd.sock"
     mkdir -p "$DIR/clamd/db"
     # "mic-test-malware" and the EICAR test string, as hex body signatures.
     printf 'MicTestSignature:0:*:6d69632d746573742d6d616c77617265\n' > "$DIR/clamd/db/mic.ndb"
