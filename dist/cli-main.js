@@ -20959,10 +20959,9 @@ var LayerEntries = class {
   /** Symlink and hard link targets, by entry index. */
   links = /* @__PURE__ */ new Map();
   /** Slot (1-based) of each entry's content digest in `digestBytes`; 0: none. */
-  digestSlotCol = new Column((n) => new Uint32Array(n));
+  digestSlots = new Uint32Array(0);
   /** sha256 digests, 32 bytes each, for the entries a rule compares (protected paths, /etc, tools). */
-  digestBytes = new Uint8Array(32 * 64);
-  digestCount = 0;
+  digestBytes = new Uint8Array(0);
   /** Text kept for rules that read files: /etc/passwd, /etc/group, shell scripts, credential files. */
   texts = /* @__PURE__ */ new Map();
   get length() {
@@ -20979,18 +20978,16 @@ var LayerEntries = class {
     if (link !== void 0) this.links.set(i, link);
     return i;
   }
-  setDigest(i, hex) {
-    if ((this.digestCount + 1) * 32 > this.digestBytes.length) {
-      const bigger = new Uint8Array(Math.max(32 * 64, this.digestBytes.length * 2));
-      bigger.set(this.digestBytes);
-      this.digestBytes = bigger;
-    }
-    this.digestBytes.set(Buffer.from(hex, "hex"), this.digestCount * 32);
-    this.digestSlotCol.set(i, ++this.digestCount);
+  /** Takes the content digests the side work computed for this layer's entries. */
+  setDigests(found) {
+    this.digestBytes = found.bytes;
+    const slots = new Uint32Array(found.count ? this.paths.length : 0);
+    for (let k = 0; k < found.count; k++) slots[found.indices[k]] = k + 1;
+    this.digestSlots = slots;
   }
   /** The content digest (hex), when the walker computed one. */
   digest(i) {
-    const slot = i < this.digestSlotCol.data.length ? this.digestSlotCol.data[i] : 0;
+    const slot = i < this.digestSlots.length ? this.digestSlots[i] : 0;
     if (!slot) return void 0;
     return Buffer.from(this.digestBytes.buffer, this.digestBytes.byteOffset + (slot - 1) * 32, 32).toString("hex");
   }
@@ -21017,8 +21014,6 @@ var LayerEntries = class {
     this.uidCol.compact(n);
     this.gidCol.compact(n);
     this.sizeCol.compact(n);
-    this.digestSlotCol.compact(n);
-    this.digestBytes = this.digestBytes.slice(0, this.digestCount * 32);
   }
 };
 
@@ -21450,6 +21445,30 @@ var ContentScanner = class {
 // src/core/range-processor.ts
 var DIGEST = 1;
 var SCAN = 2;
+function emptyDigests() {
+  return { count: 0, indices: new Uint32Array(0), bytes: new Uint8Array(0) };
+}
+function addDigest(list, index, digest) {
+  if (list.count === list.indices.length) {
+    const n = Math.max(256, list.count * 2);
+    const indices = new Uint32Array(n);
+    indices.set(list.indices);
+    const bytes = new Uint8Array(n * 32);
+    bytes.set(list.bytes);
+    list.indices = indices;
+    list.bytes = bytes;
+  }
+  list.indices[list.count] = index;
+  list.bytes.set(digest, list.count * 32);
+  list.count++;
+}
+function concatDigests(a, b) {
+  if (!b.count) return a;
+  if (!a.count) return b;
+  const all = emptyDigests();
+  for (const list of [a, b]) for (let i = 0; i < list.count; i++) addDigest(all, list.indices[i], list.bytes.subarray(i * 32, i * 32 + 32));
+  return all;
+}
 var RangeProcessor = class {
   constructor(work) {
     this.work = work;
@@ -21513,6 +21532,8 @@ var RangeProcessor = class {
   end() {
     if (this.index !== -1) this.close();
     const result = this.result;
+    const d = result.digests;
+    result.digests = { count: d.count, indices: d.indices.slice(0, d.count), bytes: d.bytes.slice(0, d.count * 32) };
     if (this.hash) result.diffId = "sha256:" + this.hash.digest("hex");
     this.hash = null;
     this.result = emptyResult();
@@ -21549,7 +21570,7 @@ var RangeProcessor = class {
     if (this.scanning) this.scanning = this.scanner.feed(part, whole);
   }
   close() {
-    if (this.fileHash) this.result.digests.push([this.index, this.fileHash.digest("hex")]);
+    if (this.fileHash) addDigest(this.result.digests, this.index, this.fileHash.digest());
     if (this.scanFile) {
       this.result.hits.push(...this.scanner.finish());
       const size = this.bodyEnd - this.bodyStart;
@@ -21565,7 +21586,7 @@ var RangeProcessor = class {
   }
 };
 function emptyResult() {
-  return { digests: [], hits: [], truncatedFiles: 0, unscannedBytes: 0 };
+  return { digests: emptyDigests(), hits: [], truncatedFiles: 0, unscannedBytes: 0 };
 }
 
 // src/core/tar-parser.ts
@@ -22102,7 +22123,7 @@ async function walkLayer(blob, compression, options, what, scan = true) {
   else await decompressInto(blob, compression, consume, what);
   const found = await side.end();
   record.diffId = found.diffId;
-  for (const [index, digest] of found.digests) walker.entries.setDigest(index, digest);
+  walker.entries.setDigests(found.digests);
   walker.entries.seal();
   if (options.clamd && clamdLayer !== void 0) {
     record.clamd = (await options.clamd.layerVerdicts(clamdLayer)).map((v) => ({ path: walker.entries.paths[v.index], signature: v.signature }));
@@ -22836,7 +22857,7 @@ var WorkerSideWork = class {
     await this.ring.signal(3 /* End */);
     return (await Promise.all(results)).reduce((all, r) => ({
       diffId: all.diffId ?? r.diffId,
-      digests: all.digests.concat(r.digests),
+      digests: concatDigests(all.digests, r.digests),
       hits: all.hits.concat(r.hits),
       truncatedFiles: all.truncatedFiles + r.truncatedFiles,
       unscannedBytes: all.unscannedBytes + r.unscannedBytes

@@ -220,6 +220,23 @@ var ContentScanner = class {
 // src/core/range-processor.ts
 var DIGEST = 1;
 var SCAN = 2;
+function emptyDigests() {
+  return { count: 0, indices: new Uint32Array(0), bytes: new Uint8Array(0) };
+}
+function addDigest(list, index2, digest) {
+  if (list.count === list.indices.length) {
+    const n = Math.max(256, list.count * 2);
+    const indices = new Uint32Array(n);
+    indices.set(list.indices);
+    const bytes = new Uint8Array(n * 32);
+    bytes.set(list.bytes);
+    list.indices = indices;
+    list.bytes = bytes;
+  }
+  list.indices[list.count] = index2;
+  list.bytes.set(digest, list.count * 32);
+  list.count++;
+}
 var RangeProcessor = class {
   constructor(work2) {
     this.work = work2;
@@ -283,6 +300,8 @@ var RangeProcessor = class {
   end() {
     if (this.index !== -1) this.close();
     const result = this.result;
+    const d = result.digests;
+    result.digests = { count: d.count, indices: d.indices.slice(0, d.count), bytes: d.bytes.slice(0, d.count * 32) };
     if (this.hash) result.diffId = "sha256:" + this.hash.digest("hex");
     this.hash = null;
     this.result = emptyResult();
@@ -319,7 +338,7 @@ var RangeProcessor = class {
     if (this.scanning) this.scanning = this.scanner.feed(part, whole);
   }
   close() {
-    if (this.fileHash) this.result.digests.push([this.index, this.fileHash.digest("hex")]);
+    if (this.fileHash) addDigest(this.result.digests, this.index, this.fileHash.digest());
     if (this.scanFile) {
       this.result.hits.push(...this.scanner.finish());
       const size = this.bodyEnd - this.bodyStart;
@@ -335,7 +354,7 @@ var RangeProcessor = class {
   }
 };
 function emptyResult() {
-  return { digests: [], hits: [], truncatedFiles: 0, unscannedBytes: 0 };
+  return { digests: emptyDigests(), hits: [], truncatedFiles: 0, unscannedBytes: 0 };
 }
 
 // src/core/shared-ring.ts
@@ -402,7 +421,10 @@ try {
     else if (slot.op === 2 /* Data */) {
       if (slot.ranges.length) processor.addRanges(slot.ranges);
       processor.data(slot.data);
-    } else import_node_worker_threads.parentPort.postMessage({ t: "result", result: processor.end() });
+    } else {
+      const result = processor.end();
+      import_node_worker_threads.parentPort.postMessage({ t: "result", result }, [result.digests.indices.buffer, result.digests.bytes.buffer]);
+    }
     consumer.release();
   }
 } catch (err) {

@@ -1,6 +1,7 @@
 // What one layer contains, as the layer walker saw it. Entries are stored column-wise in typed
 // arrays because an image can hold hundreds of thousands of them and every byte per entry counts
 // (the performance issue allows about 300 bytes of memory per entry, path included).
+import type { FileDigests } from './range-processor';
 
 export const enum EntryKind {
   File = 0,
@@ -62,10 +63,9 @@ export class LayerEntries {
   /** Symlink and hard link targets, by entry index. */
   readonly links = new Map<number, string>();
   /** Slot (1-based) of each entry's content digest in `digestBytes`; 0: none. */
-  private readonly digestSlotCol = new Column((n) => new Uint32Array(n));
+  private digestSlots = new Uint32Array(0);
   /** sha256 digests, 32 bytes each, for the entries a rule compares (protected paths, /etc, tools). */
-  private digestBytes = new Uint8Array(32 * 64);
-  private digestCount = 0;
+  private digestBytes = new Uint8Array(0);
   /** Text kept for rules that read files: /etc/passwd, /etc/group, shell scripts, credential files. */
   readonly texts = new Map<number, string>();
 
@@ -85,19 +85,17 @@ export class LayerEntries {
     return i;
   }
 
-  setDigest(i: number, hex: string): void {
-    if ((this.digestCount + 1) * 32 > this.digestBytes.length) {
-      const bigger = new Uint8Array(Math.max(32 * 64, this.digestBytes.length * 2));
-      bigger.set(this.digestBytes);
-      this.digestBytes = bigger;
-    }
-    this.digestBytes.set(Buffer.from(hex, 'hex'), this.digestCount * 32);
-    this.digestSlotCol.set(i, ++this.digestCount);
+  /** Takes the content digests the side work computed for this layer's entries. */
+  setDigests(found: FileDigests): void {
+    this.digestBytes = found.bytes;
+    const slots = new Uint32Array(found.count ? this.paths.length : 0);
+    for (let k = 0; k < found.count; k++) slots[found.indices[k]] = k + 1;
+    this.digestSlots = slots;
   }
 
   /** The content digest (hex), when the walker computed one. */
   digest(i: number): string | undefined {
-    const slot = i < this.digestSlotCol.data.length ? this.digestSlotCol.data[i] : 0;
+    const slot = i < this.digestSlots.length ? this.digestSlots[i] : 0;
     if (!slot) return undefined;
     return Buffer.from(this.digestBytes.buffer, this.digestBytes.byteOffset + (slot - 1) * 32, 32).toString('hex');
   }
@@ -126,8 +124,6 @@ export class LayerEntries {
     this.uidCol.compact(n);
     this.gidCol.compact(n);
     this.sizeCol.compact(n);
-    this.digestSlotCol.compact(n);
-    this.digestBytes = this.digestBytes.slice(0, this.digestCount * 32);
   }
 }
 

@@ -258,7 +258,7 @@ export async function walkLayer(
   else await decompressInto(blob, compression, consume, what);
   const found = await side.end();
   record.diffId = found.diffId!;
-  for (const [index, digest] of found.digests) walker.entries.setDigest(index, digest);
+  walker.entries.setDigests(found.digests);
   walker.entries.seal();
   if (options.clamd && clamdLayer !== undefined) {
     record.clamd = (await options.clamd.layerVerdicts(clamdLayer)).map((v) => ({ path: walker.entries.paths[v.index], signature: v.signature }));

@@ -28,9 +28,49 @@ export interface RangeWork {
   scanLimit: number;
 }
 
+/**
+ * sha256s of file bodies: entry indices and their digests, 32 bytes each. Typed arrays rather than
+ * [index, hex] pairs: a layer can digest tens of thousands of files, and these move between
+ * threads without a serialised copy (their buffers are transferred).
+ */
+export interface FileDigests {
+  count: number;
+  indices: Uint32Array<ArrayBuffer>;
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
+export function emptyDigests(): FileDigests {
+  return { count: 0, indices: new Uint32Array(0), bytes: new Uint8Array(0) };
+}
+
+/** Appends one digest (growing the arrays by doubling). */
+export function addDigest(list: FileDigests, index: number, digest: Uint8Array): void {
+  if (list.count === list.indices.length) {
+    const n = Math.max(256, list.count * 2);
+    const indices = new Uint32Array(n);
+    indices.set(list.indices);
+    const bytes = new Uint8Array(n * 32);
+    bytes.set(list.bytes);
+    list.indices = indices;
+    list.bytes = bytes;
+  }
+  list.indices[list.count] = index;
+  list.bytes.set(digest, list.count * 32);
+  list.count++;
+}
+
+/** The digests of `a` then `b` (one of them is usually empty). */
+export function concatDigests(a: FileDigests, b: FileDigests): FileDigests {
+  if (!b.count) return a;
+  if (!a.count) return b;
+  const all = emptyDigests();
+  for (const list of [a, b]) for (let i = 0; i < list.count; i++) addDigest(all, list.indices[i], list.bytes.subarray(i * 32, i * 32 + 32));
+  return all;
+}
+
 export interface RangeResult {
   diffId?: string;
-  digests: [number, string][];
+  digests: FileDigests;
   hits: RangeHit[];
   truncatedFiles: number;
   unscannedBytes: number;
@@ -101,6 +141,9 @@ export class RangeProcessor {
   end(): RangeResult {
     if (this.index !== -1) this.close();
     const result = this.result;
+    // Trimmed to the digests found, so that only those bytes move to the parser's thread.
+    const d = result.digests;
+    result.digests = { count: d.count, indices: d.indices.slice(0, d.count), bytes: d.bytes.slice(0, d.count * 32) };
     if (this.hash) result.diffId = 'sha256:' + this.hash.digest('hex');
     this.hash = null;
     this.result = emptyResult();
@@ -141,7 +184,7 @@ export class RangeProcessor {
   }
 
   private close(): void {
-    if (this.fileHash) this.result.digests.push([this.index, this.fileHash.digest('hex')]);
+    if (this.fileHash) addDigest(this.result.digests, this.index, this.fileHash.digest());
     if (this.scanFile) {
       this.result.hits.push(...this.scanner.finish());
       const size = this.bodyEnd - this.bodyStart;
@@ -158,5 +201,5 @@ export class RangeProcessor {
 }
 
 function emptyResult(): RangeResult {
-  return { digests: [], hits: [], truncatedFiles: 0, unscannedBytes: 0 };
+  return { digests: emptyDigests(), hits: [], truncatedFiles: 0, unscannedBytes: 0 };
 }

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ImageError } from './errors';
-import { RangeProcessor, type FileRanges, type RangeResult, type RangeWork } from './range-processor';
+import { concatDigests, RangeProcessor, type FileRanges, type RangeResult, type RangeWork } from './range-processor';
 import { Op, RingProducer, type RingMemory } from './shared-ring';
 
 export interface SideWork {
@@ -102,7 +102,7 @@ class WorkerSideWork implements SideWork {
     // Each worker did part of the work: the layer hash, file digests, the scan.
     return (await Promise.all(results)).reduce((all, r) => ({
       diffId: all.diffId ?? r.diffId,
-      digests: all.digests.concat(r.digests),
+      digests: concatDigests(all.digests, r.digests),
       hits: all.hits.concat(r.hits),
       truncatedFiles: all.truncatedFiles + r.truncatedFiles,
       unscannedBytes: all.unscannedBytes + r.unscannedBytes

@@ -16,7 +16,11 @@ try {
       if (slot.ranges.length) processor.addRanges(slot.ranges);
       // The slot is reused once released: nothing may keep a reference to it after data().
       processor.data(slot.data);
-    } else parentPort!.postMessage({ t: 'result', result: processor.end() });
+    } else {
+      const result = processor.end();
+      // The digest arrays are moved, not copied: they can be megabytes for a big layer.
+      parentPort!.postMessage({ t: 'result', result }, [result.digests.indices.buffer, result.digests.bytes.buffer]);
+    }
     consumer.release();
   }
 } catch (err) {
