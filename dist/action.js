@@ -93048,6 +93048,7 @@ var WorkerSideWork = class {
   workers;
   resultWaiters = [];
   failure = null;
+  closed = false;
   constructor(works) {
     this.ring = new RingProducer(works.length, () => this.failure);
     this.workers = works.map((work, index) => {
@@ -93084,6 +93085,8 @@ var WorkerSideWork = class {
     }));
   }
   async close() {
+    if (this.closed) return;
+    this.closed = true;
     this.failure ??= new Error("closed");
     this.ring.stop();
     await Promise.all(this.workers.map((w) => w.terminate()));
@@ -93675,6 +93678,7 @@ async function checkWith(options, walk) {
   const onProgress = options.onProgress && ((n) => options.onProgress(bytes += n));
   const baseLayerDigests = base && new Set([...base.config.rootfs.diff_ids, ...base.blobs.map((b) => b.digest)].filter(Boolean));
   const image = await timed("read image", () => readImage(options.image, settings, { walk, walkLayers: true, onProgress, baseLayerDigests }));
+  await walk.side.close();
   const facts = await timed("build filesystem", () => buildFacts(image, base, options));
   const findings = await timed("run rules", () => runRules(facts, settings));
   const scan = facts.layers.reduce(

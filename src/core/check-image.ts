@@ -72,6 +72,8 @@ async function checkWith(options: CheckOptions, walk: WalkOptions): Promise<Chec
   const onProgress = options.onProgress && ((n: number) => options.onProgress!((bytes += n)));
   const baseLayerDigests = base && new Set([...base.config.rootfs.diff_ids, ...base.blobs.map((b) => b.digest)].filter(Boolean));
   const image = await timed('read image', () => readImage(options.image, settings, { walk, walkLayers: true, onProgress, baseLayerDigests }));
+  // The side workers' memory is returned before the filesystem model, the biggest structure, is built.
+  await walk.side.close();
   const facts = await timed('build filesystem', () => buildFacts(image, base, options));
   const findings = await timed('run rules', () => runRules(facts, settings));
   const scan = facts.layers.reduce<ScanStats>(

@@ -15,6 +15,7 @@ export interface SideWork {
   /** The ranges that start in (or before) `chunk`, then the chunk itself. */
   send(ranges: FileRanges, chunk: Buffer): void | Promise<void>;
   end(): Promise<RangeResult>;
+  /** Stops the workers once no more layers come; calling it again does nothing. */
   close(): Promise<void>;
 }
 
@@ -66,6 +67,7 @@ class WorkerSideWork implements SideWork {
   private readonly workers: Worker[];
   private resultWaiters: Waiter<RangeResult>[][] = [];
   private failure: Error | null = null;
+  private closed = false;
 
   constructor(works: RangeWork[]) {
     this.ring = new RingProducer(works.length, () => this.failure);
@@ -110,6 +112,8 @@ class WorkerSideWork implements SideWork {
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     this.failure ??= new Error('closed');
     this.ring.stop();
     await Promise.all(this.workers.map((w) => w.terminate()));
