@@ -51,6 +51,29 @@ describe('setuid-setgid', () => {
     expect(paths(r, 'setuid-setgid')).toEqual(['/opt/g']);
   });
 
+  it('does not report a file whose directory a later layer replaced, even when a layer after that re-creates the directory', async () => {
+    // overlayfs stops merging a directory at a lower layer's non-directory: /opt/x/tool is gone.
+    const r = await check(
+      onBase([
+        layer([{ path: 'opt/x', type: 'dir' }, { path: 'opt/x/tool', content: 'x', mode: 0o4755 }]),
+        layer([{ path: 'opt/x', content: 'now a file' }]),
+        layer([{ path: 'opt/x', type: 'dir' }, { path: 'opt/x/new', content: 'n' }])
+      ])
+    );
+    expect(paths(r, 'setuid-setgid')).toEqual([]);
+    expect(r.facts.fs.get('/opt/x/new')).toBeDefined();
+  });
+
+  it('does not report a file whose directory a later layer replaced with a hard link', async () => {
+    const r = await check(
+      onBase([
+        layer([{ path: 'opt/y', type: 'dir' }, { path: 'opt/y/tool', content: 'x', mode: 0o4755 }, { path: 'opt/plain', content: 'p' }]),
+        layer([{ path: 'opt/y', type: 'hardlink', link: 'opt/plain' }])
+      ])
+    );
+    expect(paths(r, 'setuid-setgid')).toEqual([]);
+  });
+
   it('reports a hard link to a setuid file of the base', async () => {
     const r = await check(onBase([layer([{ path: 'opt/su2', type: 'hardlink', link: 'usr/bin/su' }])]));
     expect(paths(r, 'setuid-setgid')).toEqual(['/opt/su2']);

@@ -91258,6 +91258,7 @@ var Filesystem = class _Filesystem {
     this.hardlinks = new Map(from?.hardlinks);
     this.whiteouts = new Map(from?.whiteouts);
     this.opaques = new Map(from?.opaques);
+    this.replaced = new Map(from?.replaced);
     this.unsafe = [...from?.unsafe ?? []];
   }
   layers;
@@ -91267,6 +91268,12 @@ var Filesystem = class _Filesystem {
   hardlinks;
   whiteouts;
   opaques;
+  /**
+   * Directories that replaced a non-directory of a lower layer, with the highest such layer:
+   * overlayfs stops merging a directory at a non-directory, so what lay below that path in
+   * layers under it stays hidden even though the path is a directory again.
+   */
+  replaced;
   /** Entries that could not be applied, by layer. */
   unsafe;
   /**
@@ -91345,6 +91352,8 @@ var Filesystem = class _Filesystem {
         if (ref !== void 0 && layerOf(ref) > since && this.kindOf(ref) !== 1 /* Directory */) {
           return { layer: layerOf(ref), path: p, how: "replaced" };
         }
+        const r = this.replaced.get(p);
+        if (r !== void 0 && r > since) return { layer: r, path: p, how: "replaced" };
       }
       if (p === "/") return void 0;
     }
@@ -91401,6 +91410,9 @@ var Filesystem = class _Filesystem {
           continue;
         }
         this.hardlinks.set(ref, this.hardlinks.get(targetRef) ?? targetRef);
+      } else if (kind === 1 /* Directory */) {
+        const before = this.latest.get(path);
+        if (before !== void 0 && this.kindOf(before) !== 1 /* Directory */) this.replaced.set(path, Math.max(layerOf(before), this.replaced.get(path) ?? -1));
       }
       this.latest.set(path, ref);
     }
@@ -91419,16 +91431,17 @@ var Filesystem = class _Filesystem {
   }
   /**
    * The highest layer that hides what lower layers put at or below directory `dir`: a whiteout
-   * or opaque marker on it or an ancestor, or an ancestor replaced by a non-directory,
-   * memoized per directory. -1 when nothing hides it.
+   * or opaque marker on it or an ancestor, or a non-directory (hard links included) written at
+   * it or an ancestor, now or before a directory replaced it; memoized per directory. -1 when
+   * nothing hides it.
    */
   hiddenAbove(dir, memo) {
     const known = memo.get(dir);
     if (known !== void 0) return known;
-    let hide = Math.max(this.whiteouts.get(dir) ?? -1, this.opaques.get(dir) ?? -1);
+    let hide = Math.max(this.whiteouts.get(dir) ?? -1, this.opaques.get(dir) ?? -1, this.replaced.get(dir) ?? -1);
     if (dir !== "/") {
       const a = this.latest.get(dir);
-      if (a !== void 0 && this.kindOf(a) !== 1 /* Directory */ && !this.hardlinks.has(a)) hide = Math.max(hide, layerOf(a));
+      if (a !== void 0 && this.kindOf(a) !== 1 /* Directory */) hide = Math.max(hide, layerOf(a));
       hide = Math.max(hide, this.hiddenAbove(parentOf(dir), memo));
     }
     memo.set(dir, hide);

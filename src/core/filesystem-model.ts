@@ -37,6 +37,12 @@ export class Filesystem {
   private readonly hardlinks: Map<number, number>;
   private readonly whiteouts: Map<string, number>;
   private readonly opaques: Map<string, number>;
+  /**
+   * Directories that replaced a non-directory of a lower layer, with the highest such layer:
+   * overlayfs stops merging a directory at a non-directory, so what lay below that path in
+   * layers under it stays hidden even though the path is a directory again.
+   */
+  private readonly replaced: Map<string, number>;
   /** Entries that could not be applied, by layer. */
   readonly unsafe: { layer: number; entry: UnsafeEntry }[];
 
@@ -49,6 +55,7 @@ export class Filesystem {
     this.hardlinks = new Map(from?.hardlinks);
     this.whiteouts = new Map(from?.whiteouts);
     this.opaques = new Map(from?.opaques);
+    this.replaced = new Map(from?.replaced);
     this.unsafe = [...(from?.unsafe ?? [])];
   }
 
@@ -139,6 +146,8 @@ export class Filesystem {
         if (ref !== undefined && layerOf(ref) > since && this.kindOf(ref) !== EntryKind.Directory) {
           return { layer: layerOf(ref), path: p, how: 'replaced' };
         }
+        const r = this.replaced.get(p);
+        if (r !== undefined && r > since) return { layer: r, path: p, how: 'replaced' };
       }
       if (p === '/') return undefined;
     }
@@ -200,6 +209,9 @@ export class Filesystem {
           continue;
         }
         this.hardlinks.set(ref, this.hardlinks.get(targetRef) ?? targetRef);
+      } else if (kind === EntryKind.Directory) {
+        const before = this.latest.get(path);
+        if (before !== undefined && this.kindOf(before) !== EntryKind.Directory) this.replaced.set(path, Math.max(layerOf(before), this.replaced.get(path) ?? -1));
       }
       this.latest.set(path, ref);
     }
@@ -221,16 +233,17 @@ export class Filesystem {
 
   /**
    * The highest layer that hides what lower layers put at or below directory `dir`: a whiteout
-   * or opaque marker on it or an ancestor, or an ancestor replaced by a non-directory,
-   * memoized per directory. -1 when nothing hides it.
+   * or opaque marker on it or an ancestor, or a non-directory (hard links included) written at
+   * it or an ancestor, now or before a directory replaced it; memoized per directory. -1 when
+   * nothing hides it.
    */
   private hiddenAbove(dir: string, memo: Map<string, number>): number {
     const known = memo.get(dir);
     if (known !== undefined) return known;
-    let hide = Math.max(this.whiteouts.get(dir) ?? -1, this.opaques.get(dir) ?? -1);
+    let hide = Math.max(this.whiteouts.get(dir) ?? -1, this.opaques.get(dir) ?? -1, this.replaced.get(dir) ?? -1);
     if (dir !== '/') {
       const a = this.latest.get(dir);
-      if (a !== undefined && this.kindOf(a) !== EntryKind.Directory && !this.hardlinks.has(a)) hide = Math.max(hide, layerOf(a));
+      if (a !== undefined && this.kindOf(a) !== EntryKind.Directory) hide = Math.max(hide, layerOf(a));
       hide = Math.max(hide, this.hiddenAbove(parentOf(dir), memo));
     }
     memo.set(dir, hide);
