@@ -2571,7 +2571,7 @@ var require_connect = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect2({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
+      return function connect3({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
@@ -7704,7 +7704,7 @@ var require_client = __commonJS({
         strictContentLength,
         maxCachedSessions,
         maxRedirections,
-        connect: connect3,
+        connect: connect4,
         maxRequestsPerClient,
         localAddress,
         maxResponseSize,
@@ -7756,7 +7756,7 @@ var require_client = __commonJS({
         if (bodyTimeout != null && (!Number.isInteger(bodyTimeout) || bodyTimeout < 0)) {
           throw new InvalidArgumentError("bodyTimeout must be a positive integer or zero");
         }
-        if (connect3 != null && typeof connect3 !== "function" && typeof connect3 !== "object") {
+        if (connect4 != null && typeof connect4 !== "function" && typeof connect4 !== "object") {
           throw new InvalidArgumentError("connect must be a function or an object");
         }
         if (maxRedirections != null && (!Number.isInteger(maxRedirections) || maxRedirections < 0)) {
@@ -7780,15 +7780,15 @@ var require_client = __commonJS({
         if (maxConcurrentStreams != null && (typeof maxConcurrentStreams !== "number" || maxConcurrentStreams < 1)) {
           throw new InvalidArgumentError("maxConcurrentStreams must be a positive integer, greater than 0");
         }
-        if (typeof connect3 !== "function") {
-          connect3 = buildConnector({
+        if (typeof connect4 !== "function") {
+          connect4 = buildConnector({
             ...tls,
             maxCachedSessions,
             allowH2,
             socketPath,
             timeout: connectTimeout,
             ...autoSelectFamily ? { autoSelectFamily, autoSelectFamilyAttemptTimeout } : void 0,
-            ...connect3
+            ...connect4
           });
         }
         if (interceptors?.Client && Array.isArray(interceptors.Client)) {
@@ -7803,7 +7803,7 @@ var require_client = __commonJS({
           this[kInterceptors] = [createRedirectInterceptor({ maxRedirections })];
         }
         this[kUrl] = util.parseOrigin(url);
-        this[kConnector] = connect3;
+        this[kConnector] = connect4;
         this[kPipelining] = pipelining != null ? pipelining : 1;
         this[kMaxHeadersSize] = maxHeaderSize || http.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
@@ -7857,7 +7857,7 @@ var require_client = __commonJS({
       }
       /* istanbul ignore: only used for test */
       [kConnect](cb) {
-        connect2(this);
+        connect3(this);
         this.once("connect", cb);
       }
       [kDispatch](opts, handler) {
@@ -7921,7 +7921,7 @@ var require_client = __commonJS({
         assert(client[kSize] === 0);
       }
     }
-    async function connect2(client) {
+    async function connect3(client) {
       assert(!client[kConnecting]);
       assert(!client[kHTTPContext]);
       let { host, hostname, protocol, port } = client[kUrl];
@@ -8092,7 +8092,7 @@ var require_client = __commonJS({
           return;
         }
         if (!client[kHTTPContext]) {
-          connect2(client);
+          connect3(client);
           return;
         }
         if (client[kHTTPContext].destroyed) {
@@ -8384,7 +8384,7 @@ var require_pool = __commonJS({
       constructor(origin, {
         connections,
         factory = defaultFactory,
-        connect: connect2,
+        connect: connect3,
         connectTimeout,
         tls,
         maxCachedSessions,
@@ -8400,25 +8400,25 @@ var require_pool = __commonJS({
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
         }
-        if (connect2 != null && typeof connect2 !== "function" && typeof connect2 !== "object") {
+        if (connect3 != null && typeof connect3 !== "function" && typeof connect3 !== "object") {
           throw new InvalidArgumentError("connect must be a function or an object");
         }
-        if (typeof connect2 !== "function") {
-          connect2 = buildConnector({
+        if (typeof connect3 !== "function") {
+          connect3 = buildConnector({
             ...tls,
             maxCachedSessions,
             allowH2,
             socketPath,
             timeout: connectTimeout,
             ...autoSelectFamily ? { autoSelectFamily, autoSelectFamilyAttemptTimeout } : void 0,
-            ...connect2
+            ...connect3
           });
         }
         super(options);
         this[kInterceptors] = options.interceptors?.Pool && Array.isArray(options.interceptors.Pool) ? options.interceptors.Pool : [];
         this[kConnections] = connections || null;
         this[kUrl] = util.parseOrigin(origin);
-        this[kOptions] = { ...util.deepClone(options), connect: connect2, allowH2 };
+        this[kOptions] = { ...util.deepClone(options), connect: connect3, allowH2 };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
         this.on("connectionError", (origin2, targets, error2) => {
@@ -8613,25 +8613,25 @@ var require_agent = __commonJS({
       return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
     }
     var Agent = class extends DispatcherBase {
-      constructor({ factory = defaultFactory, maxRedirections = 0, connect: connect2, tls, ...options } = {}) {
+      constructor({ factory = defaultFactory, maxRedirections = 0, connect: connect3, tls, ...options } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
         }
-        if (connect2 != null && typeof connect2 !== "function" && typeof connect2 !== "object") {
+        if (connect3 != null && typeof connect3 !== "function" && typeof connect3 !== "object") {
           throw new InvalidArgumentError("connect must be a function or an object");
         }
         if (!Number.isInteger(maxRedirections) || maxRedirections < 0) {
           throw new InvalidArgumentError("maxRedirections must be a positive number");
         }
         super(options);
-        if (connect2 && typeof connect2 !== "function") {
-          connect2 = { ...connect2 };
+        if (connect3 && typeof connect3 !== "function") {
+          connect3 = { ...connect3 };
         }
         if (tls && typeof tls !== "function") {
           tls = { ...tls };
         }
         this[kInterceptors] = options.interceptors?.Agent && Array.isArray(options.interceptors.Agent) ? options.interceptors.Agent : [createRedirectInterceptor({ maxRedirections })];
-        this[kOptions] = { ...util.deepClone(options), connect: connect2, tls };
+        this[kOptions] = { ...util.deepClone(options), connect: connect3, tls };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kMaxRedirections] = maxRedirections;
         this[kFactory] = factory;
@@ -8726,16 +8726,16 @@ var require_proxy_agent = __commonJS({
     }
     var Http1ProxyWrapper = class extends DispatcherBase {
       #client;
-      constructor(proxyUrl, { headers = {}, connect: connect2, factory }) {
+      constructor(proxyUrl, { headers = {}, connect: connect3, factory }) {
         super();
         if (!proxyUrl) {
           throw new InvalidArgumentError("Proxy URL is mandatory");
         }
         this[kProxyHeaders] = headers;
         if (factory) {
-          this.#client = factory(proxyUrl, { connect: connect2 });
+          this.#client = factory(proxyUrl, { connect: connect3 });
         } else {
-          this.#client = new Client(proxyUrl, { connect: connect2 });
+          this.#client = new Client(proxyUrl, { connect: connect3 });
         }
       }
       [kDispatch](opts, handler) {
@@ -8797,7 +8797,7 @@ var require_proxy_agent = __commonJS({
         } else if (username && password) {
           this[kProxyHeaders]["proxy-authorization"] = `Basic ${Buffer.from(`${decodeURIComponent(username)}:${decodeURIComponent(password)}`).toString("base64")}`;
         }
-        const connect2 = buildConnector({ ...opts.proxyTls });
+        const connect3 = buildConnector({ ...opts.proxyTls });
         this[kConnectEndpoint] = buildConnector({ ...opts.requestTls });
         const agentFactory = opts.factory || defaultAgentFactory;
         const factory = (origin2, options) => {
@@ -8805,13 +8805,13 @@ var require_proxy_agent = __commonJS({
           if (!this[kTunnelProxy] && protocol2 === "http:" && this[kProxy].protocol === "http:") {
             return new Http1ProxyWrapper(this[kProxy].uri, {
               headers: this[kProxyHeaders],
-              connect: connect2,
+              connect: connect3,
               factory: agentFactory
             });
           }
           return agentFactory(origin2, options);
         };
-        this[kClient] = clientFactory(url, { connect: connect2 });
+        this[kClient] = clientFactory(url, { connect: connect3 });
         this[kAgent] = new Agent({
           ...opts,
           factory,
@@ -10557,10 +10557,10 @@ var require_api_connect = __commonJS({
         }
       }
     };
-    function connect2(opts, callback) {
+    function connect3(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve3, reject) => {
-          connect2.call(this, opts, (err, data) => {
+          connect3.call(this, opts, (err, data) => {
             return err ? reject(err) : resolve3(data);
           });
         });
@@ -10576,7 +10576,7 @@ var require_api_connect = __commonJS({
         queueMicrotask(() => callback(err, { opaque }));
       }
     }
-    module2.exports = connect2;
+    module2.exports = connect3;
   }
 });
 
@@ -44795,9 +44795,9 @@ var require_handlers_misc = __commonJS({
                 if (coreDumped === void 0)
                   signal = void 0;
               }
-              const errorMessage = bufferParser.readString(true);
+              const errorMessage2 = bufferParser.readString(true);
               if (bufferParser.skipString() !== void 0)
-                data = { signal, coreDumped, errorMessage };
+                data = { signal, coreDumped, errorMessage: errorMessage2 };
               self2._debug && self2._debug(
                 `Inbound: CHANNEL_REQUEST (r:${recipient}, ${type}: ${signal})`
               );
@@ -65778,7 +65778,7 @@ var require_load_balancer_child_handler = __commonJS({
           createSubchannel(subchannelAddress, subchannelArgs) {
             return this.parent.channelControlHelper.createSubchannel(subchannelAddress, subchannelArgs);
           }
-          updateState(connectivityState, picker, errorMessage) {
+          updateState(connectivityState, picker, errorMessage2) {
             var _a;
             if (this.calledByPendingChild()) {
               if (connectivityState === connectivity_state_1.ConnectivityState.CONNECTING) {
@@ -65790,7 +65790,7 @@ var require_load_balancer_child_handler = __commonJS({
             } else if (!this.calledByCurrentChild()) {
               return;
             }
-            this.parent.channelControlHelper.updateState(connectivityState, picker, errorMessage);
+            this.parent.channelControlHelper.updateState(connectivityState, picker, errorMessage2);
           }
           requestReresolution() {
             var _a;
@@ -66023,11 +66023,11 @@ var require_resolving_load_balancer = __commonJS({
               this.updateResolution();
             }
           },
-          updateState: (newState, picker, errorMessage) => {
+          updateState: (newState, picker, errorMessage2) => {
             this.latestChildState = newState;
             this.latestChildPicker = picker;
-            this.latestChildErrorMessage = errorMessage;
-            this.updateState(newState, picker, errorMessage);
+            this.latestChildErrorMessage = errorMessage2;
+            this.updateState(newState, picker, errorMessage2);
           },
           addChannelzChild: channelControlHelper.addChannelzChild.bind(channelControlHelper),
           removeChannelzChild: channelControlHelper.removeChannelzChild.bind(channelControlHelper)
@@ -66091,13 +66091,13 @@ var require_resolving_load_balancer = __commonJS({
         }
         this.backoffTimeout.runOnce();
       }
-      updateState(connectivityState, picker, errorMessage) {
+      updateState(connectivityState, picker, errorMessage2) {
         trace((0, uri_parser_1.uriToString)(this.target) + " " + connectivity_state_1.ConnectivityState[this.currentState] + " -> " + connectivity_state_1.ConnectivityState[connectivityState]);
         if (connectivityState === connectivity_state_1.ConnectivityState.IDLE) {
           picker = new picker_1.QueuePicker(this, picker);
         }
         this.currentState = connectivityState;
-        this.channelControlHelper.updateState(connectivityState, picker, errorMessage);
+        this.channelControlHelper.updateState(connectivityState, picker, errorMessage2);
       }
       handleResolutionFailure(error2) {
         if (this.latestChildState === connectivity_state_1.ConnectivityState.IDLE) {
@@ -79227,14 +79227,14 @@ var require_subchannel = __commonJS({
        * @param newState The state to transition to
        * @returns True if the state changed, false otherwise
        */
-      transitionToState(oldStates, newState, errorMessage) {
+      transitionToState(oldStates, newState, errorMessage2) {
         var _a, _b;
         if (oldStates.indexOf(this.connectivityState) === -1) {
           return false;
         }
         if (this.traceEnabled) {
-          if (errorMessage) {
-            this.trace(connectivity_state_1.ConnectivityState[this.connectivityState] + " -> " + connectivity_state_1.ConnectivityState[newState] + ' with error "' + errorMessage + '"');
+          if (errorMessage2) {
+            this.trace(connectivity_state_1.ConnectivityState[this.connectivityState] + " -> " + connectivity_state_1.ConnectivityState[newState] + ' with error "' + errorMessage2 + '"');
           } else {
             this.trace(connectivity_state_1.ConnectivityState[this.connectivityState] + " -> " + connectivity_state_1.ConnectivityState[newState]);
           }
@@ -79276,7 +79276,7 @@ var require_subchannel = __commonJS({
             throw new Error(`Invalid state: unknown ConnectivityState ${newState}`);
         }
         for (const listener of this.stateListeners) {
-          listener(this, previousState, newState, this.keepaliveTime, errorMessage);
+          listener(this, previousState, newState, this.keepaliveTime, errorMessage2);
         }
         return true;
       }
@@ -80939,20 +80939,20 @@ var require_transport = __commonJS({
             setImmediate(() => {
               if (!reportedError) {
                 reportedError = true;
-                reject(`${errorMessage.trim()} (${(/* @__PURE__ */ new Date()).toISOString()})`);
+                reject(`${errorMessage2.trim()} (${(/* @__PURE__ */ new Date()).toISOString()})`);
               }
             });
           };
           const errorHandler = (error2) => {
             var _a2;
             (_a2 = this.session) === null || _a2 === void 0 ? void 0 : _a2.destroy();
-            errorMessage = error2.message;
+            errorMessage2 = error2.message;
             if (this.traceEnabled) {
-              this.trace("connection failed with error " + errorMessage);
+              this.trace("connection failed with error " + errorMessage2);
             }
             if (!reportedError) {
               reportedError = true;
-              reject(`${errorMessage} (${(/* @__PURE__ */ new Date()).toISOString()})`);
+              reject(`${errorMessage2} (${(/* @__PURE__ */ new Date()).toISOString()})`);
             }
           };
           const sessionOptions = {
@@ -80973,7 +80973,7 @@ var require_transport = __commonJS({
           const defaultWin = (_h = (_g = (_f = http2.getDefaultSettings) === null || _f === void 0 ? void 0 : _f.call(http2)) === null || _g === void 0 ? void 0 : _g.initialWindowSize) !== null && _h !== void 0 ? _h : 65535;
           const connWin = options["grpc-node.flow_control_window"];
           this.session = session;
-          let errorMessage = "Failed to connect";
+          let errorMessage2 = "Failed to connect";
           let reportedError = false;
           session.unref();
           session.once("remoteSettings", () => {
@@ -86399,8 +86399,8 @@ var require_load_balancer_pick_first = __commonJS({
         this.currentState = connectivity_state_1.ConnectivityState.IDLE;
         this.currentSubchannelIndex = 0;
         this.currentPick = null;
-        this.subchannelStateListener = (subchannel, previousState, newState, keepaliveTime, errorMessage) => {
-          this.onSubchannelStateUpdate(subchannel, previousState, newState, errorMessage);
+        this.subchannelStateListener = (subchannel, previousState, newState, keepaliveTime, errorMessage2) => {
+          this.onSubchannelStateUpdate(subchannel, previousState, newState, errorMessage2);
         };
         this.pickedSubchannelHealthListener = () => this.calculateAndReportNewState();
         this.stickyTransientFailureMode = false;
@@ -86423,26 +86423,26 @@ var require_load_balancer_pick_first = __commonJS({
         var _a;
         if (this.currentPick) {
           if (this.reportHealthStatus && !this.currentPick.isHealthy()) {
-            const errorMessage = `Picked subchannel ${this.currentPick.getAddress()} is unhealthy`;
+            const errorMessage2 = `Picked subchannel ${this.currentPick.getAddress()} is unhealthy`;
             this.updateState(connectivity_state_1.ConnectivityState.TRANSIENT_FAILURE, new picker_1.UnavailablePicker({
-              details: errorMessage
-            }), errorMessage);
+              details: errorMessage2
+            }), errorMessage2);
           } else {
             this.updateState(connectivity_state_1.ConnectivityState.READY, new PickFirstPicker(this.currentPick), null);
           }
         } else if (((_a = this.latestAddressList) === null || _a === void 0 ? void 0 : _a.length) === 0) {
-          const errorMessage = `No connection established. Last error: ${this.lastError}. Resolution note: ${this.latestResolutionNote}`;
+          const errorMessage2 = `No connection established. Last error: ${this.lastError}. Resolution note: ${this.latestResolutionNote}`;
           this.updateState(connectivity_state_1.ConnectivityState.TRANSIENT_FAILURE, new picker_1.UnavailablePicker({
-            details: errorMessage
-          }), errorMessage);
+            details: errorMessage2
+          }), errorMessage2);
         } else if (this.children.length === 0) {
           this.updateState(connectivity_state_1.ConnectivityState.IDLE, new picker_1.QueuePicker(this), null);
         } else {
           if (this.stickyTransientFailureMode) {
-            const errorMessage = `No connection established. Last error: ${this.lastError}. Resolution note: ${this.latestResolutionNote}`;
+            const errorMessage2 = `No connection established. Last error: ${this.lastError}. Resolution note: ${this.latestResolutionNote}`;
             this.updateState(connectivity_state_1.ConnectivityState.TRANSIENT_FAILURE, new picker_1.UnavailablePicker({
-              details: errorMessage
-            }), errorMessage);
+              details: errorMessage2
+            }), errorMessage2);
           } else {
             this.updateState(connectivity_state_1.ConnectivityState.CONNECTING, new picker_1.QueuePicker(this), null);
           }
@@ -86476,7 +86476,7 @@ var require_load_balancer_pick_first = __commonJS({
           this.currentPick = null;
         }
       }
-      onSubchannelStateUpdate(subchannel, previousState, newState, errorMessage) {
+      onSubchannelStateUpdate(subchannel, previousState, newState, errorMessage2) {
         var _a;
         if ((_a = this.currentPick) === null || _a === void 0 ? void 0 : _a.realSubchannelEquals(subchannel)) {
           if (newState !== connectivity_state_1.ConnectivityState.READY) {
@@ -86492,8 +86492,8 @@ var require_load_balancer_pick_first = __commonJS({
             }
             if (newState === connectivity_state_1.ConnectivityState.TRANSIENT_FAILURE) {
               child.hasReportedTransientFailure = true;
-              if (errorMessage) {
-                this.lastError = errorMessage;
+              if (errorMessage2) {
+                this.lastError = errorMessage2;
               }
               this.maybeEnterStickyTransientFailureMode();
               if (index === this.currentSubchannelIndex) {
@@ -86558,10 +86558,10 @@ var require_load_balancer_pick_first = __commonJS({
         clearTimeout(this.connectionDelayTimeout);
         this.calculateAndReportNewState();
       }
-      updateState(newState, picker, errorMessage) {
+      updateState(newState, picker, errorMessage2) {
         trace(connectivity_state_1.ConnectivityState[this.currentState] + " -> " + connectivity_state_1.ConnectivityState[newState]);
         this.currentState = newState;
-        this.channelControlHelper.updateState(newState, picker, errorMessage);
+        this.channelControlHelper.updateState(newState, picker, errorMessage2);
       }
       resetSubchannelList() {
         for (const child of this.children) {
@@ -86654,10 +86654,10 @@ var require_load_balancer_pick_first = __commonJS({
         this.resolutionNote = resolutionNote;
         this.latestState = connectivity_state_1.ConnectivityState.IDLE;
         const childChannelControlHelper = (0, load_balancer_1.createChildChannelControlHelper)(channelControlHelper, {
-          updateState: (connectivityState, picker, errorMessage) => {
+          updateState: (connectivityState, picker, errorMessage2) => {
             this.latestState = connectivityState;
             this.latestPicker = picker;
-            channelControlHelper.updateState(connectivityState, picker, errorMessage);
+            channelControlHelper.updateState(connectivityState, picker, errorMessage2);
           }
         });
         this.pickFirstBalancer = new PickFirstLoadBalancer(childChannelControlHelper);
@@ -87156,12 +87156,12 @@ var require_load_balancer_round_robin = __commonJS({
         this.updatesPaused = false;
         this.lastError = null;
         this.childChannelControlHelper = (0, load_balancer_1.createChildChannelControlHelper)(channelControlHelper, {
-          updateState: (connectivityState, picker, errorMessage) => {
+          updateState: (connectivityState, picker, errorMessage2) => {
             if (this.currentState === connectivity_state_1.ConnectivityState.READY && connectivityState !== connectivity_state_1.ConnectivityState.READY) {
               this.channelControlHelper.requestReresolution();
             }
-            if (errorMessage) {
-              this.lastError = errorMessage;
+            if (errorMessage2) {
+              this.lastError = errorMessage2;
             }
             this.calculateAndUpdateState();
           }
@@ -87191,10 +87191,10 @@ var require_load_balancer_round_robin = __commonJS({
         } else if (this.countChildrenWithState(connectivity_state_1.ConnectivityState.CONNECTING) > 0) {
           this.updateState(connectivity_state_1.ConnectivityState.CONNECTING, new picker_1.QueuePicker(this), null);
         } else if (this.countChildrenWithState(connectivity_state_1.ConnectivityState.TRANSIENT_FAILURE) > 0) {
-          const errorMessage = `round_robin: No connection established. Last error: ${this.lastError}`;
+          const errorMessage2 = `round_robin: No connection established. Last error: ${this.lastError}`;
           this.updateState(connectivity_state_1.ConnectivityState.TRANSIENT_FAILURE, new picker_1.UnavailablePicker({
-            details: errorMessage
-          }), errorMessage);
+            details: errorMessage2
+          }), errorMessage2);
         } else {
           this.updateState(connectivity_state_1.ConnectivityState.IDLE, new picker_1.QueuePicker(this), null);
         }
@@ -87204,7 +87204,7 @@ var require_load_balancer_round_robin = __commonJS({
           }
         }
       }
-      updateState(newState, picker, errorMessage) {
+      updateState(newState, picker, errorMessage2) {
         trace(connectivity_state_1.ConnectivityState[this.currentState] + " -> " + connectivity_state_1.ConnectivityState[newState]);
         if (newState === connectivity_state_1.ConnectivityState.READY) {
           this.currentReadyPicker = picker;
@@ -87212,7 +87212,7 @@ var require_load_balancer_round_robin = __commonJS({
           this.currentReadyPicker = null;
         }
         this.currentState = newState;
-        this.channelControlHelper.updateState(newState, picker, errorMessage);
+        this.channelControlHelper.updateState(newState, picker, errorMessage2);
       }
       resetSubchannelList() {
         for (const child of this.children) {
@@ -87234,8 +87234,8 @@ var require_load_balancer_round_robin = __commonJS({
         const endpointList = rotateArray(maybeEndpointList.value, startIndex);
         this.resetSubchannelList();
         if (endpointList.length === 0) {
-          const errorMessage = `No addresses resolved. Resolution note: ${resolutionNote}`;
-          this.updateState(connectivity_state_1.ConnectivityState.TRANSIENT_FAILURE, new picker_1.UnavailablePicker({ details: errorMessage }), errorMessage);
+          const errorMessage2 = `No addresses resolved. Resolution note: ${resolutionNote}`;
+          this.updateState(connectivity_state_1.ConnectivityState.TRANSIENT_FAILURE, new picker_1.UnavailablePicker({ details: errorMessage2 }), errorMessage2);
         }
         trace("Connect to endpoint list " + endpointList.map(subchannel_address_1.endpointToString));
         this.updatesPaused = true;
@@ -87522,11 +87522,11 @@ var require_load_balancer_outlier_detection = __commonJS({
             mapEntry === null || mapEntry === void 0 ? void 0 : mapEntry.subchannelWrappers.push(subchannelWrapper);
             return subchannelWrapper;
           },
-          updateState: (connectivityState, picker, errorMessage) => {
+          updateState: (connectivityState, picker, errorMessage2) => {
             if (connectivityState === connectivity_state_1.ConnectivityState.READY) {
-              channelControlHelper.updateState(connectivityState, new OutlierDetectionPicker(picker, this.isCountingEnabled()), errorMessage);
+              channelControlHelper.updateState(connectivityState, new OutlierDetectionPicker(picker, this.isCountingEnabled()), errorMessage2);
             } else {
-              channelControlHelper.updateState(connectivityState, picker, errorMessage);
+              channelControlHelper.updateState(connectivityState, picker, errorMessage2);
             }
           }
         }));
@@ -88093,10 +88093,10 @@ var require_load_balancer_weighted_round_robin = __commonJS({
         } else if (this.countChildrenWithState(connectivity_state_1.ConnectivityState.CONNECTING) > 0) {
           this.updateState(connectivity_state_1.ConnectivityState.CONNECTING, new picker_1.QueuePicker(this), null);
         } else if (this.countChildrenWithState(connectivity_state_1.ConnectivityState.TRANSIENT_FAILURE) > 0) {
-          const errorMessage = `weighted_round_robin: No connection established. Last error: ${this.lastError}`;
+          const errorMessage2 = `weighted_round_robin: No connection established. Last error: ${this.lastError}`;
           this.updateState(connectivity_state_1.ConnectivityState.TRANSIENT_FAILURE, new picker_1.UnavailablePicker({
-            details: errorMessage
-          }), errorMessage);
+            details: errorMessage2
+          }), errorMessage2);
         } else {
           this.updateState(connectivity_state_1.ConnectivityState.IDLE, new picker_1.QueuePicker(this), null);
         }
@@ -88106,10 +88106,10 @@ var require_load_balancer_weighted_round_robin = __commonJS({
           }
         }
       }
-      updateState(newState, picker, errorMessage) {
+      updateState(newState, picker, errorMessage2) {
         trace(connectivity_state_1.ConnectivityState[this.currentState] + " -> " + connectivity_state_1.ConnectivityState[newState]);
         this.currentState = newState;
-        this.channelControlHelper.updateState(newState, picker, errorMessage);
+        this.channelControlHelper.updateState(newState, picker, errorMessage2);
       }
       updateAddressList(maybeEndpointList, lbConfig, options, resolutionNote) {
         var _a, _b;
@@ -88123,8 +88123,8 @@ var require_load_balancer_weighted_round_robin = __commonJS({
           return true;
         }
         if (maybeEndpointList.value.length === 0) {
-          const errorMessage = `No addresses resolved. Resolution note: ${resolutionNote}`;
-          this.updateState(connectivity_state_1.ConnectivityState.TRANSIENT_FAILURE, new picker_1.UnavailablePicker({ details: errorMessage }), errorMessage);
+          const errorMessage2 = `No addresses resolved. Resolution note: ${resolutionNote}`;
+          this.updateState(connectivity_state_1.ConnectivityState.TRANSIENT_FAILURE, new picker_1.UnavailablePicker({ details: errorMessage2 }), errorMessage2);
           return false;
         }
         trace("Connect to endpoint list " + maybeEndpointList.value.map(subchannel_address_1.endpointToString));
@@ -88139,15 +88139,15 @@ var require_load_balancer_weighted_round_robin = __commonJS({
           if (!entry) {
             entry = {
               child: new load_balancer_pick_first_1.LeafLoadBalancer(endpoint, (0, load_balancer_1.createChildChannelControlHelper)(this.channelControlHelper, {
-                updateState: (connectivityState, picker, errorMessage) => {
+                updateState: (connectivityState, picker, errorMessage2) => {
                   if (this.currentState === connectivity_state_1.ConnectivityState.READY && connectivityState !== connectivity_state_1.ConnectivityState.READY) {
                     this.channelControlHelper.requestReresolution();
                   }
                   if (connectivityState === connectivity_state_1.ConnectivityState.READY) {
                     entry.nonEmptySince = null;
                   }
-                  if (errorMessage) {
-                    this.lastError = errorMessage;
+                  if (errorMessage2) {
+                    this.lastError = errorMessage2;
                   }
                   this.calculateAndUpdateState();
                 },
@@ -94171,6 +94171,251 @@ async function* responseChunks(stream) {
   }
 }
 
+// src/docker/save-stream.ts
+var import_node_net2 = require("node:net");
+
+// src/docker/http-response-decoder.ts
+var MAX_HEAD = 64 * 1024;
+var MAX_SIZE_LINE = 1024;
+var MAX_ERROR_BODY = 64 * 1024;
+var HttpResponseDecoder = class {
+  /** The status code, once the head is read (0 before). */
+  status = 0;
+  /** The body of a response whose status is not 200 (up to 64 KiB), for its error message. */
+  errorBody = "";
+  state = 0 /* Head */;
+  head = "";
+  line = "";
+  /** Body bytes left: of the current chunk, or of the whole body with Content-Length (-1: until the connection closes). */
+  remaining = 0;
+  /** In ChunkDataEnd: how many of the two bytes (CR LF) after a chunk's data were seen. */
+  crlfSeen = 0;
+  /** Whether the whole response has been read (a body framed by the connection's end never is). */
+  get done() {
+    return this.state === 6 /* Done */;
+  }
+  /** Whether the body runs until the connection closes (neither chunked nor with a length). */
+  get untilClose() {
+    return this.state === 5 /* Body */ && this.remaining === -1;
+  }
+  /**
+   * Decodes `buf[start, end)`: body bytes are moved to start at `start`; returns where they
+   * end. Bytes after the end of the response are dropped. Throws on a malformed response.
+   */
+  decode(buf, start, end) {
+    let out = start;
+    let pos = start;
+    while (pos < end && this.state !== 6 /* Done */) {
+      switch (this.state) {
+        case 0 /* Head */: {
+          const before = this.head.length;
+          this.head += buf.toString("latin1", pos, Math.min(end, pos + MAX_HEAD + 4));
+          const at = this.head.indexOf("\r\n\r\n", Math.max(0, before - 3));
+          if (at === -1) {
+            if (this.head.length > MAX_HEAD) throw new Error("the response head is too long");
+            pos = end;
+            break;
+          }
+          pos += at + 4 - before;
+          this.head = this.head.slice(0, at + 4);
+          this.startBody(this.head);
+          break;
+        }
+        case 1 /* ChunkSize */:
+        case 4 /* Trailer */: {
+          const lf = buf.indexOf(10, pos);
+          const take = lf === -1 || lf >= end ? end : lf + 1;
+          this.line += buf.toString("latin1", pos, take);
+          pos = take;
+          if (this.line.length > MAX_SIZE_LINE) throw new Error("a chunk header is too long");
+          if (this.line.endsWith("\n")) this.endLine();
+          break;
+        }
+        case 2 /* ChunkData */:
+        case 5 /* Body */: {
+          const n = this.remaining === -1 ? end - pos : Math.min(this.remaining, end - pos);
+          if (this.status === 200) {
+            if (out !== pos) buf.copyWithin(out, pos, pos + n);
+            out += n;
+          } else if (this.errorBody.length < MAX_ERROR_BODY) {
+            this.errorBody += buf.toString("latin1", pos, pos + Math.min(n, MAX_ERROR_BODY - this.errorBody.length));
+          }
+          pos += n;
+          if (this.remaining !== -1) {
+            this.remaining -= n;
+            if (this.remaining === 0) this.state = this.state === 5 /* Body */ ? 6 /* Done */ : 3 /* ChunkDataEnd */;
+          }
+          break;
+        }
+        case 3 /* ChunkDataEnd */: {
+          const expected = this.crlfSeen === 0 ? 13 : 10;
+          if (buf[pos] !== expected) throw new Error("a chunk does not end where its size says");
+          pos++;
+          if (++this.crlfSeen === 2) {
+            this.crlfSeen = 0;
+            this.state = 1 /* ChunkSize */;
+          }
+          break;
+        }
+      }
+    }
+    return out;
+  }
+  startBody(head) {
+    const lines = head.slice(0, -4).split("\r\n");
+    const status = /^HTTP\/1\.[01] (\d{3})(?: |$)/.exec(lines[0]);
+    if (!status) throw new Error("the answer is not an HTTP/1.1 response");
+    this.status = Number(status[1]);
+    let chunked = false;
+    let length = -1;
+    for (const line of lines.slice(1)) {
+      const colon = line.indexOf(":");
+      if (colon <= 0) throw new Error("a response header is malformed");
+      const name = line.slice(0, colon).trim().toLowerCase();
+      const value = line.slice(colon + 1).trim();
+      if (name === "transfer-encoding") chunked = value.toLowerCase() === "chunked";
+      else if (name === "content-length") {
+        if (!/^\d{1,15}$/.test(value)) throw new Error("the response has a malformed Content-Length");
+        length = Number(value);
+      }
+    }
+    if (chunked) this.state = 1 /* ChunkSize */;
+    else {
+      this.state = length === 0 ? 6 /* Done */ : 5 /* Body */;
+      this.remaining = length;
+    }
+  }
+  endLine() {
+    const line = this.line.replace(/\r?\n$/, "");
+    this.line = "";
+    if (this.state === 4 /* Trailer */) {
+      if (line === "") this.state = 6 /* Done */;
+      return;
+    }
+    const size = /^([0-9a-fA-F]{1,13})[ \t]*(?:;.*)?$/.exec(line);
+    if (!size) throw new Error("a chunk size is malformed");
+    this.remaining = parseInt(size[1], 16);
+    this.state = this.remaining === 0 ? 4 /* Trailer */ : 2 /* ChunkData */;
+  }
+};
+
+// src/docker/save-stream.ts
+var BUFFER_BYTES = 1024 * 1024;
+var MIN_ROOM = 64 * 1024;
+var PARKING_BYTES = 64 * 1024;
+function saveChunks(endpoint) {
+  return { [Symbol.asyncIterator]: () => readSave(endpoint) };
+}
+async function* readSave(endpoint) {
+  const buffers = [Buffer.allocUnsafe(BUFFER_BYTES), Buffer.allocUnsafe(BUFFER_BYTES)];
+  const parking = Buffer.allocUnsafe(PARKING_BYTES);
+  const decoder = new HttpResponseDecoder();
+  let filling = 0;
+  let fill = 0;
+  const ready = [];
+  let held = -1;
+  let paused = false;
+  let ended = false;
+  let failure = null;
+  let wake = null;
+  const signal = () => {
+    wake?.();
+    wake = null;
+  };
+  const handOver = () => {
+    if (fill > 0) ready.push([filling, fill]);
+    fill = 0;
+    filling = 1 - filling;
+  };
+  const finish2 = () => {
+    if (ended) return;
+    ended = true;
+    if (!decoder.done && !decoder.untilClose) failure ??= new Error("the connection closed before the end of the stream");
+    else if (decoder.status === 200) handOver();
+    signal();
+  };
+  const socket = (0, import_node_net2.connect)({
+    ...endpoint.connect,
+    onread: {
+      buffer: () => paused ? parking : buffers[filling].subarray(fill),
+      callback: (nread, into) => {
+        if (into === parking) parking.copy(buffers[filling], fill, 0, nread);
+        try {
+          fill = decoder.decode(buffers[filling], fill, fill + nread);
+        } catch (err) {
+          failure = new Error(`the daemon's answer is malformed: ${err.message}`);
+          socket.destroy();
+          signal();
+          return false;
+        }
+        if (decoder.done) {
+          socket.destroy();
+          finish2();
+          return false;
+        }
+        if (BUFFER_BYTES - fill < MIN_ROOM) {
+          if (held === 1 - filling || ready.length > 0) {
+            paused = true;
+            signal();
+            return false;
+          }
+          handOver();
+          signal();
+        }
+        return true;
+      }
+    }
+  });
+  socket.on("end", finish2);
+  socket.on("close", finish2);
+  socket.on("error", (err) => {
+    failure ??= err;
+    signal();
+  });
+  socket.write(`GET ${endpoint.requestPath} HTTP/1.1\r
+Host: docker\r
+User-Agent: modelarts-image-check\r
+Connection: close\r
+\r
+`);
+  try {
+    for (; ; ) {
+      if (failure) throw failure;
+      if (decoder.status !== 0 && decoder.status !== 200) {
+        if (!ended) {
+          await new Promise((resolve3) => wake = resolve3);
+          continue;
+        }
+        throw new Error(`the daemon answered ${decoder.status}: ${errorMessage(decoder.errorBody)}`);
+      }
+      const next = ready.shift();
+      if (next) {
+        held = next[0];
+        yield buffers[held].subarray(0, next[1]);
+        held = -1;
+        if (paused && !ended) {
+          paused = false;
+          handOver();
+          socket.resume();
+        }
+        continue;
+      }
+      if (ended) return;
+      await new Promise((resolve3) => wake = resolve3);
+    }
+  } finally {
+    if (!ended) socket.destroy();
+  }
+}
+function errorMessage(body) {
+  try {
+    const m = JSON.parse(body).message;
+    if (typeof m === "string") return m;
+  } catch {
+  }
+  return body.trim().slice(0, 300) || "no message";
+}
+
 // src/docker/daemon.ts
 async function connectDaemon(timeoutMs = 15e3) {
   const docker = new import_dockerode.default();
@@ -94213,8 +94458,9 @@ function daemonSource(docker, info2, name) {
     open: () => (async function* () {
       let bytes = 0;
       try {
-        const stream = await docker.getImage(info2.id).get();
-        for await (const chunk of responseChunks(stream)) {
+        const endpoint = await saveEndpoint(docker, info2.id);
+        const chunks = endpoint ? saveChunks(endpoint) : responseChunks(await docker.getImage(info2.id).get());
+        for await (const chunk of chunks) {
           bytes += chunk.length;
           yield chunk;
         }
@@ -94223,6 +94469,18 @@ function daemonSource(docker, info2, name) {
       }
     })()
   };
+}
+async function saveEndpoint(docker, imageId) {
+  const modem = docker.modem;
+  const requestPath = `${modem.version ? `/${modem.version}` : ""}/images/${encodeURIComponent(imageId)}/get`;
+  if (modem.socketPath) {
+    const path = await modem.getSocketPath();
+    return typeof path === "string" ? { connect: { path }, requestPath } : void 0;
+  }
+  if (modem.protocol === "http" && modem.host && Object.keys(modem.headers ?? {}).length === 0) {
+    return { connect: { host: modem.host, port: Number(modem.port) || 2375 }, requestPath };
+  }
+  return void 0;
 }
 async function pushImage(docker, imageId, target, auth, log2) {
   const { repo, tag } = splitTag(target);

@@ -20431,6 +20431,262 @@ var init_response_chunks = __esm({
   }
 });
 
+// src/docker/http-response-decoder.ts
+var MAX_HEAD, MAX_SIZE_LINE, MAX_ERROR_BODY, HttpResponseDecoder;
+var init_http_response_decoder = __esm({
+  "src/docker/http-response-decoder.ts"() {
+    "use strict";
+    MAX_HEAD = 64 * 1024;
+    MAX_SIZE_LINE = 1024;
+    MAX_ERROR_BODY = 64 * 1024;
+    HttpResponseDecoder = class {
+      /** The status code, once the head is read (0 before). */
+      status = 0;
+      /** The body of a response whose status is not 200 (up to 64 KiB), for its error message. */
+      errorBody = "";
+      state = 0 /* Head */;
+      head = "";
+      line = "";
+      /** Body bytes left: of the current chunk, or of the whole body with Content-Length (-1: until the connection closes). */
+      remaining = 0;
+      /** In ChunkDataEnd: how many of the two bytes (CR LF) after a chunk's data were seen. */
+      crlfSeen = 0;
+      /** Whether the whole response has been read (a body framed by the connection's end never is). */
+      get done() {
+        return this.state === 6 /* Done */;
+      }
+      /** Whether the body runs until the connection closes (neither chunked nor with a length). */
+      get untilClose() {
+        return this.state === 5 /* Body */ && this.remaining === -1;
+      }
+      /**
+       * Decodes `buf[start, end)`: body bytes are moved to start at `start`; returns where they
+       * end. Bytes after the end of the response are dropped. Throws on a malformed response.
+       */
+      decode(buf, start, end) {
+        let out = start;
+        let pos = start;
+        while (pos < end && this.state !== 6 /* Done */) {
+          switch (this.state) {
+            case 0 /* Head */: {
+              const before = this.head.length;
+              this.head += buf.toString("latin1", pos, Math.min(end, pos + MAX_HEAD + 4));
+              const at = this.head.indexOf("\r\n\r\n", Math.max(0, before - 3));
+              if (at === -1) {
+                if (this.head.length > MAX_HEAD) throw new Error("the response head is too long");
+                pos = end;
+                break;
+              }
+              pos += at + 4 - before;
+              this.head = this.head.slice(0, at + 4);
+              this.startBody(this.head);
+              break;
+            }
+            case 1 /* ChunkSize */:
+            case 4 /* Trailer */: {
+              const lf = buf.indexOf(10, pos);
+              const take = lf === -1 || lf >= end ? end : lf + 1;
+              this.line += buf.toString("latin1", pos, take);
+              pos = take;
+              if (this.line.length > MAX_SIZE_LINE) throw new Error("a chunk header is too long");
+              if (this.line.endsWith("\n")) this.endLine();
+              break;
+            }
+            case 2 /* ChunkData */:
+            case 5 /* Body */: {
+              const n = this.remaining === -1 ? end - pos : Math.min(this.remaining, end - pos);
+              if (this.status === 200) {
+                if (out !== pos) buf.copyWithin(out, pos, pos + n);
+                out += n;
+              } else if (this.errorBody.length < MAX_ERROR_BODY) {
+                this.errorBody += buf.toString("latin1", pos, pos + Math.min(n, MAX_ERROR_BODY - this.errorBody.length));
+              }
+              pos += n;
+              if (this.remaining !== -1) {
+                this.remaining -= n;
+                if (this.remaining === 0) this.state = this.state === 5 /* Body */ ? 6 /* Done */ : 3 /* ChunkDataEnd */;
+              }
+              break;
+            }
+            case 3 /* ChunkDataEnd */: {
+              const expected = this.crlfSeen === 0 ? 13 : 10;
+              if (buf[pos] !== expected) throw new Error("a chunk does not end where its size says");
+              pos++;
+              if (++this.crlfSeen === 2) {
+                this.crlfSeen = 0;
+                this.state = 1 /* ChunkSize */;
+              }
+              break;
+            }
+          }
+        }
+        return out;
+      }
+      startBody(head) {
+        const lines = head.slice(0, -4).split("\r\n");
+        const status = /^HTTP\/1\.[01] (\d{3})(?: |$)/.exec(lines[0]);
+        if (!status) throw new Error("the answer is not an HTTP/1.1 response");
+        this.status = Number(status[1]);
+        let chunked = false;
+        let length = -1;
+        for (const line of lines.slice(1)) {
+          const colon = line.indexOf(":");
+          if (colon <= 0) throw new Error("a response header is malformed");
+          const name = line.slice(0, colon).trim().toLowerCase();
+          const value = line.slice(colon + 1).trim();
+          if (name === "transfer-encoding") chunked = value.toLowerCase() === "chunked";
+          else if (name === "content-length") {
+            if (!/^\d{1,15}$/.test(value)) throw new Error("the response has a malformed Content-Length");
+            length = Number(value);
+          }
+        }
+        if (chunked) this.state = 1 /* ChunkSize */;
+        else {
+          this.state = length === 0 ? 6 /* Done */ : 5 /* Body */;
+          this.remaining = length;
+        }
+      }
+      endLine() {
+        const line = this.line.replace(/\r?\n$/, "");
+        this.line = "";
+        if (this.state === 4 /* Trailer */) {
+          if (line === "") this.state = 6 /* Done */;
+          return;
+        }
+        const size = /^([0-9a-fA-F]{1,13})[ \t]*(?:;.*)?$/.exec(line);
+        if (!size) throw new Error("a chunk size is malformed");
+        this.remaining = parseInt(size[1], 16);
+        this.state = this.remaining === 0 ? 4 /* Trailer */ : 2 /* ChunkData */;
+      }
+    };
+  }
+});
+
+// src/docker/save-stream.ts
+function saveChunks(endpoint) {
+  return { [Symbol.asyncIterator]: () => readSave(endpoint) };
+}
+async function* readSave(endpoint) {
+  const buffers = [Buffer.allocUnsafe(BUFFER_BYTES), Buffer.allocUnsafe(BUFFER_BYTES)];
+  const parking = Buffer.allocUnsafe(PARKING_BYTES);
+  const decoder = new HttpResponseDecoder();
+  let filling = 0;
+  let fill = 0;
+  const ready = [];
+  let held = -1;
+  let paused = false;
+  let ended = false;
+  let failure = null;
+  let wake = null;
+  const signal = () => {
+    wake?.();
+    wake = null;
+  };
+  const handOver = () => {
+    if (fill > 0) ready.push([filling, fill]);
+    fill = 0;
+    filling = 1 - filling;
+  };
+  const finish2 = () => {
+    if (ended) return;
+    ended = true;
+    if (!decoder.done && !decoder.untilClose) failure ??= new Error("the connection closed before the end of the stream");
+    else if (decoder.status === 200) handOver();
+    signal();
+  };
+  const socket = (0, import_node_net2.connect)({
+    ...endpoint.connect,
+    onread: {
+      buffer: () => paused ? parking : buffers[filling].subarray(fill),
+      callback: (nread, into) => {
+        if (into === parking) parking.copy(buffers[filling], fill, 0, nread);
+        try {
+          fill = decoder.decode(buffers[filling], fill, fill + nread);
+        } catch (err) {
+          failure = new Error(`the daemon's answer is malformed: ${err.message}`);
+          socket.destroy();
+          signal();
+          return false;
+        }
+        if (decoder.done) {
+          socket.destroy();
+          finish2();
+          return false;
+        }
+        if (BUFFER_BYTES - fill < MIN_ROOM) {
+          if (held === 1 - filling || ready.length > 0) {
+            paused = true;
+            signal();
+            return false;
+          }
+          handOver();
+          signal();
+        }
+        return true;
+      }
+    }
+  });
+  socket.on("end", finish2);
+  socket.on("close", finish2);
+  socket.on("error", (err) => {
+    failure ??= err;
+    signal();
+  });
+  socket.write(`GET ${endpoint.requestPath} HTTP/1.1\r
+Host: docker\r
+User-Agent: modelarts-image-check\r
+Connection: close\r
+\r
+`);
+  try {
+    for (; ; ) {
+      if (failure) throw failure;
+      if (decoder.status !== 0 && decoder.status !== 200) {
+        if (!ended) {
+          await new Promise((resolve2) => wake = resolve2);
+          continue;
+        }
+        throw new Error(`the daemon answered ${decoder.status}: ${errorMessage(decoder.errorBody)}`);
+      }
+      const next = ready.shift();
+      if (next) {
+        held = next[0];
+        yield buffers[held].subarray(0, next[1]);
+        held = -1;
+        if (paused && !ended) {
+          paused = false;
+          handOver();
+          socket.resume();
+        }
+        continue;
+      }
+      if (ended) return;
+      await new Promise((resolve2) => wake = resolve2);
+    }
+  } finally {
+    if (!ended) socket.destroy();
+  }
+}
+function errorMessage(body) {
+  try {
+    const m = JSON.parse(body).message;
+    if (typeof m === "string") return m;
+  } catch {
+  }
+  return body.trim().slice(0, 300) || "no message";
+}
+var import_node_net2, BUFFER_BYTES, MIN_ROOM, PARKING_BYTES;
+var init_save_stream = __esm({
+  "src/docker/save-stream.ts"() {
+    "use strict";
+    import_node_net2 = require("node:net");
+    init_http_response_decoder();
+    BUFFER_BYTES = 1024 * 1024;
+    MIN_ROOM = 64 * 1024;
+    PARKING_BYTES = 64 * 1024;
+  }
+});
+
 // src/docker/daemon.ts
 var daemon_exports = {};
 __export(daemon_exports, {
@@ -20484,8 +20740,9 @@ function daemonSource(docker, info, name) {
     open: () => (async function* () {
       let bytes = 0;
       try {
-        const stream = await docker.getImage(info.id).get();
-        for await (const chunk of responseChunks(stream)) {
+        const endpoint = await saveEndpoint(docker, info.id);
+        const chunks = endpoint ? saveChunks(endpoint) : responseChunks(await docker.getImage(info.id).get());
+        for await (const chunk of chunks) {
           bytes += chunk.length;
           yield chunk;
         }
@@ -20494,6 +20751,18 @@ function daemonSource(docker, info, name) {
       }
     })()
   };
+}
+async function saveEndpoint(docker, imageId) {
+  const modem = docker.modem;
+  const requestPath = `${modem.version ? `/${modem.version}` : ""}/images/${encodeURIComponent(imageId)}/get`;
+  if (modem.socketPath) {
+    const path = await modem.getSocketPath();
+    return typeof path === "string" ? { connect: { path }, requestPath } : void 0;
+  }
+  if (modem.protocol === "http" && modem.host && Object.keys(modem.headers ?? {}).length === 0) {
+    return { connect: { host: modem.host, port: Number(modem.port) || 2375 }, requestPath };
+  }
+  return void 0;
 }
 async function pushImage(docker, imageId, target, auth, log) {
   const { repo, tag } = splitTag(target);
@@ -20586,6 +20855,7 @@ var init_daemon = __esm({
     "use strict";
     import_dockerode = __toESM(require("./dockerode.js"));
     init_response_chunks();
+    init_save_stream();
     init_errors();
     RegistryError = class extends Error {
       name = "RegistryError";

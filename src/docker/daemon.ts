@@ -4,6 +4,7 @@
 import type { Readable } from 'node:stream';
 import Docker from 'dockerode';
 import { responseChunks } from './response-chunks';
+import { saveChunks, type SaveEndpoint } from './save-stream';
 import { ImageError, UsageError } from '../core/errors';
 import type { ImageSource } from '../core/image-source';
 import type { RegistryAuth } from './registry-auth';
@@ -67,8 +68,9 @@ export function daemonSource(docker: Docker, info: ImageInfo, name: string): Ima
       (async function* () {
         let bytes = 0;
         try {
-          const stream = (await docker.getImage(info.id).get()) as Readable;
-          for await (const chunk of responseChunks(stream)) {
+          const endpoint = await saveEndpoint(docker, info.id);
+          const chunks = endpoint ? saveChunks(endpoint) : responseChunks((await docker.getImage(info.id).get()) as Readable);
+          for await (const chunk of chunks) {
             bytes += chunk.length;
             yield chunk;
           }
@@ -77,6 +79,35 @@ export function daemonSource(docker: Docker, info: ImageInfo, name: string): Ima
         }
       })()
   };
+}
+
+/**
+ * Where to send `docker save` ourselves: the socket dockerode would use, when it is a Unix
+ * socket or plain TCP. Over TLS or SSH the save goes through dockerode (slower, same bytes).
+ */
+async function saveEndpoint(docker: Docker, imageId: string): Promise<SaveEndpoint | undefined> {
+  const modem = docker.modem as unknown as ModemSettings;
+  // As docker-modem builds it: "/<version>/images/..." when a version is set.
+  const requestPath = `${modem.version ? `/${modem.version}` : ''}/images/${encodeURIComponent(imageId)}/get`;
+  if (modem.socketPath) {
+    const path = await modem.getSocketPath();
+    return typeof path === 'string' ? { connect: { path }, requestPath } : undefined;
+  }
+  if (modem.protocol === 'http' && modem.host && Object.keys(modem.headers ?? {}).length === 0) {
+    return { connect: { host: modem.host, port: Number(modem.port) || 2375 }, requestPath };
+  }
+  return undefined;
+}
+
+/** The connection settings docker-modem keeps (not in dockerode's types). */
+interface ModemSettings {
+  socketPath?: unknown;
+  getSocketPath(): Promise<unknown>;
+  host?: string;
+  port?: string | number;
+  protocol?: string;
+  version?: string;
+  headers?: Record<string, string>;
 }
 
 /** Tags the validated image ID as `target` and pushes it; returns the registry digest. */
