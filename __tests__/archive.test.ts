@@ -147,12 +147,30 @@ describe('layers of the given base image', () => {
     expect(paths(r, 'malicious-code')).toEqual(['/opt/eicar.txt']);
   });
 
-  it('are scanned in the legacy layout, whose layer names say nothing of their content', async () => {
+  it('are not content-scanned in the legacy layout when the base archive has the same layer path (docker derives it from the layer chain)', async () => {
     const { archive } = await buildImage({ layers: [...base(), custom], metadata: BASE_METADATA, config: { User: 'work' } }, { layout: 'docker-legacy' });
     const r = await run('docker-legacy', archive);
-    expect(r.facts.layers.map((l) => l.record.contentScanned)).toEqual([true, true]);
-    expect(r.facts.layers[0].record.scanHits.map((h) => h.path)).toEqual(['/usr/share/eicar.txt']);
+    expect(r.facts.layers.map((l) => [l.base, l.record.contentScanned])).toEqual([
+      [true, false],
+      [false, true]
+    ]);
     expect(paths(r, 'malicious-code')).toEqual(['/opt/eicar.txt']);
+  });
+
+  it('rejects a custom layer stored under the legacy path of a base layer', async () => {
+    const b = await buildImage({ layers: base(), metadata: BASE_METADATA, config: { User: 'work' } }, { layout: 'docker-legacy' });
+    const basePath = `${createHash('sha256').update(Buffer.concat([await layerTar(base()[0]), Buffer.from('0')])).digest('hex')}/layer.tar`;
+    expect(b.archive.includes(Buffer.from(basePath))).toBe(true);
+    const evil = await layerTar({ entries: [...base()[0].entries, { path: 'opt/miner.sh', content: 'xmrig -o stratum+tcp://pool.example.com:3333\n' }] });
+    const diffId = 'sha256:' + createHash('sha256').update(evil).digest('hex');
+    const config = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', config: { User: 'work' }, rootfs: { type: 'layers', diff_ids: [diffId] } }));
+    const configName = `${createHash('sha256').update(config).digest('hex')}.json`;
+    const archive = await tarOf([
+      { name: basePath, data: evil },
+      { name: configName, data: config },
+      { name: 'manifest.json', data: Buffer.from(JSON.stringify([{ Config: configName, Layers: [basePath] }])) }
+    ]);
+    await expect(run('docker-legacy', archive)).rejects.toThrow(/layer 1 of .* is stored under the name of a base image layer but is not one .* the archive was modified/);
   });
 
   it('rejects a custom layer stored under the name of a base layer', async () => {

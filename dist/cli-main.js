@@ -22529,7 +22529,8 @@ var ArchiveReader = class {
   };
   isBaseLayer(path) {
     const digest = digestInBlobPath(path);
-    return digest !== void 0 && !!this.options.baseLayerDigests?.has(digest);
+    if (digest !== void 0) return !!this.options.baseLayerDigests?.has(digest);
+    return !!this.options.baseLayerPaths?.has(path);
   }
   sinkFor(path, kind, size, blob) {
     const what = `layer ${path} of ${this.options.what}`;
@@ -22946,7 +22947,7 @@ function finish(layout, id, repoTags, config, layerBlobs, what, layersWalked) {
     }
     return blob.layer;
   });
-  const blobs = layerBlobs.map(({ path, blob }) => ({ digest: blob.digest || declaredDigest(path), size: blob.size }));
+  const blobs = layerBlobs.map(({ path, blob }) => ({ digest: blob.digest || declaredDigest(path), size: blob.size, path }));
   return { layout, id, repoTags, config, layers, blobs };
 }
 function declaredDigest(path) {
@@ -23740,7 +23741,8 @@ async function checkWith(options, walk) {
   let bytes = 0;
   const onProgress = options.onProgress && ((n) => options.onProgress(bytes += n));
   const baseLayerDigests = base && new Set([...base.config.rootfs.diff_ids, ...base.blobs.map((b) => b.digest)].filter(Boolean));
-  const image = await timed("read image", () => readImage(options.image, settings, { walk, walkLayers: true, onProgress, baseLayerDigests }));
+  const baseLayerPaths = base && new Set(base.blobs.map((b) => b.path).filter((p) => LEGACY_LAYER_PATH.test(p)));
+  const image = await timed("read image", () => readImage(options.image, settings, { walk, walkLayers: true, onProgress, baseLayerDigests, baseLayerPaths }));
   await walk.side.close();
   const facts = await timed("build filesystem", () => buildFacts(image, base, options));
   const findings = await timed("run rules", () => runRules(facts, settings));
@@ -23761,8 +23763,12 @@ function buildFacts(image, base, options) {
   if (image.layers.length > MAX_LAYERS) {
     throw new ImageError(`${options.image.name} has ${image.layers.length} layers; Docker images have at most ${MAX_LAYERS}`);
   }
-  const records = image.layers.map((l) => {
+  const baseDiffIds = new Set(base?.config.rootfs.diff_ids);
+  const records = image.layers.map((l, i) => {
     if (!l) throw new ImageError(`${options.image.name}: a layer was not read`);
+    if (!l.contentScanned && !baseDiffIds.has(l.diffId)) {
+      throw new ImageError(`layer ${i + 1} of ${options.image.name} is stored under the name of a base image layer but is not one (${l.diffId}): the archive was modified`);
+    }
     return l;
   });
   const config = redactedConfig(image.config);
@@ -23814,6 +23820,7 @@ function buildFacts(image, base, options) {
     baseFs: built.base
   };
 }
+var LEGACY_LAYER_PATH = /^[a-f0-9]{64}\/layer\.tar$/;
 function digestPredicate(settings) {
   const dirs = [...settings.protectedPaths, "/etc"];
   const tools = new Set(settings.modelartsTools);

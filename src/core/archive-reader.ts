@@ -42,6 +42,13 @@ export interface ReadOptions {
    * once read), so its content is not scanned: rules skip base layers' scan findings anyway.
    */
   baseLayerDigests?: ReadonlySet<string>;
+  /**
+   * Paths of the base image's layers in its legacy `docker save` archive ("<v1 id>/layer.tar").
+   * Docker derives those IDs from the layer chain, so the image's copy of a base layer has the
+   * same path. The path says nothing of the content: a layer read unscanned this way must turn
+   * out to be one of the base's layers (its diff_id), which the validator checks once all is read.
+   */
+  baseLayerPaths?: ReadonlySet<string>;
   walk: WalkOptions;
   /** Called as layer bytes go by, for progress reporting. */
   onProgress?: (bytes: number) => void;
@@ -170,7 +177,8 @@ class ArchiveReader {
 
   private isBaseLayer(path: string): boolean {
     const digest = digestInBlobPath(path);
-    return digest !== undefined && !!this.options.baseLayerDigests?.has(digest);
+    if (digest !== undefined) return !!this.options.baseLayerDigests?.has(digest);
+    return !!this.options.baseLayerPaths?.has(path);
   }
 
   sinkFor(path: string, kind: BlobKind, size: number, blob: ArchiveBlob): EntrySink {

@@ -71,7 +71,8 @@ async function checkWith(options: CheckOptions, walk: WalkOptions): Promise<Chec
   let bytes = 0;
   const onProgress = options.onProgress && ((n: number) => options.onProgress!((bytes += n)));
   const baseLayerDigests = base && new Set([...base.config.rootfs.diff_ids, ...base.blobs.map((b) => b.digest)].filter(Boolean));
-  const image = await timed('read image', () => readImage(options.image, settings, { walk, walkLayers: true, onProgress, baseLayerDigests }));
+  const baseLayerPaths = base && new Set(base.blobs.map((b) => b.path).filter((p) => LEGACY_LAYER_PATH.test(p)));
+  const image = await timed('read image', () => readImage(options.image, settings, { walk, walkLayers: true, onProgress, baseLayerDigests, baseLayerPaths }));
   // The side workers' memory is returned before the filesystem model, the biggest structure, is built.
   await walk.side.close();
   const facts = await timed('build filesystem', () => buildFacts(image, base, options));
@@ -96,8 +97,13 @@ function buildFacts(image: ResolvedImage, base: ResolvedImage | undefined, optio
   if (image.layers.length > MAX_LAYERS) {
     throw new ImageError(`${options.image.name} has ${image.layers.length} layers; Docker images have at most ${MAX_LAYERS}`);
   }
-  const records = image.layers.map((l) => {
+  const baseDiffIds = new Set(base?.config.rootfs.diff_ids);
+  const records = image.layers.map((l, i) => {
     if (!l) throw new ImageError(`${options.image.name}: a layer was not read`);
+    // Read unscanned because its archive path is a base layer's: the content must be one.
+    if (!l.contentScanned && !baseDiffIds.has(l.diffId)) {
+      throw new ImageError(`layer ${i + 1} of ${options.image.name} is stored under the name of a base image layer but is not one (${l.diffId}): the archive was modified`);
+    }
     return l;
   });
   const config = redactedConfig(image.config);
@@ -149,6 +155,9 @@ function buildFacts(image: ResolvedImage, base: ResolvedImage | undefined, optio
     baseFs: built.base
   };
 }
+
+/** A layer's path in a legacy `docker save` archive: "<v1 id>/layer.tar". */
+const LEGACY_LAYER_PATH = /^[a-f0-9]{64}\/layer\.tar$/;
 
 /** Files whose content the rules compare between base and image get a sha256 while streaming. */
 function digestPredicate(settings: Settings): (path: string) => boolean {

@@ -39,8 +39,8 @@ export interface ResolvedImage {
   config: ImageConfig;
   /** Layer records in order (undefined when layers were not walked). */
   layers: (LayerRecord | undefined)[];
-  /** Per layer: compressed blob digest and size as stored in the archive. */
-  blobs: { digest: string; size: number }[];
+  /** Per layer: compressed blob digest, size and path as stored in the archive. */
+  blobs: { digest: string; size: number; path: string }[];
 }
 
 interface Descriptor {
@@ -222,7 +222,7 @@ function finish(
     return blob.layer;
   });
   // A layer that was not read has no computed digest: the one its name declares stands in.
-  const blobs = layerBlobs.map(({ path, blob }) => ({ digest: blob.digest || declaredDigest(path), size: blob.size }));
+  const blobs = layerBlobs.map(({ path, blob }) => ({ digest: blob.digest || declaredDigest(path), size: blob.size, path }));
   return { layout, id, repoTags, config, layers, blobs };
 }
 

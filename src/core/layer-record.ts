@@ -148,7 +148,8 @@ export interface LayerRecord {
   scan: ScanStats;
   /**
    * False when the content was not scanned because the layer is byte for byte a layer of the
-   * given base image (its blob is named by a digest the base lists), whose findings rules skip.
+   * given base image (its blob is named by a digest the base lists, or by the legacy path of a
+   * base layer and then found to be one), whose findings rules skip.
    */
   contentScanned: boolean;
 }
