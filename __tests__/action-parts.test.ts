@@ -22,6 +22,7 @@ describe('action inputs', () => {
   it.each([
     [{}, /input image is required/],
     [{ image: 'Bad Name' }, /not an image reference/],
+    [{ image: 'x', 'base-image': '/tmp/base.tar' }, /input base-image "\/tmp\/base.tar" is not an image reference/],
     [{ image: 'x', pull: 'sometimes' }, /input pull is "sometimes": use one of missing, always, never/],
     [{ image: 'x', 'fail-on': 'fatal' }, /fail-on/],
     [{ image: 'x', push: 'yes' }, /input push/],

@@ -90871,9 +90871,14 @@ function describeError(err) {
   return String(err);
 }
 
+// src/docker/image-reference.ts
+var REFERENCE = /^(?:sha256:[a-f0-9]{64}|[a-z0-9]+(?:[._-][a-z0-9]+)*(?::\d+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?)$/;
+function isImageReference(ref) {
+  return REFERENCE.test(ref);
+}
+
 // src/action/inputs.ts
 var SECRET_INPUTS = ["registry-password", "huaweicloud-sk", "huaweicloud-ak"];
-var REFERENCE = /^(?:sha256:[a-f0-9]{64}|[a-z0-9]+(?:[._-][a-z0-9]+)*(?::\d+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?)$/;
 function oneOf(name, value, allowed, fallback) {
   if (value === "") return fallback;
   if (allowed.includes(value)) return value;
@@ -90883,19 +90888,21 @@ function parseInputs(get) {
   const opt = (name) => get(name).trim() || void 0;
   const image = get("image").trim();
   if (!image) throw new UsageError("input image is required: the name or ID of the image to check");
-  if (!REFERENCE.test(image)) throw new UsageError(`input image "${image}" is not an image reference or ID`);
+  if (!isImageReference(image)) throw new UsageError(`input image "${image}" is not an image reference or ID`);
   const push = oneOf("push", get("push").trim().toLowerCase(), ["true", "false"], "false") === "true";
   const pushImages = get("push-image").split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
   for (const target of pushImages) {
-    if (!REFERENCE.test(target) || target.includes("@") || target.startsWith("sha256:")) {
+    if (!isImageReference(target) || target.includes("@") || target.startsWith("sha256:")) {
       throw new UsageError(`push-image "${target}" is not a tag reference like swr.cn-north-4.myhuaweicloud.com/org/name:tag`);
     }
   }
+  const baseImage2 = opt("base-image");
+  if (baseImage2 !== void 0 && !isImageReference(baseImage2)) throw new UsageError(`input base-image "${baseImage2}" is not an image reference or ID`);
   if (push && pushImages.length === 0) throw new UsageError("push is true but push-image names no target: add e.g. swr.cn-north-4.myhuaweicloud.com/org/train:1.0");
   const inputs = {
     image,
     pull: oneOf("pull", get("pull").trim(), ["missing", "always", "never"], "missing"),
-    baseImage: opt("base-image"),
+    baseImage: baseImage2,
     dockerfile: opt("dockerfile"),
     profile: opt("profile"),
     maxSize: opt("max-size"),

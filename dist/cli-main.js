@@ -24548,7 +24548,16 @@ function terminalFacts() {
 
 // src/cli-bin.ts
 init_errors();
+
+// src/docker/image-reference.ts
+var REFERENCE = /^(?:sha256:[a-f0-9]{64}|[a-z0-9]+(?:[._-][a-z0-9]+)*(?::\d+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?)$/;
+function isImageReference(ref) {
+  return REFERENCE.test(ref);
+}
+
+// src/cli-bin.ts
 async function openReference(ref) {
+  if (!isImageReference(ref)) throw new UsageError(`"${ref}" is neither an archive that exists nor an image reference (NAME[:TAG][@DIGEST] or an image ID)`);
   const { connectDaemon: connectDaemon2, daemonSource: daemonSource2, ensureImage: ensureImage2 } = await Promise.resolve().then(() => (init_daemon(), daemon_exports));
   const { credentialsFor: credentialsFor2, registryOf: registryOf2 } = await Promise.resolve().then(() => (init_registry_auth(), registry_auth_exports));
   const docker = await connectDaemon2();

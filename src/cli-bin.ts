@@ -1,9 +1,11 @@
 import { runCli } from './cli';
 import { terminalFacts } from './launch-in-worker';
 import { UsageError } from './core/errors';
+import { isImageReference } from './docker/image-reference';
 
 /** Image references go through the Docker daemon (DOCKER_HOST), pulled when missing. */
 async function openReference(ref: string) {
+  if (!isImageReference(ref)) throw new UsageError(`"${ref}" is neither an archive that exists nor an image reference (NAME[:TAG][@DIGEST] or an image ID)`);
   // Loaded only when needed: dockerode and its dependencies are most of the bundle.
   const { connectDaemon, daemonSource, ensureImage } = await import('./docker/daemon');
   const { credentialsFor, registryOf } = await import('./docker/registry-auth');

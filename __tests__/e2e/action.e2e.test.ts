@@ -112,4 +112,10 @@ suite('the action against a real daemon and registry', () => {
     expect(report.base).toMatchObject({ given: true, matches: true });
     expect(report.findings.filter((f: { severity: string }) => f.severity === 'error').map((f: { rule: string }) => f.rule).sort()).toEqual(['default-user', 'setuid-setgid']);
   });
+
+  it('the bundled CLI says clearly when a reference is neither an archive nor an image reference', () => {
+    const r = spawnSync(process.execPath, [join(__dirname, '../../dist/cli.js'), '--base', '/nonexistent/base.tar', `docker-daemon:${BAD}`], { encoding: 'utf8', env: process.env });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('modelarts-image-check: "/nonexistent/base.tar" is neither an archive that exists nor an image reference (NAME[:TAG][@DIGEST] or an image ID)\n');
+  });
 });

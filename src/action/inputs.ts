@@ -1,5 +1,6 @@
 // The action's inputs, read and validated in one place (names as in action.yml).
 import { UsageError } from '../core/errors';
+import { isImageReference } from '../docker/image-reference';
 
 export interface Inputs {
   image: string;
@@ -24,7 +25,6 @@ export interface Inputs {
 /** The names of every input that holds a credential: they are masked before anything is logged. */
 export const SECRET_INPUTS = ['registry-password', 'huaweicloud-sk', 'huaweicloud-ak'] as const;
 
-const REFERENCE = /^(?:sha256:[a-f0-9]{64}|[a-z0-9]+(?:[._-][a-z0-9]+)*(?::\d+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?)$/;
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[], fallback: T): T {
   if (value === '') return fallback;
@@ -36,22 +36,24 @@ export function parseInputs(get: (name: string) => string): Inputs {
   const opt = (name: string) => get(name).trim() || undefined;
   const image = get('image').trim();
   if (!image) throw new UsageError('input image is required: the name or ID of the image to check');
-  if (!REFERENCE.test(image)) throw new UsageError(`input image "${image}" is not an image reference or ID`);
+  if (!isImageReference(image)) throw new UsageError(`input image "${image}" is not an image reference or ID`);
   const push = oneOf('push', get('push').trim().toLowerCase(), ['true', 'false'] as const, 'false') === 'true';
   const pushImages = get('push-image')
     .split(/[\n,]/)
     .map((s) => s.trim())
     .filter(Boolean);
   for (const target of pushImages) {
-    if (!REFERENCE.test(target) || target.includes('@') || target.startsWith('sha256:')) {
+    if (!isImageReference(target) || target.includes('@') || target.startsWith('sha256:')) {
       throw new UsageError(`push-image "${target}" is not a tag reference like swr.cn-north-4.myhuaweicloud.com/org/name:tag`);
     }
   }
+  const baseImage = opt('base-image');
+  if (baseImage !== undefined && !isImageReference(baseImage)) throw new UsageError(`input base-image "${baseImage}" is not an image reference or ID`);
   if (push && pushImages.length === 0) throw new UsageError('push is true but push-image names no target: add e.g. swr.cn-north-4.myhuaweicloud.com/org/train:1.0');
   const inputs: Inputs = {
     image,
     pull: oneOf('pull', get('pull').trim(), ['missing', 'always', 'never'] as const, 'missing'),
-    baseImage: opt('base-image'),
+    baseImage,
     dockerfile: opt('dockerfile'),
     profile: opt('profile'),
     maxSize: opt('max-size'),
