@@ -41761,7 +41761,7 @@ var require_keyParser = __commonJS({
     var {
       createDecipheriv,
       createECDH,
-      createHash: createHash4,
+      createHash: createHash5,
       createHmac: createHmac2,
       createSign,
       createVerify,
@@ -42449,11 +42449,11 @@ ${formatted}-----END ${type} KEY-----`;
                 );
               }
               const ivSlice = bufferSlice(cipherIV, 0, 8);
-              let cipherKey = createHash4("md5").update(passphrase).update(ivSlice).digest();
+              let cipherKey = createHash5("md5").update(passphrase).update(ivSlice).digest();
               while (cipherKey.length < encInfo.keyLen) {
                 cipherKey = combineBuffers(
                   cipherKey,
-                  createHash4("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
+                  createHash5("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
                 );
               }
               if (cipherKey.length > encInfo.keyLen)
@@ -42618,8 +42618,8 @@ ${formatted}-----END ${type} KEY-----`;
         if (encrypted) {
           const encInfo = CIPHER_INFO[cipherName];
           let cipherKey = combineBuffers(
-            createHash4("sha1").update(PPK_PP1).update(passphrase).digest(),
-            createHash4("sha1").update(PPK_PP2).update(passphrase).digest()
+            createHash5("sha1").update(PPK_PP1).update(passphrase).digest(),
+            createHash5("sha1").update(PPK_PP2).update(passphrase).digest()
           );
           if (cipherKey.length > encInfo.keyLen)
             cipherKey = bufferSlice(cipherKey, 0, encInfo.keyLen);
@@ -42659,7 +42659,7 @@ ${formatted}-----END ${type} KEY-----`;
           passphrase = EMPTY_PASSPHRASE;
         const calcMAC = createHmac2(
           "sha1",
-          createHash4("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
+          createHash5("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
         ).update(macData).digest("hex");
         if (calcMAC !== mac) {
           if (encrypted) {
@@ -44981,7 +44981,7 @@ var require_kex = __commonJS({
       createDiffieHellman,
       createDiffieHellmanGroup,
       createECDH,
-      createHash: createHash4,
+      createHash: createHash5,
       createPublicKey,
       diffieHellman,
       generateKeyPairSync,
@@ -45407,7 +45407,7 @@ var require_kex = __commonJS({
               DISCONNECT_REASON.KEY_EXCHANGE_FAILED
             );
           }
-          const hash = createHash4(this.hashName);
+          const hash = createHash5(this.hashName);
           hashString(hash, isServer ? this._remoteIdentRaw : this._identRaw);
           hashString(hash, isServer ? this._identRaw : this._remoteIdentRaw);
           hashString(hash, isServer ? this._remoteKexinit : this._kexinit);
@@ -46415,9 +46415,9 @@ var require_kex = __commonJS({
     function generateKEXVal(len, hashName, secret, exchangeHash, sessionID, char) {
       let ret;
       if (len) {
-        let digest = createHash4(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
+        let digest = createHash5(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
         while (digest.length < len) {
-          const chunk = createHash4(hashName).update(secret).update(exchangeHash).update(digest).digest();
+          const chunk = createHash5(hashName).update(secret).update(exchangeHash).update(digest).digest();
           const extended = Buffer.allocUnsafe(digest.length + chunk.length);
           extended.set(digest, 0);
           extended.set(chunk, digest.length);
@@ -51852,7 +51852,7 @@ var require_client2 = __commonJS({
   "node_modules/ssh2/lib/client.js"(exports2, module2) {
     "use strict";
     var {
-      createHash: createHash4,
+      createHash: createHash5,
       getHashes,
       randomFillSync
     } = require("crypto");
@@ -52074,7 +52074,7 @@ var require_client2 = __commonJS({
           }
           hostVerifier = (key, verify) => {
             if (hashAlgo)
-              key = createHash4(hashAlgo).update(key).digest("hex");
+              key = createHash5(hashAlgo).update(key).digest("hex");
             const ret = hashCb(key, verify);
             if (ret !== void 0)
               verify(ret);
@@ -90927,7 +90927,7 @@ function parseInputs(get) {
 }
 
 // src/core/archive-reader.ts
-var import_node_crypto2 = require("node:crypto");
+var import_node_crypto3 = require("node:crypto");
 
 // src/core/blob-kind.ts
 var SNIFF_BYTES = 512;
@@ -91069,6 +91069,74 @@ function resolveLinkTarget(linkPath, target) {
     else parts.push(part);
   }
   return "/" + parts.join("/");
+}
+
+// src/core/legacy-layer-ids.ts
+var import_node_crypto = require("node:crypto");
+var LEGACY_LAYER_PATH = /^[a-f0-9]{64}\/layer\.tar$/;
+var LEGACY_LAYER_JSON = /^[a-f0-9]{64}\/json$/;
+var sha256 = (text) => (0, import_node_crypto.createHash)("sha256").update(text).digest("hex");
+function predictedBaseLayerPaths(baseDiffIds, layerJson) {
+  const members = rawMembers(layerJson);
+  const created = members?.get("created");
+  const containerConfig = members?.get("container_config");
+  if (!members || created === void 0 || containerConfig === void 0 || members.has("config")) return void 0;
+  const paths = /* @__PURE__ */ new Set();
+  let chain = "";
+  let parent = "";
+  for (const diffId of baseDiffIds) {
+    if (!/^sha256:[a-f0-9]{64}$/.test(diffId)) break;
+    chain = chain ? `sha256:${sha256(`${chain} ${diffId}`)}` : diffId;
+    parent = sha256(`{"container_config":${containerConfig},"created":${created},"layer_id":"${chain}"${parent ? `,"parent":"sha256:${parent}"` : ""}}`);
+    paths.add(`${parent}/layer.tar`);
+  }
+  return paths;
+}
+function rawMembers(text) {
+  try {
+    const value = JSON.parse(text);
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return void 0;
+  } catch {
+    return void 0;
+  }
+  const members = /* @__PURE__ */ new Map();
+  let i = text.indexOf("{") + 1;
+  const skipSpace = () => {
+    while (/\s/.test(text[i] ?? "")) i++;
+  };
+  const stringEnd = (from) => {
+    let j = from + 1;
+    while (text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+    return j + 1;
+  };
+  for (; ; ) {
+    skipSpace();
+    if (text[i] === "}") return members;
+    const keyEnd = stringEnd(i);
+    const key = JSON.parse(text.slice(i, keyEnd));
+    i = keyEnd;
+    skipSpace();
+    i++;
+    skipSpace();
+    const start = i;
+    let depth = 0;
+    while (i < text.length) {
+      const c = text[i];
+      if (c === '"') {
+        i = stringEnd(i);
+        continue;
+      }
+      if (c === "{" || c === "[") depth++;
+      else if (c === "}" || c === "]") {
+        if (depth === 0) break;
+        depth--;
+      } else if (c === "," && depth === 0) break;
+      i++;
+    }
+    members.set(key, text.slice(start, i).trimEnd());
+    skipSpace();
+    if (text[i] === ",") i++;
+  }
 }
 
 // src/core/settings.ts
@@ -91476,7 +91544,7 @@ var Filesystem = class _Filesystem {
 };
 
 // src/core/range-processor.ts
-var import_node_crypto = require("node:crypto");
+var import_node_crypto2 = require("node:crypto");
 
 // src/core/mask.ts
 function maskSecret(value, keep) {
@@ -91738,7 +91806,7 @@ var RangeProcessor = class {
   scanning = false;
   result = emptyResult();
   begin() {
-    this.hash = this.work.layerHash ? (0, import_node_crypto.createHash)("sha256") : null;
+    this.hash = this.work.layerHash ? (0, import_node_crypto2.createHash)("sha256") : null;
     this.head = 0;
     this.tail = 0;
     this.offset = 0;
@@ -91807,7 +91875,7 @@ var RangeProcessor = class {
     this.bodyEnd = q[h + 1] + q[h + 2];
     const flags = q[h + 3];
     this.head = h + 4;
-    this.fileHash = flags & DIGEST && this.work.digests ? (0, import_node_crypto.createHash)("sha256") : null;
+    this.fileHash = flags & DIGEST && this.work.digests ? (0, import_node_crypto2.createHash)("sha256") : null;
     this.scanFile = (flags & SCAN) !== 0 && this.work.scan;
     this.scanning = this.scanFile;
     if (this.scanFile) this.scanner.begin(this.index, this.work.scanLimit);
@@ -92390,7 +92458,7 @@ var HashingSink = class {
   path;
   entrySize;
   reader;
-  hash = (0, import_node_crypto2.createHash)("sha256");
+  hash = (0, import_node_crypto3.createHash)("sha256");
   head = [];
   headSize = 0;
   target = null;
@@ -92423,17 +92491,21 @@ var HashingSink = class {
   }
 };
 var JsonSink = class {
-  constructor(blob) {
+  constructor(blob, keepText) {
     this.blob = blob;
+    this.keepText = keepText;
   }
   blob;
+  keepText;
   parts = [];
   data(chunk) {
     this.parts.push(Buffer.from(chunk));
   }
   end() {
     try {
-      this.blob.json = JSON.parse(Buffer.concat(this.parts).toString("utf8"));
+      const text = Buffer.concat(this.parts).toString("utf8");
+      if (this.keepText) this.blob.text = text;
+      this.blob.json = JSON.parse(text);
     } catch (err) {
       this.blob.jsonError = err.message;
     }
@@ -92477,6 +92549,8 @@ var ArchiveReader = class {
   }
   options;
   contents = { files: /* @__PURE__ */ new Map(), links: /* @__PURE__ */ new Map() };
+  /** Where a legacy archive made by Docker keeps the base's layers (see legacy-layer-ids.ts). */
+  predictedBasePaths;
   onEntry = (h) => {
     const normalized = normalizeEntryName(h.name);
     if (normalized === null) throw new ImageError(`${this.options.what} has an entry whose name climbs out of the archive: "${h.name}"`);
@@ -92493,13 +92567,19 @@ var ArchiveReader = class {
   isBaseLayer(path) {
     const digest = digestInBlobPath(path);
     if (digest !== void 0) return !!this.options.baseLayerDigests?.has(digest);
-    return !!this.options.baseLayerPaths?.has(path);
+    if (!LEGACY_LAYER_PATH.test(path)) return false;
+    if (this.options.baseLayerPaths?.has(path)) return true;
+    if (!this.predictedBasePaths && this.options.baseDiffIds) {
+      const text = this.contents.files.get(path.slice(0, 64) + "/json")?.text;
+      if (text) this.predictedBasePaths = predictedBaseLayerPaths(this.options.baseDiffIds, text);
+    }
+    return !!this.predictedBasePaths?.has(path);
   }
   sinkFor(path, kind, size, blob) {
     const what = `layer ${path} of ${this.options.what}`;
     switch (kind) {
       case "json":
-        if (size <= MAX_JSON) return new JsonSink(blob);
+        if (size <= MAX_JSON) return new JsonSink(blob, LEGACY_LAYER_JSON.test(path));
         return DISCARD;
       case "tar":
       case "gzip":
@@ -93699,7 +93779,8 @@ async function checkWith(options, walk) {
   const onProgress = options.onProgress && ((n) => options.onProgress(bytes += n));
   const baseLayerDigests = base && new Set([...base.config.rootfs.diff_ids, ...base.blobs.map((b) => b.digest)].filter(Boolean));
   const baseLayerPaths = base && new Set(base.blobs.map((b) => b.path).filter((p) => LEGACY_LAYER_PATH.test(p)));
-  const image = await timed("read image", () => readImage(options.image, settings, { walk, walkLayers: true, onProgress, baseLayerDigests, baseLayerPaths }));
+  const baseDiffIds = base?.config.rootfs.diff_ids;
+  const image = await timed("read image", () => readImage(options.image, settings, { walk, walkLayers: true, onProgress, baseLayerDigests, baseLayerPaths, baseDiffIds }));
   await walk.side.close();
   const facts = await timed("build filesystem", () => buildFacts(image, base, options));
   const findings = await timed("run rules", () => runRules(facts, settings));
@@ -93777,7 +93858,6 @@ function buildFacts(image, base, options) {
     baseFs: built.base
   };
 }
-var LEGACY_LAYER_PATH = /^[a-f0-9]{64}\/layer\.tar$/;
 function digestPredicate(settings) {
   const dirs = [...settings.protectedPaths, "/etc"];
   const tools = new Set(settings.modelartsTools);
@@ -94588,12 +94668,12 @@ async function withTimeout(p, ms, message) {
 
 // src/docker/registry-auth.ts
 var import_node_child_process = require("node:child_process");
-var import_node_crypto3 = require("node:crypto");
+var import_node_crypto4 = require("node:crypto");
 var import_node_fs5 = require("node:fs");
 var import_node_os = require("node:os");
 var import_node_path4 = require("node:path");
 function swrLogin(ak, sk, region) {
-  return { username: `${region}@${ak}`, password: (0, import_node_crypto3.createHmac)("sha256", sk).update(ak).digest("hex") };
+  return { username: `${region}@${ak}`, password: (0, import_node_crypto4.createHmac)("sha256", sk).update(ak).digest("hex") };
 }
 function swrHost(region) {
   return `swr.${region}.myhuaweicloud.com`;
@@ -94836,7 +94916,7 @@ function renderSummary(report, extras = {}) {
 }
 
 // src/report/sarif-report.ts
-var import_node_crypto4 = require("node:crypto");
+var import_node_crypto5 = require("node:crypto");
 
 // src/version.ts
 var VERSION = "0.1.0";
@@ -94895,7 +94975,7 @@ See ${docsUrl(r.id)}`,
               }
             ],
             partialFingerprints: {
-              "modelartsImageCheck/v1": (0, import_node_crypto4.createHash)("sha256").update(`${f.rule}\0${f.path ?? ""}\0${f.instruction ?? ""}`).digest("hex").slice(0, 32)
+              "modelartsImageCheck/v1": (0, import_node_crypto5.createHash)("sha256").update(`${f.rule}\0${f.path ?? ""}\0${f.instruction ?? ""}`).digest("hex").slice(0, 32)
             },
             ...f.waived && { suppressions: [{ kind: "external", justification: f.waived.reason }] }
           };

@@ -20873,7 +20873,7 @@ __export(registry_auth_exports, {
   swrLogin: () => swrLogin
 });
 function swrLogin(ak, sk, region) {
-  return { username: `${region}@${ak}`, password: (0, import_node_crypto4.createHmac)("sha256", sk).update(ak).digest("hex") };
+  return { username: `${region}@${ak}`, password: (0, import_node_crypto5.createHmac)("sha256", sk).update(ak).digest("hex") };
 }
 function swrHost(region) {
   return `swr.${region}.myhuaweicloud.com`;
@@ -20911,12 +20911,12 @@ async function credentialsFor(registry, explicit, env = process.env, helper = ru
   }
   return void 0;
 }
-var import_node_child_process, import_node_crypto4, import_node_fs7, import_node_os, import_node_path4, runHelper;
+var import_node_child_process, import_node_crypto5, import_node_fs7, import_node_os, import_node_path4, runHelper;
 var init_registry_auth = __esm({
   "src/docker/registry-auth.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    import_node_crypto4 = require("node:crypto");
+    import_node_crypto5 = require("node:crypto");
     import_node_fs7 = require("node:fs");
     import_node_os = require("node:os");
     import_node_path4 = require("node:path");
@@ -20955,7 +20955,7 @@ var {
 var import_node_fs6 = require("node:fs");
 
 // src/core/archive-reader.ts
-var import_node_crypto2 = require("node:crypto");
+var import_node_crypto3 = require("node:crypto");
 
 // src/core/blob-kind.ts
 var SNIFF_BYTES = 512;
@@ -21101,6 +21101,74 @@ function resolveLinkTarget(linkPath, target) {
     else parts.push(part);
   }
   return "/" + parts.join("/");
+}
+
+// src/core/legacy-layer-ids.ts
+var import_node_crypto = require("node:crypto");
+var LEGACY_LAYER_PATH = /^[a-f0-9]{64}\/layer\.tar$/;
+var LEGACY_LAYER_JSON = /^[a-f0-9]{64}\/json$/;
+var sha256 = (text) => (0, import_node_crypto.createHash)("sha256").update(text).digest("hex");
+function predictedBaseLayerPaths(baseDiffIds, layerJson) {
+  const members = rawMembers(layerJson);
+  const created = members?.get("created");
+  const containerConfig = members?.get("container_config");
+  if (!members || created === void 0 || containerConfig === void 0 || members.has("config")) return void 0;
+  const paths = /* @__PURE__ */ new Set();
+  let chain = "";
+  let parent = "";
+  for (const diffId of baseDiffIds) {
+    if (!/^sha256:[a-f0-9]{64}$/.test(diffId)) break;
+    chain = chain ? `sha256:${sha256(`${chain} ${diffId}`)}` : diffId;
+    parent = sha256(`{"container_config":${containerConfig},"created":${created},"layer_id":"${chain}"${parent ? `,"parent":"sha256:${parent}"` : ""}}`);
+    paths.add(`${parent}/layer.tar`);
+  }
+  return paths;
+}
+function rawMembers(text) {
+  try {
+    const value = JSON.parse(text);
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return void 0;
+  } catch {
+    return void 0;
+  }
+  const members = /* @__PURE__ */ new Map();
+  let i = text.indexOf("{") + 1;
+  const skipSpace = () => {
+    while (/\s/.test(text[i] ?? "")) i++;
+  };
+  const stringEnd = (from) => {
+    let j = from + 1;
+    while (text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+    return j + 1;
+  };
+  for (; ; ) {
+    skipSpace();
+    if (text[i] === "}") return members;
+    const keyEnd = stringEnd(i);
+    const key = JSON.parse(text.slice(i, keyEnd));
+    i = keyEnd;
+    skipSpace();
+    i++;
+    skipSpace();
+    const start = i;
+    let depth = 0;
+    while (i < text.length) {
+      const c = text[i];
+      if (c === '"') {
+        i = stringEnd(i);
+        continue;
+      }
+      if (c === "{" || c === "[") depth++;
+      else if (c === "}" || c === "]") {
+        if (depth === 0) break;
+        depth--;
+      } else if (c === "," && depth === 0) break;
+      i++;
+    }
+    members.set(key, text.slice(start, i).trimEnd());
+    skipSpace();
+    if (text[i] === ",") i++;
+  }
 }
 
 // src/core/layer-walker.ts
@@ -21512,7 +21580,7 @@ var Filesystem = class _Filesystem {
 };
 
 // src/core/range-processor.ts
-var import_node_crypto = require("node:crypto");
+var import_node_crypto2 = require("node:crypto");
 
 // src/core/mask.ts
 function maskSecret(value, keep) {
@@ -21774,7 +21842,7 @@ var RangeProcessor = class {
   scanning = false;
   result = emptyResult();
   begin() {
-    this.hash = this.work.layerHash ? (0, import_node_crypto.createHash)("sha256") : null;
+    this.hash = this.work.layerHash ? (0, import_node_crypto2.createHash)("sha256") : null;
     this.head = 0;
     this.tail = 0;
     this.offset = 0;
@@ -21843,7 +21911,7 @@ var RangeProcessor = class {
     this.bodyEnd = q[h + 1] + q[h + 2];
     const flags = q[h + 3];
     this.head = h + 4;
-    this.fileHash = flags & DIGEST && this.work.digests ? (0, import_node_crypto.createHash)("sha256") : null;
+    this.fileHash = flags & DIGEST && this.work.digests ? (0, import_node_crypto2.createHash)("sha256") : null;
     this.scanFile = (flags & SCAN) !== 0 && this.work.scan;
     this.scanning = this.scanFile;
     if (this.scanFile) this.scanner.begin(this.index, this.work.scanLimit);
@@ -22427,7 +22495,7 @@ var HashingSink = class {
   path;
   entrySize;
   reader;
-  hash = (0, import_node_crypto2.createHash)("sha256");
+  hash = (0, import_node_crypto3.createHash)("sha256");
   head = [];
   headSize = 0;
   target = null;
@@ -22460,17 +22528,21 @@ var HashingSink = class {
   }
 };
 var JsonSink = class {
-  constructor(blob) {
+  constructor(blob, keepText) {
     this.blob = blob;
+    this.keepText = keepText;
   }
   blob;
+  keepText;
   parts = [];
   data(chunk) {
     this.parts.push(Buffer.from(chunk));
   }
   end() {
     try {
-      this.blob.json = JSON.parse(Buffer.concat(this.parts).toString("utf8"));
+      const text = Buffer.concat(this.parts).toString("utf8");
+      if (this.keepText) this.blob.text = text;
+      this.blob.json = JSON.parse(text);
     } catch (err) {
       this.blob.jsonError = err.message;
     }
@@ -22514,6 +22586,8 @@ var ArchiveReader = class {
   }
   options;
   contents = { files: /* @__PURE__ */ new Map(), links: /* @__PURE__ */ new Map() };
+  /** Where a legacy archive made by Docker keeps the base's layers (see legacy-layer-ids.ts). */
+  predictedBasePaths;
   onEntry = (h) => {
     const normalized = normalizeEntryName(h.name);
     if (normalized === null) throw new ImageError(`${this.options.what} has an entry whose name climbs out of the archive: "${h.name}"`);
@@ -22530,13 +22604,19 @@ var ArchiveReader = class {
   isBaseLayer(path) {
     const digest = digestInBlobPath(path);
     if (digest !== void 0) return !!this.options.baseLayerDigests?.has(digest);
-    return !!this.options.baseLayerPaths?.has(path);
+    if (!LEGACY_LAYER_PATH.test(path)) return false;
+    if (this.options.baseLayerPaths?.has(path)) return true;
+    if (!this.predictedBasePaths && this.options.baseDiffIds) {
+      const text = this.contents.files.get(path.slice(0, 64) + "/json")?.text;
+      if (text) this.predictedBasePaths = predictedBaseLayerPaths(this.options.baseDiffIds, text);
+    }
+    return !!this.predictedBasePaths?.has(path);
   }
   sinkFor(path, kind, size, blob) {
     const what = `layer ${path} of ${this.options.what}`;
     switch (kind) {
       case "json":
-        if (size <= MAX_JSON) return new JsonSink(blob);
+        if (size <= MAX_JSON) return new JsonSink(blob, LEGACY_LAYER_JSON.test(path));
         return DISCARD;
       case "tar":
       case "gzip":
@@ -23742,7 +23822,8 @@ async function checkWith(options, walk) {
   const onProgress = options.onProgress && ((n) => options.onProgress(bytes += n));
   const baseLayerDigests = base && new Set([...base.config.rootfs.diff_ids, ...base.blobs.map((b) => b.digest)].filter(Boolean));
   const baseLayerPaths = base && new Set(base.blobs.map((b) => b.path).filter((p) => LEGACY_LAYER_PATH.test(p)));
-  const image = await timed("read image", () => readImage(options.image, settings, { walk, walkLayers: true, onProgress, baseLayerDigests, baseLayerPaths }));
+  const baseDiffIds = base?.config.rootfs.diff_ids;
+  const image = await timed("read image", () => readImage(options.image, settings, { walk, walkLayers: true, onProgress, baseLayerDigests, baseLayerPaths, baseDiffIds }));
   await walk.side.close();
   const facts = await timed("build filesystem", () => buildFacts(image, base, options));
   const findings = await timed("run rules", () => runRules(facts, settings));
@@ -23820,7 +23901,6 @@ function buildFacts(image, base, options) {
     baseFs: built.base
   };
 }
-var LEGACY_LAYER_PATH = /^[a-f0-9]{64}\/layer\.tar$/;
 function digestPredicate(settings) {
   const dirs = [...settings.protectedPaths, "/etc"];
   const tools = new Set(settings.modelartsTools);
@@ -24227,7 +24307,7 @@ var Progress = class {
 };
 
 // src/report/sarif-report.ts
-var import_node_crypto3 = require("node:crypto");
+var import_node_crypto4 = require("node:crypto");
 
 // src/core/rules/rule.ts
 var DOCS_BASE = "https://github.com/modelarts-image-check/modelarts-image-check/blob/main/docs/rules/";
@@ -24292,7 +24372,7 @@ See ${docsUrl(r.id)}`,
               }
             ],
             partialFingerprints: {
-              "modelartsImageCheck/v1": (0, import_node_crypto3.createHash)("sha256").update(`${f.rule}\0${f.path ?? ""}\0${f.instruction ?? ""}`).digest("hex").slice(0, 32)
+              "modelartsImageCheck/v1": (0, import_node_crypto4.createHash)("sha256").update(`${f.rule}\0${f.path ?? ""}\0${f.instruction ?? ""}`).digest("hex").slice(0, 32)
             },
             ...f.waived && { suppressions: [{ kind: "external", justification: f.waived.reason }] }
           };

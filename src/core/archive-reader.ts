@@ -10,6 +10,7 @@ import { Handoff } from './handoff';
 import type { ChunkSource } from './image-source';
 import { normalizeEntryName } from './image-path';
 import type { LayerRecord } from './layer-record';
+import { LEGACY_LAYER_JSON, LEGACY_LAYER_PATH, predictedBaseLayerPaths } from './legacy-layer-ids';
 import { walkLayer, type WalkOptions } from './layer-walker';
 import { TarParser, type EntrySink, type TarHeader } from './tar-parser';
 
@@ -24,6 +25,8 @@ export interface ArchiveBlob {
   layer?: LayerRecord;
   json?: unknown;
   jsonError?: string;
+  /** The text of a legacy layer's v1 `json` (see legacy-layer-ids.ts). */
+  text?: string;
 }
 
 export interface ArchiveContents {
@@ -49,6 +52,8 @@ export interface ReadOptions {
    * out to be one of the base's layers (its diff_id), which the validator checks once all is read.
    */
   baseLayerPaths?: ReadonlySet<string>;
+  /** The base image's diff_ids: in a legacy archive made by Docker, the paths its layers get are predicted from them. */
+  baseDiffIds?: readonly string[];
   walk: WalkOptions;
   /** Called as layer bytes go by, for progress reporting. */
   onProgress?: (bytes: number) => void;
@@ -104,13 +109,18 @@ class HashingSink implements EntrySink {
 
 class JsonSink implements EntrySink {
   private parts: Buffer[] = [];
-  constructor(private readonly blob: ArchiveBlob) {}
+  constructor(
+    private readonly blob: ArchiveBlob,
+    private readonly keepText: boolean
+  ) {}
   data(chunk: Buffer): void {
     this.parts.push(Buffer.from(chunk));
   }
   end(): void {
     try {
-      this.blob.json = JSON.parse(Buffer.concat(this.parts).toString('utf8'));
+      const text = Buffer.concat(this.parts).toString('utf8');
+      if (this.keepText) this.blob.text = text;
+      this.blob.json = JSON.parse(text);
     } catch (err) {
       this.blob.jsonError = (err as Error).message;
     }
@@ -158,6 +168,8 @@ class LayerSink implements EntrySink {
 
 class ArchiveReader {
   readonly contents: ArchiveContents = { files: new Map(), links: new Map() };
+  /** Where a legacy archive made by Docker keeps the base's layers (see legacy-layer-ids.ts). */
+  private predictedBasePaths: Set<string> | undefined;
   constructor(readonly options: ReadOptions) {}
 
   onEntry = (h: TarHeader): EntrySink | null => {
@@ -178,14 +190,21 @@ class ArchiveReader {
   private isBaseLayer(path: string): boolean {
     const digest = digestInBlobPath(path);
     if (digest !== undefined) return !!this.options.baseLayerDigests?.has(digest);
-    return !!this.options.baseLayerPaths?.has(path);
+    if (!LEGACY_LAYER_PATH.test(path)) return false;
+    if (this.options.baseLayerPaths?.has(path)) return true;
+    // The layer's own json came just before it; until one that is not the top layer's came, none is predicted.
+    if (!this.predictedBasePaths && this.options.baseDiffIds) {
+      const text = this.contents.files.get(path.slice(0, 64) + '/json')?.text;
+      if (text) this.predictedBasePaths = predictedBaseLayerPaths(this.options.baseDiffIds, text);
+    }
+    return !!this.predictedBasePaths?.has(path);
   }
 
   sinkFor(path: string, kind: BlobKind, size: number, blob: ArchiveBlob): EntrySink {
     const what = `layer ${path} of ${this.options.what}`;
     switch (kind) {
       case 'json':
-        if (size <= MAX_JSON) return new JsonSink(blob);
+        if (size <= MAX_JSON) return new JsonSink(blob, LEGACY_LAYER_JSON.test(path));
         return DISCARD;
       case 'tar':
       case 'gzip':

@@ -6,6 +6,7 @@ import { ImageError } from './errors';
 import { guessBaseLayerCount, layerHistory, redactedConfig, type Finding, type ImageFacts, type LayerFact } from './facts';
 import { Filesystem, MAX_LAYERS } from './filesystem-model';
 import { isUnder, baseName } from './image-path';
+import { LEGACY_LAYER_PATH } from './legacy-layer-ids';
 import { resolveImage, type ResolvedImage } from './image-manifest';
 import type { ImageSource } from './image-source';
 import type { ScanStats } from './layer-record';
@@ -72,7 +73,8 @@ async function checkWith(options: CheckOptions, walk: WalkOptions): Promise<Chec
   const onProgress = options.onProgress && ((n: number) => options.onProgress!((bytes += n)));
   const baseLayerDigests = base && new Set([...base.config.rootfs.diff_ids, ...base.blobs.map((b) => b.digest)].filter(Boolean));
   const baseLayerPaths = base && new Set(base.blobs.map((b) => b.path).filter((p) => LEGACY_LAYER_PATH.test(p)));
-  const image = await timed('read image', () => readImage(options.image, settings, { walk, walkLayers: true, onProgress, baseLayerDigests, baseLayerPaths }));
+  const baseDiffIds = base?.config.rootfs.diff_ids;
+  const image = await timed('read image', () => readImage(options.image, settings, { walk, walkLayers: true, onProgress, baseLayerDigests, baseLayerPaths, baseDiffIds }));
   // The side workers' memory is returned before the filesystem model, the biggest structure, is built.
   await walk.side.close();
   const facts = await timed('build filesystem', () => buildFacts(image, base, options));
@@ -155,9 +157,6 @@ function buildFacts(image: ResolvedImage, base: ResolvedImage | undefined, optio
     baseFs: built.base
   };
 }
-
-/** A layer's path in a legacy `docker save` archive: "<v1 id>/layer.tar". */
-const LEGACY_LAYER_PATH = /^[a-f0-9]{64}\/layer\.tar$/;
 
 /** Files whose content the rules compare between base and image get a sha256 while streaming. */
 function digestPredicate(settings: Settings): (path: string) => boolean {
