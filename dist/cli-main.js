@@ -24584,9 +24584,8 @@ async function runCli(argv, io) {
       maxUncompressed: opts.maxUncompressed,
       cwd: io.cwd
     });
-    const open = (ref) => openImage(ref, io);
-    const image = await open(cmd.args[0]);
-    const base = opts.base ? await open(String(opts.base)) : void 0;
+    const image = await openImage(cmd.args[0], io);
+    const base = opts.base ? await openBase(String(opts.base), io) : void 0;
     const progress = opts.quiet ? void 0 : new Progress(io.stderr, image.size);
     let result;
     try {
@@ -24612,8 +24611,13 @@ async function runCli(argv, io) {
     return 2;
   }
 }
+var inDaemon = (ref, io) => ref.startsWith("docker-daemon:") || !/^(docker|oci)-archive:/.test(ref) && !(0, import_node_fs6.existsSync)(ref) && io.openReference !== void 0;
+async function openBase(ref, io) {
+  if (io.inspectReference && inDaemon(ref, io)) return io.inspectReference(ref.replace(/^docker-daemon:/, ""));
+  return openImage(ref, io);
+}
 async function openImage(ref, io) {
-  const daemon = ref.startsWith("docker-daemon:") || !/^(docker|oci)-archive:/.test(ref) && !(0, import_node_fs6.existsSync)(ref) && io.openReference !== void 0;
+  const daemon = inDaemon(ref, io);
   if (daemon && io.openReference) return io.openReference(ref.replace(/^docker-daemon:/, ""));
   if (daemon) throw new UsageError("docker-daemon: references need a Docker daemon; save the image first (docker save -o image.tar IMAGE)");
   return archiveSource(ref);
@@ -24637,6 +24641,14 @@ function isImageReference(ref) {
 
 // src/cli-bin.ts
 async function openReference(ref) {
+  const { docker, info, daemonSource: daemonSource2 } = await findInDaemon(ref);
+  return daemonSource2(docker, info, ref);
+}
+async function inspectReference(ref) {
+  const { info } = await findInDaemon(ref);
+  return { name: `image ${ref} (${info.id.slice(0, 19)})`, id: info.id, diffIds: info.diffIds };
+}
+async function findInDaemon(ref) {
   if (!isImageReference(ref)) throw new UsageError(`"${ref}" is neither an archive that exists nor an image reference (NAME[:TAG][@DIGEST] or an image ID)`);
   const { connectDaemon: connectDaemon2, daemonSource: daemonSource2, ensureImage: ensureImage2 } = await Promise.resolve().then(() => (init_daemon(), daemon_exports));
   const { credentialsFor: credentialsFor2, registryOf: registryOf2 } = await Promise.resolve().then(() => (init_registry_auth(), registry_auth_exports));
@@ -24647,13 +24659,13 @@ async function openReference(ref) {
   const info = await ensureImage2(docker, ref, "missing", await credentialsFor2(registryOf2(ref), {}), log).catch((err) => {
     throw err instanceof Error ? new UsageError(err.message) : err;
   });
-  return daemonSource2(docker, info, ref);
+  return { docker, info, daemonSource: daemonSource2 };
 }
 {
   const terminal = terminalFacts();
   const stdout = Object.assign(process.stdout, { isTTY: terminal.stdoutIsTTY });
   const stderr = Object.assign(process.stderr, { isTTY: terminal.stderrIsTTY, columns: terminal.columns });
-  runCli(process.argv.slice(2), { stdout, stderr, cwd: process.cwd(), openReference }).then(
+  runCli(process.argv.slice(2), { stdout, stderr, cwd: process.cwd(), openReference, inspectReference }).then(
     (code) => {
       process.exitCode = code;
     },

@@ -5,6 +5,17 @@ import { isImageReference } from './docker/image-reference';
 
 /** Image references go through the Docker daemon (DOCKER_HOST), pulled when missing. */
 async function openReference(ref: string) {
+  const { docker, info, daemonSource } = await findInDaemon(ref);
+  return daemonSource(docker, info, ref);
+}
+
+/** A base image in the daemon: its layer list from docker inspect. */
+async function inspectReference(ref: string) {
+  const { info } = await findInDaemon(ref);
+  return { name: `image ${ref} (${info.id.slice(0, 19)})`, id: info.id, diffIds: info.diffIds };
+}
+
+async function findInDaemon(ref: string) {
   if (!isImageReference(ref)) throw new UsageError(`"${ref}" is neither an archive that exists nor an image reference (NAME[:TAG][@DIGEST] or an image ID)`);
   // Loaded only when needed: dockerode and its dependencies are most of the bundle.
   const { connectDaemon, daemonSource, ensureImage } = await import('./docker/daemon');
@@ -14,14 +25,14 @@ async function openReference(ref: string) {
   const info = await ensureImage(docker, ref, 'missing', await credentialsFor(registryOf(ref), {}), log).catch((err: unknown) => {
     throw err instanceof Error ? new UsageError(err.message) : err;
   });
-  return daemonSource(docker, info, ref);
+  return { docker, info, daemonSource };
 }
 
 {
   const terminal = terminalFacts();
   const stdout = Object.assign(process.stdout, { isTTY: terminal.stdoutIsTTY });
   const stderr = Object.assign(process.stderr, { isTTY: terminal.stderrIsTTY, columns: terminal.columns });
-  runCli(process.argv.slice(2), { stdout, stderr, cwd: process.cwd(), openReference }).then(
+  runCli(process.argv.slice(2), { stdout, stderr, cwd: process.cwd(), openReference, inspectReference }).then(
     (code) => {
       process.exitCode = code;
     },

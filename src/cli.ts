@@ -2,7 +2,7 @@
 // Exit codes: 0 passed, 1 findings at or above --fail-on, 2 the image could not be checked.
 import { Command, CommanderError, Option } from 'commander';
 import { existsSync, writeFileSync } from 'node:fs';
-import { checkImage } from './core/check-image';
+import { checkImage, type KnownBase } from './core/check-image';
 import { parseClamdAddress } from './core/clamd-client';
 import { describeError, ImageError, UsageError } from './core/errors';
 import { archiveSource, type ImageSource } from './core/image-source';
@@ -21,6 +21,8 @@ export interface CliIo {
   cwd: string;
   /** Opens image references that are not archives (the daemon); absent: archives only. */
   openReference?: (ref: string) => Promise<ImageSource>;
+  /** A base image in the daemon: only its layer list is needed (no docker save). */
+  inspectReference?: (ref: string) => Promise<KnownBase>;
 }
 
 function program(): Command {
@@ -73,9 +75,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       maxUncompressed: opts.maxUncompressed as string | undefined,
       cwd: io.cwd
     });
-    const open = (ref: string) => openImage(ref, io);
-    const image = await open(cmd.args[0]);
-    const base = opts.base ? await open(String(opts.base)) : undefined;
+    const image = await openImage(cmd.args[0], io);
+    const base = opts.base ? await openBase(String(opts.base), io) : undefined;
     const progress = opts.quiet ? undefined : new Progress(io.stderr, image.size);
     let result;
     try {
@@ -102,8 +103,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+const inDaemon = (ref: string, io: CliIo) =>
+  ref.startsWith('docker-daemon:') || (!/^(docker|oci)-archive:/.test(ref) && !existsSync(ref) && io.openReference !== undefined);
+
+/** A base in the daemon is known by its layer list alone: no docker save of it. */
+async function openBase(ref: string, io: CliIo): Promise<ImageSource | KnownBase> {
+  if (io.inspectReference && inDaemon(ref, io)) return io.inspectReference(ref.replace(/^docker-daemon:/, ''));
+  return openImage(ref, io);
+}
+
 async function openImage(ref: string, io: CliIo): Promise<ImageSource> {
-  const daemon = ref.startsWith('docker-daemon:') || (!/^(docker|oci)-archive:/.test(ref) && !existsSync(ref) && io.openReference !== undefined);
+  const daemon = inDaemon(ref, io);
   if (daemon && io.openReference) return io.openReference(ref.replace(/^docker-daemon:/, ''));
   if (daemon) throw new UsageError('docker-daemon: references need a Docker daemon; save the image first (docker save -o image.tar IMAGE)');
   return archiveSource(ref);
