@@ -117,7 +117,8 @@ describe('docker save read from the daemon socket', () => {
   it.each([
     ['a malformed chunk size', 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n'],
     ['a chunk longer than its size', 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n0\r\n\r\n'],
-    ['something that is not HTTP', 'SSH-2.0-OpenSSH_9.2\r\n\r\n']
+    ['something that is not HTTP', 'SSH-2.0-OpenSSH_9.2\r\n\r\n'],
+    ['a transfer coding other than chunked', 'HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n']
   ])('fails clearly on %s', async (_name, answer) => {
     respond = (socket) => socket.end(answer);
     await expect(collect(false)).rejects.toThrow(/the daemon's answer is malformed/);

@@ -20534,8 +20534,10 @@ var init_http_response_decoder = __esm({
           if (colon <= 0) throw new Error("a response header is malformed");
           const name = line.slice(0, colon).trim().toLowerCase();
           const value = line.slice(colon + 1).trim();
-          if (name === "transfer-encoding") chunked = value.toLowerCase() === "chunked";
-          else if (name === "content-length") {
+          if (name === "transfer-encoding") {
+            if (value.toLowerCase() !== "chunked") throw new Error(`the response's transfer coding "${value}" is not supported`);
+            chunked = true;
+          } else if (name === "content-length") {
             if (!/^\d{1,15}$/.test(value)) throw new Error("the response has a malformed Content-Length");
             length = Number(value);
           }

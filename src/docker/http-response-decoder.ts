@@ -117,7 +117,11 @@ export class HttpResponseDecoder {
       if (colon <= 0) throw new Error('a response header is malformed');
       const name = line.slice(0, colon).trim().toLowerCase();
       const value = line.slice(colon + 1).trim();
-      if (name === 'transfer-encoding') chunked = value.toLowerCase() === 'chunked';
+      if (name === 'transfer-encoding') {
+        // The daemon sends plain chunked bodies; another coding (gzip, chunked) would need decoding.
+        if (value.toLowerCase() !== 'chunked') throw new Error(`the response's transfer coding "${value}" is not supported`);
+        chunked = true;
+      }
       else if (name === 'content-length') {
         if (!/^\d{1,15}$/.test(value)) throw new Error('the response has a malformed Content-Length');
         length = Number(value);
