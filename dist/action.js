@@ -94217,6 +94217,19 @@ function dockerfileLines(path, root, history) {
 // src/docker/daemon.ts
 var import_dockerode = __toESM(require_docker());
 
+// src/docker/wakeup.ts
+var Wakeup = class {
+  wake = null;
+  /** Resolves at the next notify(). */
+  wait() {
+    return new Promise((resolve3) => this.wake = resolve3);
+  }
+  notify() {
+    this.wake?.();
+    this.wake = null;
+  }
+};
+
 // src/docker/response-chunks.ts
 var HIGH_WATER = 4 * 1024 * 1024;
 async function* responseChunks(stream) {
@@ -94224,28 +94237,24 @@ async function* responseChunks(stream) {
   let queued = 0;
   let ended = false;
   let failure = null;
-  let wake = null;
-  const signal = () => {
-    wake?.();
-    wake = null;
-  };
+  const reader = new Wakeup();
   stream.on("data", (chunk) => {
     queue.push(chunk);
     queued += chunk.length;
     if (queued >= HIGH_WATER) stream.pause();
-    signal();
+    reader.notify();
   });
   stream.on("end", () => {
     ended = true;
-    signal();
+    reader.notify();
   });
   stream.on("error", (err) => {
     failure = err;
-    signal();
+    reader.notify();
   });
   stream.on("close", () => {
     if (!ended) failure ??= new Error("the connection closed before the end of the stream");
-    signal();
+    reader.notify();
   });
   try {
     for (; ; ) {
@@ -94258,7 +94267,7 @@ async function* responseChunks(stream) {
       }
       if (failure) throw failure;
       if (ended) return;
-      await new Promise((resolve3) => wake = resolve3);
+      await reader.wait();
     }
   } finally {
     if (!ended) stream.destroy();
@@ -94413,11 +94422,7 @@ async function* readSave(endpoint) {
   let paused = false;
   let ended = false;
   let failure = null;
-  let wake = null;
-  const signal = () => {
-    wake?.();
-    wake = null;
-  };
+  const reader = new Wakeup();
   const handOver = () => {
     if (fill > 0) ready.push([filling, fill]);
     fill = 0;
@@ -94428,7 +94433,7 @@ async function* readSave(endpoint) {
     ended = true;
     if (!decoder.done && !decoder.untilClose) failure ??= new Error("the connection closed before the end of the stream");
     else if (decoder.status === 200) handOver();
-    signal();
+    reader.notify();
   };
   const socket = (0, import_node_net2.connect)({
     ...endpoint.connect,
@@ -94441,7 +94446,7 @@ async function* readSave(endpoint) {
         } catch (err) {
           failure = new Error(`the daemon's answer is malformed: ${err.message}`);
           socket.destroy();
-          signal();
+          reader.notify();
           return false;
         }
         if (decoder.done) {
@@ -94452,11 +94457,11 @@ async function* readSave(endpoint) {
         if (BUFFER_BYTES - fill < MIN_ROOM) {
           if (held === 1 - filling || ready.length > 0) {
             paused = true;
-            signal();
+            reader.notify();
             return false;
           }
           handOver();
-          signal();
+          reader.notify();
         }
         return true;
       }
@@ -94466,7 +94471,7 @@ async function* readSave(endpoint) {
   socket.on("close", finish2);
   socket.on("error", (err) => {
     failure ??= err;
-    signal();
+    reader.notify();
   });
   socket.write(`GET ${endpoint.requestPath} HTTP/1.1\r
 Host: docker\r
@@ -94479,7 +94484,7 @@ Connection: close\r
       if (failure) throw failure;
       if (decoder.status !== 0 && decoder.status !== 200) {
         if (!ended) {
-          await new Promise((resolve3) => wake = resolve3);
+          await reader.wait();
           continue;
         }
         throw new Error(`the daemon answered ${decoder.status}: ${errorMessage(decoder.errorBody)}`);
@@ -94497,7 +94502,7 @@ Connection: close\r
         continue;
       }
       if (ended) return;
-      await new Promise((resolve3) => wake = resolve3);
+      await reader.wait();
     }
   } finally {
     if (!ended) socket.destroy();

@@ -20377,34 +20377,49 @@ var require_cli_progress = __commonJS({
   }
 });
 
+// src/docker/wakeup.ts
+var Wakeup;
+var init_wakeup = __esm({
+  "src/docker/wakeup.ts"() {
+    "use strict";
+    Wakeup = class {
+      wake = null;
+      /** Resolves at the next notify(). */
+      wait() {
+        return new Promise((resolve2) => this.wake = resolve2);
+      }
+      notify() {
+        this.wake?.();
+        this.wake = null;
+      }
+    };
+  }
+});
+
 // src/docker/response-chunks.ts
 async function* responseChunks(stream) {
   const queue = [];
   let queued = 0;
   let ended = false;
   let failure = null;
-  let wake = null;
-  const signal = () => {
-    wake?.();
-    wake = null;
-  };
+  const reader = new Wakeup();
   stream.on("data", (chunk) => {
     queue.push(chunk);
     queued += chunk.length;
     if (queued >= HIGH_WATER) stream.pause();
-    signal();
+    reader.notify();
   });
   stream.on("end", () => {
     ended = true;
-    signal();
+    reader.notify();
   });
   stream.on("error", (err) => {
     failure = err;
-    signal();
+    reader.notify();
   });
   stream.on("close", () => {
     if (!ended) failure ??= new Error("the connection closed before the end of the stream");
-    signal();
+    reader.notify();
   });
   try {
     for (; ; ) {
@@ -20417,7 +20432,7 @@ async function* responseChunks(stream) {
       }
       if (failure) throw failure;
       if (ended) return;
-      await new Promise((resolve2) => wake = resolve2);
+      await reader.wait();
     }
   } finally {
     if (!ended) stream.destroy();
@@ -20427,6 +20442,7 @@ var HIGH_WATER;
 var init_response_chunks = __esm({
   "src/docker/response-chunks.ts"() {
     "use strict";
+    init_wakeup();
     HIGH_WATER = 4 * 1024 * 1024;
   }
 });
@@ -20579,11 +20595,7 @@ async function* readSave(endpoint) {
   let paused = false;
   let ended = false;
   let failure = null;
-  let wake = null;
-  const signal = () => {
-    wake?.();
-    wake = null;
-  };
+  const reader = new Wakeup();
   const handOver = () => {
     if (fill > 0) ready.push([filling, fill]);
     fill = 0;
@@ -20594,7 +20606,7 @@ async function* readSave(endpoint) {
     ended = true;
     if (!decoder.done && !decoder.untilClose) failure ??= new Error("the connection closed before the end of the stream");
     else if (decoder.status === 200) handOver();
-    signal();
+    reader.notify();
   };
   const socket = (0, import_node_net2.connect)({
     ...endpoint.connect,
@@ -20607,7 +20619,7 @@ async function* readSave(endpoint) {
         } catch (err) {
           failure = new Error(`the daemon's answer is malformed: ${err.message}`);
           socket.destroy();
-          signal();
+          reader.notify();
           return false;
         }
         if (decoder.done) {
@@ -20618,11 +20630,11 @@ async function* readSave(endpoint) {
         if (BUFFER_BYTES - fill < MIN_ROOM) {
           if (held === 1 - filling || ready.length > 0) {
             paused = true;
-            signal();
+            reader.notify();
             return false;
           }
           handOver();
-          signal();
+          reader.notify();
         }
         return true;
       }
@@ -20632,7 +20644,7 @@ async function* readSave(endpoint) {
   socket.on("close", finish2);
   socket.on("error", (err) => {
     failure ??= err;
-    signal();
+    reader.notify();
   });
   socket.write(`GET ${endpoint.requestPath} HTTP/1.1\r
 Host: docker\r
@@ -20645,7 +20657,7 @@ Connection: close\r
       if (failure) throw failure;
       if (decoder.status !== 0 && decoder.status !== 200) {
         if (!ended) {
-          await new Promise((resolve2) => wake = resolve2);
+          await reader.wait();
           continue;
         }
         throw new Error(`the daemon answered ${decoder.status}: ${errorMessage(decoder.errorBody)}`);
@@ -20663,7 +20675,7 @@ Connection: close\r
         continue;
       }
       if (ended) return;
-      await new Promise((resolve2) => wake = resolve2);
+      await reader.wait();
     }
   } finally {
     if (!ended) socket.destroy();
@@ -20683,6 +20695,7 @@ var init_save_stream = __esm({
     "use strict";
     import_node_net2 = require("node:net");
     init_http_response_decoder();
+    init_wakeup();
     BUFFER_BYTES = 1024 * 1024;
     MIN_ROOM = 64 * 1024;
     PARKING_BYTES = 64 * 1024;

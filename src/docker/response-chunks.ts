@@ -3,6 +3,7 @@
 // buffered into a new Buffer: through the daemon that copied most of the image once more
 // (about 0.5 s of CPU per 1.3 GB, and as much again in garbage collection).
 import type { Readable } from 'node:stream';
+import { Wakeup } from './wakeup';
 
 /** Bytes queued before the stream is paused (the daemon then waits on its socket). */
 const HIGH_WATER = 4 * 1024 * 1024;
@@ -12,29 +13,25 @@ export async function* responseChunks(stream: Readable): AsyncGenerator<Buffer> 
   let queued = 0;
   let ended = false;
   let failure: Error | null = null;
-  let wake: (() => void) | null = null;
-  const signal = () => {
-    wake?.();
-    wake = null;
-  };
+  const reader = new Wakeup();
   stream.on('data', (chunk: Buffer) => {
     queue.push(chunk);
     queued += chunk.length;
     if (queued >= HIGH_WATER) stream.pause();
-    signal();
+    reader.notify();
   });
   stream.on('end', () => {
     ended = true;
-    signal();
+    reader.notify();
   });
   stream.on('error', (err) => {
     failure = err;
-    signal();
+    reader.notify();
   });
   stream.on('close', () => {
     // Closed without 'end': the daemon (or the connection) went away mid-stream.
     if (!ended) failure ??= new Error('the connection closed before the end of the stream');
-    signal();
+    reader.notify();
   });
   try {
     for (;;) {
@@ -47,7 +44,7 @@ export async function* responseChunks(stream: Readable): AsyncGenerator<Buffer> 
       }
       if (failure) throw failure;
       if (ended) return;
-      await new Promise<void>((resolve) => (wake = resolve));
+      await reader.wait();
     }
   } finally {
     // The reader stopped early (an error or a finding that ends the check): drop the request.

@@ -7,6 +7,7 @@
 import { connect, type NetConnectOpts } from 'node:net';
 import type { ChunkSource } from '../core/image-source';
 import { HttpResponseDecoder } from './http-response-decoder';
+import { Wakeup } from './wakeup';
 
 const BUFFER_BYTES = 1024 * 1024;
 /** A buffer with less room than this is handed over rather than read into again. */
@@ -41,11 +42,7 @@ async function* readSave(endpoint: SaveEndpoint): AsyncGenerator<Buffer> {
   let paused = false;
   let ended = false;
   let failure: Error | null = null;
-  let wake: (() => void) | null = null;
-  const signal = () => {
-    wake?.();
-    wake = null;
-  };
+  const reader = new Wakeup();
   const handOver = () => {
     if (fill > 0) ready.push([filling, fill]);
     fill = 0;
@@ -57,7 +54,7 @@ async function* readSave(endpoint: SaveEndpoint): AsyncGenerator<Buffer> {
     ended = true;
     if (!decoder.done && !decoder.untilClose) failure ??= new Error('the connection closed before the end of the stream');
     else if (decoder.status === 200) handOver();
-    signal();
+    reader.notify();
   };
 
   const socket = connect({
@@ -71,7 +68,7 @@ async function* readSave(endpoint: SaveEndpoint): AsyncGenerator<Buffer> {
         } catch (err) {
           failure = new Error(`the daemon's answer is malformed: ${(err as Error).message}`);
           socket.destroy();
-          signal();
+          reader.notify();
           return false;
         }
         if (decoder.done) {
@@ -83,11 +80,11 @@ async function* readSave(endpoint: SaveEndpoint): AsyncGenerator<Buffer> {
           // The other buffer may still be the reader's: then wait for it (the daemon waits too).
           if (held === 1 - filling || ready.length > 0) {
             paused = true;
-            signal();
+            reader.notify();
             return false;
           }
           handOver();
-          signal();
+          reader.notify();
         }
         return true;
       }
@@ -97,7 +94,7 @@ async function* readSave(endpoint: SaveEndpoint): AsyncGenerator<Buffer> {
   socket.on('close', finish);
   socket.on('error', (err) => {
     failure ??= err;
-    signal();
+    reader.notify();
   });
   socket.write(`GET ${endpoint.requestPath} HTTP/1.1\r\nHost: docker\r\nUser-Agent: modelarts-image-check\r\nConnection: close\r\n\r\n`);
 
@@ -106,7 +103,7 @@ async function* readSave(endpoint: SaveEndpoint): AsyncGenerator<Buffer> {
       if (failure) throw failure;
       if (decoder.status !== 0 && decoder.status !== 200) {
         if (!ended) {
-          await new Promise<void>((resolve) => (wake = resolve));
+          await reader.wait();
           continue;
         }
         throw new Error(`the daemon answered ${decoder.status}: ${errorMessage(decoder.errorBody)}`);
@@ -124,7 +121,7 @@ async function* readSave(endpoint: SaveEndpoint): AsyncGenerator<Buffer> {
         continue;
       }
       if (ended) return;
-      await new Promise<void>((resolve) => (wake = resolve));
+      await reader.wait();
     }
   } finally {
     // The reader stopped early (an error, or it has what it needs): drop the connection.
