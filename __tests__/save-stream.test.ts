@@ -124,6 +124,23 @@ describe('docker save read from the daemon socket', () => {
     await expect(collect(false)).rejects.toThrow(/the daemon's answer is malformed/);
   });
 
+  it('fails when the daemon stalls, but not while it waits on a slow reader', async () => {
+    const stalled = saveChunks({ connect: { path: socketPath }, requestPath: '/images/x/get', stallMs: 300 });
+    respond = (socket) => socket.write('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nabcd\r\n');
+    const started = Date.now();
+    await expect((async () => { for await (const _ of stalled) void _; })()).rejects.toThrow(/the daemon sent nothing for \d+ s/);
+    expect(Date.now() - started).toBeLessThan(5000);
+
+    const body = randomBytes(4 * 1024 * 1024);
+    respond = (socket) => void writeSlowly(socket, chunkedParts(body, 5));
+    const got: Buffer[] = [];
+    for await (const chunk of saveChunks({ connect: { path: socketPath }, requestPath: '/images/x/get', stallMs: 200 })) {
+      got.push(Buffer.from(chunk));
+      await new Promise((r) => setTimeout(r, 400)); // longer than the stall time, while reading is paused
+    }
+    expect(Buffer.concat(got).equals(body)).toBe(true);
+  });
+
   it('fails clearly when nothing listens', async () => {
     const nowhere = saveChunks({ connect: { path: join(dir, 'missing.sock') }, requestPath: '/images/x/get' });
     await expect((async () => { for await (const _ of nowhere) void _; })()).rejects.toThrow(/ENOENT/);

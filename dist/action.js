@@ -94408,6 +94408,7 @@ var HttpResponseDecoder = class {
 var BUFFER_BYTES = 1024 * 1024;
 var MIN_ROOM = 64 * 1024;
 var PARKING_BYTES = 64 * 1024;
+var DEFAULT_STALL_MS = 30 * 60 * 1e3;
 function saveChunks(endpoint) {
   return { [Symbol.asyncIterator]: () => readSave(endpoint) };
 }
@@ -94457,6 +94458,7 @@ async function* readSave(endpoint) {
         if (BUFFER_BYTES - fill < MIN_ROOM) {
           if (held === 1 - filling || ready.length > 0) {
             paused = true;
+            socket.setTimeout(0);
             reader.notify();
             return false;
           }
@@ -94466,6 +94468,13 @@ async function* readSave(endpoint) {
         return true;
       }
     }
+  });
+  const stallMs = endpoint.stallMs ?? DEFAULT_STALL_MS;
+  socket.setTimeout(stallMs);
+  socket.on("timeout", () => {
+    failure ??= new Error(`the daemon sent nothing for ${Math.round(stallMs / 1e3)} s`);
+    socket.destroy();
+    reader.notify();
   });
   socket.on("end", finish2);
   socket.on("close", finish2);
@@ -94497,6 +94506,7 @@ Connection: close\r
         if (paused && !ended) {
           paused = false;
           handOver();
+          socket.setTimeout(stallMs);
           socket.resume();
         }
         continue;
@@ -94576,10 +94586,10 @@ async function saveEndpoint(docker, imageId) {
   const requestPath = `${modem.version ? `/${modem.version}` : ""}/images/${encodeURIComponent(imageId)}/get`;
   if (modem.socketPath) {
     const path = await modem.getSocketPath();
-    return typeof path === "string" ? { connect: { path }, requestPath } : void 0;
+    return typeof path === "string" ? { connect: { path }, requestPath, stallMs: saveStallMs() } : void 0;
   }
   if (modem.protocol === "http" && modem.host && Object.keys(modem.headers ?? {}).length === 0) {
-    return { connect: { host: modem.host, port: Number(modem.port) || 2375 }, requestPath };
+    return { connect: { host: modem.host, port: Number(modem.port) || 2375 }, requestPath, stallMs: saveStallMs() };
   }
   return void 0;
 }
@@ -94632,6 +94642,10 @@ var RegistryError = class extends Error {
   name = "RegistryError";
 };
 var TRANSIENT = /\b(?:5\d\d|timeout|timed out|temporar|connection reset|reset by peer|EOF|TLS handshake|too many requests|429|ECONNRESET|ECONNREFUSED|EPIPE|socket hang up|Service Unavailable|Bad Gateway|Internal Server Error)\b/i;
+function saveStallMs() {
+  const s = Number(process.env.MODELARTS_IMAGE_CHECK_SAVE_STALL_SECONDS);
+  return Number.isFinite(s) && s > 0 ? s * 1e3 : void 0;
+}
 function attemptTimeoutMs() {
   const s = Number(process.env.MODELARTS_IMAGE_CHECK_REGISTRY_TIMEOUT_SECONDS);
   return (Number.isFinite(s) && s > 0 ? s : 30 * 60) * 1e3;

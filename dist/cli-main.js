@@ -20630,6 +20630,7 @@ async function* readSave(endpoint) {
         if (BUFFER_BYTES - fill < MIN_ROOM) {
           if (held === 1 - filling || ready.length > 0) {
             paused = true;
+            socket.setTimeout(0);
             reader.notify();
             return false;
           }
@@ -20639,6 +20640,13 @@ async function* readSave(endpoint) {
         return true;
       }
     }
+  });
+  const stallMs = endpoint.stallMs ?? DEFAULT_STALL_MS;
+  socket.setTimeout(stallMs);
+  socket.on("timeout", () => {
+    failure ??= new Error(`the daemon sent nothing for ${Math.round(stallMs / 1e3)} s`);
+    socket.destroy();
+    reader.notify();
   });
   socket.on("end", finish2);
   socket.on("close", finish2);
@@ -20670,6 +20678,7 @@ Connection: close\r
         if (paused && !ended) {
           paused = false;
           handOver();
+          socket.setTimeout(stallMs);
           socket.resume();
         }
         continue;
@@ -20689,7 +20698,7 @@ function errorMessage(body) {
   }
   return body.trim().slice(0, 300) || "no message";
 }
-var import_node_net2, BUFFER_BYTES, MIN_ROOM, PARKING_BYTES;
+var import_node_net2, BUFFER_BYTES, MIN_ROOM, PARKING_BYTES, DEFAULT_STALL_MS;
 var init_save_stream = __esm({
   "src/docker/save-stream.ts"() {
     "use strict";
@@ -20699,6 +20708,7 @@ var init_save_stream = __esm({
     BUFFER_BYTES = 1024 * 1024;
     MIN_ROOM = 64 * 1024;
     PARKING_BYTES = 64 * 1024;
+    DEFAULT_STALL_MS = 30 * 60 * 1e3;
   }
 });
 
@@ -20772,10 +20782,10 @@ async function saveEndpoint(docker, imageId) {
   const requestPath = `${modem.version ? `/${modem.version}` : ""}/images/${encodeURIComponent(imageId)}/get`;
   if (modem.socketPath) {
     const path = await modem.getSocketPath();
-    return typeof path === "string" ? { connect: { path }, requestPath } : void 0;
+    return typeof path === "string" ? { connect: { path }, requestPath, stallMs: saveStallMs() } : void 0;
   }
   if (modem.protocol === "http" && modem.host && Object.keys(modem.headers ?? {}).length === 0) {
-    return { connect: { host: modem.host, port: Number(modem.port) || 2375 }, requestPath };
+    return { connect: { host: modem.host, port: Number(modem.port) || 2375 }, requestPath, stallMs: saveStallMs() };
   }
   return void 0;
 }
@@ -20823,6 +20833,10 @@ async function followProgress(docker, stream, log) {
   const failure = events.find((e) => e.error || e.errorDetail?.message);
   if (failure) throw new RegistryError(failure.errorDetail?.message || failure.error || "unknown error");
   return events;
+}
+function saveStallMs() {
+  const s = Number(process.env.MODELARTS_IMAGE_CHECK_SAVE_STALL_SECONDS);
+  return Number.isFinite(s) && s > 0 ? s * 1e3 : void 0;
 }
 function attemptTimeoutMs() {
   const s = Number(process.env.MODELARTS_IMAGE_CHECK_REGISTRY_TIMEOUT_SECONDS);

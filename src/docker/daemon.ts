@@ -91,10 +91,10 @@ async function saveEndpoint(docker: Docker, imageId: string): Promise<SaveEndpoi
   const requestPath = `${modem.version ? `/${modem.version}` : ''}/images/${encodeURIComponent(imageId)}/get`;
   if (modem.socketPath) {
     const path = await modem.getSocketPath();
-    return typeof path === 'string' ? { connect: { path }, requestPath } : undefined;
+    return typeof path === 'string' ? { connect: { path }, requestPath, stallMs: saveStallMs() } : undefined;
   }
   if (modem.protocol === 'http' && modem.host && Object.keys(modem.headers ?? {}).length === 0) {
-    return { connect: { host: modem.host, port: Number(modem.port) || 2375 }, requestPath };
+    return { connect: { host: modem.host, port: Number(modem.port) || 2375 }, requestPath, stallMs: saveStallMs() };
   }
   return undefined;
 }
@@ -174,6 +174,12 @@ export class RegistryError extends Error {
 }
 
 const TRANSIENT = /\b(?:5\d\d|timeout|timed out|temporar|connection reset|reset by peer|EOF|TLS handshake|too many requests|429|ECONNRESET|ECONNREFUSED|EPIPE|socket hang up|Service Unavailable|Bad Gateway|Internal Server Error)\b/i;
+
+/** How long docker save may send nothing before it counts as stalled (default 30 min; the variable is for tests). */
+function saveStallMs(): number | undefined {
+  const s = Number(process.env.MODELARTS_IMAGE_CHECK_SAVE_STALL_SECONDS);
+  return Number.isFinite(s) && s > 0 ? s * 1000 : undefined;
+}
 
 /** How long one pull or push attempt may take (a stalled registry must not hang the job). */
 function attemptTimeoutMs(): number {

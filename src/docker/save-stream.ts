@@ -18,11 +18,19 @@ const MIN_ROOM = 64 * 1024;
  */
 const PARKING_BYTES = 64 * 1024;
 
+/**
+ * With no byte from the daemon for this long, the save has stalled and fails (a job must not
+ * hang). Generous: the daemon copies the whole image to a temporary directory before its first
+ * byte, minutes for a big image on a slow disk.
+ */
+const DEFAULT_STALL_MS = 30 * 60 * 1000;
+
 /** Where the daemon listens (a Unix socket or plain TCP) and the save request's path. */
 export interface SaveEndpoint {
   connect: { path: string } | { host: string; port: number };
   /** "/images/<id>/get", with the API version prefix when one is set. */
   requestPath: string;
+  stallMs?: number;
 }
 
 export function saveChunks(endpoint: SaveEndpoint): ChunkSource {
@@ -80,6 +88,8 @@ async function* readSave(endpoint: SaveEndpoint): AsyncGenerator<Buffer> {
           // The other buffer may still be the reader's: then wait for it (the daemon waits too).
           if (held === 1 - filling || ready.length > 0) {
             paused = true;
+            // Waiting on the reader is not the daemon stalling.
+            socket.setTimeout(0);
             reader.notify();
             return false;
           }
@@ -90,6 +100,13 @@ async function* readSave(endpoint: SaveEndpoint): AsyncGenerator<Buffer> {
       }
     }
   } as NetConnectOpts);
+  const stallMs = endpoint.stallMs ?? DEFAULT_STALL_MS;
+  socket.setTimeout(stallMs);
+  socket.on('timeout', () => {
+    failure ??= new Error(`the daemon sent nothing for ${Math.round(stallMs / 1000)} s`);
+    socket.destroy();
+    reader.notify();
+  });
   socket.on('end', finish);
   socket.on('close', finish);
   socket.on('error', (err) => {
@@ -116,6 +133,7 @@ async function* readSave(endpoint: SaveEndpoint): AsyncGenerator<Buffer> {
         if (paused && !ended) {
           paused = false;
           handOver();
+          socket.setTimeout(stallMs);
           socket.resume();
         }
         continue;
