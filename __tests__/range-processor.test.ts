@@ -14,16 +14,18 @@ describe('RangeProcessor', () => {
     const p = new RangeProcessor({ layerHash: true, digests: true, scan: false, scanLimit: 1 << 20 });
     p.begin();
     // Entry 1 is scanned only, so this processor (no scan) neither digests nor queues it.
-    p.addRanges(new Float64Array([0, offsets[0], 700, DIGEST, 1, offsets[1], 1500, SCAN, 2, offsets[2], 10, DIGEST | SCAN]));
+    // Entry 3 is an empty file: its digest is that of no bytes.
+    p.addRanges(new Float64Array([0, offsets[0], 700, DIGEST, 1, offsets[1], 1500, SCAN, 2, offsets[2], 10, DIGEST | SCAN, 3, 4000, 0, DIGEST]));
     for (let at = 0; at < stream.length; at += 333) p.data(stream.subarray(at, Math.min(at + 333, stream.length)));
     const result = p.end();
     expect(result.diffId).toBe('sha256:' + sha256(stream));
-    expect(result.digests.count).toBe(2);
-    expect([...result.digests.indices]).toEqual([0, 2]);
+    expect(result.digests.count).toBe(3);
+    expect([...result.digests.indices]).toEqual([0, 2, 3]);
     // Trimmed to what was found: these buffers are sent to another thread.
-    expect(result.digests.bytes.buffer.byteLength).toBe(64);
+    expect(result.digests.bytes.buffer.byteLength).toBe(96);
     expect(Buffer.from(result.digests.bytes.subarray(0, 32)).toString('hex')).toBe(sha256(bodies[0]));
     expect(Buffer.from(result.digests.bytes.subarray(32, 64)).toString('hex')).toBe(sha256(bodies[2]));
+    expect(Buffer.from(result.digests.bytes.subarray(64, 96)).toString('hex')).toBe(sha256(Buffer.alloc(0)));
   });
 
   it('merges the digests of two workers in order', () => {

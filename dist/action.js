@@ -4085,7 +4085,7 @@ var require_util2 = __commonJS({
     try {
       crypto2 = require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto2.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto2.getHashes().filter((hash2) => possibleRelevantHashes.includes(hash2));
     } catch {
     }
     function responseURL(response) {
@@ -21947,10 +21947,10 @@ var require_util9 = __commonJS({
     var codegen_1 = require_codegen();
     var code_1 = require_code();
     function toHash(arr) {
-      const hash = {};
+      const hash2 = {};
       for (const item of arr)
-        hash[item] = true;
-      return hash;
+        hash2[item] = true;
+      return hash2;
     }
     exports2.toHash = toHash;
     function alwaysValidSchema(it, schema) {
@@ -45407,30 +45407,30 @@ var require_kex = __commonJS({
               DISCONNECT_REASON.KEY_EXCHANGE_FAILED
             );
           }
-          const hash = createHash5(this.hashName);
-          hashString(hash, isServer ? this._remoteIdentRaw : this._identRaw);
-          hashString(hash, isServer ? this._identRaw : this._remoteIdentRaw);
-          hashString(hash, isServer ? this._remoteKexinit : this._kexinit);
-          hashString(hash, isServer ? this._kexinit : this._remoteKexinit);
+          const hash2 = createHash5(this.hashName);
+          hashString(hash2, isServer ? this._remoteIdentRaw : this._identRaw);
+          hashString(hash2, isServer ? this._identRaw : this._remoteIdentRaw);
+          hashString(hash2, isServer ? this._remoteKexinit : this._kexinit);
+          hashString(hash2, isServer ? this._kexinit : this._remoteKexinit);
           const serverPublicHostKey = isServer ? this._hostKey.getPublicSSH() : this._hostKey;
-          hashString(hash, serverPublicHostKey);
+          hashString(hash2, serverPublicHostKey);
           if (this.type === "groupex") {
             const params = this.getDHParams();
             const num = Buffer.allocUnsafe(4);
             writeUInt32BE(num, this._minBits, 0);
-            hash.update(num);
+            hash2.update(num);
             writeUInt32BE(num, this._prefBits, 0);
-            hash.update(num);
+            hash2.update(num);
             writeUInt32BE(num, this._maxBits, 0);
-            hash.update(num);
-            hashString(hash, params.prime);
-            hashString(hash, params.generator);
+            hash2.update(num);
+            hashString(hash2, params.prime);
+            hashString(hash2, params.generator);
           }
-          hashString(hash, isServer ? pubKey : this.getPublicKey());
+          hashString(hash2, isServer ? pubKey : this.getPublicKey());
           const serverPublicKey = isServer ? this.getPublicKey() : pubKey;
-          hashString(hash, serverPublicKey);
-          hashString(hash, secret);
-          const exchangeHash = hash.digest();
+          hashString(hash2, serverPublicKey);
+          hashString(hash2, secret);
+          const exchangeHash = hash2.digest();
           if (!isServer) {
             bufferParser.init(this._sig, 0);
             const sigType = bufferParser.readString(true);
@@ -46406,10 +46406,10 @@ var require_kex = __commonJS({
     })();
     var hashString = (() => {
       const LEN = Buffer.allocUnsafe(4);
-      return (hash, buf) => {
+      return (hash2, buf) => {
         writeUInt32BE(LEN, buf.length, 0);
-        hash.update(LEN);
-        hash.update(buf);
+        hash2.update(LEN);
+        hash2.update(buf);
       };
     })();
     function generateKEXVal(len, hashName, secret, exchangeHash, sessionID, char) {
@@ -58330,12 +58330,12 @@ var require_common = __commonJS({
       createDebug.skips = [];
       createDebug.formatters = {};
       function selectColor(namespace) {
-        let hash = 0;
+        let hash2 = 0;
         for (let i = 0; i < namespace.length; i++) {
-          hash = (hash << 5) - hash + namespace.charCodeAt(i);
-          hash |= 0;
+          hash2 = (hash2 << 5) - hash2 + namespace.charCodeAt(i);
+          hash2 |= 0;
         }
-        return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
+        return createDebug.colors[Math.abs(hash2) % createDebug.colors.length];
       }
       createDebug.selectColor = selectColor;
       function createDebug(namespace) {
@@ -64395,12 +64395,12 @@ var require_longbits = __commonJS({
       return util.Long ? new util.Long(this.lo | 0, this.hi | 0, Boolean(unsigned)) : { low: this.lo | 0, high: this.hi | 0, unsigned: Boolean(unsigned) };
     };
     var charCodeAt = String.prototype.charCodeAt;
-    LongBits.fromHash = function fromHash(hash) {
-      if (hash === zeroHash)
+    LongBits.fromHash = function fromHash(hash2) {
+      if (hash2 === zeroHash)
         return zero;
       return new LongBits(
-        (charCodeAt.call(hash, 0) | charCodeAt.call(hash, 1) << 8 | charCodeAt.call(hash, 2) << 16 | charCodeAt.call(hash, 3) << 24) >>> 0,
-        (charCodeAt.call(hash, 4) | charCodeAt.call(hash, 5) << 8 | charCodeAt.call(hash, 6) << 16 | charCodeAt.call(hash, 7) << 24) >>> 0
+        (charCodeAt.call(hash2, 0) | charCodeAt.call(hash2, 1) << 8 | charCodeAt.call(hash2, 2) << 16 | charCodeAt.call(hash2, 3) << 24) >>> 0,
+        (charCodeAt.call(hash2, 4) | charCodeAt.call(hash2, 5) << 8 | charCodeAt.call(hash2, 6) << 16 | charCodeAt.call(hash2, 7) << 24) >>> 0
       );
     };
     LongBits.prototype.toHash = function toHash() {
@@ -65494,8 +65494,8 @@ var require_minimal = __commonJS({
     util.longToHash = function longToHash(value) {
       return value ? util.LongBits.from(value).toHash() : util.LongBits.zeroHash;
     };
-    util.longFromHash = function longFromHash(hash, unsigned) {
-      var bits = util.LongBits.fromHash(hash);
+    util.longFromHash = function longFromHash(hash2, unsigned) {
+      var bits = util.LongBits.fromHash(hash2);
       if (util.Long)
         return util.Long.fromBits(bits.lo, bits.hi, unsigned);
       return bits.toNumber(Boolean(unsigned));
@@ -73501,7 +73501,10 @@ var RangeProcessor = class {
   index = -1;
   bodyStart = 0;
   bodyEnd = 0;
+  /** Whether the current file's sha256 is wanted; a body in one piece gets it in one call. */
+  digestWanted = false;
   fileHash = null;
+  fileDigest = null;
   /** Whether the current file is scanned, and whether its scan still wants bytes. */
   scanFile = false;
   scanning = false;
@@ -73576,17 +73579,20 @@ var RangeProcessor = class {
     this.bodyEnd = q[h + 1] + q[h + 2];
     const flags = q[h + 3];
     this.head = h + 4;
-    this.fileHash = flags & DIGEST && this.work.digests ? (0, import_node_crypto2.createHash)("sha256") : null;
+    this.digestWanted = (flags & DIGEST) !== 0 && this.work.digests;
     this.scanFile = (flags & SCAN) !== 0 && this.work.scan;
     this.scanning = this.scanFile;
     if (this.scanFile) this.scanner.begin(this.index, this.work.scanLimit);
   }
   feed(part, whole) {
-    this.fileHash?.update(part);
+    if (this.digestWanted) {
+      if (whole) this.fileDigest = (0, import_node_crypto2.hash)("sha256", part, "buffer");
+      else (this.fileHash ??= (0, import_node_crypto2.createHash)("sha256")).update(part);
+    }
     if (this.scanning) this.scanning = this.scanner.feed(part, whole);
   }
   close() {
-    if (this.fileHash) addDigest(this.result.digests, this.index, this.fileHash.digest());
+    if (this.digestWanted) addDigest(this.result.digests, this.index, this.fileDigest ?? (this.fileHash ?? (0, import_node_crypto2.createHash)("sha256")).digest());
     if (this.scanFile) {
       this.result.hits.push(...this.scanner.finish());
       const size = this.bodyEnd - this.bodyStart;
@@ -73596,7 +73602,9 @@ var RangeProcessor = class {
       }
     }
     this.index = -1;
+    this.digestWanted = false;
     this.fileHash = null;
+    this.fileDigest = null;
     this.scanFile = false;
     this.scanning = false;
   }

@@ -253,7 +253,10 @@ var RangeProcessor = class {
   index = -1;
   bodyStart = 0;
   bodyEnd = 0;
+  /** Whether the current file's sha256 is wanted; a body in one piece gets it in one call. */
+  digestWanted = false;
   fileHash = null;
+  fileDigest = null;
   /** Whether the current file is scanned, and whether its scan still wants bytes. */
   scanFile = false;
   scanning = false;
@@ -328,17 +331,20 @@ var RangeProcessor = class {
     this.bodyEnd = q[h + 1] + q[h + 2];
     const flags = q[h + 3];
     this.head = h + 4;
-    this.fileHash = flags & DIGEST && this.work.digests ? (0, import_node_crypto.createHash)("sha256") : null;
+    this.digestWanted = (flags & DIGEST) !== 0 && this.work.digests;
     this.scanFile = (flags & SCAN) !== 0 && this.work.scan;
     this.scanning = this.scanFile;
     if (this.scanFile) this.scanner.begin(this.index, this.work.scanLimit);
   }
   feed(part, whole) {
-    this.fileHash?.update(part);
+    if (this.digestWanted) {
+      if (whole) this.fileDigest = (0, import_node_crypto.hash)("sha256", part, "buffer");
+      else (this.fileHash ??= (0, import_node_crypto.createHash)("sha256")).update(part);
+    }
     if (this.scanning) this.scanning = this.scanner.feed(part, whole);
   }
   close() {
-    if (this.fileHash) addDigest(this.result.digests, this.index, this.fileHash.digest());
+    if (this.digestWanted) addDigest(this.result.digests, this.index, this.fileDigest ?? (this.fileHash ?? (0, import_node_crypto.createHash)("sha256")).digest());
     if (this.scanFile) {
       this.result.hits.push(...this.scanner.finish());
       const size = this.bodyEnd - this.bodyStart;
@@ -348,7 +354,9 @@ var RangeProcessor = class {
       }
     }
     this.index = -1;
+    this.digestWanted = false;
     this.fileHash = null;
+    this.fileDigest = null;
     this.scanFile = false;
     this.scanning = false;
   }

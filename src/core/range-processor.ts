@@ -2,7 +2,7 @@
 // uncompressed stream (the diff_id), the sha256 of chosen file bodies, and the content scan of
 // file bodies. The layer walker tells it where each file body lies in the stream (a range);
 // this lets the work run beside the parser, in worker threads (see side-work.ts).
-import { createHash, type Hash } from 'node:crypto';
+import { createHash, hash, type Hash } from 'node:crypto';
 import { ContentScanner } from './content-scanner';
 import type { ScanHit } from './layer-record';
 
@@ -88,7 +88,10 @@ export class RangeProcessor {
   private index = -1;
   private bodyStart = 0;
   private bodyEnd = 0;
+  /** Whether the current file's sha256 is wanted; a body in one piece gets it in one call. */
+  private digestWanted = false;
   private fileHash: Hash | null = null;
+  private fileDigest: Buffer | null = null;
   /** Whether the current file is scanned, and whether its scan still wants bytes. */
   private scanFile = false;
   private scanning = false;
@@ -172,19 +175,23 @@ export class RangeProcessor {
     this.bodyEnd = q[h + 1] + q[h + 2];
     const flags = q[h + 3];
     this.head = h + 4;
-    this.fileHash = flags & DIGEST && this.work.digests ? createHash('sha256') : null;
+    this.digestWanted = (flags & DIGEST) !== 0 && this.work.digests;
     this.scanFile = (flags & SCAN) !== 0 && this.work.scan;
     this.scanning = this.scanFile;
     if (this.scanFile) this.scanner.begin(this.index, this.work.scanLimit);
   }
 
   private feed(part: Buffer, whole: boolean): void {
-    this.fileHash?.update(part);
+    if (this.digestWanted) {
+      // Most files lie within one chunk: hashed in one call, without a Hash object each.
+      if (whole) this.fileDigest = hash('sha256', part, 'buffer');
+      else (this.fileHash ??= createHash('sha256')).update(part);
+    }
     if (this.scanning) this.scanning = this.scanner.feed(part, whole);
   }
 
   private close(): void {
-    if (this.fileHash) addDigest(this.result.digests, this.index, this.fileHash.digest());
+    if (this.digestWanted) addDigest(this.result.digests, this.index, this.fileDigest ?? (this.fileHash ?? createHash('sha256')).digest());
     if (this.scanFile) {
       this.result.hits.push(...this.scanner.finish());
       const size = this.bodyEnd - this.bodyStart;
@@ -194,7 +201,9 @@ export class RangeProcessor {
       }
     }
     this.index = -1;
+    this.digestWanted = false;
     this.fileHash = null;
+    this.fileDigest = null;
     this.scanFile = false;
     this.scanning = false;
   }
