@@ -76351,14 +76351,12 @@ var RegistryError = class extends Error {
   name = "RegistryError";
 };
 var TRANSIENT = /\b(?:5\d\d|timeout|timed out|temporar|connection reset|reset by peer|EOF|TLS handshake|too many requests|429|ECONNRESET|ECONNREFUSED|EPIPE|socket hang up|Service Unavailable|Bad Gateway|Internal Server Error)\b/i;
-function saveStallMs() {
-  const s = Number(process.env.MODELARTS_IMAGE_CHECK_SAVE_STALL_SECONDS);
+function envMs(name) {
+  const s = Number(process.env[name]);
   return Number.isFinite(s) && s > 0 ? s * 1e3 : void 0;
 }
-function attemptTimeoutMs() {
-  const s = Number(process.env.MODELARTS_IMAGE_CHECK_REGISTRY_TIMEOUT_SECONDS);
-  return (Number.isFinite(s) && s > 0 ? s : 30 * 60) * 1e3;
-}
+var saveStallMs = () => envMs("MODELARTS_IMAGE_CHECK_SAVE_STALL_SECONDS");
+var attemptTimeoutMs = () => envMs("MODELARTS_IMAGE_CHECK_REGISTRY_TIMEOUT_SECONDS") ?? 30 * 60 * 1e3;
 async function retrying(what, log2, work, attempts = 4, firstDelayMs = 1e3) {
   for (let attempt = 1; ; attempt++) {
     const timeoutMs = attemptTimeoutMs();

@@ -20834,13 +20834,9 @@ async function followProgress(docker, stream, log) {
   if (failure) throw new RegistryError(failure.errorDetail?.message || failure.error || "unknown error");
   return events;
 }
-function saveStallMs() {
-  const s = Number(process.env.MODELARTS_IMAGE_CHECK_SAVE_STALL_SECONDS);
+function envMs(name) {
+  const s = Number(process.env[name]);
   return Number.isFinite(s) && s > 0 ? s * 1e3 : void 0;
-}
-function attemptTimeoutMs() {
-  const s = Number(process.env.MODELARTS_IMAGE_CHECK_REGISTRY_TIMEOUT_SECONDS);
-  return (Number.isFinite(s) && s > 0 ? s : 30 * 60) * 1e3;
 }
 async function retrying(what, log, work, attempts = 4, firstDelayMs = 1e3) {
   for (let attempt = 1; ; attempt++) {
@@ -20878,7 +20874,7 @@ async function withTimeout(p, ms, message) {
     clearTimeout(timer);
   }
 }
-var import_dockerode, RegistryError, TRANSIENT;
+var import_dockerode, RegistryError, TRANSIENT, saveStallMs, attemptTimeoutMs;
 var init_daemon = __esm({
   "src/docker/daemon.ts"() {
     "use strict";
@@ -20890,6 +20886,8 @@ var init_daemon = __esm({
       name = "RegistryError";
     };
     TRANSIENT = /\b(?:5\d\d|timeout|timed out|temporar|connection reset|reset by peer|EOF|TLS handshake|too many requests|429|ECONNRESET|ECONNREFUSED|EPIPE|socket hang up|Service Unavailable|Bad Gateway|Internal Server Error)\b/i;
+    saveStallMs = () => envMs("MODELARTS_IMAGE_CHECK_SAVE_STALL_SECONDS");
+    attemptTimeoutMs = () => envMs("MODELARTS_IMAGE_CHECK_REGISTRY_TIMEOUT_SECONDS") ?? 30 * 60 * 1e3;
   }
 });
 
@@ -24678,7 +24676,8 @@ function isImageReference(ref) {
 
 // src/cli-bin.ts
 async function openReference(ref) {
-  const { docker, info, daemonSource: daemonSource2 } = await findInDaemon(ref);
+  const { docker, info } = await findInDaemon(ref);
+  const { daemonSource: daemonSource2 } = await Promise.resolve().then(() => (init_daemon(), daemon_exports));
   return daemonSource2(docker, info, ref);
 }
 async function inspectReference(ref) {
@@ -24687,7 +24686,7 @@ async function inspectReference(ref) {
 }
 async function findInDaemon(ref) {
   if (!isImageReference(ref)) throw new UsageError(`"${ref}" is neither an archive that exists nor an image reference (NAME[:TAG][@DIGEST] or an image ID)`);
-  const { connectDaemon: connectDaemon2, daemonSource: daemonSource2, ensureImage: ensureImage2 } = await Promise.resolve().then(() => (init_daemon(), daemon_exports));
+  const { connectDaemon: connectDaemon2, ensureImage: ensureImage2 } = await Promise.resolve().then(() => (init_daemon(), daemon_exports));
   const { credentialsFor: credentialsFor2, registryOf: registryOf2 } = await Promise.resolve().then(() => (init_registry_auth(), registry_auth_exports));
   const docker = await connectDaemon2();
   const log = { info: (line) => process.stderr.write(`${line}
@@ -24696,7 +24695,7 @@ async function findInDaemon(ref) {
   const info = await ensureImage2(docker, ref, "missing", await credentialsFor2(registryOf2(ref), {}), log).catch((err) => {
     throw err instanceof Error ? new UsageError(err.message) : err;
   });
-  return { docker, info, daemonSource: daemonSource2 };
+  return { docker, info };
 }
 {
   const terminal = terminalFacts();

@@ -5,7 +5,8 @@ import { isImageReference } from './docker/image-reference';
 
 /** Image references go through the Docker daemon (DOCKER_HOST), pulled when missing. */
 async function openReference(ref: string) {
-  const { docker, info, daemonSource } = await findInDaemon(ref);
+  const { docker, info } = await findInDaemon(ref);
+  const { daemonSource } = await import('./docker/daemon');
   return daemonSource(docker, info, ref);
 }
 
@@ -18,14 +19,14 @@ async function inspectReference(ref: string) {
 async function findInDaemon(ref: string) {
   if (!isImageReference(ref)) throw new UsageError(`"${ref}" is neither an archive that exists nor an image reference (NAME[:TAG][@DIGEST] or an image ID)`);
   // Loaded only when needed: dockerode and its dependencies are most of the bundle.
-  const { connectDaemon, daemonSource, ensureImage } = await import('./docker/daemon');
+  const { connectDaemon, ensureImage } = await import('./docker/daemon');
   const { credentialsFor, registryOf } = await import('./docker/registry-auth');
   const docker = await connectDaemon();
   const log = { info: (line: string) => process.stderr.write(`${line}\n`), warning: (line: string) => process.stderr.write(`warning: ${line}\n`) };
   const info = await ensureImage(docker, ref, 'missing', await credentialsFor(registryOf(ref), {}), log).catch((err: unknown) => {
     throw err instanceof Error ? new UsageError(err.message) : err;
   });
-  return { docker, info, daemonSource };
+  return { docker, info };
 }
 
 {

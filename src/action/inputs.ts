@@ -25,7 +25,6 @@ export interface Inputs {
 /** The names of every input that holds a credential: they are masked before anything is logged. */
 export const SECRET_INPUTS = ['registry-password', 'huaweicloud-sk', 'huaweicloud-ak'] as const;
 
-
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[], fallback: T): T {
   if (value === '') return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;

@@ -175,17 +175,17 @@ export class RegistryError extends Error {
 
 const TRANSIENT = /\b(?:5\d\d|timeout|timed out|temporar|connection reset|reset by peer|EOF|TLS handshake|too many requests|429|ECONNRESET|ECONNREFUSED|EPIPE|socket hang up|Service Unavailable|Bad Gateway|Internal Server Error)\b/i;
 
-/** How long docker save may send nothing before it counts as stalled (default 30 min; the variable is for tests). */
-function saveStallMs(): number | undefined {
-  const s = Number(process.env.MODELARTS_IMAGE_CHECK_SAVE_STALL_SECONDS);
+/** Milliseconds from an environment variable in seconds (the time limits' variables are for tests). */
+function envMs(name: string): number | undefined {
+  const s = Number(process.env[name]);
   return Number.isFinite(s) && s > 0 ? s * 1000 : undefined;
 }
 
+/** How long docker save may send nothing before it counts as stalled (save-stream's default: 30 min). */
+const saveStallMs = () => envMs('MODELARTS_IMAGE_CHECK_SAVE_STALL_SECONDS');
+
 /** How long one pull or push attempt may take (a stalled registry must not hang the job). */
-function attemptTimeoutMs(): number {
-  const s = Number(process.env.MODELARTS_IMAGE_CHECK_REGISTRY_TIMEOUT_SECONDS);
-  return (Number.isFinite(s) && s > 0 ? s : 30 * 60) * 1000;
-}
+const attemptTimeoutMs = () => envMs('MODELARTS_IMAGE_CHECK_REGISTRY_TIMEOUT_SECONDS') ?? 30 * 60 * 1000;
 
 /**
  * Runs a registry operation, retrying transient failures with exponential backoff. Each
