@@ -123,6 +123,32 @@ describe('bad input gives a clear ImageError', () => {
   });
 });
 
+describe('a source that verified its layers itself (the Docker daemon)', () => {
+  const settings = { ...defaultSettings(), today: '2026-06-01' };
+  const run = async (archive: Buffer, layersVerified: boolean) => {
+    const base = await buildImage({ layers: baseLayers(), metadata: BASE_METADATA, config: { User: 'work' } });
+    return checkImage({ image: { ...memorySource(archive, 'image x'), layersVerified }, base: memorySource(base.archive, 'base'), settings });
+  };
+
+  it.each<[Layout, LayerSpec['compression']]>([
+    ['docker-legacy', 'none'],
+    ['docker-oci', 'none'],
+    ['oci', 'gzip']
+  ])('gives the same findings in %s (%s layers), its layers taking the diff_ids the config names', async (layout, compression) => {
+    const { archive, diffIds } = await buildImage(violating(compression), { layout });
+    const [hashed, vouched] = [await run(archive, false), await run(archive, true)];
+    expect(vouched.findings).toEqual(hashed.findings);
+    expect(vouched.facts.layers.map((l) => l.record.diffId)).toEqual(diffIds);
+  });
+
+  it('is not hashed again: a layer is taken to be what the config names', async () => {
+    const tampered = (await buildImage(violating(), { tamperConfig: (c) => ((c.rootfs as { diff_ids: string[] }).diff_ids[1] = 'sha256:' + 'f'.repeat(64)) })).archive;
+    await expect(run(tampered, false)).rejects.toThrow(/layer 2 .* does not match the image config/);
+    const r = await run(tampered, true);
+    expect(r.facts.layers[1].record.diffId).toBe('sha256:' + 'f'.repeat(64));
+  });
+});
+
 describe('layers of the given base image', () => {
   const EICAR = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*';
   const base = (): LayerSpec[] => {

@@ -20762,6 +20762,7 @@ function daemonSource(docker, info, name) {
     name: `image ${name} (${info.id.slice(0, 19)})`,
     layout: "docker-archive",
     size: info.size,
+    layersVerified: true,
     open: () => (async function* () {
       let bytes = 0;
       try {
@@ -22508,7 +22509,7 @@ async function walkLayer(blob, compression, options, what, scan = true) {
   if (compression === "none") await consume(blob);
   else await decompressInto(blob, compression, consume, what);
   const found = await side.end();
-  record.diffId = found.diffId;
+  record.diffId = found.diffId ?? "";
   walker.entries.setDigests(found.digests);
   walker.entries.seal();
   if (options.clamd && clamdLayer !== void 0) {
@@ -22918,11 +22919,12 @@ function redactedConfig(config) {
 // src/core/image-manifest.ts
 init_errors();
 var INDEX_TYPES = /* @__PURE__ */ new Set(["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"]);
-function resolveImage(contents, platform, what, layersWalked, layout = "auto") {
+function resolveImage(contents, options) {
+  const { layout = "auto", platform, what } = options;
   const manifestJson = layout === "oci-archive" ? void 0 : lookup(contents, "manifest.json");
-  if (manifestJson) return fromDockerManifest(contents, manifestJson, what, layersWalked);
+  if (manifestJson) return fromDockerManifest(contents, manifestJson, options);
   const index = layout === "docker-archive" ? void 0 : lookup(contents, "index.json");
-  if (index) return fromOciIndex(contents, index, platform, what, layersWalked);
+  if (index) return fromOciIndex(contents, index, platform, options);
   if (layout === "docker-archive") throw new ImageError(`${what} has no manifest.json: it is not a docker save archive (for an OCI layout use oci-archive:)`);
   if (layout === "oci-archive") throw new ImageError(`${what} has no index.json: it is not an OCI image layout (for docker save output use docker-archive:)`);
   if (contents.files.size === 0) throw new ImageError(`${what} contains no files: it is not an image archive`);
@@ -22945,7 +22947,8 @@ function jsonOf(blob, name, what) {
   }
   return blob.json;
 }
-function fromDockerManifest(contents, blob, what, layersWalked) {
+function fromDockerManifest(contents, blob, o) {
+  const { what, layersWalked } = o;
   const manifest = jsonOf(blob, "manifest.json", what);
   if (!Array.isArray(manifest) || manifest.length === 0) {
     throw new ImageError(`manifest.json in ${what} lists no image`);
@@ -22968,15 +22971,16 @@ function fromDockerManifest(contents, blob, what, layersWalked) {
     const layer = lookup(contents, path);
     if (!layer) throw new ImageError(`manifest.json in ${what} names the layer ${path}, which is not in the archive`);
     const inName = digestInBlobPath(path);
-    if (layersWalked && inName && layer.digest !== inName) {
+    if (layersWalked && inName && !contentIs(layer, inName, o)) {
       throw new ImageError(`the layer ${path} in ${what} does not match its name (content is ${layer.digest}): the archive was modified`);
     }
     return { path, blob: layer };
   });
   const repoTags = Array.isArray(entry.RepoTags) ? entry.RepoTags.filter((t) => typeof t === "string") : [];
-  return finish("docker-archive", configBlob.digest, repoTags, config, layerBlobs, what, layersWalked);
+  return finish("docker-archive", configBlob.digest, repoTags, config, layerBlobs, o);
 }
-function fromOciIndex(contents, blob, platform, what, layersWalked) {
+function fromOciIndex(contents, blob, platform, o) {
+  const { what } = o;
   const [os, arch, variant] = platform.split("/");
   let node = jsonOf(blob, "index.json", what);
   let name = "index.json";
@@ -23000,7 +23004,7 @@ function fromOciIndex(contents, blob, platform, what, layersWalked) {
     } else {
       throw new ImageError(`${name} in ${what} lists ${images.length} images and no platforms; save one image per archive`);
     }
-    const child = blobByDigest(contents, chosen.digest, what);
+    const child = blobByDigest(contents, chosen.digest, o);
     const json = jsonOf(child, chosen.digest, what);
     const mediaType = json.mediaType ?? chosen.mediaType;
     if (mediaType && INDEX_TYPES.has(mediaType)) {
@@ -23008,29 +23012,34 @@ function fromOciIndex(contents, blob, platform, what, layersWalked) {
       name = chosen.digest;
       continue;
     }
-    return fromOciManifest(contents, json, chosen.digest, what, layersWalked);
+    return fromOciManifest(contents, json, chosen.digest, o);
   }
   throw new ImageError(`index.json in ${what} nests indexes too deeply`);
 }
-function fromOciManifest(contents, manifest, name, what, layersWalked) {
+function fromOciManifest(contents, manifest, name, o) {
+  const { what, layersWalked } = o;
   const m = manifest;
   if (!m.config || typeof m.config.digest !== "string" || !Array.isArray(m.layers)) {
     throw new ImageError(`the manifest ${name} in ${what} is malformed: it needs "config" and "layers"`);
   }
-  const configBlob = blobByDigest(contents, m.config.digest, what);
+  const configBlob = blobByDigest(contents, m.config.digest, o);
   const config = checkConfig(jsonOf(configBlob, m.config.digest, what), m.config.digest, what);
   const layerBlobs = m.layers.map((d) => {
     if (!d || typeof d.digest !== "string") throw new ImageError(`the manifest ${name} in ${what} has a layer without a digest`);
-    return { path: d.digest, blob: blobByDigest(contents, d.digest, what, layersWalked) };
+    return { path: d.digest, blob: blobByDigest(contents, d.digest, o, layersWalked) };
   });
-  return finish("oci-archive", configBlob.digest, [], config, layerBlobs, what, layersWalked);
+  return finish("oci-archive", configBlob.digest, [], config, layerBlobs, o);
 }
-function blobByDigest(contents, digest, what, verify = true) {
+function contentIs(blob, digest, o) {
+  return blob.digest === digest || o.layersVerified === true && blob.digest === "" && blob.layer !== void 0;
+}
+function blobByDigest(contents, digest, o, verify = true) {
+  const { what } = o;
   const m = /^sha256:([a-f0-9]{64})$/.exec(digest);
   if (!m) throw new ImageError(`${what} names a blob by an unsupported digest "${digest.slice(0, 80)}" (only sha256 is supported)`);
   const blob = lookup(contents, `blobs/sha256/${m[1]}`);
   if (!blob) throw new ImageError(`${what} names the blob ${digest}, which is not in the archive`);
-  if (verify && blob.digest !== digest) {
+  if (verify && !contentIs(blob, digest, o)) {
     throw new ImageError(`the blob ${digest} in ${what} does not match its digest (content is ${blob.digest}): the archive was modified`);
   }
   return blob;
@@ -23046,7 +23055,8 @@ function checkConfig(json, name, what) {
   }
   return c;
 }
-function finish(layout, id, repoTags, config, layerBlobs, what, layersWalked) {
+function finish(layout, id, repoTags, config, layerBlobs, o) {
+  const { what, layersWalked } = o;
   const diffIds = config.rootfs.diff_ids;
   if (layersWalked && diffIds.length !== layerBlobs.length) {
     throw new ImageError(`${what} lists ${layerBlobs.length} layers but its config has ${diffIds.length} diff_ids: the archive was modified or is incomplete`);
@@ -23055,7 +23065,8 @@ function finish(layout, id, repoTags, config, layerBlobs, what, layersWalked) {
     if (!layersWalked) return void 0;
     if (!blob.layer) throw new ImageError(`the layer ${path} in ${what} is not a tar, gzip or zstd stream (it starts like ${blob.kind === "json" ? "JSON" : "something else"})`);
     const diffId = blob.layer.diffId;
-    if (diffId !== diffIds[i]) {
+    if (diffId === "" && o.layersVerified) blob.layer.diffId = diffIds[i];
+    else if (diffId !== diffIds[i]) {
       throw new ImageError(
         `layer ${i + 1} (${path}) in ${what} does not match the image config: the config's diff_id is ${diffIds[i]}, the content hashes to ${diffId}; the archive was modified`
       );
@@ -23195,14 +23206,13 @@ var RingProducer = class {
 
 // src/core/side-work.ts
 var WORKER_FILE = (0, import_node_path.join)(__dirname, "side-worker.js");
-function createSideWork(scanLimit) {
+function createSideWork(scanLimit, layerHash = true) {
+  const layerWork = { layerHash: true, digests: false, scan: false, scanLimit };
+  const filesWork = { layerHash: false, digests: true, scan: true, scanLimit };
   if ((0, import_node_fs.existsSync)(WORKER_FILE) && process.env.MODELARTS_IMAGE_CHECK_WORKERS !== "0") {
-    return new WorkerSideWork([
-      { layerHash: true, digests: false, scan: false, scanLimit },
-      { layerHash: false, digests: true, scan: true, scanLimit }
-    ]);
+    return new WorkerSideWork(layerHash ? [layerWork, filesWork] : [filesWork]);
   }
-  return new InThreadSideWork({ layerHash: true, digests: true, scan: true, scanLimit });
+  return new InThreadSideWork({ ...filesWork, layerHash });
 }
 var InThreadSideWork = class {
   processor;
@@ -23832,7 +23842,7 @@ async function checkImage(options) {
   const { settings } = options;
   const budget = new ReadBudget(settings.maxUncompressed);
   const clamd = options.clamd ? await ClamdClient.connect(options.clamd) : void 0;
-  const side = createSideWork(settings.scanLimit);
+  const side = createSideWork(settings.scanLimit, !options.image.layersVerified);
   try {
     return await checkWith(options, { needsDigest: digestPredicate(settings), budget, side, clamd, scanLimit: settings.scanLimit });
   } finally {
@@ -23870,7 +23880,7 @@ async function checkWith(options, walk) {
 }
 async function readImage(source, settings, opts) {
   const contents = await readArchive(source.open(), { ...opts, what: source.name });
-  return resolveImage(contents, settings.platform, source.name, opts.walkLayers, source.layout);
+  return resolveImage(contents, { platform: settings.platform, what: source.name, layersWalked: opts.walkLayers, layout: source.layout, layersVerified: source.layersVerified });
 }
 function knownBaseImage(base) {
   return { layout: "docker-archive", id: base.id, repoTags: [], config: { rootfs: { type: "layers", diff_ids: base.diffIds } }, layers: [], blobs: [] };

@@ -43,7 +43,7 @@ export async function checkImage(options: CheckOptions): Promise<CheckResult> {
   const { settings } = options;
   const budget = new ReadBudget(settings.maxUncompressed);
   const clamd = options.clamd ? await ClamdClient.connect(options.clamd) : undefined;
-  const side = createSideWork(settings.scanLimit);
+  const side = createSideWork(settings.scanLimit, !options.image.layersVerified);
   try {
     return await checkWith(options, { needsDigest: digestPredicate(settings), budget, side, clamd, scanLimit: settings.scanLimit });
   } finally {
@@ -88,7 +88,7 @@ async function checkWith(options: CheckOptions, walk: WalkOptions): Promise<Chec
 
 async function readImage(source: ImageSource, settings: Settings, opts: Omit<ReadOptions, 'what'>): Promise<ResolvedImage> {
   const contents = await readArchive(source.open(), { ...opts, what: source.name });
-  return resolveImage(contents, settings.platform, source.name, opts.walkLayers, source.layout);
+  return resolveImage(contents, { platform: settings.platform, what: source.name, layersWalked: opts.walkLayers, layout: source.layout, layersVerified: source.layersVerified });
 }
 
 function knownBaseImage(base: KnownBase): ResolvedImage {

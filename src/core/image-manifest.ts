@@ -1,6 +1,8 @@
 // Finds the image in a read archive (docker-save manifest.json, or an OCI index with nested
 // indexes and platforms) and verifies it: every digest the archive names must match the bytes,
 // and every layer must hash to the diff_id its config promises. A tampered archive stops here.
+// (Layers from a source that verified them itself, the Docker daemon, are not hashed: see
+// ResolveOptions.layersVerified.)
 import { digestInBlobPath, type ArchiveBlob, type ArchiveContents } from './archive-reader';
 import { ImageError } from './errors';
 import type { LayerRecord } from './layer-record';
@@ -53,17 +55,25 @@ interface Descriptor {
 
 const INDEX_TYPES = new Set(['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json']);
 
-export function resolveImage(
-  contents: ArchiveContents,
-  platform: string,
-  what: string,
-  layersWalked: boolean,
-  layout: ArchiveLayout | 'auto' = 'auto'
-): ResolvedImage {
+export interface ResolveOptions {
+  platform: string;
+  /** What to call the archive in messages. */
+  what: string;
+  layersWalked: boolean;
+  layout?: ArchiveLayout | 'auto';
+  /**
+   * The source checked each layer against its diff_id (ImageSource.layersVerified): a layer
+   * that was not hashed (empty digest) stands for what the manifest and config name.
+   */
+  layersVerified?: boolean;
+}
+
+export function resolveImage(contents: ArchiveContents, options: ResolveOptions): ResolvedImage {
+  const { layout = 'auto', platform, what } = options;
   const manifestJson = layout === 'oci-archive' ? undefined : lookup(contents, 'manifest.json');
-  if (manifestJson) return fromDockerManifest(contents, manifestJson, what, layersWalked);
+  if (manifestJson) return fromDockerManifest(contents, manifestJson, options);
   const index = layout === 'docker-archive' ? undefined : lookup(contents, 'index.json');
-  if (index) return fromOciIndex(contents, index, platform, what, layersWalked);
+  if (index) return fromOciIndex(contents, index, platform, options);
   if (layout === 'docker-archive') throw new ImageError(`${what} has no manifest.json: it is not a docker save archive (for an OCI layout use oci-archive:)`);
   if (layout === 'oci-archive') throw new ImageError(`${what} has no index.json: it is not an OCI image layout (for docker save output use docker-archive:)`);
   if (contents.files.size === 0) throw new ImageError(`${what} contains no files: it is not an image archive`);
@@ -89,7 +99,8 @@ function jsonOf(blob: ArchiveBlob, name: string, what: string): unknown {
   return blob.json;
 }
 
-function fromDockerManifest(contents: ArchiveContents, blob: ArchiveBlob, what: string, layersWalked: boolean): ResolvedImage {
+function fromDockerManifest(contents: ArchiveContents, blob: ArchiveBlob, o: ResolveOptions): ResolvedImage {
+  const { what, layersWalked } = o;
   const manifest = jsonOf(blob, 'manifest.json', what);
   if (!Array.isArray(manifest) || manifest.length === 0) {
     throw new ImageError(`manifest.json in ${what} lists no image`);
@@ -112,16 +123,17 @@ function fromDockerManifest(contents: ArchiveContents, blob: ArchiveBlob, what: 
     const layer = lookup(contents, path);
     if (!layer) throw new ImageError(`manifest.json in ${what} names the layer ${path}, which is not in the archive`);
     const inName = digestInBlobPath(path);
-    if (layersWalked && inName && layer.digest !== inName) {
+    if (layersWalked && inName && !contentIs(layer, inName, o)) {
       throw new ImageError(`the layer ${path} in ${what} does not match its name (content is ${layer.digest}): the archive was modified`);
     }
     return { path, blob: layer };
   });
   const repoTags = Array.isArray(entry.RepoTags) ? entry.RepoTags.filter((t): t is string => typeof t === 'string') : [];
-  return finish('docker-archive', configBlob.digest, repoTags, config, layerBlobs, what, layersWalked);
+  return finish('docker-archive', configBlob.digest, repoTags, config, layerBlobs, o);
 }
 
-function fromOciIndex(contents: ArchiveContents, blob: ArchiveBlob, platform: string, what: string, layersWalked: boolean): ResolvedImage {
+function fromOciIndex(contents: ArchiveContents, blob: ArchiveBlob, platform: string, o: ResolveOptions): ResolvedImage {
+  const { what } = o;
   const [os, arch, variant] = platform.split('/');
   let node = jsonOf(blob, 'index.json', what);
   let name = 'index.json';
@@ -146,7 +158,7 @@ function fromOciIndex(contents: ArchiveContents, blob: ArchiveBlob, platform: st
     } else {
       throw new ImageError(`${name} in ${what} lists ${images.length} images and no platforms; save one image per archive`);
     }
-    const child = blobByDigest(contents, chosen.digest, what);
+    const child = blobByDigest(contents, chosen.digest, o);
     const json = jsonOf(child, chosen.digest, what);
     const mediaType = (json as { mediaType?: string }).mediaType ?? chosen.mediaType;
     if (mediaType && INDEX_TYPES.has(mediaType)) {
@@ -154,32 +166,42 @@ function fromOciIndex(contents: ArchiveContents, blob: ArchiveBlob, platform: st
       name = chosen.digest;
       continue;
     }
-    return fromOciManifest(contents, json, chosen.digest, what, layersWalked);
+    return fromOciManifest(contents, json, chosen.digest, o);
   }
   throw new ImageError(`index.json in ${what} nests indexes too deeply`);
 }
 
-function fromOciManifest(contents: ArchiveContents, manifest: unknown, name: string, what: string, layersWalked: boolean): ResolvedImage {
+function fromOciManifest(contents: ArchiveContents, manifest: unknown, name: string, o: ResolveOptions): ResolvedImage {
+  const { what, layersWalked } = o;
   const m = manifest as { config?: Descriptor; layers?: Descriptor[] };
   if (!m.config || typeof m.config.digest !== 'string' || !Array.isArray(m.layers)) {
     throw new ImageError(`the manifest ${name} in ${what} is malformed: it needs "config" and "layers"`);
   }
-  const configBlob = blobByDigest(contents, m.config.digest, what);
+  const configBlob = blobByDigest(contents, m.config.digest, o);
   const config = checkConfig(jsonOf(configBlob, m.config.digest, what), m.config.digest, what);
   const layerBlobs = m.layers.map((d) => {
     if (!d || typeof d.digest !== 'string') throw new ImageError(`the manifest ${name} in ${what} has a layer without a digest`);
-    return { path: d.digest, blob: blobByDigest(contents, d.digest, what, layersWalked) };
+    return { path: d.digest, blob: blobByDigest(contents, d.digest, o, layersWalked) };
   });
-  return finish('oci-archive', configBlob.digest, [], config, layerBlobs, what, layersWalked);
+  return finish('oci-archive', configBlob.digest, [], config, layerBlobs, o);
+}
+
+/**
+ * Whether a blob's content is the one `digest` names: it hashed to it, or it is a layer that was
+ * not hashed because its source checked it (ResolveOptions.layersVerified).
+ */
+function contentIs(blob: ArchiveBlob, digest: string, o: ResolveOptions): boolean {
+  return blob.digest === digest || (o.layersVerified === true && blob.digest === '' && blob.layer !== undefined);
 }
 
 /** The blob named by a digest, checked against its content (unless it was not read: base layers). */
-function blobByDigest(contents: ArchiveContents, digest: string, what: string, verify = true): ArchiveBlob {
+function blobByDigest(contents: ArchiveContents, digest: string, o: ResolveOptions, verify = true): ArchiveBlob {
+  const { what } = o;
   const m = /^sha256:([a-f0-9]{64})$/.exec(digest);
   if (!m) throw new ImageError(`${what} names a blob by an unsupported digest "${digest.slice(0, 80)}" (only sha256 is supported)`);
   const blob = lookup(contents, `blobs/sha256/${m[1]}`);
   if (!blob) throw new ImageError(`${what} names the blob ${digest}, which is not in the archive`);
-  if (verify && blob.digest !== digest) {
+  if (verify && !contentIs(blob, digest, o)) {
     throw new ImageError(`the blob ${digest} in ${what} does not match its digest (content is ${blob.digest}): the archive was modified`);
   }
   return blob;
@@ -203,9 +225,9 @@ function finish(
   repoTags: string[],
   config: ImageConfig,
   layerBlobs: { path: string; blob: ArchiveBlob }[],
-  what: string,
-  layersWalked: boolean
+  o: ResolveOptions
 ): ResolvedImage {
+  const { what, layersWalked } = o;
   const diffIds = config.rootfs.diff_ids;
   if (layersWalked && diffIds.length !== layerBlobs.length) {
     throw new ImageError(`${what} lists ${layerBlobs.length} layers but its config has ${diffIds.length} diff_ids: the archive was modified or is incomplete`);
@@ -214,7 +236,9 @@ function finish(
     if (!layersWalked) return undefined;
     if (!blob.layer) throw new ImageError(`the layer ${path} in ${what} is not a tar, gzip or zstd stream (it starts like ${blob.kind === 'json' ? 'JSON' : 'something else'})`);
     const diffId = blob.layer.diffId;
-    if (diffId !== diffIds[i]) {
+    // Not hashed: the source checked the layer against this diff_id as it produced it.
+    if (diffId === '' && o.layersVerified) blob.layer.diffId = diffIds[i];
+    else if (diffId !== diffIds[i]) {
       throw new ImageError(
         `layer ${i + 1} (${path}) in ${what} does not match the image config: the config's diff_id is ${diffIds[i]}, the content hashes to ${diffId}; the archive was modified`
       );

@@ -17,6 +17,11 @@ export interface ImageSource {
   layout: Layout;
   /** Size in bytes when known (for progress). */
   size?: number;
+  /**
+   * The source has checked each layer's bytes against its diff_id as it produced them, so the
+   * validator does not hash the layers again (see daemonSource). Archives never have.
+   */
+  layersVerified?: boolean;
   open(): ChunkSource;
 }
 

@@ -135,7 +135,10 @@ export interface ScanStats {
 }
 
 export interface LayerRecord {
-  /** sha256 of the uncompressed tar stream ("sha256:..."): the config's diff_id. */
+  /**
+   * sha256 of the uncompressed tar stream ("sha256:..."): the config's diff_id. Empty when the
+   * source vouches for its layers and they are not hashed, until the manifest supplies it.
+   */
   diffId: string;
   compression: 'none' | 'gzip' | 'zstd';
   /** Uncompressed size in bytes (the tar stream). */

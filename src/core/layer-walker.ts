@@ -257,7 +257,7 @@ export async function walkLayer(
   if (compression === 'none') await consume(blob);
   else await decompressInto(blob, compression, consume, what);
   const found = await side.end();
-  record.diffId = found.diffId!;
+  record.diffId = found.diffId ?? '';
   walker.entries.setDigests(found.digests);
   walker.entries.seal();
   if (options.clamd && clamdLayer !== undefined) {

@@ -29,16 +29,16 @@ export interface SideWorkerData {
   index: number;
 }
 
-export function createSideWork(scanLimit: number): SideWork {
+/** `layerHash` false: the source vouches for its layers' diff_ids (ImageSource.layersVerified). */
+export function createSideWork(scanLimit: number, layerHash = true): SideWork {
+  const layerWork: RangeWork = { layerHash: true, digests: false, scan: false, scanLimit };
+  const filesWork: RangeWork = { layerHash: false, digests: true, scan: true, scanLimit };
   if (existsSync(WORKER_FILE) && process.env.MODELARTS_IMAGE_CHECK_WORKERS !== '0') {
     // The layer hash reads every byte and is the biggest single job; file digests and the scan
     // share the other worker (on the bench a little faster than digests beside the layer hash).
-    return new WorkerSideWork([
-      { layerHash: true, digests: false, scan: false, scanLimit },
-      { layerHash: false, digests: true, scan: true, scanLimit }
-    ]);
+    return new WorkerSideWork(layerHash ? [layerWork, filesWork] : [filesWork]);
   }
-  return new InThreadSideWork({ layerHash: true, digests: true, scan: true, scanLimit });
+  return new InThreadSideWork({ ...filesWork, layerHash });
 }
 
 class InThreadSideWork implements SideWork {
