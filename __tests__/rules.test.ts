@@ -327,6 +327,14 @@ describe('secrets', () => {
     expect(text).not.toContain('Y24tbm9ydGgtNEBBSzpzZWNyZXQ=');
   });
 
+  it('finds a Huawei Cloud secret key however its assignment is spaced or quoted', async () => {
+    // The last one is Latin-1 text with a no-break space (one byte, 0xA0).
+    const forms = [`OBS_SK=${SK}`, `OBS_SK = "${SK}"`, `"OBS_SK": "${SK}"`, `HUAWEICLOUD_SDK_SK\t= '${SK}'`, `sdk_SK:${SK}`, `MY_SK\u00a0= ${SK}`];
+    const files = forms.map((text, i) => ({ path: `opt/app/conf${i}.py`, content: Buffer.from(`# settings\n${text}\n`, 'latin1') }));
+    const r = await check(onBase([layer([...files, { path: 'opt/app/skip.py', content: `_SKIP_LIST = "${SK}"\n` }])], { User: 'work' }));
+    expect(paths(r, 'secrets').sort()).toEqual(files.map((f) => '/' + f.path));
+  });
+
   it('ignores documentation examples and placeholders', async () => {
     const r = await check(onBase([layer([{ path: 'opt/README', content: 'export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n' }])], { User: 'work', Env: ['OBS_SK=${OBS_SK}', 'PASSWORD='] }));
     expect(rule(r, 'secrets')).toEqual([]);
