@@ -257,6 +257,7 @@ async function main() {
   ];
   if (flag('daemon')) rows.push(...daemonRows(gen));
   const [cat, tarList, check] = rows;
+  const daemon = rows.find((r) => r.overDockerSave !== undefined);
   const result = {
     scale,
     layout,
@@ -269,7 +270,8 @@ async function main() {
       validatorMBps: +(gen.bytes / 1e6 / check.seconds).toFixed(0),
       validatorEntriesPerSecond: Math.round(gen.entries / check.seconds),
       rssBytesPerEntry: Math.round(check.peakRssBytes / gen.entries),
-      peakRssMB: +(check.peakRssBytes / 1e6).toFixed(0)
+      peakRssMB: +(check.peakRssBytes / 1e6).toFixed(0),
+      ...(daemon && { throughDaemonOverDockerSave: daemon.overDockerSave, throughDaemonOverDockerSavePairwise: daemon.pairwiseOverDockerSave })
     }
   };
   writeFileSync(join(out, `results-scale-${scale}${suffix}.json`), JSON.stringify(result, null, 2) + '\n');
@@ -295,6 +297,9 @@ function daemonRows(gen) {
   );
   spawnSync('docker', ['rmi', '-f', 'bench/image:latest', 'bench/base:latest'], { stdio: 'ignore' });
   through.overDockerSave = +(through.seconds / save.seconds).toFixed(2);
+  // Each validator run over the save run just before it: the daemon's speed drifts between
+  // pairs more than within one, so the median of these is steadier than a ratio of medians.
+  through.pairwiseOverDockerSave = +median(through.runs.map((t, i) => t / save.runs[i])).toFixed(2);
   return [save, through];
 }
 
