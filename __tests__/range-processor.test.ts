@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { newTagKey } from '../src/core/content-tag';
 import { concatDigests, DIGEST, RangeProcessor, SCAN } from '../src/core/range-processor';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -11,7 +12,7 @@ describe('RangeProcessor', () => {
   bodies.forEach((b, i) => b.copy(stream, offsets[i]));
 
   it('digests exactly the bodies asked for, across chunk boundaries, as compact arrays', () => {
-    const p = new RangeProcessor({ layerHash: true, digests: true, scan: false, scanLimit: 1 << 20 });
+    const p = new RangeProcessor({ layerHash: true, digests: true, tagKey: newTagKey(), scan: false, scanLimit: 1 << 20 });
     p.begin();
     // Entry 1 is scanned only, so this processor (no scan) neither digests nor queues it.
     // Entry 3 is an empty file: its digest is that of no bytes.
@@ -30,7 +31,7 @@ describe('RangeProcessor', () => {
 
   it('merges the digests of two workers in order', () => {
     const run = (index: number, body: Buffer) => {
-      const p = new RangeProcessor({ layerHash: false, digests: true, scan: false, scanLimit: 0 });
+      const p = new RangeProcessor({ layerHash: false, digests: true, tagKey: newTagKey(), scan: false, scanLimit: 0 });
       p.begin();
       p.addRanges(new Float64Array([index, 0, body.length, DIGEST]));
       p.data(body);

@@ -1,5 +1,5 @@
 import { check, paths, rule } from '../__fixtures__/check';
-import { onBase, type LayerSpec } from '../__fixtures__/image-builder';
+import { baseLayers, onBase, type LayerSpec } from '../__fixtures__/image-builder';
 
 const layer = (entries: LayerSpec['entries'], createdBy = '/bin/sh -c make-it') => ({ entries, createdBy });
 
@@ -114,6 +114,24 @@ describe('protected-path', () => {
     expect(rule(await check(onBase([layer([{ path: 'usr/lib/libc.so', content: 'libc', mode: 0o755 }])])), 'protected-path')).toEqual([]);
     const restored = onBase([layer([{ path: 'usr/lib/libc.so', content: 'evil', mode: 0o755 }]), layer([{ path: 'usr/lib/libc.so', content: 'libc', mode: 0o755 }])]);
     expect(rule(await check(restored), 'protected-path')).toEqual([]);
+  });
+
+  // Libraries from 16 KiB on are compared by a keyed GMAC tag, smaller files by sha256
+  // (content-tag.ts): a library read whole from one chunk and one read across many chunks.
+  it.each([
+    ['in one chunk', 1 << 20],
+    ['across chunks', 7919]
+  ])('tells a same-size change of a big base library from a byte-identical rewrite, %s', async (_how, chunk) => {
+    const lib = Buffer.alloc(100_000, 'cuda library ');
+    const base = [...baseLayers(), layer([{ path: 'usr/lib/libcudart.so', content: lib, mode: 0o755 }])];
+    const rewritten = async (content: Buffer) =>
+      paths(await check({ ...onBase([]), layers: [...base, layer([{ path: 'usr/lib/libcudart.so', content, mode: 0o755 }])] }, { baseLayers: base, chunk }), 'protected-path');
+    expect(await rewritten(Buffer.from(lib))).toEqual([]);
+    for (const at of [0, 50_000, lib.length - 1]) {
+      const changed = Buffer.from(lib);
+      changed[at] ^= 1;
+      expect(await rewritten(changed)).toEqual(['/usr/lib/libcudart.so']);
+    }
   });
 
   it('reports a deleted tree once, with the count', async () => {

@@ -40435,7 +40435,7 @@ var require_crypto = __commonJS({
   "node_modules/ssh2/lib/protocol/crypto.js"(exports2, module2) {
     "use strict";
     var {
-      createCipheriv,
+      createCipheriv: createCipheriv2,
       createDecipheriv,
       createHmac: createHmac2,
       randomFillSync,
@@ -40599,11 +40599,11 @@ var require_crypto = __commonJS({
           return;
         POLY1305_OUT_COMPUTE[0] = 0;
         writeUInt32BE(POLY1305_OUT_COMPUTE, this.outSeqno, 12);
-        const polyKey = createCipheriv("chacha20", this._encKeyMain, POLY1305_OUT_COMPUTE).update(POLY1305_ZEROS);
-        const pktLenEnc = createCipheriv("chacha20", this._encKeyPktLen, POLY1305_OUT_COMPUTE).update(packet.slice(0, 4));
+        const polyKey = createCipheriv2("chacha20", this._encKeyMain, POLY1305_OUT_COMPUTE).update(POLY1305_ZEROS);
+        const pktLenEnc = createCipheriv2("chacha20", this._encKeyPktLen, POLY1305_OUT_COMPUTE).update(packet.slice(0, 4));
         this._onWrite(pktLenEnc);
         POLY1305_OUT_COMPUTE[0] = 1;
-        const payloadEnc = createCipheriv("chacha20", this._encKeyMain, POLY1305_OUT_COMPUTE).update(packet.slice(4));
+        const payloadEnc = createCipheriv2("chacha20", this._encKeyMain, POLY1305_OUT_COMPUTE).update(packet.slice(4));
         this._onWrite(payloadEnc);
         poly1305_auth(
           POLY1305_RESULT_MALLOC,
@@ -40689,7 +40689,7 @@ var require_crypto = __commonJS({
       encrypt(packet) {
         if (this._dead)
           return;
-        const cipher = createCipheriv(this._encSSLName, this._encKey, this._encIV);
+        const cipher = createCipheriv2(this._encSSLName, this._encKey, this._encIV);
         cipher.setAutoPadding(false);
         const lenData = packet.slice(0, 4);
         cipher.setAAD(lenData);
@@ -40750,7 +40750,7 @@ var require_crypto = __commonJS({
         this.outSeqno = enc.seqno;
         this._onWrite = enc.onWrite;
         this._encBlockLen = enc.cipherInfo.blockLen;
-        this._cipherInstance = createCipheriv(
+        this._cipherInstance = createCipheriv2(
           enc.cipherInfo.sslName,
           enc.cipherKey,
           enc.cipherIV
@@ -41008,7 +41008,7 @@ var require_crypto = __commonJS({
           }
           POLY1305_OUT_COMPUTE[0] = 0;
           writeUInt32BE(POLY1305_OUT_COMPUTE, this.inSeqno, 12);
-          const polyKey = createCipheriv("chacha20", this._decKeyMain, POLY1305_OUT_COMPUTE).update(POLY1305_ZEROS);
+          const polyKey = createCipheriv2("chacha20", this._decKeyMain, POLY1305_OUT_COMPUTE).update(POLY1305_ZEROS);
           poly1305_auth(
             POLY1305_RESULT_MALLOC,
             this._lenBuf,
@@ -41761,7 +41761,7 @@ var require_keyParser = __commonJS({
     var {
       createDecipheriv,
       createECDH,
-      createHash: createHash5,
+      createHash: createHash6,
       createHmac: createHmac2,
       createSign,
       createVerify,
@@ -42449,11 +42449,11 @@ ${formatted}-----END ${type} KEY-----`;
                 );
               }
               const ivSlice = bufferSlice(cipherIV, 0, 8);
-              let cipherKey = createHash5("md5").update(passphrase).update(ivSlice).digest();
+              let cipherKey = createHash6("md5").update(passphrase).update(ivSlice).digest();
               while (cipherKey.length < encInfo.keyLen) {
                 cipherKey = combineBuffers(
                   cipherKey,
-                  createHash5("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
+                  createHash6("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
                 );
               }
               if (cipherKey.length > encInfo.keyLen)
@@ -42618,8 +42618,8 @@ ${formatted}-----END ${type} KEY-----`;
         if (encrypted) {
           const encInfo = CIPHER_INFO[cipherName];
           let cipherKey = combineBuffers(
-            createHash5("sha1").update(PPK_PP1).update(passphrase).digest(),
-            createHash5("sha1").update(PPK_PP2).update(passphrase).digest()
+            createHash6("sha1").update(PPK_PP1).update(passphrase).digest(),
+            createHash6("sha1").update(PPK_PP2).update(passphrase).digest()
           );
           if (cipherKey.length > encInfo.keyLen)
             cipherKey = bufferSlice(cipherKey, 0, encInfo.keyLen);
@@ -42659,7 +42659,7 @@ ${formatted}-----END ${type} KEY-----`;
           passphrase = EMPTY_PASSPHRASE;
         const calcMAC = createHmac2(
           "sha1",
-          createHash5("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
+          createHash6("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
         ).update(macData).digest("hex");
         if (calcMAC !== mac) {
           if (encrypted) {
@@ -44981,7 +44981,7 @@ var require_kex = __commonJS({
       createDiffieHellman,
       createDiffieHellmanGroup,
       createECDH,
-      createHash: createHash5,
+      createHash: createHash6,
       createPublicKey,
       diffieHellman,
       generateKeyPairSync,
@@ -45407,7 +45407,7 @@ var require_kex = __commonJS({
               DISCONNECT_REASON.KEY_EXCHANGE_FAILED
             );
           }
-          const hash2 = createHash5(this.hashName);
+          const hash2 = createHash6(this.hashName);
           hashString(hash2, isServer ? this._remoteIdentRaw : this._identRaw);
           hashString(hash2, isServer ? this._identRaw : this._remoteIdentRaw);
           hashString(hash2, isServer ? this._remoteKexinit : this._kexinit);
@@ -46415,9 +46415,9 @@ var require_kex = __commonJS({
     function generateKEXVal(len, hashName, secret, exchangeHash, sessionID, char) {
       let ret;
       if (len) {
-        let digest = createHash5(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
+        let digest = createHash6(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
         while (digest.length < len) {
-          const chunk = createHash5(hashName).update(secret).update(exchangeHash).update(digest).digest();
+          const chunk = createHash6(hashName).update(secret).update(exchangeHash).update(digest).digest();
           const extended = Buffer.allocUnsafe(digest.length + chunk.length);
           extended.set(digest, 0);
           extended.set(chunk, digest.length);
@@ -51852,7 +51852,7 @@ var require_client2 = __commonJS({
   "node_modules/ssh2/lib/client.js"(exports2, module2) {
     "use strict";
     var {
-      createHash: createHash5,
+      createHash: createHash6,
       getHashes,
       randomFillSync
     } = require("crypto");
@@ -52074,7 +52074,7 @@ var require_client2 = __commonJS({
           }
           hostVerifier = (key, verify) => {
             if (hashAlgo)
-              key = createHash5(hashAlgo).update(key).digest("hex");
+              key = createHash6(hashAlgo).update(key).digest("hex");
             const ret = hashCb(key, verify);
             if (ret !== void 0)
               verify(ret);
@@ -54909,11 +54909,11 @@ var require_keygen = __commonJS({
   "node_modules/ssh2/lib/keygen.js"(exports2, module2) {
     "use strict";
     var {
-      createCipheriv,
+      createCipheriv: createCipheriv2,
       generateKeyPair: generateKeyPair_,
       generateKeyPairSync: generateKeyPairSync_,
       getCurves,
-      randomBytes
+      randomBytes: randomBytes2
     } = require("crypto");
     var { Ber } = require_lib();
     var bcrypt_pbkdf = require_bcrypt_pbkdf().pbkdf;
@@ -55177,7 +55177,7 @@ var require_keygen = __commonJS({
                 rounds = opts.rounds;
             }
             const gen = Buffer.allocUnsafe(cipher.keyLen + cipher.ivLen);
-            const salt = randomBytes(SALT_LEN);
+            const salt = randomBytes2(SALT_LEN);
             const r = bcrypt_pbkdf(
               passphrase,
               passphrase.length,
@@ -55216,7 +55216,7 @@ var require_keygen = __commonJS({
           const kdfOptions = encrypted ? encrypted.kdfOptions : Buffer.alloc(0);
           const blockLen = encrypted ? encrypted.cipher.blockLen : 8;
           const parsed = parseDERs(keyType, pub, priv);
-          const checkInt = randomBytes(4);
+          const checkInt = randomBytes2(4);
           const commentBin = Buffer.from(comment);
           const privBlobLen = 4 + 4 + parsed.priv.length + 4 + commentBin.length;
           let padding = [];
@@ -55236,7 +55236,7 @@ var require_keygen = __commonJS({
           }
           if (encrypted) {
             const options = { authTagLength: encrypted.cipher.authLen };
-            const cipher = createCipheriv(
+            const cipher = createCipheriv2(
               encrypted.cipher.sslName,
               encrypted.key,
               encrypted.iv,
@@ -65896,7 +65896,7 @@ function parseInputs(get) {
 }
 
 // src/core/archive-reader.ts
-var import_node_crypto3 = require("node:crypto");
+var import_node_crypto4 = require("node:crypto");
 
 // src/core/blob-kind.ts
 var SNIFF_BYTES = 512;
@@ -66199,6 +66199,66 @@ function parseProfile(text) {
   throw new UsageError(`profile "${text}" is unknown: use "legacy" (${PROFILES.legacy.description}) or "current" (${PROFILES.current.description})`);
 }
 
+// src/core/content-tag.ts
+var import_node_crypto2 = require("node:crypto");
+var TAG_BYTES = 32;
+var KEYED_FROM = 16 * 1024;
+var NONCE = Buffer.alloc(12);
+function newTagKey() {
+  return new Uint8Array((0, import_node_crypto2.randomBytes)(32));
+}
+var ContentTagger = class {
+  constructor(key) {
+    this.key = key;
+  }
+  key;
+  /** The tag of a body given whole. */
+  whole(body) {
+    if (body.length < KEYED_FROM) return (0, import_node_crypto2.hash)("sha256", body, "buffer");
+    const mac = this.mac();
+    mac.setAAD(body);
+    return gmacTag(mac);
+  }
+  /** A tag for a body of `size` bytes that arrives in pieces. */
+  start(size) {
+    if (size < KEYED_FROM) return new Sha256Tag((0, import_node_crypto2.createHash)("sha256"));
+    return new GmacTag(this.mac());
+  }
+  mac() {
+    return (0, import_node_crypto2.createCipheriv)("aes-256-gcm", this.key, NONCE);
+  }
+};
+function gmacTag(mac) {
+  mac.final();
+  const tag = new Uint8Array(TAG_BYTES);
+  tag.set(mac.getAuthTag());
+  return tag;
+}
+var Sha256Tag = class {
+  constructor(h) {
+    this.h = h;
+  }
+  h;
+  update(part) {
+    this.h.update(part);
+  }
+  finish() {
+    return this.h.digest();
+  }
+};
+var GmacTag = class {
+  constructor(mac) {
+    this.mac = mac;
+  }
+  mac;
+  update(part) {
+    this.mac.setAAD(part);
+  }
+  finish() {
+    return gmacTag(this.mac);
+  }
+};
+
 // src/core/layer-record.ts
 var KIND_NAMES = ["file", "directory", "symlink", "hardlink", "char-device", "block-device", "fifo", "whiteout", "opaque"];
 var Column = class {
@@ -66231,7 +66291,7 @@ var LayerEntries = class {
   links = /* @__PURE__ */ new Map();
   /** Slot (1-based) of each entry's content digest in `digestBytes`; 0: none. */
   digestSlots = new Uint32Array(0);
-  /** sha256 digests, 32 bytes each, for the entries a rule compares (protected paths, /etc, tools). */
+  /** Content tags (content-tag.ts), TAG_BYTES each, for the entries a rule compares (protected paths, /etc, tools). */
   digestBytes = new Uint8Array(0);
   /** Text kept for rules that read files: /etc/passwd, /etc/group, shell scripts, credential files. */
   texts = /* @__PURE__ */ new Map();
@@ -66260,7 +66320,7 @@ var LayerEntries = class {
   digest(i) {
     const slot = i < this.digestSlots.length ? this.digestSlots[i] : 0;
     if (!slot) return void 0;
-    return Buffer.from(this.digestBytes.buffer, this.digestBytes.byteOffset + (slot - 1) * 32, 32).toString("hex");
+    return Buffer.from(this.digestBytes.buffer, this.digestBytes.byteOffset + (slot - 1) * TAG_BYTES, TAG_BYTES).toString("hex");
   }
   kind(i) {
     return this.kindCol.data[i];
@@ -66513,7 +66573,7 @@ var Filesystem = class _Filesystem {
 };
 
 // src/core/range-processor.ts
-var import_node_crypto2 = require("node:crypto");
+var import_node_crypto3 = require("node:crypto");
 
 // src/core/mask.ts
 function maskSecret(value, keep) {
@@ -66740,25 +66800,26 @@ function addDigest(list, index, digest) {
     const n = Math.max(256, list.count * 2);
     const indices = new Uint32Array(n);
     indices.set(list.indices);
-    const bytes = new Uint8Array(n * 32);
+    const bytes = new Uint8Array(n * TAG_BYTES);
     bytes.set(list.bytes);
     list.indices = indices;
     list.bytes = bytes;
   }
   list.indices[list.count] = index;
-  list.bytes.set(digest, list.count * 32);
+  list.bytes.set(digest, list.count * TAG_BYTES);
   list.count++;
 }
 function concatDigests(a, b) {
   if (!b.count) return a;
   if (!a.count) return b;
   const all = emptyDigests();
-  for (const list of [a, b]) for (let i = 0; i < list.count; i++) addDigest(all, list.indices[i], list.bytes.subarray(i * 32, i * 32 + 32));
+  for (const list of [a, b]) for (let i = 0; i < list.count; i++) addDigest(all, list.indices[i], list.bytes.subarray(i * TAG_BYTES, (i + 1) * TAG_BYTES));
   return all;
 }
 var RangeProcessor = class {
   constructor(work) {
     this.work = work;
+    this.tags = new ContentTagger(work.tagKey);
   }
   work;
   hash = null;
@@ -66772,16 +66833,17 @@ var RangeProcessor = class {
   index = -1;
   bodyStart = 0;
   bodyEnd = 0;
-  /** Whether the current file's sha256 is wanted; a body in one piece gets it in one call. */
+  /** Whether the current file's content tag is wanted; a body in one piece gets it in one call. */
   digestWanted = false;
-  fileHash = null;
+  fileTag = null;
   fileDigest = null;
   /** Whether the current file is scanned, and whether its scan still wants bytes. */
   scanFile = false;
   scanning = false;
   result = emptyResult();
+  tags;
   begin() {
-    this.hash = this.work.layerHash ? (0, import_node_crypto2.createHash)("sha256") : null;
+    this.hash = this.work.layerHash ? (0, import_node_crypto3.createHash)("sha256") : null;
     this.head = 0;
     this.tail = 0;
     this.offset = 0;
@@ -66823,7 +66885,7 @@ var RangeProcessor = class {
     if (this.index !== -1) this.close();
     const result = this.result;
     const d = result.digests;
-    result.digests = { count: d.count, indices: d.indices.slice(0, d.count), bytes: d.bytes.slice(0, d.count * 32) };
+    result.digests = { count: d.count, indices: d.indices.slice(0, d.count), bytes: d.bytes.slice(0, d.count * TAG_BYTES) };
     if (this.hash) result.diffId = "sha256:" + this.hash.digest("hex");
     this.hash = null;
     this.result = emptyResult();
@@ -66857,13 +66919,13 @@ var RangeProcessor = class {
   }
   feed(part, whole) {
     if (this.digestWanted) {
-      if (whole) this.fileDigest = (0, import_node_crypto2.hash)("sha256", part, "buffer");
-      else (this.fileHash ??= (0, import_node_crypto2.createHash)("sha256")).update(part);
+      if (whole) this.fileDigest = this.tags.whole(part);
+      else (this.fileTag ??= this.tags.start(this.bodyEnd - this.bodyStart)).update(part);
     }
     if (this.scanning) this.scanning = this.scanner.feed(part, whole);
   }
   close() {
-    if (this.digestWanted) addDigest(this.result.digests, this.index, this.fileDigest ?? (this.fileHash ?? (0, import_node_crypto2.createHash)("sha256")).digest());
+    if (this.digestWanted) addDigest(this.result.digests, this.index, this.fileDigest ?? (this.fileTag ?? this.tags.start(0)).finish());
     if (this.scanFile) {
       this.result.hits.push(...this.scanner.finish());
       const size = this.bodyEnd - this.bodyStart;
@@ -66874,7 +66936,7 @@ var RangeProcessor = class {
     }
     this.index = -1;
     this.digestWanted = false;
-    this.fileHash = null;
+    this.fileTag = null;
     this.fileDigest = null;
     this.scanFile = false;
     this.scanning = false;
@@ -67438,7 +67500,7 @@ var HashingSink = class {
   path;
   entrySize;
   reader;
-  hash = (0, import_node_crypto3.createHash)("sha256");
+  hash = (0, import_node_crypto4.createHash)("sha256");
   head = [];
   headSize = 0;
   target = null;
@@ -68108,8 +68170,9 @@ var RingProducer = class {
 // src/core/side-work.ts
 var WORKER_FILE = (0, import_node_path.join)(__dirname, "side-worker.js");
 function createSideWork(scanLimit, layerHash = true) {
-  const layerWork = { layerHash: true, digests: false, scan: false, scanLimit };
-  const filesWork = { layerHash: false, digests: true, scan: true, scanLimit };
+  const tagKey = newTagKey();
+  const layerWork = { layerHash: true, digests: false, tagKey, scan: false, scanLimit };
+  const filesWork = { layerHash: false, digests: true, tagKey, scan: true, scanLimit };
   if ((0, import_node_fs.existsSync)(WORKER_FILE) && process.env.MODELARTS_IMAGE_CHECK_WORKERS !== "0") {
     return new WorkerSideWork(layerHash ? [layerWork, filesWork] : [filesWork]);
   }
@@ -69677,12 +69740,12 @@ async function withTimeout(p, ms, message) {
 
 // src/docker/registry-auth.ts
 var import_node_child_process = require("node:child_process");
-var import_node_crypto4 = require("node:crypto");
+var import_node_crypto5 = require("node:crypto");
 var import_node_fs5 = require("node:fs");
 var import_node_os = require("node:os");
 var import_node_path4 = require("node:path");
 function swrLogin(ak, sk, region) {
-  return { username: `${region}@${ak}`, password: (0, import_node_crypto4.createHmac)("sha256", sk).update(ak).digest("hex") };
+  return { username: `${region}@${ak}`, password: (0, import_node_crypto5.createHmac)("sha256", sk).update(ak).digest("hex") };
 }
 function swrHost(region) {
   return `swr.${region}.myhuaweicloud.com`;
@@ -69925,7 +69988,7 @@ function renderSummary(report, extras = {}) {
 }
 
 // src/report/sarif-report.ts
-var import_node_crypto5 = require("node:crypto");
+var import_node_crypto6 = require("node:crypto");
 
 // src/version.ts
 var VERSION = "0.1.0";
@@ -69984,7 +70047,7 @@ See ${docsUrl(r.id)}`,
               }
             ],
             partialFingerprints: {
-              "modelartsImageCheck/v1": (0, import_node_crypto5.createHash)("sha256").update(`${f.rule}\0${f.path ?? ""}\0${f.instruction ?? ""}`).digest("hex").slice(0, 32)
+              "modelartsImageCheck/v1": (0, import_node_crypto6.createHash)("sha256").update(`${f.rule}\0${f.path ?? ""}\0${f.instruction ?? ""}`).digest("hex").slice(0, 32)
             },
             ...f.waived && { suppressions: [{ kind: "external", justification: f.waived.reason }] }
           };

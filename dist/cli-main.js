@@ -20901,7 +20901,7 @@ __export(registry_auth_exports, {
   swrLogin: () => swrLogin
 });
 function swrLogin(ak, sk, region) {
-  return { username: `${region}@${ak}`, password: (0, import_node_crypto5.createHmac)("sha256", sk).update(ak).digest("hex") };
+  return { username: `${region}@${ak}`, password: (0, import_node_crypto6.createHmac)("sha256", sk).update(ak).digest("hex") };
 }
 function swrHost(region) {
   return `swr.${region}.myhuaweicloud.com`;
@@ -20939,12 +20939,12 @@ async function credentialsFor(registry, explicit, env = process.env, helper = ru
   }
   return void 0;
 }
-var import_node_child_process, import_node_crypto5, import_node_fs7, import_node_os, import_node_path4, runHelper;
+var import_node_child_process, import_node_crypto6, import_node_fs7, import_node_os, import_node_path4, runHelper;
 var init_registry_auth = __esm({
   "src/docker/registry-auth.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    import_node_crypto5 = require("node:crypto");
+    import_node_crypto6 = require("node:crypto");
     import_node_fs7 = require("node:fs");
     import_node_os = require("node:os");
     import_node_path4 = require("node:path");
@@ -20983,7 +20983,7 @@ var {
 var import_node_fs6 = require("node:fs");
 
 // src/core/archive-reader.ts
-var import_node_crypto3 = require("node:crypto");
+var import_node_crypto4 = require("node:crypto");
 
 // src/core/blob-kind.ts
 var SNIFF_BYTES = 512;
@@ -21294,6 +21294,66 @@ function parseProfile(text) {
   throw new UsageError(`profile "${text}" is unknown: use "legacy" (${PROFILES.legacy.description}) or "current" (${PROFILES.current.description})`);
 }
 
+// src/core/content-tag.ts
+var import_node_crypto2 = require("node:crypto");
+var TAG_BYTES = 32;
+var KEYED_FROM = 16 * 1024;
+var NONCE = Buffer.alloc(12);
+function newTagKey() {
+  return new Uint8Array((0, import_node_crypto2.randomBytes)(32));
+}
+var ContentTagger = class {
+  constructor(key) {
+    this.key = key;
+  }
+  key;
+  /** The tag of a body given whole. */
+  whole(body) {
+    if (body.length < KEYED_FROM) return (0, import_node_crypto2.hash)("sha256", body, "buffer");
+    const mac = this.mac();
+    mac.setAAD(body);
+    return gmacTag(mac);
+  }
+  /** A tag for a body of `size` bytes that arrives in pieces. */
+  start(size) {
+    if (size < KEYED_FROM) return new Sha256Tag((0, import_node_crypto2.createHash)("sha256"));
+    return new GmacTag(this.mac());
+  }
+  mac() {
+    return (0, import_node_crypto2.createCipheriv)("aes-256-gcm", this.key, NONCE);
+  }
+};
+function gmacTag(mac) {
+  mac.final();
+  const tag = new Uint8Array(TAG_BYTES);
+  tag.set(mac.getAuthTag());
+  return tag;
+}
+var Sha256Tag = class {
+  constructor(h) {
+    this.h = h;
+  }
+  h;
+  update(part) {
+    this.h.update(part);
+  }
+  finish() {
+    return this.h.digest();
+  }
+};
+var GmacTag = class {
+  constructor(mac) {
+    this.mac = mac;
+  }
+  mac;
+  update(part) {
+    this.mac.setAAD(part);
+  }
+  finish() {
+    return gmacTag(this.mac);
+  }
+};
+
 // src/core/layer-record.ts
 var KIND_NAMES = ["file", "directory", "symlink", "hardlink", "char-device", "block-device", "fifo", "whiteout", "opaque"];
 var Column = class {
@@ -21326,7 +21386,7 @@ var LayerEntries = class {
   links = /* @__PURE__ */ new Map();
   /** Slot (1-based) of each entry's content digest in `digestBytes`; 0: none. */
   digestSlots = new Uint32Array(0);
-  /** sha256 digests, 32 bytes each, for the entries a rule compares (protected paths, /etc, tools). */
+  /** Content tags (content-tag.ts), TAG_BYTES each, for the entries a rule compares (protected paths, /etc, tools). */
   digestBytes = new Uint8Array(0);
   /** Text kept for rules that read files: /etc/passwd, /etc/group, shell scripts, credential files. */
   texts = /* @__PURE__ */ new Map();
@@ -21355,7 +21415,7 @@ var LayerEntries = class {
   digest(i) {
     const slot = i < this.digestSlots.length ? this.digestSlots[i] : 0;
     if (!slot) return void 0;
-    return Buffer.from(this.digestBytes.buffer, this.digestBytes.byteOffset + (slot - 1) * 32, 32).toString("hex");
+    return Buffer.from(this.digestBytes.buffer, this.digestBytes.byteOffset + (slot - 1) * TAG_BYTES, TAG_BYTES).toString("hex");
   }
   kind(i) {
     return this.kindCol.data[i];
@@ -21608,7 +21668,7 @@ var Filesystem = class _Filesystem {
 };
 
 // src/core/range-processor.ts
-var import_node_crypto2 = require("node:crypto");
+var import_node_crypto3 = require("node:crypto");
 
 // src/core/mask.ts
 function maskSecret(value, keep) {
@@ -21835,25 +21895,26 @@ function addDigest(list, index, digest) {
     const n = Math.max(256, list.count * 2);
     const indices = new Uint32Array(n);
     indices.set(list.indices);
-    const bytes = new Uint8Array(n * 32);
+    const bytes = new Uint8Array(n * TAG_BYTES);
     bytes.set(list.bytes);
     list.indices = indices;
     list.bytes = bytes;
   }
   list.indices[list.count] = index;
-  list.bytes.set(digest, list.count * 32);
+  list.bytes.set(digest, list.count * TAG_BYTES);
   list.count++;
 }
 function concatDigests(a, b) {
   if (!b.count) return a;
   if (!a.count) return b;
   const all = emptyDigests();
-  for (const list of [a, b]) for (let i = 0; i < list.count; i++) addDigest(all, list.indices[i], list.bytes.subarray(i * 32, i * 32 + 32));
+  for (const list of [a, b]) for (let i = 0; i < list.count; i++) addDigest(all, list.indices[i], list.bytes.subarray(i * TAG_BYTES, (i + 1) * TAG_BYTES));
   return all;
 }
 var RangeProcessor = class {
   constructor(work) {
     this.work = work;
+    this.tags = new ContentTagger(work.tagKey);
   }
   work;
   hash = null;
@@ -21867,16 +21928,17 @@ var RangeProcessor = class {
   index = -1;
   bodyStart = 0;
   bodyEnd = 0;
-  /** Whether the current file's sha256 is wanted; a body in one piece gets it in one call. */
+  /** Whether the current file's content tag is wanted; a body in one piece gets it in one call. */
   digestWanted = false;
-  fileHash = null;
+  fileTag = null;
   fileDigest = null;
   /** Whether the current file is scanned, and whether its scan still wants bytes. */
   scanFile = false;
   scanning = false;
   result = emptyResult();
+  tags;
   begin() {
-    this.hash = this.work.layerHash ? (0, import_node_crypto2.createHash)("sha256") : null;
+    this.hash = this.work.layerHash ? (0, import_node_crypto3.createHash)("sha256") : null;
     this.head = 0;
     this.tail = 0;
     this.offset = 0;
@@ -21918,7 +21980,7 @@ var RangeProcessor = class {
     if (this.index !== -1) this.close();
     const result = this.result;
     const d = result.digests;
-    result.digests = { count: d.count, indices: d.indices.slice(0, d.count), bytes: d.bytes.slice(0, d.count * 32) };
+    result.digests = { count: d.count, indices: d.indices.slice(0, d.count), bytes: d.bytes.slice(0, d.count * TAG_BYTES) };
     if (this.hash) result.diffId = "sha256:" + this.hash.digest("hex");
     this.hash = null;
     this.result = emptyResult();
@@ -21952,13 +22014,13 @@ var RangeProcessor = class {
   }
   feed(part, whole) {
     if (this.digestWanted) {
-      if (whole) this.fileDigest = (0, import_node_crypto2.hash)("sha256", part, "buffer");
-      else (this.fileHash ??= (0, import_node_crypto2.createHash)("sha256")).update(part);
+      if (whole) this.fileDigest = this.tags.whole(part);
+      else (this.fileTag ??= this.tags.start(this.bodyEnd - this.bodyStart)).update(part);
     }
     if (this.scanning) this.scanning = this.scanner.feed(part, whole);
   }
   close() {
-    if (this.digestWanted) addDigest(this.result.digests, this.index, this.fileDigest ?? (this.fileHash ?? (0, import_node_crypto2.createHash)("sha256")).digest());
+    if (this.digestWanted) addDigest(this.result.digests, this.index, this.fileDigest ?? (this.fileTag ?? this.tags.start(0)).finish());
     if (this.scanFile) {
       this.result.hits.push(...this.scanner.finish());
       const size = this.bodyEnd - this.bodyStart;
@@ -21969,7 +22031,7 @@ var RangeProcessor = class {
     }
     this.index = -1;
     this.digestWanted = false;
-    this.fileHash = null;
+    this.fileTag = null;
     this.fileDigest = null;
     this.scanFile = false;
     this.scanning = false;
@@ -22534,7 +22596,7 @@ var HashingSink = class {
   path;
   entrySize;
   reader;
-  hash = (0, import_node_crypto3.createHash)("sha256");
+  hash = (0, import_node_crypto4.createHash)("sha256");
   head = [];
   headSize = 0;
   target = null;
@@ -23210,8 +23272,9 @@ var RingProducer = class {
 // src/core/side-work.ts
 var WORKER_FILE = (0, import_node_path.join)(__dirname, "side-worker.js");
 function createSideWork(scanLimit, layerHash = true) {
-  const layerWork = { layerHash: true, digests: false, scan: false, scanLimit };
-  const filesWork = { layerHash: false, digests: true, scan: true, scanLimit };
+  const tagKey = newTagKey();
+  const layerWork = { layerHash: true, digests: false, tagKey, scan: false, scanLimit };
+  const filesWork = { layerHash: false, digests: true, tagKey, scan: true, scanLimit };
   if ((0, import_node_fs.existsSync)(WORKER_FILE) && process.env.MODELARTS_IMAGE_CHECK_WORKERS !== "0") {
     return new WorkerSideWork(layerHash ? [layerWork, filesWork] : [filesWork]);
   }
@@ -24355,7 +24418,7 @@ var Progress = class {
 };
 
 // src/report/sarif-report.ts
-var import_node_crypto4 = require("node:crypto");
+var import_node_crypto5 = require("node:crypto");
 
 // src/core/rules/rule.ts
 var DOCS_BASE = "https://github.com/modelarts-image-check/modelarts-image-check/blob/main/docs/rules/";
@@ -24420,7 +24483,7 @@ See ${docsUrl(r.id)}`,
               }
             ],
             partialFingerprints: {
-              "modelartsImageCheck/v1": (0, import_node_crypto4.createHash)("sha256").update(`${f.rule}\0${f.path ?? ""}\0${f.instruction ?? ""}`).digest("hex").slice(0, 32)
+              "modelartsImageCheck/v1": (0, import_node_crypto5.createHash)("sha256").update(`${f.rule}\0${f.path ?? ""}\0${f.instruction ?? ""}`).digest("hex").slice(0, 32)
             },
             ...f.waived && { suppressions: [{ kind: "external", justification: f.waived.reason }] }
           };

@@ -4,7 +4,7 @@
 var import_node_worker_threads = require("node:worker_threads");
 
 // src/core/range-processor.ts
-var import_node_crypto = require("node:crypto");
+var import_node_crypto2 = require("node:crypto");
 
 // src/core/mask.ts
 function maskSecret(value, keep) {
@@ -220,6 +220,63 @@ var ContentScanner = class {
   }
 };
 
+// src/core/content-tag.ts
+var import_node_crypto = require("node:crypto");
+var TAG_BYTES = 32;
+var KEYED_FROM = 16 * 1024;
+var NONCE = Buffer.alloc(12);
+var ContentTagger = class {
+  constructor(key) {
+    this.key = key;
+  }
+  key;
+  /** The tag of a body given whole. */
+  whole(body) {
+    if (body.length < KEYED_FROM) return (0, import_node_crypto.hash)("sha256", body, "buffer");
+    const mac = this.mac();
+    mac.setAAD(body);
+    return gmacTag(mac);
+  }
+  /** A tag for a body of `size` bytes that arrives in pieces. */
+  start(size) {
+    if (size < KEYED_FROM) return new Sha256Tag((0, import_node_crypto.createHash)("sha256"));
+    return new GmacTag(this.mac());
+  }
+  mac() {
+    return (0, import_node_crypto.createCipheriv)("aes-256-gcm", this.key, NONCE);
+  }
+};
+function gmacTag(mac) {
+  mac.final();
+  const tag = new Uint8Array(TAG_BYTES);
+  tag.set(mac.getAuthTag());
+  return tag;
+}
+var Sha256Tag = class {
+  constructor(h) {
+    this.h = h;
+  }
+  h;
+  update(part) {
+    this.h.update(part);
+  }
+  finish() {
+    return this.h.digest();
+  }
+};
+var GmacTag = class {
+  constructor(mac) {
+    this.mac = mac;
+  }
+  mac;
+  update(part) {
+    this.mac.setAAD(part);
+  }
+  finish() {
+    return gmacTag(this.mac);
+  }
+};
+
 // src/core/range-processor.ts
 var DIGEST = 1;
 var SCAN = 2;
@@ -231,18 +288,19 @@ function addDigest(list, index2, digest) {
     const n = Math.max(256, list.count * 2);
     const indices = new Uint32Array(n);
     indices.set(list.indices);
-    const bytes = new Uint8Array(n * 32);
+    const bytes = new Uint8Array(n * TAG_BYTES);
     bytes.set(list.bytes);
     list.indices = indices;
     list.bytes = bytes;
   }
   list.indices[list.count] = index2;
-  list.bytes.set(digest, list.count * 32);
+  list.bytes.set(digest, list.count * TAG_BYTES);
   list.count++;
 }
 var RangeProcessor = class {
   constructor(work2) {
     this.work = work2;
+    this.tags = new ContentTagger(work2.tagKey);
   }
   work;
   hash = null;
@@ -256,16 +314,17 @@ var RangeProcessor = class {
   index = -1;
   bodyStart = 0;
   bodyEnd = 0;
-  /** Whether the current file's sha256 is wanted; a body in one piece gets it in one call. */
+  /** Whether the current file's content tag is wanted; a body in one piece gets it in one call. */
   digestWanted = false;
-  fileHash = null;
+  fileTag = null;
   fileDigest = null;
   /** Whether the current file is scanned, and whether its scan still wants bytes. */
   scanFile = false;
   scanning = false;
   result = emptyResult();
+  tags;
   begin() {
-    this.hash = this.work.layerHash ? (0, import_node_crypto.createHash)("sha256") : null;
+    this.hash = this.work.layerHash ? (0, import_node_crypto2.createHash)("sha256") : null;
     this.head = 0;
     this.tail = 0;
     this.offset = 0;
@@ -307,7 +366,7 @@ var RangeProcessor = class {
     if (this.index !== -1) this.close();
     const result = this.result;
     const d = result.digests;
-    result.digests = { count: d.count, indices: d.indices.slice(0, d.count), bytes: d.bytes.slice(0, d.count * 32) };
+    result.digests = { count: d.count, indices: d.indices.slice(0, d.count), bytes: d.bytes.slice(0, d.count * TAG_BYTES) };
     if (this.hash) result.diffId = "sha256:" + this.hash.digest("hex");
     this.hash = null;
     this.result = emptyResult();
@@ -341,13 +400,13 @@ var RangeProcessor = class {
   }
   feed(part, whole) {
     if (this.digestWanted) {
-      if (whole) this.fileDigest = (0, import_node_crypto.hash)("sha256", part, "buffer");
-      else (this.fileHash ??= (0, import_node_crypto.createHash)("sha256")).update(part);
+      if (whole) this.fileDigest = this.tags.whole(part);
+      else (this.fileTag ??= this.tags.start(this.bodyEnd - this.bodyStart)).update(part);
     }
     if (this.scanning) this.scanning = this.scanner.feed(part, whole);
   }
   close() {
-    if (this.digestWanted) addDigest(this.result.digests, this.index, this.fileDigest ?? (this.fileHash ?? (0, import_node_crypto.createHash)("sha256")).digest());
+    if (this.digestWanted) addDigest(this.result.digests, this.index, this.fileDigest ?? (this.fileTag ?? this.tags.start(0)).finish());
     if (this.scanFile) {
       this.result.hits.push(...this.scanner.finish());
       const size = this.bodyEnd - this.bodyStart;
@@ -358,7 +417,7 @@ var RangeProcessor = class {
     }
     this.index = -1;
     this.digestWanted = false;
-    this.fileHash = null;
+    this.fileTag = null;
     this.fileDigest = null;
     this.scanFile = false;
     this.scanning = false;

@@ -158,7 +158,7 @@ function buildFacts(image: ResolvedImage, base: ResolvedImage | undefined, optio
   };
 }
 
-/** Files whose content the rules compare between base and image get a sha256 while streaming. */
+/** Files whose content the rules compare between base and image get a content tag while streaming. */
 function digestPredicate(settings: Settings): (path: string) => boolean {
   const dirs = [...settings.protectedPaths, '/etc'];
   const tools = new Set(settings.modelartsTools);

@@ -15,7 +15,7 @@ export interface FileNode {
   size: number;
   /** Symlink target as written; for a hard link, the path it links to. */
   link?: string;
-  /** sha256 of the content, for the files the rules compare. */
+  /** Content tag (content-tag.ts): equal for equal content, for the files the rules compare. */
   digest?: string;
   /** Index of the layer that last wrote this path. */
   layer: number;

@@ -1,6 +1,7 @@
 // What one layer contains, as the layer walker saw it. Entries are stored column-wise in typed
 // arrays because an image can hold hundreds of thousands of them and every byte per entry counts
 // (the performance issue allows about 300 bytes of memory per entry, path included).
+import { TAG_BYTES } from './content-tag';
 import type { FileDigests } from './range-processor';
 
 export const enum EntryKind {
@@ -64,7 +65,7 @@ export class LayerEntries {
   readonly links = new Map<number, string>();
   /** Slot (1-based) of each entry's content digest in `digestBytes`; 0: none. */
   private digestSlots = new Uint32Array(0);
-  /** sha256 digests, 32 bytes each, for the entries a rule compares (protected paths, /etc, tools). */
+  /** Content tags (content-tag.ts), TAG_BYTES each, for the entries a rule compares (protected paths, /etc, tools). */
   private digestBytes = new Uint8Array(0);
   /** Text kept for rules that read files: /etc/passwd, /etc/group, shell scripts, credential files. */
   readonly texts = new Map<number, string>();
@@ -97,7 +98,7 @@ export class LayerEntries {
   digest(i: number): string | undefined {
     const slot = i < this.digestSlots.length ? this.digestSlots[i] : 0;
     if (!slot) return undefined;
-    return Buffer.from(this.digestBytes.buffer, this.digestBytes.byteOffset + (slot - 1) * 32, 32).toString('hex');
+    return Buffer.from(this.digestBytes.buffer, this.digestBytes.byteOffset + (slot - 1) * TAG_BYTES, TAG_BYTES).toString('hex');
   }
 
   kind(i: number): EntryKind {

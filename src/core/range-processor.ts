@@ -1,9 +1,10 @@
 // The byte-level work on a layer that does not need the tar structure: the sha256 of the whole
-// uncompressed stream (the diff_id), the sha256 of chosen file bodies, and the content scan of
-// file bodies. The layer walker tells it where each file body lies in the stream (a range);
+// uncompressed stream (the diff_id), the content tags of chosen file bodies (content-tag.ts),
+// and the content scan of file bodies. The layer walker tells it where each file body lies in the stream (a range);
 // this lets the work run beside the parser, in worker threads (see side-work.ts).
-import { createHash, hash, type Hash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { ContentScanner } from './content-scanner';
+import { ContentTagger, TAG_BYTES, type TagInProgress } from './content-tag';
 import type { ScanHit } from './layer-record';
 
 /**
@@ -23,15 +24,18 @@ export interface RangeHit extends Omit<ScanHit, 'path'> {
 export interface RangeWork {
   /** Hash the whole stream (the diff_id). */
   layerHash: boolean;
+  /** Tag the bodies flagged DIGEST, with this run's key (content-tag.ts). */
   digests: boolean;
+  tagKey: Uint8Array;
   scan: boolean;
   scanLimit: number;
 }
 
 /**
- * sha256s of file bodies: entry indices and their digests, 32 bytes each. Typed arrays rather than
- * [index, hex] pairs: a layer can digest tens of thousands of files, and these move between
- * threads without a serialised copy (their buffers are transferred).
+ * Content tags of file bodies (the "digests" the rules compare): entry indices and their tags,
+ * TAG_BYTES each. Typed arrays rather than [index, hex] pairs: a layer can tag tens of
+ * thousands of files, and these move between threads without a serialised copy (their buffers
+ * are transferred).
  */
 export interface FileDigests {
   count: number;
@@ -49,13 +53,13 @@ export function addDigest(list: FileDigests, index: number, digest: Uint8Array):
     const n = Math.max(256, list.count * 2);
     const indices = new Uint32Array(n);
     indices.set(list.indices);
-    const bytes = new Uint8Array(n * 32);
+    const bytes = new Uint8Array(n * TAG_BYTES);
     bytes.set(list.bytes);
     list.indices = indices;
     list.bytes = bytes;
   }
   list.indices[list.count] = index;
-  list.bytes.set(digest, list.count * 32);
+  list.bytes.set(digest, list.count * TAG_BYTES);
   list.count++;
 }
 
@@ -64,7 +68,7 @@ export function concatDigests(a: FileDigests, b: FileDigests): FileDigests {
   if (!b.count) return a;
   if (!a.count) return b;
   const all = emptyDigests();
-  for (const list of [a, b]) for (let i = 0; i < list.count; i++) addDigest(all, list.indices[i], list.bytes.subarray(i * 32, i * 32 + 32));
+  for (const list of [a, b]) for (let i = 0; i < list.count; i++) addDigest(all, list.indices[i], list.bytes.subarray(i * TAG_BYTES, (i + 1) * TAG_BYTES));
   return all;
 }
 
@@ -88,16 +92,20 @@ export class RangeProcessor {
   private index = -1;
   private bodyStart = 0;
   private bodyEnd = 0;
-  /** Whether the current file's sha256 is wanted; a body in one piece gets it in one call. */
+  /** Whether the current file's content tag is wanted; a body in one piece gets it in one call. */
   private digestWanted = false;
-  private fileHash: Hash | null = null;
-  private fileDigest: Buffer | null = null;
+  private fileTag: TagInProgress | null = null;
+  private fileDigest: Uint8Array | null = null;
   /** Whether the current file is scanned, and whether its scan still wants bytes. */
   private scanFile = false;
   private scanning = false;
   private result: RangeResult = emptyResult();
 
-  constructor(private readonly work: RangeWork) {}
+  private readonly tags: ContentTagger;
+
+  constructor(private readonly work: RangeWork) {
+    this.tags = new ContentTagger(work.tagKey);
+  }
 
   begin(): void {
     this.hash = this.work.layerHash ? createHash('sha256') : null;
@@ -146,7 +154,7 @@ export class RangeProcessor {
     const result = this.result;
     // Trimmed to the digests found, so that only those bytes move to the parser's thread.
     const d = result.digests;
-    result.digests = { count: d.count, indices: d.indices.slice(0, d.count), bytes: d.bytes.slice(0, d.count * 32) };
+    result.digests = { count: d.count, indices: d.indices.slice(0, d.count), bytes: d.bytes.slice(0, d.count * TAG_BYTES) };
     if (this.hash) result.diffId = 'sha256:' + this.hash.digest('hex');
     this.hash = null;
     this.result = emptyResult();
@@ -183,15 +191,15 @@ export class RangeProcessor {
 
   private feed(part: Buffer, whole: boolean): void {
     if (this.digestWanted) {
-      // Most files lie within one chunk: hashed in one call, without a Hash object each.
-      if (whole) this.fileDigest = hash('sha256', part, 'buffer');
-      else (this.fileHash ??= createHash('sha256')).update(part);
+      // Most files lie within one chunk: tagged in one call, without an object each.
+      if (whole) this.fileDigest = this.tags.whole(part);
+      else (this.fileTag ??= this.tags.start(this.bodyEnd - this.bodyStart)).update(part);
     }
     if (this.scanning) this.scanning = this.scanner.feed(part, whole);
   }
 
   private close(): void {
-    if (this.digestWanted) addDigest(this.result.digests, this.index, this.fileDigest ?? (this.fileHash ?? createHash('sha256')).digest());
+    if (this.digestWanted) addDigest(this.result.digests, this.index, this.fileDigest ?? (this.fileTag ?? this.tags.start(0)).finish());
     if (this.scanFile) {
       this.result.hits.push(...this.scanner.finish());
       const size = this.bodyEnd - this.bodyStart;
@@ -202,7 +210,7 @@ export class RangeProcessor {
     }
     this.index = -1;
     this.digestWanted = false;
-    this.fileHash = null;
+    this.fileTag = null;
     this.fileDigest = null;
     this.scanFile = false;
     this.scanning = false;

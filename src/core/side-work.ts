@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ImageError } from './errors';
+import { newTagKey } from './content-tag';
 import { concatDigests, RangeProcessor, type FileRanges, type RangeResult, type RangeWork } from './range-processor';
 import { Op, RingProducer, type RingMemory } from './shared-ring';
 
@@ -31,8 +32,9 @@ export interface SideWorkerData {
 
 /** `layerHash` false: the source vouches for its layers' diff_ids (ImageSource.layersVerified). */
 export function createSideWork(scanLimit: number, layerHash = true): SideWork {
-  const layerWork: RangeWork = { layerHash: true, digests: false, scan: false, scanLimit };
-  const filesWork: RangeWork = { layerHash: false, digests: true, scan: true, scanLimit };
+  const tagKey = newTagKey();
+  const layerWork: RangeWork = { layerHash: true, digests: false, tagKey, scan: false, scanLimit };
+  const filesWork: RangeWork = { layerHash: false, digests: true, tagKey, scan: true, scanLimit };
   if (existsSync(WORKER_FILE) && process.env.MODELARTS_IMAGE_CHECK_WORKERS !== '0') {
     // The layer hash reads every byte and is the biggest single job; file digests and the scan
     // share the other worker (on the bench a little faster than digests beside the layer hash).
