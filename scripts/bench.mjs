@@ -215,18 +215,30 @@ function measure(label, fn) {
 }
 
 /**
- * Two measurements taken in turns (A, B, A, B, ...): each docker save writes the image to a
- * temporary directory, and the disk's write-back from earlier runs slows later ones, so runs
- * in a block would favour whichever goes first.
+ * Two measurements taken in turns, in counterbalanced order (A B, B A, A B, ...): each docker
+ * save copies the image to a temporary directory, which the daemon deletes after the last byte
+ * and the disk writes back, so a run pays for the one before it; runs in a block, or always in
+ * the same order, would favour one side. Before each run the disk is synced and the daemon
+ * given a moment to finish its clean-up. Returns the runs of each, in pair order.
  */
 function measureInTurns(a, b) {
   const ra = [];
   const rb = [];
-  a.fn();
-  b.fn();
+  const settled = (m) => {
+    spawnSync('sync');
+    spawnSync('sleep', ['1']);
+    return m.fn();
+  };
+  settled(a);
+  settled(b);
   for (let i = 0; i < runs; i++) {
-    ra.push(a.fn());
-    rb.push(b.fn());
+    if (i % 2 === 0) {
+      ra.push(settled(a));
+      rb.push(settled(b));
+    } else {
+      rb.push(settled(b));
+      ra.push(settled(a));
+    }
   }
   return [summary(a.label, ra), summary(b.label, rb)];
 }
@@ -297,8 +309,8 @@ function daemonRows(gen) {
   );
   spawnSync('docker', ['rmi', '-f', 'bench/image:latest', 'bench/base:latest'], { stdio: 'ignore' });
   through.overDockerSave = +(through.seconds / save.seconds).toFixed(2);
-  // Each validator run over the save run just before it: the daemon's speed drifts between
-  // pairs more than within one, so the median of these is steadier than a ratio of medians.
+  // Each validator run over the save run of its pair: the daemon's speed drifts between pairs
+  // more than within one, so the median of these is steadier than a ratio of medians.
   through.pairwiseOverDockerSave = +median(through.runs.map((t, i) => t / save.runs[i])).toFixed(2);
   return [save, through];
 }
