@@ -1,7 +1,8 @@
 // The byte-level work on a layer that does not need the tar structure: the sha256 of the whole
 // uncompressed stream (the diff_id), the content tags of chosen file bodies (content-tag.ts),
-// and the content scan of file bodies. The layer walker tells it where each file body lies in the stream (a range);
-// this lets the work run beside the parser, in worker threads (see side-work.ts).
+// and the content scan of file bodies. The layer walker tells it where each file body lies in
+// the stream (a range); this lets the work run beside the parser, in worker threads (see
+// side-work.ts).
 import { createHash, type Hash } from 'node:crypto';
 import { ContentScanner } from './content-scanner';
 import { ContentTagger, TAG_BYTES, type TagInProgress } from './content-tag';
