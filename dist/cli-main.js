@@ -24728,9 +24728,9 @@ async function openBase(ref, io) {
   return openImage(ref, io);
 }
 async function openImage(ref, io) {
-  const daemon = inDaemon(ref, io);
-  if (daemon && io.openReference) return io.openReference(ref.replace(/^docker-daemon:/, ""));
-  if (daemon) throw new UsageError("docker-daemon: references need a Docker daemon; save the image first (docker save -o image.tar IMAGE)");
+  const daemon2 = inDaemon(ref, io);
+  if (daemon2 && io.openReference) return io.openReference(ref.replace(/^docker-daemon:/, ""));
+  if (daemon2) throw new UsageError("docker-daemon: references need a Docker daemon; save the image first (docker save -o image.tar IMAGE)");
   return archiveSource(ref);
 }
 
@@ -24760,11 +24760,12 @@ async function inspectReference(ref) {
   const { info } = await findInDaemon(ref);
   return { name: `image ${ref} (${info.id.slice(0, 19)})`, id: info.id, diffIds: info.diffIds };
 }
+var daemon;
 async function findInDaemon(ref) {
   if (!isImageReference(ref)) throw new UsageError(`"${ref}" is neither an archive that exists nor an image reference (NAME[:TAG][@DIGEST] or an image ID)`);
   const { connectDaemon: connectDaemon2, ensureImage: ensureImage2 } = await Promise.resolve().then(() => (init_daemon(), daemon_exports));
   const { credentialsFor: credentialsFor2, registryOf: registryOf2 } = await Promise.resolve().then(() => (init_registry_auth(), registry_auth_exports));
-  const docker = await connectDaemon2();
+  const docker = await (daemon ??= connectDaemon2());
   const log = { info: (line) => process.stderr.write(`${line}
 `), warning: (line) => process.stderr.write(`warning: ${line}
 `) };

@@ -1,3 +1,4 @@
+import type Docker from 'dockerode';
 import { runCli } from './cli';
 import { terminalFacts } from './launch-in-worker';
 import { UsageError } from './core/errors';
@@ -16,12 +17,15 @@ async function inspectReference(ref: string) {
   return { name: `image ${ref} (${info.id.slice(0, 19)})`, id: info.id, diffIds: info.diffIds };
 }
 
+/** The daemon, connected (and pinged) once for the image and its base. */
+let daemon: Promise<Docker> | undefined;
+
 async function findInDaemon(ref: string) {
   if (!isImageReference(ref)) throw new UsageError(`"${ref}" is neither an archive that exists nor an image reference (NAME[:TAG][@DIGEST] or an image ID)`);
   // Loaded only when needed: dockerode and its dependencies are most of the bundle.
   const { connectDaemon, ensureImage } = await import('./docker/daemon');
   const { credentialsFor, registryOf } = await import('./docker/registry-auth');
-  const docker = await connectDaemon();
+  const docker = await (daemon ??= connectDaemon());
   const log = { info: (line: string) => process.stderr.write(`${line}\n`), warning: (line: string) => process.stderr.write(`warning: ${line}\n`) };
   const info = await ensureImage(docker, ref, 'missing', await credentialsFor(registryOf(ref), {}), log).catch((err: unknown) => {
     throw err instanceof Error ? new UsageError(err.message) : err;
