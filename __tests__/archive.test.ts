@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { check, paths } from '../__fixtures__/check';
 import { BASE_METADATA, baseLayers, buildImage, layerTar, memorySource, onBase, tarOf, zstdAvailable, type Layout, type LayerSpec } from '../__fixtures__/image-builder';
 import { checkImage } from '../src/core/check-image';
+import { RangeProcessor } from '../src/core/range-processor';
 import { ImageError } from '../src/core/errors';
 import { archiveSource, type ImageSource } from '../src/core/image-source';
 import { defaultSettings } from '../src/core/settings';
@@ -139,6 +140,35 @@ describe('a source that verified its layers itself (the Docker daemon)', () => {
     const [hashed, vouched] = [await run(archive, false), await run(archive, true)];
     expect(vouched.findings).toEqual(hashed.findings);
     expect(vouched.facts.layers.map((l) => l.record.diffId)).toEqual(diffIds);
+  });
+
+  it('is not copied to the side work where no file needs it, with the same findings', async () => {
+    // A layer with a tagged library and a model file far past the scan limit, read in 64 KiB
+    // chunks: the model's bytes past the limit are skipped, nothing a rule needs is.
+    const KEY = 'AKIA' + 'Q'.repeat(16);
+    const model = Buffer.alloc(2_000_000, 'weights ');
+    model.write(KEY, 1000);
+    model.write(KEY, 1_500_000);
+    const lib = Buffer.alloc(300_000, 'library ');
+    const spec = onBase([{ createdBy: '/bin/sh -c add', entries: [{ path: 'opt/model.bin', content: model }, { path: 'usr/lib/libc.so', content: lib, mode: 0o755 }] }]);
+    const { archive } = await buildImage(spec, { layout: 'docker-legacy' });
+    const small = { ...settings, scanLimit: 64 * 1024 };
+    const base = await buildImage({ layers: baseLayers(), metadata: BASE_METADATA, config: { User: 'work' } });
+    const check = (layersVerified: boolean) => checkImage({ image: { ...memorySource(archive, 'image x', 65536), layersVerified }, base: memorySource(base.archive, 'base'), settings: small });
+    const skip = jest.spyOn(RangeProcessor.prototype, 'skip');
+    try {
+      const hashed = await check(false);
+      expect(skip).not.toHaveBeenCalled();
+      const vouched = await check(true);
+      const skipped = skip.mock.calls.reduce((sum, [n]) => sum + n, 0);
+      expect(skipped).toBeGreaterThan(1_500_000);
+      expect(vouched.findings).toEqual(hashed.findings);
+      expect(vouched.scan).toEqual(hashed.scan);
+      expect(vouched.findings.filter((f) => f.rule === 'secrets').map((f) => f.path)).toEqual(['/opt/model.bin']);
+      expect(vouched.findings.filter((f) => f.rule === 'protected-path').map((f) => f.path)).toEqual(['/usr/lib/libc.so']);
+    } finally {
+      skip.mockRestore();
+    }
   });
 
   it('is not hashed again: a layer is taken to be what the config names', async () => {

@@ -29,6 +29,57 @@ describe('RangeProcessor', () => {
     expect(Buffer.from(result.digests.bytes.subarray(64, 96)).toString('hex')).toBe(sha256(Buffer.alloc(0)));
   });
 
+  it('skips bytes no range needs and gives the same results as when it reads them', () => {
+    // A tagged file, a scanned file far bigger than the scan limit (a key before the limit, one
+    // after it), then another tagged file: the scanned file's bytes past the limit may be skipped.
+    const KEY = 'AKIA' + 'Q'.repeat(16);
+    const big = Buffer.alloc(200_000, 'x');
+    big.write(KEY, 100);
+    big.write(KEY, 150_000);
+    const parts = [Buffer.alloc(700, 'a'), big, Buffer.alloc(30_000, 'c')];
+    const at = [512, 2048, 2048 + 200_000 + 512];
+    const stream = Buffer.alloc(at[2] + 30_000 + 512);
+    parts.forEach((b, i) => b.copy(stream, at[i]));
+    const ranges = new Float64Array([0, at[0], 700, DIGEST, 1, at[1], big.length, SCAN, 2, at[2], 30_000, DIGEST | SCAN]);
+    const run = (skip: [number, number] | null) => {
+      const p = new RangeProcessor({ layerHash: false, digests: true, tagKey: key, scan: true, scanLimit: 4096 });
+      p.begin();
+      p.addRanges(ranges);
+      const [from, to] = skip ?? [stream.length, stream.length];
+      for (let pos = 0; pos < from; pos += 1000) p.data(stream.subarray(pos, Math.min(pos + 1000, from)));
+      if (skip) p.skip(to - from);
+      for (let pos = to; pos < stream.length; pos += 1000) p.data(stream.subarray(pos, Math.min(pos + 1000, stream.length)));
+      return p.end();
+    };
+    const key = newTagKey();
+    const read = run(null);
+    const skipped = run([at[1] + 8192, at[2] - 100]);
+    expect(skipped).toEqual(read);
+    expect(read.hits.map((h) => h.index)).toEqual([1]);
+    expect(read).toMatchObject({ truncatedFiles: 2, unscannedBytes: big.length - 4096 + 30_000 - 4096 });
+    expect(read.digests.count).toBe(2);
+  });
+
+  it('refuses to skip bytes a range needs, or any byte of a hashed layer', () => {
+    const start = (layerHash: boolean) => {
+      const p = new RangeProcessor({ layerHash, digests: true, tagKey: newTagKey(), scan: true, scanLimit: 4096 });
+      p.begin();
+      return p;
+    };
+    const tagged = start(false);
+    tagged.addRanges(new Float64Array([0, 512, 100_000, DIGEST]));
+    tagged.data(Buffer.alloc(1024));
+    expect(() => tagged.skip(10_000)).toThrow(/were skipped but are needed/);
+    const scanned = start(false);
+    scanned.addRanges(new Float64Array([0, 512, 100_000, SCAN]));
+    scanned.data(Buffer.alloc(1024));
+    expect(() => scanned.skip(10_000)).toThrow(/were skipped but are needed/);
+    const ahead = start(false);
+    ahead.addRanges(new Float64Array([0, 5000, 10, DIGEST]));
+    expect(() => ahead.skip(6000)).toThrow(/were skipped but are needed/);
+    expect(() => start(true).skip(512)).toThrow(/were skipped but are needed/);
+  });
+
   it('merges the digests of two workers in order', () => {
     const run = (index: number, body: Buffer) => {
       const p = new RangeProcessor({ layerHash: false, digests: true, tagKey: newTagKey(), scan: false, scanLimit: 0 });

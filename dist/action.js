@@ -66881,6 +66881,17 @@ var RangeProcessor = class {
     }
     this.offset = end;
   }
+  /**
+   * Moves past `n` bytes of the stream that no range needs: the rest of files whose scan has
+   * reached its limit, and files that are neither tagged nor scanned. Never for a hashed layer.
+   */
+  skip(n) {
+    const end = this.offset + n;
+    const needed = this.hash !== null || this.index !== -1 && (this.digestWanted || this.scanning) && this.bodyEnd > this.offset || this.head !== this.tail && this.queue[this.head + 1] < end;
+    if (needed) throw new Error(`bytes ${this.offset} to ${end} of the layer were skipped but are needed`);
+    if (this.index !== -1 && this.bodyEnd <= end) this.close();
+    this.offset = end;
+  }
   end() {
     if (this.index !== -1) this.close();
     const result = this.result;
@@ -67398,6 +67409,8 @@ var LayerWalker = class {
   textSink = new TextSink(this);
   ranges = new Float64Array(4 * 1024);
   rangeCount = 0;
+  /** Where the bytes the side work needs end, so far: tagged bodies whole, scanned ones up to the scan limit. */
+  neededUntil = 0;
   position = () => 0;
   /** One reused array: the side work copies the ranges it is sent. */
   addRange(index, start, size, flags) {
@@ -67413,6 +67426,8 @@ var LayerWalker = class {
     r[at + 2] = size;
     r[at + 3] = flags;
     this.rangeCount = at + 4;
+    const needed = flags & DIGEST ? size : Math.max(1, Math.min(size, this.options.scanLimit));
+    this.neededUntil = Math.max(this.neededUntil, start + needed);
   }
   onEntry = (h) => {
     if (h.name.length > MAX_PATH_BYTES || countSlashes(h.name) > MAX_PATH_DEPTH) {
@@ -67467,11 +67482,13 @@ async function walkLayer(blob, compression, options, what, scan = true) {
   const consume = async (source) => {
     for await (const chunk of source) {
       options.budget.consume(chunk.length, what);
+      const start = record.size;
       record.size += chunk.length;
       await parser.write(chunk);
       const ranges = walker.ranges.subarray(0, walker.rangeCount);
       walker.rangeCount = 0;
-      await side.send(ranges, chunk);
+      if (!side.needsEveryByte && start >= walker.neededUntil) await side.skip(ranges, chunk.length);
+      else await side.send(ranges, chunk);
     }
     await parser.end();
   };
@@ -68061,7 +68078,8 @@ var PRODUCER_SLEEPS = 2;
 var CONSUMERS = 3;
 var consumed = (c) => CONSUMERS + 2 * c;
 var sleeps = (c) => CONSUMERS + 2 * c + 1;
-var META_WORDS = 3;
+var META_WORDS = 4;
+var MAX_SKIP = 2 ** 30;
 var BATCH = SLOTS / 2;
 var RECHECK_MS = 1e3;
 var RingProducer = class {
@@ -68090,6 +68108,7 @@ var RingProducer = class {
   open = -1;
   openBytes = 0;
   openRanges = 0;
+  openSkip = 0;
   /** Publishes a slot that carries an op alone (Begin, End), after the bytes before it. */
   async signal(op) {
     this.flush();
@@ -68101,6 +68120,29 @@ var RingProducer = class {
    * daemon's HTTP stream, decompressed data) share slots: a slot is published once full.
    */
   async publishData(ranges, chunk) {
+    await this.putRanges(ranges);
+    if (this.openSkip > 0 && chunk.length > 0) this.commit(2 /* Data */);
+    for (let pos = 0; pos < chunk.length; ) {
+      if (this.open === -1) await this.openSlot();
+      const n = Math.min(chunk.length - pos, SLOT_BYTES - this.openBytes);
+      this.data.set(chunk.subarray(pos, pos + n), this.open * SLOT_BYTES + this.openBytes);
+      this.openBytes += n;
+      pos += n;
+      if (this.openBytes === SLOT_BYTES) this.commit(2 /* Data */);
+    }
+  }
+  /**
+   * Adds the ranges that start in the next `bytes` of the stream, and says those bytes are
+   * skipped: no consumer needs them (see SideWork.skip), so they are not copied.
+   */
+  async publishSkip(ranges, bytes) {
+    await this.putRanges(ranges);
+    if (this.open !== -1 && this.openSkip + bytes > MAX_SKIP) this.commit(2 /* Data */);
+    if (this.open === -1) await this.openSlot();
+    this.openSkip += bytes;
+  }
+  /** Ranges go in the slot that holds (or precedes) the bytes they describe. */
+  async putRanges(ranges) {
     for (let r = 0; r < ranges.length; ) {
       if (this.open === -1 || this.openRanges === RANGE_NUMBERS) {
         this.flush();
@@ -68110,14 +68152,6 @@ var RingProducer = class {
       this.ranges.set(ranges.subarray(r, r + n), this.open * RANGE_NUMBERS + this.openRanges);
       this.openRanges += n;
       r += n;
-    }
-    for (let pos = 0; pos < chunk.length; ) {
-      if (this.open === -1) await this.openSlot();
-      const n = Math.min(chunk.length - pos, SLOT_BYTES - this.openBytes);
-      this.data.set(chunk.subarray(pos, pos + n), this.open * SLOT_BYTES + this.openBytes);
-      this.openBytes += n;
-      pos += n;
-      if (this.openBytes === SLOT_BYTES) this.commit(2 /* Data */);
     }
   }
   /** Publishes the slot being filled, if any. */
@@ -68129,12 +68163,14 @@ var RingProducer = class {
     this.open = this.produced % SLOTS;
     this.openBytes = 0;
     this.openRanges = 0;
+    this.openSkip = 0;
   }
   commit(op) {
     const at = this.meta + this.open * META_WORDS;
     this.control[at] = op;
     this.control[at + 1] = this.openBytes;
     this.control[at + 2] = this.openRanges;
+    this.control[at + 3] = this.openSkip;
     this.open = -1;
     this.produced++;
     Atomics.store(this.control, PRODUCED, this.produced);
@@ -68180,8 +68216,10 @@ function createSideWork(scanLimit, layerHash = true) {
 }
 var InThreadSideWork = class {
   processor;
+  needsEveryByte;
   constructor(work) {
     this.processor = new RangeProcessor(work);
+    this.needsEveryByte = work.layerHash;
   }
   begin() {
     this.processor.begin();
@@ -68189,6 +68227,10 @@ var InThreadSideWork = class {
   send(ranges, chunk) {
     if (ranges.length) this.processor.addRanges(ranges);
     this.processor.data(chunk);
+  }
+  skip(ranges, bytes) {
+    if (ranges.length) this.processor.addRanges(ranges);
+    this.processor.skip(bytes);
   }
   async end() {
     return this.processor.end();
@@ -68199,11 +68241,13 @@ var InThreadSideWork = class {
 var WorkerSideWork = class {
   ring;
   workers;
+  needsEveryByte;
   resultWaiters = [];
   failure = null;
   closed = false;
   constructor(works) {
     this.ring = new RingProducer(works.length, () => this.failure);
+    this.needsEveryByte = works.some((w) => w.layerHash);
     this.workers = works.map((work, index) => {
       const data = { work, ring: this.ring.memory, index };
       const worker = new import_node_worker_threads.Worker(WORKER_FILE, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 2 } });
@@ -68223,6 +68267,9 @@ var WorkerSideWork = class {
   }
   send(ranges, chunk) {
     return this.ring.publishData(ranges, chunk);
+  }
+  skip(ranges, bytes) {
+    return this.ring.publishSkip(ranges, bytes);
   }
   async end() {
     const results = this.workers.map(

@@ -362,6 +362,17 @@ var RangeProcessor = class {
     }
     this.offset = end;
   }
+  /**
+   * Moves past `n` bytes of the stream that no range needs: the rest of files whose scan has
+   * reached its limit, and files that are neither tagged nor scanned. Never for a hashed layer.
+   */
+  skip(n) {
+    const end = this.offset + n;
+    const needed = this.hash !== null || this.index !== -1 && (this.digestWanted || this.scanning) && this.bodyEnd > this.offset || this.head !== this.tail && this.queue[this.head + 1] < end;
+    if (needed) throw new Error(`bytes ${this.offset} to ${end} of the layer were skipped but are needed`);
+    if (this.index !== -1 && this.bodyEnd <= end) this.close();
+    this.offset = end;
+  }
   end() {
     if (this.index !== -1) this.close();
     const result = this.result;
@@ -438,7 +449,8 @@ var PRODUCER_SLEEPS = 2;
 var CONSUMERS = 3;
 var consumed = (c) => CONSUMERS + 2 * c;
 var sleeps = (c) => CONSUMERS + 2 * c + 1;
-var META_WORDS = 3;
+var META_WORDS = 4;
+var MAX_SKIP = 2 ** 30;
 var BATCH = SLOTS / 2;
 var RingConsumer = class {
   constructor(memory, index2) {
@@ -468,7 +480,8 @@ var RingConsumer = class {
     return {
       op: this.control[at],
       data: this.data.subarray(slot * SLOT_BYTES, slot * SLOT_BYTES + this.control[at + 1]),
-      ranges: this.ranges.subarray(start, start + this.control[at + 2])
+      ranges: this.ranges.subarray(start, start + this.control[at + 2]),
+      skipAfter: this.control[at + 3]
     };
   }
   /** Hands the slot returned by next() back to the producer. */
@@ -491,6 +504,7 @@ try {
     else if (slot.op === 2 /* Data */) {
       if (slot.ranges.length) processor.addRanges(slot.ranges);
       processor.data(slot.data);
+      if (slot.skipAfter) processor.skip(slot.skipAfter);
     } else {
       const result = processor.end();
       import_node_worker_threads.parentPort.postMessage({ t: "result", result }, [result.digests.indices.buffer, result.digests.bytes.buffer]);

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createE2eImages, docker, dockerRequired, type E2eImages, dockerUnavailable, registryGet, registryTags, REGISTRY, REGISTRY_PASSWORD, REGISTRY_USER, runAction } from '../../__fixtures__/docker-env';
+import { buildImage, createE2eImages, docker, dockerRequired, type E2eImages, dockerUnavailable, registryGet, registryTags, REGISTRY, REGISTRY_PASSWORD, REGISTRY_USER, runAction } from '../../__fixtures__/docker-env';
 import { connectDaemon, inspectImage, pushImage } from '../../src/docker/daemon';
 
 const unavailable = dockerUnavailable();
@@ -115,6 +115,39 @@ suite('the action against a real daemon and registry', () => {
     const layers = report.layers as { base: boolean; contentScanned: boolean }[];
     expect(layers.some((l) => l.base)).toBe(true);
     expect(layers.every((l) => l.contentScanned === !l.base)).toBe(true);
+  });
+
+  it('the bundled CLI gives the same report through the daemon, where unneeded bytes skip the workers, as from the saved archive', () => {
+    // A model file far past the scan limit (a key before the limit and one after it) and a big
+    // library under /usr: through the daemon the model's bytes past the limit are not copied to
+    // the worker; from the archive every byte is (the layers are hashed).
+    const KEY = 'AKIA' + 'Q'.repeat(16);
+    const model = 'weights '.repeat(1_000_000);
+    const tag = `mic-e2e/big:${run}`;
+    const dir = buildImage(tag, {
+      Dockerfile: [`FROM ${BASE}`, 'COPY model.bin /opt/model.bin', 'COPY libbig.so /usr/lib/libbig.so', 'USER work', ''].join('\n'),
+      'model.bin': model.slice(0, 1000) + KEY + model.slice(1000, 6_000_000) + KEY + model.slice(6_000_000),
+      'libbig.so': 'library '.repeat(200_000)
+    });
+    const archive = join(dir, 'image.tar');
+    try {
+      docker(['save', '-o', archive, tag]);
+      const cli = (image: string) =>
+        spawnSync(process.execPath, [join(__dirname, '../../dist/cli.js'), '--format', 'json', '--quiet', '--fail-on', 'never', '--scan-limit', '64KiB', image], { encoding: 'utf8', env: process.env });
+      const [daemon, saved] = [cli(`docker-daemon:${tag}`), cli(archive)];
+      expect(daemon.stderr).toBe('');
+      expect(daemon.status).toBe(0);
+      const strip = (out: string) => {
+        const { findings, scan, layers } = JSON.parse(out);
+        return { findings, scan, layers: layers.map((l: { diffId: string; size: number }) => [l.diffId, l.size]) };
+      };
+      expect(strip(daemon.stdout)).toEqual(strip(saved.stdout));
+      const report = strip(daemon.stdout);
+      expect(report.findings.filter((f: { rule: string }) => f.rule === 'secrets').map((f: { path: string }) => f.path)).toEqual(['/opt/model.bin']);
+      expect(report.scan.unscannedBytes).toBeGreaterThan(7_000_000);
+    } finally {
+      docker(['rmi', '-f', tag]);
+    }
   });
 
   it('the bundled CLI says clearly when a reference is neither an archive nor an image reference', () => {

@@ -144,6 +144,8 @@ class LayerWalker {
   private readonly textSink = new TextSink(this);
   ranges = new Float64Array(4 * 1024);
   rangeCount = 0;
+  /** Where the bytes the side work needs end, so far: tagged bodies whole, scanned ones up to the scan limit. */
+  neededUntil = 0;
   position = () => 0;
 
   constructor(
@@ -178,6 +180,9 @@ class LayerWalker {
     r[at + 2] = size;
     r[at + 3] = flags;
     this.rangeCount = at + 4;
+    // At least the first byte: the side work opens a range when the bytes reach its start.
+    const needed = flags & DIGEST ? size : Math.max(1, Math.min(size, this.options.scanLimit));
+    this.neededUntil = Math.max(this.neededUntil, start + needed);
   }
 
   onEntry = (h: TarHeader): EntrySink | null => {
@@ -245,12 +250,16 @@ export async function walkLayer(
   const consume = async (source: AsyncIterable<Buffer>) => {
     for await (const chunk of source) {
       options.budget.consume(chunk.length, what);
+      const start = record.size;
       record.size += chunk.length;
       await parser.write(chunk);
-      // The ranges found in this chunk reach the side work before the chunk itself.
+      // The ranges found in this chunk reach the side work before the chunk itself. Through
+      // the daemon (no layer hash) a chunk that no file body needs is not copied to the
+      // workers: base files that are neither tagged nor scanned, weights past the scan limit.
       const ranges = walker.ranges.subarray(0, walker.rangeCount);
       walker.rangeCount = 0;
-      await side.send(ranges, chunk);
+      if (!side.needsEveryByte && start >= walker.neededUntil) await side.skip(ranges, chunk.length);
+      else await side.send(ranges, chunk);
     }
     await parser.end();
   };

@@ -150,6 +150,22 @@ export class RangeProcessor {
     this.offset = end;
   }
 
+  /**
+   * Moves past `n` bytes of the stream that no range needs: the rest of files whose scan has
+   * reached its limit, and files that are neither tagged nor scanned. Never for a hashed layer.
+   */
+  skip(n: number): void {
+    const end = this.offset + n;
+    const needed =
+      this.hash !== null ||
+      (this.index !== -1 && (this.digestWanted || this.scanning) && this.bodyEnd > this.offset) ||
+      (this.head !== this.tail && this.queue[this.head + 1] < end);
+    // The walker decides what to skip; a wrong decision must fail, not give a wrong tag.
+    if (needed) throw new Error(`bytes ${this.offset} to ${end} of the layer were skipped but are needed`);
+    if (this.index !== -1 && this.bodyEnd <= end) this.close();
+    this.offset = end;
+  }
+
   end(): RangeResult {
     if (this.index !== -1) this.close();
     const result = this.result;

@@ -21,15 +21,17 @@ export const SLOT_RANGES = 2048;
 const RANGE_NUMBERS = SLOT_RANGES * 4;
 
 // Control words: how many slots were published, whether to stop, whether the producer sleeps;
-// then per consumer: how many slots it has finished, whether it sleeps. Then three words per
-// slot: op, data length, range numbers.
+// then per consumer: how many slots it has finished, whether it sleeps. Then four words per
+// slot: op, data length, range numbers, bytes of the stream skipped after the data.
 const PRODUCED = 0;
 const STOP = 1;
 const PRODUCER_SLEEPS = 2;
 const CONSUMERS = 3;
 const consumed = (c: number) => CONSUMERS + 2 * c;
 const sleeps = (c: number) => CONSUMERS + 2 * c + 1;
-const META_WORDS = 3;
+const META_WORDS = 4;
+/** Bytes one slot may skip (the control words are 32-bit). */
+const MAX_SKIP = 2 ** 30;
 /** A sleeping side is woken once this many slots are ready for it (or at the end of a layer). */
 const BATCH = SLOTS / 2;
 
@@ -45,6 +47,8 @@ export interface RingSlot {
   /** Valid until release(): the slot is then reused. */
   data: Uint8Array;
   ranges: Float64Array;
+  /** Bytes of the layer stream that follow `data` and are not sent (no consumer needs them). */
+  skipAfter: number;
 }
 
 /** How long a waiting producer sleeps before it looks again for a failed consumer. */
@@ -61,6 +65,7 @@ export class RingProducer {
   private open = -1;
   private openBytes = 0;
   private openRanges = 0;
+  private openSkip = 0;
 
   /** `failure` is asked while waiting for consumers: a dead consumer must not hang the producer. */
   constructor(
@@ -91,7 +96,32 @@ export class RingProducer {
    * daemon's HTTP stream, decompressed data) share slots: a slot is published once full.
    */
   async publishData(ranges: Float64Array, chunk: Uint8Array): Promise<void> {
-    // Ranges go in the slot that holds (or precedes) the bytes they describe.
+    await this.putRanges(ranges);
+    // Bytes after a skip start a slot of their own (a slot's data precedes its skip).
+    if (this.openSkip > 0 && chunk.length > 0) this.commit(Op.Data);
+    for (let pos = 0; pos < chunk.length; ) {
+      if (this.open === -1) await this.openSlot();
+      const n = Math.min(chunk.length - pos, SLOT_BYTES - this.openBytes);
+      this.data.set(chunk.subarray(pos, pos + n), this.open * SLOT_BYTES + this.openBytes);
+      this.openBytes += n;
+      pos += n;
+      if (this.openBytes === SLOT_BYTES) this.commit(Op.Data);
+    }
+  }
+
+  /**
+   * Adds the ranges that start in the next `bytes` of the stream, and says those bytes are
+   * skipped: no consumer needs them (see SideWork.skip), so they are not copied.
+   */
+  async publishSkip(ranges: Float64Array, bytes: number): Promise<void> {
+    await this.putRanges(ranges);
+    if (this.open !== -1 && this.openSkip + bytes > MAX_SKIP) this.commit(Op.Data);
+    if (this.open === -1) await this.openSlot();
+    this.openSkip += bytes;
+  }
+
+  /** Ranges go in the slot that holds (or precedes) the bytes they describe. */
+  private async putRanges(ranges: Float64Array): Promise<void> {
     for (let r = 0; r < ranges.length; ) {
       if (this.open === -1 || this.openRanges === RANGE_NUMBERS) {
         this.flush();
@@ -101,14 +131,6 @@ export class RingProducer {
       this.ranges.set(ranges.subarray(r, r + n), this.open * RANGE_NUMBERS + this.openRanges);
       this.openRanges += n;
       r += n;
-    }
-    for (let pos = 0; pos < chunk.length; ) {
-      if (this.open === -1) await this.openSlot();
-      const n = Math.min(chunk.length - pos, SLOT_BYTES - this.openBytes);
-      this.data.set(chunk.subarray(pos, pos + n), this.open * SLOT_BYTES + this.openBytes);
-      this.openBytes += n;
-      pos += n;
-      if (this.openBytes === SLOT_BYTES) this.commit(Op.Data);
     }
   }
 
@@ -122,6 +144,7 @@ export class RingProducer {
     this.open = this.produced % SLOTS;
     this.openBytes = 0;
     this.openRanges = 0;
+    this.openSkip = 0;
   }
 
   private commit(op: Op): void {
@@ -129,6 +152,7 @@ export class RingProducer {
     this.control[at] = op;
     this.control[at + 1] = this.openBytes;
     this.control[at + 2] = this.openRanges;
+    this.control[at + 3] = this.openSkip;
     this.open = -1;
     this.produced++;
     Atomics.store(this.control, PRODUCED, this.produced);
@@ -197,7 +221,8 @@ export class RingConsumer {
     return {
       op: this.control[at] as Op,
       data: this.data.subarray(slot * SLOT_BYTES, slot * SLOT_BYTES + this.control[at + 1]),
-      ranges: this.ranges.subarray(start, start + this.control[at + 2])
+      ranges: this.ranges.subarray(start, start + this.control[at + 2]),
+      skipAfter: this.control[at + 3]
     };
   }
 

@@ -16,6 +16,7 @@ try {
       if (slot.ranges.length) processor.addRanges(slot.ranges);
       // The slot is reused once released: nothing may keep a reference to it after data().
       processor.data(slot.data);
+      if (slot.skipAfter) processor.skip(slot.skipAfter);
     } else {
       const result = processor.end();
       // The digest arrays are moved, not copied: they can be megabytes for a big layer.
