@@ -41,6 +41,7 @@ describe('RangeProcessor', () => {
     const stream = Buffer.alloc(at[2] + 30_000 + 512);
     parts.forEach((b, i) => b.copy(stream, at[i]));
     const ranges = new Float64Array([0, at[0], 700, DIGEST, 1, at[1], big.length, SCAN, 2, at[2], 30_000, DIGEST | SCAN]);
+    const key = newTagKey();
     const run = (skip: [number, number] | null) => {
       const p = new RangeProcessor({ layerHash: false, digests: true, tagKey: key, scan: true, scanLimit: 4096 });
       p.begin();
@@ -51,7 +52,6 @@ describe('RangeProcessor', () => {
       for (let pos = to; pos < stream.length; pos += 1000) p.data(stream.subarray(pos, Math.min(pos + 1000, stream.length)));
       return p.end();
     };
-    const key = newTagKey();
     const read = run(null);
     const skipped = run([at[1] + 8192, at[2] - 100]);
     expect(skipped).toEqual(read);
