@@ -1,18 +1,16 @@
 // Streams file content past a set of detectors (malicious code, secrets). Each detector has
-// literal anchors and a check that looks at the text around an anchor. Text files are searched
-// for all anchors in one pass of a combined regular expression (one pass per anchor with
-// Buffer#indexOf was 3x slower on source trees: the anchors' first bytes are common in text);
-// binary files (a NUL byte in their first bytes) only for the anchors that matter in binaries,
-// with Buffer#indexOf, which is fast there because those first bytes are rare. Content goes
-// through a sliding window so that a pattern split between two chunks is still found, and the
-// window is copied only when a file spans chunks.
+// literal anchors and a check that looks at the text around an anchor. Each file is searched
+// for the anchors in one pass over its bytes (AnchorSearch): text files for all anchors, binary
+// files (a NUL byte in their first bytes) only for the anchors that matter in binaries. Content
+// goes through a sliding window so that a pattern split between two chunks is still found, and
+// the window is copied only when a file spans chunks.
 import type { RangeHit } from './range-processor';
+import { AnchorSearch } from './anchor-search';
 import { maskSecret } from './mask';
 
 /** Context kept on each side of an anchor for its check; also the overlap between windows. */
 const CONTEXT = 512;
 const WINDOW = 256 * 1024;
-const PIECE = 32 * 1024;
 
 interface Detector {
   id: string;
@@ -107,9 +105,8 @@ const DETECTORS: Detector[] = [
   {
     id: 'huawei-cloud-sk',
     rule: 'secrets',
-    // "_SK" with each character the check allows after it (a quote, a space, = or :): a
-    // 3-byte anchor held the whole search to 3-byte steps and met every "_SKIP" in Python
-    // (real JavaScript scanned 27% faster with these, the standard library's Python 8%).
+    // "_SK" with each character the check allows after it (a quote, a space, = or :): the
+    // shortest anchor sets how far the search can jump, and "_SK" alone meets every "_SKIP".
     anchors: [...[...'"\'=: \t\v\f\r\xa0'].map((c) => Buffer.from('_SK' + c, 'latin1')), Buffer.from('secret_access_key'), Buffer.from('SecretAccessKey')],
     check: (line) => {
       const m = /(?:\b[A-Za-z_]*_SK|secret_access_key|SecretAccessKey)["']?\s*[=:]\s*["']?([A-Za-z0-9]{40})(?![A-Za-z0-9])/.exec(line);
@@ -118,14 +115,13 @@ const DETECTORS: Detector[] = [
   }
 ];
 
-const escapeRe = (b: Buffer) => b.toString('latin1').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-/**
- * One alternation of every anchor, without groups (capture groups made V8 about 25% slower on
- * source code); the anchor that matched names its detector.
- */
-const TEXT_ANCHORS = new RegExp(DETECTORS.flatMap((d) => d.anchors.map(escapeRe)).join('|'), 'g');
-const DETECTOR_OF_ANCHOR = new Map(DETECTORS.flatMap((d) => d.anchors.map((a) => [a.toString('latin1'), d] as const)));
-const BINARY_DETECTORS = DETECTORS.filter((d) => d.binary);
+/** The searches of text and of binary files, and the detector of each of their anchors. */
+function searchOf(detectors: Detector[]) {
+  const anchors = detectors.flatMap((d) => d.anchors);
+  return { search: new AnchorSearch(anchors), anchors, detectorOf: detectors.flatMap((d) => d.anchors.map(() => d)) };
+}
+const TEXT = searchOf(DETECTORS);
+const BINARY = searchOf(DETECTORS.filter((d) => d.binary));
 /** A NUL byte in a file's first bytes marks it binary. */
 const SNIFF = 1024;
 
@@ -200,40 +196,19 @@ export class ContentScanner {
   /** Looks for anchors starting in [from, to) of buf; the anchor itself may run past `to`. */
   private search(buf: Buffer, from: number, to: number): void {
     if (from >= to || this.found.size === DETECTORS.length) return;
-    if (this.binary) return this.searchBinary(buf, from, to);
+    const { search, anchors, detectorOf } = this.binary ? BINARY : TEXT;
     const limit = buf === this.window ? this.fill : buf.length;
-    // Small pieces: strings over ~128 KB go to V8's large-object space, which only a full
-    // collection frees, and the scan would make one per window.
-    for (let start = from; start < to; start += PIECE) {
-      const stop = Math.min(to, start + PIECE);
-      // The anchor of a match starting before `stop` may extend past it: include that tail.
-      const text = buf.toString('latin1', start, Math.min(limit, stop + CONTEXT));
-      TEXT_ANCHORS.lastIndex = 0;
-      for (let m = TEXT_ANCHORS.exec(text); m !== null && m.index < stop - start; m = TEXT_ANCHORS.exec(text)) {
-        const d = DETECTOR_OF_ANCHOR.get(m[0])!;
-        if (this.found.has(d.id)) continue;
-        const evidence = this.check(d, buf, start + m.index, m[0].length);
-        if (evidence) {
-          this.found.add(d.id);
-          this.hits.push({ detector: d.id, rule: d.rule, index: this.index, evidence });
-        }
-      }
-    }
-  }
-
-  private searchBinary(buf: Buffer, from: number, to: number): void {
-    for (const d of BINARY_DETECTORS) {
+    const met: { at: number; anchor: number }[] = [];
+    search.search(buf, from, to, limit, (anchor, at) => met.push({ at, anchor }));
+    // Checked in the order of the text, so that each detector reports its first match.
+    met.sort((a, b) => a.at - b.at || a.anchor - b.anchor);
+    for (const { at, anchor } of met) {
+      const d = detectorOf[anchor];
       if (this.found.has(d.id)) continue;
-      for (const anchor of d.anchors) {
-        for (let at = buf.indexOf(anchor, from); at !== -1 && at < to; at = buf.indexOf(anchor, at + 1)) {
-          const evidence = this.check(d, buf, at, anchor.length);
-          if (evidence) {
-            this.found.add(d.id);
-            this.hits.push({ detector: d.id, rule: d.rule, index: this.index, evidence });
-            break;
-          }
-        }
-        if (this.found.has(d.id)) break;
+      const evidence = this.check(d, buf, at, anchors[anchor].length);
+      if (evidence) {
+        this.found.add(d.id);
+        this.hits.push({ detector: d.id, rule: d.rule, index: this.index, evidence });
       }
     }
   }
