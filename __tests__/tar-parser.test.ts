@@ -93,6 +93,22 @@ describe('TarParser', () => {
     ]);
   });
 
+  it('accepts a checksum summed over unsigned or signed bytes (old tars), and no other', async () => {
+    // "é" is two bytes above 127: the two sums differ by 2 * 256.
+    const withSum = (signed: boolean, delta = 0) => {
+      const h = header({ name: 'caf\u00e9' });
+      h.fill(0x20, 148, 156);
+      let sum = 0;
+      for (const byte of h) sum += signed && byte > 127 ? byte - 256 : byte;
+      h.write((sum + delta).toString(8).padStart(6, '0') + '\0 ', 148, 'latin1');
+      return Buffer.concat([h, END]);
+    };
+    expect((await parse(withSum(false))).map((e) => e.name)).toEqual(['caf\u00e9']);
+    expect((await parse(withSum(true))).map((e) => e.name)).toEqual(['caf\u00e9']);
+    await expect(parse(withSum(false, 1))).rejects.toThrow(/not a tar archive/);
+    await expect(parse(withSum(true, -256))).rejects.toThrow(/not a tar archive/);
+  });
+
   it.each([
     ['a bad checksum', () => { const h = header({ name: 'a', size: 1 }); h[0] = 0x62; return Buffer.concat([header({ name: 'ok' }), h, body('x'), END]); }, /bad tar header checksum at byte 512/],
     ['a negative base-256 size', () => { const s = Buffer.alloc(12, 0xff); return Buffer.concat([header({ name: 'a', size: s }), END]); }, /negative size/],

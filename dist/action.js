@@ -67232,19 +67232,23 @@ function padOf(size) {
   return rest === 0 ? 0 : BLOCK - rest;
 }
 function isZeroBlock(block) {
-  for (let i = 0; i < BLOCK; i += 8) {
-    if (block.readBigUInt64LE(i) !== 0n) return false;
+  for (let i = 0; i < BLOCK; i++) {
+    if (block[i] !== 0) return false;
   }
   return true;
 }
 function checksumMatches(block) {
-  let unsigned = 0;
-  let signed = 0;
+  let unsigned = 8 * 32;
+  let high = 0;
   for (let i = 0; i < BLOCK; i++) {
-    const b = i >= 148 && i < 156 ? 32 : block[i];
-    unsigned += b;
-    signed += b > 127 ? b - 256 : b;
+    unsigned += block[i];
+    high += block[i] >> 7;
   }
+  for (let i = 148; i < 156; i++) {
+    unsigned -= block[i];
+    high -= block[i] >> 7;
+  }
+  const signed = unsigned - 256 * high;
   let stored = 0;
   let digits = 0;
   for (let i = 148; i < 156; i++) {

@@ -257,20 +257,26 @@ function padOf(size: number): number {
 }
 
 function isZeroBlock(block: Buffer): boolean {
-  for (let i = 0; i < BLOCK; i += 8) {
-    if (block.readBigUInt64LE(i) !== 0n) return false;
+  for (let i = 0; i < BLOCK; i++) {
+    if (block[i] !== 0) return false;
   }
   return true;
 }
 
 function checksumMatches(block: Buffer): boolean {
-  let unsigned = 0;
-  let signed = 0;
+  // The sum counts the checksum field as eight spaces; old tars summed signed bytes, so bytes
+  // above 127 are counted to give that sum too. One branch-free pass, then the field's bytes out.
+  let unsigned = 8 * 0x20;
+  let high = 0;
   for (let i = 0; i < BLOCK; i++) {
-    const b = i >= 148 && i < 156 ? 0x20 : block[i];
-    unsigned += b;
-    signed += b > 127 ? b - 256 : b;
+    unsigned += block[i];
+    high += block[i] >> 7;
   }
+  for (let i = 148; i < 156; i++) {
+    unsigned -= block[i];
+    high -= block[i] >> 7;
+  }
+  const signed = unsigned - 256 * high;
   let stored = 0;
   let digits = 0;
   for (let i = 148; i < 156; i++) {
