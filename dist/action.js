@@ -66751,7 +66751,15 @@ var TEXT = searchOf(DETECTORS);
 var ALL_FOUND = 2 ** DETECTORS.length - 1;
 var BINARY = searchOf(DETECTORS.filter((d) => d.binary));
 var SNIFF = 1024;
+var CHECK_BUDGET = 1e6;
 var ContentScanner = class {
+  constructor(checkBudget = CHECK_BUDGET) {
+    this.checkBudget = checkBudget;
+    this.checksLeft = checkBudget;
+  }
+  checkBudget;
+  /** Where in the current file the check budget ran out (-1: it did not). */
+  stoppedAt = -1;
   window = Buffer.allocUnsafe(WINDOW);
   fill = 0;
   /** Offset in `window` from which anchor starts have not been searched yet. */
@@ -66766,6 +66774,7 @@ var ContentScanner = class {
   /** The anchors one search met, reused from search to search. */
   met = [];
   meet = (anchor, at) => void this.met.push({ at, anchor });
+  checksLeft;
   /** Starts a file (entry `index` of the layer); `limit` caps how many of its bytes are scanned. */
   begin(index, limit) {
     this.index = index;
@@ -66776,36 +66785,37 @@ var ContentScanner = class {
     this.found = 0;
     this.hits = [];
     this.binary = void 0;
+    this.stoppedAt = this.checksLeft > 0 ? -1 : 0;
   }
-  /** Feeds content; returns false once the per-file limit is reached. */
+  /** Feeds content; returns false once the per-file limit is reached (or the check budget). */
   feed(chunk, isWholeFile) {
-    if (this.scanned >= this.limit) return false;
+    if (this.scanned >= this.limit || this.stoppedAt !== -1) return false;
     if (chunk.length > this.limit - this.scanned) chunk = chunk.subarray(0, this.limit - this.scanned);
     this.binary ??= chunk.subarray(0, SNIFF).includes(0);
     this.scanned += chunk.length;
     if (isWholeFile) {
       this.search(chunk, 0, chunk.length);
-      return this.scanned < this.limit;
+      return this.scanned < this.limit && this.stoppedAt === -1;
     }
     let pos = 0;
-    while (pos < chunk.length) {
+    while (pos < chunk.length && this.stoppedAt === -1) {
       const n = Math.min(WINDOW - this.fill, chunk.length - pos);
       chunk.copy(this.window, this.fill, pos, pos + n);
       this.fill += n;
       pos += n;
       if (this.fill === WINDOW) this.slide();
     }
-    return this.scanned < this.limit;
+    return this.scanned < this.limit && this.stoppedAt === -1;
   }
   /** Ends the file and returns what it matched. */
   finish() {
-    if (this.fill > this.searchFrom) this.search(this.window, this.searchFrom, this.fill);
+    if (this.fill > this.searchFrom && this.stoppedAt === -1) this.search(this.window, this.searchFrom, this.fill);
     this.fill = 0;
     return this.hits;
   }
   /** How many bytes of the current file were scanned. */
   get scannedBytes() {
-    return this.scanned;
+    return this.stoppedAt === -1 ? this.scanned : this.stoppedAt;
   }
   slide() {
     const end = this.fill - CONTEXT;
@@ -66827,6 +66837,8 @@ var ContentScanner = class {
     for (const { at, anchor } of met) {
       const bit = 1 << detectorOf[anchor];
       if (this.found & bit) continue;
+      if (this.checksLeft === 0) return this.stop(this.scanned - limit + at);
+      this.checksLeft--;
       const d = DETECTORS[detectorOf[anchor]];
       const evidence = this.check(d, buf, at, anchors[anchor].length);
       if (evidence) {
@@ -66834,6 +66846,12 @@ var ContentScanner = class {
         this.hits.push({ detector: d.id, rule: d.rule, index: this.index, evidence });
       }
     }
+  }
+  /** The check budget ran out at byte `at` of the file: that is a finding, and the scan ends. */
+  stop(at) {
+    this.stoppedAt = at;
+    const evidence = `so many look-alikes of malware or credentials that the scan stopped there (${this.checkBudget.toLocaleString("en")} checked in this image; what follows was not scanned)`;
+    this.hits.push({ detector: "scan-budget", rule: "malicious-code", index: this.index, evidence });
   }
   check(d, buf, at, anchorLength) {
     const start = Math.max(0, at - CONTEXT);

@@ -125,8 +125,17 @@ const ALL_FOUND = 2 ** DETECTORS.length - 1;
 const BINARY = searchOf(DETECTORS.filter((d) => d.binary));
 /** A NUL byte in a file's first bytes marks it binary. */
 const SNIFF = 1024;
+/**
+ * Checks one scanner (one image) makes at most. A check costs a few microseconds, so text made
+ * of nothing but anchors ("_SK=_SK=...") would keep a big image's scan busy for hours; real
+ * images need a few thousand for gigabytes of source code. Running out is a finding, not a
+ * silent stop: otherwise a few megabytes of padding would hide the rest of an image.
+ */
+const CHECK_BUDGET = 1_000_000;
 
 export class ContentScanner {
+  /** Where in the current file the check budget ran out (-1: it did not). */
+  private stoppedAt = -1;
   private readonly window = Buffer.allocUnsafe(WINDOW);
   private fill = 0;
   /** Offset in `window` from which anchor starts have not been searched yet. */
@@ -142,6 +151,12 @@ export class ContentScanner {
   private readonly met: { at: number; anchor: number }[] = [];
   private readonly meet = (anchor: number, at: number) => void this.met.push({ at, anchor });
 
+  private checksLeft: number;
+
+  constructor(private readonly checkBudget = CHECK_BUDGET) {
+    this.checksLeft = checkBudget;
+  }
+
   /** Starts a file (entry `index` of the layer); `limit` caps how many of its bytes are scanned. */
   begin(index: number, limit: number): void {
     this.index = index;
@@ -152,40 +167,42 @@ export class ContentScanner {
     this.found = 0;
     this.hits = [];
     this.binary = undefined;
+    // Once the budget is spent, no file is scanned any more (each counts as unscanned).
+    this.stoppedAt = this.checksLeft > 0 ? -1 : 0;
   }
 
-  /** Feeds content; returns false once the per-file limit is reached. */
+  /** Feeds content; returns false once the per-file limit is reached (or the check budget). */
   feed(chunk: Buffer, isWholeFile: boolean): boolean {
-    if (this.scanned >= this.limit) return false;
+    if (this.scanned >= this.limit || this.stoppedAt !== -1) return false;
     if (chunk.length > this.limit - this.scanned) chunk = chunk.subarray(0, this.limit - this.scanned);
     this.binary ??= chunk.subarray(0, SNIFF).includes(0);
     this.scanned += chunk.length;
     if (isWholeFile) {
       // The common case for small files: scan the caller's buffer in place.
       this.search(chunk, 0, chunk.length);
-      return this.scanned < this.limit;
+      return this.scanned < this.limit && this.stoppedAt === -1;
     }
     let pos = 0;
-    while (pos < chunk.length) {
+    while (pos < chunk.length && this.stoppedAt === -1) {
       const n = Math.min(WINDOW - this.fill, chunk.length - pos);
       chunk.copy(this.window, this.fill, pos, pos + n);
       this.fill += n;
       pos += n;
       if (this.fill === WINDOW) this.slide();
     }
-    return this.scanned < this.limit;
+    return this.scanned < this.limit && this.stoppedAt === -1;
   }
 
   /** Ends the file and returns what it matched. */
   finish(): RangeHit[] {
-    if (this.fill > this.searchFrom) this.search(this.window, this.searchFrom, this.fill);
+    if (this.fill > this.searchFrom && this.stoppedAt === -1) this.search(this.window, this.searchFrom, this.fill);
     this.fill = 0;
     return this.hits;
   }
 
   /** How many bytes of the current file were scanned. */
   get scannedBytes(): number {
-    return this.scanned;
+    return this.stoppedAt === -1 ? this.scanned : this.stoppedAt;
   }
 
   private slide(): void {
@@ -211,6 +228,8 @@ export class ContentScanner {
     for (const { at, anchor } of met) {
       const bit = 1 << detectorOf[anchor];
       if (this.found & bit) continue;
+      if (this.checksLeft === 0) return this.stop(this.scanned - limit + at);
+      this.checksLeft--;
       const d = DETECTORS[detectorOf[anchor]];
       const evidence = this.check(d, buf, at, anchors[anchor].length);
       if (evidence) {
@@ -218,6 +237,13 @@ export class ContentScanner {
         this.hits.push({ detector: d.id, rule: d.rule, index: this.index, evidence });
       }
     }
+  }
+
+  /** The check budget ran out at byte `at` of the file: that is a finding, and the scan ends. */
+  private stop(at: number): void {
+    this.stoppedAt = at;
+    const evidence = `so many look-alikes of malware or credentials that the scan stopped there (${this.checkBudget.toLocaleString('en')} checked in this image; what follows was not scanned)`;
+    this.hits.push({ detector: 'scan-budget', rule: 'malicious-code', index: this.index, evidence });
   }
 
   private check(d: Detector, buf: Buffer, at: number, anchorLength: number): string | null {

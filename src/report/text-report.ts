@@ -29,7 +29,7 @@ export function renderText(report: JsonReport, color: boolean): string {
   }
   if (report.scan.truncatedFiles > 0) {
     lines.push('');
-    lines.push(c('dim', `${report.scan.truncatedFiles} large files were scanned only in part (${formatSize(report.scan.unscannedBytes)} not scanned; raise --scan-limit to scan more).`));
+    lines.push(c('dim', `${report.scan.truncatedFiles} files were scanned only in part (${formatSize(report.scan.unscannedBytes)} not scanned; large files are scanned up to --scan-limit).`));
   }
   const s = report.summary;
   lines.push('');
