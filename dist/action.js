@@ -66748,8 +66748,8 @@ function searchOf(detectors) {
   return { search: new AnchorSearch(anchors), anchors, detectorOf: detectors.flatMap((d) => d.anchors.map(() => DETECTORS.indexOf(d))) };
 }
 var TEXT = searchOf(DETECTORS);
-var ALL_FOUND = 2 ** DETECTORS.length - 1;
 var BINARY = searchOf(DETECTORS.filter((d) => d.binary));
+var ALL_FOUND = 2 ** DETECTORS.length - 1;
 var SNIFF = 1024;
 var CHECK_BUDGET = 1e6;
 var ContentScanner = class {
@@ -66758,8 +66758,6 @@ var ContentScanner = class {
     this.checksLeft = checkBudget;
   }
   checkBudget;
-  /** Where in the current file the check budget ran out (-1: it did not). */
-  stoppedAt = -1;
   window = Buffer.allocUnsafe(WINDOW);
   fill = 0;
   /** Offset in `window` from which anchor starts have not been searched yet. */
@@ -66775,6 +66773,8 @@ var ContentScanner = class {
   met = [];
   meet = (anchor, at) => void this.met.push({ at, anchor });
   checksLeft;
+  /** Where in the current file the check budget ran out (-1: it did not). */
+  stoppedAt = -1;
   /** Starts a file (entry `index` of the layer); `limit` caps how many of its bytes are scanned. */
   begin(index, limit) {
     this.index = index;

@@ -179,8 +179,8 @@ function searchOf(detectors) {
   return { search: new AnchorSearch(anchors), anchors, detectorOf: detectors.flatMap((d) => d.anchors.map(() => DETECTORS.indexOf(d))) };
 }
 var TEXT = searchOf(DETECTORS);
-var ALL_FOUND = 2 ** DETECTORS.length - 1;
 var BINARY = searchOf(DETECTORS.filter((d) => d.binary));
+var ALL_FOUND = 2 ** DETECTORS.length - 1;
 var SNIFF = 1024;
 var CHECK_BUDGET = 1e6;
 var ContentScanner = class {
@@ -189,8 +189,6 @@ var ContentScanner = class {
     this.checksLeft = checkBudget;
   }
   checkBudget;
-  /** Where in the current file the check budget ran out (-1: it did not). */
-  stoppedAt = -1;
   window = Buffer.allocUnsafe(WINDOW);
   fill = 0;
   /** Offset in `window` from which anchor starts have not been searched yet. */
@@ -206,6 +204,8 @@ var ContentScanner = class {
   met = [];
   meet = (anchor, at) => void this.met.push({ at, anchor });
   checksLeft;
+  /** Where in the current file the check budget ran out (-1: it did not). */
+  stoppedAt = -1;
   /** Starts a file (entry `index` of the layer); `limit` caps how many of its bytes are scanned. */
   begin(index2, limit) {
     this.index = index2;

@@ -121,8 +121,9 @@ function searchOf(detectors: Detector[]) {
   return { search: new AnchorSearch(anchors), anchors, detectorOf: detectors.flatMap((d) => d.anchors.map(() => DETECTORS.indexOf(d))) };
 }
 const TEXT = searchOf(DETECTORS);
-const ALL_FOUND = 2 ** DETECTORS.length - 1;
 const BINARY = searchOf(DETECTORS.filter((d) => d.binary));
+/** Every detector's bit (a file's matches are kept as bits of a 32-bit number). */
+const ALL_FOUND = 2 ** DETECTORS.length - 1;
 /** A NUL byte in a file's first bytes marks it binary. */
 const SNIFF = 1024;
 /**
@@ -134,8 +135,6 @@ const SNIFF = 1024;
 const CHECK_BUDGET = 1_000_000;
 
 export class ContentScanner {
-  /** Where in the current file the check budget ran out (-1: it did not). */
-  private stoppedAt = -1;
   private readonly window = Buffer.allocUnsafe(WINDOW);
   private fill = 0;
   /** Offset in `window` from which anchor starts have not been searched yet. */
@@ -150,8 +149,9 @@ export class ContentScanner {
   /** The anchors one search met, reused from search to search. */
   private readonly met: { at: number; anchor: number }[] = [];
   private readonly meet = (anchor: number, at: number) => void this.met.push({ at, anchor });
-
   private checksLeft: number;
+  /** Where in the current file the check budget ran out (-1: it did not). */
+  private stoppedAt = -1;
 
   constructor(private readonly checkBudget = CHECK_BUDGET) {
     this.checksLeft = checkBudget;
