@@ -21868,7 +21868,9 @@ var ContentScanner = class {
   met = [];
   meet = (anchor, at) => void this.met.push({ at, anchor });
   checksLeft;
-  /** Where in the current file the check budget ran out (-1: it did not). */
+  /** Whether a check was needed after the budget ran out (reported once; no file is scanned after). */
+  exhausted = false;
+  /** Where in the current file the scan stopped for the budget (-1: it did not). */
   stoppedAt = -1;
   /** Starts a file (entry `index` of the layer); `limit` caps how many of its bytes are scanned. */
   begin(index, limit) {
@@ -21880,7 +21882,7 @@ var ContentScanner = class {
     this.found = 0;
     this.hits = [];
     this.binary = void 0;
-    this.stoppedAt = this.checksLeft > 0 ? -1 : 0;
+    this.stoppedAt = this.exhausted ? 0 : -1;
   }
   /** Feeds content; returns false once the per-file limit is reached (or the check budget). */
   feed(chunk, isWholeFile) {
@@ -21944,6 +21946,7 @@ var ContentScanner = class {
   }
   /** The check budget ran out at byte `at` of the file: that is a finding, and the scan ends. */
   stop(at) {
+    this.exhausted = true;
     this.stoppedAt = at;
     const evidence = `so many look-alikes of malware or credentials that the scan stopped there (${this.checkBudget.toLocaleString("en")} checked in this image; what follows was not scanned)`;
     this.hits.push({ detector: "scan-budget", rule: "malicious-code", index: this.index, evidence });

@@ -150,7 +150,9 @@ export class ContentScanner {
   private readonly met: { at: number; anchor: number }[] = [];
   private readonly meet = (anchor: number, at: number) => void this.met.push({ at, anchor });
   private checksLeft: number;
-  /** Where in the current file the check budget ran out (-1: it did not). */
+  /** Whether a check was needed after the budget ran out (reported once; no file is scanned after). */
+  private exhausted = false;
+  /** Where in the current file the scan stopped for the budget (-1: it did not). */
   private stoppedAt = -1;
 
   constructor(private readonly checkBudget = CHECK_BUDGET) {
@@ -167,8 +169,8 @@ export class ContentScanner {
     this.found = 0;
     this.hits = [];
     this.binary = undefined;
-    // Once the budget is spent, no file is scanned any more (each counts as unscanned).
-    this.stoppedAt = this.checksLeft > 0 ? -1 : 0;
+    // Once the scan stopped for the budget, no file is scanned any more (each counts as unscanned).
+    this.stoppedAt = this.exhausted ? 0 : -1;
   }
 
   /** Feeds content; returns false once the per-file limit is reached (or the check budget). */
@@ -241,6 +243,7 @@ export class ContentScanner {
 
   /** The check budget ran out at byte `at` of the file: that is a finding, and the scan ends. */
   private stop(at: number): void {
+    this.exhausted = true;
     this.stoppedAt = at;
     const evidence = `so many look-alikes of malware or credentials that the scan stopped there (${this.checkBudget.toLocaleString('en')} checked in this image; what follows was not scanned)`;
     this.hits.push({ detector: 'scan-budget', rule: 'malicious-code', index: this.index, evidence });
