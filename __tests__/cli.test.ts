@@ -80,6 +80,17 @@ describe('the CLI contract', () => {
     expect((await cli(['--quiet', '--fail-on', 'warning', warnOnly])).code).toBe(1);
   });
 
+  it('says how many layers the given base has when the image is not built on it', async () => {
+    const base = await write('base-other.tar', baseSpec);
+    const other = await write('other.tar', { layers: [{ entries: [{ path: 'bin/sh', content: 'other' }] }], config: { User: '1101' } });
+    const text = await cli(['--quiet', '--base', base, other]);
+    expect(text.code).toBe(1);
+    expect(text.out).toMatch(/^base: .* \(1 layer, NOT a prefix of the image\)$/m);
+    expect(text.out).toMatch(/its layer 1 differs from the base image's \(the base has 1 layer\)/);
+    const json = JSON.parse((await cli(['--quiet', '--format', 'json', '--base', base, other])).out);
+    expect(json.base).toMatchObject({ given: true, layers: 1, matches: false });
+  });
+
   it('reads the config file: severities and waivers', async () => {
     const bad = await write('bad2.tar', badSpec);
     const cwd = mkdtempSync(join(dir, 'cfg-'));

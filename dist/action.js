@@ -68394,9 +68394,10 @@ var baseImage = {
     const base = facts.base;
     if (base.given && !base.matches) {
       const at = base.firstMismatch ?? 0;
+      const count = base.givenLayerCount ?? 0;
       return [
         {
-          message: `The image is not built on ${base.reference}: its layer ${at + 1} differs from the base image's (the base has ${base.layerCount} layers). Build FROM that exact base image, or pass the base image the build used.`,
+          message: `The image is not built on ${base.reference}: its layer ${at + 1} differs from the base image's (the base has ${count} layer${count === 1 ? "" : "s"}). Build FROM that exact base image, or pass the base image the build used.`,
           layer: at < facts.layers.length ? at : void 0
         }
       ];
@@ -69030,7 +69031,7 @@ function buildFacts(image, base, options) {
     base: {
       given: !!base,
       ...options.base && { reference: options.base.name },
-      ...base && { id: base.id },
+      ...base && { id: base.id, givenLayerCount: base.config.rootfs.diff_ids.length },
       layerCount: baseCount,
       matches: matches2,
       guessed,
@@ -70019,7 +70020,8 @@ function buildJsonReport(result, failOn, maxSize) {
       given: facts.base.given,
       reference: facts.base.reference ?? null,
       id: facts.base.id ?? null,
-      layers: facts.base.layerCount,
+      // A given base's own layers, also when they are not the image's first ones (then matches is false).
+      layers: facts.base.givenLayerCount ?? facts.base.layerCount,
       matches: facts.base.matches,
       guessed: facts.base.guessed
     },

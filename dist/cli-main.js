@@ -21451,8 +21451,8 @@ var refOf = (layer, index) => layer * SPLIT + index;
 var layerOf = (ref) => Math.floor(ref / SPLIT);
 var Filesystem = class _Filesystem {
   /** An empty filesystem, or a copy of the state of `from` (before hidden paths are dropped). */
-  constructor(layers, from) {
-    this.layers = layers;
+  constructor(layers2, from) {
+    this.layers = layers2;
     this.latest = new Map(from?.latest);
     this.hardlinks = new Map(from?.hardlinks);
     this.whiteouts = new Map(from?.whiteouts);
@@ -21479,11 +21479,11 @@ var Filesystem = class _Filesystem {
    * The filesystems of the base layers alone and of all layers: the second continues from a
    * copy of the first, so the base layers are applied once.
    */
-  static buildWithBase(layers, baseCount) {
-    const base = new _Filesystem(layers);
+  static buildWithBase(layers2, baseCount) {
+    const base = new _Filesystem(layers2);
     for (let l = 0; l < baseCount; l++) base.apply(l);
-    const full = new _Filesystem(layers, base);
-    for (let l = baseCount; l < layers.length; l++) full.apply(l);
+    const full = new _Filesystem(layers2, base);
+    for (let l = baseCount; l < layers2.length; l++) full.apply(l);
     base.dropHidden();
     full.dropHidden();
     return { base, full };
@@ -23226,7 +23226,7 @@ function finish(layout, id, repoTags, config, layerBlobs, o) {
   if (layersWalked && diffIds.length !== layerBlobs.length) {
     throw new ImageError(`${what} lists ${layerBlobs.length} layers but its config has ${diffIds.length} diff_ids: the archive was modified or is incomplete`);
   }
-  const layers = layerBlobs.map(({ path, blob }, i) => {
+  const layers2 = layerBlobs.map(({ path, blob }, i) => {
     if (!layersWalked) return void 0;
     if (!blob.layer) throw new ImageError(`the layer ${path} in ${what} is not a tar, gzip or zstd stream (it starts like ${blob.kind === "json" ? "JSON" : "something else"})`);
     const diffId = blob.layer.diffId;
@@ -23239,7 +23239,7 @@ function finish(layout, id, repoTags, config, layerBlobs, o) {
     return blob.layer;
   });
   const blobs = layerBlobs.map(({ path, blob }) => ({ digest: blob.digest || declaredDigest(path), size: blob.size, path }));
-  return { layout, id, repoTags, config, layers, blobs };
+  return { layout, id, repoTags, config, layers: layers2, blobs };
 }
 function declaredDigest(path) {
   if (/^sha256:[a-f0-9]{64}$/.test(path)) return path;
@@ -23496,9 +23496,10 @@ var baseImage = {
     const base = facts.base;
     if (base.given && !base.matches) {
       const at = base.firstMismatch ?? 0;
+      const count = base.givenLayerCount ?? 0;
       return [
         {
-          message: `The image is not built on ${base.reference}: its layer ${at + 1} differs from the base image's (the base has ${base.layerCount} layers). Build FROM that exact base image, or pass the base image the build used.`,
+          message: `The image is not built on ${base.reference}: its layer ${at + 1} differs from the base image's (the base has ${count} layer${count === 1 ? "" : "s"}). Build FROM that exact base image, or pass the base image the build used.`,
           layer: at < facts.layers.length ? at : void 0
         }
       ];
@@ -23593,12 +23594,12 @@ var imageSize = {
   check(facts, settings) {
     const total = facts.layers.reduce((sum, l) => sum + l.size, 0);
     if (total <= settings.maxSize) return [];
-    const layers = [...facts.layers].sort((a, b) => b.size - a.size).slice(0, 3).map((l) => `layer ${l.index + 1}${l.base ? " (base)" : ""} ${formatSize(l.size)}${l.createdBy ? ` from ${shorten(l.createdBy)}` : ""}`);
+    const layers2 = [...facts.layers].sort((a, b) => b.size - a.size).slice(0, 3).map((l) => `layer ${l.index + 1}${l.base ? " (base)" : ""} ${formatSize(l.size)}${l.createdBy ? ` from ${shorten(l.createdBy)}` : ""}`);
     const files = largestCustomFiles(facts, 5).map((f) => `${f.path} ${formatSize(f.size)}`);
     const biggest = [...facts.layers].filter((l) => !l.base).sort((a, b) => b.size - a.size)[0];
     return [
       {
-        message: `The image is ${formatSize(total)} uncompressed, ${formatSize(total - settings.maxSize)} over the ${formatSize(settings.maxSize)} limit. Largest layers: ${layers.join("; ")}.` + (files.length ? ` Largest files added: ${files.join("; ")}.` : "") + " Keep data sets and model weights out of the image (read them from OBS at run time), and clean package caches in the same RUN step that creates them.",
+        message: `The image is ${formatSize(total)} uncompressed, ${formatSize(total - settings.maxSize)} over the ${formatSize(settings.maxSize)} limit. Largest layers: ${layers2.join("; ")}.` + (files.length ? ` Largest files added: ${files.join("; ")}.` : "") + " Keep data sets and model weights out of the image (read them from OBS at run time), and clean package caches in the same RUN step that creates them.",
         layer: biggest?.index
       }
     ];
@@ -24112,7 +24113,7 @@ function buildFacts(image, base, options) {
   }
   const history = layerHistory(config.history, records.length);
   const built = Filesystem.buildWithBase(records, baseCount);
-  const layers = records.map((record, index) => ({
+  const layers2 = records.map((record, index) => ({
     index,
     diffId: diffIds[index],
     size: record.size,
@@ -24128,11 +24129,11 @@ function buildFacts(image, base, options) {
     repoTags: image.repoTags,
     config,
     rawConfig: image.config,
-    layers,
+    layers: layers2,
     base: {
       given: !!base,
       ...options.base && { reference: options.base.name },
-      ...base && { id: base.id },
+      ...base && { id: base.id, givenLayerCount: base.config.rootfs.diff_ids.length },
       layerCount: baseCount,
       matches: matches2,
       guessed,
@@ -24469,7 +24470,8 @@ function buildJsonReport(result, failOn, maxSize) {
       given: facts.base.given,
       reference: facts.base.reference ?? null,
       id: facts.base.id ?? null,
-      layers: facts.base.layerCount,
+      // A given base's own layers, also when they are not the image's first ones (then matches is false).
+      layers: facts.base.givenLayerCount ?? facts.base.layerCount,
       matches: facts.base.matches,
       guessed: facts.base.guessed
     },
@@ -24630,8 +24632,9 @@ function renderText(report, color) {
   const c = (name, s2) => color ? COLORS[name] + s2 + COLORS.reset : s2;
   const lines = [];
   const img = report.image;
-  lines.push(c("bold", `${img.reference}`) + c("dim", ` (${img.id.slice(0, 19)}, ${report.layers.length} layers, ${formatSize(img.size)} of ${formatSize(img.maxSize)})`));
-  if (report.base.given) lines.push(`base: ${report.base.reference} (${report.base.layers} layers${report.base.matches ? "" : ", NOT a prefix of the image"})`);
+  const id = img.reference.includes(img.id.slice(0, 19)) ? "" : `${img.id.slice(0, 19)}, `;
+  lines.push(c("bold", `${img.reference}`) + c("dim", ` (${id}${layers(report.layers.length)}, ${formatSize(img.size)} of ${formatSize(img.maxSize)})`));
+  if (report.base.given) lines.push(`base: ${report.base.reference} (${layers(report.base.layers)}${report.base.matches ? "" : ", NOT a prefix of the image"})`);
   else lines.push(`base: not given; ${report.base.guessed ? `guessed as the first ${report.base.layers} layers from the history` : "could not be guessed"}`);
   for (const rule of RULES) {
     const found = report.findings.filter((f) => f.rule === rule.id);
@@ -24659,6 +24662,9 @@ function renderText(report, color) {
 function shorten2(s) {
   const t = s.replace(/\s+/g, " ").trim();
   return t.length > 100 ? t.slice(0, 97) + "..." : t;
+}
+function layers(n) {
+  return `${n} layer${n === 1 ? "" : "s"}`;
 }
 
 // src/dockerfile-lines.ts

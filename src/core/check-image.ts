@@ -147,7 +147,7 @@ function buildFacts(image: ResolvedImage, base: ResolvedImage | undefined, optio
     base: {
       given: !!base,
       ...(options.base && { reference: options.base.name }),
-      ...(base && { id: base.id }),
+      ...(base && { id: base.id, givenLayerCount: base.config.rootfs.diff_ids.length }),
       layerCount: baseCount,
       matches,
       guessed,

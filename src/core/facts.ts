@@ -23,8 +23,10 @@ export interface BaseFacts {
   given: boolean;
   reference?: string;
   id?: string;
-  /** Layers that belong to the base image. */
+  /** Layers of the image that belong to the base image (0 when the given base is not a prefix). */
   layerCount: number;
+  /** Layers the given base image has, whether or not they are a prefix of the image's. */
+  givenLayerCount?: number;
   /** True when the base's layers are a prefix of the image's (always true when guessed). */
   matches: boolean;
   /** True when the boundary was guessed from the history rather than known. */

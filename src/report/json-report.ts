@@ -25,7 +25,8 @@ export function buildJsonReport(result: CheckResult, failOn: FailOn, maxSize: nu
       given: facts.base.given,
       reference: facts.base.reference ?? null,
       id: facts.base.id ?? null,
-      layers: facts.base.layerCount,
+      // A given base's own layers, also when they are not the image's first ones (then matches is false).
+      layers: facts.base.givenLayerCount ?? facts.base.layerCount,
       matches: facts.base.matches,
       guessed: facts.base.guessed
     },

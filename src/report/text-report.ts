@@ -11,8 +11,10 @@ export function renderText(report: JsonReport, color: boolean): string {
   const c = (name: keyof typeof COLORS, s: string) => (color ? COLORS[name] + s + COLORS.reset : s);
   const lines: string[] = [];
   const img = report.image;
-  lines.push(c('bold', `${img.reference}`) + c('dim', ` (${img.id.slice(0, 19)}, ${report.layers.length} layers, ${formatSize(img.size)} of ${formatSize(img.maxSize)})`));
-  if (report.base.given) lines.push(`base: ${report.base.reference} (${report.base.layers} layers${report.base.matches ? '' : ', NOT a prefix of the image'})`);
+  // A daemon image's name already carries its short ID.
+  const id = img.reference.includes(img.id.slice(0, 19)) ? '' : `${img.id.slice(0, 19)}, `;
+  lines.push(c('bold', `${img.reference}`) + c('dim', ` (${id}${layers(report.layers.length)}, ${formatSize(img.size)} of ${formatSize(img.maxSize)})`));
+  if (report.base.given) lines.push(`base: ${report.base.reference} (${layers(report.base.layers)}${report.base.matches ? '' : ', NOT a prefix of the image'})`);
   else lines.push(`base: not given; ${report.base.guessed ? `guessed as the first ${report.base.layers} layers from the history` : 'could not be guessed'}`);
   for (const rule of RULES) {
     const found = report.findings.filter((f) => f.rule === rule.id);
@@ -41,4 +43,8 @@ export function renderText(report: JsonReport, color: boolean): string {
 function shorten(s: string): string {
   const t = s.replace(/\s+/g, ' ').trim();
   return t.length > 100 ? t.slice(0, 97) + '...' : t;
+}
+
+function layers(n: number): string {
+  return `${n} layer${n === 1 ? '' : 's'}`;
 }

@@ -9,9 +9,10 @@ export const baseImage: Rule = {
     const base = facts.base;
     if (base.given && !base.matches) {
       const at = base.firstMismatch ?? 0;
+      const count = base.givenLayerCount ?? 0;
       return [
         {
-          message: `The image is not built on ${base.reference}: its layer ${at + 1} differs from the base image's (the base has ${base.layerCount} layers). Build FROM that exact base image, or pass the base image the build used.`,
+          message: `The image is not built on ${base.reference}: its layer ${at + 1} differs from the base image's (the base has ${count} layer${count === 1 ? '' : 's'}). Build FROM that exact base image, or pass the base image the build used.`,
           layer: at < facts.layers.length ? at : undefined
         }
       ];
