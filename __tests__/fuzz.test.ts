@@ -124,6 +124,20 @@ describe('hostile but well-formed input', () => {
     expect(found.every((m) => /longer than 4096 bytes or 256 levels deep/.test(m))).toBe(true);
   });
 
+  it('reports link targets longer than a path can be instead of keeping them', async () => {
+    // Each would be kept for the filesystem model: megabytes of PAX link text per entry must not add up.
+    const far = '/opt/' + 'x'.repeat(5000);
+    const { archive } = await buildImage(
+      onBase([{ entries: [{ path: 'opt/far', type: 'symlink', link: far }, { path: 'opt/hard', type: 'hardlink', link: far.slice(1) }, { path: 'opt/near', type: 'symlink', link: '/opt/x' }] }])
+    );
+    const result = await checkImage({ image: memorySource(archive), settings });
+    const found = result.findings.filter((f) => f.rule === 'malicious-code');
+    expect(found.map((f) => f.path).sort()).toEqual(['/opt/far', '/opt/hard']);
+    expect(found.every((f) => /link target is longer than 4096 bytes/.test(f.message))).toBe(true);
+    expect(result.facts.fs.get('/opt/far')).toBeUndefined();
+    expect(result.facts.fs.get('/opt/near')?.link).toBe('/opt/x');
+  });
+
   it('survives symlink loops and hard links to missing targets', async () => {
     const { archive } = await buildImage(
       onBase(

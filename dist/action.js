@@ -67531,6 +67531,10 @@ var LayerWalker = class {
       return null;
     }
     let link;
+    if ((h.type === "hardlink" || h.type === "symlink") && h.linkname.length > MAX_PATH_BYTES) {
+      this.record.unsafe.push({ path, reason: `its link target is longer than ${MAX_PATH_BYTES} bytes` });
+      return null;
+    }
     if (h.type === "hardlink") {
       const target = normalizeEntryName(h.linkname);
       if (target === null || target === "/") {

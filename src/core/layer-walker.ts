@@ -204,6 +204,11 @@ class LayerWalker {
       return null;
     }
     let link: string | undefined;
+    // No file system holds a longer link (Linux: PATH_MAX), and a PAX record can carry a megabyte.
+    if ((h.type === 'hardlink' || h.type === 'symlink') && h.linkname.length > MAX_PATH_BYTES) {
+      this.record.unsafe.push({ path, reason: `its link target is longer than ${MAX_PATH_BYTES} bytes` });
+      return null;
+    }
     if (h.type === 'hardlink') {
       const target = normalizeEntryName(h.linkname);
       if (target === null || target === '/') {
