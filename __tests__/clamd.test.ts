@@ -1,6 +1,7 @@
 // --clamd: every file streams to a real ClamAV daemon (scripts/test-env.sh starts one with a
 // signature database of our own); detections in custom layers are malicious-code findings.
 import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { buildImage, memorySource, onBase } from '../__fixtures__/image-builder';
 import { checkImage } from '../src/core/check-image';
 import { ClamdClient } from '../src/core/clamd-client';
@@ -41,5 +42,37 @@ describe('ClamAV through --clamd', () => {
   maybe('fails clearly when clamd cannot be reached', async () => {
     await expect(ClamdClient.connect('unix:/nonexistent/clamd.sock')).rejects.toThrow(/cannot reach clamd at unix:\/nonexistent\/clamd\.sock/);
     await expect(ClamdClient.connect('http://x')).rejects.toThrow(/is not a clamd address: use tcp:\/\/HOST:PORT or unix:/);
+  });
+});
+
+describe('a clamd that stops answering', () => {
+  let server: Server;
+  let address = '';
+  beforeAll(async () => {
+    // Takes every byte and never replies: an overloaded clamd, or another service on its port.
+    server = createServer((socket) => socket.on('data', () => undefined));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    address = `tcp://127.0.0.1:${(server.address() as { port: number }).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('fails the check after the stall time instead of waiting forever', async () => {
+    const client = await ClamdClient.connect(address, 300);
+    const layer = client.beginLayer();
+    client.beginFile(0, 1000);
+    await client.data(Buffer.from('some file'));
+    client.endFile();
+    const started = Date.now();
+    await expect(client.layerVerdicts(layer)).rejects.toThrow(/ClamAV scanning failed: clamd at tcp:\/\/127\.0\.0\.1:\d+: it answered nothing for 0\.3 s/);
+    expect(Date.now() - started).toBeLessThan(5000);
+    client.close();
+  });
+
+  it('waits quietly while it owes nothing', async () => {
+    const client = await ClamdClient.connect(address, 200);
+    const layer = client.beginLayer();
+    await new Promise((r) => setTimeout(r, 500)); // idle longer than the stall time: not a failure
+    await expect(client.layerVerdicts(layer)).resolves.toEqual([]);
+    client.close();
   });
 });

@@ -20641,7 +20641,7 @@ async function* readSave(endpoint) {
       }
     }
   });
-  const stallMs = endpoint.stallMs ?? DEFAULT_STALL_MS;
+  const stallMs = endpoint.stallMs ?? DEFAULT_STALL_MS2;
   socket.setTimeout(stallMs);
   socket.on("timeout", () => {
     failure ??= new Error(`the daemon sent nothing for ${Math.round(stallMs / 1e3)} s`);
@@ -20698,7 +20698,7 @@ function errorMessage(body) {
   }
   return body.trim().slice(0, 300) || "no message";
 }
-var import_node_net2, BUFFER_BYTES, MIN_ROOM, PARKING_BYTES, DEFAULT_STALL_MS;
+var import_node_net2, BUFFER_BYTES, MIN_ROOM, PARKING_BYTES, DEFAULT_STALL_MS2;
 var init_save_stream = __esm({
   "src/docker/save-stream.ts"() {
     "use strict";
@@ -20708,7 +20708,7 @@ var init_save_stream = __esm({
     BUFFER_BYTES = 1024 * 1024;
     MIN_ROOM = 64 * 1024;
     PARKING_BYTES = 64 * 1024;
-    DEFAULT_STALL_MS = 30 * 60 * 1e3;
+    DEFAULT_STALL_MS2 = 30 * 60 * 1e3;
   }
 });
 
@@ -22868,6 +22868,7 @@ async function readArchive(source, options) {
 var import_node_net = require("node:net");
 init_errors();
 var CLAMD_MAX_STREAM = 25 * 1e3 * 1e3;
+var DEFAULT_STALL_MS = 5 * 60 * 1e3;
 function parseClamdAddress(address) {
   const tcp = /^tcp:\/\/([^:/]+):(\d{1,5})$/.exec(address);
   if (tcp) return { host: tcp[1], port: Number(tcp[2]) };
@@ -22876,13 +22877,19 @@ function parseClamdAddress(address) {
   throw new UsageError(`--clamd "${address}" is not a clamd address: use tcp://HOST:PORT or unix:/path/to/clamd.sock`);
 }
 var ClamdClient = class _ClamdClient {
-  constructor(socket, address) {
+  constructor(socket, address, stallMs) {
     this.address = address;
     this.socket = socket;
     socket.setNoDelay(true);
     socket.on("data", (d) => this.onReply(d.toString("latin1")));
     socket.on("error", (err) => this.fail(err.message));
     socket.on("close", () => this.fail("the connection closed"));
+    socket.setTimeout(stallMs);
+    socket.on("timeout", () => {
+      if (this.pending.size === 0 && !this.draining) return;
+      this.fail(`it answered nothing for ${stallMs / 1e3} s`);
+      socket.destroy();
+    });
   }
   address;
   socket;
@@ -22896,14 +22903,21 @@ var ClamdClient = class _ClamdClient {
   current = null;
   layer = 0;
   layers = 0;
-  static async connect(address) {
+  draining = false;
+  static async connect(address, stallMs = DEFAULT_STALL_MS) {
     const target = parseClamdAddress(address);
     const socket = "path" in target ? (0, import_node_net.connect)(target.path) : (0, import_node_net.connect)(target.port, target.host);
+    socket.setTimeout(stallMs);
     await new Promise((resolve2, reject) => {
       socket.once("connect", resolve2);
       socket.once("error", (err) => reject(new UsageError(`cannot reach clamd at ${address}: ${err.message}`)));
+      socket.once("timeout", () => {
+        socket.destroy();
+        reject(new UsageError(`cannot reach clamd at ${address}: no connection within ${stallMs / 1e3} s`));
+      });
     });
-    const client = new _ClamdClient(socket, address);
+    socket.removeAllListeners("timeout");
+    const client = new _ClamdClient(socket, address, stallMs);
     socket.write("zIDSESSION\0");
     return client;
   }
@@ -22955,12 +22969,15 @@ var ClamdClient = class _ClamdClient {
     }
   }
   drained() {
+    this.draining = true;
     return new Promise((resolve2, reject) => {
       const onDrain = () => {
+        this.draining = false;
         this.socket.off("close", onClose);
         resolve2();
       };
       const onClose = () => {
+        this.draining = false;
         this.socket.off("drain", onDrain);
         reject(this.failure ?? new ImageError(`clamd at ${this.address} closed the connection`));
       };

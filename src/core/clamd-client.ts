@@ -7,6 +7,11 @@ import { ImageError, UsageError } from './errors';
 
 /** clamd's default StreamMaxLength is 25 MB; streams are cut there rather than refused. */
 export const CLAMD_MAX_STREAM = 25 * 1000 * 1000;
+/**
+ * How long clamd may stay silent while it owes a reply or is not reading what it was sent:
+ * then the check fails rather than hang. Generous: clamd's own MaxScanTime is 2 minutes per file.
+ */
+const DEFAULT_STALL_MS = 5 * 60 * 1000;
 
 export interface ClamdVerdict {
   /** Layer-local entry index, as given to beginFile. */
@@ -35,23 +40,42 @@ export class ClamdClient {
   private current: { sent: number; limit: number } | null = null;
   private layer = 0;
   private layers = 0;
+  private draining = false;
 
-  private constructor(socket: Socket, private readonly address: string) {
+  private constructor(
+    socket: Socket,
+    private readonly address: string,
+    stallMs: number
+  ) {
     this.socket = socket;
     socket.setNoDelay(true);
     socket.on('data', (d) => this.onReply(d.toString('latin1')));
     socket.on('error', (err) => this.fail(err.message));
     socket.on('close', () => this.fail('the connection closed'));
+    // Node's socket timeout fires after `stallMs` without a byte read or written. While clamd
+    // owes nothing (between files, base layers), silence is normal.
+    socket.setTimeout(stallMs);
+    socket.on('timeout', () => {
+      if (this.pending.size === 0 && !this.draining) return;
+      this.fail(`it answered nothing for ${stallMs / 1000} s`);
+      socket.destroy();
+    });
   }
 
-  static async connect(address: string): Promise<ClamdClient> {
+  static async connect(address: string, stallMs = DEFAULT_STALL_MS): Promise<ClamdClient> {
     const target = parseClamdAddress(address);
     const socket = 'path' in target ? connect(target.path) : connect(target.port, target.host);
+    socket.setTimeout(stallMs);
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', resolve);
       socket.once('error', (err) => reject(new UsageError(`cannot reach clamd at ${address}: ${err.message}`)));
+      socket.once('timeout', () => {
+        socket.destroy();
+        reject(new UsageError(`cannot reach clamd at ${address}: no connection within ${stallMs / 1000} s`));
+      });
     });
-    const client = new ClamdClient(socket, address);
+    socket.removeAllListeners('timeout');
+    const client = new ClamdClient(socket, address, stallMs);
     socket.write('zIDSESSION\0');
     return client;
   }
@@ -110,12 +134,15 @@ export class ClamdClient {
   }
 
   private drained(): Promise<void> {
+    this.draining = true;
     return new Promise((resolve, reject) => {
       const onDrain = () => {
+        this.draining = false;
         this.socket.off('close', onClose);
         resolve();
       };
       const onClose = () => {
+        this.draining = false;
         this.socket.off('drain', onDrain);
         reject(this.failure ?? new ImageError(`clamd at ${this.address} closed the connection`));
       };
