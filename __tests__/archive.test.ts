@@ -105,6 +105,22 @@ describe('bad input gives a clear ImageError', () => {
     );
   });
 
+  it.each<[string, (c: Record<string, unknown>) => void, RegExp]>([
+    ['a USER that is not a string', (c) => ((c.config as Record<string, unknown>).User = 5), /"config\.User" is not a string/],
+    ['a CMD that is not a list of strings', (c) => ((c.config as Record<string, unknown>).Cmd = 'python x'), /"config\.Cmd" is not a list of strings/],
+    ['an ENV list with a number', (c) => ((c.config as Record<string, unknown>).Env = ['A=1', 2]), /"config\.Env" is not a list of strings/],
+    ['labels that are a list', (c) => ((c.config as Record<string, unknown>).Labels = ['x']), /"config\.Labels" is not an object of strings/],
+    ['a config section that is a list', (c) => (c.config = []), /"config" is not an object/],
+    ['a history entry that is not an object', (c) => (c.history as unknown[]).push(null), /"history" holds an entry that is not an object/],
+    ['a created_by that is not a string', (c) => (c.history as unknown[]).push({ created_by: 5 }), /"history" holds an entry that is not an object/],
+    ['an architecture that is not a string', (c) => (c.architecture = { x: 1 }), /"architecture" is not a string/]
+  ])('rejects a config with %s as malformed', async (_what, tamper, message) => {
+    // Docker refuses to load such a config; it must not reach the rules as something else.
+    const { archive } = await buildImage(violating(), { tamperConfig: tamper });
+    await expect(run(archive)).rejects.toThrow(message);
+    await expect(run(archive)).rejects.toThrow(/the image config \S+ in image archive x\.tar is malformed/);
+  });
+
   it('rejects a tampered archive whose layers do not match the config', async () => {
     const { archive } = await buildImage(violating(), {
       tamperConfig: (c) => {

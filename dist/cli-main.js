@@ -5122,7 +5122,7 @@ var require_picomatch = __commonJS({
     var parse = require_parse();
     var utils = require_utils();
     var constants = require_constants();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch3(input, options, returnState));
@@ -5135,7 +5135,7 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject(glob) && glob.tokens && glob.input;
+      const isState = isObject2(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -23236,10 +23236,32 @@ function checkConfig(json, name, what) {
   if (typeof c !== "object" || c === null || !Array.isArray(ids) || !ids.every((d) => typeof d === "string")) {
     throw new ImageError(`the image config ${name} in ${what} is malformed: it has no rootfs.diff_ids list`);
   }
-  if (c.history !== void 0 && !Array.isArray(c.history)) {
-    throw new ImageError(`the image config ${name} in ${what} is malformed: "history" is not a list`);
-  }
+  const problem = typeProblem(c);
+  if (problem) throw new ImageError(`the image config ${name} in ${what} is malformed: ${problem}`);
   return c;
+}
+var isString = (v) => typeof v === "string";
+var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function typeProblem(c) {
+  for (const key of ["architecture", "os", "variant"]) if (c[key] !== void 0 && !isString(c[key])) return `"${key}" is not a string`;
+  const section = c.config;
+  if (section !== void 0 && section !== null) {
+    if (!isObject(section)) return '"config" is not an object';
+    for (const key of ["User", "WorkingDir"]) if (section[key] !== void 0 && !isString(section[key])) return `"config.${key}" is not a string`;
+    for (const key of ["Entrypoint", "Cmd", "Env", "Shell"]) {
+      const v = section[key];
+      if (v !== void 0 && v !== null && !(Array.isArray(v) && v.every(isString))) return `"config.${key}" is not a list of strings`;
+    }
+    const labels = section.Labels;
+    if (labels !== void 0 && labels !== null && !(isObject(labels) && Object.values(labels).every(isString))) return '"config.Labels" is not an object of strings';
+  }
+  const history = c.history;
+  if (history !== void 0 && history !== null) {
+    if (!Array.isArray(history)) return '"history" is not a list';
+    const entryOk = (h) => isObject(h) && (h.created_by === void 0 || isString(h.created_by)) && (h.empty_layer === void 0 || typeof h.empty_layer === "boolean");
+    if (!history.every(entryOk)) return '"history" holds an entry that is not an object with a string created_by and a boolean empty_layer';
+  }
+  return void 0;
 }
 function finish(layout, id, repoTags, config, layerBlobs, o) {
   const { what, layersWalked } = o;

@@ -213,10 +213,38 @@ function checkConfig(json: unknown, name: string, what: string): ImageConfig {
   if (typeof c !== 'object' || c === null || !Array.isArray(ids) || !ids.every((d) => typeof d === 'string')) {
     throw new ImageError(`the image config ${name} in ${what} is malformed: it has no rootfs.diff_ids list`);
   }
-  if (c.history !== undefined && !Array.isArray(c.history)) {
-    throw new ImageError(`the image config ${name} in ${what} is malformed: "history" is not a list`);
-  }
+  const problem = typeProblem(c);
+  if (problem) throw new ImageError(`the image config ${name} in ${what} is malformed: ${problem}`);
   return c;
+}
+
+const isString = (v: unknown): boolean => typeof v === 'string';
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The first field the rules read whose type is not the one Docker and the OCI image spec give
+ * it. Docker refuses to load such a config, and a rule must never meet a number for a string.
+ */
+function typeProblem(c: ImageConfig): string | undefined {
+  for (const key of ['architecture', 'os', 'variant'] as const) if (c[key] !== undefined && !isString(c[key])) return `"${key}" is not a string`;
+  const section: unknown = c.config;
+  if (section !== undefined && section !== null) {
+    if (!isObject(section)) return '"config" is not an object';
+    for (const key of ['User', 'WorkingDir']) if (section[key] !== undefined && !isString(section[key])) return `"config.${key}" is not a string`;
+    for (const key of ['Entrypoint', 'Cmd', 'Env', 'Shell']) {
+      const v = section[key];
+      if (v !== undefined && v !== null && !(Array.isArray(v) && v.every(isString))) return `"config.${key}" is not a list of strings`;
+    }
+    const labels = section.Labels;
+    if (labels !== undefined && labels !== null && !(isObject(labels) && Object.values(labels).every(isString))) return '"config.Labels" is not an object of strings';
+  }
+  const history: unknown = c.history;
+  if (history !== undefined && history !== null) {
+    if (!Array.isArray(history)) return '"history" is not a list';
+    const entryOk = (h: unknown) => isObject(h) && (h.created_by === undefined || isString(h.created_by)) && (h.empty_layer === undefined || typeof h.empty_layer === 'boolean');
+    if (!history.every(entryOk)) return '"history" holds an entry that is not an object with a string created_by and a boolean empty_layer';
+  }
+  return undefined;
 }
 
 function finish(
