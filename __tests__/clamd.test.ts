@@ -68,11 +68,16 @@ describe('a clamd that stops answering', () => {
     client.close();
   });
 
-  it('waits quietly while it owes nothing', async () => {
+  it('waits quietly while it owes nothing, and still notices a stall afterwards', async () => {
     const client = await ClamdClient.connect(address, 200);
-    const layer = client.beginLayer();
+    const idle = client.beginLayer();
     await new Promise((r) => setTimeout(r, 500)); // idle longer than the stall time: not a failure
-    await expect(client.layerVerdicts(layer)).resolves.toEqual([]);
+    await expect(client.layerVerdicts(idle)).resolves.toEqual([]);
+    const layer = client.beginLayer();
+    client.beginFile(0, 1000);
+    await client.data(Buffer.from('some file'));
+    client.endFile();
+    await expect(client.layerVerdicts(layer)).rejects.toThrow(/it answered nothing for 0\.2 s/);
     client.close();
   });
 });
