@@ -47,3 +47,17 @@ it('never prints a credential found in the image, in any format', async () => {
   }
   expect(outputs.text).toMatch(/OBS_SK=\*+ \(40 characters, masked\)/);
 });
+
+it('does not print a password written into DOCKER_HOST when the daemon cannot be reached', async () => {
+  const { connectDaemon } = await import('../src/docker/daemon');
+  const saved = process.env.DOCKER_HOST;
+  process.env.DOCKER_HOST = `tcp://alice:${PASSWORD}@127.0.0.1:1`;
+  try {
+    const err = await connectDaemon(5000).catch((e: Error) => e);
+    expect(String(err)).toMatch(/cannot reach the Docker daemon at tcp:\/\/alice:\*\*\*@127\.0\.0\.1:1/);
+    expect(String(err)).not.toContain(PASSWORD);
+  } finally {
+    if (saved === undefined) delete process.env.DOCKER_HOST;
+    else process.env.DOCKER_HOST = saved;
+  }
+});

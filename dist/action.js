@@ -69756,7 +69756,7 @@ function errorMessage(body) {
 // src/docker/daemon.ts
 async function connectDaemon(timeoutMs = 15e3) {
   const docker = new import_dockerode.default();
-  const where = process.env.DOCKER_HOST || "unix:///var/run/docker.sock";
+  const where = (process.env.DOCKER_HOST || "unix:///var/run/docker.sock").replace(/\/\/([^/@:]*):[^/@]*@/, "//$1:***@");
   try {
     await withTimeout(docker.ping(), timeoutMs, "no answer");
   } catch (err) {

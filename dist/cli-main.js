@@ -20726,7 +20726,7 @@ __export(daemon_exports, {
 });
 async function connectDaemon(timeoutMs = 15e3) {
   const docker = new import_dockerode.default();
-  const where = process.env.DOCKER_HOST || "unix:///var/run/docker.sock";
+  const where = (process.env.DOCKER_HOST || "unix:///var/run/docker.sock").replace(/\/\/([^/@:]*):[^/@]*@/, "//$1:***@");
   try {
     await withTimeout(docker.ping(), timeoutMs, "no answer");
   } catch (err) {

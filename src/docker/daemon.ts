@@ -23,7 +23,8 @@ export interface ImageInfo {
 
 export async function connectDaemon(timeoutMs = 15000): Promise<Docker> {
   const docker = new Docker();
-  const where = process.env.DOCKER_HOST || 'unix:///var/run/docker.sock';
+  // A password written into the address (tcp://user:password@host) is not repeated.
+  const where = (process.env.DOCKER_HOST || 'unix:///var/run/docker.sock').replace(/\/\/([^/@:]*):[^/@]*@/, '//$1:***@');
   try {
     await withTimeout(docker.ping(), timeoutMs, 'no answer');
   } catch (err) {
