@@ -1,5 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -188,6 +189,33 @@ describe('the bundled dist/cli.js', () => {
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout).layers.map((l: { entries: number }) => l.entries)).toEqual([layers[0].entries.length, 1500, 1500]);
   });
+
+  it.each([
+    ['answers nothing at all', /cannot reach the Docker daemon at unix:\/\/.*: no answer within 1 s/],
+    ['answers its ping but not the image inspect', /cannot inspect some\/image:1: the daemon did not answer within 1 s/]
+  ])('exits with a clear error, leaving no request open, when the Docker daemon %s', async (_what, message) => {
+    // A request left waiting would keep the process alive after the error: a job that never ends.
+    const socketPath = join(dir, `silent-${Math.random().toString(36).slice(2)}.sock`);
+    const pingOk = message.source.includes('inspect');
+    const daemon = createHttpServer((req, res) => {
+      if (pingOk && req.url?.endsWith('/_ping')) res.end('OK');
+    });
+    await new Promise<void>((resolve) => daemon.listen(socketPath, resolve));
+    try {
+      const env = { ...process.env, DOCKER_HOST: `unix://${socketPath}`, MODELARTS_IMAGE_CHECK_DAEMON_TIMEOUT_SECONDS: '1' };
+      const started = Date.now();
+      const child = spawn(process.execPath, [bundle, '--quiet', 'docker-daemon:some/image:1'], { env });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const status = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect(stderr).toMatch(message);
+      expect(status).toBe(2);
+      expect(Date.now() - started).toBeLessThan(15000);
+    } finally {
+      daemon.closeAllConnections();
+      await new Promise((resolve) => daemon.close(resolve));
+    }
+  }, 30000);
 
   it('reaches an ssh:// Docker host through ssh2, which the bundle loads only for such hosts', () => {
     const run = spawnSync(process.execPath, [bundle, 'docker-daemon:some/image:1'], { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: 'ssh://nobody@127.0.0.1:1' } });

@@ -69754,24 +69754,36 @@ function errorMessage(body) {
 }
 
 // src/docker/daemon.ts
+var shortRequestMs = (defaultMs) => envMs("MODELARTS_IMAGE_CHECK_DAEMON_TIMEOUT_SECONDS") ?? defaultMs;
 async function connectDaemon(timeoutMs = 15e3) {
   const docker = new import_dockerode.default();
   const where = (process.env.DOCKER_HOST || "unix:///var/run/docker.sock").replace(/\/\/([^/@:]*):[^/@]*@/, "//$1:***@");
+  const ms = shortRequestMs(timeoutMs);
+  const abortSignal = AbortSignal.timeout(ms);
   try {
-    await withTimeout(docker.ping(), timeoutMs, "no answer");
+    await docker.ping({ abortSignal });
   } catch (err) {
-    throw new UsageError(`cannot reach the Docker daemon at ${where}: ${shortError(err)}. Is Docker running, and is DOCKER_HOST right?`);
+    const reason = abortSignal.aborted ? `no answer within ${ms / 1e3} s` : shortError(err);
+    throw new UsageError(`cannot reach the Docker daemon at ${where}: ${reason}. Is Docker running, and is DOCKER_HOST right?`);
   }
   return docker;
 }
 async function inspectImage(docker, ref) {
+  const ms = shortRequestMs(2 * 60 * 1e3);
+  const abortSignal = AbortSignal.timeout(ms);
   try {
-    const info2 = await docker.getImage(ref).inspect();
+    const info2 = await inspectRequest(docker, ref, abortSignal);
     return { id: info2.Id, size: info2.Size, repoTags: info2.RepoTags ?? [], diffIds: info2.RootFS?.Layers ?? [] };
   } catch (err) {
     if (err.statusCode === 404) return void 0;
-    throw new ImageError(`cannot inspect ${ref}: ${shortError(err)}`);
+    throw new ImageError(`cannot inspect ${ref}: ${abortSignal.aborted ? `the daemon did not answer within ${ms / 1e3} s` : shortError(err)}`);
   }
+}
+function inspectRequest(docker, ref, abortSignal) {
+  return new Promise((resolve3, reject) => {
+    const request = { path: `/images/${ref}/json`, method: "GET", options: {}, abortSignal, statusCodes: { 200: true, 404: "no such image", 500: "server error" } };
+    docker.modem.dial(request, (err, data) => err ? reject(err) : resolve3(data));
+  });
 }
 async function ensureImage(docker, ref, policy, auth, log2) {
   let info2 = policy === "always" ? void 0 : await inspectImage(docker, ref);
@@ -69822,12 +69834,16 @@ async function saveEndpoint(docker, imageId) {
 }
 async function pushImage(docker, imageId, target, auth, log2) {
   const { repo, tag } = splitTag(target);
-  await docker.getImage(imageId).tag({ repo, tag });
+  const ms = shortRequestMs(2 * 60 * 1e3);
+  const abortSignal = AbortSignal.timeout(ms);
+  await docker.getImage(imageId).tag({ repo, tag, abortSignal }).catch((err) => {
+    throw new ImageError(`cannot tag ${imageId} as ${target}: ${abortSignal.aborted ? `the daemon did not answer within ${ms / 1e3} s` : shortError(err)}`);
+  });
   const tagged = await inspectImage(docker, target);
   if (tagged?.id !== imageId) throw new ImageError(`the tag ${target} no longer points at the checked image ${imageId}: not pushing`);
   let digest = "";
-  await retrying(`push ${target}`, log2, async (abortSignal) => {
-    const stream = await docker.getImage(target).push({ ...auth && { authconfig: auth }, abortSignal });
+  await retrying(`push ${target}`, log2, async (abortSignal2) => {
+    const stream = await docker.getImage(target).push({ ...auth && { authconfig: auth }, abortSignal: abortSignal2 });
     const events = await followProgress(docker, stream, log2);
     for (const e of events) {
       const d = e.aux?.Digest;
@@ -69902,14 +69918,6 @@ function shortError(err) {
   const e = err;
   const text = e?.json?.message || e?.message || String(err);
   return text.replace(/^\(HTTP code \d+\) [\w ]+ - /, "").split("\n")[0].trim();
-}
-async function withTimeout(p, ms, message) {
-  let timer;
-  try {
-    return await Promise.race([p, new Promise((_, reject) => timer = setTimeout(() => reject(new Error(message)), ms))]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 // src/docker/registry-auth.ts

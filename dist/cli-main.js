@@ -20727,21 +20727,32 @@ __export(daemon_exports, {
 async function connectDaemon(timeoutMs = 15e3) {
   const docker = new import_dockerode.default();
   const where = (process.env.DOCKER_HOST || "unix:///var/run/docker.sock").replace(/\/\/([^/@:]*):[^/@]*@/, "//$1:***@");
+  const ms = shortRequestMs(timeoutMs);
+  const abortSignal = AbortSignal.timeout(ms);
   try {
-    await withTimeout(docker.ping(), timeoutMs, "no answer");
+    await docker.ping({ abortSignal });
   } catch (err) {
-    throw new UsageError(`cannot reach the Docker daemon at ${where}: ${shortError(err)}. Is Docker running, and is DOCKER_HOST right?`);
+    const reason = abortSignal.aborted ? `no answer within ${ms / 1e3} s` : shortError(err);
+    throw new UsageError(`cannot reach the Docker daemon at ${where}: ${reason}. Is Docker running, and is DOCKER_HOST right?`);
   }
   return docker;
 }
 async function inspectImage(docker, ref) {
+  const ms = shortRequestMs(2 * 60 * 1e3);
+  const abortSignal = AbortSignal.timeout(ms);
   try {
-    const info = await docker.getImage(ref).inspect();
+    const info = await inspectRequest(docker, ref, abortSignal);
     return { id: info.Id, size: info.Size, repoTags: info.RepoTags ?? [], diffIds: info.RootFS?.Layers ?? [] };
   } catch (err) {
     if (err.statusCode === 404) return void 0;
-    throw new ImageError(`cannot inspect ${ref}: ${shortError(err)}`);
+    throw new ImageError(`cannot inspect ${ref}: ${abortSignal.aborted ? `the daemon did not answer within ${ms / 1e3} s` : shortError(err)}`);
   }
+}
+function inspectRequest(docker, ref, abortSignal) {
+  return new Promise((resolve2, reject) => {
+    const request = { path: `/images/${ref}/json`, method: "GET", options: {}, abortSignal, statusCodes: { 200: true, 404: "no such image", 500: "server error" } };
+    docker.modem.dial(request, (err, data) => err ? reject(err) : resolve2(data));
+  });
 }
 async function ensureImage(docker, ref, policy, auth, log) {
   let info = policy === "always" ? void 0 : await inspectImage(docker, ref);
@@ -20792,12 +20803,16 @@ async function saveEndpoint(docker, imageId) {
 }
 async function pushImage(docker, imageId, target, auth, log) {
   const { repo, tag } = splitTag(target);
-  await docker.getImage(imageId).tag({ repo, tag });
+  const ms = shortRequestMs(2 * 60 * 1e3);
+  const abortSignal = AbortSignal.timeout(ms);
+  await docker.getImage(imageId).tag({ repo, tag, abortSignal }).catch((err) => {
+    throw new ImageError(`cannot tag ${imageId} as ${target}: ${abortSignal.aborted ? `the daemon did not answer within ${ms / 1e3} s` : shortError(err)}`);
+  });
   const tagged = await inspectImage(docker, target);
   if (tagged?.id !== imageId) throw new ImageError(`the tag ${target} no longer points at the checked image ${imageId}: not pushing`);
   let digest = "";
-  await retrying(`push ${target}`, log, async (abortSignal) => {
-    const stream = await docker.getImage(target).push({ ...auth && { authconfig: auth }, abortSignal });
+  await retrying(`push ${target}`, log, async (abortSignal2) => {
+    const stream = await docker.getImage(target).push({ ...auth && { authconfig: auth }, abortSignal: abortSignal2 });
     const events = await followProgress(docker, stream, log);
     for (const e of events) {
       const d = e.aux?.Digest;
@@ -20867,15 +20882,7 @@ function shortError(err) {
   const text = e?.json?.message || e?.message || String(err);
   return text.replace(/^\(HTTP code \d+\) [\w ]+ - /, "").split("\n")[0].trim();
 }
-async function withTimeout(p, ms, message) {
-  let timer;
-  try {
-    return await Promise.race([p, new Promise((_, reject) => timer = setTimeout(() => reject(new Error(message)), ms))]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-var import_dockerode, RegistryError, TRANSIENT, saveStallMs, attemptTimeoutMs;
+var import_dockerode, shortRequestMs, RegistryError, TRANSIENT, saveStallMs, attemptTimeoutMs;
 var init_daemon = __esm({
   "src/docker/daemon.ts"() {
     "use strict";
@@ -20883,6 +20890,7 @@ var init_daemon = __esm({
     init_response_chunks();
     init_save_stream();
     init_errors();
+    shortRequestMs = (defaultMs) => envMs("MODELARTS_IMAGE_CHECK_DAEMON_TIMEOUT_SECONDS") ?? defaultMs;
     RegistryError = class extends Error {
       name = "RegistryError";
     };

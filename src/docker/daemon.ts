@@ -21,26 +21,46 @@ export interface ImageInfo {
   diffIds: string[];
 }
 
+/**
+ * How long a short request (ping, inspect, tag) may go unanswered. It is aborted then, not only
+ * given up on: a request left waiting would keep the process alive after the error.
+ */
+const shortRequestMs = (defaultMs: number) => envMs('MODELARTS_IMAGE_CHECK_DAEMON_TIMEOUT_SECONDS') ?? defaultMs;
+
 export async function connectDaemon(timeoutMs = 15000): Promise<Docker> {
   const docker = new Docker();
   // A password written into the address (tcp://user:password@host) is not repeated.
   const where = (process.env.DOCKER_HOST || 'unix:///var/run/docker.sock').replace(/\/\/([^/@:]*):[^/@]*@/, '//$1:***@');
+  const ms = shortRequestMs(timeoutMs);
+  const abortSignal = AbortSignal.timeout(ms);
   try {
-    await withTimeout(docker.ping(), timeoutMs, 'no answer');
+    // dockerode's ping takes an abort signal; its types do not say so.
+    await (docker as unknown as { ping(opts: { abortSignal: AbortSignal }): Promise<unknown> }).ping({ abortSignal });
   } catch (err) {
-    throw new UsageError(`cannot reach the Docker daemon at ${where}: ${shortError(err)}. Is Docker running, and is DOCKER_HOST right?`);
+    const reason = abortSignal.aborted ? `no answer within ${ms / 1000} s` : shortError(err);
+    throw new UsageError(`cannot reach the Docker daemon at ${where}: ${reason}. Is Docker running, and is DOCKER_HOST right?`);
   }
   return docker;
 }
 
 export async function inspectImage(docker: Docker, ref: string): Promise<ImageInfo | undefined> {
+  const ms = shortRequestMs(2 * 60 * 1000);
+  const abortSignal = AbortSignal.timeout(ms);
   try {
-    const info = await docker.getImage(ref).inspect();
+    const info = await inspectRequest(docker, ref, abortSignal);
     return { id: info.Id, size: info.Size, repoTags: info.RepoTags ?? [], diffIds: info.RootFS?.Layers ?? [] };
   } catch (err) {
     if ((err as { statusCode?: number }).statusCode === 404) return undefined;
-    throw new ImageError(`cannot inspect ${ref}: ${shortError(err)}`);
+    throw new ImageError(`cannot inspect ${ref}: ${abortSignal.aborted ? `the daemon did not answer within ${ms / 1000} s` : shortError(err)}`);
   }
+}
+
+/** dockerode's Image#inspect, with an abort signal (which Image#inspect does not pass on). */
+function inspectRequest(docker: Docker, ref: string, abortSignal: AbortSignal): Promise<Docker.ImageInspectInfo> {
+  return new Promise((resolve, reject) => {
+    const request = { path: `/images/${ref}/json`, method: 'GET', options: {}, abortSignal, statusCodes: { 200: true, 404: 'no such image', 500: 'server error' } };
+    docker.modem.dial(request, (err: unknown, data: unknown) => (err ? reject(err) : resolve(data as Docker.ImageInspectInfo)));
+  });
 }
 
 /** Makes `ref` available locally according to the pull policy and returns what it is. */
@@ -122,7 +142,14 @@ interface ModemSettings {
 /** Tags the validated image ID as `target` and pushes it; returns the registry digest. */
 export async function pushImage(docker: Docker, imageId: string, target: string, auth: RegistryAuth | undefined, log: Log): Promise<string> {
   const { repo, tag } = splitTag(target);
-  await docker.getImage(imageId).tag({ repo, tag });
+  const ms = shortRequestMs(2 * 60 * 1000);
+  const abortSignal = AbortSignal.timeout(ms);
+  await docker
+    .getImage(imageId)
+    .tag({ repo, tag, abortSignal } as Docker.ImageTagOptions)
+    .catch((err: unknown) => {
+      throw new ImageError(`cannot tag ${imageId} as ${target}: ${abortSignal.aborted ? `the daemon did not answer within ${ms / 1000} s` : shortError(err)}`);
+    });
   // What is pushed must be what was checked: the tag must still point at the validated ID.
   const tagged = await inspectImage(docker, target);
   if (tagged?.id !== imageId) throw new ImageError(`the tag ${target} no longer points at the checked image ${imageId}: not pushing`);
@@ -229,13 +256,4 @@ function shortError(err: unknown): string {
   const e = err as { json?: { message?: string }; reason?: string; message?: string; statusCode?: number };
   const text = e?.json?.message || e?.message || String(err);
   return text.replace(/^\(HTTP code \d+\) [\w ]+ - /, '').split('\n')[0].trim();
-}
-
-async function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)))]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
