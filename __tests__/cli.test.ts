@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -209,6 +210,35 @@ describe('the bundled dist/cli.js', () => {
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       const status = await new Promise<number | null>((resolve) => child.on('exit', resolve));
       expect(stderr).toMatch(message);
+      expect(status).toBe(2);
+      expect(Date.now() - started).toBeLessThan(15000);
+    } finally {
+      daemon.closeAllConnections();
+      await new Promise((resolve) => daemon.close(resolve));
+    }
+  }, 30000);
+
+  it('gives up on a docker save over TLS that stops sending, leaving no request open', async () => {
+    // Over TLS the save goes through dockerode, not the validator's own socket reader.
+    const certs = mkdtempSync(join(dir, 'tls-'));
+    const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(certs, 'key.pem'), '-out', join(certs, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { encoding: 'utf8' });
+    expect(made.status).toBe(0);
+    writeFileSync(join(certs, 'ca.pem'), readFileSync(join(certs, 'cert.pem')));
+    const id = 'sha256:' + 'a'.repeat(64);
+    const daemon = createHttpsServer({ key: readFileSync(join(certs, 'key.pem')), cert: readFileSync(join(certs, 'cert.pem')) }, (req, res) => {
+      if (req.url?.endsWith('/_ping')) res.end('OK');
+      else if (req.url?.endsWith('/json')) res.end(JSON.stringify({ Id: id, Size: 1000, RepoTags: ['some/image:1'], RootFS: { Layers: [] } }));
+      else if (req.url?.endsWith('/get')) res.write(Buffer.alloc(512)); // the first bytes, then nothing more
+    });
+    await new Promise<void>((resolve) => daemon.listen(0, '127.0.0.1', resolve));
+    try {
+      const env = { ...process.env, DOCKER_HOST: `tcp://127.0.0.1:${(daemon.address() as { port: number }).port}`, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certs, MODELARTS_IMAGE_CHECK_SAVE_STALL_SECONDS: '1' };
+      const started = Date.now();
+      const child = spawn(process.execPath, [bundle, '--quiet', 'docker-daemon:some/image:1'], { env });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const status = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect(stderr).toMatch(/docker save of some\/image:1 broke off after 512 bytes/);
       expect(status).toBe(2);
       expect(Date.now() - started).toBeLessThan(15000);
     } finally {

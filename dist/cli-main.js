@@ -20725,7 +20725,7 @@ __export(daemon_exports, {
   splitTag: () => splitTag
 });
 async function connectDaemon(timeoutMs = 15e3) {
-  const docker = new import_dockerode.default();
+  const docker = new import_dockerode.default(process.env.DOCKER_CLIENT_TIMEOUT ? {} : { timeout: saveStallMs() ?? DEFAULT_STALL_MS2 });
   const where = (process.env.DOCKER_HOST || "unix:///var/run/docker.sock").replace(/\/\/([^/@:]*):[^/@]*@/, "//$1:***@");
   const ms = shortRequestMs(timeoutMs);
   const abortSignal = AbortSignal.timeout(ms);

@@ -4,7 +4,7 @@
 import type { Readable } from 'node:stream';
 import Docker from 'dockerode';
 import { responseChunks } from './response-chunks';
-import { saveChunks, type SaveEndpoint } from './save-stream';
+import { DEFAULT_STALL_MS, saveChunks, type SaveEndpoint } from './save-stream';
 import { ImageError, UsageError } from '../core/errors';
 import type { ImageSource } from '../core/image-source';
 import type { RegistryAuth } from './registry-auth';
@@ -28,7 +28,10 @@ export interface ImageInfo {
 const shortRequestMs = (defaultMs: number) => envMs('MODELARTS_IMAGE_CHECK_DAEMON_TIMEOUT_SECONDS') ?? defaultMs;
 
 export async function connectDaemon(timeoutMs = 15000): Promise<Docker> {
-  const docker = new Docker();
+  // Every request dockerode makes is dropped after this long without a byte (docker-modem's
+  // socket timeout), unless DOCKER_CLIENT_TIMEOUT sets it: over TLS or SSH, `docker save` goes
+  // through dockerode, and a connection that goes quiet must not hold the job forever.
+  const docker = new Docker(process.env.DOCKER_CLIENT_TIMEOUT ? {} : { timeout: saveStallMs() ?? DEFAULT_STALL_MS });
   // A password written into the address (tcp://user:password@host) is not repeated.
   const where = (process.env.DOCKER_HOST || 'unix:///var/run/docker.sock').replace(/\/\/([^/@:]*):[^/@]*@/, '//$1:***@');
   const ms = shortRequestMs(timeoutMs);

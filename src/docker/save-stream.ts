@@ -23,7 +23,7 @@ const PARKING_BYTES = 64 * 1024;
  * hang). Generous: the daemon copies the whole image to a temporary directory before its first
  * byte, minutes for a big image on a slow disk.
  */
-const DEFAULT_STALL_MS = 30 * 60 * 1000;
+export const DEFAULT_STALL_MS = 30 * 60 * 1000;
 
 /** Where the daemon listens (a Unix socket or plain TCP) and the save request's path. */
 export interface SaveEndpoint {
