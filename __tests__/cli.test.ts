@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer as createHttpServer } from 'node:http';
+import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -191,6 +191,23 @@ describe('the bundled dist/cli.js', () => {
     expect(JSON.parse(run.stdout).layers.map((l: { entries: number }) => l.entries)).toEqual([layers[0].entries.length, 1500, 1500]);
   });
 
+  /** Runs the bundle on an image of a fake daemon: it must exit 2 with `message`, soon. Then stops the daemon. */
+  async function expectQuickExit(daemon: Server, env: Record<string, string>, message: RegExp): Promise<void> {
+    try {
+      const started = Date.now();
+      const child = spawn(process.execPath, [bundle, '--quiet', 'docker-daemon:some/image:1'], { env: { ...process.env, ...env } });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const status = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect(stderr).toMatch(message);
+      expect(status).toBe(2);
+      expect(Date.now() - started).toBeLessThan(15000);
+    } finally {
+      daemon.closeAllConnections();
+      await new Promise((resolve) => daemon.close(resolve));
+    }
+  }
+
   it.each([
     ['answers nothing at all', /cannot reach the Docker daemon at unix:\/\/.*: no answer within 1 s/],
     ['answers its ping but not the image inspect', /cannot inspect some\/image:1: the daemon did not answer within 1 s/]
@@ -202,20 +219,7 @@ describe('the bundled dist/cli.js', () => {
       if (pingOk && req.url?.endsWith('/_ping')) res.end('OK');
     });
     await new Promise<void>((resolve) => daemon.listen(socketPath, resolve));
-    try {
-      const env = { ...process.env, DOCKER_HOST: `unix://${socketPath}`, MODELARTS_IMAGE_CHECK_DAEMON_TIMEOUT_SECONDS: '1' };
-      const started = Date.now();
-      const child = spawn(process.execPath, [bundle, '--quiet', 'docker-daemon:some/image:1'], { env });
-      let stderr = '';
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      const status = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-      expect(stderr).toMatch(message);
-      expect(status).toBe(2);
-      expect(Date.now() - started).toBeLessThan(15000);
-    } finally {
-      daemon.closeAllConnections();
-      await new Promise((resolve) => daemon.close(resolve));
-    }
+    await expectQuickExit(daemon, { DOCKER_HOST: `unix://${socketPath}`, MODELARTS_IMAGE_CHECK_DAEMON_TIMEOUT_SECONDS: '1' }, message);
   }, 30000);
 
   it('gives up on a docker save over TLS that stops sending, leaving no request open', async () => {
@@ -231,20 +235,8 @@ describe('the bundled dist/cli.js', () => {
       else if (req.url?.endsWith('/get')) res.write(Buffer.alloc(512)); // the first bytes, then nothing more
     });
     await new Promise<void>((resolve) => daemon.listen(0, '127.0.0.1', resolve));
-    try {
-      const env = { ...process.env, DOCKER_HOST: `tcp://127.0.0.1:${(daemon.address() as { port: number }).port}`, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certs, MODELARTS_IMAGE_CHECK_SAVE_STALL_SECONDS: '1' };
-      const started = Date.now();
-      const child = spawn(process.execPath, [bundle, '--quiet', 'docker-daemon:some/image:1'], { env });
-      let stderr = '';
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      const status = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-      expect(stderr).toMatch(/docker save of some\/image:1 broke off after 512 bytes/);
-      expect(status).toBe(2);
-      expect(Date.now() - started).toBeLessThan(15000);
-    } finally {
-      daemon.closeAllConnections();
-      await new Promise((resolve) => daemon.close(resolve));
-    }
+    const env = { DOCKER_HOST: `tcp://127.0.0.1:${(daemon.address() as { port: number }).port}`, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certs, MODELARTS_IMAGE_CHECK_SAVE_STALL_SECONDS: '1' };
+    await expectQuickExit(daemon, env, /docker save of some\/image:1 broke off after 512 bytes/);
   }, 30000);
 
   it('reaches an ssh:// Docker host through ssh2, which the bundle loads only for such hosts', () => {
