@@ -20724,28 +20724,33 @@ __export(daemon_exports, {
   retrying: () => retrying,
   splitTag: () => splitTag
 });
+async function withinTime(defaultMs, request) {
+  const ms = envMs("MODELARTS_IMAGE_CHECK_DAEMON_TIMEOUT_SECONDS") ?? defaultMs;
+  const abortSignal = AbortSignal.timeout(ms);
+  try {
+    return await request(abortSignal);
+  } catch (err) {
+    throw abortSignal.aborted ? new Error(`no answer within ${ms / 1e3} s`) : err;
+  }
+}
 async function connectDaemon(timeoutMs = 15e3) {
   const docker = new import_dockerode.default(process.env.DOCKER_CLIENT_TIMEOUT ? {} : { timeout: saveStallMs() ?? DEFAULT_STALL_MS2 });
   const where = (process.env.DOCKER_HOST || "unix:///var/run/docker.sock").replace(/\/\/([^/@:]*):[^/@]*@/, "//$1:***@");
-  const ms = shortRequestMs(timeoutMs);
-  const abortSignal = AbortSignal.timeout(ms);
+  const pinging = docker;
   try {
-    await docker.ping({ abortSignal });
+    await withinTime(timeoutMs, (abortSignal) => pinging.ping({ abortSignal }));
   } catch (err) {
-    const reason = abortSignal.aborted ? `no answer within ${ms / 1e3} s` : shortError(err);
-    throw new UsageError(`cannot reach the Docker daemon at ${where}: ${reason}. Is Docker running, and is DOCKER_HOST right?`);
+    throw new UsageError(`cannot reach the Docker daemon at ${where}: ${shortError(err)}. Is Docker running, and is DOCKER_HOST right?`);
   }
   return docker;
 }
 async function inspectImage(docker, ref) {
-  const ms = shortRequestMs(2 * 60 * 1e3);
-  const abortSignal = AbortSignal.timeout(ms);
   try {
-    const info = await inspectRequest(docker, ref, abortSignal);
+    const info = await withinTime(2 * 60 * 1e3, (abortSignal) => inspectRequest(docker, ref, abortSignal));
     return { id: info.Id, size: info.Size, repoTags: info.RepoTags ?? [], diffIds: info.RootFS?.Layers ?? [] };
   } catch (err) {
     if (err.statusCode === 404) return void 0;
-    throw new ImageError(`cannot inspect ${ref}: ${abortSignal.aborted ? `the daemon did not answer within ${ms / 1e3} s` : shortError(err)}`);
+    throw new ImageError(`cannot inspect ${ref}: ${shortError(err)}`);
   }
 }
 function inspectRequest(docker, ref, abortSignal) {
@@ -20803,16 +20808,14 @@ async function saveEndpoint(docker, imageId) {
 }
 async function pushImage(docker, imageId, target, auth, log) {
   const { repo, tag } = splitTag(target);
-  const ms = shortRequestMs(2 * 60 * 1e3);
-  const abortSignal = AbortSignal.timeout(ms);
-  await docker.getImage(imageId).tag({ repo, tag, abortSignal }).catch((err) => {
-    throw new ImageError(`cannot tag ${imageId} as ${target}: ${abortSignal.aborted ? `the daemon did not answer within ${ms / 1e3} s` : shortError(err)}`);
+  await withinTime(2 * 60 * 1e3, (abortSignal) => docker.getImage(imageId).tag({ repo, tag, abortSignal })).catch((err) => {
+    throw new ImageError(`cannot tag ${imageId} as ${target}: ${shortError(err)}`);
   });
   const tagged = await inspectImage(docker, target);
   if (tagged?.id !== imageId) throw new ImageError(`the tag ${target} no longer points at the checked image ${imageId}: not pushing`);
   let digest = "";
-  await retrying(`push ${target}`, log, async (abortSignal2) => {
-    const stream = await docker.getImage(target).push({ ...auth && { authconfig: auth }, abortSignal: abortSignal2 });
+  await retrying(`push ${target}`, log, async (abortSignal) => {
+    const stream = await docker.getImage(target).push({ ...auth && { authconfig: auth }, abortSignal });
     const events = await followProgress(docker, stream, log);
     for (const e of events) {
       const d = e.aux?.Digest;
@@ -20882,7 +20885,7 @@ function shortError(err) {
   const text = e?.json?.message || e?.message || String(err);
   return text.replace(/^\(HTTP code \d+\) [\w ]+ - /, "").split("\n")[0].trim();
 }
-var import_dockerode, shortRequestMs, RegistryError, TRANSIENT, saveStallMs, attemptTimeoutMs;
+var import_dockerode, RegistryError, TRANSIENT, saveStallMs, attemptTimeoutMs;
 var init_daemon = __esm({
   "src/docker/daemon.ts"() {
     "use strict";
@@ -20890,7 +20893,6 @@ var init_daemon = __esm({
     init_response_chunks();
     init_save_stream();
     init_errors();
-    shortRequestMs = (defaultMs) => envMs("MODELARTS_IMAGE_CHECK_DAEMON_TIMEOUT_SECONDS") ?? defaultMs;
     RegistryError = class extends Error {
       name = "RegistryError";
     };

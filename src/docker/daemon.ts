@@ -22,10 +22,19 @@ export interface ImageInfo {
 }
 
 /**
- * How long a short request (ping, inspect, tag) may go unanswered. It is aborted then, not only
- * given up on: a request left waiting would keep the process alive after the error.
+ * Runs a short request (ping, inspect, tag) that may go unanswered for `defaultMs` at most. It
+ * is aborted then, not only given up on: a request left waiting would keep the process alive
+ * after the error.
  */
-const shortRequestMs = (defaultMs: number) => envMs('MODELARTS_IMAGE_CHECK_DAEMON_TIMEOUT_SECONDS') ?? defaultMs;
+async function withinTime<T>(defaultMs: number, request: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
+  const ms = envMs('MODELARTS_IMAGE_CHECK_DAEMON_TIMEOUT_SECONDS') ?? defaultMs;
+  const abortSignal = AbortSignal.timeout(ms);
+  try {
+    return await request(abortSignal);
+  } catch (err) {
+    throw abortSignal.aborted ? new Error(`no answer within ${ms / 1000} s`) : err;
+  }
+}
 
 export async function connectDaemon(timeoutMs = 15000): Promise<Docker> {
   // Every request dockerode makes is dropped after this long without a byte (docker-modem's
@@ -34,27 +43,23 @@ export async function connectDaemon(timeoutMs = 15000): Promise<Docker> {
   const docker = new Docker(process.env.DOCKER_CLIENT_TIMEOUT ? {} : { timeout: saveStallMs() ?? DEFAULT_STALL_MS });
   // A password written into the address (tcp://user:password@host) is not repeated.
   const where = (process.env.DOCKER_HOST || 'unix:///var/run/docker.sock').replace(/\/\/([^/@:]*):[^/@]*@/, '//$1:***@');
-  const ms = shortRequestMs(timeoutMs);
-  const abortSignal = AbortSignal.timeout(ms);
+  // dockerode's ping takes an abort signal; its types do not say so.
+  const pinging = docker as unknown as { ping(opts: { abortSignal: AbortSignal }): Promise<unknown> };
   try {
-    // dockerode's ping takes an abort signal; its types do not say so.
-    await (docker as unknown as { ping(opts: { abortSignal: AbortSignal }): Promise<unknown> }).ping({ abortSignal });
+    await withinTime(timeoutMs, (abortSignal) => pinging.ping({ abortSignal }));
   } catch (err) {
-    const reason = abortSignal.aborted ? `no answer within ${ms / 1000} s` : shortError(err);
-    throw new UsageError(`cannot reach the Docker daemon at ${where}: ${reason}. Is Docker running, and is DOCKER_HOST right?`);
+    throw new UsageError(`cannot reach the Docker daemon at ${where}: ${shortError(err)}. Is Docker running, and is DOCKER_HOST right?`);
   }
   return docker;
 }
 
 export async function inspectImage(docker: Docker, ref: string): Promise<ImageInfo | undefined> {
-  const ms = shortRequestMs(2 * 60 * 1000);
-  const abortSignal = AbortSignal.timeout(ms);
   try {
-    const info = await inspectRequest(docker, ref, abortSignal);
+    const info = await withinTime(2 * 60 * 1000, (abortSignal) => inspectRequest(docker, ref, abortSignal));
     return { id: info.Id, size: info.Size, repoTags: info.RepoTags ?? [], diffIds: info.RootFS?.Layers ?? [] };
   } catch (err) {
     if ((err as { statusCode?: number }).statusCode === 404) return undefined;
-    throw new ImageError(`cannot inspect ${ref}: ${abortSignal.aborted ? `the daemon did not answer within ${ms / 1000} s` : shortError(err)}`);
+    throw new ImageError(`cannot inspect ${ref}: ${shortError(err)}`);
   }
 }
 
@@ -145,14 +150,9 @@ interface ModemSettings {
 /** Tags the validated image ID as `target` and pushes it; returns the registry digest. */
 export async function pushImage(docker: Docker, imageId: string, target: string, auth: RegistryAuth | undefined, log: Log): Promise<string> {
   const { repo, tag } = splitTag(target);
-  const ms = shortRequestMs(2 * 60 * 1000);
-  const abortSignal = AbortSignal.timeout(ms);
-  await docker
-    .getImage(imageId)
-    .tag({ repo, tag, abortSignal } as Docker.ImageTagOptions)
-    .catch((err: unknown) => {
-      throw new ImageError(`cannot tag ${imageId} as ${target}: ${abortSignal.aborted ? `the daemon did not answer within ${ms / 1000} s` : shortError(err)}`);
-    });
+  await withinTime(2 * 60 * 1000, (abortSignal) => docker.getImage(imageId).tag({ repo, tag, abortSignal } as Docker.ImageTagOptions)).catch((err: unknown) => {
+    throw new ImageError(`cannot tag ${imageId} as ${target}: ${shortError(err)}`);
+  });
   // What is pushed must be what was checked: the tag must still point at the validated ID.
   const tagged = await inspectImage(docker, target);
   if (tagged?.id !== imageId) throw new ImageError(`the tag ${target} no longer points at the checked image ${imageId}: not pushing`);
