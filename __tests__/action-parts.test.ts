@@ -124,6 +124,17 @@ describe('Dockerfile to history matching', () => {
     expect(history.map((h) => map.get(h)?.line)).toEqual([undefined, 6, 7, 8, 11, 12, 13]);
   });
 
+  it('matches build steps whose arguments were masked or hold spaces', () => {
+    // Findings carry the masked history, and a masked value reads "*** (3 characters, masked)".
+    const history = [
+      '|1 SK=****** (6 characters, masked) /bin/sh -c apt-get update &&     apt-get install -y curl',
+      'RUN |2 SK=****** (6 characters, masked) NOTE=two words /bin/sh -c apt-get update &&     apt-get install -y curl # buildkit'
+    ];
+    const map = mapHistoryToDockerfile(ins, history.slice(0, 1));
+    expect(map.get(history[0])?.line).toBe(8);
+    expect(mapHistoryToDockerfile(ins, history.slice(1)).get(history[1])?.line).toBe(8);
+  });
+
   it('leaves unmatched history unmapped', () => {
     expect(mapHistoryToDockerfile(ins, ['/bin/sh -c something else']).size).toBe(0);
   });

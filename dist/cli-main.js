@@ -24803,7 +24803,10 @@ function fromHistory(createdBy) {
     return { keyword, key: squash(kw[2]) };
   }
   if (kw) s = kw[2];
-  s = s.replace(/^\|\d+\s+(?:\S+=(?:"[^"]*"|\S*)\s+)*/, "");
+  if (/^\|\d+\s/.test(s)) {
+    const shellAt = s.indexOf(" /bin/sh -c ");
+    s = shellAt >= 0 ? s.slice(shellAt + 1) : s.replace(/^\|\d+\s+(?:\S+=(?:"[^"]*"|\S*)\s+)*/, "");
+  }
   const shell = /^\/bin\/sh -c (.*)$/s.exec(s);
   if (shell) return { keyword: "RUN", key: squash(shell[1]) };
   return s ? { keyword: "RUN", key: commandKey(s.startsWith("[") ? s : JSON.stringify(s.split(/\s+/))) } : null;

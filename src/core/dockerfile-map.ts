@@ -108,7 +108,12 @@ function fromHistory(createdBy: string): Normalized | null {
     return { keyword, key: squash(kw[2]) };
   }
   if (kw) s = kw[2];
-  s = s.replace(/^\|\d+\s+(?:\S+=(?:"[^"]*"|\S*)\s+)*/, ''); // build arguments
+  if (/^\|\d+\s/.test(s)) {
+    // Build arguments, "|N k=v ...": a value may hold spaces (a masked one always does), so the
+    // shell form is found by its marker, which the builder writes right after them.
+    const shellAt = s.indexOf(' /bin/sh -c ');
+    s = shellAt >= 0 ? s.slice(shellAt + 1) : s.replace(/^\|\d+\s+(?:\S+=(?:"[^"]*"|\S*)\s+)*/, '');
+  }
   const shell = /^\/bin\/sh -c (.*)$/s.exec(s);
   if (shell) return { keyword: 'RUN', key: squash(shell[1]) };
   return s ? { keyword: 'RUN', key: commandKey(s.startsWith('[') ? s : JSON.stringify(s.split(/\s+/))) } : null;
