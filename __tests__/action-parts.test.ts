@@ -135,6 +135,13 @@ describe('Dockerfile to history matching', () => {
     expect(mapHistoryToDockerfile(ins, history.slice(1)).get(history[1])?.line).toBe(8);
   });
 
+  it('matches a RUN written as ["/bin/sh", "-c", ...], which the classic builder records as a shell command', () => {
+    const exec = parseDockerfile('FROM base\nRUN ["/bin/sh", "-c", "touch /usr/bin/b && chmod 4755 /usr/bin/b"]\nRUN ["python3", "setup.py"]\n');
+    const history = ['/bin/sh -c touch /usr/bin/b && chmod 4755 /usr/bin/b', 'python3 setup.py'];
+    const map = mapHistoryToDockerfile(exec, history);
+    expect(history.map((h) => map.get(h)?.line)).toEqual([2, 3]);
+  });
+
   it('leaves unmatched history unmapped', () => {
     expect(mapHistoryToDockerfile(ins, ['/bin/sh -c something else']).size).toBe(0);
   });

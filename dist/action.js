@@ -69368,7 +69368,10 @@ function fromDockerfile(original) {
   const k = ins.keyword;
   if (k === "RUN") {
     const body = ins.args.replace(/^(?:--\S+\s+)*/, "");
-    return { keyword: k, key: body.trim().startsWith("[") ? commandKey(body) : squash(body) };
+    if (!body.trim().startsWith("[")) return { keyword: k, key: squash(body) };
+    const key = commandKey(body);
+    const [shell, flag, command, ...more] = JSON.parse(key);
+    return { keyword: k, key: shell === "/bin/sh" && flag === "-c" && command !== void 0 && more.length === 0 ? squash(command) : key };
   }
   if (k === "CMD" || k === "ENTRYPOINT") return { keyword: k, key: commandKey(ins.args) };
   if (k === "COPY" || k === "ADD") return { keyword: k, key: squash(ins.args) };

@@ -84,7 +84,11 @@ function fromDockerfile(original: DockerfileInstruction): Normalized {
   const k = ins.keyword;
   if (k === 'RUN') {
     const body = ins.args.replace(/^(?:--\S+\s+)*/, ''); // --mount=..., --network=...
-    return { keyword: k, key: body.trim().startsWith('[') ? commandKey(body) : squash(body) };
+    if (!body.trim().startsWith('[')) return { keyword: k, key: squash(body) };
+    // The classic builder records an exec form as its words joined: ["/bin/sh", "-c", X] reads as the shell form of X.
+    const key = commandKey(body);
+    const [shell, flag, command, ...more] = JSON.parse(key) as string[];
+    return { keyword: k, key: shell === '/bin/sh' && flag === '-c' && command !== undefined && more.length === 0 ? squash(command) : key };
   }
   if (k === 'CMD' || k === 'ENTRYPOINT') return { keyword: k, key: commandKey(ins.args) };
   if (k === 'COPY' || k === 'ADD') return { keyword: k, key: squash(ins.args) };
