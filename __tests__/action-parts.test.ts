@@ -142,6 +142,12 @@ describe('Dockerfile to history matching', () => {
     expect(history.map((h) => map.get(h)?.line)).toEqual([2, 3]);
   });
 
+  it('matches a classic COPY --chown, whose history glues the flag to the source ("--chown=1101:1101file:...")', () => {
+    const copy = parseDockerfile('FROM base\nCOPY --chown=1101:1101 \\\n     newlib /bin/busybox\nUSER work\n');
+    const history = ['/bin/sh -c #(nop) COPY --chown=1101:1101file:cbb68132005fcbec in /bin/busybox '];
+    expect(mapHistoryToDockerfile(copy, history).get(history[0])?.line).toBe(2);
+  });
+
   it('leaves unmatched history unmapped', () => {
     expect(mapHistoryToDockerfile(ins, ['/bin/sh -c something else']).size).toBe(0);
   });

@@ -24818,7 +24818,7 @@ function matches(h, d) {
   if (h.keyword !== d.keyword) return false;
   if (h.key === d.key) return true;
   if (h.keyword === "COPY" || h.keyword === "ADD") {
-    const classic = /^(?:file|dir|multi):[0-9a-f]+ in (.*)$/.exec(h.key);
+    const classic = /^(?:--chown=\S*?)?(?:file|dir|multi):[0-9a-f]+ in (.*)$/.exec(h.key);
     if (classic) return lastWord(d.key) === classic[1].trim() || lastWord(d.key).replace(/\/$/, "") === classic[1].trim().replace(/\/$/, "");
   }
   if (h.keyword === "RUN" && d.key.includes("\n")) return squash(d.key).startsWith(h.key.slice(0, 40));

@@ -127,8 +127,9 @@ function matches(h: Normalized, d: Normalized): boolean {
   if (h.keyword !== d.keyword) return false;
   if (h.key === d.key) return true;
   if (h.keyword === 'COPY' || h.keyword === 'ADD') {
-    // The classic builder records "file:<hash> in <dest>": only the destination is comparable.
-    const classic = /^(?:file|dir|multi):[0-9a-f]+ in (.*)$/.exec(h.key);
+    // The classic builder records "file:<hash> in <dest>", a --chown glued to it
+    // ("--chown=1101:1101file:..."): only the destination is comparable.
+    const classic = /^(?:--chown=\S*?)?(?:file|dir|multi):[0-9a-f]+ in (.*)$/.exec(h.key);
     if (classic) return lastWord(d.key) === classic[1].trim() || lastWord(d.key).replace(/\/$/, '') === classic[1].trim().replace(/\/$/, '');
   }
   if (h.keyword === 'RUN' && d.key.includes('\n')) return squash(d.key).startsWith(h.key.slice(0, 40));
