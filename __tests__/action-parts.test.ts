@@ -198,6 +198,14 @@ describe('job summary', () => {
     expect(html).toContain('```mermaid');
   });
 
+  it("names the image's short ID once, also when its reference already shows it (a daemon image)", () => {
+    const archive = renderSummary(report([]));
+    expect(archive).toContain(`<code>img</code> <code>sha256:${'a'.repeat(12)}</code>`);
+    const daemon = report([]);
+    daemon.image.reference = `image real/x (sha256:${'a'.repeat(12)})`;
+    expect(renderSummary(daemon).split(`sha256:${'a'.repeat(12)}`)).toHaveLength(2);
+  });
+
   it('stays under 1 MiB with 100k findings, pointing at the JSON report', () => {
     const many = Array.from({ length: 100000 }, (_, i) => ({ rule: 'protected-path', severity: 'error' as const, message: `/usr/lib/file-${i} from the base image was modified ${'y'.repeat(50)}`, path: `/usr/lib/file-${i}` }));
     const html = renderSummary(report(many));

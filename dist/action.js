@@ -70057,6 +70057,10 @@ function verdict(findings, failOn) {
 }
 
 // src/report/json-report.ts
+function headingId(image) {
+  const id = image.id.slice(0, 19);
+  return image.reference.includes(id) ? void 0 : id;
+}
 function buildJsonReport(result, failOn, maxSize) {
   const { facts, findings } = result;
   const c = facts.config.config ?? {};
@@ -70125,10 +70129,11 @@ function shortInstruction(s) {
 function renderSummary(report, extras = {}) {
   const s = report.summary;
   const img = report.image;
+  const id = headingId(img);
   const parts = [];
   parts.push(s.passed ? "<h2>\u2705 ModelArts image check passed</h2>" : "<h2>\u274C ModelArts image check failed</h2>");
   parts.push(
-    `<p>${code(img.reference)} ${code(img.id.slice(0, 19))}: ${s.errors} errors, ${s.warnings} warnings, ${s.notices} notices${s.waived ? `, ${s.waived} waived` : ""}. Size ${formatSize(img.size)} of ${formatSize(img.maxSize)} allowed. ` + (report.base.given ? `Base ${code(String(report.base.reference))}${report.base.matches ? "" : " (<b>not a prefix of the image</b>)"}.` : `Base not given${report.base.guessed ? `; the first ${report.base.layers} layers were guessed to be the base` : ""}.`) + "</p>"
+    `<p>${code(img.reference)}${id ? ` ${code(id)}` : ""}: ${s.errors} errors, ${s.warnings} warnings, ${s.notices} notices${s.waived ? `, ${s.waived} waived` : ""}. Size ${formatSize(img.size)} of ${formatSize(img.maxSize)} allowed. ` + (report.base.given ? `Base ${code(String(report.base.reference))}${report.base.matches ? "" : " (<b>not a prefix of the image</b>)"}.` : `Base not given${report.base.guessed ? `; the first ${report.base.layers} layers were guessed to be the base` : ""}.`) + "</p>"
   );
   if (extras.push) {
     if (extras.push.pushed.length) parts.push(`<p>Pushed: ${extras.push.pushed.map((p) => `${code(p.target)} ${code(p.digest)}`).join(", ")}</p>`);

@@ -24501,6 +24501,10 @@ function verdict(findings, failOn) {
 }
 
 // src/report/json-report.ts
+function headingId(image) {
+  const id = image.id.slice(0, 19);
+  return image.reference.includes(id) ? void 0 : id;
+}
 function buildJsonReport(result, failOn, maxSize) {
   const { facts, findings } = result;
   const c = facts.config.config ?? {};
@@ -24685,8 +24689,8 @@ function renderText(report, color) {
   const c = (name, s2) => color ? COLORS[name] + s2 + COLORS.reset : s2;
   const lines = [];
   const img = report.image;
-  const id = img.reference.includes(img.id.slice(0, 19)) ? "" : `${img.id.slice(0, 19)}, `;
-  lines.push(c("bold", `${img.reference}`) + c("dim", ` (${id}${layers(report.layers.length)}, ${formatSize(img.size)} of ${formatSize(img.maxSize)})`));
+  const id = headingId(img);
+  lines.push(c("bold", `${img.reference}`) + c("dim", ` (${id ? `${id}, ` : ""}${layers(report.layers.length)}, ${formatSize(img.size)} of ${formatSize(img.maxSize)})`));
   if (report.base.given) lines.push(`base: ${report.base.reference} (${layers(report.base.layers)}${report.base.matches ? "" : ", NOT a prefix of the image"})`);
   else lines.push(`base: not given; ${report.base.guessed ? `guessed as the first ${report.base.layers} layers from the history` : "could not be guessed"}`);
   for (const rule of RULES) {

@@ -4,7 +4,7 @@
 import { RULES } from '../core/rules';
 import { docsUrl } from '../core/rules/rule';
 import { formatSize } from '../core/settings';
-import type { JsonReport } from './json-report';
+import { headingId, type JsonReport } from './json-report';
 
 const LIMIT = 900 * 1024;
 const PER_RULE = 200;
@@ -31,10 +31,11 @@ export interface SummaryExtras {
 export function renderSummary(report: JsonReport, extras: SummaryExtras = {}): string {
   const s = report.summary;
   const img = report.image;
+  const id = headingId(img);
   const parts: string[] = [];
   parts.push(s.passed ? '<h2>✅ ModelArts image check passed</h2>' : '<h2>❌ ModelArts image check failed</h2>');
   parts.push(
-    `<p>${code(img.reference)} ${code(img.id.slice(0, 19))}: ${s.errors} errors, ${s.warnings} warnings, ${s.notices} notices${s.waived ? `, ${s.waived} waived` : ''}. ` +
+    `<p>${code(img.reference)}${id ? ` ${code(id)}` : ''}: ${s.errors} errors, ${s.warnings} warnings, ${s.notices} notices${s.waived ? `, ${s.waived} waived` : ''}. ` +
       `Size ${formatSize(img.size)} of ${formatSize(img.maxSize)} allowed. ` +
       (report.base.given ? `Base ${code(String(report.base.reference))}${report.base.matches ? '' : ' (<b>not a prefix of the image</b>)'}.` : `Base not given${report.base.guessed ? `; the first ${report.base.layers} layers were guessed to be the base` : ''}.`) +
       '</p>'

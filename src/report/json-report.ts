@@ -3,6 +3,12 @@ import type { CheckResult } from '../core/check-image';
 import { largestCustomFiles } from '../core/facts';
 import { verdict, type FailOn } from './verdict';
 
+/** The image's short ID for a report's heading, unless its reference already shows it (a daemon image's does). */
+export function headingId(image: JsonReport['image']): string | undefined {
+  const id = image.id.slice(0, 19);
+  return image.reference.includes(id) ? undefined : id;
+}
+
 export function buildJsonReport(result: CheckResult, failOn: FailOn, maxSize: number) {
   const { facts, findings } = result;
   const c = facts.config.config ?? {};

@@ -3,7 +3,7 @@ import { RULES } from '../core/rules';
 import { docsUrl } from '../core/rules/rule';
 import { escapeControl } from '../core/errors';
 import { formatSize } from '../core/settings';
-import type { JsonReport } from './json-report';
+import { headingId, type JsonReport } from './json-report';
 
 const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', notice: '\x1b[36m', bold: '\x1b[1m', dim: '\x1b[2m', green: '\x1b[32m', reset: '\x1b[0m' };
 
@@ -11,9 +11,8 @@ export function renderText(report: JsonReport, color: boolean): string {
   const c = (name: keyof typeof COLORS, s: string) => (color ? COLORS[name] + s + COLORS.reset : s);
   const lines: string[] = [];
   const img = report.image;
-  // A daemon image's name already carries its short ID.
-  const id = img.reference.includes(img.id.slice(0, 19)) ? '' : `${img.id.slice(0, 19)}, `;
-  lines.push(c('bold', `${img.reference}`) + c('dim', ` (${id}${layers(report.layers.length)}, ${formatSize(img.size)} of ${formatSize(img.maxSize)})`));
+  const id = headingId(img);
+  lines.push(c('bold', `${img.reference}`) + c('dim', ` (${id ? `${id}, ` : ''}${layers(report.layers.length)}, ${formatSize(img.size)} of ${formatSize(img.maxSize)})`));
   if (report.base.given) lines.push(`base: ${report.base.reference} (${layers(report.base.layers)}${report.base.matches ? '' : ', NOT a prefix of the image'})`);
   else lines.push(`base: not given; ${report.base.guessed ? `guessed as the first ${report.base.layers} layers from the history` : 'could not be guessed'}`);
   for (const rule of RULES) {
