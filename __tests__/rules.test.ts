@@ -211,6 +211,19 @@ describe('base-image', () => {
     expect(found[0].severity).toBe('error');
   });
 
+  it('takes the layers the image shares with the given base as base layers, even when the base is not a prefix', async () => {
+    // Built on another version of the base: the OS layer is the same, the next one differs. The
+    // shared layer is the base's byte for byte (same diff_id): its files are not the image's doing.
+    const v2 = { createdBy: '/bin/sh -c install-v2', entries: [{ path: 'opt/v2', content: 'two' }] };
+    const r = await check(onBase([layer([{ path: 'opt/app.py', content: 'x' }])]), { baseLayers: [...baseLayers(), v2] });
+    expect(rule(r, 'base-image').map((f) => f.message)).toEqual([expect.stringMatching(/its layer 2 differs from the base image's \(the base has 2 layers\)/)]);
+    expect(r.facts.base).toMatchObject({ matches: false, layerCount: 1 });
+    expect(r.findings.filter((f) => f.rule !== 'base-image')).toEqual([]);
+    // An image that is the base's first layers alone has no layer that differs: it has too few.
+    const short = await check(onBase([]), { baseLayers: [...baseLayers(), v2] });
+    expect(rule(short, 'base-image').map((f) => f.message)).toEqual([expect.stringMatching(/it has 1 layer, the base image 2, and they are the base's first ones/)]);
+  });
+
   it('warns without a base and guesses the boundary from the history', async () => {
     const r = await check(onBase([layer([{ path: 'opt/x', content: 'x', mode: 0o4755 }])]), { withBase: false });
     const found = rule(r, 'base-image');

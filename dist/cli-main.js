@@ -23550,9 +23550,11 @@ var baseImage = {
     if (base.given && !base.matches) {
       const at = base.firstMismatch ?? 0;
       const count = base.givenLayerCount ?? 0;
+      const layers2 = (n) => `${n} layer${n === 1 ? "" : "s"}`;
+      const why = at < facts.layers.length ? `its layer ${at + 1} differs from the base image's (the base has ${layers2(count)})` : `it has ${layers2(facts.layers.length)}, the base image ${count}, and they are the base's first ones`;
       return [
         {
-          message: `The image is not built on ${base.reference}: its layer ${at + 1} differs from the base image's (the base has ${count} layer${count === 1 ? "" : "s"}). Build FROM that exact base image, or pass the base image the build used.`,
+          message: `The image is not built on ${base.reference}: ${why}. Build FROM that exact base image, or pass the base image the build used.`,
           layer: at < facts.layers.length ? at : void 0
         }
       ];
@@ -24158,7 +24160,7 @@ function buildFacts(image, base, options) {
     firstMismatch = baseIds.findIndex((id, i) => diffIds[i] !== id);
     matches2 = firstMismatch === -1 && baseIds.length <= diffIds.length;
     if (firstMismatch === -1) firstMismatch = matches2 ? void 0 : diffIds.length;
-    baseCount = matches2 ? baseIds.length : 0;
+    baseCount = matches2 ? baseIds.length : firstMismatch;
   } else {
     const guess = guessBaseLayerCount(config.history);
     guessed = guess !== void 0 && guess <= records.length;

@@ -119,7 +119,9 @@ function buildFacts(image: ResolvedImage, base: ResolvedImage | undefined, optio
     firstMismatch = baseIds.findIndex((id, i) => diffIds[i] !== id);
     matches = firstMismatch === -1 && baseIds.length <= diffIds.length;
     if (firstMismatch === -1) firstMismatch = matches ? undefined : diffIds.length;
-    baseCount = matches ? baseIds.length : 0;
+    // Without a match, the layers before the first difference are still the base's, byte for
+    // byte: their files are not held against the image (the base-image rule reports the rest).
+    baseCount = matches ? baseIds.length : firstMismatch!;
   } else {
     const guess = guessBaseLayerCount(config.history);
     guessed = guess !== undefined && guess <= records.length;

@@ -23,7 +23,7 @@ export interface BaseFacts {
   given: boolean;
   reference?: string;
   id?: string;
-  /** Layers of the image that belong to the base image (0 when the given base is not a prefix). */
+  /** Layers of the image that belong to the base image (when the given base is not a prefix: those it shares with it). */
   layerCount: number;
   /** Layers the given base image has, whether or not they are a prefix of the image's. */
   givenLayerCount?: number;

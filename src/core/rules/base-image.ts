@@ -10,9 +10,14 @@ export const baseImage: Rule = {
     if (base.given && !base.matches) {
       const at = base.firstMismatch ?? 0;
       const count = base.givenLayerCount ?? 0;
+      const layers = (n: number) => `${n} layer${n === 1 ? '' : 's'}`;
+      const why =
+        at < facts.layers.length
+          ? `its layer ${at + 1} differs from the base image's (the base has ${layers(count)})`
+          : `it has ${layers(facts.layers.length)}, the base image ${count}, and they are the base's first ones`;
       return [
         {
-          message: `The image is not built on ${base.reference}: its layer ${at + 1} differs from the base image's (the base has ${count} layer${count === 1 ? '' : 's'}). Build FROM that exact base image, or pass the base image the build used.`,
+          message: `The image is not built on ${base.reference}: ${why}. Build FROM that exact base image, or pass the base image the build used.`,
           layer: at < facts.layers.length ? at : undefined
         }
       ];
