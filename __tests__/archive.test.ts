@@ -81,6 +81,21 @@ describe('bad input gives a clear ImageError', () => {
     await expect(run(archive.subarray(0, Math.floor(archive.length / 2)))).rejects.toThrow(/truncated|has neither manifest/);
   });
 
+  it("needs the end-of-archive marker from a source that cannot tell a complete stream from a cut one (the daemon's save)", async () => {
+    const { archive } = await buildImage(violating());
+    expect(archive.subarray(-1024).equals(Buffer.alloc(1024))).toBe(true);
+    const cutAtEntry = archive.subarray(0, archive.length - 1024);
+    await expect(run(cutAtEntry)).resolves.toBeDefined(); // a file: tolerated, as GNU tar does
+    const unframed = (bytes: Buffer): ImageSource => {
+      const plain = memorySource(bytes, 'image x');
+      return { ...plain, open: () => Object.assign(plain.open(), { mayBeCutShort: true }) };
+    };
+    await expect(checkImage({ image: unframed(archive), settings })).resolves.toBeDefined();
+    await expect(checkImage({ image: unframed(cutAtEntry), settings })).rejects.toThrow(
+      new ImageError(`image x is truncated: it ends at byte ${cutAtEntry.length}, before the end-of-archive marker`)
+    );
+  });
+
   it('keeps the clear error of a corrupt entry inside an archive gzipped as a whole', async () => {
     const { archive } = await buildImage(violating());
     const broken = Buffer.from(archive);

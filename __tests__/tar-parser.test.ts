@@ -123,6 +123,26 @@ describe('TarParser', () => {
   });
 });
 
+describe('the end-of-archive marker', () => {
+  const whole = Buffer.concat([header({ name: 'a', size: 2 }), body('hi'), END]);
+  const cutAfterEntry = whole.subarray(0, 1024);
+  const feed = async (archive: Buffer, requireEndMarker?: boolean) => {
+    const parser = new TarParser(() => null, 'test archive', requireEndMarker);
+    await parser.write(archive);
+    await parser.end();
+  };
+
+  it('may be missing after a whole entry, as GNU tar allows', async () => {
+    await expect(feed(cutAfterEntry)).resolves.toBeUndefined();
+  });
+
+  it('must be there when the source cannot tell a complete stream from one cut short', async () => {
+    await expect(feed(whole, true)).resolves.toBeUndefined();
+    await expect(feed(cutAfterEntry, true)).rejects.toThrow('test archive is truncated: it ends at byte 1024, before the end-of-archive marker');
+    await expect(feed(whole.subarray(0, 1536), true)).rejects.toThrow('test archive is truncated: it ends at byte 1536, before the end-of-archive marker');
+  });
+});
+
 describe('skipping ignored bodies', () => {
   const archive = Buffer.concat([header({ name: 'big', size: 3000 }), body(Buffer.alloc(3000, 1)), header({ name: 'small', size: 2 }), body('hi'), END]);
 

@@ -67051,12 +67051,15 @@ var TYPES = {
   "6": "fifo"
 };
 var TarParser = class {
-  constructor(onEntry, what = "tar archive") {
+  /** `requireEndMarker`: an archive that stops after a whole entry, without the marker, is truncated too. */
+  constructor(onEntry, what = "tar archive", requireEndMarker = false) {
     this.onEntry = onEntry;
     this.what = what;
+    this.requireEndMarker = requireEndMarker;
   }
   onEntry;
   what;
+  requireEndMarker;
   state = 0 /* Header */;
   headerBuf = Buffer.alloc(BLOCK);
   headerFill = 0;
@@ -67163,7 +67166,8 @@ var TarParser = class {
   async end() {
     if (this.state === 4 /* Done */) return;
     if (this.state === 0 /* Header */ && this.headerFill === 0) {
-      return;
+      if (!this.requireEndMarker) return;
+      throw new ImageError(`${this.what} is truncated: it ends at byte ${this.offset}, before the end-of-archive marker`);
     }
     const where = this.currentName ? ` in entry "${this.currentName}"` : "";
     throw new ImageError(`${this.what} is truncated: it ends at byte ${this.offset}${where}`);
@@ -67743,7 +67747,7 @@ function digestInBlobPath(path) {
 }
 async function readArchive(source, options) {
   const reader = new ArchiveReader(options);
-  const parser = new TarParser(reader.onEntry, options.what);
+  const parser = new TarParser(reader.onEntry, options.what, source.mayBeCutShort);
   const iterator = source[Symbol.asyncIterator]();
   const first = await iterator.next();
   if (first.done || first.value.length === 0) throw new ImageError(`${options.what} is empty`);
@@ -69644,7 +69648,7 @@ var MIN_ROOM = 64 * 1024;
 var PARKING_BYTES = 64 * 1024;
 var DEFAULT_STALL_MS2 = 30 * 60 * 1e3;
 function saveChunks(endpoint) {
-  return { [Symbol.asyncIterator]: () => readSave(endpoint) };
+  return { mayBeCutShort: true, [Symbol.asyncIterator]: () => readSave(endpoint) };
 }
 async function* readSave(endpoint) {
   const buffers = [Buffer.allocUnsafe(BUFFER_BYTES), Buffer.allocUnsafe(BUFFER_BYTES)];
@@ -69716,7 +69720,7 @@ async function* readSave(endpoint) {
     failure ??= err;
     reader.notify();
   });
-  socket.write(`GET ${endpoint.requestPath} HTTP/1.1\r
+  socket.write(`GET ${endpoint.requestPath} HTTP/1.0\r
 Host: docker\r
 User-Agent: modelarts-image-check\r
 Connection: close\r
@@ -69817,19 +69821,24 @@ function daemonSource(docker, info2, name) {
     layout: "docker-archive",
     size: info2.size,
     layersVerified: true,
-    open: () => (async function* () {
-      let bytes = 0;
-      try {
-        const endpoint = await saveEndpoint(docker, info2.id);
-        const chunks = endpoint ? saveChunks(endpoint) : responseChunks(await docker.getImage(info2.id).get());
-        for await (const chunk of chunks) {
-          bytes += chunk.length;
-          yield chunk;
+    open: () => ({
+      // Read over HTTP/1.0, the save ends when the connection closes, whole or not (see
+      // save-stream.ts); the daemon's archives always end with the end-of-archive marker.
+      mayBeCutShort: true,
+      [Symbol.asyncIterator]: async function* () {
+        let bytes = 0;
+        try {
+          const endpoint = await saveEndpoint(docker, info2.id);
+          const chunks = endpoint ? saveChunks(endpoint) : responseChunks(await docker.getImage(info2.id).get());
+          for await (const chunk of chunks) {
+            bytes += chunk.length;
+            yield chunk;
+          }
+        } catch (err) {
+          throw new ImageError(`docker save of ${name} broke off after ${bytes} bytes (${shortError(err)}); did the Docker daemon stop?`);
         }
-      } catch (err) {
-        throw new ImageError(`docker save of ${name} broke off after ${bytes} bytes (${shortError(err)}); did the Docker daemon stop?`);
       }
-    })()
+    })
   };
 }
 async function saveEndpoint(docker, imageId) {

@@ -61,7 +61,12 @@ export class TarParser {
   private offset = 0; // bytes consumed, for error messages
   private currentName = '';
 
-  constructor(private readonly onEntry: EntryHandler, private readonly what = 'tar archive') {}
+  /** `requireEndMarker`: an archive that stops after a whole entry, without the marker, is truncated too. */
+  constructor(
+    private readonly onEntry: EntryHandler,
+    private readonly what = 'tar archive',
+    private readonly requireEndMarker = false
+  ) {}
 
   /** Bytes consumed so far; while `onEntry` runs, the offset of that entry's body. */
   get position(): number {
@@ -159,7 +164,8 @@ export class TarParser {
     if (this.state === State.Done) return;
     if (this.state === State.Header && this.headerFill === 0) {
       // Tolerated like GNU tar does: a missing end-of-archive marker after a whole entry.
-      return;
+      if (!this.requireEndMarker) return;
+      throw new ImageError(`${this.what} is truncated: it ends at byte ${this.offset}, before the end-of-archive marker`);
     }
     const where = this.currentName ? ` in entry "${this.currentName}"` : '';
     throw new ImageError(`${this.what} is truncated: it ends at byte ${this.offset}${where}`);

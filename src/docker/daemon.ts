@@ -101,8 +101,11 @@ export function daemonSource(docker: Docker, info: ImageInfo, name: string): Ima
     layout: 'docker-archive',
     size: info.size,
     layersVerified: true,
-    open: () =>
-      (async function* () {
+    open: () => ({
+      // Read over HTTP/1.0, the save ends when the connection closes, whole or not (see
+      // save-stream.ts); the daemon's archives always end with the end-of-archive marker.
+      mayBeCutShort: true,
+      [Symbol.asyncIterator]: async function* () {
         let bytes = 0;
         try {
           const endpoint = await saveEndpoint(docker, info.id);
@@ -114,7 +117,8 @@ export function daemonSource(docker: Docker, info: ImageInfo, name: string): Ima
         } catch (err) {
           throw new ImageError(`docker save of ${name} broke off after ${bytes} bytes (${shortError(err)}); did the Docker daemon stop?`);
         }
-      })()
+      }
+    })
   };
 }
 

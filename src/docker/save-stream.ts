@@ -1,9 +1,14 @@
 // `docker save` read straight from the daemon's socket into two reused 1 MiB buffers.
 // Through Node's http client the bench's 1.3 GB image arrived as ~55,000 new 64 KB buffers,
 // whose garbage cost about a second of CPU in the parser's thread while the daemon's own tar
-// writer competed for the same cores. Here each read lands in place (net's `onread`), the
-// chunked framing is removed in place, and the archive reader gets ~1 MiB chunks, as from a
-// file. Each chunk is valid until the reader asks for the next one (as with files).
+// writer competed for the same cores. Here each read lands in place (net's `onread`), and the
+// archive reader gets ~1 MiB chunks, as from a file. Each chunk is valid until the reader asks
+// for the next one (as with files).
+// The request is HTTP/1.0, so the daemon sends the body raw until it closes the connection
+// instead of in chunks of a few KB, whose framing had to be cut out by moving every byte after
+// it (bench: ~0.3 s less CPU, and a stream ~0.5 s shorter, per 1.3 GB). The connection's end
+// then does not prove the body whole; Docker ends the archive with tar's end-of-archive marker,
+// which the archive reader requires (ChunkSource.mayBeCutShort).
 import { connect, type NetConnectOpts } from 'node:net';
 import type { ChunkSource } from '../core/image-source';
 import { HttpResponseDecoder } from './http-response-decoder';
@@ -34,7 +39,7 @@ export interface SaveEndpoint {
 }
 
 export function saveChunks(endpoint: SaveEndpoint): ChunkSource {
-  return { [Symbol.asyncIterator]: () => readSave(endpoint) };
+  return { mayBeCutShort: true, [Symbol.asyncIterator]: () => readSave(endpoint) };
 }
 
 async function* readSave(endpoint: SaveEndpoint): AsyncGenerator<Buffer> {
@@ -113,7 +118,7 @@ async function* readSave(endpoint: SaveEndpoint): AsyncGenerator<Buffer> {
     failure ??= err;
     reader.notify();
   });
-  socket.write(`GET ${endpoint.requestPath} HTTP/1.1\r\nHost: docker\r\nUser-Agent: modelarts-image-check\r\nConnection: close\r\n\r\n`);
+  socket.write(`GET ${endpoint.requestPath} HTTP/1.0\r\nHost: docker\r\nUser-Agent: modelarts-image-check\r\nConnection: close\r\n\r\n`);
 
   try {
     for (;;) {
