@@ -88,11 +88,11 @@ describe('bad input gives a clear ImageError', () => {
     await expect(run(cutAtEntry)).resolves.toBeDefined(); // a file: tolerated, as GNU tar does
     const unframed = (bytes: Buffer): ImageSource => {
       const plain = memorySource(bytes, 'image x');
-      return { ...plain, open: () => Object.assign(plain.open(), { mayBeCutShort: true }) };
+      return { ...plain, open: () => Object.assign(plain.open(), { cutShortHint: 'did it stop?' }) };
     };
     await expect(checkImage({ image: unframed(archive), settings })).resolves.toBeDefined();
     await expect(checkImage({ image: unframed(cutAtEntry), settings })).rejects.toThrow(
-      new ImageError(`image x is truncated: it ends at byte ${cutAtEntry.length}, before the end-of-archive marker`)
+      new ImageError(`image x is truncated: it ends at byte ${cutAtEntry.length}, before the end-of-archive marker (did it stop?)`)
     );
   });
 

@@ -98,10 +98,8 @@ describe('docker save read from the daemon socket', () => {
   it('asks in HTTP/1.0, so that the daemon sends the body raw until it closes, and reads it whole', async () => {
     const body = randomBytes(3 * 1024 * 1024 + 777);
     respond = (socket) => void writeSlowly(socket, [Buffer.from('HTTP/1.0 200 OK\r\nContent-Type: application/x-tar\r\n\r\n'), body.subarray(0, 5), body.subarray(5, 70001), body.subarray(70001)]);
-    const chunks = source();
-    expect(chunks.mayBeCutShort).toBe(true);
     const got: Buffer[] = [];
-    for await (const chunk of chunks) got.push(Buffer.from(chunk));
+    for await (const chunk of source()) got.push(Buffer.from(chunk));
     expect(Buffer.concat(got).equals(body)).toBe(true);
     expect(requests[0]).toMatch(/^GET \/images\/sha256%3Aabc\/get HTTP\/1\.0\r\n/);
   });

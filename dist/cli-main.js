@@ -20582,7 +20582,7 @@ var init_http_response_decoder = __esm({
 
 // src/docker/save-stream.ts
 function saveChunks(endpoint) {
-  return { mayBeCutShort: true, [Symbol.asyncIterator]: () => readSave(endpoint) };
+  return { [Symbol.asyncIterator]: () => readSave(endpoint) };
 }
 async function* readSave(endpoint) {
   const buffers = [Buffer.allocUnsafe(BUFFER_BYTES), Buffer.allocUnsafe(BUFFER_BYTES)];
@@ -20782,7 +20782,7 @@ function daemonSource(docker, info, name) {
     open: () => ({
       // Read over HTTP/1.0, the save ends when the connection closes, whole or not (see
       // save-stream.ts); the daemon's archives always end with the end-of-archive marker.
-      mayBeCutShort: true,
+      cutShortHint: "the daemon's stream ended early: did the Docker daemon stop?",
       [Symbol.asyncIterator]: async function* () {
         let bytes = 0;
         try {
@@ -22162,15 +22162,18 @@ var TYPES = {
   "6": "fifo"
 };
 var TarParser = class {
-  /** `requireEndMarker`: an archive that stops after a whole entry, without the marker, is truncated too. */
-  constructor(onEntry, what = "tar archive", requireEndMarker = false) {
+  /**
+   * With a `cutShortHint` (ChunkSource.cutShortHint) an archive that stops after a whole entry,
+   * without the end-of-archive marker, is truncated too, and truncation errors add the hint.
+   */
+  constructor(onEntry, what = "tar archive", cutShortHint) {
     this.onEntry = onEntry;
     this.what = what;
-    this.requireEndMarker = requireEndMarker;
+    this.cutShortHint = cutShortHint;
   }
   onEntry;
   what;
-  requireEndMarker;
+  cutShortHint;
   state = 0 /* Header */;
   headerBuf = Buffer.alloc(BLOCK);
   headerFill = 0;
@@ -22276,12 +22279,13 @@ var TarParser = class {
   /** Call when the input has ended; throws when it ended inside an entry. */
   async end() {
     if (this.state === 4 /* Done */) return;
+    const hint = this.cutShortHint === void 0 ? "" : ` (${this.cutShortHint})`;
     if (this.state === 0 /* Header */ && this.headerFill === 0) {
-      if (!this.requireEndMarker) return;
-      throw new ImageError(`${this.what} is truncated: it ends at byte ${this.offset}, before the end-of-archive marker`);
+      if (this.cutShortHint === void 0) return;
+      throw new ImageError(`${this.what} is truncated: it ends at byte ${this.offset}, before the end-of-archive marker${hint}`);
     }
     const where = this.currentName ? ` in entry "${this.currentName}"` : "";
-    throw new ImageError(`${this.what} is truncated: it ends at byte ${this.offset}${where}`);
+    throw new ImageError(`${this.what} is truncated: it ends at byte ${this.offset}${where}${hint}`);
   }
   onHeaderBlock(block) {
     if (isZeroBlock(block)) {
@@ -22858,7 +22862,7 @@ function digestInBlobPath(path) {
 }
 async function readArchive(source, options) {
   const reader = new ArchiveReader(options);
-  const parser = new TarParser(reader.onEntry, options.what, source.mayBeCutShort);
+  const parser = new TarParser(reader.onEntry, options.what, source.cutShortHint);
   const iterator = source[Symbol.asyncIterator]();
   const first = await iterator.next();
   if (first.done || first.value.length === 0) throw new ImageError(`${options.what} is empty`);

@@ -66,7 +66,8 @@ suite('faults around the registry and the daemon', () => {
     const r = await push(`${REGISTRY}/e2e/cut-${run}:1`, { DOCKER_HOST: proxy.address });
     expect(proxy.faulted.length).toBeGreaterThan(0);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/::error::The image could not be checked: (docker save of .* broke off after \d+ bytes|.*truncated)/);
+    // Read over HTTP/1.0, a cut stream ends like a whole one: the missing tar end tells them apart.
+    expect(r.stdout).toMatch(/::error::The image could not be checked: image .* is truncated: it ends at byte \d+.* \(the daemon's stream ended early: did the Docker daemon stop\?\)/);
     expect(r.outputs).toMatchObject({ passed: 'false', pushed: 'false' });
     expect(await registryTags(`e2e/cut-${run}`)).toEqual([]);
   }, 120000);

@@ -226,7 +226,7 @@ export function digestInBlobPath(path: string): string | undefined {
 /** Reads a whole archive stream; the outer archive may itself be gzip-compressed. */
 export async function readArchive(source: ChunkSource, options: ReadOptions): Promise<ArchiveContents> {
   const reader = new ArchiveReader(options);
-  const parser = new TarParser(reader.onEntry, options.what, source.mayBeCutShort);
+  const parser = new TarParser(reader.onEntry, options.what, source.cutShortHint);
   const iterator = source[Symbol.asyncIterator]();
   const first = await iterator.next();
   if (first.done || first.value.length === 0) throw new ImageError(`${options.what} is empty`);

@@ -10,11 +10,11 @@ export interface ChunkSource extends AsyncIterable<Buffer> {
   /** Skips the next `n` bytes (not yet read); returns how many there were (fewer at the end). */
   skip?(n: number): number;
   /**
-   * The stream's end does not prove it complete (an HTTP body that runs until the connection
-   * closes), and the archive is one Docker wrote, always ending with tar's end-of-archive
-   * marker: without the marker it was cut short.
+   * Set when the stream's end does not prove it complete (an HTTP body that runs until the
+   * connection closes) and the archive is one Docker wrote, which always ends with tar's
+   * end-of-archive marker: without the marker it was cut short. Says why, for the error.
    */
-  mayBeCutShort?: boolean;
+  cutShortHint?: string;
 }
 
 export interface ImageSource {

@@ -61,11 +61,14 @@ export class TarParser {
   private offset = 0; // bytes consumed, for error messages
   private currentName = '';
 
-  /** `requireEndMarker`: an archive that stops after a whole entry, without the marker, is truncated too. */
+  /**
+   * With a `cutShortHint` (ChunkSource.cutShortHint) an archive that stops after a whole entry,
+   * without the end-of-archive marker, is truncated too, and truncation errors add the hint.
+   */
   constructor(
     private readonly onEntry: EntryHandler,
     private readonly what = 'tar archive',
-    private readonly requireEndMarker = false
+    private readonly cutShortHint?: string
   ) {}
 
   /** Bytes consumed so far; while `onEntry` runs, the offset of that entry's body. */
@@ -162,13 +165,14 @@ export class TarParser {
   /** Call when the input has ended; throws when it ended inside an entry. */
   async end(): Promise<void> {
     if (this.state === State.Done) return;
+    const hint = this.cutShortHint === undefined ? '' : ` (${this.cutShortHint})`;
     if (this.state === State.Header && this.headerFill === 0) {
       // Tolerated like GNU tar does: a missing end-of-archive marker after a whole entry.
-      if (!this.requireEndMarker) return;
-      throw new ImageError(`${this.what} is truncated: it ends at byte ${this.offset}, before the end-of-archive marker`);
+      if (this.cutShortHint === undefined) return;
+      throw new ImageError(`${this.what} is truncated: it ends at byte ${this.offset}, before the end-of-archive marker${hint}`);
     }
     const where = this.currentName ? ` in entry "${this.currentName}"` : '';
-    throw new ImageError(`${this.what} is truncated: it ends at byte ${this.offset}${where}`);
+    throw new ImageError(`${this.what} is truncated: it ends at byte ${this.offset}${where}${hint}`);
   }
 
   private onHeaderBlock(block: Buffer): void | Promise<void> {

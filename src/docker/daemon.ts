@@ -104,7 +104,7 @@ export function daemonSource(docker: Docker, info: ImageInfo, name: string): Ima
     open: () => ({
       // Read over HTTP/1.0, the save ends when the connection closes, whole or not (see
       // save-stream.ts); the daemon's archives always end with the end-of-archive marker.
-      mayBeCutShort: true,
+      cutShortHint: "the daemon's stream ended early: did the Docker daemon stop?",
       [Symbol.asyncIterator]: async function* () {
         let bytes = 0;
         try {
