@@ -173,6 +173,8 @@ describe('annotations', () => {
     expect(out.filter((a) => a.level === 'warning')).toHaveLength(0);
     expect(out[out.length - 1]).toMatchObject({ level: 'notice', message: expect.stringMatching(/^15 more findings are not shown/) });
     expect(Math.max(...out.map((a) => a.message.length))).toBeLessThanOrEqual(4096);
+    const eleven = buildAnnotations(findings.slice(0, 11), new Map(), undefined);
+    expect(eleven[eleven.length - 1].message).toMatch(/^1 more finding is not shown as annotations/);
   });
 });
 

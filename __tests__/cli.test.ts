@@ -74,7 +74,7 @@ describe('the CLI contract', () => {
     const text = await cli(['--quiet', bad]);
     expect(text.code).toBe(1);
     expect(text.out).toMatch(/^setuid-setgid - /m);
-    expect(text.out).toMatch(/FAILED: ModelArts would reject this image \(2 errors, 1 warnings, 0 notices\)\.\n$/);
+    expect(text.out).toMatch(/FAILED: ModelArts would reject this image \(2 errors, 1 warning, 0 notices\)\.\n$/);
     expect(text.out).not.toContain('\x1b[');
     expect((await cli(['--quiet', '--fail-on', 'never', bad])).code).toBe(0);
     const warnOnly = await write('warn.tar', onBase([{ entries: [{ path: 'opt/app.py', content: 'print(1)' }] }], { User: 'work' }));

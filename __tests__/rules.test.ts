@@ -229,7 +229,7 @@ describe('base-image', () => {
     const found = rule(r, 'base-image');
     expect(found).toHaveLength(1);
     expect(found[0].severity).toBe('warning');
-    expect(found[0].message).toMatch(/first 1 layers were taken as the base, guessed/);
+    expect(found[0].message).toMatch(/the first layer was taken as the base, guessed/);
     expect(r.facts.base.guessed).toBe(true);
     expect(paths(r, 'setuid-setgid')).toEqual(['/opt/x']); // the base's own su is not reported
   });

@@ -11230,11 +11230,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural;
       }
-      pluralize(count) {
-        const one = count === 1;
+      pluralize(count2) {
+        const one = count2 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        return { ...keys, count: count2, noun };
       }
     };
   }
@@ -18653,15 +18653,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count) {
-        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count < remaining) {
-            this.linePos += count;
-            count = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -20079,13 +20079,13 @@ var require_parse2 = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count = 1;
+        let count2 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count++;
+          count2++;
         }
-        if (count % 2 === 0) {
+        if (count2 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -23106,20 +23106,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count = 0;
+      let count2 = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count++;
+        count2++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count += countKeys(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count2 += countKeys(sch));
         }
-        if (count === Infinity)
+        if (count2 === Infinity)
           return Infinity;
       }
-      return count;
+      return count2;
     }
     function getFullPath(resolver, id = "", normalize) {
       if (normalize !== false)
@@ -26657,8 +26657,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
+          const count2 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -26671,16 +26671,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count) {
-          gen.code((0, codegen_1._)`${count}++`);
+        function checkLimits(count2) {
+          gen.code((0, codegen_1._)`${count2}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -28392,8 +28392,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -28501,13 +28501,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -31460,8 +31460,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -31538,12 +31538,12 @@ var require_errors3 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error2.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error2.message += `:
 
 ${lineStr}
@@ -39248,7 +39248,7 @@ var require_bcrypt_pbkdf = __commonJS({
       }
     }
     function bcrypt_pbkdf(pass, passlen, salt, saltlen, key, keylen, rounds) {
-      var sha2pass = new Uint8Array(64), sha2salt = new Uint8Array(64), out = new Uint8Array(BCRYPT_HASHSIZE), tmpout = new Uint8Array(BCRYPT_HASHSIZE), countsalt = new Uint8Array(saltlen + 4), i, j, amt, stride, dest, count, origkeylen = keylen;
+      var sha2pass = new Uint8Array(64), sha2salt = new Uint8Array(64), out = new Uint8Array(BCRYPT_HASHSIZE), tmpout = new Uint8Array(BCRYPT_HASHSIZE), countsalt = new Uint8Array(saltlen + 4), i, j, amt, stride, dest, count2, origkeylen = keylen;
       if (rounds < 1)
         return -1;
       if (passlen === 0 || saltlen === 0 || keylen === 0 || keylen > out.byteLength * out.byteLength || saltlen > 1 << 20)
@@ -39258,11 +39258,11 @@ var require_bcrypt_pbkdf = __commonJS({
       for (i = 0; i < saltlen; i++)
         countsalt[i] = salt[i];
       crypto_hash_sha512(sha2pass, pass, passlen);
-      for (count = 1; keylen > 0; count++) {
-        countsalt[saltlen + 0] = count >>> 24;
-        countsalt[saltlen + 1] = count >>> 16;
-        countsalt[saltlen + 2] = count >>> 8;
-        countsalt[saltlen + 3] = count;
+      for (count2 = 1; keylen > 0; count2++) {
+        countsalt[saltlen + 0] = count2 >>> 24;
+        countsalt[saltlen + 1] = count2 >>> 16;
+        countsalt[saltlen + 2] = count2 >>> 8;
+        countsalt[saltlen + 3] = count2;
         crypto_hash_sha512(sha2salt, countsalt, saltlen + 4);
         bcrypt_hash(sha2pass, sha2salt, tmpout);
         for (i = out.byteLength; i--; )
@@ -39275,7 +39275,7 @@ var require_bcrypt_pbkdf = __commonJS({
         }
         amt = Math.min(amt, keylen);
         for (i = 0; i < amt; i++) {
-          dest = i * stride + (count - 1);
+          dest = i * stride + (count2 - 1);
           if (dest >= origkeylen)
             break;
           key[dest] = out[i];
@@ -49762,11 +49762,11 @@ var require_SFTP = __commonJS({
             throw new Error("names is not an object or array");
           names = [names];
         }
-        const count = names.length;
+        const count2 = names.length;
         let namesLen = 0;
         let nameAttrs;
         const attrs = [];
-        for (let i = 0; i < count; ++i) {
+        for (let i = 0; i < count2; ++i) {
           const name = names[i];
           const filename = !name || !name.filename || typeof name.filename !== "string" ? "" : name.filename;
           namesLen += 4 + Buffer.byteLength(filename);
@@ -49796,9 +49796,9 @@ var require_SFTP = __commonJS({
         writeUInt32BE(buf, buf.length - 4, 0);
         buf[4] = RESPONSE.NAME;
         writeUInt32BE(buf, reqid, 5);
-        writeUInt32BE(buf, count, p);
+        writeUInt32BE(buf, count2, p);
         p += 4;
-        for (let i = 0; i < count; ++i) {
+        for (let i = 0; i < count2; ++i) {
           const name = names[i];
           {
             const filename = !name || !name.filename || typeof name.filename !== "string" ? "" : name.filename;
@@ -50291,11 +50291,11 @@ var require_SFTP = __commonJS({
         attrs.mtime = mtime;
       }
       if (flags & ATTR.EXTENDED) {
-        const count = bufferParser.readUInt32BE();
-        if (count === void 0)
+        const count2 = bufferParser.readUInt32BE();
+        if (count2 === void 0)
           return;
         const extended = {};
-        for (let i = 0; i < count; ++i) {
+        for (let i = 0; i < count2; ++i) {
           const type = bufferParser.readString(true);
           const data = bufferParser.readString();
           if (data === void 0)
@@ -50546,10 +50546,10 @@ var require_SFTP = __commonJS({
           req = sftp._requests[reqID];
           delete sftp._requests[reqID];
         }
-        const count = bufferParser.readUInt32BE();
-        if (count !== void 0) {
+        const count2 = bufferParser.readUInt32BE();
+        if (count2 !== void 0) {
           let names = [];
-          for (let i = 0; i < count; ++i) {
+          for (let i = 0; i < count2; ++i) {
             const filename = bufferParser.readString(true);
             const longname = bufferParser.readString(true);
             const attrs = readAttrs(sftp._biOpt);
@@ -56258,13 +56258,13 @@ var require_stream_writable = __commonJS({
         var buffer = new Array(l);
         var holder = state.corkedRequestsFree;
         holder.entry = entry;
-        var count = 0;
+        var count2 = 0;
         var allBuffers = true;
         while (entry) {
-          buffer[count] = entry;
+          buffer[count2] = entry;
           if (!entry.isBuf) allBuffers = false;
           entry = entry.next;
-          count += 1;
+          count2 += 1;
         }
         buffer.allBuffers = allBuffers;
         doWrite(stream, state, true, state.length, buffer, "", holder.finish);
@@ -67983,17 +67983,17 @@ function lastInstruction(config, keyword) {
   }
   return void 0;
 }
-function largestCustomFiles(facts, count) {
+function largestCustomFiles(facts, count2) {
   const top = [];
   for (const layer of facts.layers) {
     if (layer.base) continue;
     const e = layer.record.entries;
     for (let i = 0; i < e.length; i++) {
       const size = e.size(i);
-      if (size === 0 || top.length === count && size <= top[top.length - 1].size) continue;
+      if (size === 0 || top.length === count2 && size <= top[top.length - 1].size) continue;
       top.push({ path: e.paths[i], size, layer: layer.index });
       top.sort((a, b) => b.size - a.size);
-      if (top.length > count) top.pop();
+      if (top.length > count2) top.pop();
     }
   }
   return top;
@@ -68008,6 +68008,11 @@ function redactedConfig(config) {
       history: config.history.map((h) => h && typeof h.created_by === "string" ? { ...h, created_by: redactSecrets(h.created_by) } : h)
     }
   };
+}
+
+// src/core/plural.ts
+function count(n, noun) {
+  return `${n} ${n === 1 ? noun : `${noun}s`}`;
 }
 
 // src/core/image-manifest.ts
@@ -68174,7 +68179,7 @@ function finish(layout, id, repoTags, config, layerBlobs, o) {
   const { what, layersWalked } = o;
   const diffIds = config.rootfs.diff_ids;
   if (layersWalked && diffIds.length !== layerBlobs.length) {
-    throw new ImageError(`${what} lists ${layerBlobs.length} layers but its config has ${diffIds.length} diff_ids: the archive was modified or is incomplete`);
+    throw new ImageError(`${what} lists ${count(layerBlobs.length, "layer")} but its config has ${count(diffIds.length, "diff_id")}: the archive was modified or is incomplete`);
   }
   const layers = layerBlobs.map(({ path, blob }, i) => {
     if (!layersWalked) return void 0;
@@ -68445,9 +68450,8 @@ var baseImage = {
     const base = facts.base;
     if (base.given && !base.matches) {
       const at = base.firstMismatch ?? 0;
-      const count = base.givenLayerCount ?? 0;
-      const layers = (n) => `${n} layer${n === 1 ? "" : "s"}`;
-      const why = at < facts.layers.length ? `its layer ${at + 1} differs from the base image's (the base has ${layers(count)})` : `it has ${layers(facts.layers.length)}, the base image ${count}, and they are the base's first ones`;
+      const baseLayers = base.givenLayerCount ?? 0;
+      const why = at < facts.layers.length ? `its layer ${at + 1} differs from the base image's (the base has ${count(baseLayers, "layer")})` : `it has ${count(facts.layers.length, "layer")}, the base image ${baseLayers}, and they are the base's first ones`;
       return [
         {
           message: `The image is not built on ${base.reference}: ${why}. Build FROM that exact base image, or pass the base image the build used.`,
@@ -68456,7 +68460,7 @@ var baseImage = {
       ];
     }
     if (!base.given) {
-      const guess = base.guessed ? `the first ${base.layerCount} layers were taken as the base, guessed from the image history` : "no base could be told from the image history, so every layer was checked as custom";
+      const guess = base.guessed ? `the first ${base.layerCount === 1 ? "layer was" : `${base.layerCount} layers were`} taken as the base, guessed from the image history` : "no base could be told from the image history, so every layer was checked as custom";
       return [
         {
           severity: "warning",
@@ -70051,7 +70055,7 @@ How to fix: ${docsUrl(first.rule)}`;
     });
   }
   if (omitted > 0) {
-    out.push({ level: "notice", title: "modelarts-image-check", message: `${omitted} more findings are not shown as annotations (GitHub shows at most ${PER_LEVEL} per level): see the job summary and the JSON report.` });
+    out.push({ level: "notice", title: "modelarts-image-check", message: `${omitted === 1 ? "1 more finding is" : `${omitted} more findings are`} not shown as annotations (GitHub shows at most ${PER_LEVEL} per level): see the job summary and the JSON report.` });
   }
   return out;
 }
@@ -70060,12 +70064,12 @@ How to fix: ${docsUrl(first.rule)}`;
 var RANK = { notice: 1, warning: 2, error: 3 };
 function verdict(findings, failOn) {
   const active = findings.filter((f) => !f.waived);
-  const count = (s) => active.filter((f) => f.severity === s).length;
+  const count2 = (s) => active.filter((f) => f.severity === s).length;
   const failing = failOn === "never" ? [] : active.filter((f) => RANK[f.severity] >= RANK[failOn]);
   return {
-    errors: count("error"),
-    warnings: count("warning"),
-    notices: count("notice"),
+    errors: count2("error"),
+    warnings: count2("warning"),
+    notices: count2("notice"),
     waived: findings.length - active.length,
     passed: failing.length === 0
   };
@@ -70075,6 +70079,9 @@ function verdict(findings, failOn) {
 function headingId(image) {
   const id = image.id.slice(0, 19);
   return image.reference.includes(id) ? void 0 : id;
+}
+function findingCounts(s) {
+  return `${count(s.errors, "error")}, ${count(s.warnings, "warning")}, ${count(s.notices, "notice")}${s.waived ? `, ${s.waived} waived` : ""}`;
 }
 function buildJsonReport(result, failOn, maxSize) {
   const { facts, findings } = result;
@@ -70148,7 +70155,7 @@ function renderSummary(report, extras = {}) {
   const parts = [];
   parts.push(s.passed ? "<h2>\u2705 ModelArts image check passed</h2>" : "<h2>\u274C ModelArts image check failed</h2>");
   parts.push(
-    `<p>${code(img.reference)}${id ? ` ${code(id)}` : ""}: ${s.errors} errors, ${s.warnings} warnings, ${s.notices} notices${s.waived ? `, ${s.waived} waived` : ""}. Size ${formatSize(img.size)} of ${formatSize(img.maxSize)} allowed. ` + (report.base.given ? `Base ${code(String(report.base.reference))}${report.base.matches ? "" : " (<b>not a prefix of the image</b>)"}.` : `Base not given${report.base.guessed ? `; the first ${report.base.layers} layers were guessed to be the base` : ""}.`) + "</p>"
+    `<p>${code(img.reference)}${id ? ` ${code(id)}` : ""}: ${findingCounts(s)}. Size ${formatSize(img.size)} of ${formatSize(img.maxSize)} allowed. ` + (report.base.given ? `Base ${code(String(report.base.reference))}${report.base.matches ? "" : " (<b>not a prefix of the image</b>)"}.` : `Base not given${report.base.guessed ? `; the first ${report.base.layers === 1 ? "layer was" : `${report.base.layers} layers were`} guessed to be the base` : ""}.`) + "</p>"
   );
   if (extras.push) {
     if (extras.push.pushed.length) parts.push(`<p>Pushed: ${extras.push.pushed.map((p) => `${code(p.target)} ${code(p.digest)}`).join(", ")}</p>`);
@@ -70363,7 +70370,7 @@ async function check(inputs) {
   if (!s.passed) {
     if (inputs.push) extras.push = { pushed: [], skipped: "the image did not pass the check" };
     await writeSummary(report, extras);
-    setFailed(`ModelArts would reject ${inputs.image}: ${s.errors} errors, ${s.warnings} warnings (fail-on: ${inputs.failOn}).${inputs.push ? " Nothing was pushed." : ""}`);
+    setFailed(`ModelArts would reject ${inputs.image}: ${count(s.errors, "error")}, ${count(s.warnings, "warning")} (fail-on: ${inputs.failOn}).${inputs.push ? " Nothing was pushed." : ""}`);
     return;
   }
   if (inputs.push) {

@@ -4431,13 +4431,13 @@ var require_parse = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count = 1;
+        let count2 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count++;
+          count2++;
         }
-        if (count % 2 === 0) {
+        if (count2 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -7458,20 +7458,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count = 0;
+      let count2 = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count++;
+        count2++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count += countKeys(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count2 += countKeys(sch));
         }
-        if (count === Infinity)
+        if (count2 === Infinity)
           return Infinity;
       }
-      return count;
+      return count2;
     }
     function getFullPath(resolver, id = "", normalize) {
       if (normalize !== false)
@@ -11009,8 +11009,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
+          const count2 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -11023,16 +11023,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count) {
-          gen.code((0, codegen_1._)`${count}++`);
+        function checkLimits(count2) {
+          gen.code((0, codegen_1._)`${count2}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -12744,8 +12744,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -12853,13 +12853,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -15812,8 +15812,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -15890,12 +15890,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error.message += `:
 
 ${lineStr}
@@ -21466,8 +21466,8 @@ var refOf = (layer, index) => layer * SPLIT + index;
 var layerOf = (ref) => Math.floor(ref / SPLIT);
 var Filesystem = class _Filesystem {
   /** An empty filesystem, or a copy of the state of `from` (before hidden paths are dropped). */
-  constructor(layers2, from) {
-    this.layers = layers2;
+  constructor(layers, from) {
+    this.layers = layers;
     this.latest = new Map(from?.latest);
     this.hardlinks = new Map(from?.hardlinks);
     this.whiteouts = new Map(from?.whiteouts);
@@ -21494,11 +21494,11 @@ var Filesystem = class _Filesystem {
    * The filesystems of the base layers alone and of all layers: the second continues from a
    * copy of the first, so the base layers are applied once.
    */
-  static buildWithBase(layers2, baseCount) {
-    const base = new _Filesystem(layers2);
+  static buildWithBase(layers, baseCount) {
+    const base = new _Filesystem(layers);
     for (let l = 0; l < baseCount; l++) base.apply(l);
-    const full = new _Filesystem(layers2, base);
-    for (let l = baseCount; l < layers2.length; l++) full.apply(l);
+    const full = new _Filesystem(layers, base);
+    for (let l = baseCount; l < layers.length; l++) full.apply(l);
     base.dropHidden();
     full.dropHidden();
     return { base, full };
@@ -23098,17 +23098,17 @@ function lastInstruction(config, keyword) {
   }
   return void 0;
 }
-function largestCustomFiles(facts, count) {
+function largestCustomFiles(facts, count2) {
   const top = [];
   for (const layer of facts.layers) {
     if (layer.base) continue;
     const e = layer.record.entries;
     for (let i = 0; i < e.length; i++) {
       const size = e.size(i);
-      if (size === 0 || top.length === count && size <= top[top.length - 1].size) continue;
+      if (size === 0 || top.length === count2 && size <= top[top.length - 1].size) continue;
       top.push({ path: e.paths[i], size, layer: layer.index });
       top.sort((a, b) => b.size - a.size);
-      if (top.length > count) top.pop();
+      if (top.length > count2) top.pop();
     }
   }
   return top;
@@ -23127,6 +23127,13 @@ function redactedConfig(config) {
 
 // src/core/image-manifest.ts
 init_errors();
+
+// src/core/plural.ts
+function count(n, noun) {
+  return `${n} ${n === 1 ? noun : `${noun}s`}`;
+}
+
+// src/core/image-manifest.ts
 var INDEX_TYPES = /* @__PURE__ */ new Set(["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"]);
 function resolveImage(contents, options) {
   const { layout = "auto", platform, what } = options;
@@ -23290,9 +23297,9 @@ function finish(layout, id, repoTags, config, layerBlobs, o) {
   const { what, layersWalked } = o;
   const diffIds = config.rootfs.diff_ids;
   if (layersWalked && diffIds.length !== layerBlobs.length) {
-    throw new ImageError(`${what} lists ${layerBlobs.length} layers but its config has ${diffIds.length} diff_ids: the archive was modified or is incomplete`);
+    throw new ImageError(`${what} lists ${count(layerBlobs.length, "layer")} but its config has ${count(diffIds.length, "diff_id")}: the archive was modified or is incomplete`);
   }
-  const layers2 = layerBlobs.map(({ path, blob }, i) => {
+  const layers = layerBlobs.map(({ path, blob }, i) => {
     if (!layersWalked) return void 0;
     if (!blob.layer) throw new ImageError(`the layer ${path} in ${what} is not a tar, gzip or zstd stream (it starts like ${blob.kind === "json" ? "JSON" : "something else"})`);
     const diffId = blob.layer.diffId;
@@ -23305,7 +23312,7 @@ function finish(layout, id, repoTags, config, layerBlobs, o) {
     return blob.layer;
   });
   const blobs = layerBlobs.map(({ path, blob }) => ({ digest: blob.digest || declaredDigest(path), size: blob.size, path }));
-  return { layout, id, repoTags, config, layers: layers2, blobs };
+  return { layout, id, repoTags, config, layers, blobs };
 }
 function declaredDigest(path) {
   if (/^sha256:[a-f0-9]{64}$/.test(path)) return path;
@@ -23562,9 +23569,8 @@ var baseImage = {
     const base = facts.base;
     if (base.given && !base.matches) {
       const at = base.firstMismatch ?? 0;
-      const count = base.givenLayerCount ?? 0;
-      const layers2 = (n) => `${n} layer${n === 1 ? "" : "s"}`;
-      const why = at < facts.layers.length ? `its layer ${at + 1} differs from the base image's (the base has ${layers2(count)})` : `it has ${layers2(facts.layers.length)}, the base image ${count}, and they are the base's first ones`;
+      const baseLayers = base.givenLayerCount ?? 0;
+      const why = at < facts.layers.length ? `its layer ${at + 1} differs from the base image's (the base has ${count(baseLayers, "layer")})` : `it has ${count(facts.layers.length, "layer")}, the base image ${baseLayers}, and they are the base's first ones`;
       return [
         {
           message: `The image is not built on ${base.reference}: ${why}. Build FROM that exact base image, or pass the base image the build used.`,
@@ -23573,7 +23579,7 @@ var baseImage = {
       ];
     }
     if (!base.given) {
-      const guess = base.guessed ? `the first ${base.layerCount} layers were taken as the base, guessed from the image history` : "no base could be told from the image history, so every layer was checked as custom";
+      const guess = base.guessed ? `the first ${base.layerCount === 1 ? "layer was" : `${base.layerCount} layers were`} taken as the base, guessed from the image history` : "no base could be told from the image history, so every layer was checked as custom";
       return [
         {
           severity: "warning",
@@ -23662,12 +23668,12 @@ var imageSize = {
   check(facts, settings) {
     const total = facts.layers.reduce((sum, l) => sum + l.size, 0);
     if (total <= settings.maxSize) return [];
-    const layers2 = [...facts.layers].sort((a, b) => b.size - a.size).slice(0, 3).map((l) => `layer ${l.index + 1}${l.base ? " (base)" : ""} ${formatSize(l.size)}${l.createdBy ? ` from ${shorten(l.createdBy)}` : ""}`);
+    const layers = [...facts.layers].sort((a, b) => b.size - a.size).slice(0, 3).map((l) => `layer ${l.index + 1}${l.base ? " (base)" : ""} ${formatSize(l.size)}${l.createdBy ? ` from ${shorten(l.createdBy)}` : ""}`);
     const files = largestCustomFiles(facts, 5).map((f) => `${f.path} ${formatSize(f.size)}`);
     const biggest = [...facts.layers].filter((l) => !l.base).sort((a, b) => b.size - a.size)[0];
     return [
       {
-        message: `The image is ${formatSize(total)} uncompressed, ${formatSize(total - settings.maxSize)} over the ${formatSize(settings.maxSize)} limit. Largest layers: ${layers2.join("; ")}.` + (files.length ? ` Largest files added: ${files.join("; ")}.` : "") + " Keep data sets and model weights out of the image (read them from OBS at run time), and clean package caches in the same RUN step that creates them.",
+        message: `The image is ${formatSize(total)} uncompressed, ${formatSize(total - settings.maxSize)} over the ${formatSize(settings.maxSize)} limit. Largest layers: ${layers.join("; ")}.` + (files.length ? ` Largest files added: ${files.join("; ")}.` : "") + " Keep data sets and model weights out of the image (read them from OBS at run time), and clean package caches in the same RUN step that creates them.",
         layer: biggest?.index
       }
     ];
@@ -24181,7 +24187,7 @@ function buildFacts(image, base, options) {
   }
   const history = layerHistory(config.history, records.length);
   const built = Filesystem.buildWithBase(records, baseCount);
-  const layers2 = records.map((record, index) => ({
+  const layers = records.map((record, index) => ({
     index,
     diffId: diffIds[index],
     size: record.size,
@@ -24197,7 +24203,7 @@ function buildFacts(image, base, options) {
     repoTags: image.repoTags,
     config,
     rawConfig: image.config,
-    layers: layers2,
+    layers,
     base: {
       given: !!base,
       ...options.base && { reference: options.base.name },
@@ -24504,12 +24510,12 @@ function parseFailOn(text) {
 }
 function verdict(findings, failOn) {
   const active = findings.filter((f) => !f.waived);
-  const count = (s) => active.filter((f) => f.severity === s).length;
+  const count2 = (s) => active.filter((f) => f.severity === s).length;
   const failing = failOn === "never" ? [] : active.filter((f) => RANK[f.severity] >= RANK[failOn]);
   return {
-    errors: count("error"),
-    warnings: count("warning"),
-    notices: count("notice"),
+    errors: count2("error"),
+    warnings: count2("warning"),
+    notices: count2("notice"),
     waived: findings.length - active.length,
     passed: failing.length === 0
   };
@@ -24519,6 +24525,9 @@ function verdict(findings, failOn) {
 function headingId(image) {
   const id = image.id.slice(0, 19);
   return image.reference.includes(id) ? void 0 : id;
+}
+function findingCounts(s) {
+  return `${count(s.errors, "error")}, ${count(s.warnings, "warning")}, ${count(s.notices, "notice")}${s.waived ? `, ${s.waived} waived` : ""}`;
 }
 function buildJsonReport(result, failOn, maxSize) {
   const { facts, findings } = result;
@@ -24705,9 +24714,9 @@ function renderText(report, color) {
   const lines = [];
   const img = report.image;
   const id = headingId(img);
-  lines.push(c("bold", `${img.reference}`) + c("dim", ` (${id ? `${id}, ` : ""}${layers(report.layers.length)}, ${formatSize(img.size)} of ${formatSize(img.maxSize)})`));
-  if (report.base.given) lines.push(`base: ${report.base.reference} (${layers(report.base.layers)}${report.base.matches ? "" : ", NOT a prefix of the image"})`);
-  else lines.push(`base: not given; ${report.base.guessed ? `guessed as the first ${report.base.layers} layers from the history` : "could not be guessed"}`);
+  lines.push(c("bold", `${img.reference}`) + c("dim", ` (${id ? `${id}, ` : ""}${count(report.layers.length, "layer")}, ${formatSize(img.size)} of ${formatSize(img.maxSize)})`));
+  if (report.base.given) lines.push(`base: ${report.base.reference} (${count(report.base.layers, "layer")}${report.base.matches ? "" : ", NOT a prefix of the image"})`);
+  else lines.push(`base: not given; ${report.base.guessed ? `guessed as the first ${report.base.layers === 1 ? "layer" : `${report.base.layers} layers`} from the history` : "could not be guessed"}`);
   for (const rule of RULES) {
     const found = report.findings.filter((f) => f.rule === rule.id);
     if (found.length === 0) continue;
@@ -24723,20 +24732,17 @@ function renderText(report, color) {
   }
   if (report.scan.truncatedFiles > 0) {
     lines.push("");
-    lines.push(c("dim", `${report.scan.truncatedFiles} files were scanned only in part (${formatSize(report.scan.unscannedBytes)} not scanned; large files are scanned up to --scan-limit).`));
+    lines.push(c("dim", `${report.scan.truncatedFiles === 1 ? "1 file was" : `${report.scan.truncatedFiles} files were`} scanned only in part (${formatSize(report.scan.unscannedBytes)} not scanned; large files are scanned up to --scan-limit).`));
   }
   const s = report.summary;
   lines.push("");
-  const counts = `${s.errors} errors, ${s.warnings} warnings, ${s.notices} notices${s.waived ? `, ${s.waived} waived` : ""}`;
+  const counts = findingCounts(s);
   lines.push(s.passed ? c("green", `PASSED: ModelArts should accept this image (${counts}).`) : c("error", `FAILED: ModelArts would reject this image (${counts}).`));
   return lines.join("\n") + "\n";
 }
 function shorten2(s) {
   const t = s.replace(/\s+/g, " ").trim();
   return t.length > 100 ? t.slice(0, 97) + "..." : t;
-}
-function layers(n) {
-  return `${n} layer${n === 1 ? "" : "s"}`;
 }
 
 // src/dockerfile-lines.ts

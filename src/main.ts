@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseInputs, SECRET_INPUTS, type Inputs } from './action/inputs';
 import { checkImage } from './core/check-image';
 import { describeError } from './core/errors';
+import { count } from './core/plural';
 import { resolveSettings } from './core/resolve-settings';
 import { dockerfileLines } from './dockerfile-lines';
 import { formatSize } from './core/settings';
@@ -123,7 +124,7 @@ async function check(inputs: Inputs): Promise<void> {
   if (!s.passed) {
     if (inputs.push) extras.push = { pushed: [], skipped: 'the image did not pass the check' };
     await writeSummary(report, extras);
-    core.setFailed(`ModelArts would reject ${inputs.image}: ${s.errors} errors, ${s.warnings} warnings (fail-on: ${inputs.failOn}).${inputs.push ? ' Nothing was pushed.' : ''}`);
+    core.setFailed(`ModelArts would reject ${inputs.image}: ${count(s.errors, 'error')}, ${count(s.warnings, 'warning')} (fail-on: ${inputs.failOn}).${inputs.push ? ' Nothing was pushed.' : ''}`);
     return;
   }
   if (inputs.push) {

@@ -6,6 +6,7 @@
 import { digestInBlobPath, type ArchiveBlob, type ArchiveContents } from './archive-reader';
 import { ImageError } from './errors';
 import type { LayerRecord } from './layer-record';
+import { count } from './plural';
 
 export interface HistoryEntry {
   created?: string;
@@ -258,7 +259,7 @@ function finish(
   const { what, layersWalked } = o;
   const diffIds = config.rootfs.diff_ids;
   if (layersWalked && diffIds.length !== layerBlobs.length) {
-    throw new ImageError(`${what} lists ${layerBlobs.length} layers but its config has ${diffIds.length} diff_ids: the archive was modified or is incomplete`);
+    throw new ImageError(`${what} lists ${count(layerBlobs.length, 'layer')} but its config has ${count(diffIds.length, 'diff_id')}: the archive was modified or is incomplete`);
   }
   const layers = layerBlobs.map(({ path, blob }, i) => {
     if (!layersWalked) return undefined;

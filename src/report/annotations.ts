@@ -62,7 +62,7 @@ export function buildAnnotations(findings: Finding[], lines: Map<string, Dockerf
     });
   }
   if (omitted > 0) {
-    out.push({ level: 'notice', title: 'modelarts-image-check', message: `${omitted} more findings are not shown as annotations (GitHub shows at most ${PER_LEVEL} per level): see the job summary and the JSON report.` });
+    out.push({ level: 'notice', title: 'modelarts-image-check', message: `${omitted === 1 ? '1 more finding is' : `${omitted} more findings are`} not shown as annotations (GitHub shows at most ${PER_LEVEL} per level): see the job summary and the JSON report.` });
   }
   return out;
 }

@@ -4,7 +4,7 @@
 import { RULES } from '../core/rules';
 import { docsUrl } from '../core/rules/rule';
 import { formatSize } from '../core/settings';
-import { headingId, type JsonReport } from './json-report';
+import { findingCounts, headingId, type JsonReport } from './json-report';
 
 const LIMIT = 900 * 1024;
 const PER_RULE = 200;
@@ -35,9 +35,9 @@ export function renderSummary(report: JsonReport, extras: SummaryExtras = {}): s
   const parts: string[] = [];
   parts.push(s.passed ? '<h2>✅ ModelArts image check passed</h2>' : '<h2>❌ ModelArts image check failed</h2>');
   parts.push(
-    `<p>${code(img.reference)}${id ? ` ${code(id)}` : ''}: ${s.errors} errors, ${s.warnings} warnings, ${s.notices} notices${s.waived ? `, ${s.waived} waived` : ''}. ` +
+    `<p>${code(img.reference)}${id ? ` ${code(id)}` : ''}: ${findingCounts(s)}. ` +
       `Size ${formatSize(img.size)} of ${formatSize(img.maxSize)} allowed. ` +
-      (report.base.given ? `Base ${code(String(report.base.reference))}${report.base.matches ? '' : ' (<b>not a prefix of the image</b>)'}.` : `Base not given${report.base.guessed ? `; the first ${report.base.layers} layers were guessed to be the base` : ''}.`) +
+      (report.base.given ? `Base ${code(String(report.base.reference))}${report.base.matches ? '' : ' (<b>not a prefix of the image</b>)'}.` : `Base not given${report.base.guessed ? `; the first ${report.base.layers === 1 ? 'layer was' : `${report.base.layers} layers were`} guessed to be the base` : ''}.`) +
       '</p>'
   );
   if (extras.push) {

@@ -1,12 +1,18 @@
 // The JSON report: the CLI's `--format json` document and the action's `report` output.
 import type { CheckResult } from '../core/check-image';
 import { largestCustomFiles } from '../core/facts';
+import { count } from '../core/plural';
 import { verdict, type FailOn } from './verdict';
 
 /** The image's short ID for a report's heading, unless its reference already shows it (a daemon image's does). */
 export function headingId(image: JsonReport['image']): string | undefined {
   const id = image.id.slice(0, 19);
   return image.reference.includes(id) ? undefined : id;
+}
+
+/** "2 errors, 1 warning, 0 notices" (and how many were waived), for a report's verdict line. */
+export function findingCounts(s: JsonReport['summary']): string {
+  return `${count(s.errors, 'error')}, ${count(s.warnings, 'warning')}, ${count(s.notices, 'notice')}${s.waived ? `, ${s.waived} waived` : ''}`;
 }
 
 export function buildJsonReport(result: CheckResult, failOn: FailOn, maxSize: number) {

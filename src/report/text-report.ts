@@ -2,8 +2,9 @@
 import { RULES } from '../core/rules';
 import { docsUrl } from '../core/rules/rule';
 import { escapeControl } from '../core/errors';
+import { count } from '../core/plural';
 import { formatSize } from '../core/settings';
-import { headingId, type JsonReport } from './json-report';
+import { findingCounts, headingId, type JsonReport } from './json-report';
 
 const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', notice: '\x1b[36m', bold: '\x1b[1m', dim: '\x1b[2m', green: '\x1b[32m', reset: '\x1b[0m' };
 
@@ -12,9 +13,9 @@ export function renderText(report: JsonReport, color: boolean): string {
   const lines: string[] = [];
   const img = report.image;
   const id = headingId(img);
-  lines.push(c('bold', `${img.reference}`) + c('dim', ` (${id ? `${id}, ` : ''}${layers(report.layers.length)}, ${formatSize(img.size)} of ${formatSize(img.maxSize)})`));
-  if (report.base.given) lines.push(`base: ${report.base.reference} (${layers(report.base.layers)}${report.base.matches ? '' : ', NOT a prefix of the image'})`);
-  else lines.push(`base: not given; ${report.base.guessed ? `guessed as the first ${report.base.layers} layers from the history` : 'could not be guessed'}`);
+  lines.push(c('bold', `${img.reference}`) + c('dim', ` (${id ? `${id}, ` : ''}${count(report.layers.length, 'layer')}, ${formatSize(img.size)} of ${formatSize(img.maxSize)})`));
+  if (report.base.given) lines.push(`base: ${report.base.reference} (${count(report.base.layers, 'layer')}${report.base.matches ? '' : ', NOT a prefix of the image'})`);
+  else lines.push(`base: not given; ${report.base.guessed ? `guessed as the first ${report.base.layers === 1 ? 'layer' : `${report.base.layers} layers`} from the history` : 'could not be guessed'}`);
   for (const rule of RULES) {
     const found = report.findings.filter((f) => f.rule === rule.id);
     if (found.length === 0) continue;
@@ -30,11 +31,11 @@ export function renderText(report: JsonReport, color: boolean): string {
   }
   if (report.scan.truncatedFiles > 0) {
     lines.push('');
-    lines.push(c('dim', `${report.scan.truncatedFiles} files were scanned only in part (${formatSize(report.scan.unscannedBytes)} not scanned; large files are scanned up to --scan-limit).`));
+    lines.push(c('dim', `${report.scan.truncatedFiles === 1 ? '1 file was' : `${report.scan.truncatedFiles} files were`} scanned only in part (${formatSize(report.scan.unscannedBytes)} not scanned; large files are scanned up to --scan-limit).`));
   }
   const s = report.summary;
   lines.push('');
-  const counts = `${s.errors} errors, ${s.warnings} warnings, ${s.notices} notices${s.waived ? `, ${s.waived} waived` : ''}`;
+  const counts = findingCounts(s);
   lines.push(s.passed ? c('green', `PASSED: ModelArts should accept this image (${counts}).`) : c('error', `FAILED: ModelArts would reject this image (${counts}).`));
   return lines.join('\n') + '\n';
 }
@@ -42,8 +43,4 @@ export function renderText(report: JsonReport, color: boolean): string {
 function shorten(s: string): string {
   const t = s.replace(/\s+/g, ' ').trim();
   return t.length > 100 ? t.slice(0, 97) + '...' : t;
-}
-
-function layers(n: number): string {
-  return `${n} layer${n === 1 ? '' : 's'}`;
 }

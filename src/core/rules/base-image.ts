@@ -1,3 +1,4 @@
+import { count } from '../plural';
 import type { Rule } from './rule';
 
 export const baseImage: Rule = {
@@ -9,12 +10,11 @@ export const baseImage: Rule = {
     const base = facts.base;
     if (base.given && !base.matches) {
       const at = base.firstMismatch ?? 0;
-      const count = base.givenLayerCount ?? 0;
-      const layers = (n: number) => `${n} layer${n === 1 ? '' : 's'}`;
+      const baseLayers = base.givenLayerCount ?? 0;
       const why =
         at < facts.layers.length
-          ? `its layer ${at + 1} differs from the base image's (the base has ${layers(count)})`
-          : `it has ${layers(facts.layers.length)}, the base image ${count}, and they are the base's first ones`;
+          ? `its layer ${at + 1} differs from the base image's (the base has ${count(baseLayers, 'layer')})`
+          : `it has ${count(facts.layers.length, 'layer')}, the base image ${baseLayers}, and they are the base's first ones`;
       return [
         {
           message: `The image is not built on ${base.reference}: ${why}. Build FROM that exact base image, or pass the base image the build used.`,
@@ -24,7 +24,7 @@ export const baseImage: Rule = {
     }
     if (!base.given) {
       const guess = base.guessed
-        ? `the first ${base.layerCount} layers were taken as the base, guessed from the image history`
+        ? `the first ${base.layerCount === 1 ? 'layer was' : `${base.layerCount} layers were`} taken as the base, guessed from the image history`
         : 'no base could be told from the image history, so every layer was checked as custom';
       return [
         {
