@@ -118,6 +118,8 @@ export interface ArchiveOptions {
   metadataFirst?: boolean;
   /** Change the config after the layers were hashed (a tampered archive). */
   tamperConfig?: (config: Record<string, unknown>) => void;
+  /** Change an OCI image manifest before it is hashed (a crafted archive). */
+  tamperManifest?: (manifest: { config: { size: number }; layers: { size: number }[] }) => void;
   platform?: { os: string; architecture: string };
   /** Wrap the image manifest in a nested index with a second, foreign platform. */
   multiPlatform?: boolean;
@@ -161,12 +163,14 @@ export async function buildImage(spec: ImageSpec, options: ArchiveOptions = {}):
   } else {
     const mediaLayer = (c: LayerSpec['compression']) =>
       c === 'gzip' ? 'application/vnd.oci.image.layer.v1.tar+gzip' : c === 'zstd' ? 'application/vnd.oci.image.layer.v1.tar+zstd' : 'application/vnd.oci.image.layer.v1.tar';
-    const manifest = json({
+    const manifestObject = {
       schemaVersion: 2,
       mediaType: 'application/vnd.oci.image.manifest.v1+json',
       config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: configDigest, size: configBuf.length },
       layers: blobs.map((b, i) => ({ mediaType: mediaLayer(spec.layers[i].compression), digest: 'sha256:' + sha(b), size: b.length }))
-    });
+    };
+    options.tamperManifest?.(manifestObject);
+    const manifest = json(manifestObject);
     const manifestDigest = 'sha256:' + sha(manifest);
     const seen = new Set<string>();
     for (const b of [...blobs, configBuf, manifest]) {

@@ -96,6 +96,13 @@ describe('bad input gives a clear ImageError', () => {
     );
   });
 
+  it("rejects an OCI descriptor whose size is not its blob's, as Docker does", async () => {
+    const { archive: layerLies } = await buildImage(violating('gzip'), { layout: 'oci', tamperManifest: (m) => void (m.layers[1].size += 1) });
+    await expect(run(layerLies)).rejects.toThrow(/^the blob sha256:[a-f0-9]{64} in image archive x\.tar has (\d+) bytes, but its descriptor says (?!\1)\d+: the archive was modified$/);
+    const { archive: configLies } = await buildImage(violating('gzip'), { layout: 'oci', tamperManifest: (m) => void (m.config.size = 7) });
+    await expect(run(configLies)).rejects.toThrow(/has \d+ bytes, but its descriptor says 7: the archive was modified/);
+  });
+
   it('keeps the clear error of a corrupt entry inside an archive gzipped as a whole', async () => {
     const { archive } = await buildImage(violating());
     const broken = Buffer.from(archive);

@@ -159,7 +159,7 @@ function fromOciIndex(contents: ArchiveContents, blob: ArchiveBlob, platform: st
     } else {
       throw new ImageError(`${name} in ${what} lists ${images.length} images and no platforms; save one image per archive`);
     }
-    const child = blobByDigest(contents, chosen.digest, o);
+    const child = blobByDigest(contents, chosen, o);
     const json = jsonOf(child, chosen.digest, what);
     const mediaType = (json as { mediaType?: string }).mediaType ?? chosen.mediaType;
     if (mediaType && INDEX_TYPES.has(mediaType)) {
@@ -178,11 +178,11 @@ function fromOciManifest(contents: ArchiveContents, manifest: unknown, name: str
   if (!m.config || typeof m.config.digest !== 'string' || !Array.isArray(m.layers)) {
     throw new ImageError(`the manifest ${name} in ${what} is malformed: it needs "config" and "layers"`);
   }
-  const configBlob = blobByDigest(contents, m.config.digest, o);
+  const configBlob = blobByDigest(contents, m.config, o);
   const config = checkConfig(jsonOf(configBlob, m.config.digest, what), m.config.digest, what);
   const layerBlobs = m.layers.map((d) => {
     if (!d || typeof d.digest !== 'string') throw new ImageError(`the manifest ${name} in ${what} has a layer without a digest`);
-    return { path: d.digest, blob: blobByDigest(contents, d.digest, o, layersWalked) };
+    return { path: d.digest, blob: blobByDigest(contents, d, o, layersWalked) };
   });
   return finish('oci-archive', configBlob.digest, [], config, layerBlobs, o);
 }
@@ -195,15 +195,22 @@ function contentIs(blob: ArchiveBlob, digest: string, o: ResolveOptions): boolea
   return blob.digest === digest || (o.layersVerified === true && blob.digest === '' && blob.layer !== undefined);
 }
 
-/** The blob named by a digest, checked against its content (unless it was not read: base layers). */
-function blobByDigest(contents: ArchiveContents, digest: string, o: ResolveOptions, verify = true): ArchiveBlob {
+/**
+ * The blob a descriptor names, checked against its content (unless it was not read: base
+ * layers) and against the descriptor's size, as Docker checks it on load.
+ */
+function blobByDigest(contents: ArchiveContents, descriptor: Descriptor, o: ResolveOptions, verify = true): ArchiveBlob {
   const { what } = o;
+  const { digest } = descriptor;
   const m = /^sha256:([a-f0-9]{64})$/.exec(digest);
   if (!m) throw new ImageError(`${what} names a blob by an unsupported digest "${digest.slice(0, 80)}" (only sha256 is supported)`);
   const blob = lookup(contents, `blobs/sha256/${m[1]}`);
   if (!blob) throw new ImageError(`${what} names the blob ${digest}, which is not in the archive`);
   if (verify && !contentIs(blob, digest, o)) {
     throw new ImageError(`the blob ${digest} in ${what} does not match its digest (content is ${blob.digest}): the archive was modified`);
+  }
+  if (descriptor.size !== undefined && descriptor.size !== blob.size) {
+    throw new ImageError(`the blob ${digest} in ${what} has ${blob.size} bytes, but its descriptor says ${String(descriptor.size).slice(0, 40)}: the archive was modified`);
   }
   return blob;
 }
