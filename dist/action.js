@@ -68014,6 +68014,12 @@ function redactedConfig(config) {
 function count(n, noun) {
   return `${n} ${n === 1 ? noun : `${noun}s`}`;
 }
+function theFirst(n, noun) {
+  return n === 1 ? `the first ${noun}` : `the first ${n} ${noun}s`;
+}
+function was(n) {
+  return n === 1 ? "was" : "were";
+}
 
 // src/core/image-manifest.ts
 var INDEX_TYPES = /* @__PURE__ */ new Set(["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"]);
@@ -68464,7 +68470,7 @@ var baseImage = {
       ];
     }
     if (!base.given) {
-      const guess = base.guessed ? `the first ${base.layerCount === 1 ? "layer was" : `${base.layerCount} layers were`} taken as the base, guessed from the image history` : "no base could be told from the image history, so every layer was checked as custom";
+      const guess = base.guessed ? `${theFirst(base.layerCount, "layer")} ${was(base.layerCount)} taken as the base, guessed from the image history` : "no base could be told from the image history, so every layer was checked as custom";
       return [
         {
           severity: "warning",
@@ -70059,7 +70065,7 @@ How to fix: ${docsUrl(first.rule)}`;
     });
   }
   if (omitted > 0) {
-    out.push({ level: "notice", title: "modelarts-image-check", message: `${omitted === 1 ? "1 more finding is" : `${omitted} more findings are`} not shown as annotations (GitHub shows at most ${PER_LEVEL} per level): see the job summary and the JSON report.` });
+    out.push({ level: "notice", title: "modelarts-image-check", message: `${count(omitted, "more finding")} ${omitted === 1 ? "is" : "are"} not shown as annotations (GitHub shows at most ${PER_LEVEL} per level): see the job summary and the JSON report.` });
   }
   return out;
 }
@@ -70159,7 +70165,7 @@ function renderSummary(report, extras = {}) {
   const parts = [];
   parts.push(s.passed ? "<h2>\u2705 ModelArts image check passed</h2>" : "<h2>\u274C ModelArts image check failed</h2>");
   parts.push(
-    `<p>${code(img.reference)}${id ? ` ${code(id)}` : ""}: ${findingCounts(s)}. Size ${formatSize(img.size)} of ${formatSize(img.maxSize)} allowed. ` + (report.base.given ? `Base ${code(String(report.base.reference))}${report.base.matches ? "" : " (<b>not a prefix of the image</b>)"}.` : `Base not given${report.base.guessed ? `; the first ${report.base.layers === 1 ? "layer was" : `${report.base.layers} layers were`} guessed to be the base` : ""}.`) + "</p>"
+    `<p>${code(img.reference)}${id ? ` ${code(id)}` : ""}: ${findingCounts(s)}. Size ${formatSize(img.size)} of ${formatSize(img.maxSize)} allowed. ` + (report.base.given ? `Base ${code(String(report.base.reference))}${report.base.matches ? "" : " (<b>not a prefix of the image</b>)"}.` : `Base not given${report.base.guessed ? `; ${theFirst(report.base.layers, "layer")} ${was(report.base.layers)} guessed to be the base` : ""}.`) + "</p>"
   );
   if (extras.push) {
     if (extras.push.pushed.length) parts.push(`<p>Pushed: ${extras.push.pushed.map((p) => `${code(p.target)} ${code(p.digest)}`).join(", ")}</p>`);

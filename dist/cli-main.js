@@ -23132,6 +23132,12 @@ init_errors();
 function count(n, noun) {
   return `${n} ${n === 1 ? noun : `${noun}s`}`;
 }
+function theFirst(n, noun) {
+  return n === 1 ? `the first ${noun}` : `the first ${n} ${noun}s`;
+}
+function was(n) {
+  return n === 1 ? "was" : "were";
+}
 
 // src/core/image-manifest.ts
 var INDEX_TYPES = /* @__PURE__ */ new Set(["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"]);
@@ -23583,7 +23589,7 @@ var baseImage = {
       ];
     }
     if (!base.given) {
-      const guess = base.guessed ? `the first ${base.layerCount === 1 ? "layer was" : `${base.layerCount} layers were`} taken as the base, guessed from the image history` : "no base could be told from the image history, so every layer was checked as custom";
+      const guess = base.guessed ? `${theFirst(base.layerCount, "layer")} ${was(base.layerCount)} taken as the base, guessed from the image history` : "no base could be told from the image history, so every layer was checked as custom";
       return [
         {
           severity: "warning",
@@ -24720,7 +24726,7 @@ function renderText(report, color) {
   const id = headingId(img);
   lines.push(c("bold", `${img.reference}`) + c("dim", ` (${id ? `${id}, ` : ""}${count(report.layers.length, "layer")}, ${formatSize(img.size)} of ${formatSize(img.maxSize)})`));
   if (report.base.given) lines.push(`base: ${report.base.reference} (${count(report.base.layers, "layer")}${report.base.matches ? "" : ", NOT a prefix of the image"})`);
-  else lines.push(`base: not given; ${report.base.guessed ? `guessed as the first ${report.base.layers === 1 ? "layer" : `${report.base.layers} layers`} from the history` : "could not be guessed"}`);
+  else lines.push(`base: not given; ${report.base.guessed ? `guessed as ${theFirst(report.base.layers, "layer")} from the history` : "could not be guessed"}`);
   for (const rule of RULES) {
     const found = report.findings.filter((f) => f.rule === rule.id);
     if (found.length === 0) continue;
@@ -24736,7 +24742,7 @@ function renderText(report, color) {
   }
   if (report.scan.truncatedFiles > 0) {
     lines.push("");
-    lines.push(c("dim", `${report.scan.truncatedFiles === 1 ? "1 file was" : `${report.scan.truncatedFiles} files were`} scanned only in part (${formatSize(report.scan.unscannedBytes)} not scanned; large files are scanned up to --scan-limit).`));
+    lines.push(c("dim", `${count(report.scan.truncatedFiles, "file")} ${was(report.scan.truncatedFiles)} scanned only in part (${formatSize(report.scan.unscannedBytes)} not scanned; large files are scanned up to --scan-limit).`));
   }
   const s = report.summary;
   lines.push("");

@@ -1,4 +1,16 @@
-// "1 layer", "2 layers", "0 notices": counts in messages and reports.
+// Counts in messages and reports, read as English: "1 layer", "2 layers", "0 notices",
+// "the first layer was", "the first 2 layers were".
+
 export function count(n: number, noun: string): string {
   return `${n} ${n === 1 ? noun : `${noun}s`}`;
+}
+
+/** "the first layer", "the first 2 layers". */
+export function theFirst(n: number, noun: string): string {
+  return n === 1 ? `the first ${noun}` : `the first ${n} ${noun}s`;
+}
+
+/** The verb to follow a count of `n`. */
+export function was(n: number): string {
+  return n === 1 ? 'was' : 'were';
 }

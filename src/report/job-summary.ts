@@ -3,6 +3,7 @@
 // summary over 1 MiB entirely, so the findings are cut to fit and point at the JSON report.
 import { RULES } from '../core/rules';
 import { docsUrl } from '../core/rules/rule';
+import { theFirst, was } from '../core/plural';
 import { formatSize } from '../core/settings';
 import { findingCounts, headingId, type JsonReport } from './json-report';
 
@@ -37,7 +38,7 @@ export function renderSummary(report: JsonReport, extras: SummaryExtras = {}): s
   parts.push(
     `<p>${code(img.reference)}${id ? ` ${code(id)}` : ''}: ${findingCounts(s)}. ` +
       `Size ${formatSize(img.size)} of ${formatSize(img.maxSize)} allowed. ` +
-      (report.base.given ? `Base ${code(String(report.base.reference))}${report.base.matches ? '' : ' (<b>not a prefix of the image</b>)'}.` : `Base not given${report.base.guessed ? `; the first ${report.base.layers === 1 ? 'layer was' : `${report.base.layers} layers were`} guessed to be the base` : ''}.`) +
+      (report.base.given ? `Base ${code(String(report.base.reference))}${report.base.matches ? '' : ' (<b>not a prefix of the image</b>)'}.` : `Base not given${report.base.guessed ? `; ${theFirst(report.base.layers, 'layer')} ${was(report.base.layers)} guessed to be the base` : ''}.`) +
       '</p>'
   );
   if (extras.push) {

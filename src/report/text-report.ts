@@ -2,7 +2,7 @@
 import { RULES } from '../core/rules';
 import { docsUrl } from '../core/rules/rule';
 import { escapeControl } from '../core/errors';
-import { count } from '../core/plural';
+import { count, theFirst, was } from '../core/plural';
 import { formatSize } from '../core/settings';
 import { findingCounts, headingId, type JsonReport } from './json-report';
 
@@ -15,7 +15,7 @@ export function renderText(report: JsonReport, color: boolean): string {
   const id = headingId(img);
   lines.push(c('bold', `${img.reference}`) + c('dim', ` (${id ? `${id}, ` : ''}${count(report.layers.length, 'layer')}, ${formatSize(img.size)} of ${formatSize(img.maxSize)})`));
   if (report.base.given) lines.push(`base: ${report.base.reference} (${count(report.base.layers, 'layer')}${report.base.matches ? '' : ', NOT a prefix of the image'})`);
-  else lines.push(`base: not given; ${report.base.guessed ? `guessed as the first ${report.base.layers === 1 ? 'layer' : `${report.base.layers} layers`} from the history` : 'could not be guessed'}`);
+  else lines.push(`base: not given; ${report.base.guessed ? `guessed as ${theFirst(report.base.layers, 'layer')} from the history` : 'could not be guessed'}`);
   for (const rule of RULES) {
     const found = report.findings.filter((f) => f.rule === rule.id);
     if (found.length === 0) continue;
@@ -31,7 +31,7 @@ export function renderText(report: JsonReport, color: boolean): string {
   }
   if (report.scan.truncatedFiles > 0) {
     lines.push('');
-    lines.push(c('dim', `${report.scan.truncatedFiles === 1 ? '1 file was' : `${report.scan.truncatedFiles} files were`} scanned only in part (${formatSize(report.scan.unscannedBytes)} not scanned; large files are scanned up to --scan-limit).`));
+    lines.push(c('dim', `${count(report.scan.truncatedFiles, 'file')} ${was(report.scan.truncatedFiles)} scanned only in part (${formatSize(report.scan.unscannedBytes)} not scanned; large files are scanned up to --scan-limit).`));
   }
   const s = report.summary;
   lines.push('');

@@ -1,4 +1,4 @@
-import { count } from '../plural';
+import { count, theFirst, was } from '../plural';
 import type { Rule } from './rule';
 
 export const baseImage: Rule = {
@@ -24,7 +24,7 @@ export const baseImage: Rule = {
     }
     if (!base.given) {
       const guess = base.guessed
-        ? `the first ${base.layerCount === 1 ? 'layer was' : `${base.layerCount} layers were`} taken as the base, guessed from the image history`
+        ? `${theFirst(base.layerCount, 'layer')} ${was(base.layerCount)} taken as the base, guessed from the image history`
         : 'no base could be told from the image history, so every layer was checked as custom';
       return [
         {
