@@ -1,6 +1,7 @@
 // Counts in the reports read as English: "1 warning", "the first layer was", "1 file was".
 import { check } from '../__fixtures__/check';
 import { onBase } from '../__fixtures__/image-builder';
+import { maskSecret } from '../src/core/mask';
 import { renderSummary } from '../src/report/job-summary';
 import { buildJsonReport } from '../src/report/json-report';
 import { renderText } from '../src/report/text-report';
@@ -22,4 +23,9 @@ it('says "1 warning", "the first layer" and "1 file was" in the text report and 
   const html = renderSummary(report);
   expect(html).toContain('0 errors, 1 warning, 0 notices.');
   expect(html).toContain('the first layer was guessed to be the base');
+});
+
+it('says "1 character" in a masked secret', () => {
+  expect(maskSecret('x', 0)).toBe('* (1 character, masked)');
+  expect(maskSecret('abc', 0)).toBe('*** (3 characters, masked)');
 });

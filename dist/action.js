@@ -66644,9 +66644,20 @@ var AnchorSearch = class {
   }
 };
 
+// src/core/plural.ts
+function count(n, noun) {
+  return `${n} ${n === 1 ? noun : `${noun}s`}`;
+}
+function theFirst(n, noun) {
+  return n === 1 ? `the first ${noun}` : `the first ${n} ${noun}s`;
+}
+function was(n) {
+  return n === 1 ? "was" : "were";
+}
+
 // src/core/mask.ts
 function maskSecret(value, keep) {
-  if (keep <= 0 || value.length <= keep * 2) return `${"*".repeat(Math.min(value.length, 8))} (${value.length} characters, masked)`;
+  if (keep <= 0 || value.length <= keep * 2) return `${"*".repeat(Math.min(value.length, 8))} (${count(value.length, "character")}, masked)`;
   return value.slice(0, keep) + "*".repeat(Math.min(value.length - keep, 16));
 }
 
@@ -68008,17 +68019,6 @@ function redactedConfig(config) {
       history: config.history.map((h) => h && typeof h.created_by === "string" ? { ...h, created_by: redactSecrets(h.created_by) } : h)
     }
   };
-}
-
-// src/core/plural.ts
-function count(n, noun) {
-  return `${n} ${n === 1 ? noun : `${noun}s`}`;
-}
-function theFirst(n, noun) {
-  return n === 1 ? `the first ${noun}` : `the first ${n} ${noun}s`;
-}
-function was(n) {
-  return n === 1 ? "was" : "were";
 }
 
 // src/core/image-manifest.ts

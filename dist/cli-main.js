@@ -21754,9 +21754,20 @@ var AnchorSearch = class {
   }
 };
 
+// src/core/plural.ts
+function count(n, noun) {
+  return `${n} ${n === 1 ? noun : `${noun}s`}`;
+}
+function theFirst(n, noun) {
+  return n === 1 ? `the first ${noun}` : `the first ${n} ${noun}s`;
+}
+function was(n) {
+  return n === 1 ? "was" : "were";
+}
+
 // src/core/mask.ts
 function maskSecret(value, keep) {
-  if (keep <= 0 || value.length <= keep * 2) return `${"*".repeat(Math.min(value.length, 8))} (${value.length} characters, masked)`;
+  if (keep <= 0 || value.length <= keep * 2) return `${"*".repeat(Math.min(value.length, 8))} (${count(value.length, "character")}, masked)`;
   return value.slice(0, keep) + "*".repeat(Math.min(value.length - keep, 16));
 }
 
@@ -23127,19 +23138,6 @@ function redactedConfig(config) {
 
 // src/core/image-manifest.ts
 init_errors();
-
-// src/core/plural.ts
-function count(n, noun) {
-  return `${n} ${n === 1 ? noun : `${noun}s`}`;
-}
-function theFirst(n, noun) {
-  return n === 1 ? `the first ${noun}` : `the first ${n} ${noun}s`;
-}
-function was(n) {
-  return n === 1 ? "was" : "were";
-}
-
-// src/core/image-manifest.ts
 var INDEX_TYPES = /* @__PURE__ */ new Set(["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"]);
 function resolveImage(contents, options) {
   const { layout = "auto", platform, what } = options;

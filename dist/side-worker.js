@@ -75,9 +75,14 @@ var AnchorSearch = class {
   }
 };
 
+// src/core/plural.ts
+function count(n, noun) {
+  return `${n} ${n === 1 ? noun : `${noun}s`}`;
+}
+
 // src/core/mask.ts
 function maskSecret(value, keep) {
-  if (keep <= 0 || value.length <= keep * 2) return `${"*".repeat(Math.min(value.length, 8))} (${value.length} characters, masked)`;
+  if (keep <= 0 || value.length <= keep * 2) return `${"*".repeat(Math.min(value.length, 8))} (${count(value.length, "character")}, masked)`;
   return value.slice(0, keep) + "*".repeat(Math.min(value.length - keep, 16));
 }
 
