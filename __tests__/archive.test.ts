@@ -60,6 +60,38 @@ describe('archive layouts', () => {
     expect(paths(r, 'setuid-setgid')).toEqual(expected.setuid);
   });
 
+  it("stops reading at the end-of-archive marker: a daemon that keeps the connection open after it (cleaning up its export) does not hold the check up", async () => {
+    const { archive } = await buildImage(violating());
+    let closed = false;
+    const lingering: ImageSource = {
+      name: 'image x',
+      layout: 'docker-archive',
+      size: archive.length,
+      open: () => ({
+        cutShortHint: 'did it stop?',
+        [Symbol.asyncIterator]: async function* () {
+          try {
+            for (let at = 0; at < archive.length; at += 4096) yield archive.subarray(at, at + 4096);
+            await new Promise(() => undefined); // the connection stays open: never ends
+          } finally {
+            closed = true;
+          }
+        }
+      })
+    };
+    const r = await checkImage({ image: lingering, settings: defaultSettings() });
+    expect(paths(r, 'setuid-setgid')).toEqual(expected.setuid);
+    expect(closed).toBe(true);
+  }, 10_000);
+
+  it('reads on to the end of an archive gzipped as a whole, so that the gzip trailer is checked', async () => {
+    const { archive } = await buildImage(violating());
+    const gz = gzipSync(archive);
+    const badCrc = Buffer.from(gz);
+    badCrc[badCrc.length - 8] ^= 0xff; // the trailer's CRC-32, after the end-of-archive marker
+    await expect(checkImage({ image: memorySource(badCrc, 'image archive x.tar.gz'), settings: defaultSettings() })).rejects.toThrow(ImageError);
+  });
+
   it('handles long names written as PAX records', async () => {
     const long = 'opt/' + 'very-long-directory-name/'.repeat(12) + 'tool';
     const r = await check(onBase([{ entries: [{ path: long, content: 'x', mode: 0o4755 }] }]));

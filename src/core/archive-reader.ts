@@ -239,9 +239,13 @@ export async function readArchive(source: ChunkSource, options: ReadOptions): Pr
       await iterator.return?.(); // closes the file when reading stops early
     }
   })();
-  const consume = async (chunks: AsyncIterable<Buffer>, skip?: (n: number) => number) => {
+  const consume = async (chunks: AsyncIterable<Buffer>, skip?: (n: number) => number, stopAtEnd = false) => {
     for await (const chunk of chunks) {
       await parser.write(chunk);
+      // After the end-of-archive marker comes padding at most. The daemon keeps its connection
+      // open for a while after it (it deletes its export: ~160 ms on the bench), so the check
+      // goes on at once. A gzipped archive is read to its end, where the gzip trailer is checked.
+      if (stopAtEnd && parser.ended) break;
       // Bodies nobody reads (a base image's layers) are jumped over where the source can seek.
       if (skip && parser.skippable >= MIN_SKIP) await parser.skip(skip(parser.skippable));
     }
@@ -249,6 +253,6 @@ export async function readArchive(source: ChunkSource, options: ReadOptions): Pr
   };
   const head: Buffer = first.value;
   if (head[0] === 0x1f && head[1] === 0x8b) await decompressInto(rest, 'gzip', consume, options.what);
-  else await consume(rest, source.skip?.bind(source));
+  else await consume(rest, source.skip?.bind(source), true);
   return reader.contents;
 }

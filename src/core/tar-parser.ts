@@ -138,6 +138,11 @@ export class TarParser {
     }
   }
 
+  /** Whether the end-of-archive marker was read: nothing after it belongs to the archive. */
+  get ended(): boolean {
+    return this.state === State.Done;
+  }
+
   /** Input bytes the parser will next discard unread (the rest of an ignored body, padding). */
   get skippable(): number {
     if (this.state === State.Padding) return this.padding;
