@@ -104,6 +104,42 @@ describe('docker save read from the daemon socket', () => {
     expect(requests[0]).toMatch(/^GET \/images\/sha256%3Aabc\/get HTTP\/1\.0\r\n/);
   });
 
+  it('hands a waiting reader the last bytes at once, though the daemon keeps the connection open after them', async () => {
+    const body = randomBytes(2 * 1024 * 1024 + 4321); // the last 4321 bytes fill no buffer
+    let close = () => {};
+    respond = (socket) => {
+      close = () => socket.end();
+      void writeSlowly(socket, [Buffer.from('HTTP/1.0 200 OK\r\nContent-Type: application/x-tar\r\n\r\n'), body], false);
+    };
+    const got: Buffer[] = [];
+    let bytes = 0;
+    const started = Date.now();
+    for await (const chunk of source()) {
+      got.push(Buffer.from(chunk));
+      bytes += chunk.length;
+      if (bytes === body.length) break; // what the archive reader does at the end-of-archive marker
+    }
+    close();
+    expect(Date.now() - started).toBeLessThan(2000); // otherwise: the 30-minute stall time
+    expect(Buffer.concat(got).equals(body)).toBe(true);
+  });
+
+  it('keeps every byte in order when the daemon pauses mid-buffer again and again (reads land after a partial hand-over)', async () => {
+    const body = randomBytes(1536 * 1024 + 99);
+    respond = (socket) =>
+      void (async () => {
+        socket.write('HTTP/1.0 200 OK\r\n\r\n');
+        for (let at = 0; at < body.length; at += 96 * 1024) {
+          socket.write(body.subarray(at, at + 96 * 1024));
+          await new Promise((r) => setTimeout(r, 25)); // longer than the reader's patience
+        }
+        socket.end();
+      })();
+    const { data, sizes } = await collect(false);
+    expect(data.equals(body)).toBe(true);
+    expect(sizes.length).toBeGreaterThan(4);
+  });
+
   it('reads a body framed by Content-Length', async () => {
     const body = randomBytes(300000);
     respond = (socket) => void writeSlowly(socket, [Buffer.from(`HTTP/1.1 200 OK\r\nContent-Length: ${body.length}\r\n\r\n`), body.subarray(0, 1000), body.subarray(1000)]);

@@ -67154,6 +67154,10 @@ var TarParser = class {
       }
     }
   }
+  /** Whether the end-of-archive marker was read: nothing after it belongs to the archive. */
+  get ended() {
+    return this.state === 4 /* Done */;
+  }
   /** Input bytes the parser will next discard unread (the rest of an ignored body, padding). */
   get skippable() {
     if (this.state === 3 /* Padding */) return this.padding;
@@ -67774,16 +67778,17 @@ async function readArchive(source, options) {
       await iterator.return?.();
     }
   })();
-  const consume = async (chunks, skip) => {
+  const consume = async (chunks, skip, stopAtEnd = false) => {
     for await (const chunk of chunks) {
       await parser.write(chunk);
+      if (stopAtEnd && parser.ended) break;
       if (skip && parser.skippable >= MIN_SKIP) await parser.skip(skip(parser.skippable));
     }
     await parser.end();
   };
   const head = first.value;
   if (head[0] === 31 && head[1] === 139) await decompressInto(rest, "gzip", consume, options.what);
-  else await consume(rest, source.skip?.bind(source));
+  else await consume(rest, source.skip?.bind(source), true);
   return reader.contents;
 }
 
@@ -69664,6 +69669,7 @@ var HttpResponseDecoder = class {
 var BUFFER_BYTES = 1024 * 1024;
 var MIN_ROOM = 64 * 1024;
 var PARKING_BYTES = 64 * 1024;
+var QUIET_MS = 10;
 var DEFAULT_STALL_MS2 = 30 * 60 * 1e3;
 function saveChunks(endpoint) {
   return { [Symbol.asyncIterator]: () => readSave(endpoint) };
@@ -69685,6 +69691,17 @@ async function* readSave(endpoint) {
     fill = 0;
     filling = 1 - filling;
   };
+  let waiting = false;
+  let quiet;
+  const flushQuiet = () => {
+    quiet = void 0;
+    if (!waiting || fill === 0 || paused || ended || ready.length > 0) return;
+    handOver();
+    reader.notify();
+  };
+  const watchQuiet = () => {
+    if (waiting && fill > 0 && !quiet) quiet = setTimeout(flushQuiet, QUIET_MS);
+  };
   const finish2 = () => {
     if (ended) return;
     ended = true;
@@ -69697,7 +69714,8 @@ async function* readSave(endpoint) {
     onread: {
       buffer: () => paused ? parking : buffers[filling].subarray(fill),
       callback: (nread, into) => {
-        if (into === parking) parking.copy(buffers[filling], fill, 0, nread);
+        const target = buffers[filling];
+        if (into.buffer !== target.buffer || into.byteOffset !== target.byteOffset + fill) target.set(into.subarray(0, nread), fill);
         try {
           fill = decoder.decode(buffers[filling], fill, fill + nread);
         } catch (err) {
@@ -69720,7 +69738,7 @@ async function* readSave(endpoint) {
           }
           handOver();
           reader.notify();
-        }
+        } else watchQuiet();
         return true;
       }
     }
@@ -69768,9 +69786,15 @@ Connection: close\r
         continue;
       }
       if (ended) return;
+      waiting = true;
+      watchQuiet();
       await reader.wait();
+      waiting = false;
+      clearTimeout(quiet);
+      quiet = void 0;
     }
   } finally {
+    clearTimeout(quiet);
     if (!ended) socket.destroy();
   }
 }

@@ -20601,6 +20601,17 @@ async function* readSave(endpoint) {
     fill = 0;
     filling = 1 - filling;
   };
+  let waiting = false;
+  let quiet;
+  const flushQuiet = () => {
+    quiet = void 0;
+    if (!waiting || fill === 0 || paused || ended || ready.length > 0) return;
+    handOver();
+    reader.notify();
+  };
+  const watchQuiet = () => {
+    if (waiting && fill > 0 && !quiet) quiet = setTimeout(flushQuiet, QUIET_MS);
+  };
   const finish2 = () => {
     if (ended) return;
     ended = true;
@@ -20613,7 +20624,8 @@ async function* readSave(endpoint) {
     onread: {
       buffer: () => paused ? parking : buffers[filling].subarray(fill),
       callback: (nread, into) => {
-        if (into === parking) parking.copy(buffers[filling], fill, 0, nread);
+        const target = buffers[filling];
+        if (into.buffer !== target.buffer || into.byteOffset !== target.byteOffset + fill) target.set(into.subarray(0, nread), fill);
         try {
           fill = decoder.decode(buffers[filling], fill, fill + nread);
         } catch (err) {
@@ -20636,7 +20648,7 @@ async function* readSave(endpoint) {
           }
           handOver();
           reader.notify();
-        }
+        } else watchQuiet();
         return true;
       }
     }
@@ -20684,9 +20696,15 @@ Connection: close\r
         continue;
       }
       if (ended) return;
+      waiting = true;
+      watchQuiet();
       await reader.wait();
+      waiting = false;
+      clearTimeout(quiet);
+      quiet = void 0;
     }
   } finally {
+    clearTimeout(quiet);
     if (!ended) socket.destroy();
   }
 }
@@ -20698,7 +20716,7 @@ function errorMessage(body) {
   }
   return body.trim().slice(0, 300) || "no message";
 }
-var import_node_net2, BUFFER_BYTES, MIN_ROOM, PARKING_BYTES, DEFAULT_STALL_MS2;
+var import_node_net2, BUFFER_BYTES, MIN_ROOM, PARKING_BYTES, QUIET_MS, DEFAULT_STALL_MS2;
 var init_save_stream = __esm({
   "src/docker/save-stream.ts"() {
     "use strict";
@@ -20708,6 +20726,7 @@ var init_save_stream = __esm({
     BUFFER_BYTES = 1024 * 1024;
     MIN_ROOM = 64 * 1024;
     PARKING_BYTES = 64 * 1024;
+    QUIET_MS = 10;
     DEFAULT_STALL_MS2 = 30 * 60 * 1e3;
   }
 });
@@ -22265,6 +22284,10 @@ var TarParser = class {
       }
     }
   }
+  /** Whether the end-of-archive marker was read: nothing after it belongs to the archive. */
+  get ended() {
+    return this.state === 4 /* Done */;
+  }
   /** Input bytes the parser will next discard unread (the rest of an ignored body, padding). */
   get skippable() {
     if (this.state === 3 /* Padding */) return this.padding;
@@ -22885,16 +22908,17 @@ async function readArchive(source, options) {
       await iterator.return?.();
     }
   })();
-  const consume = async (chunks, skip) => {
+  const consume = async (chunks, skip, stopAtEnd = false) => {
     for await (const chunk of chunks) {
       await parser.write(chunk);
+      if (stopAtEnd && parser.ended) break;
       if (skip && parser.skippable >= MIN_SKIP) await parser.skip(skip(parser.skippable));
     }
     await parser.end();
   };
   const head = first.value;
   if (head[0] === 31 && head[1] === 139) await decompressInto(rest, "gzip", consume, options.what);
-  else await consume(rest, source.skip?.bind(source));
+  else await consume(rest, source.skip?.bind(source), true);
   return reader.contents;
 }
 
