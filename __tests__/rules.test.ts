@@ -32,6 +32,14 @@ describe('default-user', () => {
     expect(found[0].message).toMatch(message);
   });
 
+  it('shortens a very long USER in its message instead of printing it whole', async () => {
+    const long = 'x'.repeat(100_000);
+    const [found] = await user(long);
+    expect(found.message).toContain(`USER "${'x'.repeat(64)}... (100,000 characters)" is not a user`);
+    expect(found.message.length).toBeLessThan(400);
+    expect((await user('u'.repeat(64)))[0].message).toContain(`USER "${'u'.repeat(64)}" is not`);
+  });
+
   it('resolves names through the final /etc/passwd and honours --expected-uid', async () => {
     const spec = onBase([layer([{ path: 'etc/passwd', content: 'root:x:0:0::/root:/bin/sh\nma-user:x:1000:100::/home/ma-user:/bin/sh\n' }])], { User: 'ma-user' });
     expect(rule(await check(spec, { settings: { expectedUid: 1000 } }), 'default-user')).toEqual([]);

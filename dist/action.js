@@ -68512,6 +68512,8 @@ function readGroups(fs3) {
 }
 
 // src/core/rules/default-user.ts
+var SHOWN = 64;
+var shown = (text) => text.length <= SHOWN ? text : `${text.slice(0, SHOWN)}... (${text.length.toLocaleString("en-US")} characters)`;
 var defaultUser = {
   id: "default-user",
   defaultSeverity: "error",
@@ -68532,23 +68534,23 @@ var defaultUser = {
       uid = Number(userPart);
     } else {
       if (!passwd) {
-        return [{ message: `USER "${user}" cannot be resolved: the image has no readable /etc/passwd; use the numeric UID ${expected}.`, instruction }];
+        return [{ message: `USER "${shown(user)}" cannot be resolved: the image has no readable /etc/passwd; use the numeric UID ${expected}.`, instruction }];
       }
       const entry = passwd.find((p) => p.name === userPart);
       if (!entry) {
-        return [{ message: `USER "${user}" is not a user in the image's /etc/passwd, so the container would not start; ${fix}.`, path: "/etc/passwd", instruction }];
+        return [{ message: `USER "${shown(user)}" is not a user in the image's /etc/passwd, so the container would not start; ${fix}.`, path: "/etc/passwd", instruction }];
       }
       uid = entry.uid;
     }
     const findings = [];
     if (uid !== expected) {
       const who = uid === 0 ? "root (UID 0)" : `UID ${uid}`;
-      findings.push({ message: `The default user "${user}" is ${who}; ModelArts requires UID ${expected}: ${fix}.`, instruction });
+      findings.push({ message: `The default user "${shown(user)}" is ${who}; ModelArts requires UID ${expected}: ${fix}.`, instruction });
     }
     if (groupPart !== void 0 && groupPart !== "" && !/^\d+$/.test(groupPart)) {
       const groups = readGroups(facts.fs);
       if (!groups?.some((g) => g.name === groupPart)) {
-        findings.push({ message: `USER "${user}" names the group "${groupPart}", which is not in the image's /etc/group, so the container would not start.`, path: "/etc/group", instruction });
+        findings.push({ message: `USER "${shown(user)}" names the group "${shown(groupPart)}", which is not in the image's /etc/group, so the container would not start.`, path: "/etc/group", instruction });
       }
     }
     return findings;
@@ -70060,16 +70062,16 @@ function buildAnnotations(findings, lines, dockerfile) {
   const order = ["error", "warning", "notice"];
   const sorted = [...groups.values()].sort((a, b) => order.indexOf(a[0].severity) - order.indexOf(b[0].severity));
   const out = [];
-  const shown = { error: 0, warning: 0, notice: 0 };
+  const shown2 = { error: 0, warning: 0, notice: 0 };
   let omitted = 0;
   for (const group2 of sorted) {
     const first = group2[0];
     const room = first.severity === "notice" ? PER_LEVEL - 1 : PER_LEVEL;
-    if (shown[first.severity] >= room) {
+    if (shown2[first.severity] >= room) {
       omitted += group2.length;
       continue;
     }
-    shown[first.severity]++;
+    shown2[first.severity]++;
     const ins = first.instruction ? lines.get(first.instruction) : void 0;
     let message = escapeControl(first.message);
     if (group2.length > 1) {

@@ -23648,6 +23648,8 @@ function readGroups(fs) {
 }
 
 // src/core/rules/default-user.ts
+var SHOWN = 64;
+var shown = (text) => text.length <= SHOWN ? text : `${text.slice(0, SHOWN)}... (${text.length.toLocaleString("en-US")} characters)`;
 var defaultUser = {
   id: "default-user",
   defaultSeverity: "error",
@@ -23668,23 +23670,23 @@ var defaultUser = {
       uid = Number(userPart);
     } else {
       if (!passwd) {
-        return [{ message: `USER "${user}" cannot be resolved: the image has no readable /etc/passwd; use the numeric UID ${expected}.`, instruction }];
+        return [{ message: `USER "${shown(user)}" cannot be resolved: the image has no readable /etc/passwd; use the numeric UID ${expected}.`, instruction }];
       }
       const entry = passwd.find((p) => p.name === userPart);
       if (!entry) {
-        return [{ message: `USER "${user}" is not a user in the image's /etc/passwd, so the container would not start; ${fix}.`, path: "/etc/passwd", instruction }];
+        return [{ message: `USER "${shown(user)}" is not a user in the image's /etc/passwd, so the container would not start; ${fix}.`, path: "/etc/passwd", instruction }];
       }
       uid = entry.uid;
     }
     const findings = [];
     if (uid !== expected) {
       const who = uid === 0 ? "root (UID 0)" : `UID ${uid}`;
-      findings.push({ message: `The default user "${user}" is ${who}; ModelArts requires UID ${expected}: ${fix}.`, instruction });
+      findings.push({ message: `The default user "${shown(user)}" is ${who}; ModelArts requires UID ${expected}: ${fix}.`, instruction });
     }
     if (groupPart !== void 0 && groupPart !== "" && !/^\d+$/.test(groupPart)) {
       const groups = readGroups(facts.fs);
       if (!groups?.some((g) => g.name === groupPart)) {
-        findings.push({ message: `USER "${user}" names the group "${groupPart}", which is not in the image's /etc/group, so the container would not start.`, path: "/etc/group", instruction });
+        findings.push({ message: `USER "${shown(user)}" names the group "${shown(groupPart)}", which is not in the image's /etc/group, so the container would not start.`, path: "/etc/group", instruction });
       }
     }
     return findings;
