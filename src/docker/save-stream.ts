@@ -100,7 +100,7 @@ async function* readSave(endpoint: SaveEndpoint): AsyncGenerator<Buffer> {
         const target = buffers[filling];
         if (into.buffer !== target.buffer || into.byteOffset !== target.byteOffset + fill) target.set(into.subarray(0, nread), fill);
         try {
-          fill = decoder.decode(buffers[filling], fill, fill + nread);
+          fill = decoder.decode(target, fill, fill + nread);
         } catch (err) {
           failure = new Error(`the daemon's answer is malformed: ${(err as Error).message}`);
           socket.destroy();
