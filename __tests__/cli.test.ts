@@ -177,6 +177,26 @@ describe('the bundled dist/cli.js', () => {
     expect(broken.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('reads a config file with the YAML and schema code it loads only then (dist/config-parsers.js)', async () => {
+    // Half of the CLI's code is the YAML parser and ajv: kept out of dist/cli-main.js, so a run
+    // without a config file starts sooner.
+    expect(readFileSync(join(__dirname, '..', 'dist', 'cli-main.js'), 'utf8')).not.toMatch(/YAMLParseError|strictTypes/);
+    const bad = await write('bundle-cfg.tar', badSpec);
+    const cwd = mkdtempSync(join(dir, 'bundle-cfg-'));
+    writeFileSync(join(cwd, '.modelarts-image-check.yml'), 'rules:\n  protected-etc: warning\n  setuid-setgid: notice\n  base-image: "off"\n');
+    const run = spawnSync(process.execPath, [bundle, '--quiet', '--format', 'json', bad], { encoding: 'utf8', cwd });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).findings.map((f: { rule: string; severity: string }) => [f.rule, f.severity])).toEqual([
+      ['setuid-setgid', 'notice'],
+      ['protected-etc', 'warning']
+    ]);
+    writeFileSync(join(cwd, '.modelarts-image-check.yml'), 'rules:\n  no-such-rule: error\n');
+    const invalid = spawnSync(process.execPath, [bundle, '--quiet', bad], { encoding: 'utf8', cwd });
+    expect(invalid.status).toBe(2);
+    expect(invalid.stderr).toMatch(/is not a valid configuration: .*unknown rule "no-such-rule"\n$/);
+  });
+
   it.each<Layout>(['docker-oci', 'docker-legacy'])('verifies %s layers that span many reads and fill the worker ring (a reused read buffer)', async (layout) => {
     // Layers of many files, several MiB each: the reader refills its one buffer while the
     // worker threads still have earlier bytes of the layer to hash.

@@ -28,7 +28,16 @@ const dockerodeApart = {
     b.onResolve({ filter: /^dockerode$/ }, () => ({ path: './dockerode.js', external: true }));
   }
 };
-await build({ ...common, entryPoints: ['src/cli-bin.ts'], outfile: 'dist/cli-main.js', plugins: [dockerodeApart] });
+// The YAML parser and ajv (half of what is left) are for config files only: in a file of their own
+// too, which config-file.ts requires on first use (src/core/config-parsers.ts).
+const configParsersApart = {
+  name: 'config-parsers-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/config-parsers$/ }, () => ({ path: './config-parsers.js', external: true }));
+  }
+};
+await build({ ...common, entryPoints: ['src/cli-bin.ts'], outfile: 'dist/cli-main.js', plugins: [dockerodeApart, configParsersApart] });
+await build({ ...common, entryPoints: ['src/core/config-parsers.ts'], outfile: 'dist/config-parsers.js' });
 // dockerode's BuildKit support (build sessions over gRPC, progress decoded with protobuf) is for
 // docker build, which this project never calls: left out, the daemon path starts sooner
 // (bundle 2.0 -> 1.0 MB; the session alone was ~50 ms).

@@ -1,8 +1,7 @@
 // Reads `.modelarts-image-check.yml`. The JSON schema beside the package is the single source of
 // truth for what the file may say: editors use it, and ajv checks every file against it.
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv';
-import { parse as parseYaml } from 'yaml';
+import type { Ajv } from './config-parsers';
 import schema from '../../schema/modelarts-image-check.schema.json';
 import { UsageError } from './errors';
 import { parseProfile, parseSize, type ProfileName, type SeveritySetting, type Waiver } from './settings';
@@ -22,8 +21,11 @@ export interface ConfigFile {
   waivers: Waiver[];
 }
 
+/** Loaded on first use (see config-parsers.ts). */
+const parsers = (): typeof import('./config-parsers') => require('./config-parsers');
+
 let validator: ReturnType<Ajv['compile']> | undefined;
-const validate = (doc: unknown) => (validator ??= new Ajv({ allErrors: true, allowUnionTypes: true }).compile(schema))(doc);
+const validate = (doc: unknown) => (validator ??= new (parsers().Ajv)({ allErrors: true, allowUnionTypes: true }).compile(schema))(doc);
 
 export function readConfigFile(path: string): ConfigFile {
   let text: string;
@@ -38,7 +40,7 @@ export function readConfigFile(path: string): ConfigFile {
 export function parseConfig(text: string, name: string): ConfigFile {
   let doc: unknown;
   try {
-    doc = parseYaml(text) ?? {};
+    doc = parsers().parseYaml(text) ?? {};
   } catch (err) {
     throw new UsageError(`${name} is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
   }
