@@ -7242,6 +7242,54 @@ var LayerEntries = class {
   }
 };
 
+// src/core/path-map.ts
+var PathMap = class {
+  dirs;
+  count = 0;
+  /** The directory of the last call, and its Map (undefined when it has none yet). */
+  lastDir = "";
+  last;
+  /** An empty map, or a copy of `from`. */
+  constructor(from) {
+    this.dirs = /* @__PURE__ */ new Map();
+    from?.dirs.forEach((entries, dir) => this.dirs.set(dir, new Map(entries)));
+    this.count = from?.count ?? 0;
+  }
+  get size() {
+    return this.count;
+  }
+  /** `dir` is parentOf(path), when the caller has it already. */
+  get(path, dir = parentOf(path)) {
+    return this.directory(dir)?.get(path);
+  }
+  set(path, value, dir = parentOf(path)) {
+    let entries = this.directory(dir);
+    if (!entries) {
+      entries = /* @__PURE__ */ new Map();
+      this.dirs.set(dir, entries);
+      this.last = entries;
+    }
+    const before = entries.size;
+    entries.set(path, value);
+    this.count += entries.size - before;
+  }
+  delete(path) {
+    const entries = this.directory(parentOf(path));
+    if (entries?.delete(path)) this.count--;
+  }
+  /** Visits every path, a directory's together (Map#forEach: no [key, value] array per path). */
+  forEach(visit) {
+    this.dirs.forEach((entries, dir) => entries.forEach((value, path) => visit(value, path, dir)));
+  }
+  directory(dir) {
+    if (dir !== this.lastDir) {
+      this.lastDir = dir;
+      this.last = this.dirs.get(dir);
+    }
+    return this.last;
+  }
+};
+
 // src/core/filesystem-model.ts
 var SPLIT = 2 ** 24;
 var MAX_LAYERS = 127;
@@ -7252,7 +7300,7 @@ var Filesystem = class _Filesystem {
   /** An empty filesystem, or a copy of the state of `from` (before hidden paths are dropped). */
   constructor(layers, from) {
     this.layers = layers;
-    this.latest = new Map(from?.latest);
+    this.latest = new PathMap(from?.latest);
     this.hardlinks = new Map(from?.hardlinks);
     this.whiteouts = new Map(from?.whiteouts);
     this.opaques = new Map(from?.opaques);
@@ -7290,8 +7338,16 @@ var Filesystem = class _Filesystem {
   /** Removes the paths that markers or replaced ancestors hide. */
   dropHidden() {
     const hiding = /* @__PURE__ */ new Map();
-    this.latest.forEach((ref, path) => {
-      if (!this.visible(path, ref, hiding)) this.latest.delete(path);
+    let dirHidden = -1;
+    let lastDir = "";
+    this.latest.forEach((ref, path, dir) => {
+      if (dir !== lastDir) {
+        lastDir = dir;
+        dirHidden = this.hiddenAbove(dir, hiding);
+      }
+      const layer = layerOf(ref);
+      const wo = this.whiteouts.get(path);
+      if (wo !== void 0 && wo > layer || dirHidden > layer) this.latest.delete(path);
     });
   }
   get size() {
@@ -7409,10 +7465,10 @@ var Filesystem = class _Filesystem {
         }
         this.hardlinks.set(ref, this.hardlinks.get(targetRef) ?? targetRef);
       } else if (kind === 1 /* Directory */) {
-        const before = this.latest.get(path);
+        const before = this.latest.get(path, parent);
         if (before !== void 0 && this.kindOf(before) !== 1 /* Directory */) this.replaced.set(path, Math.max(layerOf(before), this.replaced.get(path) ?? -1));
       }
-      this.latest.set(path, ref);
+      this.latest.set(path, ref, parent);
     }
   }
   kindOf(ref) {

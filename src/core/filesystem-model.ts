@@ -5,6 +5,7 @@
 // path's visibility is decided by looking at its ancestors.
 import { parentOf, resolveLinkTarget } from './image-path';
 import { EntryKind, type LayerRecord, type UnsafeEntry } from './layer-record';
+import { PathMap } from './path-map';
 
 export interface FileNode {
   path: string;
@@ -32,7 +33,7 @@ const layerOf = (ref: number) => Math.floor(ref / SPLIT);
 
 export class Filesystem {
   /** Latest entry per path (as a layer/index reference); hidden paths are removed once all layers are applied. */
-  private readonly latest: Map<string, number>;
+  private readonly latest: PathMap;
   /** Hard link reference -> the entry whose content and attributes it shares. */
   private readonly hardlinks: Map<number, number>;
   private readonly whiteouts: Map<string, number>;
@@ -51,7 +52,7 @@ export class Filesystem {
     private readonly layers: readonly LayerRecord[],
     from?: Filesystem
   ) {
-    this.latest = new Map(from?.latest);
+    this.latest = new PathMap(from?.latest);
     this.hardlinks = new Map(from?.hardlinks);
     this.whiteouts = new Map(from?.whiteouts);
     this.opaques = new Map(from?.opaques);
@@ -75,11 +76,19 @@ export class Filesystem {
 
   /** Removes the paths that markers or replaced ancestors hide. */
   private dropHidden(): void {
-    // Entries of one directory share their ancestors' verdict: computed once per directory.
+    // Entries of one directory share their ancestors' verdict (and come together): computed once
+    // per directory, memoized for the directories above it.
     const hiding = new Map<string, number>();
-    // forEach, not for-of: no [key, value] array per entry (hundreds of thousands here).
-    this.latest.forEach((ref, path) => {
-      if (!this.visible(path, ref, hiding)) this.latest.delete(path);
+    let dirHidden = -1;
+    let lastDir = '';
+    this.latest.forEach((ref, path, dir) => {
+      if (dir !== lastDir) {
+        lastDir = dir;
+        dirHidden = this.hiddenAbove(dir, hiding);
+      }
+      const layer = layerOf(ref);
+      const wo = this.whiteouts.get(path);
+      if ((wo !== undefined && wo > layer) || dirHidden > layer) this.latest.delete(path);
     });
   }
 
@@ -210,10 +219,10 @@ export class Filesystem {
         }
         this.hardlinks.set(ref, this.hardlinks.get(targetRef) ?? targetRef);
       } else if (kind === EntryKind.Directory) {
-        const before = this.latest.get(path);
+        const before = this.latest.get(path, parent);
         if (before !== undefined && this.kindOf(before) !== EntryKind.Directory) this.replaced.set(path, Math.max(layerOf(before), this.replaced.get(path) ?? -1));
       }
-      this.latest.set(path, ref);
+      this.latest.set(path, ref, parent);
     }
   }
 
