@@ -13,7 +13,7 @@ describe('a clean image', () => {
 describe('default-user', () => {
   const user = async (User: string | undefined) => rule(await check(onBase([], User === undefined ? {} : { User })), 'default-user');
 
-  it.each(['work', '1101', 'work:work', '1101:1101', 'work:1101'])('accepts %s', async (u) => {
+  it.each(['work', '1101', 'work:work', '1101:1101', 'work:1101', '00000000000000001101', '1101:2147483647'])('accepts %s', async (u) => {
     expect(await user(u)).toEqual([]);
   });
 
@@ -24,7 +24,11 @@ describe('default-user', () => {
     ['0', /root \(UID 0\)/],
     ['1000', /UID 1000/],
     ['ghost', /not a user in the image's \/etc\/passwd/],
-    ['work:nogroup', /group "nogroup", which is not in/]
+    ['work:nogroup', /group "nogroup", which is not in/],
+    // runc and iSulad refuse numeric users above 2^31 - 1 ("uids and gids must be in range 0-2147483647").
+    ['2147483648', /USER "2147483648" is not a UID a container can run as \(container runtimes accept 0 to 2147483647\), so the container would not start/],
+    ['99999999999999999999999', /USER "99999999999999999999999" is not a UID a container can run as/],
+    ['1101:2147483648', /USER "1101:2147483648" names the GID 2147483648, which container runtimes refuse/]
   ])('rejects %p', async (u, message) => {
     const found = await user(u);
     expect(found).toHaveLength(1);

@@ -4,6 +4,8 @@ import type { Rule } from './rule';
 
 /** Characters of a USER value (or its group) quoted in a message; the config may hold megabytes. */
 const SHOWN = 64;
+/** The highest UID or GID container runtimes accept (runc and iSulad: "uids and gids must be in range 0-2147483647"). */
+const MAX_ID = 2 ** 31 - 1;
 const shown = (text: string) => (text.length <= SHOWN ? text : `${text.slice(0, SHOWN)}... (${text.length.toLocaleString('en-US')} characters)`);
 
 export const defaultUser: Rule = {
@@ -23,7 +25,9 @@ export const defaultUser: Rule = {
     const passwd = readPasswd(facts.fs);
     let uid: number;
     if (/^\d+$/.test(userPart)) {
+      // Leading zeros are allowed (runtimes read the number); values past MAX_ID are refused.
       uid = Number(userPart);
+      if (uid > MAX_ID) return [{ message: `USER "${shown(user)}" is not a UID a container can run as (container runtimes accept 0 to ${MAX_ID}), so the container would not start; ${fix}.`, instruction }];
     } else {
       if (!passwd) {
         return [{ message: `USER "${shown(user)}" cannot be resolved: the image has no readable /etc/passwd; use the numeric UID ${expected}.`, instruction }];
@@ -38,6 +42,9 @@ export const defaultUser: Rule = {
     if (uid !== expected) {
       const who = uid === 0 ? 'root (UID 0)' : `UID ${uid}`;
       findings.push({ message: `The default user "${shown(user)}" is ${who}; ModelArts requires UID ${expected}: ${fix}.`, instruction });
+    }
+    if (groupPart !== undefined && /^\d+$/.test(groupPart) && Number(groupPart) > MAX_ID) {
+      findings.push({ message: `USER "${shown(user)}" names the GID ${shown(groupPart)}, which container runtimes refuse (they accept 0 to ${MAX_ID}), so the container would not start.`, instruction });
     }
     if (groupPart !== undefined && groupPart !== '' && !/^\d+$/.test(groupPart)) {
       const groups = readGroups(facts.fs);
