@@ -216,6 +216,26 @@ describe('image-size', () => {
 });
 
 describe('base-image', () => {
+  it.each([
+    [{ os: 'windows', architecture: 'amd64' }, /config says its OS is "windows"; ModelArts base images, and the nodes that run training jobs, are Linux/],
+    [{ os: 'linux', architecture: 's390x' }, /built for the "s390x" CPU architecture; ModelArts base images are amd64 \(x86-64\) or arm64/]
+  ])('reports an image for a platform ModelArts does not run (%p), even on the right base layers', async (platform, message) => {
+    const found = rule(await check(onBase([layer([{ path: 'opt/app.py', content: 'x' }])]), { platform }), 'base-image');
+    expect(found).toHaveLength(1);
+    expect(found[0].severity).toBe('error');
+    expect(found[0].message).toMatch(message);
+  });
+
+  it('accepts Linux images for amd64 and arm64, and a config that names no platform', async () => {
+    const spec = onBase([layer([{ path: 'opt/app.py', content: 'x' }])]);
+    expect(rule(await check(spec, { platform: { os: 'linux', architecture: 'arm64' } }), 'base-image')).toEqual([]);
+    const unnamed = (config: Record<string, unknown>) => {
+      delete config.os;
+      delete config.architecture;
+    };
+    expect(rule(await check(spec, { tamperConfig: unnamed }), 'base-image')).toEqual([]);
+  });
+
   it('reports an image not built on the given base', async () => {
     const other = { layers: [layer([{ path: 'bin/sh', content: 'other' }])], config: { User: '1101' } };
     const found = rule(await check(other), 'base-image');

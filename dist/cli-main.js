@@ -9413,12 +9413,15 @@ var WorkerSideWork = class {
 var import_picomatch2 = __toESM(require_picomatch2());
 
 // src/core/rules/base-image.ts
+var RUNNABLE_ARCHITECTURES = ["amd64", "arm64"];
 var baseImage = {
   id: "base-image",
   defaultSeverity: "error",
-  description: "The image must be built on a ModelArts base image: the base layers must be a prefix of the image layers.",
+  description: "The image must be built on a ModelArts base image: the base layers must be a prefix of the image layers, and the image is for Linux on amd64 or arm64.",
   spec: "Custom images can be developed based on basic ModelArts images.",
   check(facts) {
+    const platform = platformFindings(facts.config.os, facts.config.architecture);
+    if (platform.length) return platform;
     const base = facts.base;
     if (base.given && !base.matches) {
       const at = base.firstMismatch ?? 0;
@@ -9443,6 +9446,16 @@ var baseImage = {
     return [];
   }
 };
+function platformFindings(os, architecture) {
+  const shown2 = (value) => JSON.stringify(value.slice(0, 40));
+  if (os !== void 0 && os !== "linux") {
+    return [{ message: `The image's config says its OS is ${shown2(os)}; ModelArts base images, and the nodes that run training jobs, are Linux. Build FROM a ModelArts base image.` }];
+  }
+  if (architecture !== void 0 && !RUNNABLE_ARCHITECTURES.includes(architecture)) {
+    return [{ message: `The image's config says it is built for the ${shown2(architecture)} CPU architecture; ModelArts base images are amd64 (x86-64) or arm64 (Arm64, for Ascend), and a training node cannot run anything else. Build FROM a ModelArts base image for the target node.` }];
+  }
+  return [];
+}
 
 // src/core/passwd.ts
 function readPasswd(fs) {
@@ -9470,6 +9483,7 @@ function readGroups(fs) {
 
 // src/core/rules/default-user.ts
 var SHOWN = 64;
+var MAX_ID = 2 ** 31 - 1;
 var shown = (text) => text.length <= SHOWN ? text : `${text.slice(0, SHOWN)}... (${text.length.toLocaleString("en-US")} characters)`;
 var defaultUser = {
   id: "default-user",
@@ -9489,6 +9503,7 @@ var defaultUser = {
     let uid;
     if (/^\d+$/.test(userPart)) {
       uid = Number(userPart);
+      if (uid > MAX_ID) return [{ message: `USER "${shown(user)}" is not a UID a container can run as (container runtimes accept 0 to ${MAX_ID}), so the container would not start; ${fix}.`, instruction }];
     } else {
       if (!passwd) {
         return [{ message: `USER "${shown(user)}" cannot be resolved: the image has no readable /etc/passwd; use the numeric UID ${expected}.`, instruction }];
@@ -9503,6 +9518,9 @@ var defaultUser = {
     if (uid !== expected) {
       const who = uid === 0 ? "root (UID 0)" : `UID ${uid}`;
       findings.push({ message: `The default user "${shown(user)}" is ${who}; ModelArts requires UID ${expected}: ${fix}.`, instruction });
+    }
+    if (groupPart !== void 0 && /^\d+$/.test(groupPart) && Number(groupPart) > MAX_ID) {
+      findings.push({ message: `USER "${shown(user)}" names the GID ${shown(groupPart)}, which container runtimes refuse (they accept 0 to ${MAX_ID}), so the container would not start.`, instruction });
     }
     if (groupPart !== void 0 && groupPart !== "" && !/^\d+$/.test(groupPart)) {
       const groups = readGroups(facts.fs);

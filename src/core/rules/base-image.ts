@@ -1,12 +1,18 @@
 import { count, theFirst, was } from '../plural';
+import type { RawFinding } from '../facts';
 import type { Rule } from './rule';
+
+/** What ModelArts runs training jobs on: Linux containers on x86-64 and Arm64 (Ascend) nodes, as its base images are. */
+const RUNNABLE_ARCHITECTURES = ['amd64', 'arm64'];
 
 export const baseImage: Rule = {
   id: 'base-image',
   defaultSeverity: 'error',
-  description: 'The image must be built on a ModelArts base image: the base layers must be a prefix of the image layers.',
+  description: 'The image must be built on a ModelArts base image: the base layers must be a prefix of the image layers, and the image is for Linux on amd64 or arm64.',
   spec: 'Custom images can be developed based on basic ModelArts images.',
   check(facts) {
+    const platform = platformFindings(facts.config.os, facts.config.architecture);
+    if (platform.length) return platform;
     const base = facts.base;
     if (base.given && !base.matches) {
       const at = base.firstMismatch ?? 0;
@@ -36,3 +42,15 @@ export const baseImage: Rule = {
     return [];
   }
 };
+
+/** An image for another OS or CPU was not built on a ModelArts base, whatever its layers say. */
+function platformFindings(os: string | undefined, architecture: string | undefined): RawFinding[] {
+  const shown = (value: string) => JSON.stringify(value.slice(0, 40));
+  if (os !== undefined && os !== 'linux') {
+    return [{ message: `The image's config says its OS is ${shown(os)}; ModelArts base images, and the nodes that run training jobs, are Linux. Build FROM a ModelArts base image.` }];
+  }
+  if (architecture !== undefined && !RUNNABLE_ARCHITECTURES.includes(architecture)) {
+    return [{ message: `The image's config says it is built for the ${shown(architecture)} CPU architecture; ModelArts base images are amd64 (x86-64) or arm64 (Arm64, for Ascend), and a training node cannot run anything else. Build FROM a ModelArts base image for the target node.` }];
+  }
+  return [];
+}
