@@ -229,6 +229,10 @@ describe('base-image', () => {
   it('accepts Linux images for amd64 and arm64, and a config that names no platform', async () => {
     const spec = onBase([layer([{ path: 'opt/app.py', content: 'x' }])]);
     expect(rule(await check(spec, { platform: { os: 'linux', architecture: 'arm64' } }), 'base-image')).toEqual([]);
+    // Spellings containerd normalizes to amd64 and arm64 (and a capitalized OS) are the same platforms.
+    for (const platform of [{ os: 'Linux', architecture: 'x86_64' }, { os: 'linux', architecture: 'aarch64' }]) {
+      expect(rule(await check(spec, { platform }), 'base-image')).toEqual([]);
+    }
     const unnamed = (config: Record<string, unknown>) => {
       delete config.os;
       delete config.architecture;

@@ -68540,7 +68540,7 @@ var WorkerSideWork = class {
 var import_picomatch2 = __toESM(require_picomatch2());
 
 // src/core/rules/base-image.ts
-var RUNNABLE_ARCHITECTURES = ["amd64", "arm64"];
+var RUNNABLE_ARCHITECTURES = ["amd64", "arm64", "x86_64", "x86-64", "aarch64"];
 var baseImage = {
   id: "base-image",
   defaultSeverity: "error",
@@ -68575,10 +68575,10 @@ var baseImage = {
 };
 function platformFindings(os5, architecture) {
   const shown2 = (value) => JSON.stringify(value.slice(0, 40));
-  if (os5 !== void 0 && os5 !== "linux") {
+  if (os5 !== void 0 && os5.toLowerCase() !== "linux") {
     return [{ message: `The image's config says its OS is ${shown2(os5)}; ModelArts base images, and the nodes that run training jobs, are Linux. Build FROM a ModelArts base image.` }];
   }
-  if (architecture !== void 0 && !RUNNABLE_ARCHITECTURES.includes(architecture)) {
+  if (architecture !== void 0 && !RUNNABLE_ARCHITECTURES.includes(architecture.toLowerCase())) {
     return [{ message: `The image's config says it is built for the ${shown2(architecture)} CPU architecture; ModelArts base images are amd64 (x86-64) or arm64 (Arm64, for Ascend), and a training node cannot run anything else. Build FROM a ModelArts base image for the target node.` }];
   }
   return [];

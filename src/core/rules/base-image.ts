@@ -2,8 +2,11 @@ import { count, theFirst, was } from '../plural';
 import type { RawFinding } from '../facts';
 import type { Rule } from './rule';
 
-/** What ModelArts runs training jobs on: Linux containers on x86-64 and Arm64 (Ascend) nodes, as its base images are. */
-const RUNNABLE_ARCHITECTURES = ['amd64', 'arm64'];
+/**
+ * What ModelArts runs training jobs on: Linux containers on x86-64 and Arm64 (Ascend) nodes, as its
+ * base images are; with the spellings containerd normalizes to amd64 and arm64 (platforms.Normalize).
+ */
+const RUNNABLE_ARCHITECTURES = ['amd64', 'arm64', 'x86_64', 'x86-64', 'aarch64'];
 
 export const baseImage: Rule = {
   id: 'base-image',
@@ -46,10 +49,10 @@ export const baseImage: Rule = {
 /** An image for another OS or CPU was not built on a ModelArts base, whatever its layers say. */
 function platformFindings(os: string | undefined, architecture: string | undefined): RawFinding[] {
   const shown = (value: string) => JSON.stringify(value.slice(0, 40));
-  if (os !== undefined && os !== 'linux') {
+  if (os !== undefined && os.toLowerCase() !== 'linux') {
     return [{ message: `The image's config says its OS is ${shown(os)}; ModelArts base images, and the nodes that run training jobs, are Linux. Build FROM a ModelArts base image.` }];
   }
-  if (architecture !== undefined && !RUNNABLE_ARCHITECTURES.includes(architecture)) {
+  if (architecture !== undefined && !RUNNABLE_ARCHITECTURES.includes(architecture.toLowerCase())) {
     return [{ message: `The image's config says it is built for the ${shown(architecture)} CPU architecture; ModelArts base images are amd64 (x86-64) or arm64 (Arm64, for Ascend), and a training node cannot run anything else. Build FROM a ModelArts base image for the target node.` }];
   }
   return [];
