@@ -226,6 +226,12 @@ describe('base-image', () => {
     expect(found[0].message).toMatch(message);
   });
 
+  it("cuts a crafted config's platform value in its message instead of quoting it whole", async () => {
+    const [found] = rule(await check(onBase([]), { platform: { os: 'x'.repeat(100_000), architecture: 'amd64' } }), 'base-image');
+    expect(found.message).toMatch(/OS is "x{157}\.\.\."; ModelArts/);
+    expect(found.message.length).toBeLessThan(400);
+  });
+
   it('accepts Linux images for amd64 and arm64, and a config that names no platform', async () => {
     const spec = onBase([layer([{ path: 'opt/app.py', content: 'x' }])]);
     expect(rule(await check(spec, { platform: { os: 'linux', architecture: 'arm64' } }), 'base-image')).toEqual([]);

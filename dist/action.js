@@ -68539,6 +68539,57 @@ var WorkerSideWork = class {
 // src/core/rules/index.ts
 var import_picomatch2 = __toESM(require_picomatch2());
 
+// src/core/startup-commands.ts
+var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "zsh", "ash", "ksh"]);
+var MAX_SCRIPTS = 20;
+var MAX_DEPTH = 3;
+function startupTexts(facts) {
+  const c = facts.config.config ?? {};
+  const entrypoint = Array.isArray(c.Entrypoint) ? c.Entrypoint : [];
+  const cmd = Array.isArray(c.Cmd) ? c.Cmd : [];
+  const argv = [...entrypoint, ...cmd].filter((a) => typeof a === "string");
+  if (argv.length === 0) return [];
+  const dashC = argv.indexOf("-c");
+  const text = SHELLS.has(baseName(argv[0])) && dashC > 0 && dashC + 1 < argv.length ? argv.slice(dashC + 1).join(" ") : argv.join(" ");
+  const instruction = entrypoint.length ? lastInstruction(facts.config, "ENTRYPOINT") : lastInstruction(facts.config, "CMD");
+  const out = [{ label: entrypoint.length ? "ENTRYPOINT" : "CMD", text, instruction }];
+  const workdir = c.WorkingDir || "/";
+  const seen = /* @__PURE__ */ new Set();
+  let frontier = [text];
+  for (let depth = 0; depth < MAX_DEPTH && frontier.length > 0; depth++) {
+    const next = [];
+    for (const t of frontier) {
+      for (const candidate of scriptCandidates(t)) {
+        const path = resolveLinkTarget(workdir + "/x", candidate);
+        if (seen.has(path) || seen.size >= MAX_SCRIPTS) continue;
+        const node = facts.fs.resolve(path);
+        if (node?.text === void 0) continue;
+        seen.add(path);
+        out.push({ label: path, text: node.text, path, layer: node.layer, instruction: facts.layers[node.layer]?.createdBy });
+        next.push(node.text);
+      }
+    }
+    frontier = next;
+  }
+  return out;
+}
+function scriptCandidates(text) {
+  const out = /* @__PURE__ */ new Set();
+  for (const m of text.matchAll(/(?:^|[\s;|&(`'"])((?:\.{0,2}\/)?[\w.@+-]+(?:\/[\w.@+-]+)*\.(?:sh|bash))(?=$|[\s;|&)`'"])/g)) out.add(m[1]);
+  for (const m of text.matchAll(/(?:^|[\s;|&(`'"])(\/[\w.@+-]+(?:\/[\w.@+-]+)+)(?=$|[\s;|&)`'"])/g)) out.add(m[1]);
+  for (const m of text.matchAll(/\b(?:sh|bash|source|\.)\s+((?:\.{0,2}\/)?[\w.@+/-]+)/g)) out.add(m[1]);
+  return [...out];
+}
+function commandLines(text) {
+  return text.split("\n").flatMap((raw, i) => {
+    const line = raw.replace(/(^|\s)#.*$/, "").trim();
+    return line ? [{ line, number: i + 1 }] : [];
+  });
+}
+function excerpt(line) {
+  return line.length > 160 ? line.slice(0, 157) + "..." : line;
+}
+
 // src/core/rules/base-image.ts
 var RUNNABLE_ARCHITECTURES = ["amd64", "arm64", "x86_64", "x86-64", "aarch64"];
 var baseImage = {
@@ -68574,12 +68625,11 @@ var baseImage = {
   }
 };
 function platformFindings(os5, architecture) {
-  const shown2 = (value) => JSON.stringify(value.slice(0, 40));
   if (os5 !== void 0 && os5.toLowerCase() !== "linux") {
-    return [{ message: `The image's config says its OS is ${shown2(os5)}; ModelArts base images, and the nodes that run training jobs, are Linux. Build FROM a ModelArts base image.` }];
+    return [{ message: `The image's config says its OS is "${excerpt(os5)}"; ModelArts base images, and the nodes that run training jobs, are Linux. Build FROM a ModelArts base image.` }];
   }
   if (architecture !== void 0 && !RUNNABLE_ARCHITECTURES.includes(architecture.toLowerCase())) {
-    return [{ message: `The image's config says it is built for the ${shown2(architecture)} CPU architecture; ModelArts base images are amd64 (x86-64) or arm64 (Arm64, for Ascend), and a training node cannot run anything else. Build FROM a ModelArts base image for the target node.` }];
+    return [{ message: `The image's config says it is built for the "${excerpt(architecture)}" CPU architecture; ModelArts base images are amd64 (x86-64) or arm64 (Arm64, for Ascend), and a training node cannot run anything else. Build FROM a ModelArts base image for the target node.` }];
   }
   return [];
 }
@@ -68682,57 +68732,6 @@ var imageSize = {
 function shorten(s) {
   const t = s.replace(/^\/bin\/sh -c (#\(nop\)\s+)?/, "").trim();
   return t.length > 60 ? t.slice(0, 57) + "..." : t;
-}
-
-// src/core/startup-commands.ts
-var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "zsh", "ash", "ksh"]);
-var MAX_SCRIPTS = 20;
-var MAX_DEPTH = 3;
-function startupTexts(facts) {
-  const c = facts.config.config ?? {};
-  const entrypoint = Array.isArray(c.Entrypoint) ? c.Entrypoint : [];
-  const cmd = Array.isArray(c.Cmd) ? c.Cmd : [];
-  const argv = [...entrypoint, ...cmd].filter((a) => typeof a === "string");
-  if (argv.length === 0) return [];
-  const dashC = argv.indexOf("-c");
-  const text = SHELLS.has(baseName(argv[0])) && dashC > 0 && dashC + 1 < argv.length ? argv.slice(dashC + 1).join(" ") : argv.join(" ");
-  const instruction = entrypoint.length ? lastInstruction(facts.config, "ENTRYPOINT") : lastInstruction(facts.config, "CMD");
-  const out = [{ label: entrypoint.length ? "ENTRYPOINT" : "CMD", text, instruction }];
-  const workdir = c.WorkingDir || "/";
-  const seen = /* @__PURE__ */ new Set();
-  let frontier = [text];
-  for (let depth = 0; depth < MAX_DEPTH && frontier.length > 0; depth++) {
-    const next = [];
-    for (const t of frontier) {
-      for (const candidate of scriptCandidates(t)) {
-        const path = resolveLinkTarget(workdir + "/x", candidate);
-        if (seen.has(path) || seen.size >= MAX_SCRIPTS) continue;
-        const node = facts.fs.resolve(path);
-        if (node?.text === void 0) continue;
-        seen.add(path);
-        out.push({ label: path, text: node.text, path, layer: node.layer, instruction: facts.layers[node.layer]?.createdBy });
-        next.push(node.text);
-      }
-    }
-    frontier = next;
-  }
-  return out;
-}
-function scriptCandidates(text) {
-  const out = /* @__PURE__ */ new Set();
-  for (const m of text.matchAll(/(?:^|[\s;|&(`'"])((?:\.{0,2}\/)?[\w.@+-]+(?:\/[\w.@+-]+)*\.(?:sh|bash))(?=$|[\s;|&)`'"])/g)) out.add(m[1]);
-  for (const m of text.matchAll(/(?:^|[\s;|&(`'"])(\/[\w.@+-]+(?:\/[\w.@+-]+)+)(?=$|[\s;|&)`'"])/g)) out.add(m[1]);
-  for (const m of text.matchAll(/\b(?:sh|bash|source|\.)\s+((?:\.{0,2}\/)?[\w.@+/-]+)/g)) out.add(m[1]);
-  return [...out];
-}
-function commandLines(text) {
-  return text.split("\n").flatMap((raw, i) => {
-    const line = raw.replace(/(^|\s)#.*$/, "").trim();
-    return line ? [{ line, number: i + 1 }] : [];
-  });
-}
-function excerpt(line) {
-  return line.length > 160 ? line.slice(0, 157) + "..." : line;
 }
 
 // src/core/rules/log-stdout.ts

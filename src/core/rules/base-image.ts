@@ -1,5 +1,6 @@
 import { count, theFirst, was } from '../plural';
 import type { RawFinding } from '../facts';
+import { excerpt } from '../startup-commands';
 import type { Rule } from './rule';
 
 /**
@@ -48,12 +49,11 @@ export const baseImage: Rule = {
 
 /** An image for another OS or CPU was not built on a ModelArts base, whatever its layers say. */
 function platformFindings(os: string | undefined, architecture: string | undefined): RawFinding[] {
-  const shown = (value: string) => JSON.stringify(value.slice(0, 40));
   if (os !== undefined && os.toLowerCase() !== 'linux') {
-    return [{ message: `The image's config says its OS is ${shown(os)}; ModelArts base images, and the nodes that run training jobs, are Linux. Build FROM a ModelArts base image.` }];
+    return [{ message: `The image's config says its OS is "${excerpt(os)}"; ModelArts base images, and the nodes that run training jobs, are Linux. Build FROM a ModelArts base image.` }];
   }
   if (architecture !== undefined && !RUNNABLE_ARCHITECTURES.includes(architecture.toLowerCase())) {
-    return [{ message: `The image's config says it is built for the ${shown(architecture)} CPU architecture; ModelArts base images are amd64 (x86-64) or arm64 (Arm64, for Ascend), and a training node cannot run anything else. Build FROM a ModelArts base image for the target node.` }];
+    return [{ message: `The image's config says it is built for the "${excerpt(architecture)}" CPU architecture; ModelArts base images are amd64 (x86-64) or arm64 (Arm64, for Ascend), and a training node cannot run anything else. Build FROM a ModelArts base image for the target node.` }];
   }
   return [];
 }
