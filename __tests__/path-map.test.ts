@@ -23,6 +23,9 @@ describe('PathMap', () => {
     m.set('/etc/group', 6, '/etc');
     expect(m.get('/etc/group', '/etc')).toBe(6);
     expect(m.get('/etc/group')).toBe(6);
+    m.delete('/etc/group', '/etc');
+    expect(m.get('/etc/group')).toBeUndefined();
+    expect(m.size).toBe(3);
   });
 
   it('answers for the right directory whatever the order of calls (its last-directory shortcut)', () => {

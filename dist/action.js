@@ -66392,7 +66392,7 @@ var PathMap = class {
   get size() {
     return this.count;
   }
-  /** `dir` is parentOf(path), when the caller has it already. */
+  /** `dir`, here and in set and delete, is parentOf(path), when the caller has it already. */
   get(path, dir = parentOf(path)) {
     return this.directory(dir)?.get(path);
   }
@@ -66407,8 +66407,8 @@ var PathMap = class {
     entries.set(path, value);
     this.count += entries.size - before;
   }
-  delete(path) {
-    const entries = this.directory(parentOf(path));
+  delete(path, dir = parentOf(path)) {
+    const entries = this.directory(dir);
     if (entries?.delete(path)) this.count--;
   }
   /** Visits every path, a directory's together (Map#forEach: no [key, value] array per path). */
@@ -66481,7 +66481,7 @@ var Filesystem = class _Filesystem {
       }
       const layer = layerOf(ref);
       const wo = this.whiteouts.get(path);
-      if (wo !== void 0 && wo > layer || dirHidden > layer) this.latest.delete(path);
+      if (wo !== void 0 && wo > layer || dirHidden > layer) this.latest.delete(path, dir);
     });
   }
   get size() {

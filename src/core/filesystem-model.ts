@@ -88,7 +88,7 @@ export class Filesystem {
       }
       const layer = layerOf(ref);
       const wo = this.whiteouts.get(path);
-      if ((wo !== undefined && wo > layer) || dirHidden > layer) this.latest.delete(path);
+      if ((wo !== undefined && wo > layer) || dirHidden > layer) this.latest.delete(path, dir);
     });
   }
 

@@ -24,7 +24,7 @@ export class PathMap {
     return this.count;
   }
 
-  /** `dir` is parentOf(path), when the caller has it already. */
+  /** `dir`, here and in set and delete, is parentOf(path), when the caller has it already. */
   get(path: string, dir = parentOf(path)): number | undefined {
     return this.directory(dir)?.get(path);
   }
@@ -41,8 +41,8 @@ export class PathMap {
     this.count += entries.size - before;
   }
 
-  delete(path: string): void {
-    const entries = this.directory(parentOf(path));
+  delete(path: string, dir = parentOf(path)): void {
+    const entries = this.directory(dir);
     if (entries?.delete(path)) this.count--;
   }
 
