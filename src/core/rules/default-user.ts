@@ -43,10 +43,11 @@ export const defaultUser: Rule = {
       const who = uid === 0 ? 'root (UID 0)' : `UID ${uid}`;
       findings.push({ message: `The default user "${shown(user)}" is ${who}; ModelArts requires UID ${expected}: ${fix}.`, instruction });
     }
-    if (groupPart !== undefined && /^\d+$/.test(groupPart) && Number(groupPart) > MAX_ID) {
-      findings.push({ message: `USER "${shown(user)}" names the GID ${shown(groupPart)}, which container runtimes refuse (they accept 0 to ${MAX_ID}), so the container would not start.`, instruction });
+    const numericGroup = groupPart !== undefined && /^\d+$/.test(groupPart);
+    if (numericGroup && Number(groupPart) > MAX_ID) {
+      findings.push({ message: `USER "${shown(user)}" names the GID ${shown(groupPart!)}, which container runtimes refuse (they accept 0 to ${MAX_ID}), so the container would not start.`, instruction });
     }
-    if (groupPart !== undefined && groupPart !== '' && !/^\d+$/.test(groupPart)) {
+    if (groupPart && !numericGroup) {
       const groups = readGroups(facts.fs);
       if (!groups?.some((g) => g.name === groupPart)) {
         findings.push({ message: `USER "${shown(user)}" names the group "${shown(groupPart)}", which is not in the image's /etc/group, so the container would not start.`, path: '/etc/group', instruction });
