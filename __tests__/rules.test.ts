@@ -228,7 +228,7 @@ describe('base-image', () => {
 
   it("cuts a crafted config's platform value in its message instead of quoting it whole", async () => {
     const [found] = rule(await check(onBase([]), { platform: { os: 'x'.repeat(100_000), architecture: 'amd64' } }), 'base-image');
-    expect(found.message).toMatch(/OS is "x{157}\.\.\."; ModelArts/);
+    expect(found.message).toMatch(/OS is "x{64}\.\.\. \(100,000 characters\)"; ModelArts/);
     expect(found.message.length).toBeLessThan(400);
   });
 
@@ -302,6 +302,15 @@ describe('log-stdout and offline-deps', () => {
     const r = await check(onBase([script('#!/bin/sh\npip install --no-index --find-links /wheels x\npython train.py 2>&1\ncommand -v nvidia-smi > /dev/null\n')], { User: 'work', Entrypoint: ['/opt/start.sh'] }));
     expect(rule(r, 'log-stdout')).toEqual([]);
     expect(rule(r, 'offline-deps')).toEqual([]);
+  });
+
+  it('quotes a long start-up line cut, saying how long it is', async () => {
+    const padding = 'x'.repeat(10_000);
+    const r = await check(onBase([script(`#!/bin/sh\npython train.py --tag ${padding} > /cache/train.log\npip install torch ${padding}\n`)], { User: 'work', Entrypoint: ['/opt/start.sh'] }));
+    const [log] = rule(r, 'log-stdout');
+    const [dep] = rule(r, 'offline-deps');
+    expect(log.message).toMatch(/\("python train\.py --tag x{138}\.\.\. \(10,041 characters\)"\)/);
+    expect(dep.message).toMatch(/\("pip install torch x{142}\.\.\. \(10,018 characters\)"\)/);
   });
 
   it('flags downloads in the command itself', async () => {

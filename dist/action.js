@@ -66136,6 +66136,14 @@ function rawMembers(text) {
   }
 }
 
+// src/core/cut-text.ts
+function cutText(text, max) {
+  if (text.length <= max) return text;
+  const end = isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max;
+  return `${text.slice(0, end)}... (${text.length.toLocaleString("en-US")} characters)`;
+}
+var isHighSurrogate = (code2) => code2 >= 55296 && code2 <= 56319;
+
 // src/core/settings.ts
 var PROFILES = {
   legacy: { expectedUid: 1101, expectedHome: "/home/work", maxSize: 95e8, description: "the published specification: UID 1101, /home/work, 9.5 GB" },
@@ -67471,7 +67479,7 @@ function parsePax(body, what) {
 }
 function paxNumber(value, key, what) {
   if (!/^\d{1,16}$/.test(value) || Number(value) > Number.MAX_SAFE_INTEGER) {
-    throw new ImageError(`${what} is corrupt: PAX ${key} "${printable(value.slice(0, 40))}" is not a valid number`);
+    throw new ImageError(`${what} is corrupt: PAX ${key} "${printable(cutText(value, 40))}" is not a valid number`);
   }
   return Number(value);
 }
@@ -67621,7 +67629,7 @@ var LayerWalker = class {
   }
   onEntry = (h) => {
     if (h.name.length > MAX_PATH_BYTES || countSlashes(h.name) > MAX_PATH_DEPTH) {
-      this.record.unsafe.push({ path: h.name.slice(0, 120) + "...", reason: `its name is longer than ${MAX_PATH_BYTES} bytes or ${MAX_PATH_DEPTH} levels deep` });
+      this.record.unsafe.push({ path: cutText(h.name, 120), reason: `its name is longer than ${MAX_PATH_BYTES} bytes or ${MAX_PATH_DEPTH} levels deep` });
       return null;
     }
     const path = normalizeEntryName(h.name);
@@ -68012,7 +68020,7 @@ var ClamdClient = class _ClamdClient {
         list.push({ index: file.index, signature: found[1] });
         this.verdicts.set(file.layer, list);
       } else if (/ERROR$/.test(m[2]) && !/size limit exceeded/i.test(m[2])) {
-        this.fail(`it answered "${m[2].slice(0, 200)}"`);
+        this.fail(`it answered "${cutText(m[2], 200)}"`);
       }
     }
     const waiters = this.idleWaiters;
@@ -68230,14 +68238,14 @@ function blobByDigest(contents, descriptor, o, verify = true) {
   const { what } = o;
   const { digest } = descriptor;
   const m = /^sha256:([a-f0-9]{64})$/.exec(digest);
-  if (!m) throw new ImageError(`${what} names a blob by an unsupported digest "${digest.slice(0, 80)}" (only sha256 is supported)`);
+  if (!m) throw new ImageError(`${what} names a blob by an unsupported digest "${cutText(digest, 80)}" (only sha256 is supported)`);
   const blob = lookup(contents, `blobs/sha256/${m[1]}`);
   if (!blob) throw new ImageError(`${what} names the blob ${digest}, which is not in the archive`);
   if (verify && !contentIs(blob, digest, o)) {
     throw new ImageError(`the blob ${digest} in ${what} does not match its digest (content is ${blob.digest}): the archive was modified`);
   }
   if (descriptor.size !== void 0 && descriptor.size !== blob.size) {
-    throw new ImageError(`the blob ${digest} in ${what} has ${blob.size} bytes, but its descriptor says ${String(descriptor.size).slice(0, 40)}: the archive was modified`);
+    throw new ImageError(`the blob ${digest} in ${what} has ${blob.size} bytes, but its descriptor says ${cutText(String(descriptor.size), 40)}: the archive was modified`);
   }
   return blob;
 }
@@ -68539,59 +68547,9 @@ var WorkerSideWork = class {
 // src/core/rules/index.ts
 var import_picomatch2 = __toESM(require_picomatch2());
 
-// src/core/startup-commands.ts
-var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "zsh", "ash", "ksh"]);
-var MAX_SCRIPTS = 20;
-var MAX_DEPTH = 3;
-function startupTexts(facts) {
-  const c = facts.config.config ?? {};
-  const entrypoint = Array.isArray(c.Entrypoint) ? c.Entrypoint : [];
-  const cmd = Array.isArray(c.Cmd) ? c.Cmd : [];
-  const argv = [...entrypoint, ...cmd].filter((a) => typeof a === "string");
-  if (argv.length === 0) return [];
-  const dashC = argv.indexOf("-c");
-  const text = SHELLS.has(baseName(argv[0])) && dashC > 0 && dashC + 1 < argv.length ? argv.slice(dashC + 1).join(" ") : argv.join(" ");
-  const instruction = entrypoint.length ? lastInstruction(facts.config, "ENTRYPOINT") : lastInstruction(facts.config, "CMD");
-  const out = [{ label: entrypoint.length ? "ENTRYPOINT" : "CMD", text, instruction }];
-  const workdir = c.WorkingDir || "/";
-  const seen = /* @__PURE__ */ new Set();
-  let frontier = [text];
-  for (let depth = 0; depth < MAX_DEPTH && frontier.length > 0; depth++) {
-    const next = [];
-    for (const t of frontier) {
-      for (const candidate of scriptCandidates(t)) {
-        const path = resolveLinkTarget(workdir + "/x", candidate);
-        if (seen.has(path) || seen.size >= MAX_SCRIPTS) continue;
-        const node = facts.fs.resolve(path);
-        if (node?.text === void 0) continue;
-        seen.add(path);
-        out.push({ label: path, text: node.text, path, layer: node.layer, instruction: facts.layers[node.layer]?.createdBy });
-        next.push(node.text);
-      }
-    }
-    frontier = next;
-  }
-  return out;
-}
-function scriptCandidates(text) {
-  const out = /* @__PURE__ */ new Set();
-  for (const m of text.matchAll(/(?:^|[\s;|&(`'"])((?:\.{0,2}\/)?[\w.@+-]+(?:\/[\w.@+-]+)*\.(?:sh|bash))(?=$|[\s;|&)`'"])/g)) out.add(m[1]);
-  for (const m of text.matchAll(/(?:^|[\s;|&(`'"])(\/[\w.@+-]+(?:\/[\w.@+-]+)+)(?=$|[\s;|&)`'"])/g)) out.add(m[1]);
-  for (const m of text.matchAll(/\b(?:sh|bash|source|\.)\s+((?:\.{0,2}\/)?[\w.@+/-]+)/g)) out.add(m[1]);
-  return [...out];
-}
-function commandLines(text) {
-  return text.split("\n").flatMap((raw, i) => {
-    const line = raw.replace(/(^|\s)#.*$/, "").trim();
-    return line ? [{ line, number: i + 1 }] : [];
-  });
-}
-function excerpt(line) {
-  return line.length > 160 ? line.slice(0, 157) + "..." : line;
-}
-
 // src/core/rules/base-image.ts
 var RUNNABLE_ARCHITECTURES = ["amd64", "arm64", "x86_64", "x86-64", "aarch64"];
+var SHOWN = 64;
 var baseImage = {
   id: "base-image",
   defaultSeverity: "error",
@@ -68626,10 +68584,10 @@ var baseImage = {
 };
 function platformFindings(os5, architecture) {
   if (os5 !== void 0 && os5.toLowerCase() !== "linux") {
-    return [{ message: `The image's config says its OS is "${excerpt(os5)}"; ModelArts base images, and the nodes that run training jobs, are Linux. Build FROM a ModelArts base image.` }];
+    return [{ message: `The image's config says its OS is "${cutText(os5, SHOWN)}"; ModelArts base images, and the nodes that run training jobs, are Linux. Build FROM a ModelArts base image.` }];
   }
   if (architecture !== void 0 && !RUNNABLE_ARCHITECTURES.includes(architecture.toLowerCase())) {
-    return [{ message: `The image's config says it is built for the "${excerpt(architecture)}" CPU architecture; ModelArts base images are amd64 (x86-64) or arm64 (Arm64, for Ascend), and a training node cannot run anything else. Build FROM a ModelArts base image for the target node.` }];
+    return [{ message: `The image's config says it is built for the "${cutText(architecture, SHOWN)}" CPU architecture; ModelArts base images are amd64 (x86-64) or arm64 (Arm64, for Ascend), and a training node cannot run anything else. Build FROM a ModelArts base image for the target node.` }];
   }
   return [];
 }
@@ -68659,9 +68617,9 @@ function readGroups(fs3) {
 }
 
 // src/core/rules/default-user.ts
-var SHOWN = 64;
+var SHOWN2 = 64;
 var MAX_ID = 2 ** 31 - 1;
-var shown = (text) => text.length <= SHOWN ? text : `${text.slice(0, SHOWN)}... (${text.length.toLocaleString("en-US")} characters)`;
+var shown = (text) => cutText(text, SHOWN2);
 var defaultUser = {
   id: "default-user",
   defaultSeverity: "error",
@@ -68730,9 +68688,55 @@ var imageSize = {
     ];
   }
 };
-function shorten(s) {
-  const t = s.replace(/^\/bin\/sh -c (#\(nop\)\s+)?/, "").trim();
-  return t.length > 60 ? t.slice(0, 57) + "..." : t;
+var shorten = (createdBy) => cutText(createdBy.replace(/^\/bin\/sh -c (#\(nop\)\s+)?/, "").trim(), 60);
+
+// src/core/startup-commands.ts
+var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "zsh", "ash", "ksh"]);
+var MAX_SCRIPTS = 20;
+var MAX_DEPTH = 3;
+function startupTexts(facts) {
+  const c = facts.config.config ?? {};
+  const entrypoint = Array.isArray(c.Entrypoint) ? c.Entrypoint : [];
+  const cmd = Array.isArray(c.Cmd) ? c.Cmd : [];
+  const argv = [...entrypoint, ...cmd].filter((a) => typeof a === "string");
+  if (argv.length === 0) return [];
+  const dashC = argv.indexOf("-c");
+  const text = SHELLS.has(baseName(argv[0])) && dashC > 0 && dashC + 1 < argv.length ? argv.slice(dashC + 1).join(" ") : argv.join(" ");
+  const instruction = entrypoint.length ? lastInstruction(facts.config, "ENTRYPOINT") : lastInstruction(facts.config, "CMD");
+  const out = [{ label: entrypoint.length ? "ENTRYPOINT" : "CMD", text, instruction }];
+  const workdir = c.WorkingDir || "/";
+  const seen = /* @__PURE__ */ new Set();
+  let frontier = [text];
+  for (let depth = 0; depth < MAX_DEPTH && frontier.length > 0; depth++) {
+    const next = [];
+    for (const t of frontier) {
+      for (const candidate of scriptCandidates(t)) {
+        const path = resolveLinkTarget(workdir + "/x", candidate);
+        if (seen.has(path) || seen.size >= MAX_SCRIPTS) continue;
+        const node = facts.fs.resolve(path);
+        if (node?.text === void 0) continue;
+        seen.add(path);
+        out.push({ label: path, text: node.text, path, layer: node.layer, instruction: facts.layers[node.layer]?.createdBy });
+        next.push(node.text);
+      }
+    }
+    frontier = next;
+  }
+  return out;
+}
+function scriptCandidates(text) {
+  const out = /* @__PURE__ */ new Set();
+  for (const m of text.matchAll(/(?:^|[\s;|&(`'"])((?:\.{0,2}\/)?[\w.@+-]+(?:\/[\w.@+-]+)*\.(?:sh|bash))(?=$|[\s;|&)`'"])/g)) out.add(m[1]);
+  for (const m of text.matchAll(/(?:^|[\s;|&(`'"])(\/[\w.@+-]+(?:\/[\w.@+-]+)+)(?=$|[\s;|&)`'"])/g)) out.add(m[1]);
+  for (const m of text.matchAll(/\b(?:sh|bash|source|\.)\s+((?:\.{0,2}\/)?[\w.@+/-]+)/g)) out.add(m[1]);
+  return [...out];
+}
+var LINE_SHOWN = 160;
+function commandLines(text) {
+  return text.split("\n").flatMap((raw, i) => {
+    const line = raw.replace(/(^|\s)#.*$/, "").trim();
+    return line ? [{ line, number: i + 1 }] : [];
+  });
 }
 
 // src/core/rules/log-stdout.ts
@@ -68762,7 +68766,7 @@ var logStdout = {
         if (!why) continue;
         const where = t.path ? `${t.path}:${number}` : t.label;
         out.push({
-          message: `${where}: ${why} ("${excerpt(line)}"); ModelArts shows only what the job writes to stdout and stderr, so keep the output there.`,
+          message: `${where}: ${why} ("${cutText(line, LINE_SHOWN)}"); ModelArts shows only what the job writes to stdout and stderr, so keep the output there.`,
           path: t.path,
           layer: t.layer,
           instruction: t.instruction
@@ -68874,7 +68878,7 @@ var offlineDeps = {
         if (!hit) continue;
         const where = t.path ? `${t.path}:${number}` : t.label;
         out.push({
-          message: `${where} ${hit[1]} at run time ("${excerpt(line)}"); ModelArts jobs cannot download packages: install them in the image (a RUN step in the Dockerfile).`,
+          message: `${where} ${hit[1]} at run time ("${cutText(line, LINE_SHOWN)}"); ModelArts jobs cannot download packages: install them in the image (a RUN step in the Dockerfile).`,
           path: t.path,
           layer: t.layer,
           instruction: t.instruction
@@ -69907,7 +69911,7 @@ function errorMessage(body) {
     if (typeof m === "string") return m;
   } catch {
   }
-  return body.trim().slice(0, 300) || "no message";
+  return cutText(body.trim(), 300) || "no message";
 }
 
 // src/docker/daemon.ts
@@ -70181,7 +70185,7 @@ function buildAnnotations(findings, lines, dockerfile) {
       message = `${group2.length} findings${named ? ` (${named}${paths.length > FIRST_PATHS ? `, and ${paths.length - FIRST_PATHS} more` : ""})` : ""}. First: ${message}`;
     }
     if (!ins && first.instruction) message += `
-Instruction: ${escapeControl(first.instruction.slice(0, 300))}`;
+Instruction: ${escapeControl(cutText(first.instruction, 300))}`;
     message += `
 How to fix: ${docsUrl(first.rule)}`;
     out.push({

@@ -3495,6 +3495,20 @@ var init_errors = __esm({
   }
 });
 
+// src/core/cut-text.ts
+function cutText(text, max) {
+  if (text.length <= max) return text;
+  const end = isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max;
+  return `${text.slice(0, end)}... (${text.length.toLocaleString("en-US")} characters)`;
+}
+var isHighSurrogate;
+var init_cut_text = __esm({
+  "src/core/cut-text.ts"() {
+    "use strict";
+    isHighSurrogate = (code) => code >= 55296 && code <= 56319;
+  }
+});
+
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports2, module2) {
@@ -6479,13 +6493,14 @@ function errorMessage(body) {
     if (typeof m === "string") return m;
   } catch {
   }
-  return body.trim().slice(0, 300) || "no message";
+  return cutText(body.trim(), 300) || "no message";
 }
 var import_node_net2, BUFFER_BYTES, MIN_ROOM, PARKING_BYTES, QUIET_MS, DEFAULT_STALL_MS2;
 var init_save_stream = __esm({
   "src/docker/save-stream.ts"() {
     "use strict";
     import_node_net2 = require("node:net");
+    init_cut_text();
     init_http_response_decoder();
     init_wakeup();
     BUFFER_BYTES = 1024 * 1024;
@@ -6999,6 +7014,7 @@ function rawMembers(text) {
 }
 
 // src/core/layer-walker.ts
+init_cut_text();
 init_errors();
 
 // src/core/settings.ts
@@ -7999,6 +8015,7 @@ function emptyResult() {
 
 // src/core/tar-parser.ts
 init_errors();
+init_cut_text();
 var BLOCK = 512;
 var MAX_META_SIZE = 1024 * 1024;
 var TYPES = {
@@ -8338,7 +8355,7 @@ function parsePax(body, what) {
 }
 function paxNumber(value, key, what) {
   if (!/^\d{1,16}$/.test(value) || Number(value) > Number.MAX_SAFE_INTEGER) {
-    throw new ImageError(`${what} is corrupt: PAX ${key} "${printable(value.slice(0, 40))}" is not a valid number`);
+    throw new ImageError(`${what} is corrupt: PAX ${key} "${printable(cutText(value, 40))}" is not a valid number`);
   }
   return Number(value);
 }
@@ -8488,7 +8505,7 @@ var LayerWalker = class {
   }
   onEntry = (h) => {
     if (h.name.length > MAX_PATH_BYTES || countSlashes(h.name) > MAX_PATH_DEPTH) {
-      this.record.unsafe.push({ path: h.name.slice(0, 120) + "...", reason: `its name is longer than ${MAX_PATH_BYTES} bytes or ${MAX_PATH_DEPTH} levels deep` });
+      this.record.unsafe.push({ path: cutText(h.name, 120), reason: `its name is longer than ${MAX_PATH_BYTES} bytes or ${MAX_PATH_DEPTH} levels deep` });
       return null;
     }
     const path = normalizeEntryName(h.name);
@@ -8746,6 +8763,7 @@ async function readArchive(source, options) {
 // src/core/clamd-client.ts
 var import_node_net = require("node:net");
 init_errors();
+init_cut_text();
 var CLAMD_MAX_STREAM = 25 * 1e3 * 1e3;
 var DEFAULT_STALL_MS = 5 * 60 * 1e3;
 function parseClamdAddress(address) {
@@ -8880,7 +8898,7 @@ var ClamdClient = class _ClamdClient {
         list.push({ index: file.index, signature: found[1] });
         this.verdicts.set(file.layer, list);
       } else if (/ERROR$/.test(m[2]) && !/size limit exceeded/i.test(m[2])) {
-        this.fail(`it answered "${m[2].slice(0, 200)}"`);
+        this.fail(`it answered "${cutText(m[2], 200)}"`);
       }
     }
     const waiters = this.idleWaiters;
@@ -8982,6 +9000,7 @@ function redactedConfig(config) {
 }
 
 // src/core/image-manifest.ts
+init_cut_text();
 init_errors();
 var INDEX_TYPES = /* @__PURE__ */ new Set(["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"]);
 function resolveImage(contents, options) {
@@ -9102,14 +9121,14 @@ function blobByDigest(contents, descriptor, o, verify = true) {
   const { what } = o;
   const { digest } = descriptor;
   const m = /^sha256:([a-f0-9]{64})$/.exec(digest);
-  if (!m) throw new ImageError(`${what} names a blob by an unsupported digest "${digest.slice(0, 80)}" (only sha256 is supported)`);
+  if (!m) throw new ImageError(`${what} names a blob by an unsupported digest "${cutText(digest, 80)}" (only sha256 is supported)`);
   const blob = lookup(contents, `blobs/sha256/${m[1]}`);
   if (!blob) throw new ImageError(`${what} names the blob ${digest}, which is not in the archive`);
   if (verify && !contentIs(blob, digest, o)) {
     throw new ImageError(`the blob ${digest} in ${what} does not match its digest (content is ${blob.digest}): the archive was modified`);
   }
   if (descriptor.size !== void 0 && descriptor.size !== blob.size) {
-    throw new ImageError(`the blob ${digest} in ${what} has ${blob.size} bytes, but its descriptor says ${String(descriptor.size).slice(0, 40)}: the archive was modified`);
+    throw new ImageError(`the blob ${digest} in ${what} has ${blob.size} bytes, but its descriptor says ${cutText(String(descriptor.size), 40)}: the archive was modified`);
   }
   return blob;
 }
@@ -9412,59 +9431,10 @@ var WorkerSideWork = class {
 // src/core/rules/index.ts
 var import_picomatch2 = __toESM(require_picomatch2());
 
-// src/core/startup-commands.ts
-var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "zsh", "ash", "ksh"]);
-var MAX_SCRIPTS = 20;
-var MAX_DEPTH = 3;
-function startupTexts(facts) {
-  const c = facts.config.config ?? {};
-  const entrypoint = Array.isArray(c.Entrypoint) ? c.Entrypoint : [];
-  const cmd = Array.isArray(c.Cmd) ? c.Cmd : [];
-  const argv = [...entrypoint, ...cmd].filter((a) => typeof a === "string");
-  if (argv.length === 0) return [];
-  const dashC = argv.indexOf("-c");
-  const text = SHELLS.has(baseName(argv[0])) && dashC > 0 && dashC + 1 < argv.length ? argv.slice(dashC + 1).join(" ") : argv.join(" ");
-  const instruction = entrypoint.length ? lastInstruction(facts.config, "ENTRYPOINT") : lastInstruction(facts.config, "CMD");
-  const out = [{ label: entrypoint.length ? "ENTRYPOINT" : "CMD", text, instruction }];
-  const workdir = c.WorkingDir || "/";
-  const seen = /* @__PURE__ */ new Set();
-  let frontier = [text];
-  for (let depth = 0; depth < MAX_DEPTH && frontier.length > 0; depth++) {
-    const next = [];
-    for (const t of frontier) {
-      for (const candidate of scriptCandidates(t)) {
-        const path = resolveLinkTarget(workdir + "/x", candidate);
-        if (seen.has(path) || seen.size >= MAX_SCRIPTS) continue;
-        const node = facts.fs.resolve(path);
-        if (node?.text === void 0) continue;
-        seen.add(path);
-        out.push({ label: path, text: node.text, path, layer: node.layer, instruction: facts.layers[node.layer]?.createdBy });
-        next.push(node.text);
-      }
-    }
-    frontier = next;
-  }
-  return out;
-}
-function scriptCandidates(text) {
-  const out = /* @__PURE__ */ new Set();
-  for (const m of text.matchAll(/(?:^|[\s;|&(`'"])((?:\.{0,2}\/)?[\w.@+-]+(?:\/[\w.@+-]+)*\.(?:sh|bash))(?=$|[\s;|&)`'"])/g)) out.add(m[1]);
-  for (const m of text.matchAll(/(?:^|[\s;|&(`'"])(\/[\w.@+-]+(?:\/[\w.@+-]+)+)(?=$|[\s;|&)`'"])/g)) out.add(m[1]);
-  for (const m of text.matchAll(/\b(?:sh|bash|source|\.)\s+((?:\.{0,2}\/)?[\w.@+/-]+)/g)) out.add(m[1]);
-  return [...out];
-}
-function commandLines(text) {
-  return text.split("\n").flatMap((raw, i) => {
-    const line = raw.replace(/(^|\s)#.*$/, "").trim();
-    return line ? [{ line, number: i + 1 }] : [];
-  });
-}
-function excerpt(line) {
-  return line.length > 160 ? line.slice(0, 157) + "..." : line;
-}
-
 // src/core/rules/base-image.ts
+init_cut_text();
 var RUNNABLE_ARCHITECTURES = ["amd64", "arm64", "x86_64", "x86-64", "aarch64"];
+var SHOWN = 64;
 var baseImage = {
   id: "base-image",
   defaultSeverity: "error",
@@ -9499,13 +9469,16 @@ var baseImage = {
 };
 function platformFindings(os, architecture) {
   if (os !== void 0 && os.toLowerCase() !== "linux") {
-    return [{ message: `The image's config says its OS is "${excerpt(os)}"; ModelArts base images, and the nodes that run training jobs, are Linux. Build FROM a ModelArts base image.` }];
+    return [{ message: `The image's config says its OS is "${cutText(os, SHOWN)}"; ModelArts base images, and the nodes that run training jobs, are Linux. Build FROM a ModelArts base image.` }];
   }
   if (architecture !== void 0 && !RUNNABLE_ARCHITECTURES.includes(architecture.toLowerCase())) {
-    return [{ message: `The image's config says it is built for the "${excerpt(architecture)}" CPU architecture; ModelArts base images are amd64 (x86-64) or arm64 (Arm64, for Ascend), and a training node cannot run anything else. Build FROM a ModelArts base image for the target node.` }];
+    return [{ message: `The image's config says it is built for the "${cutText(architecture, SHOWN)}" CPU architecture; ModelArts base images are amd64 (x86-64) or arm64 (Arm64, for Ascend), and a training node cannot run anything else. Build FROM a ModelArts base image for the target node.` }];
   }
   return [];
 }
+
+// src/core/rules/default-user.ts
+init_cut_text();
 
 // src/core/passwd.ts
 function readPasswd(fs) {
@@ -9532,9 +9505,9 @@ function readGroups(fs) {
 }
 
 // src/core/rules/default-user.ts
-var SHOWN = 64;
+var SHOWN2 = 64;
 var MAX_ID = 2 ** 31 - 1;
-var shown = (text) => text.length <= SHOWN ? text : `${text.slice(0, SHOWN)}... (${text.length.toLocaleString("en-US")} characters)`;
+var shown = (text) => cutText(text, SHOWN2);
 var defaultUser = {
   id: "default-user",
   defaultSeverity: "error",
@@ -9584,6 +9557,7 @@ var defaultUser = {
 };
 
 // src/core/rules/image-size.ts
+init_cut_text();
 var imageSize = {
   id: "image-size",
   defaultSeverity: "error",
@@ -9603,9 +9577,58 @@ var imageSize = {
     ];
   }
 };
-function shorten(s) {
-  const t = s.replace(/^\/bin\/sh -c (#\(nop\)\s+)?/, "").trim();
-  return t.length > 60 ? t.slice(0, 57) + "..." : t;
+var shorten = (createdBy) => cutText(createdBy.replace(/^\/bin\/sh -c (#\(nop\)\s+)?/, "").trim(), 60);
+
+// src/core/rules/log-stdout.ts
+init_cut_text();
+
+// src/core/startup-commands.ts
+var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "zsh", "ash", "ksh"]);
+var MAX_SCRIPTS = 20;
+var MAX_DEPTH = 3;
+function startupTexts(facts) {
+  const c = facts.config.config ?? {};
+  const entrypoint = Array.isArray(c.Entrypoint) ? c.Entrypoint : [];
+  const cmd = Array.isArray(c.Cmd) ? c.Cmd : [];
+  const argv = [...entrypoint, ...cmd].filter((a) => typeof a === "string");
+  if (argv.length === 0) return [];
+  const dashC = argv.indexOf("-c");
+  const text = SHELLS.has(baseName(argv[0])) && dashC > 0 && dashC + 1 < argv.length ? argv.slice(dashC + 1).join(" ") : argv.join(" ");
+  const instruction = entrypoint.length ? lastInstruction(facts.config, "ENTRYPOINT") : lastInstruction(facts.config, "CMD");
+  const out = [{ label: entrypoint.length ? "ENTRYPOINT" : "CMD", text, instruction }];
+  const workdir = c.WorkingDir || "/";
+  const seen = /* @__PURE__ */ new Set();
+  let frontier = [text];
+  for (let depth = 0; depth < MAX_DEPTH && frontier.length > 0; depth++) {
+    const next = [];
+    for (const t of frontier) {
+      for (const candidate of scriptCandidates(t)) {
+        const path = resolveLinkTarget(workdir + "/x", candidate);
+        if (seen.has(path) || seen.size >= MAX_SCRIPTS) continue;
+        const node = facts.fs.resolve(path);
+        if (node?.text === void 0) continue;
+        seen.add(path);
+        out.push({ label: path, text: node.text, path, layer: node.layer, instruction: facts.layers[node.layer]?.createdBy });
+        next.push(node.text);
+      }
+    }
+    frontier = next;
+  }
+  return out;
+}
+function scriptCandidates(text) {
+  const out = /* @__PURE__ */ new Set();
+  for (const m of text.matchAll(/(?:^|[\s;|&(`'"])((?:\.{0,2}\/)?[\w.@+-]+(?:\/[\w.@+-]+)*\.(?:sh|bash))(?=$|[\s;|&)`'"])/g)) out.add(m[1]);
+  for (const m of text.matchAll(/(?:^|[\s;|&(`'"])(\/[\w.@+-]+(?:\/[\w.@+-]+)+)(?=$|[\s;|&)`'"])/g)) out.add(m[1]);
+  for (const m of text.matchAll(/\b(?:sh|bash|source|\.)\s+((?:\.{0,2}\/)?[\w.@+/-]+)/g)) out.add(m[1]);
+  return [...out];
+}
+var LINE_SHOWN = 160;
+function commandLines(text) {
+  return text.split("\n").flatMap((raw, i) => {
+    const line = raw.replace(/(^|\s)#.*$/, "").trim();
+    return line ? [{ line, number: i + 1 }] : [];
+  });
 }
 
 // src/core/rules/log-stdout.ts
@@ -9635,7 +9658,7 @@ var logStdout = {
         if (!why) continue;
         const where = t.path ? `${t.path}:${number}` : t.label;
         out.push({
-          message: `${where}: ${why} ("${excerpt(line)}"); ModelArts shows only what the job writes to stdout and stderr, so keep the output there.`,
+          message: `${where}: ${why} ("${cutText(line, LINE_SHOWN)}"); ModelArts shows only what the job writes to stdout and stderr, so keep the output there.`,
           path: t.path,
           layer: t.layer,
           instruction: t.instruction
@@ -9725,6 +9748,7 @@ var modelartsTools = {
 };
 
 // src/core/rules/offline-deps.ts
+init_cut_text();
 var INSTALLERS = [
   [/\b(?:pip[\d.]*|python[\d.]*\s+-m\s+pip)\s+(?:install|download)\b(?!.*--no-index)/, "installs Python packages with pip"],
   [/\b(?:conda|mamba|micromamba)\s+(?:install|create|update|env\s+(?:create|update))\b/, "installs packages with conda"],
@@ -9747,7 +9771,7 @@ var offlineDeps = {
         if (!hit) continue;
         const where = t.path ? `${t.path}:${number}` : t.label;
         out.push({
-          message: `${where} ${hit[1]} at run time ("${excerpt(line)}"); ModelArts jobs cannot download packages: install them in the image (a RUN step in the Dockerfile).`,
+          message: `${where} ${hit[1]} at run time ("${cutText(line, LINE_SHOWN)}"); ModelArts jobs cannot download packages: install them in the image (a RUN step in the Dockerfile).`,
           path: t.path,
           layer: t.layer,
           instruction: t.instruction
@@ -10579,6 +10603,7 @@ See ${docsUrl(r.id)}`,
 }
 
 // src/report/text-report.ts
+init_cut_text();
 init_errors();
 var COLORS = { error: "\x1B[31m", warning: "\x1B[33m", notice: "\x1B[36m", bold: "\x1B[1m", dim: "\x1B[2m", green: "\x1B[32m", reset: "\x1B[0m" };
 function renderText(report, color) {
@@ -10612,10 +10637,7 @@ function renderText(report, color) {
   lines.push(s.passed ? c("green", `PASSED: ModelArts should accept this image (${counts}).`) : c("error", `FAILED: ModelArts would reject this image (${counts}).`));
   return lines.join("\n") + "\n";
 }
-function shorten2(s) {
-  const t = s.replace(/\s+/g, " ").trim();
-  return t.length > 100 ? t.slice(0, 97) + "..." : t;
-}
+var shorten2 = (instruction) => cutText(instruction.replace(/\s+/g, " ").trim(), 100);
 
 // src/dockerfile-lines.ts
 var import_node_fs5 = require("node:fs");

@@ -4,6 +4,7 @@
 // "4: stream: Eicar-Signature FOUND") are matched to files by their command number.
 import { connect, type Socket } from 'node:net';
 import { ImageError, UsageError } from './errors';
+import { cutText } from './cut-text';
 
 /** clamd's default StreamMaxLength is 25 MB; streams are cut there rather than refused. */
 export const CLAMD_MAX_STREAM = 25 * 1000 * 1000;
@@ -167,7 +168,7 @@ export class ClamdClient {
         list.push({ index: file.index, signature: found[1] });
         this.verdicts.set(file.layer, list);
       } else if (/ERROR$/.test(m[2]) && !/size limit exceeded/i.test(m[2])) {
-        this.fail(`it answered "${m[2].slice(0, 200)}"`);
+        this.fail(`it answered "${cutText(m[2], 200)}"`);
       }
     }
     const waiters = this.idleWaiters;

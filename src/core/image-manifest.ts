@@ -4,6 +4,7 @@
 // (Layers from a source that verified them itself, the Docker daemon, are not hashed: see
 // ResolveOptions.layersVerified.)
 import { digestInBlobPath, type ArchiveBlob, type ArchiveContents } from './archive-reader';
+import { cutText } from './cut-text';
 import { ImageError } from './errors';
 import type { LayerRecord } from './layer-record';
 import { count } from './plural';
@@ -203,14 +204,14 @@ function blobByDigest(contents: ArchiveContents, descriptor: Descriptor, o: Reso
   const { what } = o;
   const { digest } = descriptor;
   const m = /^sha256:([a-f0-9]{64})$/.exec(digest);
-  if (!m) throw new ImageError(`${what} names a blob by an unsupported digest "${digest.slice(0, 80)}" (only sha256 is supported)`);
+  if (!m) throw new ImageError(`${what} names a blob by an unsupported digest "${cutText(digest, 80)}" (only sha256 is supported)`);
   const blob = lookup(contents, `blobs/sha256/${m[1]}`);
   if (!blob) throw new ImageError(`${what} names the blob ${digest}, which is not in the archive`);
   if (verify && !contentIs(blob, digest, o)) {
     throw new ImageError(`the blob ${digest} in ${what} does not match its digest (content is ${blob.digest}): the archive was modified`);
   }
   if (descriptor.size !== undefined && descriptor.size !== blob.size) {
-    throw new ImageError(`the blob ${digest} in ${what} has ${blob.size} bytes, but its descriptor says ${String(descriptor.size).slice(0, 40)}: the archive was modified`);
+    throw new ImageError(`the blob ${digest} in ${what} has ${blob.size} bytes, but its descriptor says ${cutText(String(descriptor.size), 40)}: the archive was modified`);
   }
   return blob;
 }

@@ -56,14 +56,13 @@ function scriptCandidates(text: string): string[] {
   return [...out];
 }
 
+/** Characters of a start-up script's line quoted in a finding. */
+export const LINE_SHOWN = 160;
+
 /** Lines of shell text with comments removed, with their 1-based line numbers. */
 export function commandLines(text: string): { line: string; number: number }[] {
   return text.split('\n').flatMap((raw, i) => {
     const line = raw.replace(/(^|\s)#.*$/, '').trim();
     return line ? [{ line, number: i + 1 }] : [];
   });
-}
-
-export function excerpt(line: string): string {
-  return line.length > 160 ? line.slice(0, 157) + '...' : line;
 }

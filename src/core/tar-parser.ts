@@ -3,6 +3,7 @@
 // with no stream object per entry, is what keeps the validator near the cost of GNU tar
 // (see scripts/bench.mjs). Bodies are handed on as sub-views of the input, never copied.
 import { ImageError } from './errors';
+import { cutText } from './cut-text';
 
 export type TarEntryType = 'file' | 'hardlink' | 'symlink' | 'char' | 'block' | 'directory' | 'fifo';
 
@@ -375,7 +376,7 @@ function parsePax(body: Buffer, what: string): PaxAttrs {
 
 function paxNumber(value: string, key: string, what: string): number {
   if (!/^\d{1,16}$/.test(value) || Number(value) > Number.MAX_SAFE_INTEGER) {
-    throw new ImageError(`${what} is corrupt: PAX ${key} "${printable(value.slice(0, 40))}" is not a valid number`);
+    throw new ImageError(`${what} is corrupt: PAX ${key} "${printable(cutText(value, 40))}" is not a valid number`);
   }
   return Number(value);
 }

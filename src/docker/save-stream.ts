@@ -11,6 +11,7 @@
 // which the archive reader requires (daemonSource sets ChunkSource.cutShortHint).
 import { connect, type NetConnectOpts } from 'node:net';
 import type { ChunkSource } from '../core/image-source';
+import { cutText } from '../core/cut-text';
 import { HttpResponseDecoder } from './http-response-decoder';
 import { Wakeup } from './wakeup';
 
@@ -189,5 +190,5 @@ function errorMessage(body: string): string {
   } catch {
     // not JSON
   }
-  return body.trim().slice(0, 300) || 'no message';
+  return cutText(body.trim(), 300) || 'no message';
 }

@@ -1,6 +1,7 @@
 // The report for people at a terminal: findings grouped by rule, then a one-line verdict.
 import { RULES } from '../core/rules';
 import { docsUrl } from '../core/rules/rule';
+import { cutText } from '../core/cut-text';
 import { escapeControl } from '../core/errors';
 import { count, theFirst, was } from '../core/plural';
 import { formatSize } from '../core/settings';
@@ -40,7 +41,5 @@ export function renderText(report: JsonReport, color: boolean): string {
   return lines.join('\n') + '\n';
 }
 
-function shorten(s: string): string {
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t.length > 100 ? t.slice(0, 97) + '...' : t;
-}
+/** An instruction on one line, cut to fit beside its layer. */
+const shorten = (instruction: string) => cutText(instruction.replace(/\s+/g, ' ').trim(), 100);

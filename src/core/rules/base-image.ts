@@ -1,6 +1,6 @@
 import { count, theFirst, was } from '../plural';
 import type { RawFinding } from '../facts';
-import { excerpt } from '../startup-commands';
+import { cutText } from '../cut-text';
 import type { Rule } from './rule';
 
 /**
@@ -8,6 +8,8 @@ import type { Rule } from './rule';
  * base images are; with the spellings containerd normalizes to amd64 and arm64 (platforms.Normalize).
  */
 const RUNNABLE_ARCHITECTURES = ['amd64', 'arm64', 'x86_64', 'x86-64', 'aarch64'];
+/** Characters of the config's OS or architecture quoted in a message. */
+const SHOWN = 64;
 
 export const baseImage: Rule = {
   id: 'base-image',
@@ -50,10 +52,10 @@ export const baseImage: Rule = {
 /** An image for another OS or CPU was not built on a ModelArts base, whatever its layers say. */
 function platformFindings(os: string | undefined, architecture: string | undefined): RawFinding[] {
   if (os !== undefined && os.toLowerCase() !== 'linux') {
-    return [{ message: `The image's config says its OS is "${excerpt(os)}"; ModelArts base images, and the nodes that run training jobs, are Linux. Build FROM a ModelArts base image.` }];
+    return [{ message: `The image's config says its OS is "${cutText(os, SHOWN)}"; ModelArts base images, and the nodes that run training jobs, are Linux. Build FROM a ModelArts base image.` }];
   }
   if (architecture !== undefined && !RUNNABLE_ARCHITECTURES.includes(architecture.toLowerCase())) {
-    return [{ message: `The image's config says it is built for the "${excerpt(architecture)}" CPU architecture; ModelArts base images are amd64 (x86-64) or arm64 (Arm64, for Ascend), and a training node cannot run anything else. Build FROM a ModelArts base image for the target node.` }];
+    return [{ message: `The image's config says it is built for the "${cutText(architecture, SHOWN)}" CPU architecture; ModelArts base images are amd64 (x86-64) or arm64 (Arm64, for Ascend), and a training node cannot run anything else. Build FROM a ModelArts base image for the target node.` }];
   }
   return [];
 }

@@ -1,3 +1,4 @@
+import { cutText } from '../cut-text';
 import { lastInstruction } from '../facts';
 import { readGroups, readPasswd } from '../passwd';
 import type { Rule } from './rule';
@@ -6,7 +7,7 @@ import type { Rule } from './rule';
 const SHOWN = 64;
 /** The highest UID or GID container runtimes accept (runc and iSulad: "uids and gids must be in range 0-2147483647"). */
 const MAX_ID = 2 ** 31 - 1;
-const shown = (text: string) => (text.length <= SHOWN ? text : `${text.slice(0, SHOWN)}... (${text.length.toLocaleString('en-US')} characters)`);
+const shown = (text: string) => cutText(text, SHOWN);
 
 export const defaultUser: Rule = {
   id: 'default-user',

@@ -1,4 +1,5 @@
 import { largestCustomFiles } from '../facts';
+import { cutText } from '../cut-text';
 import { formatSize } from '../settings';
 import type { Rule } from './rule';
 
@@ -29,7 +30,5 @@ export const imageSize: Rule = {
   }
 };
 
-function shorten(s: string): string {
-  const t = s.replace(/^\/bin\/sh -c (#\(nop\)\s+)?/, '').trim();
-  return t.length > 60 ? t.slice(0, 57) + '...' : t;
-}
+/** A history line as its instruction, cut for a list on one line. */
+const shorten = (createdBy: string) => cutText(createdBy.replace(/^\/bin\/sh -c (#\(nop\)\s+)?/, '').trim(), 60);

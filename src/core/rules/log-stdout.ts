@@ -1,5 +1,6 @@
 import type { RawFinding } from '../facts';
-import { commandLines, excerpt, startupTexts } from '../startup-commands';
+import { cutText } from '../cut-text';
+import { commandLines, LINE_SHOWN, startupTexts } from '../startup-commands';
 import type { Rule } from './rule';
 
 const HARMLESS_TARGETS = /^(?:\/dev\/(?:null|stdout|stderr|tty|fd\/[12])|\/proc\/self\/fd\/[12])$/;
@@ -31,7 +32,7 @@ export const logStdout: Rule = {
         if (!why) continue;
         const where = t.path ? `${t.path}:${number}` : t.label;
         out.push({
-          message: `${where}: ${why} ("${excerpt(line)}"); ModelArts shows only what the job writes to stdout and stderr, so keep the output there.`,
+          message: `${where}: ${why} ("${cutText(line, LINE_SHOWN)}"); ModelArts shows only what the job writes to stdout and stderr, so keep the output there.`,
           path: t.path,
           layer: t.layer,
           instruction: t.instruction

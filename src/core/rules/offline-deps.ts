@@ -1,5 +1,6 @@
 import type { RawFinding } from '../facts';
-import { commandLines, excerpt, startupTexts } from '../startup-commands';
+import { cutText } from '../cut-text';
+import { commandLines, LINE_SHOWN, startupTexts } from '../startup-commands';
 import type { Rule } from './rule';
 
 const INSTALLERS: [RegExp, string][] = [
@@ -25,7 +26,7 @@ export const offlineDeps: Rule = {
         if (!hit) continue;
         const where = t.path ? `${t.path}:${number}` : t.label;
         out.push({
-          message: `${where} ${hit[1]} at run time ("${excerpt(line)}"); ModelArts jobs cannot download packages: install them in the image (a RUN step in the Dockerfile).`,
+          message: `${where} ${hit[1]} at run time ("${cutText(line, LINE_SHOWN)}"); ModelArts jobs cannot download packages: install them in the image (a RUN step in the Dockerfile).`,
           path: t.path,
           layer: t.layer,
           instruction: t.instruction
