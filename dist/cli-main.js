@@ -6534,6 +6534,7 @@ async function withinTime(defaultMs, request) {
 }
 async function connectDaemon(timeoutMs = 15e3) {
   const docker = new import_dockerode.default(process.env.DOCKER_CLIENT_TIMEOUT ? {} : { timeout: saveStallMs() ?? DEFAULT_STALL_MS2 });
+  if (docker.modem.protocol === "ssh") process.noDeprecation = true;
   const where = (process.env.DOCKER_HOST || "unix:///var/run/docker.sock").replace(/\/\/([^/@:]*):[^/@]*@/, "//$1:***@");
   const pinging = docker;
   try {

@@ -41,6 +41,10 @@ export async function connectDaemon(timeoutMs = 15000): Promise<Docker> {
   // socket timeout), unless DOCKER_CLIENT_TIMEOUT sets it: over TLS or SSH, `docker save` goes
   // through dockerode, and a connection that goes quiet must not hold the job forever.
   const docker = new Docker(process.env.DOCKER_CLIENT_TIMEOUT ? {} : { timeout: saveStallMs() ?? DEFAULT_STALL_MS });
+  // For an ssh:// host docker-modem builds each request's URL with url.parse from an address
+  // that is no URL, and Node prints a deprecation warning (DEP0170) that users can do nothing
+  // about: the requests go through the SSH tunnel, not to that URL.
+  if ((docker.modem as unknown as ModemSettings).protocol === 'ssh') process.noDeprecation = true;
   // A password written into the address (tcp://user:password@host) is not repeated.
   const where = (process.env.DOCKER_HOST || 'unix:///var/run/docker.sock').replace(/\/\/([^/@:]*):[^/@]*@/, '//$1:***@');
   // dockerode's ping takes an abort signal; its types do not say so.
