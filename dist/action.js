@@ -66746,6 +66746,9 @@ function theFirst(n, noun) {
 function was(n) {
   return n === 1 ? "was" : "were";
 }
+function is(n) {
+  return n === 1 ? "is" : "are";
+}
 
 // src/core/mask.ts
 function maskSecret(value, keep) {
@@ -70197,7 +70200,7 @@ How to fix: ${docsUrl(first.rule)}`;
     });
   }
   if (omitted > 0) {
-    out.push({ level: "notice", title: "modelarts-image-check", message: `${count(omitted, "more finding")} ${omitted === 1 ? "is" : "are"} not shown as annotations (GitHub shows at most ${PER_LEVEL} per level): see the job summary and the JSON report.` });
+    out.push({ level: "notice", title: "modelarts-image-check", message: `${count(omitted, "more finding")} ${is(omitted)} not shown as annotations (GitHub shows at most ${PER_LEVEL} per level): see the job summary and the JSON report.` });
   }
   return out;
 }

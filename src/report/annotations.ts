@@ -6,7 +6,7 @@ import type { DockerfileInstruction } from '../core/dockerfile-map';
 import { cutText } from '../core/cut-text';
 import { escapeControl } from '../core/errors';
 import type { Finding } from '../core/facts';
-import { count } from '../core/plural';
+import { count, is } from '../core/plural';
 import { docsUrl } from '../core/rules/rule';
 import type { Severity } from '../core/settings';
 
@@ -64,7 +64,7 @@ export function buildAnnotations(findings: Finding[], lines: Map<string, Dockerf
     });
   }
   if (omitted > 0) {
-    out.push({ level: 'notice', title: 'modelarts-image-check', message: `${count(omitted, 'more finding')} ${omitted === 1 ? 'is' : 'are'} not shown as annotations (GitHub shows at most ${PER_LEVEL} per level): see the job summary and the JSON report.` });
+    out.push({ level: 'notice', title: 'modelarts-image-check', message: `${count(omitted, 'more finding')} ${is(omitted)} not shown as annotations (GitHub shows at most ${PER_LEVEL} per level): see the job summary and the JSON report.` });
   }
   return out;
 }
