@@ -66143,6 +66143,10 @@ function cutText(text, max) {
   return `${text.slice(0, end)}... (${text.length.toLocaleString("en-US")} characters)`;
 }
 var isHighSurrogate = (code2) => code2 >= 55296 && code2 <= 56319;
+function shortInstruction(createdBy, max) {
+  const instruction = createdBy.replace(/^\/bin\/sh -c (#\(nop\)\s+)?/, "").replace(/\s*# buildkit$/, "").replace(/\s+/g, " ").trim();
+  return cutText(instruction, max);
+}
 
 // src/core/settings.ts
 var PROFILES = {
@@ -68680,7 +68684,7 @@ var imageSize = {
   check(facts, settings) {
     const total = facts.layers.reduce((sum, l) => sum + l.size, 0);
     if (total <= settings.maxSize) return [];
-    const layers = [...facts.layers].sort((a, b) => b.size - a.size).slice(0, 3).map((l) => `layer ${l.index + 1}${l.base ? " (base)" : ""} ${formatSize(l.size)}${l.createdBy ? ` from ${shorten(l.createdBy)}` : ""}`);
+    const layers = [...facts.layers].sort((a, b) => b.size - a.size).slice(0, 3).map((l) => `layer ${l.index + 1}${l.base ? " (base)" : ""} ${formatSize(l.size)}${l.createdBy ? ` from ${shortInstruction(l.createdBy, 60)}` : ""}`);
     const files = largestCustomFiles(facts, 5).map((f) => `${f.path} ${formatSize(f.size)}`);
     const biggest = [...facts.layers].filter((l) => !l.base).sort((a, b) => b.size - a.size)[0];
     return [
@@ -68691,7 +68695,6 @@ var imageSize = {
     ];
   }
 };
-var shorten = (createdBy) => cutText(createdBy.replace(/^\/bin\/sh -c (#\(nop\)\s+)?/, "").trim(), 60);
 
 // src/core/startup-commands.ts
 var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "zsh", "ash", "ksh"]);
@@ -70288,11 +70291,7 @@ function escapeHtml(s) {
   return s.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 var code = (s) => `<code>${escapeHtml(s)}</code>`;
-function shortInstruction(s) {
-  if (!s) return "";
-  const t = s.replace(/^\/bin\/sh -c (#\(nop\)\s+)?/, "").replace(/\s*# buildkit$/, "").replace(/\s+/g, " ").trim();
-  return t.length > 120 ? t.slice(0, 117) + "..." : t;
-}
+var INSTRUCTION_SHOWN = 120;
 function renderSummary(report, extras = {}) {
   const s = report.summary;
   const img = report.image;
@@ -70314,7 +70313,7 @@ function renderSummary(report, extras = {}) {
   parts.push(`<h3>Rules</h3><table><tr><th>Rule</th><th>Status</th><th>Findings</th><th>Requirement</th></tr>${rows.join("")}</table>`);
   const layerRows = report.layers.map((l) => {
     const n = report.findings.filter((f) => f.layer?.index === l.index && !f.waived).length;
-    return `<tr><td>${l.index + 1}</td><td>${l.base ? "base" : "custom"}</td><td>${code(shortInstruction(l.createdBy) || "(unknown)")}</td><td>${formatSize(l.size)}</td><td>${l.entries}</td><td>${n}</td></tr>`;
+    return `<tr><td>${l.index + 1}</td><td>${l.base ? "base" : "custom"}</td><td>${code(l.createdBy && shortInstruction(l.createdBy, INSTRUCTION_SHOWN) || "(unknown)")}</td><td>${formatSize(l.size)}</td><td>${l.entries}</td><td>${n}</td></tr>`;
   });
   const tail = [];
   tail.push(`<h3>Layers</h3><table><tr><th>#</th><th>Part</th><th>Instruction</th><th>Size</th><th>Entries</th><th>Findings</th></tr>${layerRows.join("")}</table>`);
@@ -70335,7 +70334,7 @@ function renderSummary(report, extras = {}) {
     const items = [];
     let cut = 0;
     for (const f of found) {
-      const where = [f.path ? code(f.path) : "", f.layer ? `layer ${f.layer.index + 1}` : "", f.instruction ? code(shortInstruction(f.instruction)) : ""].filter(Boolean).join(" \xB7 ");
+      const where = [f.path ? code(f.path) : "", f.layer ? `layer ${f.layer.index + 1}` : "", f.instruction ? code(shortInstruction(f.instruction, INSTRUCTION_SHOWN)) : ""].filter(Boolean).join(" \xB7 ");
       const item = `<li><b>${f.waived ? "waived" : f.severity}</b> ${escapeHtml(f.message)}${where ? `<br>${where}` : ""}${f.waived ? `<br><i>waived: ${escapeHtml(f.waived.reason)}</i>` : ""}</li>`;
       if (items.length >= PER_RULE || Buffer.byteLength(item) > budget) {
         cut++;

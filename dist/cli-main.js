@@ -3501,6 +3501,10 @@ function cutText(text, max) {
   const end = isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max;
   return `${text.slice(0, end)}... (${text.length.toLocaleString("en-US")} characters)`;
 }
+function shortInstruction(createdBy, max) {
+  const instruction = createdBy.replace(/^\/bin\/sh -c (#\(nop\)\s+)?/, "").replace(/\s*# buildkit$/, "").replace(/\s+/g, " ").trim();
+  return cutText(instruction, max);
+}
 var isHighSurrogate;
 var init_cut_text = __esm({
   "src/core/cut-text.ts"() {
@@ -9567,7 +9571,7 @@ var imageSize = {
   check(facts, settings) {
     const total = facts.layers.reduce((sum, l) => sum + l.size, 0);
     if (total <= settings.maxSize) return [];
-    const layers = [...facts.layers].sort((a, b) => b.size - a.size).slice(0, 3).map((l) => `layer ${l.index + 1}${l.base ? " (base)" : ""} ${formatSize(l.size)}${l.createdBy ? ` from ${shorten(l.createdBy)}` : ""}`);
+    const layers = [...facts.layers].sort((a, b) => b.size - a.size).slice(0, 3).map((l) => `layer ${l.index + 1}${l.base ? " (base)" : ""} ${formatSize(l.size)}${l.createdBy ? ` from ${shortInstruction(l.createdBy, 60)}` : ""}`);
     const files = largestCustomFiles(facts, 5).map((f) => `${f.path} ${formatSize(f.size)}`);
     const biggest = [...facts.layers].filter((l) => !l.base).sort((a, b) => b.size - a.size)[0];
     return [
@@ -9578,7 +9582,6 @@ var imageSize = {
     ];
   }
 };
-var shorten = (createdBy) => cutText(createdBy.replace(/^\/bin\/sh -c (#\(nop\)\s+)?/, "").trim(), 60);
 
 // src/core/rules/log-stdout.ts
 init_cut_text();
@@ -10623,7 +10626,7 @@ function renderText(report, color) {
     for (const f of found) {
       const tag = f.waived ? c("dim", "waived ") : c(f.severity, f.severity.padEnd(7) + " ");
       lines.push(`  ${tag} ${escapeControl(f.message)}`);
-      const where = [f.layer ? `layer ${f.layer.index + 1}` : "", f.instruction ? shorten2(f.instruction) : ""].filter(Boolean).join(": ");
+      const where = [f.layer ? `layer ${f.layer.index + 1}` : "", f.instruction ? shortInstruction(f.instruction, 100) : ""].filter(Boolean).join(": ");
       if (where) lines.push(c("dim", `           ${escapeControl(where)}`));
       if (f.waived) lines.push(c("dim", `           waived: ${f.waived.reason}${f.waived.expires ? ` (until ${f.waived.expires})` : ""}`));
     }
@@ -10638,7 +10641,6 @@ function renderText(report, color) {
   lines.push(s.passed ? c("green", `PASSED: ModelArts should accept this image (${counts}).`) : c("error", `FAILED: ModelArts would reject this image (${counts}).`));
   return lines.join("\n") + "\n";
 }
-var shorten2 = (instruction) => cutText(instruction.replace(/\s+/g, " ").trim(), 100);
 
 // src/dockerfile-lines.ts
 var import_node_fs5 = require("node:fs");

@@ -11,3 +11,13 @@ export function cutText(text: string, max: number): string {
 }
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
+/** A history line (`created_by`) as the instruction a person wrote, on one line, cut to `max`. */
+export function shortInstruction(createdBy: string, max: number): string {
+  const instruction = createdBy
+    .replace(/^\/bin\/sh -c (#\(nop\)\s+)?/, '')
+    .replace(/\s*# buildkit$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return cutText(instruction, max);
+}

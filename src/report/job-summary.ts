@@ -3,6 +3,7 @@
 // summary over 1 MiB entirely, so the findings are cut to fit and point at the JSON report.
 import { RULES } from '../core/rules';
 import { docsUrl } from '../core/rules/rule';
+import { shortInstruction } from '../core/cut-text';
 import { theFirst, was } from '../core/plural';
 import { formatSize } from '../core/settings';
 import { findingCounts, headingId, type JsonReport } from './json-report';
@@ -16,11 +17,8 @@ export function escapeHtml(s: string): string {
 
 const code = (s: string) => `<code>${escapeHtml(s)}</code>`;
 
-function shortInstruction(s: string | undefined): string {
-  if (!s) return '';
-  const t = s.replace(/^\/bin\/sh -c (#\(nop\)\s+)?/, '').replace(/\s*# buildkit$/, '').replace(/\s+/g, ' ').trim();
-  return t.length > 120 ? t.slice(0, 117) + '...' : t;
-}
+/** Characters of an instruction shown in a table cell or beside a finding. */
+const INSTRUCTION_SHOWN = 120;
 
 export interface SummaryExtras {
   /** Where the image was pushed (target -> digest), or why not. */
@@ -55,7 +53,7 @@ export function renderSummary(report: JsonReport, extras: SummaryExtras = {}): s
 
   const layerRows = report.layers.map((l) => {
     const n = report.findings.filter((f) => f.layer?.index === l.index && !f.waived).length;
-    return `<tr><td>${l.index + 1}</td><td>${l.base ? 'base' : 'custom'}</td><td>${code(shortInstruction(l.createdBy) || '(unknown)')}</td><td>${formatSize(l.size)}</td><td>${l.entries}</td><td>${n}</td></tr>`;
+    return `<tr><td>${l.index + 1}</td><td>${l.base ? 'base' : 'custom'}</td><td>${code((l.createdBy && shortInstruction(l.createdBy, INSTRUCTION_SHOWN)) || '(unknown)')}</td><td>${formatSize(l.size)}</td><td>${l.entries}</td><td>${n}</td></tr>`;
   });
   const tail: string[] = [];
   tail.push(`<h3>Layers</h3><table><tr><th>#</th><th>Part</th><th>Instruction</th><th>Size</th><th>Entries</th><th>Findings</th></tr>${layerRows.join('')}</table>`);
@@ -77,7 +75,7 @@ export function renderSummary(report: JsonReport, extras: SummaryExtras = {}): s
     const items: string[] = [];
     let cut = 0;
     for (const f of found) {
-      const where = [f.path ? code(f.path) : '', f.layer ? `layer ${f.layer.index + 1}` : '', f.instruction ? code(shortInstruction(f.instruction)) : ''].filter(Boolean).join(' · ');
+      const where = [f.path ? code(f.path) : '', f.layer ? `layer ${f.layer.index + 1}` : '', f.instruction ? code(shortInstruction(f.instruction, INSTRUCTION_SHOWN)) : ''].filter(Boolean).join(' · ');
       const item = `<li><b>${f.waived ? 'waived' : f.severity}</b> ${escapeHtml(f.message)}${where ? `<br>${where}` : ''}${f.waived ? `<br><i>waived: ${escapeHtml(f.waived.reason)}</i>` : ''}</li>`;
       if (items.length >= PER_RULE || Buffer.byteLength(item) > budget) {
         cut++;

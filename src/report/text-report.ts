@@ -1,7 +1,7 @@
 // The report for people at a terminal: findings grouped by rule, then a one-line verdict.
 import { RULES } from '../core/rules';
 import { docsUrl } from '../core/rules/rule';
-import { cutText } from '../core/cut-text';
+import { shortInstruction } from '../core/cut-text';
 import { escapeControl } from '../core/errors';
 import { count, theFirst, was } from '../core/plural';
 import { formatSize } from '../core/settings';
@@ -25,7 +25,7 @@ export function renderText(report: JsonReport, color: boolean): string {
     for (const f of found) {
       const tag = f.waived ? c('dim', 'waived ') : c(f.severity, f.severity.padEnd(7) + ' ');
       lines.push(`  ${tag} ${escapeControl(f.message)}`);
-      const where = [f.layer ? `layer ${f.layer.index + 1}` : '', f.instruction ? shorten(f.instruction) : ''].filter(Boolean).join(': ');
+      const where = [f.layer ? `layer ${f.layer.index + 1}` : '', f.instruction ? shortInstruction(f.instruction, 100) : ''].filter(Boolean).join(': ');
       if (where) lines.push(c('dim', `           ${escapeControl(where)}`));
       if (f.waived) lines.push(c('dim', `           waived: ${f.waived.reason}${f.waived.expires ? ` (until ${f.waived.expires})` : ''}`));
     }
@@ -40,6 +40,3 @@ export function renderText(report: JsonReport, color: boolean): string {
   lines.push(s.passed ? c('green', `PASSED: ModelArts should accept this image (${counts}).`) : c('error', `FAILED: ModelArts would reject this image (${counts}).`));
   return lines.join('\n') + '\n';
 }
-
-/** An instruction on one line, cut to fit beside its layer. */
-const shorten = (instruction: string) => cutText(instruction.replace(/\s+/g, ' ').trim(), 100);

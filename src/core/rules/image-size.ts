@@ -1,5 +1,5 @@
 import { largestCustomFiles } from '../facts';
-import { cutText } from '../cut-text';
+import { shortInstruction } from '../cut-text';
 import { formatSize } from '../settings';
 import type { Rule } from './rule';
 
@@ -14,7 +14,7 @@ export const imageSize: Rule = {
     const layers = [...facts.layers]
       .sort((a, b) => b.size - a.size)
       .slice(0, 3)
-      .map((l) => `layer ${l.index + 1}${l.base ? ' (base)' : ''} ${formatSize(l.size)}${l.createdBy ? ` from ${shorten(l.createdBy)}` : ''}`);
+      .map((l) => `layer ${l.index + 1}${l.base ? ' (base)' : ''} ${formatSize(l.size)}${l.createdBy ? ` from ${shortInstruction(l.createdBy, 60)}` : ''}`);
     const files = largestCustomFiles(facts, 5).map((f) => `${f.path} ${formatSize(f.size)}`);
     const biggest = [...facts.layers].filter((l) => !l.base).sort((a, b) => b.size - a.size)[0];
     return [
@@ -29,6 +29,3 @@ export const imageSize: Rule = {
     ];
   }
 };
-
-/** A history line as its instruction, cut for a list on one line. */
-const shorten = (createdBy: string) => cutText(createdBy.replace(/^\/bin\/sh -c (#\(nop\)\s+)?/, '').trim(), 60);
