@@ -176,6 +176,11 @@ describe('annotations', () => {
     const eleven = buildAnnotations(findings.slice(0, 11), new Map(), undefined);
     expect(eleven[eleven.length - 1].message).toMatch(/^1 more finding is not shown as annotations/);
   });
+
+  it('names an instruction no Dockerfile line matches as it was written, not as its history line', () => {
+    const [a] = buildAnnotations([finding({ rule: 'default-user', instruction: '/bin/sh -c #(nop)  USER root' })], new Map(), undefined);
+    expect(a.message).toContain('\nInstruction: USER root\n');
+  });
 });
 
 describe('job summary', () => {

@@ -70192,7 +70192,7 @@ function buildAnnotations(findings, lines, dockerfile) {
       message = `${group2.length} findings${named ? ` (${named}${paths.length > FIRST_PATHS ? `, and ${paths.length - FIRST_PATHS} more` : ""})` : ""}. First: ${message}`;
     }
     if (!ins && first.instruction) message += `
-Instruction: ${escapeControl(cutText(first.instruction, 300))}`;
+Instruction: ${escapeControl(shortInstruction(first.instruction, 300))}`;
     message += `
 How to fix: ${docsUrl(first.rule)}`;
     out.push({

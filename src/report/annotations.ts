@@ -3,7 +3,7 @@
 // rule per instruction names the first paths and the count; a last notice points at the
 // summary when findings had to be left out.
 import type { DockerfileInstruction } from '../core/dockerfile-map';
-import { cutText } from '../core/cut-text';
+import { shortInstruction } from '../core/cut-text';
 import { escapeControl } from '../core/errors';
 import type { Finding } from '../core/facts';
 import { count, is } from '../core/plural';
@@ -54,7 +54,7 @@ export function buildAnnotations(findings: Finding[], lines: Map<string, Dockerf
       const named = escapeControl(paths.slice(0, FIRST_PATHS).join(', '));
       message = `${group.length} findings${named ? ` (${named}${paths.length > FIRST_PATHS ? `, and ${paths.length - FIRST_PATHS} more` : ''})` : ''}. First: ${message}`;
     }
-    if (!ins && first.instruction) message += `\nInstruction: ${escapeControl(cutText(first.instruction, 300))}`;
+    if (!ins && first.instruction) message += `\nInstruction: ${escapeControl(shortInstruction(first.instruction, 300))}`;
     message += `\nHow to fix: ${docsUrl(first.rule)}`;
     out.push({
       level: first.severity,
