@@ -1,7 +1,7 @@
 // The documentation is part of the interface: it must say what the code does.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import schema from '../schema/modelarts-image-check.schema.json';
 import { RULES } from '../src/core/rules';
@@ -41,6 +41,18 @@ describe('documentation', () => {
     }
     expect(readdirSync(join(root, 'docs/rules')).sort()).toEqual(RULES.map((r) => `${r.id}.md`).sort());
     expect(schema.properties.rules.propertyNames.enum).toEqual(RULES.map((r) => r.id));
+  });
+
+  it('links only to files that exist', () => {
+    const pages = ['README.md', 'CONTRIBUTING.md', 'CHANGELOG.md', ...readdirSync(join(root, 'docs'), { recursive: true }).map((f) => join('docs', String(f)))].filter((f) => f.endsWith('.md'));
+    const broken: string[] = [];
+    for (const page of pages) {
+      for (const [, target] of read(page).matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^(?:[a-z]+:|#)/.test(target)) continue;
+        if (!existsSync(join(root, dirname(page), target.split('#')[0]))) broken.push(`${page}: ${target}`);
+      }
+    }
+    expect(broken).toEqual([]);
   });
 
   it('keeps the version, the package and the action metadata consistent', () => {
