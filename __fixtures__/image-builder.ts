@@ -21,6 +21,8 @@ export interface EntrySpec {
 
 export interface LayerSpec {
   entries: EntrySpec[];
+  /** A layer tar written byte by byte (see raw-tar.ts), used instead of `entries`. */
+  raw?: Buffer;
   compression?: 'none' | 'gzip' | 'zstd';
   createdBy?: string;
 }
@@ -65,6 +67,7 @@ export async function tarOf(files: { name: string; data?: Buffer; header?: Parti
 }
 
 export async function layerTar(layer: LayerSpec): Promise<Buffer> {
+  if (layer.raw) return layer.raw;
   return tarOf(
     layer.entries.map((e) => {
       const name = e.path.replace(/^\//, '');
@@ -193,6 +196,22 @@ export async function buildImage(spec: ImageSpec, options: ArchiveOptions = {}):
   }
   const ordered = options.metadataFirst ? [...meta_, ...files] : [...files, ...meta_];
   return { archive: await tarOf(ordered), configDigest, diffIds };
+}
+
+/** The entries of an archive, in order (to build crafted archives from real ones). */
+export async function entriesOf(archive: Buffer): Promise<{ name: string; data: Buffer }[]> {
+  const extract = tar.extract();
+  const out: { name: string; data: Buffer }[] = [];
+  const reading = (async () => {
+    for await (const entry of extract) {
+      const chunks: Buffer[] = [];
+      for await (const c of entry) chunks.push(c as Buffer);
+      out.push({ name: entry.header.name, data: Buffer.concat(chunks) });
+    }
+  })();
+  extract.end(archive);
+  await reading;
+  return out;
 }
 
 /** An in-memory image source that hands the archive over in small, odd-sized chunks. */

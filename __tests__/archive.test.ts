@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { check, paths } from '../__fixtures__/check';
-import { BASE_METADATA, baseLayers, buildImage, layerTar, memorySource, onBase, tarOf, zstdAvailable, type Layout, type LayerSpec } from '../__fixtures__/image-builder';
+import { BASE_METADATA, baseLayers, buildImage, entriesOf, layerTar, memorySource, onBase, tarOf, zstdAvailable, type Layout, type LayerSpec } from '../__fixtures__/image-builder';
+import { END_OF_ARCHIVE, paxRecords, rawBody, rawHeader } from '../__fixtures__/raw-tar';
+import { resolveInArchive } from '../src/core/archive-reader';
 import { checkImage } from '../src/core/check-image';
 import { RangeProcessor } from '../src/core/range-processor';
 import { ImageError } from '../src/core/errors';
@@ -344,5 +346,88 @@ describe('layers of the given base image', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+// docker load unpacks the archive into a directory before it reads the manifest, and Docker
+// unpacks each layer with Go's archive/tar: what the rules judge must be what Docker would run.
+describe('reads an archive as docker load unpacks it', () => {
+  const benignSpec = onBase([{ entries: [{ path: 'opt/app', content: 'ok' }] }]);
+  const evilSpec = onBase([{ entries: [{ path: 'opt/app', content: 'x', mode: 0o4755 }] }]);
+  const run = async (archive: Buffer) => paths(await checkImage({ image: memorySource(archive, 'image archive x.tar'), settings: { ...defaultSettings(), today: '2026-06-01' } }), 'setuid-setgid');
+  const both = async () => [await entriesOf((await buildImage(benignSpec)).archive), await entriesOf((await buildImage(evilSpec)).archive)];
+  const manifestOf = (entries: { name: string; data: Buffer }[]) => JSON.parse(entries.find((e) => e.name === 'manifest.json')!.data.toString())[0] as { Config: string; Layers: string[] };
+
+  it('reads the file that a later symlink at the same path points to', async () => {
+    const [benign, evil] = await both();
+    const archive = await tarOf([...evil.map((e) => (e.name === 'manifest.json' ? { ...e, name: 'evil.json' } : e)), ...benign, { name: 'manifest.json', header: { type: 'symlink', linkname: 'evil.json' } }]);
+    expect(await run(archive)).toEqual(['/opt/app']);
+  });
+
+  it('writes an entry through the symlinked directories on its path', async () => {
+    const [benign, evil] = await both();
+    const archive = await tarOf([
+      ...benign,
+      ...evil.filter((x) => x.name !== 'manifest.json'),
+      { name: 'alias', header: { type: 'symlink', linkname: '/' } },
+      { name: 'alias/./manifest.json', data: evil.find((x) => x.name === 'manifest.json')!.data }
+    ]);
+    expect(await run(archive)).toEqual(['/opt/app']);
+  });
+
+  it('keeps in a hard link the file its target was when the link was made', async () => {
+    const [benign, evil] = await both();
+    const custom = manifestOf(evil).Layers.at(-1)!;
+    const manifest = [{ ...manifestOf(evil), Layers: [...manifestOf(evil).Layers.slice(0, -1), 'saved/layer.tar'] }];
+    const archive = await tarOf([
+      ...evil.filter((x) => x.name !== 'manifest.json'),
+      { name: 'saved/layer.tar', header: { type: 'link', linkname: custom } },
+      { name: custom, data: benign.find((x) => x.name === manifestOf(benign).Layers.at(-1))!.data },
+      { name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest)) }
+    ]);
+    expect(await run(archive)).toEqual(['/opt/app']);
+  });
+
+  it('follows symlinks as inside the directory docker load unpacks into', () => {
+    const links = new Map([
+      ['a', 'x/y'],
+      ['b', 'a/../z'],
+      ['abs', '/top'],
+      ['up', '../../../top'],
+      ['loop', 'loop2'],
+      ['loop2', 'loop']
+    ]);
+    expect(resolveInArchive(links, 'b', true)).toBe('x/z');
+    expect(resolveInArchive(links, 'd/../a/file', false)).toBe('x/y/file');
+    expect(resolveInArchive(links, 'abs/file', true)).toBe('top/file');
+    expect(resolveInArchive(links, 'up', true)).toBe('top');
+    expect(resolveInArchive(links, 'a', false)).toBe('a');
+    expect(resolveInArchive(links, 'loop/file', true)).toBeUndefined();
+  });
+
+  it('gives up clearly on paths nested deeper than any archive needs, once symlinks make it resolve them', async () => {
+    const deep = 'a/'.repeat(200_000) + 'manifest.json';
+    const records = paxRecords([`path=${deep}`]);
+    const archive = Buffer.concat([
+      rawHeader({ name: 'elsewhere', type: '2', link: '.' }),
+      rawHeader({ name: 'pax', type: 'x', size: records.length }),
+      rawBody(records),
+      rawHeader({ name: 'manifest.json', size: 2 }),
+      rawBody('[]'),
+      END_OF_ARCHIVE
+    ]);
+    await expect(checkImage({ image: memorySource(archive, 'image archive x.tar'), settings: defaultSettings() })).rejects.toThrow(/loop of symlinks, or symlinks nested deeper than any archive needs/);
+  });
+
+  it('treats a PAX global header in a layer as Docker does: it removes whatever is at its path', async () => {
+    const g = paxRecords(['path=usr/lib/libc.so', 'comment=deletes what its path names']);
+    const raw = Buffer.concat([rawHeader({ name: 'pax_global_header', type: 'g', size: g.length }), rawBody(g), rawHeader({ name: 'usr/bin/.wh.su', type: 'g' }), END_OF_ARCHIVE]);
+    const r = await check(onBase([{ entries: [], raw }]));
+    expect(paths(r, 'protected-path').sort()).toEqual(['/usr/bin/su', '/usr/lib/libc.so']);
+  });
+
+  it('refuses a PAX global header that names the root of a layer, as Docker does', async () => {
+    const raw = Buffer.concat([rawHeader({ name: './', type: 'g' }), END_OF_ARCHIVE]);
+    await expect(check(onBase([{ entries: [], raw }]))).rejects.toThrow(/global header .* names the image root/);
   });
 });

@@ -3,6 +3,7 @@
 // MIC_FUZZ_ITERATIONS raises the count (CI runs the default); MIC_FUZZ_SEED replays a run.
 import { gzipSync } from 'node:zlib';
 import { buildImage, memorySource, onBase, tarOf, type Layout, type LayerSpec } from '../__fixtures__/image-builder';
+import { rawHeader } from '../__fixtures__/raw-tar';
 import { checkImage } from '../src/core/check-image';
 import { ImageError } from '../src/core/errors';
 import { defaultSettings } from '../src/core/settings';
@@ -162,22 +163,7 @@ describe('hostile but well-formed input', () => {
     const count = Number(process.env.MIC_FUZZ_ENTRIES ?? 300000);
     const layer = await tarOf([]); // end-of-archive only; entries are generated below
     void layer;
-    const header = (name: string) => {
-      const b = Buffer.alloc(512);
-      b.write(name, 0);
-      b.write('0000644\0', 100);
-      b.write('0000000\0', 108);
-      b.write('0000000\0', 116);
-      b.write('00000000000\0', 124);
-      b.write('00000000000\0', 136);
-      b.write('0', 156);
-      b.write('ustar\x0000', 257, 'latin1');
-      b.fill(0x20, 148, 156);
-      let sum = 0;
-      for (const x of b) sum += x;
-      b.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 'latin1');
-      return b;
-    };
+    const header = (name: string) => rawHeader({ name });
     // The layer's digest is needed in the config before the archive streams: hash while generating.
     const { createHash } = await import('node:crypto');
     const layerBlocks = function* () {
@@ -192,12 +178,7 @@ describe('hostile but well-formed input', () => {
     }
     const config = Buffer.from(JSON.stringify({ rootfs: { type: 'layers', diff_ids: ['sha256:' + hash.digest('hex')] }, config: { User: '1101' } }));
     const manifest = Buffer.from(JSON.stringify([{ Config: 'c.json', Layers: ['l/layer.tar'] }]));
-    const head = header('l/layer.tar');
-    head.write(size.toString(8).padStart(11, '0') + '\0', 124);
-    head.fill(0x20, 148, 156);
-    let sum = 0;
-    for (const x of head) sum += x;
-    head.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 'latin1');
+    const head = rawHeader({ name: 'l/layer.tar', size });
     const tail = await tarOf([{ name: 'c.json', data: config }, { name: 'manifest.json', data: manifest }]);
     const source = {
       name: 'many entries',

@@ -1,33 +1,10 @@
+import { END_OF_ARCHIVE, paxRecords, rawBody, rawHeader } from '../__fixtures__/raw-tar';
 import { TarParser, type TarHeader } from '../src/core/tar-parser';
 
-/** A raw 512-byte header, written by hand so that the tests control every field. */
-function header(fields: { name: string; type?: string; size?: number | Buffer; uid?: number | Buffer; mode?: number; link?: string; magic?: 'ustar' | 'gnu'; prefix?: string }): Buffer {
-  const b = Buffer.alloc(512);
-  b.write(fields.name, 0, 100, 'utf8');
-  b.write((fields.mode ?? 0o644).toString(8).padStart(7, '0') + '\0', 100);
-  if (Buffer.isBuffer(fields.uid)) fields.uid.copy(b, 108);
-  else b.write((fields.uid ?? 0).toString(8).padStart(7, '0') + '\0', 108);
-  b.write('0000000\0', 116);
-  if (Buffer.isBuffer(fields.size)) fields.size.copy(b, 124);
-  else b.write((fields.size ?? 0).toString(8).padStart(11, '0') + '\0', 124);
-  b.write('00000000000\0', 136);
-  b.write(fields.type ?? '0', 156);
-  if (fields.link) b.write(fields.link, 157);
-  if (fields.magic === 'gnu') b.write('ustar  \0', 257, 'latin1');
-  else b.write('ustar\x0000', 257, 'latin1');
-  if (fields.prefix) b.write(fields.prefix, 345);
-  b.fill(0x20, 148, 156);
-  let sum = 0;
-  for (const byte of b) sum += byte;
-  b.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 'latin1');
-  return b;
-}
-
-const body = (data: string | Buffer) => {
-  const buf = Buffer.from(data);
-  return Buffer.concat([buf, Buffer.alloc((512 - (buf.length % 512)) % 512)]);
-};
-const END = Buffer.alloc(1024);
+const header = rawHeader;
+const body = rawBody;
+const pax = paxRecords;
+const END = END_OF_ARCHIVE;
 
 async function parse(archive: Buffer, chunk = 100): Promise<(TarHeader & { data: string })[]> {
   const out: (TarHeader & { data: string })[] = [];
@@ -71,26 +48,102 @@ describe('TarParser', () => {
     expect([e.name, e.uid, e.data]).toEqual(['a/b/file.txt', 70000, 'hi']);
   });
 
-  it('applies global PAX headers to every later entry, and local ones to the next', async () => {
-    const pax = (records: string[]) => records.map((r) => { const len = r.length + 3; const n = String(len + String(len).length - 1); return `${n} ${r}\n`; }).join('');
-    const g = pax(['uid=4242']);
-    const x = pax(['path=renamed/by/pax']);
-    const archive = Buffer.concat([
-      header({ name: 'global', type: 'g', size: g.length }),
-      body(g),
-      header({ name: 'local', type: 'x', size: x.length }),
-      body(x),
-      header({ name: 'original', size: 1 }),
-      body('a'),
-      header({ name: 'second', size: 1 }),
-      body('b'),
-      END
-    ]);
-    const entries = await parse(archive);
-    expect(entries.map((e) => [e.name, e.uid])).toEqual([
+  it('applies a local PAX header to the next entry only', async () => {
+    const x = pax(['path=renamed/by/pax', 'uid=4242']);
+    const archive = Buffer.concat([header({ name: 'local', type: 'x', size: x.length }), body(x), header({ name: 'original', size: 1 }), body('a'), header({ name: 'second', size: 1 }), body('b'), END]);
+    expect((await parse(archive)).map((e) => [e.name, e.uid])).toEqual([
       ['renamed/by/pax', 4242],
-      ['second', 4242]
+      ['second', 0]
     ]);
+  });
+
+  // Docker reads images and layers with Go's archive/tar, and what it unpacks is what the rules
+  // must see. Each case below was a way to show the validator other files than Docker unpacks.
+  describe('reads every entry as Docker (Go\'s archive/tar) does', () => {
+    it('hands a global PAX header over as an entry of its own, whose records apply to no other entry', async () => {
+      const g = pax(['uid=1101', 'path=tmp/harmless', 'size=1024']);
+      const x = pax(['path=dropped/by/the/global/header']);
+      const archive = Buffer.concat([
+        header({ name: 'pax_global_header', type: 'g', size: g.length }),
+        body(g),
+        header({ name: 'usr/bin/evil', size: 5, mode: 0o4755 }),
+        body('evil\n'),
+        header({ name: 'local', type: 'x', size: x.length }),
+        body(x),
+        header({ name: 'usr/bin/.wh.ls', type: 'g' }),
+        header({ name: 'usr/bin/second', size: 1 }),
+        body('b'),
+        END
+      ]);
+      expect((await parse(archive)).map((e) => [e.name, e.type, e.uid, e.mode, e.data])).toEqual([
+        ['tmp/harmless', 'global-header', 0, 0, ''],
+        ['usr/bin/evil', 'file', 0, 0o4755, 'evil\n'],
+        ['usr/bin/.wh.ls', 'global-header', 0, 0, ''],
+        ['usr/bin/second', 'file', 0, 0o644, 'b']
+      ]);
+    });
+
+    it.each([
+      ['directory', '5'],
+      ['symlink', '2'],
+      ['hardlink', '1'],
+      ['char', '3'],
+      ['block', '4'],
+      ['fifo', '6']
+    ])('gives a %s no body, whatever its size field says', async (type, flag) => {
+      const archive = Buffer.concat([header({ name: 'usr/', type: flag, size: 1024, link: 'target' }), header({ name: 'usr/bin/evil', size: 5, mode: 0o4755 }), body('evil\n'), END]);
+      expect((await parse(archive)).map((e) => [e.name, e.type, e.size, e.data])).toEqual([
+        ['usr/', type, 0, ''],
+        ['usr/bin/evil', 'file', 5, 'evil\n']
+      ]);
+    });
+
+    it('gives a directory no body when a PAX size says otherwise', async () => {
+      const x = pax(['size=1024']);
+      const archive = Buffer.concat([header({ name: 'p', type: 'x', size: x.length }), body(x), header({ name: 'usr/', type: '5' }), header({ name: 'usr/bin/evil', size: 5 }), body('evil\n'), END]);
+      expect((await parse(archive)).map((e) => e.name)).toEqual(['usr/', 'usr/bin/evil']);
+    });
+
+    it('reads an old-style entry (type NUL) whose name ends in "/" as a directory without a body', async () => {
+      const archive = Buffer.concat([header({ name: 'usr/', type: '\0', size: 1024 }), header({ name: 'usr/bin/evil', size: 5 }), body('evil\n'), header({ name: 'plain', type: '\0', size: 1 }), body('p'), END]);
+      expect((await parse(archive)).map((e) => [e.name, e.type, e.data])).toEqual([
+        ['usr/', 'directory', ''],
+        ['usr/bin/evil', 'file', 'evil\n'],
+        ['plain', 'file', 'p']
+      ]);
+    });
+
+    it('skips NULs and spaces around an octal number, as Go does', async () => {
+      const mode = Buffer.from('\x00\x00004755', 'latin1');
+      const size = Buffer.from('\x00\x00 0000005 ', 'latin1');
+      const archive = Buffer.concat([header({ name: 'usr/bin/evil', mode, size }), body('evil\n'), END]);
+      expect((await parse(archive)).map((e) => [e.mode, e.size, e.data])).toEqual([[0o4755, 5, 'evil\n']]);
+    });
+
+    it('keeps the header\'s own name, link and size where a PAX record or GNU long name is empty', async () => {
+      const x = pax(['path=usr/bin/sh', 'path=', 'linkpath=', 'uid=']);
+      const archive = Buffer.concat([
+        header({ name: 'p', type: 'x', size: x.length }),
+        body(x),
+        header({ name: 'usr/bin/ls', type: '2', link: 'busybox', uid: 7 }),
+        header({ name: '././@LongLink', type: 'L', size: 1, magic: 'gnu' }),
+        body('\0'),
+        header({ name: 'usr/bin/cat', size: 1, magic: 'gnu' }),
+        body('c'),
+        END
+      ]);
+      expect((await parse(archive)).map((e) => [e.name, e.linkname, e.uid])).toEqual([
+        ['usr/bin/ls', 'busybox', 7],
+        ['usr/bin/cat', '', 0]
+      ]);
+    });
+
+    it('reads the 131-byte prefix of a star header, not the times after it', async () => {
+      const prefix = 'usr/bin/' + './'.repeat(61) + '.';
+      const archive = Buffer.concat([header({ name: 'ls', size: 1, prefix, star: { atime: '14000000000 ' } }), body('x'), END]);
+      const [e] = await parse(archive);
+      expect(e.name).toBe(`${prefix}/ls`);
+    });
   });
 
   it('accepts a checksum summed over unsigned or signed bytes (old tars), and no other', async () => {
@@ -117,7 +170,12 @@ describe('TarParser', () => {
     ['a malformed PAX record', () => Buffer.concat([header({ name: 'p', type: 'x', size: 20 }), body('999 path=abcdefghij\n'), header({ name: 'a' }), END]), /malformed PAX record/],
     ['a bogus PAX size', () => Buffer.concat([header({ name: 'p', type: 'x', size: 15 }), body('15 size=-12345\n'), header({ name: 'a' }), END]), /PAX size "-12345" is not a valid number/],
     ['an entry cut short', () => Buffer.concat([header({ name: 'a', size: 4000 }), body('x'.repeat(1000))]), /truncated: it ends at byte 1536 in entry "a"/],
-    ['an unknown entry type', () => Buffer.concat([header({ name: 'weird', type: 'Z' }), END]), /unsupported type "Z"/]
+    ['an unknown entry type', () => Buffer.concat([header({ name: 'weird', type: 'Z' }), END]), /unsupported type "Z"/],
+    ['a number with a space inside', () => Buffer.concat([header({ name: 'a', size: Buffer.from('0000 000001\0', 'latin1') }), body('x'), END]), /invalid size/],
+    ['a lone zero block followed by an entry', () => Buffer.concat([header({ name: 'a' }), Buffer.alloc(512), header({ name: 'hidden' }), END]), /zero block at byte 512 is followed by an entry/],
+    ['a GNU sparse file', () => Buffer.concat([header({ name: 'sparse', type: 'S', size: 1, magic: 'gnu' }), body('x'), END]), /GNU sparse file "sparse"/],
+    ['a GNU sparse file in PAX records', () => { const x = pax(['GNU.sparse.major=1', 'GNU.sparse.minor=0', 'GNU.sparse.name=usr/bin/ls', 'GNU.sparse.realsize=10']); return Buffer.concat([header({ name: 'p', type: 'x', size: x.length }), body(x), header({ name: 'tmp/x', size: 1 }), body('x'), END]); }, /GNU sparse file "tmp\/x"/],
+    ['a PAX path with a NUL in it', () => { const x = pax(['path=usr/bin/ls\0.txt']); return Buffer.concat([header({ name: 'p', type: 'x', size: x.length }), body(x), header({ name: 'a' }), END]); }, /PAX path with a NUL/]
   ])('rejects %s', async (_name, make, message) => {
     await expect(parse(make())).rejects.toThrow(message);
   });

@@ -1973,10 +1973,10 @@ var require_request = __commonJS({
       } else if (val === void 0) {
         return;
       }
-      let headerName = headerNameLowerCasedRecord[key];
-      if (headerName === void 0) {
-        headerName = key.toLowerCase();
-        if (headerNameLowerCasedRecord[headerName] === void 0 && !isValidHTTPToken(headerName)) {
+      let headerName2 = headerNameLowerCasedRecord[key];
+      if (headerName2 === void 0) {
+        headerName2 = key.toLowerCase();
+        if (headerNameLowerCasedRecord[headerName2] === void 0 && !isValidHTTPToken(headerName2)) {
           throw new InvalidArgumentError("invalid header key");
         }
       }
@@ -2013,7 +2013,7 @@ var require_request = __commonJS({
           throw new InvalidArgumentError(`invalid ${key} header`);
         }
       }
-      if (headerName === "host") {
+      if (headerName2 === "host") {
         if (request.host !== null) {
           throw new InvalidArgumentError("duplicate host header");
         }
@@ -2021,7 +2021,7 @@ var require_request = __commonJS({
           throw new InvalidArgumentError("invalid host header");
         }
         request.host = val;
-      } else if (headerName === "content-length") {
+      } else if (headerName2 === "content-length") {
         if (request.contentLength !== null) {
           throw new InvalidArgumentError("duplicate content-length header");
         }
@@ -2029,12 +2029,12 @@ var require_request = __commonJS({
         if (!Number.isFinite(request.contentLength)) {
           throw new InvalidArgumentError("invalid content-length header");
         }
-      } else if (request.contentType === null && headerName === "content-type") {
+      } else if (request.contentType === null && headerName2 === "content-type") {
         request.contentType = val;
         request.headers.push(key, val);
-      } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
-        throw new InvalidArgumentError(`invalid ${headerName} header`);
-      } else if (headerName === "connection") {
+      } else if (headerName2 === "transfer-encoding" || headerName2 === "keep-alive" || headerName2 === "upgrade") {
+        throw new InvalidArgumentError(`invalid ${headerName2} header`);
+      } else if (headerName2 === "connection") {
         const value = typeof val === "string" ? val.toLowerCase() : null;
         if (value !== "close" && value !== "keep-alive") {
           throw new InvalidArgumentError("invalid connection header");
@@ -2042,7 +2042,7 @@ var require_request = __commonJS({
         if (value === "close") {
           request.reset = true;
         }
-      } else if (headerName === "expect") {
+      } else if (headerName2 === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
         request.headers.push(key, val);
@@ -5292,13 +5292,13 @@ var require_formdata_parser = __commonJS({
           }
           return { name, filename, contentType, encoding };
         }
-        let headerName = collectASequenceOfBytes(
+        let headerName2 = collectASequenceOfBytes(
           (char) => char !== 10 && char !== 13 && char !== 58,
           input,
           position
         );
-        headerName = removeChars(headerName, true, true, (char) => char === 9 || char === 32);
-        if (!HTTP_TOKEN_CODEPOINTS.test(headerName.toString())) {
+        headerName2 = removeChars(headerName2, true, true, (char) => char === 9 || char === 32);
+        if (!HTTP_TOKEN_CODEPOINTS.test(headerName2.toString())) {
           return "failure";
         }
         if (input[position.position] !== 58) {
@@ -5310,7 +5310,7 @@ var require_formdata_parser = __commonJS({
           input,
           position
         );
-        switch (bufferToLowerCasedHeaderName(headerName)) {
+        switch (bufferToLowerCasedHeaderName(headerName2)) {
           case "content-disposition": {
             name = filename = null;
             if (!bufferStartsWith(input, formDataNameBuffer, position)) {
@@ -6059,10 +6059,10 @@ var require_client_h1 = __commonJS({
         }
         const key = this.headers[len - 2];
         if (key.length === 10) {
-          const headerName = util.bufferToLowerCasedHeaderName(key);
-          if (headerName === "keep-alive") {
+          const headerName2 = util.bufferToLowerCasedHeaderName(key);
+          if (headerName2 === "keep-alive") {
             this.keepAlive += buf.toString();
-          } else if (headerName === "connection") {
+          } else if (headerName2 === "connection") {
             this.connection += buf.toString();
           }
         } else if (key.length === 14 && util.bufferToLowerCasedHeaderName(key) === "content-length") {
@@ -10691,8 +10691,8 @@ var require_mock_utils = __commonJS({
     }
     function lowerCaseEntries(headers) {
       return Object.fromEntries(
-        Object.entries(headers).map(([headerName, headerValue]) => {
-          return [headerName.toLocaleLowerCase(), headerValue];
+        Object.entries(headers).map(([headerName2, headerValue]) => {
+          return [headerName2.toLocaleLowerCase(), headerValue];
         })
       );
     }
@@ -11648,7 +11648,7 @@ var require_dns = __commonJS({
   "node_modules/undici/lib/interceptor/dns.js"(exports2, module2) {
     "use strict";
     var { isIP } = require("node:net");
-    var { lookup: lookup2 } = require("node:dns");
+    var { lookup } = require("node:dns");
     var DecoratorHandler = require_decorator_handler();
     var { InvalidArgumentError, InformationalError } = require_errors();
     var maxInt = Math.pow(2, 31) - 1;
@@ -11738,7 +11738,7 @@ var require_dns = __commonJS({
         }
       }
       #defaultLookup(origin, opts, cb) {
-        lookup2(
+        lookup(
           origin.hostname,
           {
             all: true,
@@ -14125,8 +14125,8 @@ var require_fetch = __commonJS({
       if ([301, 302].includes(actualResponse.status) && request.method === "POST" || actualResponse.status === 303 && !GET_OR_HEAD.includes(request.method)) {
         request.method = "GET";
         request.body = null;
-        for (const headerName of requestBodyHeader) {
-          request.headersList.delete(headerName);
+        for (const headerName2 of requestBodyHeader) {
+          request.headersList.delete(headerName2);
         }
       }
       if (!sameOrigin(requestCurrentURL(request), locationURL)) {
@@ -42813,14 +42813,14 @@ ${formatted}-----END ${type} KEY-----`;
         let dataStart = 0;
         let comment = "";
         while (m = RE_HEADER.exec(body)) {
-          const headerName = m[1];
+          const headerName2 = m[1];
           const headerValue = m[2].replace(RE_HEADER_ENDS, "");
           if (headerValue.length > 1024) {
             RE_HEADER.lastIndex = 0;
             return new Error("Malformed RFC4716 public key");
           }
           dataStart = RE_HEADER.lastIndex;
-          if (headerName.toLowerCase() === "comment") {
+          if (headerName2.toLowerCase() === "comment") {
             comment = headerValue;
             if (comment.length > 1 && comment.charCodeAt(0) === 34 && comment.charCodeAt(comment.length - 1) === 34) {
               comment = comment.slice(1, -1);
@@ -65940,6 +65940,18 @@ function sniffBlob(head) {
   return "other";
 }
 
+// src/core/cut-text.ts
+function cutText(text, max) {
+  if (text.length <= max) return text;
+  const end = isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max;
+  return `${text.slice(0, end)}... (${text.length.toLocaleString("en-US")} characters)`;
+}
+var isHighSurrogate = (code2) => code2 >= 55296 && code2 <= 56319;
+function shortInstruction(createdBy, max) {
+  const instruction = createdBy.replace(/^\/bin\/sh -c (#\(nop\)\s+)?/, "").replace(/\s*# buildkit$/, "").replace(/\s+/g, " ").trim();
+  return cutText(instruction, max);
+}
+
 // src/core/decompress.ts
 var import_node_stream = require("node:stream");
 var import_promises = require("node:stream/promises");
@@ -66134,18 +66146,6 @@ function rawMembers(text) {
     skipSpace();
     if (text[i] === ",") i++;
   }
-}
-
-// src/core/cut-text.ts
-function cutText(text, max) {
-  if (text.length <= max) return text;
-  const end = isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max;
-  return `${text.slice(0, end)}... (${text.length.toLocaleString("en-US")} characters)`;
-}
-var isHighSurrogate = (code2) => code2 >= 55296 && code2 <= 56319;
-function shortInstruction(createdBy, max) {
-  const instruction = createdBy.replace(/^\/bin\/sh -c (#\(nop\)\s+)?/, "").replace(/\s*# buildkit$/, "").replace(/\s+/g, " ").trim();
-  return cutText(instruction, max);
 }
 
 // src/core/settings.ts
@@ -67160,6 +67160,7 @@ var TYPES = {
   "5": "directory",
   "6": "fifo"
 };
+var HEADER_ONLY = /* @__PURE__ */ new Set(["hardlink", "symlink", "char", "block", "directory", "fifo"]);
 var TarParser = class {
   /**
    * With a `cutShortHint` (ChunkSource.cutShortHint) an archive that stops after a whole entry,
@@ -67181,9 +67182,10 @@ var TarParser = class {
   padding = 0;
   sink = null;
   metaKind = "";
+  /** A global header's own name (its PAX path record may replace it). */
+  metaName = "";
   metaChunks = [];
   pending = {};
-  globalPax = {};
   zeroBlocks = 0;
   offset = 0;
   // bytes consumed, for error messages
@@ -67291,13 +67293,13 @@ var TarParser = class {
     throw new ImageError(`${this.what} is truncated: it ends at byte ${this.offset}${where}${hint}`);
   }
   onHeaderBlock(block) {
+    const at = this.offset - BLOCK;
     if (isZeroBlock(block)) {
       this.zeroBlocks++;
       if (this.zeroBlocks >= 2) this.state = 4 /* Done */;
       return;
     }
-    this.zeroBlocks = 0;
-    const at = this.offset - BLOCK;
+    if (this.zeroBlocks > 0) throw new ImageError(`${this.what} is corrupt: the zero block at byte ${at - BLOCK} is followed by an entry, not by the second block of the end-of-archive marker`);
     if (!checksumMatches(block)) {
       if (at === 0) throw new ImageError(`${this.what} is not a tar archive (its first block is not a tar header)`);
       throw new ImageError(`${this.what} is corrupt: bad tar header checksum at byte ${at}`);
@@ -67309,6 +67311,7 @@ var TarParser = class {
         throw new ImageError(`${this.what} is corrupt: a ${describeMeta(typeflag)} of ${size} bytes at byte ${at}`);
       }
       this.metaKind = typeflag;
+      this.metaName = typeflag === "g" ? headerName(block) : "";
       this.metaChunks = [];
       this.remaining = size;
       this.padding = padOf(size);
@@ -67317,6 +67320,7 @@ var TarParser = class {
       return;
     }
     const header = this.buildHeader(block, typeflag, size, at);
+    if (HEADER_ONLY.has(header.type)) header.size = 0;
     this.currentName = header.name;
     this.sink = this.onEntry(header);
     this.remaining = header.size;
@@ -67325,21 +67329,21 @@ var TarParser = class {
     this.state = 1 /* Body */;
   }
   buildHeader(block, typeflag, rawSize, at) {
-    const pax = this.pending.pax ? { ...this.globalPax, ...this.pending.pax } : this.globalPax;
-    let name = this.pending.longName ?? pax.path;
-    if (name === void 0) {
-      name = readString(block, 0, 100);
-      if (isPosixUstar(block) && block[345] !== 0) name = readString(block, 345, 155) + "/" + name;
-    }
-    const linkname = this.pending.longLink ?? pax.linkpath ?? readString(block, 157, 100);
+    const pax = this.pending.pax ?? NO_PAX;
+    const name = this.pending.longName || pax.path || headerName(block);
+    const linkname = this.pending.longLink || (pax.linkpath ?? readString(block, 157, 100));
     this.pending = {};
-    const type = TYPES[typeflag];
-    if (type === void 0 && typeflag !== "S") {
+    if (typeflag === "S" || pax.sparse) {
+      throw new ImageError(`${this.what} has a GNU sparse file "${name}" at byte ${at}, which Docker's tools never write and Go's tar reader would unpack under another name or with other contents`);
+    }
+    let type = TYPES[typeflag];
+    if (typeflag === "\0" && name.endsWith("/")) type = "directory";
+    if (type === void 0) {
       throw new ImageError(`${this.what} has an entry of unsupported type "${printable(typeflag)}" ("${name}") at byte ${at}`);
     }
     return {
       name,
-      type: type ?? "file",
+      type,
       mode: readNumber(block, 100, 8, "mode", at, this.what),
       uid: pax.uid ?? readNumber(block, 108, 8, "uid", at, this.what),
       gid: pax.gid ?? readNumber(block, 116, 8, "gid", at, this.what),
@@ -67368,9 +67372,12 @@ var TarParser = class {
       case "x":
         this.pending.pax = parsePax(body, this.what);
         break;
-      case "g":
-        this.globalPax = { ...this.globalPax, ...parsePax(body, this.what) };
+      case "g": {
+        const name = parsePax(body, this.what).path || this.metaName;
+        this.pending = {};
+        this.onEntry({ name, type: "global-header", mode: 0, uid: 0, gid: 0, size: 0, linkname: "" });
         break;
+      }
     }
   }
 };
@@ -67387,6 +67394,7 @@ function isZeroBlock(block) {
   }
   return true;
 }
+var NO_PAX = {};
 function checksumMatches(block) {
   let unsigned = 8 * 32;
   let high = 0;
@@ -67399,47 +67407,50 @@ function checksumMatches(block) {
     high -= block[i] >> 7;
   }
   const signed = unsigned - 256 * high;
-  let stored = 0;
-  let digits = 0;
-  for (let i = 148; i < 156; i++) {
-    const c = block[i];
-    if (c === 0 || c === 32) {
-      if (digits > 0) break;
-      continue;
-    }
-    if (c < 48 || c > 55) return false;
-    stored = stored * 8 + (c - 48);
-    digits++;
-  }
-  return digits > 0 && (stored === unsigned || stored === signed);
+  const stored = readOctal(block, 148, 8);
+  return stored === unsigned || stored === signed;
 }
 function readNumber(block, start, length, field, at, what) {
   const first = block[start];
   if (first & 128) {
     if (first === 255) throw new ImageError(`${what} is corrupt: negative ${field} in the tar header at byte ${at}`);
     let value2 = first & 127;
-    for (let i2 = start + 1; i2 < start + length; i2++) {
-      value2 = value2 * 256 + block[i2];
+    for (let i = start + 1; i < start + length; i++) {
+      value2 = value2 * 256 + block[i];
       if (value2 > Number.MAX_SAFE_INTEGER) {
         throw new ImageError(`${what} is corrupt: ${field} too large in the tar header at byte ${at}`);
       }
     }
     return value2;
   }
-  let value = 0;
+  const value = readOctal(block, start, length);
+  if (value < 0) throw new ImageError(`${what} is corrupt: invalid ${field} in the tar header at byte ${at}`);
+  return value;
+}
+function readOctal(block, start, length) {
   let i = start;
-  const end = start + length;
-  while (i < end && block[i] === 32) i++;
+  let end = start + length;
+  while (i < end && (block[i] === 0 || block[i] === 32)) i++;
+  while (end > i && (block[end - 1] === 0 || block[end - 1] === 32)) end--;
+  let value = 0;
   for (; i < end; i++) {
     const c = block[i];
-    if (c === 0 || c === 32) break;
-    if (c < 48 || c > 55) throw new ImageError(`${what} is corrupt: invalid ${field} in the tar header at byte ${at}`);
+    if (c === 0) break;
+    if (c < 48 || c > 55) return -1;
     value = value * 8 + (c - 48);
   }
   return value;
 }
+function headerName(block) {
+  const name = readString(block, 0, 100);
+  if (!isPosixUstar(block) || block[345] === 0) return name;
+  return readString(block, 345, isStar(block) ? 131 : 155) + "/" + name;
+}
 function isPosixUstar(b) {
   return b[257] === 117 && b[258] === 115 && b[259] === 116 && b[260] === 97 && b[261] === 114 && b[262] === 0;
+}
+function isStar(b) {
+  return b[508] === 116 && b[509] === 97 && b[510] === 114 && b[511] === 0;
 }
 function readString(buf, start, length) {
   let end = buf.indexOf(0, start);
@@ -67462,12 +67473,14 @@ function parsePax(body, what) {
     if (eq <= 0) throw new ImageError(`${what} is corrupt: PAX record without a key`);
     const key = record.slice(0, eq);
     const value = record.slice(eq + 1);
+    if ((key === "path" || key === "linkpath") && value.includes("\0")) throw new ImageError(`${what} is corrupt: a PAX ${key} with a NUL in it`);
+    if (key.startsWith("GNU.sparse.")) attrs.sparse = true;
     switch (key) {
       case "path":
-        attrs.path = value;
+        attrs.path = value || void 0;
         break;
       case "linkpath":
-        attrs.linkpath = value;
+        attrs.linkpath = value || void 0;
         break;
       case "size":
         attrs.size = paxNumber(value, key, what);
@@ -67485,6 +67498,7 @@ function parsePax(body, what) {
   return attrs;
 }
 function paxNumber(value, key, what) {
+  if (value === "") return void 0;
   if (!/^\d{1,16}$/.test(value) || Number(value) > Number.MAX_SAFE_INTEGER) {
     throw new ImageError(`${what} is corrupt: PAX ${key} "${printable(cutText(value, 40))}" is not a valid number`);
   }
@@ -67644,12 +67658,19 @@ var LayerWalker = class {
       this.record.unsafe.push({ path: h.name, reason: 'its name climbs out of the image root with ".."' });
       return null;
     }
-    if (path === "/") return null;
+    if (path === "/") {
+      if (h.type === "global-header") throw new ImageError("a PAX global header in a layer names the image root: Docker cannot unpack the layer");
+      return null;
+    }
     const name = baseName(path);
     if (name.startsWith(".wh.")) {
       const dir = path.slice(0, path.length - name.length - 1) || "/";
       if (name === ".wh..wh..opq") this.entries.add(dir, 8 /* Opaque */, 0, 0, 0, 0);
       else if (!name.startsWith(".wh..wh.")) this.entries.add((dir === "/" ? "" : dir) + "/" + name.slice(4), 7 /* Whiteout */, 0, 0, 0, 0);
+      return null;
+    }
+    if (h.type === "global-header") {
+      this.entries.add(path, 7 /* Whiteout */, 0, 0, 0, 0);
       return null;
     }
     let link;
@@ -67717,6 +67738,36 @@ async function walkLayer(blob, compression, options, what, scan = true) {
 
 // src/core/archive-reader.ts
 var MAX_JSON = 16 * 1024 * 1024;
+var MAX_LINK_HOPS = 40;
+var RESOLVE_BUDGET = 64 * 1024 * 1024;
+function resolveInArchive(links, path, followLast, budget = { chars: RESOLVE_BUDGET }) {
+  if (links.size === 0) return path;
+  let resolved = "";
+  const rest = path.split("/").reverse();
+  let hops = 0;
+  while (rest.length > 0) {
+    const part = rest.pop();
+    if (part === "" || part === ".") continue;
+    const parent = resolved;
+    if (part === "..") {
+      resolved = resolved.slice(0, Math.max(0, resolved.lastIndexOf("/")));
+      continue;
+    }
+    resolved = resolved === "" ? part : `${resolved}/${part}`;
+    if (rest.length === 0 && !followLast) break;
+    if ((budget.chars -= resolved.length) < 0) return void 0;
+    const target = links.get(resolved);
+    if (target === void 0) continue;
+    if (++hops > MAX_LINK_HOPS) return void 0;
+    resolved = target.startsWith("/") ? "" : parent;
+    rest.push(...target.split("/").reverse());
+  }
+  return resolved;
+}
+function fileAt(contents, path) {
+  const resolved = resolveInArchive(contents.links, path, true);
+  return resolved === void 0 ? void 0 : contents.files.get(resolved);
+}
 var HashingSink = class {
   constructor(path, entrySize, reader) {
     this.path = path;
@@ -67817,21 +67868,40 @@ var ArchiveReader = class {
   }
   options;
   contents = { files: /* @__PURE__ */ new Map(), links: /* @__PURE__ */ new Map() };
+  /** Shared by every path resolved while reading (see RESOLVE_BUDGET). */
+  resolveBudget = { chars: RESOLVE_BUDGET };
   /** Where a legacy archive made by Docker keeps the base's layers (see legacy-layer-ids.ts). */
   predictedBasePaths;
   onEntry = (h) => {
     const normalized = normalizeEntryName(h.name);
     if (normalized === null) throw new ImageError(`${this.options.what} has an entry whose name climbs out of the archive: "${h.name}"`);
-    const path = normalized.slice(1);
-    if (h.type === "symlink" || h.type === "hardlink") {
-      const base = h.type === "symlink" ? path.slice(0, path.lastIndexOf("/") + 1) : "";
-      const target = normalizeEntryName(base + h.linkname);
-      if (target !== null) this.contents.links.set(path, target.slice(1));
-      return null;
+    const { files, links } = this.contents;
+    const path = resolveInArchive(links, normalized.slice(1), false, this.resolveBudget);
+    if (path === void 0) throw this.linkError(h.name);
+    files.delete(path);
+    links.delete(path);
+    switch (h.type) {
+      case "file":
+        return new HashingSink(path, h.size, this);
+      case "symlink":
+        links.set(path, h.linkname);
+        return null;
+      case "hardlink": {
+        const target = resolveInArchive(links, h.linkname, false, this.resolveBudget);
+        if (target === void 0) throw this.linkError(h.linkname);
+        const file = files.get(target);
+        const link = links.get(target);
+        if (file) files.set(path, file);
+        else if (link !== void 0) links.set(path, link);
+        return null;
+      }
+      default:
+        return null;
     }
-    if (h.type !== "file") return null;
-    return new HashingSink(path, h.size, this);
   };
+  linkError(name) {
+    return new ImageError(`${this.options.what} has a loop of symlinks, or symlinks nested deeper than any archive needs, on the path "${cutText(name, 200)}"`);
+  }
   isBaseLayer(path) {
     const digest = digestInBlobPath(path);
     if (digest !== void 0) return !!this.options.baseLayerDigests?.has(digest);
@@ -68129,25 +68199,14 @@ function redactedConfig(config) {
 var INDEX_TYPES = /* @__PURE__ */ new Set(["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"]);
 function resolveImage(contents, options) {
   const { layout = "auto", platform: platform2, what } = options;
-  const manifestJson = layout === "oci-archive" ? void 0 : lookup(contents, "manifest.json");
+  const manifestJson = layout === "oci-archive" ? void 0 : fileAt(contents, "manifest.json");
   if (manifestJson) return fromDockerManifest(contents, manifestJson, options);
-  const index = layout === "docker-archive" ? void 0 : lookup(contents, "index.json");
+  const index = layout === "docker-archive" ? void 0 : fileAt(contents, "index.json");
   if (index) return fromOciIndex(contents, index, platform2, options);
   if (layout === "docker-archive") throw new ImageError(`${what} has no manifest.json: it is not a docker save archive (for an OCI layout use oci-archive:)`);
   if (layout === "oci-archive") throw new ImageError(`${what} has no index.json: it is not an OCI image layout (for docker save output use docker-archive:)`);
   if (contents.files.size === 0) throw new ImageError(`${what} contains no files: it is not an image archive`);
   throw new ImageError(`${what} has neither manifest.json (docker save) nor index.json (OCI layout): it is not an image archive, or it is truncated`);
-}
-function lookup(contents, path) {
-  let p = path.replace(/^\.?\/+/, "");
-  for (let hops = 0; hops < 16; hops++) {
-    const file = contents.files.get(p);
-    if (file) return file;
-    const next = contents.links.get(p);
-    if (next === void 0) return void 0;
-    p = next;
-  }
-  return void 0;
 }
 function jsonOf(blob, name, what) {
   if (blob.json === void 0) {
@@ -68168,7 +68227,7 @@ function fromDockerManifest(contents, blob, o) {
   if (typeof entry.Config !== "string" || !Array.isArray(entry.Layers) || !entry.Layers.every((l) => typeof l === "string")) {
     throw new ImageError(`manifest.json in ${what} is malformed: it needs "Config" (a path) and "Layers" (a list of paths)`);
   }
-  const configBlob = lookup(contents, entry.Config);
+  const configBlob = fileAt(contents, entry.Config);
   if (!configBlob) throw new ImageError(`manifest.json in ${what} names the config ${entry.Config}, which is not in the archive`);
   const digestInName = /([a-f0-9]{64})(?:\.json)?$/.exec(entry.Config);
   if (digestInName && configBlob.digest !== "sha256:" + digestInName[1]) {
@@ -68176,7 +68235,7 @@ function fromDockerManifest(contents, blob, o) {
   }
   const config = checkConfig(jsonOf(configBlob, entry.Config, what), entry.Config, what);
   const layerBlobs = entry.Layers.map((path) => {
-    const layer = lookup(contents, path);
+    const layer = fileAt(contents, path);
     if (!layer) throw new ImageError(`manifest.json in ${what} names the layer ${path}, which is not in the archive`);
     const inName = digestInBlobPath(path);
     if (layersWalked && inName && !contentIs(layer, inName, o)) {
@@ -68246,7 +68305,7 @@ function blobByDigest(contents, descriptor, o, verify = true) {
   const { digest } = descriptor;
   const m = /^sha256:([a-f0-9]{64})$/.exec(digest);
   if (!m) throw new ImageError(`${what} names a blob by an unsupported digest "${cutText(digest, 80)}" (only sha256 is supported)`);
-  const blob = lookup(contents, `blobs/sha256/${m[1]}`);
+  const blob = fileAt(contents, `blobs/sha256/${m[1]}`);
   if (!blob) throw new ImageError(`${what} names the blob ${digest}, which is not in the archive`);
   if (verify && !contentIs(blob, digest, o)) {
     throw new ImageError(`the blob ${digest} in ${what} does not match its digest (content is ${blob.digest}): the archive was modified`);

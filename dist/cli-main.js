@@ -3467,6 +3467,24 @@ var require_commander = __commonJS({
   }
 });
 
+// src/core/cut-text.ts
+function cutText(text, max) {
+  if (text.length <= max) return text;
+  const end = isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max;
+  return `${text.slice(0, end)}... (${text.length.toLocaleString("en-US")} characters)`;
+}
+function shortInstruction(createdBy, max) {
+  const instruction = createdBy.replace(/^\/bin\/sh -c (#\(nop\)\s+)?/, "").replace(/\s*# buildkit$/, "").replace(/\s+/g, " ").trim();
+  return cutText(instruction, max);
+}
+var isHighSurrogate;
+var init_cut_text = __esm({
+  "src/core/cut-text.ts"() {
+    "use strict";
+    isHighSurrogate = (code) => code >= 55296 && code <= 56319;
+  }
+});
+
 // src/core/errors.ts
 function escapeControl(s) {
   return s.replace(/[\x00-\x1f\x7f\x9b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
@@ -3492,24 +3510,6 @@ var init_errors = __esm({
     UsageError = class extends Error {
       name = "UsageError";
     };
-  }
-});
-
-// src/core/cut-text.ts
-function cutText(text, max) {
-  if (text.length <= max) return text;
-  const end = isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max;
-  return `${text.slice(0, end)}... (${text.length.toLocaleString("en-US")} characters)`;
-}
-function shortInstruction(createdBy, max) {
-  const instruction = createdBy.replace(/^\/bin\/sh -c (#\(nop\)\s+)?/, "").replace(/\s*# buildkit$/, "").replace(/\s+/g, " ").trim();
-  return cutText(instruction, max);
-}
-var isHighSurrogate;
-var init_cut_text = __esm({
-  "src/core/cut-text.ts"() {
-    "use strict";
-    isHighSurrogate = (code) => code >= 55296 && code <= 56319;
   }
 });
 
@@ -6818,6 +6818,9 @@ function sniffBlob(head) {
   return "other";
 }
 
+// src/core/archive-reader.ts
+init_cut_text();
+
 // src/core/decompress.ts
 var import_node_stream = require("node:stream");
 var import_promises = require("node:stream/promises");
@@ -8034,6 +8037,7 @@ var TYPES = {
   "5": "directory",
   "6": "fifo"
 };
+var HEADER_ONLY = /* @__PURE__ */ new Set(["hardlink", "symlink", "char", "block", "directory", "fifo"]);
 var TarParser = class {
   /**
    * With a `cutShortHint` (ChunkSource.cutShortHint) an archive that stops after a whole entry,
@@ -8055,9 +8059,10 @@ var TarParser = class {
   padding = 0;
   sink = null;
   metaKind = "";
+  /** A global header's own name (its PAX path record may replace it). */
+  metaName = "";
   metaChunks = [];
   pending = {};
-  globalPax = {};
   zeroBlocks = 0;
   offset = 0;
   // bytes consumed, for error messages
@@ -8165,13 +8170,13 @@ var TarParser = class {
     throw new ImageError(`${this.what} is truncated: it ends at byte ${this.offset}${where}${hint}`);
   }
   onHeaderBlock(block) {
+    const at = this.offset - BLOCK;
     if (isZeroBlock(block)) {
       this.zeroBlocks++;
       if (this.zeroBlocks >= 2) this.state = 4 /* Done */;
       return;
     }
-    this.zeroBlocks = 0;
-    const at = this.offset - BLOCK;
+    if (this.zeroBlocks > 0) throw new ImageError(`${this.what} is corrupt: the zero block at byte ${at - BLOCK} is followed by an entry, not by the second block of the end-of-archive marker`);
     if (!checksumMatches(block)) {
       if (at === 0) throw new ImageError(`${this.what} is not a tar archive (its first block is not a tar header)`);
       throw new ImageError(`${this.what} is corrupt: bad tar header checksum at byte ${at}`);
@@ -8183,6 +8188,7 @@ var TarParser = class {
         throw new ImageError(`${this.what} is corrupt: a ${describeMeta(typeflag)} of ${size} bytes at byte ${at}`);
       }
       this.metaKind = typeflag;
+      this.metaName = typeflag === "g" ? headerName(block) : "";
       this.metaChunks = [];
       this.remaining = size;
       this.padding = padOf(size);
@@ -8191,6 +8197,7 @@ var TarParser = class {
       return;
     }
     const header = this.buildHeader(block, typeflag, size, at);
+    if (HEADER_ONLY.has(header.type)) header.size = 0;
     this.currentName = header.name;
     this.sink = this.onEntry(header);
     this.remaining = header.size;
@@ -8199,21 +8206,21 @@ var TarParser = class {
     this.state = 1 /* Body */;
   }
   buildHeader(block, typeflag, rawSize, at) {
-    const pax = this.pending.pax ? { ...this.globalPax, ...this.pending.pax } : this.globalPax;
-    let name = this.pending.longName ?? pax.path;
-    if (name === void 0) {
-      name = readString(block, 0, 100);
-      if (isPosixUstar(block) && block[345] !== 0) name = readString(block, 345, 155) + "/" + name;
-    }
-    const linkname = this.pending.longLink ?? pax.linkpath ?? readString(block, 157, 100);
+    const pax = this.pending.pax ?? NO_PAX;
+    const name = this.pending.longName || pax.path || headerName(block);
+    const linkname = this.pending.longLink || (pax.linkpath ?? readString(block, 157, 100));
     this.pending = {};
-    const type = TYPES[typeflag];
-    if (type === void 0 && typeflag !== "S") {
+    if (typeflag === "S" || pax.sparse) {
+      throw new ImageError(`${this.what} has a GNU sparse file "${name}" at byte ${at}, which Docker's tools never write and Go's tar reader would unpack under another name or with other contents`);
+    }
+    let type = TYPES[typeflag];
+    if (typeflag === "\0" && name.endsWith("/")) type = "directory";
+    if (type === void 0) {
       throw new ImageError(`${this.what} has an entry of unsupported type "${printable(typeflag)}" ("${name}") at byte ${at}`);
     }
     return {
       name,
-      type: type ?? "file",
+      type,
       mode: readNumber(block, 100, 8, "mode", at, this.what),
       uid: pax.uid ?? readNumber(block, 108, 8, "uid", at, this.what),
       gid: pax.gid ?? readNumber(block, 116, 8, "gid", at, this.what),
@@ -8242,9 +8249,12 @@ var TarParser = class {
       case "x":
         this.pending.pax = parsePax(body, this.what);
         break;
-      case "g":
-        this.globalPax = { ...this.globalPax, ...parsePax(body, this.what) };
+      case "g": {
+        const name = parsePax(body, this.what).path || this.metaName;
+        this.pending = {};
+        this.onEntry({ name, type: "global-header", mode: 0, uid: 0, gid: 0, size: 0, linkname: "" });
         break;
+      }
     }
   }
 };
@@ -8261,6 +8271,7 @@ function isZeroBlock(block) {
   }
   return true;
 }
+var NO_PAX = {};
 function checksumMatches(block) {
   let unsigned = 8 * 32;
   let high = 0;
@@ -8273,47 +8284,50 @@ function checksumMatches(block) {
     high -= block[i] >> 7;
   }
   const signed = unsigned - 256 * high;
-  let stored = 0;
-  let digits = 0;
-  for (let i = 148; i < 156; i++) {
-    const c = block[i];
-    if (c === 0 || c === 32) {
-      if (digits > 0) break;
-      continue;
-    }
-    if (c < 48 || c > 55) return false;
-    stored = stored * 8 + (c - 48);
-    digits++;
-  }
-  return digits > 0 && (stored === unsigned || stored === signed);
+  const stored = readOctal(block, 148, 8);
+  return stored === unsigned || stored === signed;
 }
 function readNumber(block, start, length, field, at, what) {
   const first = block[start];
   if (first & 128) {
     if (first === 255) throw new ImageError(`${what} is corrupt: negative ${field} in the tar header at byte ${at}`);
     let value2 = first & 127;
-    for (let i2 = start + 1; i2 < start + length; i2++) {
-      value2 = value2 * 256 + block[i2];
+    for (let i = start + 1; i < start + length; i++) {
+      value2 = value2 * 256 + block[i];
       if (value2 > Number.MAX_SAFE_INTEGER) {
         throw new ImageError(`${what} is corrupt: ${field} too large in the tar header at byte ${at}`);
       }
     }
     return value2;
   }
-  let value = 0;
+  const value = readOctal(block, start, length);
+  if (value < 0) throw new ImageError(`${what} is corrupt: invalid ${field} in the tar header at byte ${at}`);
+  return value;
+}
+function readOctal(block, start, length) {
   let i = start;
-  const end = start + length;
-  while (i < end && block[i] === 32) i++;
+  let end = start + length;
+  while (i < end && (block[i] === 0 || block[i] === 32)) i++;
+  while (end > i && (block[end - 1] === 0 || block[end - 1] === 32)) end--;
+  let value = 0;
   for (; i < end; i++) {
     const c = block[i];
-    if (c === 0 || c === 32) break;
-    if (c < 48 || c > 55) throw new ImageError(`${what} is corrupt: invalid ${field} in the tar header at byte ${at}`);
+    if (c === 0) break;
+    if (c < 48 || c > 55) return -1;
     value = value * 8 + (c - 48);
   }
   return value;
 }
+function headerName(block) {
+  const name = readString(block, 0, 100);
+  if (!isPosixUstar(block) || block[345] === 0) return name;
+  return readString(block, 345, isStar(block) ? 131 : 155) + "/" + name;
+}
 function isPosixUstar(b) {
   return b[257] === 117 && b[258] === 115 && b[259] === 116 && b[260] === 97 && b[261] === 114 && b[262] === 0;
+}
+function isStar(b) {
+  return b[508] === 116 && b[509] === 97 && b[510] === 114 && b[511] === 0;
 }
 function readString(buf, start, length) {
   let end = buf.indexOf(0, start);
@@ -8336,12 +8350,14 @@ function parsePax(body, what) {
     if (eq <= 0) throw new ImageError(`${what} is corrupt: PAX record without a key`);
     const key = record.slice(0, eq);
     const value = record.slice(eq + 1);
+    if ((key === "path" || key === "linkpath") && value.includes("\0")) throw new ImageError(`${what} is corrupt: a PAX ${key} with a NUL in it`);
+    if (key.startsWith("GNU.sparse.")) attrs.sparse = true;
     switch (key) {
       case "path":
-        attrs.path = value;
+        attrs.path = value || void 0;
         break;
       case "linkpath":
-        attrs.linkpath = value;
+        attrs.linkpath = value || void 0;
         break;
       case "size":
         attrs.size = paxNumber(value, key, what);
@@ -8359,6 +8375,7 @@ function parsePax(body, what) {
   return attrs;
 }
 function paxNumber(value, key, what) {
+  if (value === "") return void 0;
   if (!/^\d{1,16}$/.test(value) || Number(value) > Number.MAX_SAFE_INTEGER) {
     throw new ImageError(`${what} is corrupt: PAX ${key} "${printable(cutText(value, 40))}" is not a valid number`);
   }
@@ -8518,12 +8535,19 @@ var LayerWalker = class {
       this.record.unsafe.push({ path: h.name, reason: 'its name climbs out of the image root with ".."' });
       return null;
     }
-    if (path === "/") return null;
+    if (path === "/") {
+      if (h.type === "global-header") throw new ImageError("a PAX global header in a layer names the image root: Docker cannot unpack the layer");
+      return null;
+    }
     const name = baseName(path);
     if (name.startsWith(".wh.")) {
       const dir = path.slice(0, path.length - name.length - 1) || "/";
       if (name === ".wh..wh..opq") this.entries.add(dir, 8 /* Opaque */, 0, 0, 0, 0);
       else if (!name.startsWith(".wh..wh.")) this.entries.add((dir === "/" ? "" : dir) + "/" + name.slice(4), 7 /* Whiteout */, 0, 0, 0, 0);
+      return null;
+    }
+    if (h.type === "global-header") {
+      this.entries.add(path, 7 /* Whiteout */, 0, 0, 0, 0);
       return null;
     }
     let link;
@@ -8591,6 +8615,36 @@ async function walkLayer(blob, compression, options, what, scan = true) {
 
 // src/core/archive-reader.ts
 var MAX_JSON = 16 * 1024 * 1024;
+var MAX_LINK_HOPS = 40;
+var RESOLVE_BUDGET = 64 * 1024 * 1024;
+function resolveInArchive(links, path, followLast, budget = { chars: RESOLVE_BUDGET }) {
+  if (links.size === 0) return path;
+  let resolved = "";
+  const rest = path.split("/").reverse();
+  let hops = 0;
+  while (rest.length > 0) {
+    const part = rest.pop();
+    if (part === "" || part === ".") continue;
+    const parent = resolved;
+    if (part === "..") {
+      resolved = resolved.slice(0, Math.max(0, resolved.lastIndexOf("/")));
+      continue;
+    }
+    resolved = resolved === "" ? part : `${resolved}/${part}`;
+    if (rest.length === 0 && !followLast) break;
+    if ((budget.chars -= resolved.length) < 0) return void 0;
+    const target = links.get(resolved);
+    if (target === void 0) continue;
+    if (++hops > MAX_LINK_HOPS) return void 0;
+    resolved = target.startsWith("/") ? "" : parent;
+    rest.push(...target.split("/").reverse());
+  }
+  return resolved;
+}
+function fileAt(contents, path) {
+  const resolved = resolveInArchive(contents.links, path, true);
+  return resolved === void 0 ? void 0 : contents.files.get(resolved);
+}
 var HashingSink = class {
   constructor(path, entrySize, reader) {
     this.path = path;
@@ -8691,21 +8745,40 @@ var ArchiveReader = class {
   }
   options;
   contents = { files: /* @__PURE__ */ new Map(), links: /* @__PURE__ */ new Map() };
+  /** Shared by every path resolved while reading (see RESOLVE_BUDGET). */
+  resolveBudget = { chars: RESOLVE_BUDGET };
   /** Where a legacy archive made by Docker keeps the base's layers (see legacy-layer-ids.ts). */
   predictedBasePaths;
   onEntry = (h) => {
     const normalized = normalizeEntryName(h.name);
     if (normalized === null) throw new ImageError(`${this.options.what} has an entry whose name climbs out of the archive: "${h.name}"`);
-    const path = normalized.slice(1);
-    if (h.type === "symlink" || h.type === "hardlink") {
-      const base = h.type === "symlink" ? path.slice(0, path.lastIndexOf("/") + 1) : "";
-      const target = normalizeEntryName(base + h.linkname);
-      if (target !== null) this.contents.links.set(path, target.slice(1));
-      return null;
+    const { files, links } = this.contents;
+    const path = resolveInArchive(links, normalized.slice(1), false, this.resolveBudget);
+    if (path === void 0) throw this.linkError(h.name);
+    files.delete(path);
+    links.delete(path);
+    switch (h.type) {
+      case "file":
+        return new HashingSink(path, h.size, this);
+      case "symlink":
+        links.set(path, h.linkname);
+        return null;
+      case "hardlink": {
+        const target = resolveInArchive(links, h.linkname, false, this.resolveBudget);
+        if (target === void 0) throw this.linkError(h.linkname);
+        const file = files.get(target);
+        const link = links.get(target);
+        if (file) files.set(path, file);
+        else if (link !== void 0) links.set(path, link);
+        return null;
+      }
+      default:
+        return null;
     }
-    if (h.type !== "file") return null;
-    return new HashingSink(path, h.size, this);
   };
+  linkError(name) {
+    return new ImageError(`${this.options.what} has a loop of symlinks, or symlinks nested deeper than any archive needs, on the path "${cutText(name, 200)}"`);
+  }
   isBaseLayer(path) {
     const digest = digestInBlobPath(path);
     if (digest !== void 0) return !!this.options.baseLayerDigests?.has(digest);
@@ -9010,25 +9083,14 @@ init_errors();
 var INDEX_TYPES = /* @__PURE__ */ new Set(["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"]);
 function resolveImage(contents, options) {
   const { layout = "auto", platform, what } = options;
-  const manifestJson = layout === "oci-archive" ? void 0 : lookup(contents, "manifest.json");
+  const manifestJson = layout === "oci-archive" ? void 0 : fileAt(contents, "manifest.json");
   if (manifestJson) return fromDockerManifest(contents, manifestJson, options);
-  const index = layout === "docker-archive" ? void 0 : lookup(contents, "index.json");
+  const index = layout === "docker-archive" ? void 0 : fileAt(contents, "index.json");
   if (index) return fromOciIndex(contents, index, platform, options);
   if (layout === "docker-archive") throw new ImageError(`${what} has no manifest.json: it is not a docker save archive (for an OCI layout use oci-archive:)`);
   if (layout === "oci-archive") throw new ImageError(`${what} has no index.json: it is not an OCI image layout (for docker save output use docker-archive:)`);
   if (contents.files.size === 0) throw new ImageError(`${what} contains no files: it is not an image archive`);
   throw new ImageError(`${what} has neither manifest.json (docker save) nor index.json (OCI layout): it is not an image archive, or it is truncated`);
-}
-function lookup(contents, path) {
-  let p = path.replace(/^\.?\/+/, "");
-  for (let hops = 0; hops < 16; hops++) {
-    const file = contents.files.get(p);
-    if (file) return file;
-    const next = contents.links.get(p);
-    if (next === void 0) return void 0;
-    p = next;
-  }
-  return void 0;
 }
 function jsonOf(blob, name, what) {
   if (blob.json === void 0) {
@@ -9049,7 +9111,7 @@ function fromDockerManifest(contents, blob, o) {
   if (typeof entry.Config !== "string" || !Array.isArray(entry.Layers) || !entry.Layers.every((l) => typeof l === "string")) {
     throw new ImageError(`manifest.json in ${what} is malformed: it needs "Config" (a path) and "Layers" (a list of paths)`);
   }
-  const configBlob = lookup(contents, entry.Config);
+  const configBlob = fileAt(contents, entry.Config);
   if (!configBlob) throw new ImageError(`manifest.json in ${what} names the config ${entry.Config}, which is not in the archive`);
   const digestInName = /([a-f0-9]{64})(?:\.json)?$/.exec(entry.Config);
   if (digestInName && configBlob.digest !== "sha256:" + digestInName[1]) {
@@ -9057,7 +9119,7 @@ function fromDockerManifest(contents, blob, o) {
   }
   const config = checkConfig(jsonOf(configBlob, entry.Config, what), entry.Config, what);
   const layerBlobs = entry.Layers.map((path) => {
-    const layer = lookup(contents, path);
+    const layer = fileAt(contents, path);
     if (!layer) throw new ImageError(`manifest.json in ${what} names the layer ${path}, which is not in the archive`);
     const inName = digestInBlobPath(path);
     if (layersWalked && inName && !contentIs(layer, inName, o)) {
@@ -9127,7 +9189,7 @@ function blobByDigest(contents, descriptor, o, verify = true) {
   const { digest } = descriptor;
   const m = /^sha256:([a-f0-9]{64})$/.exec(digest);
   if (!m) throw new ImageError(`${what} names a blob by an unsupported digest "${cutText(digest, 80)}" (only sha256 is supported)`);
-  const blob = lookup(contents, `blobs/sha256/${m[1]}`);
+  const blob = fileAt(contents, `blobs/sha256/${m[1]}`);
   if (!blob) throw new ImageError(`${what} names the blob ${digest}, which is not in the archive`);
   if (verify && !contentIs(blob, digest, o)) {
     throw new ImageError(`the blob ${digest} in ${what} does not match its digest (content is ${blob.digest}): the archive was modified`);

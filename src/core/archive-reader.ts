@@ -4,6 +4,7 @@
 // walked on the fly; small JSON blobs (manifests, configs, indexes) are kept for later.
 import { createHash, type Hash } from 'node:crypto';
 import { SNIFF_BYTES, sniffBlob, type BlobKind } from './blob-kind';
+import { cutText } from './cut-text';
 import { decompressInto } from './decompress';
 import { ImageError } from './errors';
 import { Handoff } from './handoff';
@@ -29,11 +30,61 @@ export interface ArchiveBlob {
   text?: string;
 }
 
+/**
+ * The archive as `docker load` leaves it unpacked in its temporary directory: a later entry
+ * replaces what an earlier one put at its path, whatever their types; an entry is written
+ * through the symlinked directories on its path; a hard link is the file its target was then.
+ * Paths have no leading slash. Read files through `fileAt`, which follows symlinks as Docker does.
+ */
 export interface ArchiveContents {
   /** Regular files by their path in the archive ("manifest.json", "blobs/sha256/..."). */
   files: Map<string, ArchiveBlob>;
-  /** Symlinks by path (legacy `docker save` links repeated layers), as archive paths. */
+  /** Symlinks by path, with their targets as written (legacy `docker save` links repeated layers). */
   links: Map<string, string>;
+}
+
+/** Symlinks followed on one path before it counts as a loop (Linux gives up after 40). */
+const MAX_LINK_HOPS = 40;
+/**
+ * Characters of path looked up while resolving, per archive: real archives need a few
+ * thousand; a crafted one with deep paths and symlinks must not cost quadratic time.
+ */
+export const RESOLVE_BUDGET = 64 * 1024 * 1024;
+
+/**
+ * `path` with the symlinks on it followed (the last component's too with `followLast`), as
+ * inside the root that `docker load` unpacks into: ".." stops at the root, and an absolute
+ * target starts from it. Undefined for a loop, or when `budget` runs out.
+ */
+export function resolveInArchive(links: ReadonlyMap<string, string>, path: string, followLast: boolean, budget = { chars: RESOLVE_BUDGET }): string | undefined {
+  if (links.size === 0) return path;
+  let resolved = '';
+  const rest = path.split('/').reverse();
+  let hops = 0;
+  while (rest.length > 0) {
+    const part = rest.pop()!;
+    if (part === '' || part === '.') continue;
+    const parent = resolved;
+    if (part === '..') {
+      resolved = resolved.slice(0, Math.max(0, resolved.lastIndexOf('/')));
+      continue;
+    }
+    resolved = resolved === '' ? part : `${resolved}/${part}`;
+    if (rest.length === 0 && !followLast) break;
+    if ((budget.chars -= resolved.length) < 0) return undefined;
+    const target = links.get(resolved);
+    if (target === undefined) continue;
+    if (++hops > MAX_LINK_HOPS) return undefined;
+    resolved = target.startsWith('/') ? '' : parent;
+    rest.push(...target.split('/').reverse());
+  }
+  return resolved;
+}
+
+/** The file `docker load` would read at `path`. */
+export function fileAt(contents: ArchiveContents, path: string): ArchiveBlob | undefined {
+  const resolved = resolveInArchive(contents.links, path, true);
+  return resolved === undefined ? undefined : contents.files.get(resolved);
 }
 
 export interface ReadOptions {
@@ -168,6 +219,8 @@ class LayerSink implements EntrySink {
 
 class ArchiveReader {
   readonly contents: ArchiveContents = { files: new Map(), links: new Map() };
+  /** Shared by every path resolved while reading (see RESOLVE_BUDGET). */
+  private readonly resolveBudget = { chars: RESOLVE_BUDGET };
   /** Where a legacy archive made by Docker keeps the base's layers (see legacy-layer-ids.ts). */
   private predictedBasePaths: Set<string> | undefined;
   constructor(readonly options: ReadOptions) {}
@@ -175,17 +228,35 @@ class ArchiveReader {
   onEntry = (h: TarHeader): EntrySink | null => {
     const normalized = normalizeEntryName(h.name);
     if (normalized === null) throw new ImageError(`${this.options.what} has an entry whose name climbs out of the archive: "${h.name}"`);
-    const path = normalized.slice(1);
-    if (h.type === 'symlink' || h.type === 'hardlink') {
-      // Legacy `docker save` stores a repeated layer as a link to its first copy.
-      const base = h.type === 'symlink' ? path.slice(0, path.lastIndexOf('/') + 1) : '';
-      const target = normalizeEntryName(base + h.linkname);
-      if (target !== null) this.contents.links.set(path, target.slice(1));
-      return null;
+    const { files, links } = this.contents;
+    const path = resolveInArchive(links, normalized.slice(1), false, this.resolveBudget);
+    if (path === undefined) throw this.linkError(h.name);
+    files.delete(path);
+    links.delete(path);
+    switch (h.type) {
+      case 'file':
+        return new HashingSink(path, h.size, this);
+      case 'symlink':
+        // Legacy `docker save` stores a repeated layer as a symlink to its first copy.
+        links.set(path, h.linkname);
+        return null;
+      case 'hardlink': {
+        const target = resolveInArchive(links, h.linkname, false, this.resolveBudget);
+        if (target === undefined) throw this.linkError(h.linkname);
+        const file = files.get(target);
+        const link = links.get(target);
+        if (file) files.set(path, file);
+        else if (link !== undefined) links.set(path, link);
+        return null;
+      }
+      default:
+        return null; // a directory, a device, a global header: nothing for the image there
     }
-    if (h.type !== 'file') return null;
-    return new HashingSink(path, h.size, this);
   };
+
+  private linkError(name: string): ImageError {
+    return new ImageError(`${this.options.what} has a loop of symlinks, or symlinks nested deeper than any archive needs, on the path "${cutText(name, 200)}"`);
+  }
 
   private isBaseLayer(path: string): boolean {
     const digest = digestInBlobPath(path);

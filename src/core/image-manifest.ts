@@ -3,7 +3,7 @@
 // and every layer must hash to the diff_id its config promises. A tampered archive stops here.
 // (Layers from a source that verified them itself, the Docker daemon, are not hashed: see
 // ResolveOptions.layersVerified.)
-import { digestInBlobPath, type ArchiveBlob, type ArchiveContents } from './archive-reader';
+import { digestInBlobPath, fileAt, type ArchiveBlob, type ArchiveContents } from './archive-reader';
 import { cutText } from './cut-text';
 import { ImageError } from './errors';
 import type { LayerRecord } from './layer-record';
@@ -72,26 +72,14 @@ export interface ResolveOptions {
 
 export function resolveImage(contents: ArchiveContents, options: ResolveOptions): ResolvedImage {
   const { layout = 'auto', platform, what } = options;
-  const manifestJson = layout === 'oci-archive' ? undefined : lookup(contents, 'manifest.json');
+  const manifestJson = layout === 'oci-archive' ? undefined : fileAt(contents, 'manifest.json');
   if (manifestJson) return fromDockerManifest(contents, manifestJson, options);
-  const index = layout === 'docker-archive' ? undefined : lookup(contents, 'index.json');
+  const index = layout === 'docker-archive' ? undefined : fileAt(contents, 'index.json');
   if (index) return fromOciIndex(contents, index, platform, options);
   if (layout === 'docker-archive') throw new ImageError(`${what} has no manifest.json: it is not a docker save archive (for an OCI layout use oci-archive:)`);
   if (layout === 'oci-archive') throw new ImageError(`${what} has no index.json: it is not an OCI image layout (for docker save output use docker-archive:)`);
   if (contents.files.size === 0) throw new ImageError(`${what} contains no files: it is not an image archive`);
   throw new ImageError(`${what} has neither manifest.json (docker save) nor index.json (OCI layout): it is not an image archive, or it is truncated`);
-}
-
-function lookup(contents: ArchiveContents, path: string): ArchiveBlob | undefined {
-  let p = path.replace(/^\.?\/+/, '');
-  for (let hops = 0; hops < 16; hops++) {
-    const file = contents.files.get(p);
-    if (file) return file;
-    const next = contents.links.get(p);
-    if (next === undefined) return undefined;
-    p = next;
-  }
-  return undefined;
 }
 
 function jsonOf(blob: ArchiveBlob, name: string, what: string): unknown {
@@ -114,7 +102,7 @@ function fromDockerManifest(contents: ArchiveContents, blob: ArchiveBlob, o: Res
   if (typeof entry.Config !== 'string' || !Array.isArray(entry.Layers) || !entry.Layers.every((l) => typeof l === 'string')) {
     throw new ImageError(`manifest.json in ${what} is malformed: it needs "Config" (a path) and "Layers" (a list of paths)`);
   }
-  const configBlob = lookup(contents, entry.Config);
+  const configBlob = fileAt(contents, entry.Config);
   if (!configBlob) throw new ImageError(`manifest.json in ${what} names the config ${entry.Config}, which is not in the archive`);
   const digestInName = /([a-f0-9]{64})(?:\.json)?$/.exec(entry.Config);
   if (digestInName && configBlob.digest !== 'sha256:' + digestInName[1]) {
@@ -122,7 +110,7 @@ function fromDockerManifest(contents: ArchiveContents, blob: ArchiveBlob, o: Res
   }
   const config = checkConfig(jsonOf(configBlob, entry.Config, what), entry.Config, what);
   const layerBlobs = (entry.Layers as string[]).map((path) => {
-    const layer = lookup(contents, path);
+    const layer = fileAt(contents, path);
     if (!layer) throw new ImageError(`manifest.json in ${what} names the layer ${path}, which is not in the archive`);
     const inName = digestInBlobPath(path);
     if (layersWalked && inName && !contentIs(layer, inName, o)) {
@@ -205,7 +193,7 @@ function blobByDigest(contents: ArchiveContents, descriptor: Descriptor, o: Reso
   const { digest } = descriptor;
   const m = /^sha256:([a-f0-9]{64})$/.exec(digest);
   if (!m) throw new ImageError(`${what} names a blob by an unsupported digest "${cutText(digest, 80)}" (only sha256 is supported)`);
-  const blob = lookup(contents, `blobs/sha256/${m[1]}`);
+  const blob = fileAt(contents, `blobs/sha256/${m[1]}`);
   if (!blob) throw new ImageError(`${what} names the blob ${digest}, which is not in the archive`);
   if (verify && !contentIs(blob, digest, o)) {
     throw new ImageError(`the blob ${digest} in ${what} does not match its digest (content is ${blob.digest}): the archive was modified`);

@@ -68,7 +68,7 @@ function countSlashes(s: string): number {
   return n;
 }
 
-const KINDS: Record<TarHeader['type'], EntryKind> = {
+const KINDS: Record<Exclude<TarHeader['type'], 'global-header'>, EntryKind> = {
   file: EntryKind.File,
   directory: EntryKind.Directory,
   symlink: EntryKind.Symlink,
@@ -196,12 +196,21 @@ class LayerWalker {
       this.record.unsafe.push({ path: h.name, reason: 'its name climbs out of the image root with ".."' });
       return null;
     }
-    if (path === '/') return null;
+    if (path === '/') {
+      // Docker would remove the root (and fail: "device or resource busy").
+      if (h.type === 'global-header') throw new ImageError('a PAX global header in a layer names the image root: Docker cannot unpack the layer');
+      return null;
+    }
     const name = baseName(path);
     if (name.startsWith('.wh.')) {
       const dir = path.slice(0, path.length - name.length - 1) || '/';
       if (name === '.wh..wh..opq') this.entries.add(dir, EntryKind.Opaque, 0, 0, 0, 0);
       else if (!name.startsWith('.wh..wh.')) this.entries.add((dir === '/' ? '' : dir) + '/' + name.slice(4), EntryKind.Whiteout, 0, 0, 0, 0);
+      return null;
+    }
+    // Docker skips a global header after removing whatever is at its path: a whiteout there.
+    if (h.type === 'global-header') {
+      this.entries.add(path, EntryKind.Whiteout, 0, 0, 0, 0);
       return null;
     }
     let link: string | undefined;

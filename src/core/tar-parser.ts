@@ -2,10 +2,19 @@
 // hundreds of thousands of small entries: parsing headers straight from the incoming buffers,
 // with no stream object per entry, is what keeps the validator near the cost of GNU tar
 // (see scripts/bench.mjs). Bodies are handed on as sub-views of the input, never copied.
+//
+// It reads an archive as Go's archive/tar does, because Docker and containerd load images and
+// unpack layers with it: the rules must judge the files Docker writes, and an archive that Go
+// would read differently could otherwise show the validator other files (docs/architecture.md,
+// "Reading tar as Docker does"). Where Go refuses an archive, so does this reader.
 import { ImageError } from './errors';
 import { cutText } from './cut-text';
 
-export type TarEntryType = 'file' | 'hardlink' | 'symlink' | 'char' | 'block' | 'directory' | 'fifo';
+/**
+ * 'global-header' is a PAX global header: Go hands it over as an entry of its own, and Docker,
+ * skipping it, first removes whatever is at its path (its name, or its own PAX path record).
+ */
+export type TarEntryType = 'file' | 'hardlink' | 'symlink' | 'char' | 'block' | 'directory' | 'fifo' | 'global-header';
 
 export interface TarHeader {
   name: string;
@@ -37,12 +46,17 @@ const TYPES: Record<string, TarEntryType> = {
   '3': 'char', '4': 'block', '5': 'directory', '6': 'fifo'
 };
 
+/** Entries Go gives no body, whatever their size says: the next header follows at once. */
+const HEADER_ONLY = new Set<TarEntryType>(['hardlink', 'symlink', 'char', 'block', 'directory', 'fifo']);
+
 interface PaxAttrs {
   path?: string;
   linkpath?: string;
   size?: number;
   uid?: number;
   gid?: number;
+  /** GNU.sparse.* records: Go would read the entry as a sparse file, under another name. */
+  sparse?: boolean;
 }
 
 const enum State { Header, Body, Meta, Padding, Done }
@@ -55,9 +69,10 @@ export class TarParser {
   private padding = 0;
   private sink: EntrySink | null = null;
   private metaKind = '';
+  /** A global header's own name (its PAX path record may replace it). */
+  private metaName = '';
   private metaChunks: Buffer[] = [];
   private pending: { longName?: string; longLink?: string; pax?: PaxAttrs } = {};
-  private globalPax: PaxAttrs = {};
   private zeroBlocks = 0;
   private offset = 0; // bytes consumed, for error messages
   private currentName = '';
@@ -182,13 +197,14 @@ export class TarParser {
   }
 
   private onHeaderBlock(block: Buffer): void | Promise<void> {
+    const at = this.offset - BLOCK;
     if (isZeroBlock(block)) {
       this.zeroBlocks++;
       if (this.zeroBlocks >= 2) this.state = State.Done;
       return;
     }
-    this.zeroBlocks = 0;
-    const at = this.offset - BLOCK;
+    // GNU tar reads on after a lone zero block with -i only; Go refuses the archive.
+    if (this.zeroBlocks > 0) throw new ImageError(`${this.what} is corrupt: the zero block at byte ${at - BLOCK} is followed by an entry, not by the second block of the end-of-archive marker`);
     if (!checksumMatches(block)) {
       if (at === 0) throw new ImageError(`${this.what} is not a tar archive (its first block is not a tar header)`);
       throw new ImageError(`${this.what} is corrupt: bad tar header checksum at byte ${at}`);
@@ -200,6 +216,7 @@ export class TarParser {
         throw new ImageError(`${this.what} is corrupt: a ${describeMeta(typeflag)} of ${size} bytes at byte ${at}`);
       }
       this.metaKind = typeflag;
+      this.metaName = typeflag === 'g' ? headerName(block) : '';
       this.metaChunks = [];
       this.remaining = size;
       this.padding = padOf(size);
@@ -208,6 +225,7 @@ export class TarParser {
       return;
     }
     const header = this.buildHeader(block, typeflag, size, at);
+    if (HEADER_ONLY.has(header.type)) header.size = 0;
     this.currentName = header.name;
     this.sink = this.onEntry(header);
     this.remaining = header.size;
@@ -217,23 +235,23 @@ export class TarParser {
   }
 
   private buildHeader(block: Buffer, typeflag: string, rawSize: number, at: number): TarHeader {
-    // Most entries have no PAX records: no merged object for them.
-    const pax = this.pending.pax ? { ...this.globalPax, ...this.pending.pax } : this.globalPax;
-    let name = this.pending.longName ?? pax.path;
-    if (name === undefined) {
-      name = readString(block, 0, 100);
-      // The ustar prefix field; GNU tar uses those bytes for other things.
-      if (isPosixUstar(block) && block[345] !== 0) name = readString(block, 345, 155) + '/' + name;
-    }
-    const linkname = this.pending.longLink ?? pax.linkpath ?? readString(block, 157, 100);
+    const pax = this.pending.pax ?? NO_PAX;
+    // As in Go, a GNU long name beats a PAX path, and an empty one counts as none.
+    const name = this.pending.longName || pax.path || headerName(block);
+    const linkname = this.pending.longLink || (pax.linkpath ?? readString(block, 157, 100));
     this.pending = {};
-    const type = TYPES[typeflag];
-    if (type === undefined && typeflag !== 'S') {
+    if (typeflag === 'S' || pax.sparse) {
+      throw new ImageError(`${this.what} has a GNU sparse file "${name}" at byte ${at}, which Docker's tools never write and Go's tar reader would unpack under another name or with other contents`);
+    }
+    // An old-style entry (type NUL) whose name ends in "/" is a directory, as Go reads it.
+    let type = TYPES[typeflag];
+    if (typeflag === '\0' && name.endsWith('/')) type = 'directory';
+    if (type === undefined) {
       throw new ImageError(`${this.what} has an entry of unsupported type "${printable(typeflag)}" ("${name}") at byte ${at}`);
     }
     return {
       name,
-      type: type ?? 'file',
+      type,
       mode: readNumber(block, 100, 8, 'mode', at, this.what),
       uid: pax.uid ?? readNumber(block, 108, 8, 'uid', at, this.what),
       gid: pax.gid ?? readNumber(block, 116, 8, 'gid', at, this.what),
@@ -258,7 +276,14 @@ export class TarParser {
       case 'L': this.pending.longName = readString(body, 0, body.length); break;
       case 'K': this.pending.longLink = readString(body, 0, body.length); break;
       case 'x': this.pending.pax = parsePax(body, this.what); break;
-      case 'g': this.globalPax = { ...this.globalPax, ...parsePax(body, this.what) }; break;
+      case 'g': {
+        // An entry of its own, as Go reads it: its records apply to no other entry, and what
+        // came before it (a long name, PAX records) is dropped.
+        const name = parsePax(body, this.what).path || this.metaName;
+        this.pending = {};
+        this.onEntry({ name, type: 'global-header', mode: 0, uid: 0, gid: 0, size: 0, linkname: '' });
+        break;
+      }
     }
   }
 }
@@ -279,6 +304,8 @@ function isZeroBlock(block: Buffer): boolean {
   return true;
 }
 
+const NO_PAX: PaxAttrs = {};
+
 function checksumMatches(block: Buffer): boolean {
   // The sum counts the checksum field as eight spaces; old tars summed signed bytes, so bytes
   // above 127 are counted to give that sum too. One branch-free pass, then the field's bytes out.
@@ -293,19 +320,8 @@ function checksumMatches(block: Buffer): boolean {
     high -= block[i] >> 7;
   }
   const signed = unsigned - 256 * high;
-  let stored = 0;
-  let digits = 0;
-  for (let i = 148; i < 156; i++) {
-    const c = block[i];
-    if (c === 0 || c === 0x20) {
-      if (digits > 0) break;
-      continue;
-    }
-    if (c < 0x30 || c > 0x37) return false;
-    stored = stored * 8 + (c - 0x30);
-    digits++;
-  }
-  return digits > 0 && (stored === unsigned || stored === signed);
+  const stored = readOctal(block, 148, 8);
+  return stored === unsigned || stored === signed;
 }
 
 /** Octal ASCII, or GNU base-256 when the high bit of the first byte is set. */
@@ -322,22 +338,46 @@ function readNumber(block: Buffer, start: number, length: number, field: string,
     }
     return value;
   }
-  let value = 0;
+  const value = readOctal(block, start, length);
+  if (value < 0) throw new ImageError(`${what} is corrupt: invalid ${field} in the tar header at byte ${at}`);
+  return value;
+}
+
+/**
+ * An octal field as Go reads it: NULs and spaces around the digits are skipped, the digits end
+ * at a NUL, and anything else (a space between digits, a letter) makes it invalid (-1).
+ */
+function readOctal(block: Buffer, start: number, length: number): number {
   let i = start;
-  const end = start + length;
-  while (i < end && block[i] === 0x20) i++;
+  let end = start + length;
+  while (i < end && (block[i] === 0 || block[i] === 0x20)) i++;
+  while (end > i && (block[end - 1] === 0 || block[end - 1] === 0x20)) end--;
+  let value = 0;
   for (; i < end; i++) {
     const c = block[i];
-    if (c === 0 || c === 0x20) break;
-    if (c < 0x30 || c > 0x37) throw new ImageError(`${what} is corrupt: invalid ${field} in the tar header at byte ${at}`);
+    if (c === 0) break;
+    if (c < 0x30 || c > 0x37) return -1;
     value = value * 8 + (c - 0x30);
   }
   return value;
 }
 
+/** The name a header block holds, with the ustar prefix (131 bytes in star headers) before it. */
+function headerName(block: Buffer): string {
+  const name = readString(block, 0, 100);
+  // GNU tar uses the prefix field's bytes for other things.
+  if (!isPosixUstar(block) || block[345] === 0) return name;
+  return readString(block, 345, isStar(block) ? 131 : 155) + '/' + name;
+}
+
 /** The POSIX "ustar\0" magic (GNU tar writes "ustar  \0" and uses the prefix field otherwise). */
 function isPosixUstar(b: Buffer): boolean {
   return b[257] === 0x75 && b[258] === 0x73 && b[259] === 0x74 && b[260] === 0x61 && b[261] === 0x72 && b[262] === 0;
+}
+
+/** star's trailer "tar\0": its prefix is 131 bytes, followed by the access and change times. */
+function isStar(b: Buffer): boolean {
+  return b[508] === 0x74 && b[509] === 0x61 && b[510] === 0x72 && b[511] === 0;
 }
 
 function readString(buf: Buffer, start: number, length: number): string {
@@ -362,9 +402,12 @@ function parsePax(body: Buffer, what: string): PaxAttrs {
     if (eq <= 0) throw new ImageError(`${what} is corrupt: PAX record without a key`);
     const key = record.slice(0, eq);
     const value = record.slice(eq + 1);
+    if ((key === 'path' || key === 'linkpath') && value.includes('\0')) throw new ImageError(`${what} is corrupt: a PAX ${key} with a NUL in it`);
+    if (key.startsWith('GNU.sparse.')) attrs.sparse = true;
+    // As in Go, an empty value leaves the header's own field in force.
     switch (key) {
-      case 'path': attrs.path = value; break;
-      case 'linkpath': attrs.linkpath = value; break;
+      case 'path': attrs.path = value || undefined; break;
+      case 'linkpath': attrs.linkpath = value || undefined; break;
       case 'size': attrs.size = paxNumber(value, key, what); break;
       case 'uid': attrs.uid = paxNumber(value, key, what); break;
       case 'gid': attrs.gid = paxNumber(value, key, what); break;
@@ -374,7 +417,8 @@ function parsePax(body: Buffer, what: string): PaxAttrs {
   return attrs;
 }
 
-function paxNumber(value: string, key: string, what: string): number {
+function paxNumber(value: string, key: string, what: string): number | undefined {
+  if (value === '') return undefined;
   if (!/^\d{1,16}$/.test(value) || Number(value) > Number.MAX_SAFE_INTEGER) {
     throw new ImageError(`${what} is corrupt: PAX ${key} "${printable(cutText(value, 40))}" is not a valid number`);
   }
