@@ -1,0 +1,121 @@
+// Crafted archives that a naive tar reader and Go's archive/tar (with which Docker loads images
+// and unpacks layers) read differently, checked against the real daemon: for each, what
+// `docker load` and `docker export` show is what the validator must judge. Each case once let
+// a root-owned setuid file, or a deleted base file, through the check unseen.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as tar from 'tar-stream';
+import { docker, dockerRequired, dockerUnavailable } from '../../__fixtures__/docker-env';
+import { BASE_METADATA, baseLayers, buildImage, entriesOf, onBase, tarOf } from '../../__fixtures__/image-builder';
+import { END_OF_ARCHIVE, paxRecords, rawBody, rawHeader } from '../../__fixtures__/raw-tar';
+
+const unavailable = dockerUnavailable();
+if (unavailable && dockerRequired) throw new Error(`the e2e suite is required here (MIC_REQUIRE_DOCKER=1) but ${unavailable}`);
+const suite = unavailable ? describe.skip : describe;
+if (unavailable) describe(`e2e tar: skipped because ${unavailable}`, () => it.skip('needs a Docker daemon (scripts/test-env.sh start)', () => undefined));
+
+const EVIL = [rawHeader({ name: 'usr/bin/evil', mode: 0o4755, size: 5 }), rawBody('evil\n')];
+const layer = (...blocks: Buffer[]) => Buffer.concat([...blocks, END_OF_ARCHIVE]);
+const pax = (type: 'x' | 'g', records: string[]) => {
+  const text = paxRecords(records);
+  return [rawHeader({ name: 'pax_header', type, size: text.length }), rawBody(text)];
+};
+
+/** Layers on the test base; Docker unpacks each as the comment says. */
+const CASES: [string, Buffer][] = [
+  ['a directory whose size field claims the next entry', layer(rawHeader({ name: 'usr/', type: '5', mode: 0o755, size: 1024 }), ...EVIL)],
+  ['an old-style directory (type NUL) with a size', layer(rawHeader({ name: 'usr/', type: '\0', mode: 0o755, size: 1024 }), ...EVIL)],
+  ['a global PAX header giving every later entry UID 1101', layer(...pax('g', ['uid=1101']), ...EVIL)],
+  ['a mode field with leading NULs', layer(rawHeader({ name: 'usr/bin/evil', mode: Buffer.from('\x00\x00004755', 'latin1'), size: 5 }), rawBody('evil\n'))],
+  ['an empty PAX path (the header\'s own name counts)', layer(...pax('x', ['path=tmp/harmless', 'path=']), ...EVIL)],
+  ['a star header, whose prefix ends before its access time', layer(rawHeader({ name: 'evil', mode: 0o4755, size: 5, prefix: 'usr/bin/' + './'.repeat(61) + '.', star: { atime: '14000000000 ' } }), rawBody('evil\n'))]
+];
+
+/** Path, mode and owner of every file in a container made from `image`, as Docker unpacked it. */
+async function dockerView(image: string): Promise<Map<string, { mode: number; uid: number }>> {
+  const container = docker(['create', image, '/none']);
+  try {
+    const exported = spawnSync('docker', ['export', container], { maxBuffer: 256 << 20 });
+    const files = new Map<string, { mode: number; uid: number }>();
+    const extract = tar.extract();
+    const reading = (async () => {
+      for await (const entry of extract) {
+        if (entry.header.type === 'file') files.set('/' + entry.header.name, { mode: (entry.header.mode ?? 0) & 0o7777, uid: entry.header.uid ?? -1 });
+        entry.resume();
+      }
+    })();
+    extract.end(exported.stdout);
+    await reading;
+    return files;
+  } finally {
+    docker(['rm', container]);
+  }
+}
+
+function validate(archive: string, base: string): { status: number | null; errors: { rule: string; path?: string }[]; stderr: string } {
+  const r = spawnSync(process.execPath, [join(__dirname, '../../dist/cli.js'), '--format', 'json', '--quiet', '--base', base, archive], { encoding: 'utf8' });
+  const errors = r.status === 2 ? [] : (JSON.parse(r.stdout).findings as { rule: string; path?: string; severity: string }[]).filter((f) => f.severity === 'error');
+  return { status: r.status, errors, stderr: r.stderr };
+}
+
+suite('crafted archives are read as Docker reads them', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mic-e2e-tar-'));
+  const base = join(dir, 'base.tar');
+  const loaded: string[] = [];
+  beforeAll(async () => writeFileSync(base, (await buildImage({ layers: baseLayers(), metadata: BASE_METADATA, config: { User: 'work' } })).archive));
+  afterAll(() => {
+    for (const id of loaded) spawnSync('docker', ['rmi', '-f', id]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Loads an archive (whose manifest tags it test/image:latest); the image's ID is its config's digest. */
+  const load = (name: string, archive: Buffer, configDigest: string) => {
+    const path = join(dir, `${name}.tar`);
+    writeFileSync(path, archive);
+    const out = spawnSync('docker', ['load', '-i', path], { encoding: 'utf8' });
+    loaded.push(configDigest);
+    return { path, id: configDigest, stderr: out.stderr };
+  };
+
+  it.each(CASES)('%s: Docker unpacks a root-owned setuid /usr/bin/evil, and the check reports it', async (_name, raw) => {
+    const { archive, configDigest } = await buildImage(onBase([{ entries: [], raw, createdBy: '/bin/sh -c crafted' }]));
+    const { path, id, stderr } = load(`case-${CASES.findIndex((c) => c[1] === raw)}`, archive, configDigest);
+    expect(stderr).toBe('');
+    expect((await dockerView(id)).get('/usr/bin/evil')).toEqual({ mode: 0o4755, uid: 0 });
+    const r = validate(path, base);
+    expect(r.stderr).toBe('');
+    expect(r.errors).toContainEqual(expect.objectContaining({ rule: 'setuid-setgid', path: '/usr/bin/evil' }));
+  }, 60000);
+
+  it('a PAX global header: Docker removes what is at its path, and the check reports a deleted base file', async () => {
+    const raw = layer(...pax('g', ['path=usr/lib/libc.so']));
+    const { archive, configDigest } = await buildImage(onBase([{ entries: [], raw, createdBy: '/bin/sh -c crafted' }]));
+    const { path, id } = load('global-header', archive, configDigest);
+    const view = await dockerView(id);
+    expect(view.has('/usr/bin/python3')).toBe(true);
+    expect(view.has('/usr/lib/libc.so')).toBe(false);
+    expect(validate(path, base).errors).toContainEqual(expect.objectContaining({ rule: 'protected-path', path: '/usr/lib/libc.so' }));
+  }, 60000);
+
+  it('a manifest.json replaced by a later symlink: Docker loads the image it points to, and so does the check', async () => {
+    const benign = await entriesOf((await buildImage(onBase([{ entries: [{ path: 'opt/app', content: 'ok' }] }]))).archive);
+    const evilImage = await buildImage(onBase([{ entries: [{ path: 'usr/bin/evil', content: 'evil\n', mode: 0o4755 }] }]));
+    const evil = await entriesOf(evilImage.archive);
+    const archive = await tarOf([...evil.map((e) => (e.name === 'manifest.json' ? { ...e, name: 'evil.json' } : e)), ...benign, { name: 'manifest.json', header: { type: 'symlink', linkname: 'evil.json' } }]);
+    const { path, id } = load('symlinked-manifest', archive, evilImage.configDigest);
+    expect((await dockerView(id)).get('/usr/bin/evil')).toEqual({ mode: 0o4755, uid: 0 });
+    expect(validate(path, base).errors).toContainEqual(expect.objectContaining({ rule: 'setuid-setgid', path: '/usr/bin/evil' }));
+  }, 60000);
+
+  it('a lone zero block inside a layer: Docker refuses the layer, and the check cannot check the image', async () => {
+    const raw = layer(rawHeader({ name: 'usr/', type: '5', mode: 0o755 }), Buffer.alloc(512), ...EVIL);
+    const { archive, configDigest } = await buildImage(onBase([{ entries: [], raw }]));
+    const { path, stderr } = load('lone-zero-block', archive, configDigest);
+    expect(stderr).toMatch(/invalid tar header/);
+    const r = validate(path, base);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/zero block at byte \d+ is followed by an entry/);
+  }, 60000);
+});
