@@ -87,9 +87,21 @@ describe('setuid-setgid', () => {
   });
 
   it('reports a hard link to a setuid file of the base', async () => {
-    const r = await check(onBase([layer([{ path: 'opt/su2', type: 'hardlink', link: 'usr/bin/su' }])]));
+    // Docker's tar writer gives a hard link the mode of its file.
+    const r = await check(onBase([layer([{ path: 'opt/su2', type: 'hardlink', link: 'usr/bin/su', mode: 0o4755 }])]));
     expect(paths(r, 'setuid-setgid')).toEqual(['/opt/su2']);
     expect(rule(r, 'setuid-setgid')[0].message).toMatch(/hard link to \/usr\/bin\/su/);
+  });
+
+  it('takes the mode and owner of a hard linked file from the last hard link entry, as Docker applies them', async () => {
+    // Docker chmods and chowns the shared file to each hard link entry's header.
+    const made = await check(onBase([layer([{ path: 'opt/py', type: 'hardlink', link: 'usr/bin/python3', mode: 0o4755 }])]));
+    expect(paths(made, 'setuid-setgid').sort()).toEqual(['/opt/py', '/usr/bin/python3']);
+    const cleared = await check(onBase([layer([{ path: 'opt/su2', type: 'hardlink', link: 'usr/bin/su', mode: 0o755 }])]));
+    expect(paths(cleared, 'setuid-setgid')).toEqual([]);
+    // ... which is the base's file too, under its other name.
+    expect(rule(made, 'protected-path').map((f) => [f.path, f.layer?.index])).toEqual([['/usr/bin/python3', 1]]);
+    expect(rule(made, 'protected-path')[0].message).toMatch(/mode/);
   });
 
   it('reports a chmod-only change of a base file', async () => {

@@ -7326,6 +7326,7 @@ var Filesystem = class _Filesystem {
     this.layers = layers;
     this.latest = new PathMap(from?.latest);
     this.hardlinks = new Map(from?.hardlinks);
+    this.attributes = new Map(from?.attributes);
     this.whiteouts = new Map(from?.whiteouts);
     this.opaques = new Map(from?.opaques);
     this.replaced = new Map(from?.replaced);
@@ -7334,8 +7335,13 @@ var Filesystem = class _Filesystem {
   layers;
   /** Latest entry per path (as a layer/index reference); hidden paths are removed once all layers are applied. */
   latest;
-  /** Hard link reference -> the entry whose content and attributes it shares. */
+  /** Hard link reference -> the entry whose content it shares. */
   hardlinks;
+  /**
+   * Content entry -> the hard link entry that last set its mode and owner: Docker chmods and
+   * chowns the shared inode to each hard link entry's header, for every name of the file.
+   */
+  attributes;
   whiteouts;
   opaques;
   /**
@@ -7404,10 +7410,16 @@ var Filesystem = class _Filesystem {
       if (wanted(path)) visit(path);
     });
   }
-  /** The layer that wrote the visible entry at `path` (cheaper than get()). */
+  /** The layer that wrote the visible entry at `path`, or its mode and owner (cheaper than get()). */
   writtenBy(path) {
     const ref = this.latest.get(path);
-    return ref === void 0 ? void 0 : layerOf(ref);
+    return ref === void 0 ? void 0 : this.layerOfChange(ref);
+  }
+  /** The layer of entry `ref`, or of the hard link entry that set its file's mode and owner since. */
+  layerOfChange(ref) {
+    if (this.attributes.size === 0) return layerOf(ref);
+    const attrs = this.attributes.get(this.hardlinks.get(ref) ?? ref);
+    return attrs === void 0 ? layerOf(ref) : Math.max(layerOf(ref), layerOf(attrs));
   }
   /** Visits the visible regular files (hard links included) with any of the mode `bits` set. */
   eachFileWithModeBits(bits, visit) {
@@ -7415,7 +7427,8 @@ var Filesystem = class _Filesystem {
       const target = this.hardlinks.get(ref);
       const src = target ?? ref;
       const isFile = target !== void 0 || this.kindOf(ref) === 0 /* File */;
-      if (isFile && this.layers[layerOf(src)].entries.mode(src % SPLIT) & bits) visit(this.node(path, ref));
+      const attrs = this.attributes.get(src) ?? src;
+      if (isFile && this.layers[layerOf(attrs)].entries.mode(attrs % SPLIT) & bits) visit(this.node(path, ref));
     });
   }
   /** Which later layer (above `since`) removed `path`, and how: the marker nearest to it. */
@@ -7437,18 +7450,21 @@ var Filesystem = class _Filesystem {
     }
   }
   node(path, ref) {
-    const layer = layerOf(ref);
+    const layer = this.layerOfChange(ref);
     const target = this.hardlinks.get(ref);
     const src = target ?? ref;
     const e = this.layers[layerOf(src)].entries;
     const i = src % SPLIT;
-    const own = this.layers[layer].entries;
+    const own = this.layers[layerOf(ref)].entries;
+    const attrs = this.attributes.get(src) ?? src;
+    const a = this.layers[layerOf(attrs)].entries;
+    const j = attrs % SPLIT;
     return {
       path,
       kind: target === void 0 ? e.kind(i) : 0 /* File */,
-      mode: e.mode(i),
-      uid: e.uid(i),
-      gid: e.gid(i),
+      mode: a.mode(j),
+      uid: a.uid(j),
+      gid: a.gid(j),
       size: e.size(i),
       link: own.links.get(ref % SPLIT),
       digest: e.digest(i),
@@ -7487,7 +7503,9 @@ var Filesystem = class _Filesystem {
           this.unsafe.push({ layer: l, entry: { path, reason: `it is a hard link to ${targetPath}, which does not exist` } });
           continue;
         }
-        this.hardlinks.set(ref, this.hardlinks.get(targetRef) ?? targetRef);
+        const src = this.hardlinks.get(targetRef) ?? targetRef;
+        this.hardlinks.set(ref, src);
+        this.attributes.set(src, ref);
       } else if (kind === 1 /* Directory */) {
         const before = this.latest.get(path, parent);
         if (before !== void 0 && this.kindOf(before) !== 1 /* Directory */) this.replaced.set(path, Math.max(layerOf(before), this.replaced.get(path) ?? -1));

@@ -99,6 +99,16 @@ suite('crafted archives are read as Docker reads them', () => {
     expect(validate(path, base).errors).toContainEqual(expect.objectContaining({ rule: 'protected-path', path: '/usr/lib/libc.so' }));
   }, 60000);
 
+  it('a hard link entry whose header sets the setuid bit: Docker makes the linked file setuid root, and the check reports it', async () => {
+    // Docker chmods and chowns the shared file to the hard link's header (on vfs, which the test
+    // daemon uses; overlay2 refuses a hard link to a lower layer's file outright).
+    const raw = layer(rawHeader({ name: 'usr/bin/x', type: '1', link: 'usr/bin/python3', mode: 0o4755 }));
+    const { archive, configDigest } = await buildImage(onBase([{ entries: [], raw, createdBy: '/bin/sh -c crafted' }]));
+    const { path, id } = load('hard-link-mode', archive, configDigest);
+    expect((await dockerView(id)).get('/usr/bin/python3')).toEqual({ mode: 0o4755, uid: 0 });
+    expect(validate(path, base).errors).toContainEqual(expect.objectContaining({ rule: 'setuid-setgid', path: '/usr/bin/x' }));
+  }, 60000);
+
   it('a manifest.json replaced by a later symlink: Docker loads the image it points to, and so does the check', async () => {
     const benign = await entriesOf((await buildImage(onBase([{ entries: [{ path: 'opt/app', content: 'ok' }] }]))).archive);
     const evilImage = await buildImage(onBase([{ entries: [{ path: 'usr/bin/evil', content: 'evil\n', mode: 0o4755 }] }]));

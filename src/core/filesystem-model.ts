@@ -34,8 +34,13 @@ const layerOf = (ref: number) => Math.floor(ref / SPLIT);
 export class Filesystem {
   /** Latest entry per path (as a layer/index reference); hidden paths are removed once all layers are applied. */
   private readonly latest: PathMap;
-  /** Hard link reference -> the entry whose content and attributes it shares. */
+  /** Hard link reference -> the entry whose content it shares. */
   private readonly hardlinks: Map<number, number>;
+  /**
+   * Content entry -> the hard link entry that last set its mode and owner: Docker chmods and
+   * chowns the shared inode to each hard link entry's header, for every name of the file.
+   */
+  private readonly attributes: Map<number, number>;
   private readonly whiteouts: Map<string, number>;
   private readonly opaques: Map<string, number>;
   /**
@@ -54,6 +59,7 @@ export class Filesystem {
   ) {
     this.latest = new PathMap(from?.latest);
     this.hardlinks = new Map(from?.hardlinks);
+    this.attributes = new Map(from?.attributes);
     this.whiteouts = new Map(from?.whiteouts);
     this.opaques = new Map(from?.opaques);
     this.replaced = new Map(from?.replaced);
@@ -127,10 +133,17 @@ export class Filesystem {
     });
   }
 
-  /** The layer that wrote the visible entry at `path` (cheaper than get()). */
+  /** The layer that wrote the visible entry at `path`, or its mode and owner (cheaper than get()). */
   writtenBy(path: string): number | undefined {
     const ref = this.latest.get(path);
-    return ref === undefined ? undefined : layerOf(ref);
+    return ref === undefined ? undefined : this.layerOfChange(ref);
+  }
+
+  /** The layer of entry `ref`, or of the hard link entry that set its file's mode and owner since. */
+  private layerOfChange(ref: number): number {
+    if (this.attributes.size === 0) return layerOf(ref);
+    const attrs = this.attributes.get(this.hardlinks.get(ref) ?? ref);
+    return attrs === undefined ? layerOf(ref) : Math.max(layerOf(ref), layerOf(attrs));
   }
 
   /** Visits the visible regular files (hard links included) with any of the mode `bits` set. */
@@ -139,7 +152,8 @@ export class Filesystem {
       const target = this.hardlinks.get(ref);
       const src = target ?? ref;
       const isFile = target !== undefined || this.kindOf(ref) === EntryKind.File;
-      if (isFile && this.layers[layerOf(src)].entries.mode(src % SPLIT) & bits) visit(this.node(path, ref));
+      const attrs = this.attributes.get(src) ?? src;
+      if (isFile && this.layers[layerOf(attrs)].entries.mode(attrs % SPLIT) & bits) visit(this.node(path, ref));
     });
   }
 
@@ -163,18 +177,21 @@ export class Filesystem {
   }
 
   private node(path: string, ref: number): FileNode {
-    const layer = layerOf(ref);
+    const layer = this.layerOfChange(ref);
     const target = this.hardlinks.get(ref);
     const src = target ?? ref;
     const e = this.layers[layerOf(src)].entries;
     const i = src % SPLIT;
-    const own = this.layers[layer].entries;
+    const own = this.layers[layerOf(ref)].entries;
+    const attrs = this.attributes.get(src) ?? src;
+    const a = this.layers[layerOf(attrs)].entries;
+    const j = attrs % SPLIT;
     return {
       path,
       kind: target === undefined ? e.kind(i) : EntryKind.File,
-      mode: e.mode(i),
-      uid: e.uid(i),
-      gid: e.gid(i),
+      mode: a.mode(j),
+      uid: a.uid(j),
+      gid: a.gid(j),
       size: e.size(i),
       link: own.links.get(ref % SPLIT),
       digest: e.digest(i),
@@ -217,7 +234,9 @@ export class Filesystem {
           this.unsafe.push({ layer: l, entry: { path, reason: `it is a hard link to ${targetPath}, which does not exist` } });
           continue;
         }
-        this.hardlinks.set(ref, this.hardlinks.get(targetRef) ?? targetRef);
+        const src = this.hardlinks.get(targetRef) ?? targetRef;
+        this.hardlinks.set(ref, src);
+        this.attributes.set(src, ref);
       } else if (kind === EntryKind.Directory) {
         const before = this.latest.get(path, parent);
         if (before !== undefined && this.kindOf(before) !== EntryKind.Directory) this.replaced.set(path, Math.max(layerOf(before), this.replaced.get(path) ?? -1));
