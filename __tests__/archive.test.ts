@@ -388,6 +388,18 @@ describe('reads an archive as docker load unpacks it', () => {
     expect(await run(archive)).toEqual(['/opt/app']);
   });
 
+  it('refuses an archive whose manifest.json and index.json name different images', async () => {
+    // Docker's classic image store loads manifest.json, its containerd image store index.json.
+    const benign = await entriesOf((await buildImage(benignSpec, { layout: 'docker-oci' })).archive);
+    const evil = await entriesOf((await buildImage(evilSpec, { layout: 'docker-oci' })).archive);
+    const archive = await tarOf([...benign.filter((e) => e.name !== 'index.json'), ...evil.filter((e) => e.name.startsWith('blobs/') || e.name === 'index.json')]);
+    await expect(run(archive)).rejects.toThrow(/manifest.json and index.json in image archive x.tar name different images \(configs sha256:[0-9a-f]{12} and sha256:[0-9a-f]{12}\)/);
+    // Where both name the same image, for whatever platform, the archive is read as before.
+    const arm = await buildImage(evilSpec, { layout: 'docker-oci', platform: { os: 'linux', architecture: 'arm64' } });
+    expect(await run(arm.archive)).toEqual(['/opt/app']);
+    expect(await run((await buildImage(evilSpec, { layout: 'docker-oci', multiPlatform: true })).archive)).toEqual(['/opt/app']);
+  });
+
   it('follows symlinks as inside the directory docker load unpacks into', () => {
     const links = new Map([
       ['a', 'x/y'],

@@ -68218,13 +68218,27 @@ var INDEX_TYPES = /* @__PURE__ */ new Set(["application/vnd.oci.image.index.v1+j
 function resolveImage(contents, options) {
   const { layout = "auto", platform: platform2, what } = options;
   const manifestJson = layout === "oci-archive" ? void 0 : fileAt(contents, "manifest.json");
-  if (manifestJson) return fromDockerManifest(contents, manifestJson, options);
-  const index = layout === "docker-archive" ? void 0 : fileAt(contents, "index.json");
-  if (index) return fromOciIndex(contents, index, platform2, options);
+  const index = fileAt(contents, "index.json");
+  if (manifestJson) {
+    const image = fromDockerManifest(contents, manifestJson, options);
+    if (index) {
+      const other = fromOciIndex(contents, index, platformOf(image.config) ?? platform2, options);
+      if (other.id !== image.id) {
+        throw new ImageError(
+          `manifest.json and index.json in ${what} name different images (configs ${image.id.slice(0, 19)} and ${other.id.slice(0, 19)}): Docker's classic image store would load the first, its containerd image store the second, so the archive cannot be checked`
+        );
+      }
+    }
+    return image;
+  }
+  if (index && layout !== "docker-archive") return fromOciIndex(contents, index, platform2, options);
   if (layout === "docker-archive") throw new ImageError(`${what} has no manifest.json: it is not a docker save archive (for an OCI layout use oci-archive:)`);
   if (layout === "oci-archive") throw new ImageError(`${what} has no index.json: it is not an OCI image layout (for docker save output use docker-archive:)`);
   if (contents.files.size === 0) throw new ImageError(`${what} contains no files: it is not an image archive`);
   throw new ImageError(`${what} has neither manifest.json (docker save) nor index.json (OCI layout): it is not an image archive, or it is truncated`);
+}
+function platformOf(config) {
+  return config.os && config.architecture ? `${config.os}/${config.architecture}` : void 0;
 }
 function jsonOf(blob, name, what) {
   if (blob.json === void 0) {

@@ -73,13 +73,31 @@ export interface ResolveOptions {
 export function resolveImage(contents: ArchiveContents, options: ResolveOptions): ResolvedImage {
   const { layout = 'auto', platform, what } = options;
   const manifestJson = layout === 'oci-archive' ? undefined : fileAt(contents, 'manifest.json');
-  if (manifestJson) return fromDockerManifest(contents, manifestJson, options);
-  const index = layout === 'docker-archive' ? undefined : fileAt(contents, 'index.json');
-  if (index) return fromOciIndex(contents, index, platform, options);
+  const index = fileAt(contents, 'index.json');
+  if (manifestJson) {
+    const image = fromDockerManifest(contents, manifestJson, options);
+    // Docker 25+ writes both. Its classic image store loads manifest.json, its containerd image
+    // store index.json (containerd prefers the OCI layout): both must name the image checked.
+    if (index) {
+      const other = fromOciIndex(contents, index, platformOf(image.config) ?? platform, options);
+      if (other.id !== image.id) {
+        throw new ImageError(
+          `manifest.json and index.json in ${what} name different images (configs ${image.id.slice(0, 19)} and ${other.id.slice(0, 19)}): Docker's classic image store would load the first, its containerd image store the second, so the archive cannot be checked`
+        );
+      }
+    }
+    return image;
+  }
+  if (index && layout !== 'docker-archive') return fromOciIndex(contents, index, platform, options);
   if (layout === 'docker-archive') throw new ImageError(`${what} has no manifest.json: it is not a docker save archive (for an OCI layout use oci-archive:)`);
   if (layout === 'oci-archive') throw new ImageError(`${what} has no index.json: it is not an OCI image layout (for docker save output use docker-archive:)`);
   if (contents.files.size === 0) throw new ImageError(`${what} contains no files: it is not an image archive`);
   throw new ImageError(`${what} has neither manifest.json (docker save) nor index.json (OCI layout): it is not an image archive, or it is truncated`);
+}
+
+/** "os/architecture" from an image config, when it names them (variants are spelled loosely). */
+function platformOf(config: ImageConfig): string | undefined {
+  return config.os && config.architecture ? `${config.os}/${config.architecture}` : undefined;
 }
 
 function jsonOf(blob: ArchiveBlob, name: string, what: string): unknown {
