@@ -400,6 +400,14 @@ describe('reads an archive as docker load unpacks it', () => {
     expect(await run((await buildImage(evilSpec, { layout: 'docker-oci', multiPlatform: true })).archive)).toEqual(['/opt/app']);
   });
 
+  it('reads manifest.json as Docker does: a later "config" key names the config', async () => {
+    const [benign, evil] = await both();
+    const [b, e] = [manifestOf(benign), manifestOf(evil)];
+    const manifest = `[{"Config": ${JSON.stringify(b.Config)}, "Layers": ${JSON.stringify(b.Layers)}, "config": ${JSON.stringify(e.Config)}, "LAYERS": ${JSON.stringify(e.Layers)}}]`;
+    const archive = await tarOf([...benign.filter((x) => x.name !== 'manifest.json'), ...evil.filter((x) => x.name !== 'manifest.json'), { name: 'manifest.json', data: Buffer.from(manifest) }]);
+    expect(await run(archive)).toEqual(['/opt/app']);
+  });
+
   it('follows symlinks as inside the directory docker load unpacks into', () => {
     const links = new Map([
       ['a', 'x/y'],

@@ -13,6 +13,13 @@ describe('a clean image', () => {
 describe('default-user', () => {
   const user = async (User: string | undefined) => rule(await check(onBase([], User === undefined ? {} : { User })), 'default-user');
 
+  it('reads the config as Docker does: a later "user" key is the user, not the "User" before it', async () => {
+    const spec = onBase([], { User: 'work' });
+    const r = await check(spec, { tamperConfig: (c) => Object.assign(c.config as object, { user: 'root' }) });
+    expect(rule(r, 'default-user').map((f) => f.message)).toEqual([expect.stringMatching(/root \(UID 0\)/)]);
+    expect(r.facts.config.config?.User).toBe('root');
+  });
+
   it.each(['work', '1101', 'work:work', '1101:1101', 'work:1101', '00000000000000001101', '1101:2147483647'])('accepts %s', async (u) => {
     expect(await user(u)).toEqual([]);
   });

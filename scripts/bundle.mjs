@@ -13,7 +13,9 @@ const common = {
   logLevel: 'warning',
   // ASCII output (non-ASCII escaped): V8 keeps a script's source in the heap, and a source
   // with any non-ASCII character is stored at two bytes per character (about 3 MB more here).
-  charset: 'ascii'
+  charset: 'ascii',
+  // jsonc-parser's main build is UMD, whose require() calls esbuild cannot follow: its ES build.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' }
 };
 
 // dist/cli.js and dist/index.js are small launchers that run the programs in a worker

@@ -1,7 +1,8 @@
-// Crafted archives that a naive tar reader and Go's archive/tar (with which Docker loads images
-// and unpacks layers) read differently, checked against the real daemon: for each, what
-// `docker load` and `docker export` show is what the validator must judge. Each case once let
-// a root-owned setuid file, or a deleted base file, through the check unseen.
+// Crafted archives that a naive reader and Docker read differently (Go's archive/tar for the
+// tars, Go's encoding/json for manifests and configs), checked against the real daemon: for
+// each, what `docker load`, `docker inspect` and `docker export` show is what the validator
+// must judge. Each case once let a root-owned setuid file, a root user or a deleted base file
+// through the check unseen.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -116,6 +117,26 @@ suite('crafted archives are read as Docker reads them', () => {
     const archive = await tarOf([...evil.map((e) => (e.name === 'manifest.json' ? { ...e, name: 'evil.json' } : e)), ...benign, { name: 'manifest.json', header: { type: 'symlink', linkname: 'evil.json' } }]);
     const { path, id } = load('symlinked-manifest', archive, evilImage.configDigest);
     expect((await dockerView(id)).get('/usr/bin/evil')).toEqual({ mode: 0o4755, uid: 0 });
+    expect(validate(path, base).errors).toContainEqual(expect.objectContaining({ rule: 'setuid-setgid', path: '/usr/bin/evil' }));
+  }, 60000);
+
+  it('a config with "User" and then "user": Docker runs as the second, and so does the check read it', async () => {
+    const { archive, configDigest } = await buildImage(onBase([{ entries: [{ path: 'opt/app', content: 'ok' }] }], { User: 'work' }), { tamperConfig: (c) => Object.assign(c.config as object, { user: 'root' }) });
+    const { path, id } = load('config-user-twice', archive, configDigest);
+    expect(docker(['inspect', '--format', '{{.Config.User}}', id])).toBe('root');
+    expect(validate(path, base).errors).toContainEqual(expect.objectContaining({ rule: 'default-user' }));
+  }, 60000);
+
+  it('a manifest.json with "Config" and then "config": Docker loads the second image, and so does the check', async () => {
+    const benignImage = await buildImage(onBase([{ entries: [{ path: 'opt/app', content: 'ok' }] }]));
+    const evilImage = await buildImage(onBase([{ entries: [{ path: 'usr/bin/evil', content: 'evil\n', mode: 0o4755 }] }]));
+    const [benign, evil] = [await entriesOf(benignImage.archive), await entriesOf(evilImage.archive)];
+    const manifestOf = (entries: { name: string; data: Buffer }[]) => JSON.parse(entries.find((e) => e.name === 'manifest.json')!.data.toString())[0];
+    const [b, e] = [manifestOf(benign), manifestOf(evil)];
+    const manifest = `[{"Config": ${JSON.stringify(b.Config)}, "Layers": ${JSON.stringify(b.Layers)}, "config": ${JSON.stringify(e.Config)}, "layers": ${JSON.stringify(e.Layers)}}]`;
+    const archive = await tarOf([...benign.filter((x) => x.name !== 'manifest.json'), ...evil.filter((x) => x.name !== 'manifest.json'), { name: 'manifest.json', data: Buffer.from(manifest) }]);
+    const { path } = load('manifest-config-twice', archive, evilImage.configDigest);
+    expect((await dockerView(evilImage.configDigest)).get('/usr/bin/evil')).toEqual({ mode: 0o4755, uid: 0 });
     expect(validate(path, base).errors).toContainEqual(expect.objectContaining({ rule: 'setuid-setgid', path: '/usr/bin/evil' }));
   }, 60000);
 

@@ -11,7 +11,7 @@ import { Handoff } from './handoff';
 import type { ChunkSource } from './image-source';
 import { normalizeEntryName } from './image-path';
 import type { LayerRecord } from './layer-record';
-import { LEGACY_LAYER_JSON, LEGACY_LAYER_PATH, predictedBaseLayerPaths } from './legacy-layer-ids';
+import { LEGACY_LAYER_PATH, predictedBaseLayerPaths } from './legacy-layer-ids';
 import { walkLayer, type WalkOptions } from './layer-walker';
 import { TarParser, type EntrySink, type TarHeader } from './tar-parser';
 
@@ -26,7 +26,7 @@ export interface ArchiveBlob {
   layer?: LayerRecord;
   json?: unknown;
   jsonError?: string;
-  /** The text of a legacy layer's v1 `json` (see legacy-layer-ids.ts). */
+  /** The text of a JSON blob: manifests and configs are read from it as Go reads them (go-json.ts). */
   text?: string;
 }
 
@@ -160,18 +160,15 @@ class HashingSink implements EntrySink {
 
 class JsonSink implements EntrySink {
   private parts: Buffer[] = [];
-  constructor(
-    private readonly blob: ArchiveBlob,
-    private readonly keepText: boolean
-  ) {}
+  constructor(private readonly blob: ArchiveBlob) {}
   data(chunk: Buffer): void {
     this.parts.push(Buffer.from(chunk));
   }
   end(): void {
     try {
       const text = Buffer.concat(this.parts).toString('utf8');
-      if (this.keepText) this.blob.text = text;
       this.blob.json = JSON.parse(text);
+      this.blob.text = text;
     } catch (err) {
       this.blob.jsonError = (err as Error).message;
     }
@@ -275,7 +272,7 @@ class ArchiveReader {
     const what = `layer ${path} of ${this.options.what}`;
     switch (kind) {
       case 'json':
-        if (size <= MAX_JSON) return new JsonSink(blob, LEGACY_LAYER_JSON.test(path));
+        if (size <= MAX_JSON) return new JsonSink(blob);
         return DISCARD;
       case 'tar':
       case 'gzip':

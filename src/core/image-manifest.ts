@@ -7,6 +7,7 @@ import { digestInBlobPath, fileAt, type ArchiveBlob, type ArchiveContents } from
 import { cutText } from './cut-text';
 import { ImageError } from './errors';
 import type { LayerRecord } from './layer-record';
+import { readAsGo, type GoShape, type GoStruct } from './go-json';
 import { count } from './plural';
 
 export interface HistoryEntry {
@@ -55,6 +56,21 @@ interface Descriptor {
   annotations?: Record<string, string>;
 }
 
+// The Go structs Docker reads these files into (moby's manifestItem and image.Image, the OCI
+// image spec's index, manifest and descriptor), with the fields read here.
+const DESCRIPTOR: GoStruct = { mediaType: 'value', digest: 'value', size: 'value', annotations: 'value', platform: { architecture: 'value', os: 'value', variant: 'value' } };
+const DOCKER_MANIFEST: GoShape = { listOf: { Config: 'value', RepoTags: 'value', Layers: 'value' } };
+/** An index or a manifest: which one, Docker tells by its media type. */
+const OCI_MANIFEST: GoStruct = { mediaType: 'value', manifests: { listOf: DESCRIPTOR }, config: DESCRIPTOR, layers: { listOf: DESCRIPTOR } };
+const IMAGE_CONFIG: GoStruct = {
+  architecture: 'value',
+  os: 'value',
+  variant: 'value',
+  config: { User: 'value', Entrypoint: 'value', Cmd: 'value', Env: 'value', Labels: 'value', WorkingDir: 'value', Shell: 'value' },
+  rootfs: { type: 'value', diff_ids: 'value' },
+  history: { listOf: { created: 'value', created_by: 'value', empty_layer: 'value', comment: 'value' } }
+};
+
 const INDEX_TYPES = new Set(['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json']);
 
 export interface ResolveOptions {
@@ -100,16 +116,16 @@ function platformOf(config: ImageConfig): string | undefined {
   return config.os && config.architecture ? `${config.os}/${config.architecture}` : undefined;
 }
 
-function jsonOf(blob: ArchiveBlob, name: string, what: string): unknown {
-  if (blob.json === undefined) {
+function jsonOf(blob: ArchiveBlob, name: string, what: string, shape: GoShape): unknown {
+  if (blob.json === undefined || blob.text === undefined) {
     throw new ImageError(`${name} in ${what} is not valid JSON${blob.jsonError ? ` (${blob.jsonError})` : ''}`);
   }
-  return blob.json;
+  return readAsGo(blob.text, shape);
 }
 
 function fromDockerManifest(contents: ArchiveContents, blob: ArchiveBlob, o: ResolveOptions): ResolvedImage {
   const { what, layersWalked } = o;
-  const manifest = jsonOf(blob, 'manifest.json', what);
+  const manifest = jsonOf(blob, 'manifest.json', what, DOCKER_MANIFEST);
   if (!Array.isArray(manifest) || manifest.length === 0) {
     throw new ImageError(`manifest.json in ${what} lists no image`);
   }
@@ -126,7 +142,7 @@ function fromDockerManifest(contents: ArchiveContents, blob: ArchiveBlob, o: Res
   if (digestInName && configBlob.digest !== 'sha256:' + digestInName[1]) {
     throw new ImageError(`the config ${entry.Config} in ${what} does not match its name (content is ${configBlob.digest}): the archive was modified`);
   }
-  const config = checkConfig(jsonOf(configBlob, entry.Config, what), entry.Config, what);
+  const config = checkConfig(jsonOf(configBlob, entry.Config, what, IMAGE_CONFIG), entry.Config, what);
   const layerBlobs = (entry.Layers as string[]).map((path) => {
     const layer = fileAt(contents, path);
     if (!layer) throw new ImageError(`manifest.json in ${what} names the layer ${path}, which is not in the archive`);
@@ -143,7 +159,7 @@ function fromDockerManifest(contents: ArchiveContents, blob: ArchiveBlob, o: Res
 function fromOciIndex(contents: ArchiveContents, blob: ArchiveBlob, platform: string, o: ResolveOptions): ResolvedImage {
   const { what } = o;
   const [os, arch, variant] = platform.split('/');
-  let node = jsonOf(blob, 'index.json', what);
+  let node = jsonOf(blob, 'index.json', what, OCI_MANIFEST);
   let name = 'index.json';
   for (let depth = 0; depth < 8; depth++) {
     const manifests = (node as { manifests?: unknown }).manifests;
@@ -167,7 +183,7 @@ function fromOciIndex(contents: ArchiveContents, blob: ArchiveBlob, platform: st
       throw new ImageError(`${name} in ${what} lists ${images.length} images and no platforms; save one image per archive`);
     }
     const child = blobByDigest(contents, chosen, o);
-    const json = jsonOf(child, chosen.digest, what);
+    const json = jsonOf(child, chosen.digest, what, OCI_MANIFEST);
     const mediaType = (json as { mediaType?: string }).mediaType ?? chosen.mediaType;
     if (mediaType && INDEX_TYPES.has(mediaType)) {
       node = json;
@@ -186,7 +202,7 @@ function fromOciManifest(contents: ArchiveContents, manifest: unknown, name: str
     throw new ImageError(`the manifest ${name} in ${what} is malformed: it needs "config" and "layers"`);
   }
   const configBlob = blobByDigest(contents, m.config, o);
-  const config = checkConfig(jsonOf(configBlob, m.config.digest, what), m.config.digest, what);
+  const config = checkConfig(jsonOf(configBlob, m.config.digest, what, IMAGE_CONFIG), m.config.digest, what);
   const layerBlobs = m.layers.map((d) => {
     if (!d || typeof d.digest !== 'string') throw new ImageError(`the manifest ${name} in ${what} has a layer without a digest`);
     return { path: d.digest, blob: blobByDigest(contents, d, o, layersWalked) };

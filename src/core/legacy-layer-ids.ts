@@ -11,8 +11,6 @@ import { createHash } from 'node:crypto';
 
 /** A layer's path in a legacy `docker save` archive: "<v1 id>/layer.tar". */
 export const LEGACY_LAYER_PATH = /^[a-f0-9]{64}\/layer\.tar$/;
-/** The v1 image JSON beside it. */
-export const LEGACY_LAYER_JSON = /^[a-f0-9]{64}\/json$/;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
