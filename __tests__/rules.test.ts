@@ -51,6 +51,25 @@ describe('default-user', () => {
     expect((await user('u'.repeat(64)))[0].message).toContain(`USER "${'u'.repeat(64)}" is not`);
   });
 
+  // Docker's runtime (runc, and containerd for Kubernetes) resolves USER with libcontainer's
+  // user package: each line trimmed, fields split at ":", a UID that is no number read as 0,
+  // the first entry with the name winning.
+  it.each([
+    ['a line with blanks around it', ' work:x:0:0:root:/root:/bin/sh\t'],
+    ['a line with fewer fields', 'work:x:0:0'],
+    ['a UID that is no number', 'work:x:1101x:1101::/home/work:/bin/sh']
+  ])('reads /etc/passwd as the container runtime does: %s, before the real entry, makes "work" root', async (_name, first) => {
+    const passwd = `root:x:0:0::/root:/bin/sh\n${first}\nwork:x:1101:1101::/home/work:/bin/sh\n`;
+    const found = rule(await check(onBase([layer([{ path: 'etc/passwd', content: passwd }])], { User: 'work' })), 'default-user');
+    expect(found.map((f) => f.message)).toEqual([expect.stringMatching(/"work" is root \(UID 0\)/)]);
+  });
+
+  it('reads USER as the container runtime does: a signed number is a UID, blanks are part of a name', async () => {
+    expect(await user('+1101')).toEqual([]);
+    expect((await user(' 1101'))[0].message).toMatch(/USER " 1101" is not a user in the image's \/etc\/passwd/);
+    expect((await user('-1'))[0].message).toMatch(/USER "-1" is not a UID a container can run as/);
+  });
+
   it('resolves names through the final /etc/passwd and honours --expected-uid', async () => {
     const spec = onBase([layer([{ path: 'etc/passwd', content: 'root:x:0:0::/root:/bin/sh\nma-user:x:1000:100::/home/ma-user:/bin/sh\n' }])], { User: 'ma-user' });
     expect(rule(await check(spec, { settings: { expectedUid: 1000 } }), 'default-user')).toEqual([]);

@@ -69646,32 +69646,33 @@ function platformFindings(os5, architecture) {
 
 // src/core/passwd.ts
 function readPasswd(fs3) {
-  const text = fs3.resolve("/etc/passwd")?.text;
+  return fieldsOfLines(fs3, "/etc/passwd")?.map((f) => ({ name: f[0], uid: goAtoi(f[2]), gid: goAtoi(f[3]), home: f[5] ?? "" }));
+}
+function readGroups(fs3) {
+  return fieldsOfLines(fs3, "/etc/group")?.map((f) => ({ name: f[0], gid: goAtoi(f[2]) }));
+}
+function fieldsOfLines(fs3, path) {
+  const text = fs3.resolve(path)?.text;
   if (text === void 0) return void 0;
   const out = [];
-  for (const line of text.split("\n")) {
-    const f = line.split(":");
-    if (f.length < 7 || !/^\d+$/.test(f[2]) || !/^\d+$/.test(f[3])) continue;
-    out.push({ name: f[0], uid: Number(f[2]), gid: Number(f[3]), home: f[5] });
+  for (const raw of text.split("\n")) {
+    const line = goTrimSpace(raw);
+    if (line !== "") out.push(line.split(":"));
   }
   return out;
 }
-function readGroups(fs3) {
-  const text = fs3.resolve("/etc/group")?.text;
-  if (text === void 0) return void 0;
-  const out = [];
-  for (const line of text.split("\n")) {
-    const f = line.split(":");
-    if (f.length < 3 || !/^\d+$/.test(f[2])) continue;
-    out.push({ name: f[0], gid: Number(f[2]) });
-  }
-  return out;
+function goAtoi(text) {
+  return text !== void 0 && /^[+-]?\d+$/.test(text) ? Number(text) : 0;
+}
+function goTrimSpace(text) {
+  return text.replace(/^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g, "");
 }
 
 // src/core/rules/default-user.ts
 var SHOWN2 = 64;
 var MAX_ID = 2 ** 31 - 1;
 var shown = (text) => cutText(text, SHOWN2);
+var NUMBER = /^[+-]?\d+$/;
 var defaultUser = {
   id: "default-user",
   defaultSeverity: "error",
@@ -69679,7 +69680,7 @@ var defaultUser = {
   spec: "The default user of a custom image must be the user whose UID is 1101.",
   check(facts, settings) {
     const expected = settings.expectedUid;
-    const user = (facts.config.config?.User ?? "").trim();
+    const user = facts.config.config?.User ?? "";
     const instruction = lastInstruction(facts.config, "USER");
     const fix = `end the Dockerfile with "USER ${expected}" (or the name of the user with UID ${expected} in the base image)`;
     if (user === "") {
@@ -69688,9 +69689,9 @@ var defaultUser = {
     const [userPart, groupPart] = user.split(":", 2);
     const passwd = readPasswd(facts.fs);
     let uid;
-    if (/^\d+$/.test(userPart)) {
+    if (NUMBER.test(userPart)) {
       uid = Number(userPart);
-      if (uid > MAX_ID) return [{ message: `USER "${shown(user)}" is not a UID a container can run as (container runtimes accept 0 to ${MAX_ID}), so the container would not start; ${fix}.`, instruction }];
+      if (uid < 0 || uid > MAX_ID) return [{ message: `USER "${shown(user)}" is not a UID a container can run as (container runtimes accept 0 to ${MAX_ID}), so the container would not start; ${fix}.`, instruction }];
     } else {
       if (!passwd) {
         return [{ message: `USER "${shown(user)}" cannot be resolved: the image has no readable /etc/passwd; use the numeric UID ${expected}.`, instruction }];
@@ -69706,8 +69707,8 @@ var defaultUser = {
       const who = uid === 0 ? "root (UID 0)" : `UID ${uid}`;
       findings.push({ message: `The default user "${shown(user)}" is ${who}; ModelArts requires UID ${expected}: ${fix}.`, instruction });
     }
-    const numericGroup = groupPart !== void 0 && /^\d+$/.test(groupPart);
-    if (numericGroup && Number(groupPart) > MAX_ID) {
+    const numericGroup = groupPart !== void 0 && NUMBER.test(groupPart);
+    if (numericGroup && (Number(groupPart) < 0 || Number(groupPart) > MAX_ID)) {
       findings.push({ message: `USER "${shown(user)}" names the GID ${shown(groupPart)}, which container runtimes refuse (they accept 0 to ${MAX_ID}), so the container would not start.`, instruction });
     }
     if (groupPart && !numericGroup) {

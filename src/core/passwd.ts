@@ -1,4 +1,8 @@
-// The image's /etc/passwd and /etc/group, as the rules need them.
+// The image's /etc/passwd and /etc/group, read as the container runtime reads them to resolve
+// USER (runc's and containerd's user package, libcontainer/user): each line trimmed, blank lines
+// skipped, fields split at ":" (missing ones empty), a number field that is no number read as 0,
+// and the first entry with a name winning. Checked with Docker 20.10 and runc: a line
+// " work:x:0:0" (or "work:x:0:0", or "work:x:1101x:...") before the real entry makes "work" root.
 import type { Filesystem } from './filesystem-model';
 
 export interface PasswdEntry {
@@ -13,27 +17,32 @@ export interface GroupEntry {
   gid: number;
 }
 
-/** Entries of /etc/passwd, or undefined when the image has none (or it could not be read). */
+/** Entries of /etc/passwd in file order, or undefined when the image has none (or it could not be read). */
 export function readPasswd(fs: Filesystem): PasswdEntry[] | undefined {
-  const text = fs.resolve('/etc/passwd')?.text;
+  return fieldsOfLines(fs, '/etc/passwd')?.map((f) => ({ name: f[0], uid: goAtoi(f[2]), gid: goAtoi(f[3]), home: f[5] ?? '' }));
+}
+
+export function readGroups(fs: Filesystem): GroupEntry[] | undefined {
+  return fieldsOfLines(fs, '/etc/group')?.map((f) => ({ name: f[0], gid: goAtoi(f[2]) }));
+}
+
+function fieldsOfLines(fs: Filesystem, path: string): string[][] | undefined {
+  const text = fs.resolve(path)?.text;
   if (text === undefined) return undefined;
-  const out: PasswdEntry[] = [];
-  for (const line of text.split('\n')) {
-    const f = line.split(':');
-    if (f.length < 7 || !/^\d+$/.test(f[2]) || !/^\d+$/.test(f[3])) continue;
-    out.push({ name: f[0], uid: Number(f[2]), gid: Number(f[3]), home: f[5] });
+  const out: string[][] = [];
+  for (const raw of text.split('\n')) {
+    const line = goTrimSpace(raw);
+    if (line !== '') out.push(line.split(':'));
   }
   return out;
 }
 
-export function readGroups(fs: Filesystem): GroupEntry[] | undefined {
-  const text = fs.resolve('/etc/group')?.text;
-  if (text === undefined) return undefined;
-  const out: GroupEntry[] = [];
-  for (const line of text.split('\n')) {
-    const f = line.split(':');
-    if (f.length < 3 || !/^\d+$/.test(f[2])) continue;
-    out.push({ name: f[0], gid: Number(f[2]) });
-  }
-  return out;
+/** Go's strconv.Atoi, read as the user package reads it: 0 for what is no number. */
+function goAtoi(text: string | undefined): number {
+  return text !== undefined && /^[+-]?\d+$/.test(text) ? Number(text) : 0;
+}
+
+/** Go's strings.TrimSpace: Unicode white space (unicode.IsSpace), which is not JavaScript's trim(). */
+function goTrimSpace(text: string): string {
+  return text.replace(/^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g, '');
 }

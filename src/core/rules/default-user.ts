@@ -8,6 +8,8 @@ const SHOWN = 64;
 /** The highest UID or GID container runtimes accept (runc and iSulad: "uids and gids must be in range 0-2147483647"). */
 const MAX_ID = 2 ** 31 - 1;
 const shown = (text: string) => cutText(text, SHOWN);
+/** A USER or group the runtime takes as a number (Go's strconv.Atoi). */
+const NUMBER = /^[+-]?\d+$/;
 
 export const defaultUser: Rule = {
   id: 'default-user',
@@ -16,7 +18,8 @@ export const defaultUser: Rule = {
   spec: 'The default user of a custom image must be the user whose UID is 1101.',
   check(facts, settings) {
     const expected = settings.expectedUid;
-    const user = (facts.config.config?.User ?? '').trim();
+    // Not trimmed: the runtime does not trim it either (" 1101" is a name it does not find).
+    const user = facts.config.config?.User ?? '';
     const instruction = lastInstruction(facts.config, 'USER');
     const fix = `end the Dockerfile with "USER ${expected}" (or the name of the user with UID ${expected} in the base image)`;
     if (user === '') {
@@ -25,10 +28,10 @@ export const defaultUser: Rule = {
     const [userPart, groupPart] = user.split(':', 2);
     const passwd = readPasswd(facts.fs);
     let uid: number;
-    if (/^\d+$/.test(userPart)) {
-      // Leading zeros are allowed (runtimes read the number); values past MAX_ID are refused.
+    if (NUMBER.test(userPart)) {
+      // Read as the runtime reads it (Go's Atoi: a sign and leading zeros allowed); it refuses values outside 0 to MAX_ID.
       uid = Number(userPart);
-      if (uid > MAX_ID) return [{ message: `USER "${shown(user)}" is not a UID a container can run as (container runtimes accept 0 to ${MAX_ID}), so the container would not start; ${fix}.`, instruction }];
+      if (uid < 0 || uid > MAX_ID) return [{ message: `USER "${shown(user)}" is not a UID a container can run as (container runtimes accept 0 to ${MAX_ID}), so the container would not start; ${fix}.`, instruction }];
     } else {
       if (!passwd) {
         return [{ message: `USER "${shown(user)}" cannot be resolved: the image has no readable /etc/passwd; use the numeric UID ${expected}.`, instruction }];
@@ -44,8 +47,8 @@ export const defaultUser: Rule = {
       const who = uid === 0 ? 'root (UID 0)' : `UID ${uid}`;
       findings.push({ message: `The default user "${shown(user)}" is ${who}; ModelArts requires UID ${expected}: ${fix}.`, instruction });
     }
-    const numericGroup = groupPart !== undefined && /^\d+$/.test(groupPart);
-    if (numericGroup && Number(groupPart) > MAX_ID) {
+    const numericGroup = groupPart !== undefined && NUMBER.test(groupPart);
+    if (numericGroup && (Number(groupPart) < 0 || Number(groupPart) > MAX_ID)) {
       findings.push({ message: `USER "${shown(user)}" names the GID ${shown(groupPart!)}, which container runtimes refuse (they accept 0 to ${MAX_ID}), so the container would not start.`, instruction });
     }
     if (groupPart && !numericGroup) {

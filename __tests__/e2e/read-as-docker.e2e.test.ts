@@ -1,15 +1,15 @@
-// Crafted archives that a naive reader and Docker read differently (Go's archive/tar for the
-// tars, Go's encoding/json for manifests and configs), checked against the real daemon: for
-// each, what `docker load`, `docker inspect` and `docker export` show is what the validator
-// must judge. Each case once let a root-owned setuid file, a root user or a deleted base file
-// through the check unseen.
+// Crafted images that a naive reader and Docker read differently (Go's archive/tar for the tars,
+// Go's encoding/json for manifests and configs, runc's user package for /etc/passwd), checked
+// against the real daemon: what `docker load`, `docker inspect`, `docker export` and
+// `docker run` show is what the validator must judge. Each case once let a root-owned setuid
+// file, a root user or a deleted base file through the check unseen.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tar from 'tar-stream';
 import { docker, dockerRequired, dockerUnavailable } from '../../__fixtures__/docker-env';
-import { BASE_METADATA, baseLayers, buildImage, entriesOf, onBase, tarOf } from '../../__fixtures__/image-builder';
+import { BASE_METADATA, baseLayers, buildImage, entriesOf, layerTar, onBase, tarOf } from '../../__fixtures__/image-builder';
 import { END_OF_ARCHIVE, paxRecords, rawBody, rawHeader } from '../../__fixtures__/raw-tar';
 
 const unavailable = dockerUnavailable();
@@ -138,6 +138,27 @@ suite('crafted archives are read as Docker reads them', () => {
     const { path } = load('manifest-config-twice', archive, evilImage.configDigest);
     expect((await dockerView(evilImage.configDigest)).get('/usr/bin/evil')).toEqual({ mode: 0o4755, uid: 0 });
     expect(validate(path, base).errors).toContainEqual(expect.objectContaining({ rule: 'setuid-setgid', path: '/usr/bin/evil' }));
+  }, 60000);
+
+  it.each([
+    ['a line with blanks around it', ' work:x:0:0:root:/root:/bin/sh\t'],
+    ['a line with fewer fields', 'work:x:0:0'],
+    ['a UID that is no number', 'work:x:1101x:1101::/home/work:/bin/sh']
+  ])('/etc/passwd with %s before the real entry: runc runs USER work as root, and the check reports it', async (name, first) => {
+    const tag = `mic-e2e/passwd-${name.toLowerCase().replace(/\W+/g, '-')}:${Date.now().toString(36)}`;
+    const entries = [
+      { path: 'bin/busybox', content: readFileSync('/bin/busybox'), mode: 0o755 },
+      { path: 'bin/id', type: 'symlink' as const, link: 'busybox' },
+      { path: 'etc/passwd', content: `root:x:0:0::/root:/bin/sh\n${first}\nwork:x:1101:1101::/home/work:/bin/sh\n` },
+      { path: 'etc/group', content: 'root:x:0:\nwork:x:1101:\n' }
+    ];
+    docker(['import', '--change', 'USER work', '-', tag], await layerTar({ entries }));
+    loaded.push(tag);
+    expect(docker(['run', '--rm', '--network', 'none', tag, 'id', '-u'])).toBe('0');
+    const r = spawnSync(process.execPath, [join(__dirname, '../../dist/cli.js'), '--format', 'json', '--quiet', `docker-daemon:${tag}`], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const findings = JSON.parse(r.stdout).findings as { rule: string; message: string }[];
+    expect(findings).toContainEqual(expect.objectContaining({ rule: 'default-user', message: expect.stringMatching(/"work" is root \(UID 0\)/) }));
   }, 60000);
 
   it('a lone zero block inside a layer: Docker refuses the layer, and the check cannot check the image', async () => {
