@@ -358,13 +358,15 @@ describe('reads an archive as docker load unpacks it', () => {
   const both = async () => [await entriesOf((await buildImage(benignSpec)).archive), await entriesOf((await buildImage(evilSpec)).archive)];
   const manifestOf = (entries: { name: string; data: Buffer }[]) => JSON.parse(entries.find((e) => e.name === 'manifest.json')!.data.toString())[0] as { Config: string; Layers: string[] };
 
-  it('reads the file that a later symlink at the same path points to', async () => {
+  // Docker's classic image store unpacks the archive (`docker load`); its containerd image store
+  // reads the entries by name. Where the two would read different files, nothing is checked.
+  it('refuses a manifest.json replaced by a later symlink (docker load follows it, containerd keeps the file)', async () => {
     const [benign, evil] = await both();
     const archive = await tarOf([...evil.map((e) => (e.name === 'manifest.json' ? { ...e, name: 'evil.json' } : e)), ...benign, { name: 'manifest.json', header: { type: 'symlink', linkname: 'evil.json' } }]);
-    expect(await run(archive)).toEqual(['/opt/app']);
+    await expect(run(archive)).rejects.toThrow(/replaces the file "manifest.json" with an entry of another type: Docker's classic image store .* and its containerd image store .* would read different files, so it cannot be checked/);
   });
 
-  it('writes an entry through the symlinked directories on its path', async () => {
+  it('refuses an entry written through a symlinked directory (docker load writes it elsewhere, containerd under its name)', async () => {
     const [benign, evil] = await both();
     const archive = await tarOf([
       ...benign,
@@ -372,7 +374,21 @@ describe('reads an archive as docker load unpacks it', () => {
       { name: 'alias', header: { type: 'symlink', linkname: '/' } },
       { name: 'alias/./manifest.json', data: evil.find((x) => x.name === 'manifest.json')!.data }
     ]);
-    expect(await run(archive)).toEqual(['/opt/app']);
+    await expect(run(archive)).rejects.toThrow(/writes "alias\/.\/manifest.json" through a symlinked directory/);
+  });
+
+  it('refuses a symlink that docker load and containerd resolve differently, and reads one they agree on', async () => {
+    const [benign] = await both();
+    const b = manifestOf(benign);
+    const custom = b.Layers.at(-1)!;
+    const withLink = async (target: string) => {
+      const manifest = [{ ...b, Layers: [...b.Layers.slice(0, -1), 'linked/layer.tar'] }];
+      return tarOf([...benign.filter((x) => x.name !== 'manifest.json'), { name: 'linked/layer.tar', header: { type: 'symlink', linkname: target } }, { name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest)) }]);
+    };
+    // As legacy `docker save` links a repeated layer: both read the same file.
+    expect(await run(await withLink(`../${custom}`))).toEqual([]);
+    // An absolute target: docker load reads it from the archive's root, containerd below linked/.
+    await expect(run(await withLink(`/${custom}`))).rejects.toThrow(/names "linked\/layer.tar", a symlink to "\/[0-9a-f]{64}\/layer.tar" that Docker's classic image store/);
   });
 
   it('keeps in a hard link the file its target was when the link was made', async () => {

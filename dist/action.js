@@ -67781,9 +67781,23 @@ function resolveInArchive(links, path, followLast, budget = { chars: RESOLVE_BUD
   }
   return resolved;
 }
-function fileAt(contents, path) {
-  const resolved = resolveInArchive(contents.links, path, true);
-  return resolved === void 0 ? void 0 : contents.files.get(resolved);
+var AMBIGUOUS = "Docker's classic image store (which unpacks the archive) and its containerd image store (which reads its entries by name) would read different files, so it cannot be checked";
+function fileAt(contents, path, what) {
+  const normalized = normalizeEntryName(path);
+  if (normalized === null) return void 0;
+  const p = normalized.slice(1);
+  const { files, links } = contents;
+  const file = files.get(p);
+  if (file) return file;
+  const target = links.get(p);
+  if (target === void 0) {
+    if (resolveInArchive(links, p, false) !== p) throw new ImageError(`${what} names "${cutText(path, 200)}" through a symlinked directory: ${AMBIGUOUS}`);
+    return void 0;
+  }
+  const joined = target.startsWith("/") ? null : normalizeEntryName(p.slice(0, p.lastIndexOf("/") + 1) + target);
+  const resolved = resolveInArchive(links, p, true);
+  if (joined === null || resolved !== joined.slice(1)) throw new ImageError(`${what} names "${cutText(path, 200)}", a symlink to "${cutText(target, 200)}" that ${AMBIGUOUS}`);
+  return files.get(resolved);
 }
 var HashingSink = class {
   constructor(path, entrySize, reader) {
@@ -67891,10 +67905,13 @@ var ArchiveReader = class {
     const normalized = normalizeEntryName(h.name);
     if (normalized === null) throw new ImageError(`${this.options.what} has an entry whose name climbs out of the archive: "${h.name}"`);
     const { files, links } = this.contents;
-    const path = resolveInArchive(links, normalized.slice(1), false, this.resolveBudget);
-    if (path === void 0) throw this.linkError(h.name);
-    files.delete(path);
-    links.delete(path);
+    const path = normalized.slice(1);
+    const what = this.options.what;
+    const resolved = resolveInArchive(links, path, false, this.resolveBudget);
+    if (resolved === void 0) throw new ImageError(`${what} has a loop of symlinks, or symlinks nested deeper than any archive needs, on the path "${cutText(h.name, 200)}"`);
+    if (resolved !== path) throw new ImageError(`${what} writes "${cutText(h.name, 200)}" through a symlinked directory: ${AMBIGUOUS}`);
+    const was2 = files.has(path) ? "file" : links.has(path) ? "symlink" : void 0;
+    if (was2 && was2 !== h.type) throw new ImageError(`${what} replaces the ${was2} "${cutText(h.name, 200)}" with an entry of another type: ${AMBIGUOUS}`);
     switch (h.type) {
       case "file":
         return new HashingSink(path, h.size, this);
@@ -67902,21 +67919,15 @@ var ArchiveReader = class {
         links.set(path, h.linkname);
         return null;
       case "hardlink": {
-        const target = resolveInArchive(links, h.linkname, false, this.resolveBudget);
-        if (target === void 0) throw this.linkError(h.linkname);
-        const file = files.get(target);
-        const link = links.get(target);
+        const target = normalizeEntryName(h.linkname);
+        const file = target === null ? void 0 : files.get(target.slice(1));
         if (file) files.set(path, file);
-        else if (link !== void 0) links.set(path, link);
         return null;
       }
       default:
         return null;
     }
   };
-  linkError(name) {
-    return new ImageError(`${this.options.what} has a loop of symlinks, or symlinks nested deeper than any archive needs, on the path "${cutText(name, 200)}"`);
-  }
   isBaseLayer(path) {
     const digest = digestInBlobPath(path);
     if (digest !== void 0) return !!this.options.baseLayerDigests?.has(digest);
@@ -69171,8 +69182,8 @@ var IMAGE_CONFIG = {
 var INDEX_TYPES = /* @__PURE__ */ new Set(["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"]);
 function resolveImage(contents, options) {
   const { layout = "auto", platform: platform2, what } = options;
-  const manifestJson = layout === "oci-archive" ? void 0 : fileAt(contents, "manifest.json");
-  const index = fileAt(contents, "index.json");
+  const manifestJson = layout === "oci-archive" ? void 0 : fileAt(contents, "manifest.json", what);
+  const index = fileAt(contents, "index.json", what);
   if (manifestJson) {
     const image = fromDockerManifest(contents, manifestJson, options);
     if (index) {
@@ -69213,7 +69224,7 @@ function fromDockerManifest(contents, blob, o) {
   if (typeof entry.Config !== "string" || !Array.isArray(entry.Layers) || !entry.Layers.every((l) => typeof l === "string")) {
     throw new ImageError(`manifest.json in ${what} is malformed: it needs "Config" (a path) and "Layers" (a list of paths)`);
   }
-  const configBlob = fileAt(contents, entry.Config);
+  const configBlob = fileAt(contents, entry.Config, what);
   if (!configBlob) throw new ImageError(`manifest.json in ${what} names the config ${entry.Config}, which is not in the archive`);
   const digestInName = /([a-f0-9]{64})(?:\.json)?$/.exec(entry.Config);
   if (digestInName && configBlob.digest !== "sha256:" + digestInName[1]) {
@@ -69221,7 +69232,7 @@ function fromDockerManifest(contents, blob, o) {
   }
   const config = checkConfig(jsonOf(configBlob, entry.Config, what, IMAGE_CONFIG), entry.Config, what);
   const layerBlobs = entry.Layers.map((path) => {
-    const layer = fileAt(contents, path);
+    const layer = fileAt(contents, path, what);
     if (!layer) throw new ImageError(`manifest.json in ${what} names the layer ${path}, which is not in the archive`);
     const inName = digestInBlobPath(path);
     if (layersWalked && inName && !contentIs(layer, inName, o)) {
@@ -69291,7 +69302,7 @@ function blobByDigest(contents, descriptor, o, verify = true) {
   const { digest } = descriptor;
   const m = /^sha256:([a-f0-9]{64})$/.exec(digest);
   if (!m) throw new ImageError(`${what} names a blob by an unsupported digest "${cutText(digest, 80)}" (only sha256 is supported)`);
-  const blob = fileAt(contents, `blobs/sha256/${m[1]}`);
+  const blob = fileAt(contents, `blobs/sha256/${m[1]}`, what);
   if (!blob) throw new ImageError(`${what} names the blob ${digest}, which is not in the archive`);
   if (verify && !contentIs(blob, digest, o)) {
     throw new ImageError(`the blob ${digest} in ${what} does not match its digest (content is ${blob.digest}): the archive was modified`);

@@ -31,10 +31,14 @@ export interface ArchiveBlob {
 }
 
 /**
- * The archive as `docker load` leaves it unpacked in its temporary directory: a later entry
- * replaces what an earlier one put at its path, whatever their types; an entry is written
- * through the symlinked directories on its path; a hard link is the file its target was then.
- * Paths have no leading slash. Read files through `fileAt`, which follows symlinks as Docker does.
+ * The archive's files by path (no leading slash), as both ways Docker loads an archive read it:
+ * its classic image store unpacks the archive (`docker load`: a later entry replaces an earlier
+ * one at its path, writes go through symlinked directories, symlinks resolve inside the
+ * archive, a hard link is the file its target was then), and its containerd image store reads
+ * the regular files by name (following one symlink, by its text, for what manifest.json names).
+ * Where the two would read different files the archive is refused (AMBIGUOUS): an entry written
+ * through a symlinked directory, an entry that replaces one of another type, and a symlink the
+ * two resolve differently. Read files through `fileAt`.
  */
 export interface ArchiveContents {
   /** Regular files by their path in the archive ("manifest.json", "blobs/sha256/..."). */
@@ -81,10 +85,27 @@ export function resolveInArchive(links: ReadonlyMap<string, string>, path: strin
   return resolved;
 }
 
-/** The file `docker load` would read at `path`. */
-export function fileAt(contents: ArchiveContents, path: string): ArchiveBlob | undefined {
-  const resolved = resolveInArchive(contents.links, path, true);
-  return resolved === undefined ? undefined : contents.files.get(resolved);
+const AMBIGUOUS = "Docker's classic image store (which unpacks the archive) and its containerd image store (which reads its entries by name) would read different files, so it cannot be checked";
+
+/** The file Docker reads at `path` (as manifest.json or index.json name it); `what` names the archive. */
+export function fileAt(contents: ArchiveContents, path: string, what: string): ArchiveBlob | undefined {
+  const normalized = normalizeEntryName(path);
+  if (normalized === null) return undefined;
+  const p = normalized.slice(1);
+  const { files, links } = contents;
+  const file = files.get(p);
+  if (file) return file;
+  const target = links.get(p);
+  if (target === undefined) {
+    if (resolveInArchive(links, p, false) !== p) throw new ImageError(`${what} names "${cutText(path, 200)}" through a symlinked directory: ${AMBIGUOUS}`);
+    return undefined;
+  }
+  // containerd follows the symlink once, joining its text to the link's directory; docker load
+  // follows every symlink inside the archive. Legacy `docker save` links ("../<id>/layer.tar") agree.
+  const joined = target.startsWith('/') ? null : normalizeEntryName(p.slice(0, p.lastIndexOf('/') + 1) + target);
+  const resolved = resolveInArchive(links, p, true);
+  if (joined === null || resolved !== joined.slice(1)) throw new ImageError(`${what} names "${cutText(path, 200)}", a symlink to "${cutText(target, 200)}" that ${AMBIGUOUS}`);
+  return files.get(resolved);
 }
 
 export interface ReadOptions {
@@ -226,10 +247,14 @@ class ArchiveReader {
     const normalized = normalizeEntryName(h.name);
     if (normalized === null) throw new ImageError(`${this.options.what} has an entry whose name climbs out of the archive: "${h.name}"`);
     const { files, links } = this.contents;
-    const path = resolveInArchive(links, normalized.slice(1), false, this.resolveBudget);
-    if (path === undefined) throw this.linkError(h.name);
-    files.delete(path);
-    links.delete(path);
+    const path = normalized.slice(1);
+    const what = this.options.what;
+    const resolved = resolveInArchive(links, path, false, this.resolveBudget);
+    if (resolved === undefined) throw new ImageError(`${what} has a loop of symlinks, or symlinks nested deeper than any archive needs, on the path "${cutText(h.name, 200)}"`);
+    if (resolved !== path) throw new ImageError(`${what} writes "${cutText(h.name, 200)}" through a symlinked directory: ${AMBIGUOUS}`);
+    // Only a regular file may follow a regular file, a symlink a symlink (as writers repeat entries).
+    const was = files.has(path) ? 'file' : links.has(path) ? 'symlink' : undefined;
+    if (was && was !== h.type) throw new ImageError(`${what} replaces the ${was} "${cutText(h.name, 200)}" with an entry of another type: ${AMBIGUOUS}`);
     switch (h.type) {
       case 'file':
         return new HashingSink(path, h.size, this);
@@ -238,22 +263,17 @@ class ArchiveReader {
         links.set(path, h.linkname);
         return null;
       case 'hardlink': {
-        const target = resolveInArchive(links, h.linkname, false, this.resolveBudget);
-        if (target === undefined) throw this.linkError(h.linkname);
-        const file = files.get(target);
-        const link = links.get(target);
+        // docker load links to the file as it is now; containerd skips the entry (a layer named
+        // by it is then missing there). A later entry at the target does not change the link.
+        const target = normalizeEntryName(h.linkname);
+        const file = target === null ? undefined : files.get(target.slice(1));
         if (file) files.set(path, file);
-        else if (link !== undefined) links.set(path, link);
         return null;
       }
       default:
         return null; // a directory, a device, a global header: nothing for the image there
     }
   };
-
-  private linkError(name: string): ImageError {
-    return new ImageError(`${this.options.what} has a loop of symlinks, or symlinks nested deeper than any archive needs, on the path "${cutText(name, 200)}"`);
-  }
 
   private isBaseLayer(path: string): boolean {
     const digest = digestInBlobPath(path);
