@@ -377,6 +377,17 @@ describe('reads an archive as docker load unpacks it', () => {
     await expect(run(archive)).rejects.toThrow(/writes "alias\/.\/manifest.json" through a symlinked directory/);
   });
 
+  it('refuses a symlink that replaces a directory (docker load removes what it held, containerd reads it by name)', async () => {
+    const [benign, evil] = await both();
+    const layerDir = manifestOf(benign).Layers.at(-1)!.split('/')[0];
+    const archive = await tarOf([
+      ...benign,
+      { name: 'evil/layer.tar', data: evil.find((x) => x.name === manifestOf(evil).Layers.at(-1))!.data },
+      { name: layerDir, header: { type: 'symlink', linkname: 'evil' } }
+    ]);
+    await expect(run(archive)).rejects.toThrow(/replaces the directory "[0-9a-f]{64}" with an entry of another type/);
+  });
+
   it('refuses a symlink that docker load and containerd resolve differently, and reads one they agree on', async () => {
     const [benign] = await both();
     const b = manifestOf(benign);
@@ -452,7 +463,7 @@ describe('reads an archive as docker load unpacks it', () => {
       rawBody('[]'),
       END_OF_ARCHIVE
     ]);
-    await expect(checkImage({ image: memorySource(archive, 'image archive x.tar'), settings: defaultSettings() })).rejects.toThrow(/loop of symlinks, or symlinks nested deeper than any archive needs/);
+    await expect(checkImage({ image: memorySource(archive, 'image archive x.tar'), settings: defaultSettings() })).rejects.toThrow(/loop of symlinks, or paths nested deeper than any archive needs/);
   });
 
   it('treats a PAX global header in a layer as Docker does: it removes whatever is at its path', async () => {

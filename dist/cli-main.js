@@ -8214,7 +8214,6 @@ var TarParser = class {
       return;
     }
     const header = this.buildHeader(block, typeflag, size, at);
-    if (HEADER_ONLY.has(header.type)) header.size = 0;
     this.currentName = header.name;
     this.sink = this.onEntry(header);
     this.remaining = header.size;
@@ -8241,7 +8240,7 @@ var TarParser = class {
       mode: readNumber(block, 100, 8, "mode", at, this.what),
       uid: pax.uid ?? readNumber(block, 108, 8, "uid", at, this.what),
       gid: pax.gid ?? readNumber(block, 116, 8, "gid", at, this.what),
-      size: pax.size ?? rawSize,
+      size: HEADER_ONLY.has(type) ? 0 : pax.size ?? rawSize,
       linkname
     };
   }
@@ -8774,8 +8773,10 @@ var ArchiveReader = class {
   }
   options;
   contents = { files: /* @__PURE__ */ new Map(), links: /* @__PURE__ */ new Map() };
-  /** Shared by every path resolved while reading (see RESOLVE_BUDGET). */
+  /** Shared by every path resolved or recorded while reading (see RESOLVE_BUDGET). */
   resolveBudget = { chars: RESOLVE_BUDGET };
+  /** Directories on the paths read so far: docker load would remove what an entry replacing one holds. */
+  directories = /* @__PURE__ */ new Set();
   /** Where a legacy archive made by Docker keeps the base's layers (see legacy-layer-ids.ts). */
   predictedBasePaths;
   onEntry = (h) => {
@@ -8785,10 +8786,14 @@ var ArchiveReader = class {
     const path = normalized.slice(1);
     const what = this.options.what;
     const resolved = resolveInArchive(links, path, false, this.resolveBudget);
-    if (resolved === void 0) throw new ImageError(`${what} has a loop of symlinks, or symlinks nested deeper than any archive needs, on the path "${cutText(h.name, 200)}"`);
+    if (resolved === void 0) throw this.tooDeep(h.name);
     if (resolved !== path) throw new ImageError(`${what} writes "${cutText(h.name, 200)}" through a symlinked directory: ${AMBIGUOUS}`);
-    const was2 = files.has(path) ? "file" : links.has(path) ? "symlink" : void 0;
+    const was2 = files.has(path) ? "file" : links.has(path) ? "symlink" : this.directories.has(path) ? "directory" : void 0;
     if (was2 && was2 !== h.type) throw new ImageError(`${what} replaces the ${was2} "${cutText(h.name, 200)}" with an entry of another type: ${AMBIGUOUS}`);
+    for (let i = path.indexOf("/"); i !== -1; i = path.indexOf("/", i + 1)) {
+      if ((this.resolveBudget.chars -= i) < 0) throw this.tooDeep(h.name);
+      this.directories.add(path.slice(0, i));
+    }
     switch (h.type) {
       case "file":
         return new HashingSink(path, h.size, this);
@@ -8801,10 +8806,16 @@ var ArchiveReader = class {
         if (file) files.set(path, file);
         return null;
       }
+      case "directory":
+        this.directories.add(path);
+        return null;
       default:
         return null;
     }
   };
+  tooDeep(name) {
+    return new ImageError(`${this.options.what} has a loop of symlinks, or paths nested deeper than any archive needs, at "${cutText(name, 200)}"`);
+  }
   isBaseLayer(path) {
     const digest = digestInBlobPath(path);
     if (digest !== void 0) return !!this.options.baseLayerDigests?.has(digest);

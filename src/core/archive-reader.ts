@@ -237,8 +237,10 @@ class LayerSink implements EntrySink {
 
 class ArchiveReader {
   readonly contents: ArchiveContents = { files: new Map(), links: new Map() };
-  /** Shared by every path resolved while reading (see RESOLVE_BUDGET). */
+  /** Shared by every path resolved or recorded while reading (see RESOLVE_BUDGET). */
   private readonly resolveBudget = { chars: RESOLVE_BUDGET };
+  /** Directories on the paths read so far: docker load would remove what an entry replacing one holds. */
+  private readonly directories = new Set<string>();
   /** Where a legacy archive made by Docker keeps the base's layers (see legacy-layer-ids.ts). */
   private predictedBasePaths: Set<string> | undefined;
   constructor(readonly options: ReadOptions) {}
@@ -250,11 +252,16 @@ class ArchiveReader {
     const path = normalized.slice(1);
     const what = this.options.what;
     const resolved = resolveInArchive(links, path, false, this.resolveBudget);
-    if (resolved === undefined) throw new ImageError(`${what} has a loop of symlinks, or symlinks nested deeper than any archive needs, on the path "${cutText(h.name, 200)}"`);
+    if (resolved === undefined) throw this.tooDeep(h.name);
     if (resolved !== path) throw new ImageError(`${what} writes "${cutText(h.name, 200)}" through a symlinked directory: ${AMBIGUOUS}`);
-    // Only a regular file may follow a regular file, a symlink a symlink (as writers repeat entries).
-    const was = files.has(path) ? 'file' : links.has(path) ? 'symlink' : undefined;
+    // Only a regular file may follow a regular file, a symlink a symlink, a directory a directory
+    // (as writers repeat entries).
+    const was = files.has(path) ? 'file' : links.has(path) ? 'symlink' : this.directories.has(path) ? 'directory' : undefined;
     if (was && was !== h.type) throw new ImageError(`${what} replaces the ${was} "${cutText(h.name, 200)}" with an entry of another type: ${AMBIGUOUS}`);
+    for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) {
+      if ((this.resolveBudget.chars -= i) < 0) throw this.tooDeep(h.name);
+      this.directories.add(path.slice(0, i));
+    }
     switch (h.type) {
       case 'file':
         return new HashingSink(path, h.size, this);
@@ -270,10 +277,17 @@ class ArchiveReader {
         if (file) files.set(path, file);
         return null;
       }
+      case 'directory':
+        this.directories.add(path);
+        return null;
       default:
-        return null; // a directory, a device, a global header: nothing for the image there
+        return null; // a device, a global header: nothing for the image there
     }
   };
+
+  private tooDeep(name: string): ImageError {
+    return new ImageError(`${this.options.what} has a loop of symlinks, or paths nested deeper than any archive needs, at "${cutText(name, 200)}"`);
+  }
 
   private isBaseLayer(path: string): boolean {
     const digest = digestInBlobPath(path);

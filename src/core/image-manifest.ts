@@ -6,8 +6,8 @@
 import { digestInBlobPath, fileAt, type ArchiveBlob, type ArchiveContents } from './archive-reader';
 import { cutText } from './cut-text';
 import { ImageError } from './errors';
-import type { LayerRecord } from './layer-record';
 import { readAsGo, type GoShape, type GoStruct } from './go-json';
+import type { LayerRecord } from './layer-record';
 import { count } from './plural';
 
 export interface HistoryEntry {

@@ -225,7 +225,6 @@ export class TarParser {
       return;
     }
     const header = this.buildHeader(block, typeflag, size, at);
-    if (HEADER_ONLY.has(header.type)) header.size = 0;
     this.currentName = header.name;
     this.sink = this.onEntry(header);
     this.remaining = header.size;
@@ -255,7 +254,7 @@ export class TarParser {
       mode: readNumber(block, 100, 8, 'mode', at, this.what),
       uid: pax.uid ?? readNumber(block, 108, 8, 'uid', at, this.what),
       gid: pax.gid ?? readNumber(block, 116, 8, 'gid', at, this.what),
-      size: pax.size ?? rawSize,
+      size: HEADER_ONLY.has(type) ? 0 : (pax.size ?? rawSize),
       linkname
     };
   }
