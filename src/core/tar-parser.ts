@@ -6,7 +6,7 @@
 // It reads an archive as Go's archive/tar does, because Docker and containerd load images and
 // unpack layers with it: the rules must judge the files Docker writes, and an archive that Go
 // would read differently could otherwise show the validator other files (docs/architecture.md,
-// "Reading tar as Docker does"). Where Go refuses an archive, so does this reader.
+// "Reading images as Docker does"). Where Go refuses an archive, so does this reader.
 import { ImageError } from './errors';
 import { cutText } from './cut-text';
 
