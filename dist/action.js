@@ -66539,16 +66539,18 @@ var Filesystem = class _Filesystem {
   /** The layer of entry `ref`, or of the hard link entry that set its file's mode and owner since. */
   layerOfChange(ref) {
     if (this.attributes.size === 0) return layerOf(ref);
-    const attrs = this.attributes.get(this.hardlinks.get(ref) ?? ref);
-    return attrs === void 0 ? layerOf(ref) : Math.max(layerOf(ref), layerOf(attrs));
+    return Math.max(layerOf(ref), layerOf(this.attributesOf(this.hardlinks.get(ref) ?? ref)));
+  }
+  /** The entry whose header gives the file of content entry `src` its mode and owner (see `attributes`). */
+  attributesOf(src) {
+    return this.attributes.get(src) ?? src;
   }
   /** Visits the visible regular files (hard links included) with any of the mode `bits` set. */
   eachFileWithModeBits(bits, visit2) {
     this.latest.forEach((ref, path) => {
       const target = this.hardlinks.get(ref);
-      const src = target ?? ref;
       const isFile = target !== void 0 || this.kindOf(ref) === 0 /* File */;
-      const attrs = this.attributes.get(src) ?? src;
+      const attrs = this.attributesOf(target ?? ref);
       if (isFile && this.layers[layerOf(attrs)].entries.mode(attrs % SPLIT) & bits) visit2(this.node(path, ref));
     });
   }
@@ -66577,7 +66579,7 @@ var Filesystem = class _Filesystem {
     const e = this.layers[layerOf(src)].entries;
     const i = src % SPLIT;
     const own = this.layers[layerOf(ref)].entries;
-    const attrs = this.attributes.get(src) ?? src;
+    const attrs = this.attributesOf(src);
     const a = this.layers[layerOf(attrs)].entries;
     const j = attrs % SPLIT;
     return {
@@ -69683,8 +69685,9 @@ function fieldsOfLines(fs3, path) {
   }
   return out;
 }
+var GO_NUMBER = /^[+-]?\d+$/;
 function goAtoi(text) {
-  return text !== void 0 && /^[+-]?\d+$/.test(text) ? Number(text) : 0;
+  return text !== void 0 && GO_NUMBER.test(text) ? Number(text) : 0;
 }
 function goTrimSpace(text) {
   return text.replace(/^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g, "");
@@ -69694,7 +69697,7 @@ function goTrimSpace(text) {
 var SHOWN2 = 64;
 var MAX_ID = 2 ** 31 - 1;
 var shown = (text) => cutText(text, SHOWN2);
-var NUMBER = /^[+-]?\d+$/;
+var outOfRange = (id) => id < 0 || id > MAX_ID;
 var defaultUser = {
   id: "default-user",
   defaultSeverity: "error",
@@ -69711,9 +69714,9 @@ var defaultUser = {
     const [userPart, groupPart] = user.split(":", 2);
     const passwd = readPasswd(facts.fs);
     let uid;
-    if (NUMBER.test(userPart)) {
+    if (GO_NUMBER.test(userPart)) {
       uid = Number(userPart);
-      if (uid < 0 || uid > MAX_ID) return [{ message: `USER "${shown(user)}" is not a UID a container can run as (container runtimes accept 0 to ${MAX_ID}), so the container would not start; ${fix}.`, instruction }];
+      if (outOfRange(uid)) return [{ message: `USER "${shown(user)}" is not a UID a container can run as (container runtimes accept 0 to ${MAX_ID}), so the container would not start; ${fix}.`, instruction }];
     } else {
       if (!passwd) {
         return [{ message: `USER "${shown(user)}" cannot be resolved: the image has no readable /etc/passwd; use the numeric UID ${expected}.`, instruction }];
@@ -69729,8 +69732,8 @@ var defaultUser = {
       const who = uid === 0 ? "root (UID 0)" : `UID ${uid}`;
       findings.push({ message: `The default user "${shown(user)}" is ${who}; ModelArts requires UID ${expected}: ${fix}.`, instruction });
     }
-    const numericGroup = groupPart !== void 0 && NUMBER.test(groupPart);
-    if (numericGroup && (Number(groupPart) < 0 || Number(groupPart) > MAX_ID)) {
+    const numericGroup = groupPart !== void 0 && GO_NUMBER.test(groupPart);
+    if (numericGroup && outOfRange(Number(groupPart))) {
       findings.push({ message: `USER "${shown(user)}" names the GID ${shown(groupPart)}, which container runtimes refuse (they accept 0 to ${MAX_ID}), so the container would not start.`, instruction });
     }
     if (groupPart && !numericGroup) {

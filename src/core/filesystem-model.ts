@@ -142,17 +142,20 @@ export class Filesystem {
   /** The layer of entry `ref`, or of the hard link entry that set its file's mode and owner since. */
   private layerOfChange(ref: number): number {
     if (this.attributes.size === 0) return layerOf(ref);
-    const attrs = this.attributes.get(this.hardlinks.get(ref) ?? ref);
-    return attrs === undefined ? layerOf(ref) : Math.max(layerOf(ref), layerOf(attrs));
+    return Math.max(layerOf(ref), layerOf(this.attributesOf(this.hardlinks.get(ref) ?? ref)));
+  }
+
+  /** The entry whose header gives the file of content entry `src` its mode and owner (see `attributes`). */
+  private attributesOf(src: number): number {
+    return this.attributes.get(src) ?? src;
   }
 
   /** Visits the visible regular files (hard links included) with any of the mode `bits` set. */
   eachFileWithModeBits(bits: number, visit: (node: FileNode) => void): void {
     this.latest.forEach((ref, path) => {
       const target = this.hardlinks.get(ref);
-      const src = target ?? ref;
       const isFile = target !== undefined || this.kindOf(ref) === EntryKind.File;
-      const attrs = this.attributes.get(src) ?? src;
+      const attrs = this.attributesOf(target ?? ref);
       if (isFile && this.layers[layerOf(attrs)].entries.mode(attrs % SPLIT) & bits) visit(this.node(path, ref));
     });
   }
@@ -183,7 +186,7 @@ export class Filesystem {
     const e = this.layers[layerOf(src)].entries;
     const i = src % SPLIT;
     const own = this.layers[layerOf(ref)].entries;
-    const attrs = this.attributes.get(src) ?? src;
+    const attrs = this.attributesOf(src);
     const a = this.layers[layerOf(attrs)].entries;
     const j = attrs % SPLIT;
     return {

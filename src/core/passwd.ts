@@ -37,9 +37,12 @@ function fieldsOfLines(fs: Filesystem, path: string): string[][] | undefined {
   return out;
 }
 
+/** What Go's strconv.Atoi takes as a number (a sign and leading zeros allowed); runc reads USER with it too. */
+export const GO_NUMBER = /^[+-]?\d+$/;
+
 /** Go's strconv.Atoi, read as the user package reads it: 0 for what is no number. */
 function goAtoi(text: string | undefined): number {
-  return text !== undefined && /^[+-]?\d+$/.test(text) ? Number(text) : 0;
+  return text !== undefined && GO_NUMBER.test(text) ? Number(text) : 0;
 }
 
 /** Go's strings.TrimSpace: Unicode white space (unicode.IsSpace), which is not JavaScript's trim(). */

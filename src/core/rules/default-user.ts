@@ -1,6 +1,6 @@
 import { cutText } from '../cut-text';
 import { lastInstruction } from '../facts';
-import { readGroups, readPasswd } from '../passwd';
+import { GO_NUMBER, readGroups, readPasswd } from '../passwd';
 import type { Rule } from './rule';
 
 /** Characters of a USER value (or its group) quoted in a message; the config may hold megabytes. */
@@ -8,8 +8,7 @@ const SHOWN = 64;
 /** The highest UID or GID container runtimes accept (runc and iSulad: "uids and gids must be in range 0-2147483647"). */
 const MAX_ID = 2 ** 31 - 1;
 const shown = (text: string) => cutText(text, SHOWN);
-/** A USER or group the runtime takes as a number (Go's strconv.Atoi). */
-const NUMBER = /^[+-]?\d+$/;
+const outOfRange = (id: number) => id < 0 || id > MAX_ID;
 
 export const defaultUser: Rule = {
   id: 'default-user',
@@ -28,10 +27,10 @@ export const defaultUser: Rule = {
     const [userPart, groupPart] = user.split(':', 2);
     const passwd = readPasswd(facts.fs);
     let uid: number;
-    if (NUMBER.test(userPart)) {
+    if (GO_NUMBER.test(userPart)) {
       // Read as the runtime reads it (Go's Atoi: a sign and leading zeros allowed); it refuses values outside 0 to MAX_ID.
       uid = Number(userPart);
-      if (uid < 0 || uid > MAX_ID) return [{ message: `USER "${shown(user)}" is not a UID a container can run as (container runtimes accept 0 to ${MAX_ID}), so the container would not start; ${fix}.`, instruction }];
+      if (outOfRange(uid)) return [{ message: `USER "${shown(user)}" is not a UID a container can run as (container runtimes accept 0 to ${MAX_ID}), so the container would not start; ${fix}.`, instruction }];
     } else {
       if (!passwd) {
         return [{ message: `USER "${shown(user)}" cannot be resolved: the image has no readable /etc/passwd; use the numeric UID ${expected}.`, instruction }];
@@ -47,8 +46,8 @@ export const defaultUser: Rule = {
       const who = uid === 0 ? 'root (UID 0)' : `UID ${uid}`;
       findings.push({ message: `The default user "${shown(user)}" is ${who}; ModelArts requires UID ${expected}: ${fix}.`, instruction });
     }
-    const numericGroup = groupPart !== undefined && NUMBER.test(groupPart);
-    if (numericGroup && (Number(groupPart) < 0 || Number(groupPart) > MAX_ID)) {
+    const numericGroup = groupPart !== undefined && GO_NUMBER.test(groupPart);
+    if (numericGroup && outOfRange(Number(groupPart))) {
       findings.push({ message: `USER "${shown(user)}" names the GID ${shown(groupPart!)}, which container runtimes refuse (they accept 0 to ${MAX_ID}), so the container would not start.`, instruction });
     }
     if (groupPart && !numericGroup) {
