@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import * as tar from 'tar-stream';
 import type { ImageSource } from '../src/core/image-source';
+import { END_OF_ARCHIVE, paxHeader } from './raw-tar';
 
 export interface EntrySpec {
   path: string;
@@ -17,6 +18,8 @@ export interface EntrySpec {
   gid?: number;
   /** Symlink or hard link target. */
   link?: string;
+  /** The `security.capability` extended attribute (see capabilityValue in raw-tar.ts). */
+  capability?: Buffer;
 }
 
 export interface LayerSpec {
@@ -68,6 +71,17 @@ export async function tarOf(files: { name: string; data?: Buffer; header?: Parti
 
 export async function layerTar(layer: LayerSpec): Promise<Buffer> {
   if (layer.raw) return layer.raw;
+  if (layer.entries.some((e) => e.capability)) {
+    // tar-stream writes PAX values as text, and a capability is binary: such an entry gets a PAX
+    // header written byte by byte, as Go's tar writer (Docker's) writes it, before its own header.
+    const parts = await Promise.all(
+      layer.entries.map(async (e) => {
+        const entry = (await layerTar({ entries: [{ ...e, capability: undefined }] })).subarray(0, -END_OF_ARCHIVE.length);
+        return e.capability ? Buffer.concat([paxHeader([['SCHILY.xattr.security.capability', e.capability]]), entry]) : entry;
+      })
+    );
+    return Buffer.concat([...parts, END_OF_ARCHIVE]);
+  }
   return tarOf(
     layer.entries.map((e) => {
       const name = e.path.replace(/^\//, '');

@@ -60,4 +60,32 @@ export function paxRecords(records: string[]): string {
     .join('');
 }
 
+/** A PAX header block and its records, whose values may be binary (as Go's writer writes xattrs). */
+export function paxHeader(records: [string, string | Buffer][]): Buffer {
+  const body = Buffer.concat(
+    records.map(([key, value]) => {
+      const record = Buffer.concat([Buffer.from(` ${key}=`), Buffer.from(value), Buffer.from('\n')]);
+      let len = record.length + 1;
+      while (String(len).length + record.length !== len) len++;
+      return Buffer.concat([Buffer.from(String(len)), record]);
+    })
+  );
+  return Buffer.concat([rawHeader({ name: 'PaxHeaders.0/entry', type: 'x', size: body.length }), rawBody(body)]);
+}
+
+/**
+ * A `security.capability` value as setcap writes it (struct vfs_cap_data, revision 2):
+ * capability numbers in the permitted and inheritable sets, and the effective flag.
+ */
+export function capabilityValue(permitted: number[], effective = true, inheritable: number[] = []): Buffer {
+  const b = Buffer.alloc(20);
+  b.writeUInt32LE(0x02000000 | (effective ? 1 : 0), 0);
+  const set = (caps: number[], at: number) => {
+    for (const c of caps) b.writeUInt32LE((b.readUInt32LE(at + 8 * (c >> 5)) | (1 << (c & 31))) >>> 0, at + 8 * (c >> 5));
+  };
+  set(permitted, 4);
+  set(inheritable, 8);
+  return b;
+}
+
 export const END_OF_ARCHIVE = Buffer.alloc(1024);

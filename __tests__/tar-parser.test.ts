@@ -1,4 +1,4 @@
-import { END_OF_ARCHIVE, paxRecords, rawBody, rawHeader } from '../__fixtures__/raw-tar';
+import { END_OF_ARCHIVE, paxHeader, paxRecords, rawBody, rawHeader } from '../__fixtures__/raw-tar';
 import { TarParser, type TarHeader } from '../src/core/tar-parser';
 
 const header = rawHeader;
@@ -55,6 +55,21 @@ describe('TarParser', () => {
       ['renamed/by/pax', 4242],
       ['second', 0]
     ]);
+  });
+
+  it('keeps the bytes of a file capabilities record as they are, NULs, newlines and bytes above 127 included', async () => {
+    const value = Buffer.from([0x01, 0x00, 0x00, 0x02, 0x80, 0x0a, 0x3d, 0xff, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]);
+    const archive = Buffer.concat([
+      paxHeader([['SCHILY.xattr.user.other', 'x'], ['SCHILY.xattr.security.capability', value]]),
+      header({ name: 'bin/tool', size: 1 }),
+      body('t'),
+      header({ name: 'bin/plain', size: 1 }),
+      body('p'),
+      END
+    ]);
+    const [tool, plain] = await parse(archive, 7);
+    expect(tool.capability).toEqual(value);
+    expect(plain.capability).toBeUndefined();
   });
 
   // Docker reads images and layers with Go's archive/tar, and what it unpacks is what the rules

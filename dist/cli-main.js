@@ -7212,6 +7212,8 @@ var LayerEntries = class {
   digestBytes = new Uint8Array(0);
   /** Text kept for rules that read files: /etc/passwd, /etc/group, shell scripts, credential files. */
   texts = /* @__PURE__ */ new Map();
+  /** The raw `security.capability` attribute of the files and hard links that carry one (file-capabilities.ts). */
+  capabilities = /* @__PURE__ */ new Map();
   get length() {
     return this.paths.length;
   }
@@ -7326,6 +7328,7 @@ var Filesystem = class _Filesystem {
     this.latest = new PathMap(from?.latest);
     this.hardlinks = new Map(from?.hardlinks);
     this.attributes = new Map(from?.attributes);
+    this.capabilitySetBy = new Map(from?.capabilitySetBy);
     this.whiteouts = new Map(from?.whiteouts);
     this.opaques = new Map(from?.opaques);
     this.replaced = new Map(from?.replaced);
@@ -7341,6 +7344,12 @@ var Filesystem = class _Filesystem {
    * chowns the shared inode to each hard link entry's header, for every name of the file.
    */
   attributes;
+  /**
+   * Content entry -> the hard link entry that last set its file capabilities: Docker sets each
+   * entry's extended attributes on the shared inode too, and a link entry without any leaves
+   * those in place.
+   */
+  capabilitySetBy;
   whiteouts;
   opaques;
   /**
@@ -7414,10 +7423,11 @@ var Filesystem = class _Filesystem {
     const ref = this.latest.get(path);
     return ref === void 0 ? void 0 : this.layerOfChange(ref);
   }
-  /** The layer of entry `ref`, or of the hard link entry that set its file's mode and owner since. */
+  /** The layer of entry `ref`, or of the hard link entry that set its file's mode, owner or capabilities since. */
   layerOfChange(ref) {
     if (this.attributes.size === 0) return layerOf(ref);
-    return Math.max(layerOf(ref), layerOf(this.attributesOf(this.hardlinks.get(ref) ?? ref)));
+    const src = this.hardlinks.get(ref) ?? ref;
+    return Math.max(layerOf(ref), layerOf(this.attributesOf(src)), layerOf(this.capabilitySetBy.get(src) ?? src));
   }
   /** The entry whose header gives the file of content entry `src` its mode and owner (see `attributes`). */
   attributesOf(src) {
@@ -7431,6 +7441,19 @@ var Filesystem = class _Filesystem {
       const attrs = this.attributesOf(target ?? ref);
       if (isFile && this.layers[layerOf(attrs)].entries.mode(attrs % SPLIT) & bits) visit2(this.node(path, ref));
     });
+  }
+  /** Visits the visible regular files (hard links included) that carry file capabilities. */
+  eachFileWithCapabilities(visit2) {
+    if (!this.layers.some((layer) => layer.entries.capabilities.size > 0)) return;
+    this.latest.forEach((ref, path) => {
+      const src = this.hardlinks.get(ref) ?? ref;
+      if (this.capabilityOf(src) !== void 0) visit2(this.node(path, ref));
+    });
+  }
+  /** The capabilities attribute of the file of content entry `src`, from whichever entry set it last. */
+  capabilityOf(src) {
+    const by = this.capabilitySetBy.get(src) ?? src;
+    return this.layers[layerOf(by)].entries.capabilities.get(by % SPLIT);
   }
   /** Which later layer (above `since`) removed `path`, and how: the marker nearest to it. */
   removedBy(path, since) {
@@ -7469,6 +7492,7 @@ var Filesystem = class _Filesystem {
       size: e.size(i),
       link: own.links.get(ref % SPLIT),
       digest: e.digest(i),
+      capability: this.capabilityOf(src),
       layer,
       text: e.texts.get(i)
     };
@@ -7507,6 +7531,7 @@ var Filesystem = class _Filesystem {
         const src = this.hardlinks.get(targetRef) ?? targetRef;
         this.hardlinks.set(ref, src);
         this.attributes.set(src, ref);
+        if (entries.capabilities.has(i)) this.capabilitySetBy.set(src, ref);
       } else if (kind === 1 /* Directory */) {
         const before = this.latest.get(path, parent);
         if (before !== void 0 && this.kindOf(before) !== 1 /* Directory */) this.replaced.set(path, Math.max(layerOf(before), this.replaced.get(path) ?? -1));
@@ -8057,6 +8082,7 @@ var TYPES = {
   "6": "fifo"
 };
 var HEADER_ONLY = /* @__PURE__ */ new Set(["hardlink", "symlink", "char", "block", "directory", "fifo"]);
+var CAPABILITY_RECORD = "SCHILY.xattr.security.capability";
 var TarParser = class {
   /**
    * With a `cutShortHint` (ChunkSource.cutShortHint) an archive that stops after a whole entry,
@@ -8243,7 +8269,8 @@ var TarParser = class {
       uid: pax.uid ?? readNumber(block, 108, 8, "uid", at, this.what),
       gid: pax.gid ?? readNumber(block, 116, 8, "gid", at, this.what),
       size: HEADER_ONLY.has(type) ? 0 : pax.size ?? rawSize,
-      linkname
+      linkname,
+      ...pax.capability && { capability: pax.capability }
     };
   }
   finishBody() {
@@ -8370,6 +8397,7 @@ function parsePax(body, what) {
     const value = record.slice(eq + 1);
     if ((key === "path" || key === "linkpath") && value.includes("\0")) throw new ImageError(`${what} is corrupt: a PAX ${key} with a NUL in it`);
     if (key.startsWith("GNU.sparse.")) attrs.sparse = true;
+    if (key === CAPABILITY_RECORD) attrs.capability = Buffer.from(body.subarray(space + 1 + key.length + 1, pos - 1));
     switch (key) {
       case "path":
         attrs.path = value || void 0;
@@ -8588,6 +8616,7 @@ var LayerWalker = class {
     }
     const kind = KINDS[h.type];
     const index = this.entries.add(path, kind, h.mode & 4095, h.uid, h.gid, kind === 0 /* File */ ? h.size : 0, link);
+    if (h.capability && (kind === 0 /* File */ || kind === 3 /* Hardlink */)) this.entries.capabilities.set(index, h.capability);
     if (kind !== 0 /* File */ || h.size === 0) return null;
     const digest = (h.mode & 3072) !== 0 || this.options.needsDigest(path);
     const flags = (this.scan ? SCAN : 0) | (digest ? DIGEST : 0);
@@ -10637,6 +10666,141 @@ var defaultUser = {
   }
 };
 
+// src/core/file-capabilities.ts
+var NAMES = [
+  "chown",
+  "dac_override",
+  "dac_read_search",
+  "fowner",
+  "fsetid",
+  "kill",
+  "setgid",
+  "setuid",
+  "setpcap",
+  "linux_immutable",
+  "net_bind_service",
+  "net_broadcast",
+  "net_admin",
+  "net_raw",
+  "ipc_lock",
+  "ipc_owner",
+  "sys_module",
+  "sys_rawio",
+  "sys_chroot",
+  "sys_ptrace",
+  "sys_pacct",
+  "sys_admin",
+  "sys_boot",
+  "sys_nice",
+  "sys_resource",
+  "sys_time",
+  "sys_tty_config",
+  "mknod",
+  "lease",
+  "audit_write",
+  "audit_control",
+  "setfcap",
+  "mac_override",
+  "mac_admin",
+  "syslog",
+  "wake_alarm",
+  "block_suspend",
+  "audit_read",
+  "perfmon",
+  "bpf",
+  "checkpoint_restore"
+];
+var capName = (n) => `cap_${NAMES[n] ?? n}`;
+var REVISION_MASK = 4278190080;
+var EFFECTIVE = 1;
+var SIZES = /* @__PURE__ */ new Map([
+  [16777216, 12],
+  [33554432, 20],
+  [50331648, 24]
+]);
+function decodeCapabilities(value) {
+  if (value.length < 4) return null;
+  const view = new DataView(value.buffer, value.byteOffset, value.byteLength);
+  const magic = view.getUint32(0, true);
+  if (SIZES.get((magic & REVISION_MASK) >>> 0) !== value.length) return null;
+  const words = value.length === 12 ? 1 : 2;
+  const permitted = [];
+  const inheritable = [];
+  for (let w = 0; w < words; w++) {
+    const p = view.getUint32(4 + 8 * w, true);
+    const i = view.getUint32(8 + 8 * w, true);
+    for (let bit = 0; bit < 32; bit++) {
+      if (p >>> bit & 1) permitted.push(capName(32 * w + bit));
+      if (i >>> bit & 1) inheritable.push(capName(32 * w + bit));
+    }
+  }
+  return { permitted, inheritable, effective: (magic & EFFECTIVE) !== 0 };
+}
+function describeCapabilities(caps) {
+  const both = caps.permitted.filter((c) => caps.inheritable.includes(c));
+  const permittedOnly = caps.permitted.filter((c) => !both.includes(c));
+  const inheritableOnly = caps.inheritable.filter((c) => !both.includes(c));
+  const e = caps.effective ? "e" : "";
+  return [
+    both.length ? `${both.join(",")}=${e}ip` : "",
+    permittedOnly.length ? `${permittedOnly.join(",")}=${e}p` : "",
+    inheritableOnly.length ? `${inheritableOnly.join(",")}=i` : ""
+  ].filter(Boolean).join(" ");
+}
+
+// src/core/node-compare.ts
+var octal = (mode) => mode.toString(8).padStart(4, "0");
+function differences(before, after) {
+  const out = [];
+  if (before.kind !== after.kind) {
+    out.push(`${KIND_NAMES[before.kind]} became ${KIND_NAMES[after.kind]}`);
+    return out;
+  }
+  if (before.mode !== after.mode) out.push(`mode ${octal(before.mode)} -> ${octal(after.mode)}`);
+  if (before.uid !== after.uid || before.gid !== after.gid) out.push(`owner ${before.uid}:${before.gid} -> ${after.uid}:${after.gid}`);
+  if (before.kind === 2 /* Symlink */ && before.link !== after.link) out.push(`link target ${before.link} -> ${after.link}`);
+  if (before.kind === 0 /* File */) {
+    if (before.size !== after.size) out.push(`content changed (size ${before.size} -> ${after.size})`);
+    else if (before.digest !== after.digest) out.push("content changed");
+    if (!sameBytes(before.capability, after.capability)) out.push(`file capabilities ${capabilityText(before.capability)} -> ${capabilityText(after.capability)}`);
+  }
+  return out;
+}
+function sameBytes(a, b) {
+  return a === b || a !== void 0 && b !== void 0 && a.equals(b);
+}
+function capabilityText(value) {
+  if (value === void 0) return "none";
+  const caps = decodeCapabilities(value);
+  return caps ? describeCapabilities(caps) || "an empty set" : "an attribute Linux refuses";
+}
+function describeMode(mode) {
+  const bits = [mode & 2048 ? "setuid" : "", mode & 1024 ? "setgid" : ""].filter(Boolean).join(" and ");
+  return `${bits} (mode ${octal(mode)})`;
+}
+
+// src/core/rules/file-capabilities.ts
+var fileCapabilities = {
+  id: "file-capabilities",
+  defaultSeverity: "warning",
+  description: "Custom layers should not add or change files with file capabilities (setcap): running one gives any user its powers, as a setuid-root file does.",
+  spec: "A file cannot be added whose owner is root and has permission setuid or setgid.",
+  check(facts) {
+    const out = [];
+    facts.fs.eachFileWithCapabilities((node) => {
+      if (facts.layers[node.layer]?.base) return;
+      const before = facts.baseFs.get(node.path);
+      if (before && differences(before, node).length === 0) return;
+      const caps = decodeCapabilities(node.capability);
+      if (caps && caps.permitted.length === 0 && caps.inheritable.length === 0) return;
+      const what = caps ? `has the file capabilities ${capabilityText(node.capability)}: whoever runs it gets them, as with a setuid-root file` : "has a security.capability attribute that Linux refuses (its revision and size do not match): Docker cannot unpack this layer";
+      const how = node.link ? `a hard link to ${node.link}` : before ? "changed from the base image" : "added";
+      out.push({ message: `${node.path} ${what}; it was ${how}. Remove them (setcap -r ${node.path}) and do what needs them at build time.`, path: node.path, layer: node.layer });
+    });
+    return out;
+  }
+};
+
 // src/core/rules/image-size.ts
 init_cut_text();
 var imageSize = {
@@ -10777,28 +10941,6 @@ var maliciousCode = {
     return out;
   }
 };
-
-// src/core/node-compare.ts
-var octal = (mode) => mode.toString(8).padStart(4, "0");
-function differences(before, after) {
-  const out = [];
-  if (before.kind !== after.kind) {
-    out.push(`${KIND_NAMES[before.kind]} became ${KIND_NAMES[after.kind]}`);
-    return out;
-  }
-  if (before.mode !== after.mode) out.push(`mode ${octal(before.mode)} -> ${octal(after.mode)}`);
-  if (before.uid !== after.uid || before.gid !== after.gid) out.push(`owner ${before.uid}:${before.gid} -> ${after.uid}:${after.gid}`);
-  if (before.kind === 2 /* Symlink */ && before.link !== after.link) out.push(`link target ${before.link} -> ${after.link}`);
-  if (before.kind === 0 /* File */) {
-    if (before.size !== after.size) out.push(`content changed (size ${before.size} -> ${after.size})`);
-    else if (before.digest !== after.digest) out.push("content changed");
-  }
-  return out;
-}
-function describeMode(mode) {
-  const bits = [mode & 2048 ? "setuid" : "", mode & 1024 ? "setgid" : ""].filter(Boolean).join(" and ");
-  return `${bits} (mode ${octal(mode)})`;
-}
 
 // src/core/rules/modelarts-tools.ts
 var modelartsTools = {
@@ -11044,6 +11186,7 @@ var setuidSetgid = {
 var RULES = [
   defaultUser,
   setuidSetgid,
+  fileCapabilities,
   protectedPath,
   protectedEtc,
   modelartsTools,
@@ -11321,6 +11464,7 @@ var modelarts_image_check_schema_default = {
         enum: [
           "default-user",
           "setuid-setgid",
+          "file-capabilities",
           "protected-path",
           "protected-etc",
           "modelarts-tools",
@@ -11371,6 +11515,7 @@ var modelarts_image_check_schema_default = {
             enum: [
               "default-user",
               "setuid-setgid",
+              "file-capabilities",
               "protected-path",
               "protected-etc",
               "modelarts-tools",

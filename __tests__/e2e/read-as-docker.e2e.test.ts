@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import * as tar from 'tar-stream';
 import { docker, dockerRequired, dockerUnavailable } from '../../__fixtures__/docker-env';
 import { BASE_METADATA, baseLayers, buildImage, entriesOf, layerTar, onBase, tarOf } from '../../__fixtures__/image-builder';
-import { END_OF_ARCHIVE, paxRecords, rawBody, rawHeader } from '../../__fixtures__/raw-tar';
+import { capabilityValue, END_OF_ARCHIVE, paxRecords, rawBody, rawHeader } from '../../__fixtures__/raw-tar';
 
 const unavailable = dockerUnavailable();
 if (unavailable && dockerRequired) throw new Error(`the e2e suite is required here (MIC_REQUIRE_DOCKER=1) but ${unavailable}`);
@@ -161,6 +161,35 @@ suite('crafted archives are read as Docker reads them', () => {
     expect(r.stderr).toBe('');
     const findings = JSON.parse(r.stdout).findings as { rule: string; message: string }[];
     expect(findings).toContainEqual(expect.objectContaining({ rule: 'default-user', message: expect.stringMatching(/"work" is root \(UID 0\)/) }));
+  }, 60000);
+
+  it('file capabilities in a layer: Docker gives them to a process of UID 1101, and the check warns about them', async () => {
+    const tag = `mic-e2e/file-capabilities:${Date.now().toString(36)}`;
+    const busybox = readFileSync('/bin/busybox');
+    const entries = [
+      // Docker creates a missing parent directory with mode 0600, which user work could not enter.
+      { path: 'bin', type: 'dir' as const },
+      { path: 'etc', type: 'dir' as const },
+      { path: 'opt', type: 'dir' as const },
+      { path: 'opt/cap', type: 'dir' as const },
+      { path: 'bin/busybox', content: busybox, mode: 0o755 },
+      // cap_setuid+ep: what setcap writes, kept by Docker as SCHILY.xattr.security.capability.
+      // (Named busybox too: busybox picks its applet by its own name.)
+      { path: 'opt/cap/busybox', content: busybox, mode: 0o755, capability: capabilityValue([7]) },
+      { path: 'etc/passwd', content: 'root:x:0:0::/root:/bin/sh\nwork:x:1101:1101::/home/work:/bin/sh\n' },
+      { path: 'etc/group', content: 'root:x:0:\nwork:x:1101:\n' }
+    ];
+    docker(['import', '--change', 'USER work', '-', tag], await layerTar({ entries }));
+    loaded.push(tag);
+    const effective = (program: string) => /^CapEff:\s*(\w+)$/m.exec(docker(['run', '--rm', '--network', 'none', tag, program, 'cat', '/proc/self/status']))?.[1];
+    expect(effective('/bin/busybox')).toBe('0000000000000000');
+    expect(effective('/opt/cap/busybox')).toBe('0000000000000080'); // cap_setuid, as user work
+    const r = spawnSync(process.execPath, [join(__dirname, '../../dist/cli.js'), '--format', 'json', '--quiet', `docker-daemon:${tag}`], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const findings = JSON.parse(r.stdout).findings as { rule: string; path?: string; severity: string; message: string }[];
+    expect(findings.filter((f) => f.rule === 'file-capabilities')).toEqual([
+      expect.objectContaining({ path: '/opt/cap/busybox', severity: 'warning', message: expect.stringMatching(/file capabilities cap_setuid=ep/) })
+    ]);
   }, 60000);
 
   it('a lone zero block inside a layer: Docker refuses the layer, and the check cannot check the image', async () => {

@@ -18,6 +18,8 @@ export interface FileNode {
   link?: string;
   /** Content tag (content-tag.ts): equal for equal content, for the files the rules compare. */
   digest?: string;
+  /** The raw `security.capability` attribute (file-capabilities.ts), when the file has one. */
+  capability?: Buffer;
   /** Index of the layer that last wrote this path. */
   layer: number;
   text?: string;
@@ -41,6 +43,12 @@ export class Filesystem {
    * chowns the shared inode to each hard link entry's header, for every name of the file.
    */
   private readonly attributes: Map<number, number>;
+  /**
+   * Content entry -> the hard link entry that last set its file capabilities: Docker sets each
+   * entry's extended attributes on the shared inode too, and a link entry without any leaves
+   * those in place.
+   */
+  private readonly capabilitySetBy: Map<number, number>;
   private readonly whiteouts: Map<string, number>;
   private readonly opaques: Map<string, number>;
   /**
@@ -60,6 +68,7 @@ export class Filesystem {
     this.latest = new PathMap(from?.latest);
     this.hardlinks = new Map(from?.hardlinks);
     this.attributes = new Map(from?.attributes);
+    this.capabilitySetBy = new Map(from?.capabilitySetBy);
     this.whiteouts = new Map(from?.whiteouts);
     this.opaques = new Map(from?.opaques);
     this.replaced = new Map(from?.replaced);
@@ -139,10 +148,11 @@ export class Filesystem {
     return ref === undefined ? undefined : this.layerOfChange(ref);
   }
 
-  /** The layer of entry `ref`, or of the hard link entry that set its file's mode and owner since. */
+  /** The layer of entry `ref`, or of the hard link entry that set its file's mode, owner or capabilities since. */
   private layerOfChange(ref: number): number {
     if (this.attributes.size === 0) return layerOf(ref);
-    return Math.max(layerOf(ref), layerOf(this.attributesOf(this.hardlinks.get(ref) ?? ref)));
+    const src = this.hardlinks.get(ref) ?? ref;
+    return Math.max(layerOf(ref), layerOf(this.attributesOf(src)), layerOf(this.capabilitySetBy.get(src) ?? src));
   }
 
   /** The entry whose header gives the file of content entry `src` its mode and owner (see `attributes`). */
@@ -158,6 +168,21 @@ export class Filesystem {
       const attrs = this.attributesOf(target ?? ref);
       if (isFile && this.layers[layerOf(attrs)].entries.mode(attrs % SPLIT) & bits) visit(this.node(path, ref));
     });
+  }
+
+  /** Visits the visible regular files (hard links included) that carry file capabilities. */
+  eachFileWithCapabilities(visit: (node: FileNode) => void): void {
+    if (!this.layers.some((layer) => layer.entries.capabilities.size > 0)) return;
+    this.latest.forEach((ref, path) => {
+      const src = this.hardlinks.get(ref) ?? ref;
+      if (this.capabilityOf(src) !== undefined) visit(this.node(path, ref));
+    });
+  }
+
+  /** The capabilities attribute of the file of content entry `src`, from whichever entry set it last. */
+  private capabilityOf(src: number): Buffer | undefined {
+    const by = this.capabilitySetBy.get(src) ?? src;
+    return this.layers[layerOf(by)].entries.capabilities.get(by % SPLIT);
   }
 
   /** Which later layer (above `since`) removed `path`, and how: the marker nearest to it. */
@@ -198,6 +223,7 @@ export class Filesystem {
       size: e.size(i),
       link: own.links.get(ref % SPLIT),
       digest: e.digest(i),
+      capability: this.capabilityOf(src),
       layer,
       text: e.texts.get(i)
     };
@@ -240,6 +266,7 @@ export class Filesystem {
         const src = this.hardlinks.get(targetRef) ?? targetRef;
         this.hardlinks.set(ref, src);
         this.attributes.set(src, ref);
+        if (entries.capabilities.has(i)) this.capabilitySetBy.set(src, ref);
       } else if (kind === EntryKind.Directory) {
         const before = this.latest.get(path, parent);
         if (before !== undefined && this.kindOf(before) !== EntryKind.Directory) this.replaced.set(path, Math.max(layerOf(before), this.replaced.get(path) ?? -1));

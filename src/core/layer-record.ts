@@ -69,6 +69,8 @@ export class LayerEntries {
   private digestBytes = new Uint8Array(0);
   /** Text kept for rules that read files: /etc/passwd, /etc/group, shell scripts, credential files. */
   readonly texts = new Map<number, string>();
+  /** The raw `security.capability` attribute of the files and hard links that carry one (file-capabilities.ts). */
+  readonly capabilities = new Map<number, Buffer>();
 
   get length(): number {
     return this.paths.length;

@@ -234,6 +234,8 @@ class LayerWalker {
     }
     const kind = KINDS[h.type];
     const index = this.entries.add(path, kind, h.mode & 0o7777, h.uid, h.gid, kind === EntryKind.File ? h.size : 0, link);
+    // Only a file's capabilities mean anything; a hard link entry sets them on the file it links to.
+    if (h.capability && (kind === EntryKind.File || kind === EntryKind.Hardlink)) this.entries.capabilities.set(index, h.capability);
     if (kind !== EntryKind.File || h.size === 0) return null;
     // setuid/setgid files are compared with the base wherever they are.
     const digest = (h.mode & 0o6000) !== 0 || this.options.needsDigest(path);

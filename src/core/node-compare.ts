@@ -1,4 +1,5 @@
 // Whether a file in the final image is the same as the base image's file at that path.
+import { decodeCapabilities, describeCapabilities } from './file-capabilities';
 import type { FileNode } from './filesystem-model';
 import { EntryKind, KIND_NAMES } from './layer-record';
 
@@ -17,8 +18,20 @@ export function differences(before: FileNode, after: FileNode): string[] {
   if (before.kind === EntryKind.File) {
     if (before.size !== after.size) out.push(`content changed (size ${before.size} -> ${after.size})`);
     else if (before.digest !== after.digest) out.push('content changed');
+    if (!sameBytes(before.capability, after.capability)) out.push(`file capabilities ${capabilityText(before.capability)} -> ${capabilityText(after.capability)}`);
   }
   return out;
+}
+
+function sameBytes(a: Buffer | undefined, b: Buffer | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.equals(b));
+}
+
+/** A capabilities attribute in getcap's words ("none" without one). */
+export function capabilityText(value: Buffer | undefined): string {
+  if (value === undefined) return 'none';
+  const caps = decodeCapabilities(value);
+  return caps ? describeCapabilities(caps) || 'an empty set' : 'an attribute Linux refuses';
 }
 
 export function describeMode(mode: number): string {

@@ -24,6 +24,8 @@ export interface TarHeader {
   gid: number;
   size: number;
   linkname: string;
+  /** The raw value of the entry's `security.capability` extended attribute (file-capabilities.ts), if it has one. */
+  capability?: Buffer;
 }
 
 /** Receives one entry's body. Returning a promise makes the parser wait (backpressure). */
@@ -57,7 +59,11 @@ interface PaxAttrs {
   gid?: number;
   /** GNU.sparse.* records: Go would read the entry as a sparse file, under another name. */
   sparse?: boolean;
+  capability?: Buffer;
 }
+
+/** The PAX record of the extended attribute that holds file capabilities, as Go and Docker name it. */
+const CAPABILITY_RECORD = 'SCHILY.xattr.security.capability';
 
 const enum State { Header, Body, Meta, Padding, Done }
 
@@ -255,7 +261,8 @@ export class TarParser {
       uid: pax.uid ?? readNumber(block, 108, 8, 'uid', at, this.what),
       gid: pax.gid ?? readNumber(block, 116, 8, 'gid', at, this.what),
       size: HEADER_ONLY.has(type) ? 0 : (pax.size ?? rawSize),
-      linkname
+      linkname,
+      ...(pax.capability && { capability: pax.capability })
     };
   }
 
@@ -403,6 +410,8 @@ function parsePax(body: Buffer, what: string): PaxAttrs {
     const value = record.slice(eq + 1);
     if ((key === 'path' || key === 'linkpath') && value.includes('\0')) throw new ImageError(`${what} is corrupt: a PAX ${key} with a NUL in it`);
     if (key.startsWith('GNU.sparse.')) attrs.sparse = true;
+    // A binary value: its bytes, not text (the key is ASCII, so the value starts right after it).
+    if (key === CAPABILITY_RECORD) attrs.capability = Buffer.from(body.subarray(space + 1 + key.length + 1, pos - 1));
     // As in Go, an empty value leaves the header's own field in force.
     switch (key) {
       case 'path': attrs.path = value || undefined; break;
@@ -410,7 +419,7 @@ function parsePax(body: Buffer, what: string): PaxAttrs {
       case 'size': attrs.size = paxNumber(value, key, what); break;
       case 'uid': attrs.uid = paxNumber(value, key, what); break;
       case 'gid': attrs.gid = paxNumber(value, key, what); break;
-      default: break; // mtime, uname, xattrs (SCHILY.*), comments: not needed by any rule
+      default: break; // mtime, uname, other xattrs (SCHILY.*), comments: not needed by any rule
     }
   }
   return attrs;

@@ -5,6 +5,7 @@ import type { Finding, ImageFacts } from '../facts';
 import type { Settings } from '../settings';
 import { baseImage } from './base-image';
 import { defaultUser } from './default-user';
+import { fileCapabilities } from './file-capabilities';
 import { imageSize } from './image-size';
 import { logStdout } from './log-stdout';
 import { maliciousCode } from './malicious-code';
@@ -19,6 +20,7 @@ import { setuidSetgid } from './setuid-setgid';
 export const RULES: readonly Rule[] = [
   defaultUser,
   setuidSetgid,
+  fileCapabilities,
   protectedPath,
   protectedEtc,
   modelartsTools,
