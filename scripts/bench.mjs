@@ -8,13 +8,14 @@
 //   floor:     cat IMAGE > /dev/null; GNU tar listing every entry of every layer
 //   validator: node dist/cli.js --base BASE --format json IMAGE (wall time and peak RSS)
 // and prints the ratios as a table and as JSON (bench-out/results-scale-N.json).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
+import { clearInterval, setInterval } from 'node:timers';
 import tar from 'tar-stream';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -201,8 +202,41 @@ function timed(cmd, argv, env = {}) {
   const start = process.hrtime.bigint();
   const r = spawnSync(cmd, argv, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env }, maxBuffer: 1 << 26 });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${argv.join(' ')} failed (${r.status}): ${r.stderr}`);
+  if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed (${r.status}): ${r.stderr}`);
   return { seconds, stderr: r.stderr.toString() };
+}
+
+/**
+ * Like timed(), and also when the process began to receive the image: its bytes read
+ * (/proc/PID/io) are sampled every 10 ms, and the first byte is where they pass by 4 MB what it had
+ * read after one second (its program files). Through the daemon the engine copies the image to a
+ * temporary directory before the first byte, and that copy's spread between runs is most of the
+ * noise; from the first byte on, the comparison shows what each reader itself costs.
+ */
+async function timedFromFirstByte(cmd, argv, env = {}) {
+  const start = process.hrtime.bigint();
+  const elapsed = () => Number(process.hrtime.bigint() - start) / 1e9;
+  const child = spawn(cmd, argv, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
+  let stderr = '';
+  child.stderr.on('data', (c) => (stderr += c));
+  let atOneSecond;
+  let firstByte;
+  const sampler = setInterval(() => {
+    let read;
+    try {
+      read = Number(/^rchar: (\d+)$/m.exec(readFileSync(`/proc/${child.pid}/io`, 'utf8'))[1]);
+    } catch {
+      return; // not started yet, or gone
+    }
+    const now = elapsed();
+    if (atOneSecond === undefined) atOneSecond = now >= 1 ? read : undefined;
+    else if (firstByte === undefined && read - atOneSecond > 4e6) firstByte = now;
+  }, 10);
+  const [status] = await once(child, 'exit');
+  clearInterval(sampler);
+  const seconds = elapsed();
+  if (status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed (${status}): ${stderr}`);
+  return { seconds, ...(firstByte !== undefined && { afterFirstByte: seconds - firstByte }), stderr };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -221,7 +255,7 @@ function measure(label, fn) {
  * the same order, would favour one side. Before each run the disk is synced and the daemon
  * given a moment to finish its clean-up. Returns the runs of each, in pair order.
  */
-function measureInTurns(a, b) {
+async function measureInTurns(a, b) {
   const ra = [];
   const rb = [];
   const settled = (m) => {
@@ -229,15 +263,15 @@ function measureInTurns(a, b) {
     spawnSync('sleep', ['1']);
     return m.fn();
   };
-  settled(a);
-  settled(b);
+  await settled(a);
+  await settled(b);
   for (let i = 0; i < runs; i++) {
     if (i % 2 === 0) {
-      ra.push(settled(a));
-      rb.push(settled(b));
+      ra.push(await settled(a));
+      rb.push(await settled(b));
     } else {
-      rb.push(settled(b));
-      ra.push(settled(a));
+      rb.push(await settled(b));
+      ra.push(await settled(a));
     }
   }
   return [summary(a.label, ra), summary(b.label, rb)];
@@ -246,8 +280,15 @@ function measureInTurns(a, b) {
 function summary(label, results) {
   const seconds = median(results.map((r) => r.seconds));
   const rss = results.map((r) => r.rss).filter(Boolean);
+  const after = results.map((r) => r.afterFirstByte).filter((t) => t !== undefined);
   // Every run is kept, so an outlier (a stalled machine) shows instead of hiding in the median.
-  return { label, seconds, runs: results.map((r) => +r.seconds.toFixed(2)), ...(rss.length && { peakRssBytes: median(rss) }) };
+  return {
+    label,
+    seconds,
+    runs: results.map((r) => +r.seconds.toFixed(2)),
+    ...(rss.length && { peakRssBytes: median(rss) }),
+    ...(after.length === results.length && { afterFirstByteSeconds: +median(after).toFixed(2), afterFirstByteRuns: after.map((t) => +t.toFixed(2)) })
+  };
 }
 
 const rssFile = join(out, 'rss.txt');
@@ -267,7 +308,7 @@ async function main() {
     measure('GNU tar: list every layer entry', () => timed('bash', ['-c', `tar -xOf '${gen.image}' ${members} | tar -itvf - > /dev/null`])),
     measure('validator (dist/cli.js --base --format json)', validator(gen.image, gen.base))
   ];
-  if (flag('daemon')) rows.push(...daemonRows(gen));
+  if (flag('daemon')) rows.push(...(await daemonRows(gen)));
   const [cat, tarList, check] = rows;
   const daemon = rows.find((r) => r.overDockerSave !== undefined);
   const result = {
@@ -283,7 +324,8 @@ async function main() {
       validatorEntriesPerSecond: Math.round(gen.entries / check.seconds),
       rssBytesPerEntry: Math.round(check.peakRssBytes / gen.entries),
       peakRssMB: +(check.peakRssBytes / 1e6).toFixed(0),
-      ...(daemon && { throughDaemonOverDockerSave: daemon.overDockerSave, throughDaemonOverDockerSavePairwise: daemon.pairwiseOverDockerSave })
+      ...(daemon && { throughDaemonOverDockerSave: daemon.overDockerSave, throughDaemonOverDockerSavePairwise: daemon.pairwiseOverDockerSave }),
+      ...(daemon?.addedAfterFirstByteSeconds !== undefined && { throughDaemonAddedAfterFirstByteSeconds: daemon.addedAfterFirstByteSeconds })
     }
   };
   writeFileSync(join(out, `results-scale-${scale}${suffix}.json`), JSON.stringify(result, null, 2) + '\n');
@@ -291,18 +333,19 @@ async function main() {
   compareScales();
 }
 
-function daemonRows(gen) {
+async function daemonRows(gen) {
   const env = { DOCKER_BUILDKIT: '0' };
   // Both archives are tagged bench/image:latest: the base is loaded first and tagged apart.
   spawnSync('docker', ['load', '-i', gen.base], { stdio: 'ignore' });
   spawnSync('docker', ['tag', 'bench/image:latest', 'bench/base:latest'], { stdio: 'ignore' });
   spawnSync('docker', ['load', '-i', gen.image], { stdio: 'ignore' });
-  const [save, through] = measureInTurns(
-    { label: 'docker save IMAGE > /dev/null', fn: () => timed('bash', ['-c', `docker save bench/image:latest > /dev/null`], env) },
+  // `exec`: the process whose bytes read are sampled is docker itself.
+  const [save, through] = await measureInTurns(
+    { label: 'docker save IMAGE > /dev/null', fn: () => timedFromFirstByte('bash', ['-c', `exec docker save bench/image:latest > /dev/null`], env) },
     {
       label: 'validator through the daemon (--base docker-daemon:BASE docker-daemon:IMAGE)',
-      fn: () => {
-        const r = timed(process.execPath, ['--require', preload, join(root, 'dist', 'cli.js'), '--format', 'json', '--quiet', '--fail-on', 'never', '--base', 'docker-daemon:bench/base:latest', 'docker-daemon:bench/image:latest'], { MIC_BENCH_RSS_FILE: rssFile });
+      fn: async () => {
+        const r = await timedFromFirstByte(process.execPath, ['--require', preload, join(root, 'dist', 'cli.js'), '--format', 'json', '--quiet', '--fail-on', 'never', '--base', 'docker-daemon:bench/base:latest', 'docker-daemon:bench/image:latest'], { MIC_BENCH_RSS_FILE: rssFile });
         return { ...r, rss: Number(readFileSync(rssFile, 'utf8')) };
       }
     }
@@ -312,15 +355,23 @@ function daemonRows(gen) {
   // Each validator run over the save run of its pair: the daemon's speed drifts between pairs
   // more than within one, so the median of these is steadier than a ratio of medians.
   through.pairwiseOverDockerSave = +median(through.runs.map((t, i) => t / save.runs[i])).toFixed(2);
+  // What the validator adds once the bytes flow (its stream, model and rules, against the docker
+  // CLI's stream and the engine's clean-up before it closes), free of the export's spread.
+  if (through.afterFirstByteRuns && save.afterFirstByteRuns) {
+    through.addedAfterFirstByteSeconds = +median(through.afterFirstByteRuns.map((t, i) => t - save.afterFirstByteRuns[i])).toFixed(2);
+  }
   return [save, through];
 }
 
 function print(r) {
   const line = (cells) => `| ${cells.join(' | ')} |`;
   console.log(`\nscale ${r.scale}, ${r.layout === "legacy" ? "legacy docker save layout" : "Docker 25+ docker save layout (OCI)"}: ${(r.image.bytes / 1e9).toFixed(2)} GB, ${r.image.entries} entries; ${r.machine.cpus} cores (${r.machine.cpu}), ${r.machine.memoryGiB} GiB, Node ${r.machine.node}; median of ${runs} runs\n`);
-  console.log(line(['measurement', 'seconds (median)', 'runs', 'MB/s', 'peak RSS MB']));
-  console.log(line(['---', '---:', '---', '---:', '---:']));
-  for (const row of r.rows) console.log(line([row.label, row.seconds.toFixed(2), row.runs.join(', '), (r.image.bytes / 1e6 / row.seconds).toFixed(0), row.peakRssBytes ? (row.peakRssBytes / 1e6).toFixed(0) : '']));
+  console.log(line(['measurement', 'seconds (median)', 'runs', 'MB/s', 'peak RSS MB', 'from the first byte (median; runs)']));
+  console.log(line(['---', '---:', '---', '---:', '---:', '---']));
+  for (const row of r.rows) {
+    const after = row.afterFirstByteSeconds === undefined ? '' : `${row.afterFirstByteSeconds.toFixed(2)}; ${row.afterFirstByteRuns.join(', ')}`;
+    console.log(line([row.label, row.seconds.toFixed(2), row.runs.join(', '), (r.image.bytes / 1e6 / row.seconds).toFixed(0), row.peakRssBytes ? (row.peakRssBytes / 1e6).toFixed(0) : '', after]));
+  }
   console.log('');
   console.log(line(['ratio', 'value']));
   console.log(line(['---', '---:']));
