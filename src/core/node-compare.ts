@@ -28,7 +28,7 @@ function sameBytes(a: Buffer | undefined, b: Buffer | undefined): boolean {
 }
 
 /** A capabilities attribute in getcap's words ("none" without one). */
-export function capabilityText(value: Buffer | undefined): string {
+function capabilityText(value: Buffer | undefined): string {
   if (value === undefined) return 'none';
   const caps = decodeCapabilities(value);
   return caps ? describeCapabilities(caps) || 'an empty set' : 'an attribute Linux refuses';
