@@ -16,7 +16,9 @@ export interface CheckOpts extends ArchiveOptions {
 export async function check(spec: ImageSpec, opts: CheckOpts = {}): Promise<CheckResult> {
   const image = await buildImage(spec, opts);
   const withBase = opts.withBase ?? true;
-  const base = withBase ? await buildImage({ layers: opts.baseLayers ?? baseLayers(), metadata: BASE_METADATA, config: { User: 'work' } }, { layout: opts.layout }) : undefined;
+  const base = withBase
+    ? await buildImage({ layers: opts.baseLayers ?? baseLayers(), metadata: BASE_METADATA, config: { User: 'work' } }, { layout: opts.layout })
+    : undefined;
   const settings = { ...defaultSettings(), today: '2026-06-01', ...opts.settings };
   return checkImage({ image: memorySource(image.archive, undefined, opts.chunk), base: base && memorySource(base.archive, 'test base', opts.chunk), settings });
 }

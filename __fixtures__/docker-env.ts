@@ -23,7 +23,13 @@ export function dockerUnavailable(): string | undefined {
 export const dockerRequired = process.env.MIC_REQUIRE_DOCKER === '1';
 
 export function docker(args: string[], input?: Buffer | string): string {
-  return execFileSync('docker', args, { input, encoding: 'utf8', env: { ...process.env, DOCKER_BUILDKIT: '0' }, stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 64 << 20 }).trim();
+  return execFileSync('docker', args, {
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, DOCKER_BUILDKIT: '0' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+    maxBuffer: 64 << 20
+  }).trim();
 }
 
 export function buildImage(tag: string, files: Record<string, string | { content: string; mode: number }>): string {
@@ -83,11 +89,23 @@ export async function runAction(inputs: Record<string, string>, workspace: strin
 }
 
 /** GET from the test registry (self-signed TLS, basic auth). */
-export function registryGet(path: string, accept = 'application/json'): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
+export function registryGet(
+  path: string,
+  accept = 'application/json'
+): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
   return new Promise((resolve, reject) => {
     const [host, port] = REGISTRY.split(':');
     const req = request(
-      { host, port: Number(port), path, method: 'GET', rejectUnauthorized: false, auth: `${REGISTRY_USER}:${REGISTRY_PASSWORD}`, headers: { Accept: accept }, timeout: 10000 },
+      {
+        host,
+        port: Number(port),
+        path,
+        method: 'GET',
+        rejectUnauthorized: false,
+        auth: `${REGISTRY_USER}:${REGISTRY_PASSWORD}`,
+        headers: { Accept: accept },
+        timeout: 10000
+      },
       (res) => {
         let body = '';
         res.on('data', (c) => (body += c));
@@ -129,7 +147,15 @@ export async function createE2eImages(suffix: string): Promise<E2eImages> {
   docker(['import', '--change', 'CMD ["/bin/sh"]', '-', base], await layerTar({ entries }));
   const badDir = buildImage(bad, {
     // The classic builder's COPY drops setuid bits: real images get them from RUN chmod.
-    Dockerfile: [`FROM ${base}`, 'COPY tool /opt/tool', 'RUN chmod 4755 /opt/tool', 'COPY start.sh /opt/start.sh', 'USER root', 'CMD ["/opt/start.sh"]', ''].join('\n'),
+    Dockerfile: [
+      `FROM ${base}`,
+      'COPY tool /opt/tool',
+      'RUN chmod 4755 /opt/tool',
+      'COPY start.sh /opt/start.sh',
+      'USER root',
+      'CMD ["/opt/start.sh"]',
+      ''
+    ].join('\n'),
     tool: { content: 'not really a binary\n', mode: 0o755 },
     'start.sh': { content: '#!/bin/sh\npip install torch\npython3 train.py > /var/log/train.log\n', mode: 0o755 }
   });

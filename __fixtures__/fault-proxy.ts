@@ -44,13 +44,16 @@ export async function registryFaultProxy(target: string, faults: Fault[]): Promi
       res.end(JSON.stringify({ errors: [{ code: 'INJECTED', message: `injected ${fault.answer}` }] }));
       return;
     }
-    const upstream = httpsRequest({ host, port: Number(port), method: req.method, path: req.url, headers: { ...req.headers, host: target }, rejectUnauthorized: false }, (up) => {
-      const headers = { ...up.headers };
-      // Redirects and upload locations name the registry: keep the client on the proxy.
-      if (typeof headers.location === 'string') headers.location = headers.location.replace(`https://${target}`, `http://${req.headers.host}`);
-      res.writeHead(up.statusCode ?? 502, headers);
-      up.pipe(res);
-    });
+    const upstream = httpsRequest(
+      { host, port: Number(port), method: req.method, path: req.url, headers: { ...req.headers, host: target }, rejectUnauthorized: false },
+      (up) => {
+        const headers = { ...up.headers };
+        // Redirects and upload locations name the registry: keep the client on the proxy.
+        if (typeof headers.location === 'string') headers.location = headers.location.replace(`https://${target}`, `http://${req.headers.host}`);
+        res.writeHead(up.statusCode ?? 502, headers);
+        up.pipe(res);
+      }
+    );
     upstream.on('error', () => res.destroy());
     req.pipe(upstream);
   });

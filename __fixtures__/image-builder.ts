@@ -145,7 +145,7 @@ export interface ArchiveOptions {
 export async function buildImage(spec: ImageSpec, options: ArchiveOptions = {}): Promise<BuiltImage> {
   const layout = options.layout ?? 'docker-legacy';
   const tars = await Promise.all(spec.layers.map(layerTar));
-  const blobs = tars.map((t, i) => compress(t, layout === 'docker-legacy' ? 'none' : spec.layers[i].compression ?? 'none'));
+  const blobs = tars.map((t, i) => compress(t, layout === 'docker-legacy' ? 'none' : (spec.layers[i].compression ?? 'none')));
   const diffIds = tars.map((t) => 'sha256:' + sha(t));
   const history: { created_by: string; empty_layer?: boolean }[] = [];
   const meta = spec.metadata ?? [];
@@ -179,7 +179,11 @@ export async function buildImage(spec: ImageSpec, options: ArchiveOptions = {}):
     meta_.push({ name: 'manifest.json', data: json([{ Config: `${configDigest.slice(7)}.json`, RepoTags: ['test/image:latest'], Layers: layerPaths }]) });
   } else {
     const mediaLayer = (c: LayerSpec['compression']) =>
-      c === 'gzip' ? 'application/vnd.oci.image.layer.v1.tar+gzip' : c === 'zstd' ? 'application/vnd.oci.image.layer.v1.tar+zstd' : 'application/vnd.oci.image.layer.v1.tar';
+      c === 'gzip'
+        ? 'application/vnd.oci.image.layer.v1.tar+gzip'
+        : c === 'zstd'
+          ? 'application/vnd.oci.image.layer.v1.tar+zstd'
+          : 'application/vnd.oci.image.layer.v1.tar';
     const manifestObject = {
       schemaVersion: 2,
       mediaType: 'application/vnd.oci.image.manifest.v1+json',
@@ -196,16 +200,36 @@ export async function buildImage(spec: ImageSpec, options: ArchiveOptions = {}):
       seen.add(name);
     }
     const platform = { os: options.platform?.os ?? 'linux', architecture: options.platform?.architecture ?? 'amd64' };
-    let top = { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: manifestDigest, size: manifest.length, ...(options.multiPlatform && { platform }) } as Record<string, unknown>;
+    let top = {
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      digest: manifestDigest,
+      size: manifest.length,
+      ...(options.multiPlatform && { platform })
+    } as Record<string, unknown>;
     if (options.multiPlatform) {
-      const nested = json({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: 'sha256:' + '0'.repeat(64), size: 10, platform: { os: 'linux', architecture: 'arm64' } }, top] });
+      const nested = json({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.index.v1+json',
+        manifests: [
+          {
+            mediaType: 'application/vnd.oci.image.manifest.v1+json',
+            digest: 'sha256:' + '0'.repeat(64),
+            size: 10,
+            platform: { os: 'linux', architecture: 'arm64' }
+          },
+          top
+        ]
+      });
       files.push({ name: `blobs/sha256/${sha(nested)}`, data: nested });
       top = { mediaType: 'application/vnd.oci.image.index.v1+json', digest: 'sha256:' + sha(nested), size: nested.length };
     }
     meta_.push({ name: 'oci-layout', data: json({ imageLayoutVersion: '1.0.0' }) });
     meta_.push({ name: 'index.json', data: json({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: [top] }) });
     if (layout === 'docker-oci') {
-      meta_.push({ name: 'manifest.json', data: json([{ Config: `blobs/sha256/${configDigest.slice(7)}`, RepoTags: ['test/image:latest'], Layers: blobs.map((b) => `blobs/sha256/${sha(b)}`) }]) });
+      meta_.push({
+        name: 'manifest.json',
+        data: json([{ Config: `blobs/sha256/${configDigest.slice(7)}`, RepoTags: ['test/image:latest'], Layers: blobs.map((b) => `blobs/sha256/${sha(b)}`) }])
+      });
     }
   }
   const ordered = options.metadataFirst ? [...meta_, ...files] : [...files, ...meta_];

@@ -14,7 +14,11 @@ const inputs = (values: Record<string, string>) => parseInputs((name) => values[
 
 describe('action inputs', () => {
   it('applies defaults and splits push targets', () => {
-    const i = inputs({ image: 'train:1', push: 'true', 'push-image': 'swr.cn-north-4.myhuaweicloud.com/org/train:1\nswr.cn-north-4.myhuaweicloud.com/org/train:latest\n' });
+    const i = inputs({
+      image: 'train:1',
+      push: 'true',
+      'push-image': 'swr.cn-north-4.myhuaweicloud.com/org/train:1\nswr.cn-north-4.myhuaweicloud.com/org/train:latest\n'
+    });
     expect(i).toMatchObject({ image: 'train:1', pull: 'missing', failOn: 'error', push: true });
     expect(i.pushImages).toEqual(['swr.cn-north-4.myhuaweicloud.com/org/train:1', 'swr.cn-north-4.myhuaweicloud.com/org/train:latest']);
   });
@@ -55,13 +59,24 @@ describe('registry credentials', () => {
 
   it('uses SWR keys only for their region, then what docker login stored', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mic-docker-config-'));
-    writeFileSync(join(dir, 'config.json'), JSON.stringify({ auths: { 'reg.example.com': { auth: Buffer.from('bob:s3cret:with:colons').toString('base64') } }, credHelpers: { 'helped.example.com': 'fake' } }));
+    writeFileSync(
+      join(dir, 'config.json'),
+      JSON.stringify({
+        auths: { 'reg.example.com': { auth: Buffer.from('bob:s3cret:with:colons').toString('base64') } },
+        credHelpers: { 'helped.example.com': 'fake' }
+      })
+    );
     const env = { DOCKER_CONFIG: dir };
     const explicit = { ak: 'AK', sk: 'SK', region: 'cn-north-4' };
     const noHelper = async () => undefined;
     expect(await credentialsFor('swr.cn-north-4.myhuaweicloud.com', explicit, env, noHelper)).toMatchObject({ username: 'cn-north-4@AK' });
-    expect(await credentialsFor('reg.example.com', explicit, env, noHelper)).toEqual({ username: 'bob', password: 's3cret:with:colons', serveraddress: 'reg.example.com' });
-    const helper = async (name: string, server: string) => (name === 'fake' && server === 'helped.example.com' ? { Username: 'h', Secret: 'from-helper' } : undefined);
+    expect(await credentialsFor('reg.example.com', explicit, env, noHelper)).toEqual({
+      username: 'bob',
+      password: 's3cret:with:colons',
+      serveraddress: 'reg.example.com'
+    });
+    const helper = async (name: string, server: string) =>
+      name === 'fake' && server === 'helped.example.com' ? { Username: 'h', Secret: 'from-helper' } : undefined;
     expect(await credentialsFor('helped.example.com', {}, env, helper)).toMatchObject({ password: 'from-helper' });
     expect(await credentialsFor('other.example.com', {}, env, noHelper)).toBeUndefined();
   });
@@ -186,10 +201,24 @@ describe('annotations', () => {
 describe('job summary', () => {
   const report = (findings: JsonReport['findings']): JsonReport =>
     ({
-      image: { reference: 'img', id: 'sha256:' + 'a'.repeat(64), layout: 'docker-archive', repoTags: [], platform: 'linux/amd64', user: 'work', entrypoint: null, cmd: null, size: 1e6, maxSize: 9.5e9, files: 10 },
+      image: {
+        reference: 'img',
+        id: 'sha256:' + 'a'.repeat(64),
+        layout: 'docker-archive',
+        repoTags: [],
+        platform: 'linux/amd64',
+        user: 'work',
+        entrypoint: null,
+        cmd: null,
+        size: 1e6,
+        maxSize: 9.5e9,
+        files: 10
+      },
       base: { given: false, reference: null, id: null, layers: 1, matches: true, guessed: true },
       findings,
-      layers: [{ index: 0, diffId: 'sha256:x', size: 1e6, compression: 'none', entries: 10, base: true, contentScanned: false, createdBy: '<script>layer</script>' }],
+      layers: [
+        { index: 0, diffId: 'sha256:x', size: 1e6, compression: 'none', entries: 10, base: true, contentScanned: false, createdBy: '<script>layer</script>' }
+      ],
       largestFiles: [],
       scan: { truncatedFiles: 0, unscannedBytes: 0 },
       timings: [{ phase: 'read image', ms: 1200 }],
@@ -214,7 +243,12 @@ describe('job summary', () => {
   });
 
   it('stays under 1 MiB with 100k findings, pointing at the JSON report', () => {
-    const many = Array.from({ length: 100000 }, (_, i) => ({ rule: 'protected-path', severity: 'error' as const, message: `/usr/lib/file-${i} from the base image was modified ${'y'.repeat(50)}`, path: `/usr/lib/file-${i}` }));
+    const many = Array.from({ length: 100000 }, (_, i) => ({
+      rule: 'protected-path',
+      severity: 'error' as const,
+      message: `/usr/lib/file-${i} from the base image was modified ${'y'.repeat(50)}`,
+      path: `/usr/lib/file-${i}`
+    }));
     const html = renderSummary(report(many));
     expect(Buffer.byteLength(html)).toBeLessThan(1024 * 1024);
     expect(html).toMatch(/and \d+ more: see the JSON report/);

@@ -21,11 +21,29 @@ describe('AnchorSearch', () => {
     const text = Buffer.from('AKIA_SK=use Socket /dev/tcp/AKIAKIA nc -e sh socat IO::Socket::INET donate-level AKIA');
     const search = new AnchorSearch(anchors);
     expect(found(search, text, 0, text.length, text.length)).toEqual(naive(anchors, text, 0, text.length, text.length));
-    expect(found(search, text, 0, text.length, text.length).map(([k]) => anchors[k].toString())).toEqual(
-      ['AKIA', '_SK=', 'use Socket', '/dev/tcp/', 'AKIA', 'AKIA', '-e sh', 'socat', 'IO::Socket::INET', 'donate-level', 'AKIA']
-    );
+    expect(found(search, text, 0, text.length, text.length).map(([k]) => anchors[k].toString())).toEqual([
+      'AKIA',
+      '_SK=',
+      'use Socket',
+      '/dev/tcp/',
+      'AKIA',
+      'AKIA',
+      '-e sh',
+      'socat',
+      'IO::Socket::INET',
+      'donate-level',
+      'AKIA'
+    ]);
     // Only starts in [from, to) count; an anchor may run past `to` but not past `limit`.
-    for (const [from, to, limit] of [[1, 20, 40], [0, 8, 40], [4, 19, 40], [8, 9, 30], [19, 28, 27], [0, text.length, text.length - 1], [30, 30, 40]]) {
+    for (const [from, to, limit] of [
+      [1, 20, 40],
+      [0, 8, 40],
+      [4, 19, 40],
+      [8, 9, 30],
+      [19, 28, 27],
+      [0, text.length, text.length - 1],
+      [30, 30, 40]
+    ]) {
       expect(found(search, text, from, to, limit)).toEqual(naive(anchors, text, from, to, limit));
     }
   });
@@ -46,7 +64,12 @@ describe('AnchorSearch', () => {
 
   it('keys each anchor on its rarest bytes and still finds anchors that share keys', () => {
     const same = ['PRIVATE KEY-----', 'stratum+', 'EICAR-STANDARD-ANTIVIRUS-TEST-FILE!', 'stratum+tcp'].map((a) => Buffer.from(a));
-    const bytes = Buffer.concat([randomBytes(3000), Buffer.from('stratum+tcp://x PRIVATE KEY-----'), randomBytes(3000), Buffer.from('EICAR-STANDARD-ANTIVIRUS-TEST-FILE!')]);
+    const bytes = Buffer.concat([
+      randomBytes(3000),
+      Buffer.from('stratum+tcp://x PRIVATE KEY-----'),
+      randomBytes(3000),
+      Buffer.from('EICAR-STANDARD-ANTIVIRUS-TEST-FILE!')
+    ]);
     expect(found(new AnchorSearch(same), bytes, 0, bytes.length, bytes.length)).toEqual(naive(same, bytes, 0, bytes.length, bytes.length));
     expect(naive(same, bytes, 0, bytes.length, bytes.length).length).toBeGreaterThanOrEqual(4);
   });

@@ -4,7 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { check, paths } from '../__fixtures__/check';
-import { BASE_METADATA, baseLayers, buildImage, entriesOf, layerTar, memorySource, onBase, tarOf, zstdAvailable, type Layout, type LayerSpec } from '../__fixtures__/image-builder';
+import {
+  BASE_METADATA,
+  baseLayers,
+  buildImage,
+  entriesOf,
+  layerTar,
+  memorySource,
+  onBase,
+  tarOf,
+  zstdAvailable,
+  type Layout,
+  type LayerSpec
+} from '../__fixtures__/image-builder';
 import { END_OF_ARCHIVE, paxRecords, rawBody, rawHeader } from '../__fixtures__/raw-tar';
 import { resolveInArchive } from '../src/core/archive-reader';
 import { checkImage } from '../src/core/check-image';
@@ -16,7 +28,14 @@ import { defaultSettings } from '../src/core/settings';
 const violating = (compression: LayerSpec['compression'] = 'none') =>
   onBase(
     [
-      { createdBy: '/bin/sh -c add-tool', compression, entries: [{ path: 'opt/tool', content: 'x', mode: 0o4755 }, { path: 'usr/lib/libc.so', content: 'patched', mode: 0o755 }] },
+      {
+        createdBy: '/bin/sh -c add-tool',
+        compression,
+        entries: [
+          { path: 'opt/tool', content: 'x', mode: 0o4755 },
+          { path: 'usr/lib/libc.so', content: 'patched', mode: 0o755 }
+        ]
+      },
       { createdBy: '/bin/sh -c cleanup', compression, entries: [{ path: 'usr/share/doc', type: 'whiteout' }] }
     ],
     { User: 'root' }
@@ -41,13 +60,17 @@ describe('archive layouts', () => {
     expect(paths(r, 'protected-path').sort()).toEqual(expected.protected);
     expect(r.findings.filter((f) => f.rule === 'default-user')).toHaveLength(expected.user);
     expect(r.facts.base.matches).toBe(true);
-    expect(r.facts.layers.map((l) => l.compression)).toEqual(['none', compression, compression].map((c, i) => (i === 0 || layout === 'docker-legacy' ? 'none' : c)));
+    expect(r.facts.layers.map((l) => l.compression)).toEqual(
+      ['none', compression, compression].map((c, i) => (i === 0 || layout === 'docker-legacy' ? 'none' : c))
+    );
   });
 
   it('picks the platform from a nested multi-platform index', async () => {
     const r = await check(violating('gzip'), { layout: 'oci', multiPlatform: true });
     expect(paths(r, 'setuid-setgid')).toEqual(expected.setuid);
-    await expect(check(violating('gzip'), { layout: 'oci', multiPlatform: true, settings: { platform: 'linux/s390x' } })).rejects.toThrow(/no image for platform linux\/s390x \(it has linux\/arm64, linux\/amd64\)/);
+    await expect(check(violating('gzip'), { layout: 'oci', multiPlatform: true, settings: { platform: 'linux/s390x' } })).rejects.toThrow(
+      /no image for platform linux\/s390x \(it has linux\/arm64, linux\/amd64\)/
+    );
   });
 
   (zstdAvailable() ? it : it.skip)('reads zstd layers, or says clearly that this Node.js cannot', async () => {
@@ -62,7 +85,7 @@ describe('archive layouts', () => {
     expect(paths(r, 'setuid-setgid')).toEqual(expected.setuid);
   });
 
-  it("stops reading at the end-of-archive marker: a daemon that keeps the connection open after it (cleaning up its export) does not hold the check up", async () => {
+  it('stops reading at the end-of-archive marker: a daemon that keeps the connection open after it (cleaning up its export) does not hold the check up', async () => {
     const { archive } = await buildImage(violating());
     let closed = false;
     const lingering: ImageSource = {
@@ -132,7 +155,9 @@ describe('bad input gives a clear ImageError', () => {
 
   it("rejects an OCI descriptor whose size is not its blob's, as Docker does", async () => {
     const { archive: layerLies } = await buildImage(violating('gzip'), { layout: 'oci', tamperManifest: (m) => void (m.layers[1].size += 1) });
-    await expect(run(layerLies)).rejects.toThrow(/^the blob sha256:[a-f0-9]{64} in image archive x\.tar has (\d+) bytes, but its descriptor says (?!\1)\d+: the archive was modified$/);
+    await expect(run(layerLies)).rejects.toThrow(
+      /^the blob sha256:[a-f0-9]{64} in image archive x\.tar has (\d+) bytes, but its descriptor says (?!\1)\d+: the archive was modified$/
+    );
     const { archive: configLies } = await buildImage(violating('gzip'), { layout: 'oci', tamperManifest: (m) => void (m.config.size = 7) });
     await expect(run(configLies)).rejects.toThrow(/has \d+ bytes, but its descriptor says 7: the archive was modified/);
   });
@@ -156,9 +181,14 @@ describe('bad input gives a clear ImageError', () => {
     await expect(run(await tarOf([{ name: 'hello.txt', data: Buffer.from('hi') }]))).rejects.toThrow(/neither manifest\.json \(docker save\) nor index\.json/);
     const manifest = Buffer.from(JSON.stringify([{ Config: 'c.json', Layers: ['abc/layer.tar'] }]));
     const config = Buffer.from(JSON.stringify({ rootfs: { type: 'layers', diff_ids: ['sha256:' + '1'.repeat(64)] } }));
-    await expect(run(await tarOf([{ name: 'c.json', data: config }, { name: 'manifest.json', data: manifest }]))).rejects.toThrow(
-      /names the layer abc\/layer\.tar, which is not in the archive/
-    );
+    await expect(
+      run(
+        await tarOf([
+          { name: 'c.json', data: config },
+          { name: 'manifest.json', data: manifest }
+        ])
+      )
+    ).rejects.toThrow(/names the layer abc\/layer\.tar, which is not in the archive/);
   });
 
   it.each<[string, (c: Record<string, unknown>) => void, RegExp]>([
@@ -222,11 +252,20 @@ describe('a source that verified its layers itself (the Docker daemon)', () => {
     model.write(KEY, 1000);
     model.write(KEY, 1_500_000);
     const lib = Buffer.alloc(300_000, 'library ');
-    const spec = onBase([{ createdBy: '/bin/sh -c add', entries: [{ path: 'opt/model.bin', content: model }, { path: 'usr/lib/libc.so', content: lib, mode: 0o755 }] }]);
+    const spec = onBase([
+      {
+        createdBy: '/bin/sh -c add',
+        entries: [
+          { path: 'opt/model.bin', content: model },
+          { path: 'usr/lib/libc.so', content: lib, mode: 0o755 }
+        ]
+      }
+    ]);
     const { archive } = await buildImage(spec, { layout: 'docker-legacy' });
     const small = { ...settings, scanLimit: 64 * 1024 };
     const base = await buildImage({ layers: baseLayers(), metadata: BASE_METADATA, config: { User: 'work' } });
-    const check = (layersVerified: boolean) => checkImage({ image: { ...memorySource(archive, 'image x', 65536), layersVerified }, base: memorySource(base.archive, 'base'), settings: small });
+    const check = (layersVerified: boolean) =>
+      checkImage({ image: { ...memorySource(archive, 'image x', 65536), layersVerified }, base: memorySource(base.archive, 'base'), settings: small });
     const skip = jest.spyOn(RangeProcessor.prototype, 'skip');
     try {
       const hashed = await check(false);
@@ -244,7 +283,8 @@ describe('a source that verified its layers itself (the Docker daemon)', () => {
   });
 
   it('is not hashed again: a layer is taken to be what the config names', async () => {
-    const tampered = (await buildImage(violating(), { tamperConfig: (c) => ((c.rootfs as { diff_ids: string[] }).diff_ids[1] = 'sha256:' + 'f'.repeat(64)) })).archive;
+    const tampered = (await buildImage(violating(), { tamperConfig: (c) => ((c.rootfs as { diff_ids: string[] }).diff_ids[1] = 'sha256:' + 'f'.repeat(64)) }))
+      .archive;
     await expect(run(tampered, false)).rejects.toThrow(/layer 2 .* does not match the image config/);
     const r = await run(tampered, true);
     expect(r.facts.layers[1].record.diffId).toBe('sha256:' + 'f'.repeat(64));
@@ -287,24 +327,32 @@ describe('layers of the given base image', () => {
 
   it('rejects a custom layer stored under the legacy path of a base layer', async () => {
     const b = await buildImage({ layers: base(), metadata: BASE_METADATA, config: { User: 'work' } }, { layout: 'docker-legacy' });
-    const basePath = `${createHash('sha256').update(Buffer.concat([await layerTar(base()[0]), Buffer.from('0')])).digest('hex')}/layer.tar`;
+    const basePath = `${createHash('sha256')
+      .update(Buffer.concat([await layerTar(base()[0]), Buffer.from('0')]))
+      .digest('hex')}/layer.tar`;
     expect(b.archive.includes(Buffer.from(basePath))).toBe(true);
     const evil = await layerTar({ entries: [...base()[0].entries, { path: 'opt/miner.sh', content: 'xmrig -o stratum+tcp://pool.example.com:3333\n' }] });
     const diffId = 'sha256:' + createHash('sha256').update(evil).digest('hex');
-    const config = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', config: { User: 'work' }, rootfs: { type: 'layers', diff_ids: [diffId] } }));
+    const config = Buffer.from(
+      JSON.stringify({ architecture: 'amd64', os: 'linux', config: { User: 'work' }, rootfs: { type: 'layers', diff_ids: [diffId] } })
+    );
     const configName = `${createHash('sha256').update(config).digest('hex')}.json`;
     const archive = await tarOf([
       { name: basePath, data: evil },
       { name: configName, data: config },
       { name: 'manifest.json', data: Buffer.from(JSON.stringify([{ Config: configName, Layers: [basePath] }])) }
     ]);
-    await expect(run('docker-legacy', archive)).rejects.toThrow(/layer 1 of .* is stored under the name of a base image layer but is not one .* the archive was modified/);
+    await expect(run('docker-legacy', archive)).rejects.toThrow(
+      /layer 1 of .* is stored under the name of a base image layer but is not one .* the archive was modified/
+    );
   });
 
   it('rejects a custom layer stored under the name of a base layer', async () => {
     const b = await buildImage({ layers: base(), metadata: BASE_METADATA, config: { User: 'work' } }, { layout: 'docker-oci' });
     const evil = await layerTar({ entries: [...base()[0].entries, { path: 'opt/miner.sh', content: 'xmrig -o stratum+tcp://pool.example.com:3333\n' }] });
-    const config = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', config: { User: 'work' }, rootfs: { type: 'layers', diff_ids: b.diffIds } }));
+    const config = Buffer.from(
+      JSON.stringify({ architecture: 'amd64', os: 'linux', config: { User: 'work' }, rootfs: { type: 'layers', diff_ids: b.diffIds } })
+    );
     const configName = `blobs/sha256/${createHash('sha256').update(config).digest('hex')}`;
     const layerName = `blobs/sha256/${b.diffIds[0].slice(7)}`;
     const archive = await tarOf([
@@ -342,7 +390,9 @@ describe('layers of the given base image', () => {
       expect(read).toBeLessThan(b.archive.length / 4);
       const cut = join(dir, 'cut.tar');
       writeFileSync(cut, b.archive.subarray(0, 2 * 1024 * 1024));
-      await expect(checkImage({ image: memorySource(image.archive), base: archiveSource(cut), settings: defaultSettings() })).rejects.toThrow(/image archive .*cut\.tar is truncated/);
+      await expect(checkImage({ image: memorySource(image.archive), base: archiveSource(cut), settings: defaultSettings() })).rejects.toThrow(
+        /image archive .*cut\.tar is truncated/
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -354,16 +404,24 @@ describe('layers of the given base image', () => {
 describe('reads an archive as docker load unpacks it', () => {
   const benignSpec = onBase([{ entries: [{ path: 'opt/app', content: 'ok' }] }]);
   const evilSpec = onBase([{ entries: [{ path: 'opt/app', content: 'x', mode: 0o4755 }] }]);
-  const run = async (archive: Buffer) => paths(await checkImage({ image: memorySource(archive, 'image archive x.tar'), settings: { ...defaultSettings(), today: '2026-06-01' } }), 'setuid-setgid');
+  const run = async (archive: Buffer) =>
+    paths(await checkImage({ image: memorySource(archive, 'image archive x.tar'), settings: { ...defaultSettings(), today: '2026-06-01' } }), 'setuid-setgid');
   const both = async () => [await entriesOf((await buildImage(benignSpec)).archive), await entriesOf((await buildImage(evilSpec)).archive)];
-  const manifestOf = (entries: { name: string; data: Buffer }[]) => JSON.parse(entries.find((e) => e.name === 'manifest.json')!.data.toString())[0] as { Config: string; Layers: string[] };
+  const manifestOf = (entries: { name: string; data: Buffer }[]) =>
+    JSON.parse(entries.find((e) => e.name === 'manifest.json')!.data.toString())[0] as { Config: string; Layers: string[] };
 
   // Docker's classic image store unpacks the archive (`docker load`); its containerd image store
   // reads the entries by name. Where the two would read different files, nothing is checked.
   it('refuses a manifest.json replaced by a later symlink (docker load follows it, containerd keeps the file)', async () => {
     const [benign, evil] = await both();
-    const archive = await tarOf([...evil.map((e) => (e.name === 'manifest.json' ? { ...e, name: 'evil.json' } : e)), ...benign, { name: 'manifest.json', header: { type: 'symlink', linkname: 'evil.json' } }]);
-    await expect(run(archive)).rejects.toThrow(/replaces the file "manifest.json" with an entry of another type: Docker's classic image store .* and its containerd image store .* would read different files, so it cannot be checked/);
+    const archive = await tarOf([
+      ...evil.map((e) => (e.name === 'manifest.json' ? { ...e, name: 'evil.json' } : e)),
+      ...benign,
+      { name: 'manifest.json', header: { type: 'symlink', linkname: 'evil.json' } }
+    ]);
+    await expect(run(archive)).rejects.toThrow(
+      /replaces the file "manifest.json" with an entry of another type: Docker's classic image store .* and its containerd image store .* would read different files, so it cannot be checked/
+    );
   });
 
   it('refuses an entry written through a symlinked directory (docker load writes it elsewhere, containerd under its name)', async () => {
@@ -394,12 +452,18 @@ describe('reads an archive as docker load unpacks it', () => {
     const custom = b.Layers.at(-1)!;
     const withLink = async (target: string) => {
       const manifest = [{ ...b, Layers: [...b.Layers.slice(0, -1), 'linked/layer.tar'] }];
-      return tarOf([...benign.filter((x) => x.name !== 'manifest.json'), { name: 'linked/layer.tar', header: { type: 'symlink', linkname: target } }, { name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest)) }]);
+      return tarOf([
+        ...benign.filter((x) => x.name !== 'manifest.json'),
+        { name: 'linked/layer.tar', header: { type: 'symlink', linkname: target } },
+        { name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest)) }
+      ]);
     };
     // As legacy `docker save` links a repeated layer: both read the same file.
     expect(await run(await withLink(`../${custom}`))).toEqual([]);
     // An absolute target: docker load reads it from the archive's root, containerd below linked/.
-    await expect(run(await withLink(`/${custom}`))).rejects.toThrow(/names "linked\/layer.tar", a symlink to "\/[0-9a-f]{64}\/layer.tar" that Docker's classic image store/);
+    await expect(run(await withLink(`/${custom}`))).rejects.toThrow(
+      /names "linked\/layer.tar", a symlink to "\/[0-9a-f]{64}\/layer.tar" that Docker's classic image store/
+    );
   });
 
   it('keeps in a hard link the file its target was when the link was made', async () => {
@@ -419,8 +483,13 @@ describe('reads an archive as docker load unpacks it', () => {
     // Docker's classic image store loads manifest.json, its containerd image store index.json.
     const benign = await entriesOf((await buildImage(benignSpec, { layout: 'docker-oci' })).archive);
     const evil = await entriesOf((await buildImage(evilSpec, { layout: 'docker-oci' })).archive);
-    const archive = await tarOf([...benign.filter((e) => e.name !== 'index.json'), ...evil.filter((e) => e.name.startsWith('blobs/') || e.name === 'index.json')]);
-    await expect(run(archive)).rejects.toThrow(/manifest.json and index.json in image archive x.tar name different images \(configs sha256:[0-9a-f]{12} and sha256:[0-9a-f]{12}\)/);
+    const archive = await tarOf([
+      ...benign.filter((e) => e.name !== 'index.json'),
+      ...evil.filter((e) => e.name.startsWith('blobs/') || e.name === 'index.json')
+    ]);
+    await expect(run(archive)).rejects.toThrow(
+      /manifest.json and index.json in image archive x.tar name different images \(configs sha256:[0-9a-f]{12} and sha256:[0-9a-f]{12}\)/
+    );
     // Where both name the same image, for whatever platform, the archive is read as before.
     const arm = await buildImage(evilSpec, { layout: 'docker-oci', platform: { os: 'linux', architecture: 'arm64' } });
     expect(await run(arm.archive)).toEqual(['/opt/app']);
@@ -431,7 +500,11 @@ describe('reads an archive as docker load unpacks it', () => {
     const [benign, evil] = await both();
     const [b, e] = [manifestOf(benign), manifestOf(evil)];
     const manifest = `[{"Config": ${JSON.stringify(b.Config)}, "Layers": ${JSON.stringify(b.Layers)}, "config": ${JSON.stringify(e.Config)}, "LAYERS": ${JSON.stringify(e.Layers)}}]`;
-    const archive = await tarOf([...benign.filter((x) => x.name !== 'manifest.json'), ...evil.filter((x) => x.name !== 'manifest.json'), { name: 'manifest.json', data: Buffer.from(manifest) }]);
+    const archive = await tarOf([
+      ...benign.filter((x) => x.name !== 'manifest.json'),
+      ...evil.filter((x) => x.name !== 'manifest.json'),
+      { name: 'manifest.json', data: Buffer.from(manifest) }
+    ]);
     expect(await run(archive)).toEqual(['/opt/app']);
   });
 
@@ -463,12 +536,19 @@ describe('reads an archive as docker load unpacks it', () => {
       rawBody('[]'),
       END_OF_ARCHIVE
     ]);
-    await expect(checkImage({ image: memorySource(archive, 'image archive x.tar'), settings: defaultSettings() })).rejects.toThrow(/loop of symlinks, or paths nested deeper than any archive needs/);
+    await expect(checkImage({ image: memorySource(archive, 'image archive x.tar'), settings: defaultSettings() })).rejects.toThrow(
+      /loop of symlinks, or paths nested deeper than any archive needs/
+    );
   });
 
   it('treats a PAX global header in a layer as Docker does: it removes whatever is at its path', async () => {
     const g = paxRecords(['path=usr/lib/libc.so', 'comment=deletes what its path names']);
-    const raw = Buffer.concat([rawHeader({ name: 'pax_global_header', type: 'g', size: g.length }), rawBody(g), rawHeader({ name: 'usr/bin/.wh.su', type: 'g' }), END_OF_ARCHIVE]);
+    const raw = Buffer.concat([
+      rawHeader({ name: 'pax_global_header', type: 'g', size: g.length }),
+      rawBody(g),
+      rawHeader({ name: 'usr/bin/.wh.su', type: 'g' }),
+      END_OF_ARCHIVE
+    ]);
     const r = await check(onBase([{ entries: [], raw }]));
     expect(paths(r, 'protected-path').sort()).toEqual(['/usr/bin/su', '/usr/lib/libc.so']);
   });

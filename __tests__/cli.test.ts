@@ -47,27 +47,34 @@ const badSpec = onBase(
 const baseSpec = { layers: baseLayers(), metadata: BASE_METADATA, config: { User: 'work' } };
 
 describe('the CLI contract', () => {
-  it.each<Layout>(['docker-legacy', 'docker-oci', 'oci'])('reports exactly the violations as JSON for a %s archive, and nothing for a clean one', async (layout) => {
-    const base = await write(`base-${layout}.tar`, baseSpec, layout);
-    const bad = await write(`bad-${layout}.tar`, badSpec, layout);
-    const { code, out, err } = await cli(['--base', base, '--format', 'json', '--quiet', bad]);
-    expect(err).toBe('');
-    expect(code).toBe(1);
-    const report = JSON.parse(out);
-    expect(report.findings.map((f: { rule: string; path?: string; severity: string }) => [f.rule, f.path, f.severity])).toEqual([
-      ['setuid-setgid', '/opt/tool', 'error'],
-      ['protected-etc', '/etc/sudoers.d/work', 'error']
-    ]);
-    expect(report.findings[0].layer).toEqual({ index: 1, diffId: expect.stringMatching(/^sha256:[0-9a-f]{64}$/), createdBy: '/bin/sh -c chmod u+s /opt/tool' });
-    expect(report.summary).toEqual({ errors: 2, warnings: 0, notices: 0, waived: 0, passed: false });
-    expect(report.base).toMatchObject({ given: true, layers: 1, matches: true });
-    expect(report.layers).toHaveLength(2);
+  it.each<Layout>(['docker-legacy', 'docker-oci', 'oci'])(
+    'reports exactly the violations as JSON for a %s archive, and nothing for a clean one',
+    async (layout) => {
+      const base = await write(`base-${layout}.tar`, baseSpec, layout);
+      const bad = await write(`bad-${layout}.tar`, badSpec, layout);
+      const { code, out, err } = await cli(['--base', base, '--format', 'json', '--quiet', bad]);
+      expect(err).toBe('');
+      expect(code).toBe(1);
+      const report = JSON.parse(out);
+      expect(report.findings.map((f: { rule: string; path?: string; severity: string }) => [f.rule, f.path, f.severity])).toEqual([
+        ['setuid-setgid', '/opt/tool', 'error'],
+        ['protected-etc', '/etc/sudoers.d/work', 'error']
+      ]);
+      expect(report.findings[0].layer).toEqual({
+        index: 1,
+        diffId: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+        createdBy: '/bin/sh -c chmod u+s /opt/tool'
+      });
+      expect(report.summary).toEqual({ errors: 2, warnings: 0, notices: 0, waived: 0, passed: false });
+      expect(report.base).toMatchObject({ given: true, layers: 1, matches: true });
+      expect(report.layers).toHaveLength(2);
 
-    const clean = await write(`clean-${layout}.tar`, onBase([{ entries: [{ path: 'opt/app/train.py', content: 'print(1)' }] }]), layout);
-    const ok = await cli(['--base', base, '--format', 'json', '--quiet', clean]);
-    expect(ok.code).toBe(0);
-    expect(JSON.parse(ok.out).findings).toEqual([]);
-  });
+      const clean = await write(`clean-${layout}.tar`, onBase([{ entries: [{ path: 'opt/app/train.py', content: 'print(1)' }] }]), layout);
+      const ok = await cli(['--base', base, '--format', 'json', '--quiet', clean]);
+      expect(ok.code).toBe(0);
+      expect(JSON.parse(ok.out).findings).toEqual([]);
+    }
+  );
 
   it('prints a readable text report with a verdict and honours --fail-on', async () => {
     const bad = await write('bad.tar', badSpec);
@@ -142,7 +149,13 @@ describe('the CLI contract', () => {
     const manifest = Buffer.from(JSON.stringify([{ Config: 'c.json', Layers: ['a\nb/layer.tar'] }]));
     const config = Buffer.from(JSON.stringify({ rootfs: { type: 'layers', diff_ids: ['sha256:' + '1'.repeat(64)] } }));
     const broken = join(dir, 'broken-name.tar');
-    writeFileSync(broken, await tarOf([{ name: 'c.json', data: config }, { name: 'manifest.json', data: manifest }]));
+    writeFileSync(
+      broken,
+      await tarOf([
+        { name: 'c.json', data: config },
+        { name: 'manifest.json', data: manifest }
+      ])
+    );
     const r = await cli(['--quiet', broken]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/names the layer a\\x0ab\/layer\.tar, which is not in the archive\n$/);
@@ -197,19 +210,27 @@ describe('the bundled dist/cli.js', () => {
     expect(invalid.stderr).toMatch(/is not a valid configuration: .*unknown rule "no-such-rule"\n$/);
   });
 
-  it.each<Layout>(['docker-oci', 'docker-legacy'])('verifies %s layers that span many reads and fill the worker ring (a reused read buffer)', async (layout) => {
-    // Layers of many files, several MiB each: the reader refills its one buffer while the
-    // worker threads still have earlier bytes of the layer to hash.
-    const files = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ path: `${prefix}/f${i}.py`, content: `# ${prefix} ${i}\n${'x = 1\n'.repeat(600 + (i % 50))}` }));
-    const layers = baseLayers();
-    layers[0].entries.push(...files('usr/share/base', 1500));
-    const base = await write(`big-base-${layout}.tar`, { layers, metadata: BASE_METADATA, config: { User: 'work' } }, layout);
-    const image = await write(`big-image-${layout}.tar`, { layers: [...layers, { entries: files('opt/app', 1500) }, { entries: files('opt/lib', 1500) }], metadata: BASE_METADATA, config: { User: 'work' } }, layout);
-    const run = spawnSync(process.execPath, [bundle, '--quiet', '--format', 'json', '--base', base, image], { encoding: 'utf8' });
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout).layers.map((l: { entries: number }) => l.entries)).toEqual([layers[0].entries.length, 1500, 1500]);
-  });
+  it.each<Layout>(['docker-oci', 'docker-legacy'])(
+    'verifies %s layers that span many reads and fill the worker ring (a reused read buffer)',
+    async (layout) => {
+      // Layers of many files, several MiB each: the reader refills its one buffer while the
+      // worker threads still have earlier bytes of the layer to hash.
+      const files = (prefix: string, n: number) =>
+        Array.from({ length: n }, (_, i) => ({ path: `${prefix}/f${i}.py`, content: `# ${prefix} ${i}\n${'x = 1\n'.repeat(600 + (i % 50))}` }));
+      const layers = baseLayers();
+      layers[0].entries.push(...files('usr/share/base', 1500));
+      const base = await write(`big-base-${layout}.tar`, { layers, metadata: BASE_METADATA, config: { User: 'work' } }, layout);
+      const image = await write(
+        `big-image-${layout}.tar`,
+        { layers: [...layers, { entries: files('opt/app', 1500) }, { entries: files('opt/lib', 1500) }], metadata: BASE_METADATA, config: { User: 'work' } },
+        layout
+      );
+      const run = spawnSync(process.execPath, [bundle, '--quiet', '--format', 'json', '--base', base, image], { encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(JSON.parse(run.stdout).layers.map((l: { entries: number }) => l.entries)).toEqual([layers[0].entries.length, 1500, 1500]);
+    }
+  );
 
   /** Runs the bundle on an image of a fake daemon: it must exit 2 with `message`, soon. Then stops the daemon. */
   async function expectQuickExit(daemon: Server, env: Record<string, string>, message: RegExp): Promise<void> {
@@ -231,21 +252,45 @@ describe('the bundled dist/cli.js', () => {
   it.each([
     ['answers nothing at all', /cannot reach the Docker daemon at unix:\/\/.*: no answer within 1 s/],
     ['answers its ping but not the image inspect', /cannot inspect some\/image:1: no answer within 1 s/]
-  ])('exits with a clear error, leaving no request open, when the Docker daemon %s', async (_what, message) => {
-    // A request left waiting would keep the process alive after the error: a job that never ends.
-    const socketPath = join(dir, `silent-${Math.random().toString(36).slice(2)}.sock`);
-    const pingOk = message.source.includes('inspect');
-    const daemon = createHttpServer((req, res) => {
-      if (pingOk && req.url?.endsWith('/_ping')) res.end('OK');
-    });
-    await new Promise<void>((resolve) => daemon.listen(socketPath, resolve));
-    await expectQuickExit(daemon, { DOCKER_HOST: `unix://${socketPath}`, MODELARTS_IMAGE_CHECK_DAEMON_TIMEOUT_SECONDS: '1' }, message);
-  }, 30000);
+  ])(
+    'exits with a clear error, leaving no request open, when the Docker daemon %s',
+    async (_what, message) => {
+      // A request left waiting would keep the process alive after the error: a job that never ends.
+      const socketPath = join(dir, `silent-${Math.random().toString(36).slice(2)}.sock`);
+      const pingOk = message.source.includes('inspect');
+      const daemon = createHttpServer((req, res) => {
+        if (pingOk && req.url?.endsWith('/_ping')) res.end('OK');
+      });
+      await new Promise<void>((resolve) => daemon.listen(socketPath, resolve));
+      await expectQuickExit(daemon, { DOCKER_HOST: `unix://${socketPath}`, MODELARTS_IMAGE_CHECK_DAEMON_TIMEOUT_SECONDS: '1' }, message);
+    },
+    30000
+  );
 
   it('gives up on a docker save over TLS that stops sending, leaving no request open', async () => {
     // Over TLS the save goes through dockerode, not the validator's own socket reader.
     const certs = mkdtempSync(join(dir, 'tls-'));
-    const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(certs, 'key.pem'), '-out', join(certs, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { encoding: 'utf8' });
+    const made = spawnSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        join(certs, 'key.pem'),
+        '-out',
+        join(certs, 'cert.pem'),
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1'
+      ],
+      { encoding: 'utf8' }
+    );
     expect(made.status).toBe(0);
     writeFileSync(join(certs, 'ca.pem'), readFileSync(join(certs, 'cert.pem')));
     const id = 'sha256:' + 'a'.repeat(64);
@@ -255,12 +300,20 @@ describe('the bundled dist/cli.js', () => {
       else if (req.url?.endsWith('/get')) res.write(Buffer.alloc(512)); // the first bytes, then nothing more
     });
     await new Promise<void>((resolve) => daemon.listen(0, '127.0.0.1', resolve));
-    const env = { DOCKER_HOST: `tcp://127.0.0.1:${(daemon.address() as { port: number }).port}`, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certs, MODELARTS_IMAGE_CHECK_SAVE_STALL_SECONDS: '1' };
+    const env = {
+      DOCKER_HOST: `tcp://127.0.0.1:${(daemon.address() as { port: number }).port}`,
+      DOCKER_TLS_VERIFY: '1',
+      DOCKER_CERT_PATH: certs,
+      MODELARTS_IMAGE_CHECK_SAVE_STALL_SECONDS: '1'
+    };
     await expectQuickExit(daemon, env, /docker save of some\/image:1 broke off after 512 bytes/);
   }, 30000);
 
   it('reaches an ssh:// Docker host through ssh2, which the bundle loads only for such hosts', () => {
-    const run = spawnSync(process.execPath, [bundle, 'docker-daemon:some/image:1'], { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: 'ssh://nobody@127.0.0.1:1' } });
+    const run = spawnSync(process.execPath, [bundle, 'docker-daemon:some/image:1'], {
+      encoding: 'utf8',
+      env: { ...process.env, DOCKER_HOST: 'ssh://nobody@127.0.0.1:1' }
+    });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^modelarts-image-check: cannot reach the Docker daemon at ssh:\/\/nobody@127\.0\.0\.1:1: connect ECONNREFUSED/m);
     expect(run.stderr).not.toMatch(/\n\s+at /);

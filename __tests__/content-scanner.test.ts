@@ -33,7 +33,13 @@ describe('ContentScanner', () => {
   it('spends nothing on text without anchors and little on real matches', () => {
     const scanner = new ContentScanner(3);
     const plain = Buffer.alloc(100000, 'a');
-    const results = scan(scanner, [plain, Buffer.from(`OBS_SK=${SK}\nAKIAZ3MSJV4WWXXJ6ZQF\n`), Buffer.from(`X_SK=${SK}\n`), plain, Buffer.from(`Y_SK=${SK}\n`)]);
+    const results = scan(scanner, [
+      plain,
+      Buffer.from(`OBS_SK=${SK}\nAKIAZ3MSJV4WWXXJ6ZQF\n`),
+      Buffer.from(`X_SK=${SK}\n`),
+      plain,
+      Buffer.from(`Y_SK=${SK}\n`)
+    ]);
     expect(results.map((r) => r.hits)).toEqual([[], ['huawei-cloud-sk', 'aws-access-key'], ['huawei-cloud-sk'], [], ['scan-budget']]);
     // The budget ran out with the third file's check, but only a fourth check stops the scan:
     // a file without anchors in between is still scanned, and the stop is never silent.

@@ -9,7 +9,10 @@ import { VERSION } from '../src/version';
 
 const root = join(__dirname, '..');
 const read = (p: string) => readFileSync(join(root, p), 'utf8');
-const action = parse(read('action.yml')) as { inputs: Record<string, { description: string; required?: boolean; default?: string }>; outputs: Record<string, { description: string }> };
+const action = parse(read('action.yml')) as {
+  inputs: Record<string, { description: string; required?: boolean; default?: string }>;
+  outputs: Record<string, { description: string }>;
+};
 
 describe('documentation', () => {
   it('lists every action input and output in the README, as action.yml describes them', () => {
@@ -35,7 +38,11 @@ describe('documentation', () => {
       expect(page).toContain('## Failing');
       expect(page).toContain('## Fixed');
       expect(page).toContain('## Waiving');
-      const quote = /^> (.*)$/m.exec(page)![1].replace(/\*\*/g, '').replace(/\.\.\..*$/, '').trim();
+      const quote = /^> (.*)$/m
+        .exec(page)![1]
+        .replace(/\*\*/g, '')
+        .replace(/\.\.\..*$/, '')
+        .trim();
       expect(spec.replace(/\s+/g, ' ')).toContain(quote.replace(/\s+/g, ' '));
       expect(read('README.md')).toContain(`[\`${rule.id}\`](docs/rules/${rule.id}.md)`);
     }
@@ -44,7 +51,12 @@ describe('documentation', () => {
   });
 
   it('links only to files that exist', () => {
-    const pages = ['README.md', 'CONTRIBUTING.md', 'CHANGELOG.md', ...readdirSync(join(root, 'docs'), { recursive: true }).map((f) => join('docs', String(f)))].filter((f) => f.endsWith('.md'));
+    const pages = [
+      'README.md',
+      'CONTRIBUTING.md',
+      'CHANGELOG.md',
+      ...readdirSync(join(root, 'docs'), { recursive: true }).map((f) => join('docs', String(f)))
+    ].filter((f) => f.endsWith('.md'));
     const broken: string[] = [];
     for (const page of pages) {
       for (const [, target] of read(page).matchAll(/\]\(([^)\s]+)\)/g)) {
@@ -63,7 +75,7 @@ describe('documentation', () => {
     expect(read('CHANGELOG.md')).toContain(VERSION);
   });
 
-  it('has example workflows and an action.yml that GitHub\'s workflow parser accepts', () => {
+  it("has example workflows and an action.yml that GitHub's workflow parser accepts", () => {
     const examples = readdirSync(join(root, 'examples/workflows')).map((f) => join('examples/workflows', f));
     expect(examples.length).toBeGreaterThanOrEqual(5);
     const files = ['--action', 'action.yml', ...examples, '.github/workflows/ci.yml', '.github/workflows/self-test.yml'];

@@ -70,37 +70,46 @@ describe('fuzzing mutated archives', () => {
     ['OCI layout, gzip layers', 'oci', 'gzip']
   ];
 
-  it.each(seeds)(`survives ${ITERATIONS / seeds.length} mutations of a %s archive`, async (_name, layout, compression) => {
-    const { archive } = await buildImage(spec(compression), { layout });
-    expect(await outcome(archive)).toBe('ok');
-    const random = prng(SEED + layout.length);
-    const counts = { ok: 0, 'image-error': 0 };
-    for (let i = 0; i < ITERATIONS / seeds.length; i++) {
-      const mutated = Buffer.from(archive);
-      const kind = Math.floor(random() * 5);
-      const at = Math.floor(random() * archive.length);
-      let input: Buffer = mutated;
-      if (kind === 0) input = mutated.subarray(0, at); // truncation anywhere
-      else if (kind === 1) for (let k = 0; k < 1 + random() * 8; k++) mutated[Math.floor(random() * archive.length)] ^= 1 << Math.floor(random() * 8);
-      else if (kind === 2) {
-        // a byte in a header: names, modes, sizes, checksums, type flags
-        const header = Math.floor(at / 512) * 512;
-        mutated[header + Math.floor(random() * 512)] = Math.floor(random() * 256);
-      } else if (kind === 3) {
-        // a size field: huge octal, base-256 overflow or negative
-        const header = Math.floor(at / 512) * 512;
-        const forms = [Buffer.from('77777777777\0'), Buffer.from([0x80, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]), Buffer.alloc(12, 0xff)];
-        forms[Math.floor(random() * forms.length)].copy(mutated, header + 124);
-      } else {
-        // inside JSON: manifests, indexes, configs
-        const brace = mutated.indexOf('{"', Math.floor(random() * archive.length));
-        if (brace >= 0) mutated[brace + Math.floor(random() * 40)] = Math.floor(random() * 256);
+  it.each(seeds)(
+    `survives ${ITERATIONS / seeds.length} mutations of a %s archive`,
+    async (_name, layout, compression) => {
+      const { archive } = await buildImage(spec(compression), { layout });
+      expect(await outcome(archive)).toBe('ok');
+      const random = prng(SEED + layout.length);
+      const counts = { ok: 0, 'image-error': 0 };
+      for (let i = 0; i < ITERATIONS / seeds.length; i++) {
+        const mutated = Buffer.from(archive);
+        const kind = Math.floor(random() * 5);
+        const at = Math.floor(random() * archive.length);
+        let input: Buffer = mutated;
+        if (kind === 0)
+          input = mutated.subarray(0, at); // truncation anywhere
+        else if (kind === 1) for (let k = 0; k < 1 + random() * 8; k++) mutated[Math.floor(random() * archive.length)] ^= 1 << Math.floor(random() * 8);
+        else if (kind === 2) {
+          // a byte in a header: names, modes, sizes, checksums, type flags
+          const header = Math.floor(at / 512) * 512;
+          mutated[header + Math.floor(random() * 512)] = Math.floor(random() * 256);
+        } else if (kind === 3) {
+          // a size field: huge octal, base-256 overflow or negative
+          const header = Math.floor(at / 512) * 512;
+          const forms = [
+            Buffer.from('77777777777\0'),
+            Buffer.from([0x80, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]),
+            Buffer.alloc(12, 0xff)
+          ];
+          forms[Math.floor(random() * forms.length)].copy(mutated, header + 124);
+        } else {
+          // inside JSON: manifests, indexes, configs
+          const brace = mutated.indexOf('{"', Math.floor(random() * archive.length));
+          if (brace >= 0) mutated[brace + Math.floor(random() * 40)] = Math.floor(random() * 256);
+        }
+        counts[await outcome(input)]++;
       }
-      counts[await outcome(input)]++;
-    }
-    // Most mutations must be caught: digests and checksums protect the whole archive.
-    expect(counts['image-error']).toBeGreaterThan(counts.ok);
-  }, 300000);
+      // Most mutations must be caught: digests and checksums protect the whole archive.
+      expect(counts['image-error']).toBeGreaterThan(counts.ok);
+    },
+    300000
+  );
 });
 
 describe('hostile but well-formed input', () => {
@@ -110,15 +119,30 @@ describe('hostile but well-formed input', () => {
     expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
     const manifest = Buffer.from(JSON.stringify([{ Config: 'c.json', Layers: ['l/layer.tar'] }]));
     const config = Buffer.from(JSON.stringify({ rootfs: { type: 'layers', diff_ids: ['sha256:' + '0'.repeat(64)] } }));
-    const archive = await tarOf([{ name: 'l/layer.tar', data: bomb }, { name: 'c.json', data: config }, { name: 'manifest.json', data: manifest }]);
+    const archive = await tarOf([
+      { name: 'l/layer.tar', data: bomb },
+      { name: 'c.json', data: config },
+      { name: 'manifest.json', data: manifest }
+    ]);
     const started = Date.now();
-    await expect(checkImage({ image: memorySource(archive), settings })).rejects.toThrow(/expands to more than the 67\.1 MB limit on uncompressed data \(--max-uncompressed\)/);
+    await expect(checkImage({ image: memorySource(archive), settings })).rejects.toThrow(
+      /expands to more than the 67\.1 MB limit on uncompressed data \(--max-uncompressed\)/
+    );
     expect(Date.now() - started).toBeLessThan(10000);
   });
 
   it('reports paths that are too long or too deep instead of walking them', async () => {
     const deep = 'a/'.repeat(5000) + 'f';
-    const { archive } = await buildImage(onBase([{ entries: [{ path: deep, content: 'x' }, { path: 'opt/' + 'x'.repeat(5000), content: 'y' }] }]));
+    const { archive } = await buildImage(
+      onBase([
+        {
+          entries: [
+            { path: deep, content: 'x' },
+            { path: 'opt/' + 'x'.repeat(5000), content: 'y' }
+          ]
+        }
+      ])
+    );
     const result = await checkImage({ image: memorySource(archive), settings });
     const found = result.findings.filter((f) => f.rule === 'malicious-code').map((f) => f.message);
     expect(found).toHaveLength(2);
@@ -129,7 +153,15 @@ describe('hostile but well-formed input', () => {
     // Each would be kept for the filesystem model: megabytes of PAX link text per entry must not add up.
     const far = '/opt/' + 'x'.repeat(5000);
     const { archive } = await buildImage(
-      onBase([{ entries: [{ path: 'opt/far', type: 'symlink', link: far }, { path: 'opt/hard', type: 'hardlink', link: far.slice(1) }, { path: 'opt/near', type: 'symlink', link: '/opt/x' }] }])
+      onBase([
+        {
+          entries: [
+            { path: 'opt/far', type: 'symlink', link: far },
+            { path: 'opt/hard', type: 'hardlink', link: far.slice(1) },
+            { path: 'opt/near', type: 'symlink', link: '/opt/x' }
+          ]
+        }
+      ])
     );
     const result = await checkImage({ image: memorySource(archive), settings });
     const found = result.findings.filter((f) => f.rule === 'malicious-code');
@@ -179,7 +211,10 @@ describe('hostile but well-formed input', () => {
     const config = Buffer.from(JSON.stringify({ rootfs: { type: 'layers', diff_ids: ['sha256:' + hash.digest('hex')] }, config: { User: '1101' } }));
     const manifest = Buffer.from(JSON.stringify([{ Config: 'c.json', Layers: ['l/layer.tar'] }]));
     const head = rawHeader({ name: 'l/layer.tar', size });
-    const tail = await tarOf([{ name: 'c.json', data: config }, { name: 'manifest.json', data: manifest }]);
+    const tail = await tarOf([
+      { name: 'c.json', data: config },
+      { name: 'manifest.json', data: manifest }
+    ]);
     const source = {
       name: 'many entries',
       layout: 'auto' as const,

@@ -2,7 +2,7 @@ import { readAsGo, type GoStruct } from '../src/core/go-json';
 
 const IMAGE: GoStruct = { config: { User: 'value', Env: 'value', Labels: 'value' }, history: { listOf: { created_by: 'value' } } };
 
-describe('readAsGo reads JSON as Go\'s encoding/json reads it into a struct', () => {
+describe("readAsGo reads JSON as Go's encoding/json reads it into a struct", () => {
   it('matches keys to fields whatever their case, the last one in the text winning', () => {
     expect(readAsGo('{"config": {"User": "1101", "user": "root"}}', IMAGE)).toEqual({ config: { User: 'root' } });
     // JSON.parse keeps a repeated key where it first stood: {"User": "c", "user": "b"}.
@@ -16,12 +16,14 @@ describe('readAsGo reads JSON as Go\'s encoding/json reads it into a struct', ()
     expect(readAsGo('{"config": {"\u00dcser": "root"}}', IMAGE)).toEqual({ config: {} });
   });
 
-  it('leaves out keys that match no field, and keeps a map\'s keys as written', () => {
+  it("leaves out keys that match no field, and keeps a map's keys as written", () => {
     expect(readAsGo('{"config": {"Labels": {"a": "1", "A": "2"}, "Volumes": {}}, "extra": 1}', IMAGE)).toEqual({ config: { Labels: { a: '1', A: '2' } } });
   });
 
   it('reads lists of structs, and hands a value of another type over as written', () => {
-    expect(readAsGo('{"history": [{"Created_By": "RUN x"}, {"created_by": "RUN y", "CREATED_BY": "RUN z"}]}', IMAGE)).toEqual({ history: [{ created_by: 'RUN x' }, { created_by: 'RUN z' }] });
+    expect(readAsGo('{"history": [{"Created_By": "RUN x"}, {"created_by": "RUN y", "CREATED_BY": "RUN z"}]}', IMAGE)).toEqual({
+      history: [{ created_by: 'RUN x' }, { created_by: 'RUN z' }]
+    });
     expect(readAsGo('{"config": "root", "history": {"0": 1}}', IMAGE)).toEqual({ config: 'root', history: { '0': 1 } });
     expect(readAsGo('[{"config": {"user": "1"}}]', { listOf: IMAGE })).toEqual([{ config: { User: '1' } }]);
   });

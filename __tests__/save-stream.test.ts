@@ -55,7 +55,7 @@ function chunkedParts(body: Buffer, seed: number): Buffer[] {
   let x = seed;
   const rand = (n: number) => ((x = (x * 1103515245 + 12345) % 2 ** 31), x % n);
   const framed: Buffer[] = [Buffer.from('HTTP/1.1 200 OK\r\nContent-Type: application/x-tar\r\nTransfer-Encoding: chunked\r\n\r\n')];
-  for (let at = 0; at < body.length; ) {
+  for (let at = 0; at < body.length;) {
     const n = Math.min(body.length - at, 1 + rand(70000));
     framed.push(Buffer.from(n.toString(16) + (rand(4) === 0 ? ';ext=1' : '') + '\r\n'), body.subarray(at, at + n), Buffer.from('\r\n'));
     at += n;
@@ -63,7 +63,7 @@ function chunkedParts(body: Buffer, seed: number): Buffer[] {
   framed.push(Buffer.from('0\r\n\r\n'));
   const all = Buffer.concat(framed);
   const parts: Buffer[] = [];
-  for (let at = 0; at < all.length; ) {
+  for (let at = 0; at < all.length;) {
     const n = 1 + rand(rand(10) === 0 ? 7 : 90000);
     parts.push(all.subarray(at, at + n));
     at += n;
@@ -97,7 +97,13 @@ describe('docker save read from the daemon socket', () => {
 
   it('asks in HTTP/1.0, so that the daemon sends the body raw until it closes, and reads it whole', async () => {
     const body = randomBytes(3 * 1024 * 1024 + 777);
-    respond = (socket) => void writeSlowly(socket, [Buffer.from('HTTP/1.0 200 OK\r\nContent-Type: application/x-tar\r\n\r\n'), body.subarray(0, 5), body.subarray(5, 70001), body.subarray(70001)]);
+    respond = (socket) =>
+      void writeSlowly(socket, [
+        Buffer.from('HTTP/1.0 200 OK\r\nContent-Type: application/x-tar\r\n\r\n'),
+        body.subarray(0, 5),
+        body.subarray(5, 70001),
+        body.subarray(70001)
+      ]);
     const got: Buffer[] = [];
     for await (const chunk of source()) got.push(Buffer.from(chunk));
     expect(Buffer.concat(got).equals(body)).toBe(true);
@@ -142,13 +148,15 @@ describe('docker save read from the daemon socket', () => {
 
   it('reads a body framed by Content-Length', async () => {
     const body = randomBytes(300000);
-    respond = (socket) => void writeSlowly(socket, [Buffer.from(`HTTP/1.1 200 OK\r\nContent-Length: ${body.length}\r\n\r\n`), body.subarray(0, 1000), body.subarray(1000)]);
+    respond = (socket) =>
+      void writeSlowly(socket, [Buffer.from(`HTTP/1.1 200 OK\r\nContent-Length: ${body.length}\r\n\r\n`), body.subarray(0, 1000), body.subarray(1000)]);
     expect((await collect(false)).data.equals(body)).toBe(true);
   });
 
   it("fails with the daemon's message on an error status", async () => {
     const msg = Buffer.from('{"message":"reference does not exist"}');
-    respond = (socket) => socket.end(Buffer.concat([Buffer.from(`HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\nContent-Length: ${msg.length}\r\n\r\n`), msg]));
+    respond = (socket) =>
+      socket.end(Buffer.concat([Buffer.from(`HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\nContent-Length: ${msg.length}\r\n\r\n`), msg]));
     await expect(collect(false)).rejects.toThrow('the daemon answered 404: reference does not exist');
   });
 
@@ -172,7 +180,11 @@ describe('docker save read from the daemon socket', () => {
     const stalled = saveChunks({ connect: { path: socketPath }, requestPath: '/images/x/get', stallMs: 300 });
     respond = (socket) => socket.write('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nabcd\r\n');
     const started = Date.now();
-    await expect((async () => { for await (const _ of stalled) void _; })()).rejects.toThrow(/the daemon sent nothing for \d+ s/);
+    await expect(
+      (async () => {
+        for await (const _ of stalled) void _;
+      })()
+    ).rejects.toThrow(/the daemon sent nothing for \d+ s/);
     expect(Date.now() - started).toBeLessThan(5000);
 
     const body = randomBytes(4 * 1024 * 1024);
@@ -187,7 +199,11 @@ describe('docker save read from the daemon socket', () => {
 
   it('fails clearly when nothing listens', async () => {
     const nowhere = saveChunks({ connect: { path: join(dir, 'missing.sock') }, requestPath: '/images/x/get' });
-    await expect((async () => { for await (const _ of nowhere) void _; })()).rejects.toThrow(/ENOENT/);
+    await expect(
+      (async () => {
+        for await (const _ of nowhere) void _;
+      })()
+    ).rejects.toThrow(/ENOENT/);
   });
 
   it('drops the connection when the reader stops early', async () => {

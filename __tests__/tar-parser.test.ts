@@ -50,7 +50,15 @@ describe('TarParser', () => {
 
   it('applies a local PAX header to the next entry only', async () => {
     const x = pax(['path=renamed/by/pax', 'uid=4242']);
-    const archive = Buffer.concat([header({ name: 'local', type: 'x', size: x.length }), body(x), header({ name: 'original', size: 1 }), body('a'), header({ name: 'second', size: 1 }), body('b'), END]);
+    const archive = Buffer.concat([
+      header({ name: 'local', type: 'x', size: x.length }),
+      body(x),
+      header({ name: 'original', size: 1 }),
+      body('a'),
+      header({ name: 'second', size: 1 }),
+      body('b'),
+      END
+    ]);
     expect((await parse(archive)).map((e) => [e.name, e.uid])).toEqual([
       ['renamed/by/pax', 4242],
       ['second', 0]
@@ -60,7 +68,10 @@ describe('TarParser', () => {
   it('keeps the bytes of a file capabilities record as they are, NULs, newlines and bytes above 127 included', async () => {
     const value = Buffer.from([0x01, 0x00, 0x00, 0x02, 0x80, 0x0a, 0x3d, 0xff, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]);
     const archive = Buffer.concat([
-      paxHeader([['SCHILY.xattr.user.other', 'x'], ['SCHILY.xattr.security.capability', value]]),
+      paxHeader([
+        ['SCHILY.xattr.user.other', 'x'],
+        ['SCHILY.xattr.security.capability', value]
+      ]),
       header({ name: 'bin/tool', size: 1 }),
       body('t'),
       header({ name: 'bin/plain', size: 1 }),
@@ -74,7 +85,7 @@ describe('TarParser', () => {
 
   // Docker reads images and layers with Go's archive/tar, and what it unpacks is what the rules
   // must see. Each case below was a way to show the validator other files than Docker unpacks.
-  describe('reads every entry as Docker (Go\'s archive/tar) does', () => {
+  describe("reads every entry as Docker (Go's archive/tar) does", () => {
     it('hands a global PAX header over as an entry of its own, whose records apply to no other entry', async () => {
       const g = pax(['uid=1101', 'path=tmp/harmless', 'size=1024']);
       const x = pax(['path=dropped/by/the/global/header']);
@@ -106,7 +117,12 @@ describe('TarParser', () => {
       ['block', '4'],
       ['fifo', '6']
     ])('gives a %s no body, whatever its size field says', async (type, flag) => {
-      const archive = Buffer.concat([header({ name: 'usr/', type: flag, size: 1024, link: 'target' }), header({ name: 'usr/bin/evil', size: 5, mode: 0o4755 }), body('evil\n'), END]);
+      const archive = Buffer.concat([
+        header({ name: 'usr/', type: flag, size: 1024, link: 'target' }),
+        header({ name: 'usr/bin/evil', size: 5, mode: 0o4755 }),
+        body('evil\n'),
+        END
+      ]);
       expect((await parse(archive)).map((e) => [e.name, e.type, e.size, e.data])).toEqual([
         ['usr/', type, 0, ''],
         ['usr/bin/evil', 'file', 5, 'evil\n']
@@ -115,12 +131,26 @@ describe('TarParser', () => {
 
     it('gives a directory no body when a PAX size says otherwise', async () => {
       const x = pax(['size=1024']);
-      const archive = Buffer.concat([header({ name: 'p', type: 'x', size: x.length }), body(x), header({ name: 'usr/', type: '5' }), header({ name: 'usr/bin/evil', size: 5 }), body('evil\n'), END]);
+      const archive = Buffer.concat([
+        header({ name: 'p', type: 'x', size: x.length }),
+        body(x),
+        header({ name: 'usr/', type: '5' }),
+        header({ name: 'usr/bin/evil', size: 5 }),
+        body('evil\n'),
+        END
+      ]);
       expect((await parse(archive)).map((e) => e.name)).toEqual(['usr/', 'usr/bin/evil']);
     });
 
     it('reads an old-style entry (type NUL) whose name ends in "/" as a directory without a body', async () => {
-      const archive = Buffer.concat([header({ name: 'usr/', type: '\0', size: 1024 }), header({ name: 'usr/bin/evil', size: 5 }), body('evil\n'), header({ name: 'plain', type: '\0', size: 1 }), body('p'), END]);
+      const archive = Buffer.concat([
+        header({ name: 'usr/', type: '\0', size: 1024 }),
+        header({ name: 'usr/bin/evil', size: 5 }),
+        body('evil\n'),
+        header({ name: 'plain', type: '\0', size: 1 }),
+        body('p'),
+        END
+      ]);
       expect((await parse(archive)).map((e) => [e.name, e.type, e.data])).toEqual([
         ['usr/', 'directory', ''],
         ['usr/bin/evil', 'file', 'evil\n'],
@@ -135,7 +165,7 @@ describe('TarParser', () => {
       expect((await parse(archive)).map((e) => [e.mode, e.size, e.data])).toEqual([[0o4755, 5, 'evil\n']]);
     });
 
-    it('keeps the header\'s own name, link and size where a PAX record or GNU long name is empty', async () => {
+    it("keeps the header's own name, link and size where a PAX record or GNU long name is empty", async () => {
       const x = pax(['path=usr/bin/sh', 'path=', 'linkpath=', 'uid=']);
       const archive = Buffer.concat([
         header({ name: 'p', type: 'x', size: x.length }),
@@ -178,19 +208,72 @@ describe('TarParser', () => {
   });
 
   it.each([
-    ['a bad checksum', () => { const h = header({ name: 'a', size: 1 }); h[0] = 0x62; return Buffer.concat([header({ name: 'ok' }), h, body('x'), END]); }, /bad tar header checksum at byte 512/],
-    ['a negative base-256 size', () => { const s = Buffer.alloc(12, 0xff); return Buffer.concat([header({ name: 'a', size: s }), END]); }, /negative size/],
-    ['a huge base-256 size', () => { const s = Buffer.alloc(12, 0x7f); s[0] = 0x80; return Buffer.concat([header({ name: 'a', size: s }), END]); }, /size too large/],
+    [
+      'a bad checksum',
+      () => {
+        const h = header({ name: 'a', size: 1 });
+        h[0] = 0x62;
+        return Buffer.concat([header({ name: 'ok' }), h, body('x'), END]);
+      },
+      /bad tar header checksum at byte 512/
+    ],
+    [
+      'a negative base-256 size',
+      () => {
+        const s = Buffer.alloc(12, 0xff);
+        return Buffer.concat([header({ name: 'a', size: s }), END]);
+      },
+      /negative size/
+    ],
+    [
+      'a huge base-256 size',
+      () => {
+        const s = Buffer.alloc(12, 0x7f);
+        s[0] = 0x80;
+        return Buffer.concat([header({ name: 'a', size: s }), END]);
+      },
+      /size too large/
+    ],
     ['a PAX header that is too big', () => Buffer.concat([header({ name: 'p', type: 'x', size: 64 * 1024 * 1024 }), END]), /PAX header of 67108864 bytes/],
-    ['a malformed PAX record', () => Buffer.concat([header({ name: 'p', type: 'x', size: 20 }), body('999 path=abcdefghij\n'), header({ name: 'a' }), END]), /malformed PAX record/],
-    ['a bogus PAX size', () => Buffer.concat([header({ name: 'p', type: 'x', size: 15 }), body('15 size=-12345\n'), header({ name: 'a' }), END]), /PAX size "-12345" is not a valid number/],
+    [
+      'a malformed PAX record',
+      () => Buffer.concat([header({ name: 'p', type: 'x', size: 20 }), body('999 path=abcdefghij\n'), header({ name: 'a' }), END]),
+      /malformed PAX record/
+    ],
+    [
+      'a bogus PAX size',
+      () => Buffer.concat([header({ name: 'p', type: 'x', size: 15 }), body('15 size=-12345\n'), header({ name: 'a' }), END]),
+      /PAX size "-12345" is not a valid number/
+    ],
     ['an entry cut short', () => Buffer.concat([header({ name: 'a', size: 4000 }), body('x'.repeat(1000))]), /truncated: it ends at byte 1536 in entry "a"/],
     ['an unknown entry type', () => Buffer.concat([header({ name: 'weird', type: 'Z' }), END]), /unsupported type "Z"/],
-    ['a number with a space inside', () => Buffer.concat([header({ name: 'a', size: Buffer.from('0000 000001\0', 'latin1') }), body('x'), END]), /invalid size/],
-    ['a lone zero block followed by an entry', () => Buffer.concat([header({ name: 'a' }), Buffer.alloc(512), header({ name: 'hidden' }), END]), /zero block at byte 512 is followed by an entry/],
+    [
+      'a number with a space inside',
+      () => Buffer.concat([header({ name: 'a', size: Buffer.from('0000 000001\0', 'latin1') }), body('x'), END]),
+      /invalid size/
+    ],
+    [
+      'a lone zero block followed by an entry',
+      () => Buffer.concat([header({ name: 'a' }), Buffer.alloc(512), header({ name: 'hidden' }), END]),
+      /zero block at byte 512 is followed by an entry/
+    ],
     ['a GNU sparse file', () => Buffer.concat([header({ name: 'sparse', type: 'S', size: 1, magic: 'gnu' }), body('x'), END]), /GNU sparse file "sparse"/],
-    ['a GNU sparse file in PAX records', () => { const x = pax(['GNU.sparse.major=1', 'GNU.sparse.minor=0', 'GNU.sparse.name=usr/bin/ls', 'GNU.sparse.realsize=10']); return Buffer.concat([header({ name: 'p', type: 'x', size: x.length }), body(x), header({ name: 'tmp/x', size: 1 }), body('x'), END]); }, /GNU sparse file "tmp\/x"/],
-    ['a PAX path with a NUL in it', () => { const x = pax(['path=usr/bin/ls\0.txt']); return Buffer.concat([header({ name: 'p', type: 'x', size: x.length }), body(x), header({ name: 'a' }), END]); }, /PAX path with a NUL/]
+    [
+      'a GNU sparse file in PAX records',
+      () => {
+        const x = pax(['GNU.sparse.major=1', 'GNU.sparse.minor=0', 'GNU.sparse.name=usr/bin/ls', 'GNU.sparse.realsize=10']);
+        return Buffer.concat([header({ name: 'p', type: 'x', size: x.length }), body(x), header({ name: 'tmp/x', size: 1 }), body('x'), END]);
+      },
+      /GNU sparse file "tmp\/x"/
+    ],
+    [
+      'a PAX path with a NUL in it',
+      () => {
+        const x = pax(['path=usr/bin/ls\0.txt']);
+        return Buffer.concat([header({ name: 'p', type: 'x', size: x.length }), body(x), header({ name: 'a' }), END]);
+      },
+      /PAX path with a NUL/
+    ]
   ])('rejects %s', async (_name, make, message) => {
     await expect(parse(make())).rejects.toThrow(message);
   });
@@ -212,7 +295,9 @@ describe('the end-of-archive marker', () => {
   it('must be there when the source cannot tell a complete stream from one cut short', async () => {
     await expect(feed(whole, 'cut?')).resolves.toBeUndefined();
     await expect(feed(cutAfterEntry, 'cut?')).rejects.toThrow('test archive is truncated: it ends at byte 1024, before the end-of-archive marker (cut?)');
-    await expect(feed(whole.subarray(0, 1536), 'cut?')).rejects.toThrow('test archive is truncated: it ends at byte 1536, before the end-of-archive marker (cut?)');
+    await expect(feed(whole.subarray(0, 1536), 'cut?')).rejects.toThrow(
+      'test archive is truncated: it ends at byte 1536, before the end-of-archive marker (cut?)'
+    );
     await expect(feed(whole.subarray(0, 600), 'cut?')).rejects.toThrow('test archive is truncated: it ends at byte 600 (cut?)');
   });
 });

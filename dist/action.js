@@ -65895,7 +65895,8 @@ function parseInputs(get) {
   }
   const baseImage2 = opt("base-image");
   if (baseImage2 !== void 0 && !isImageReference(baseImage2)) throw new UsageError(`input base-image "${baseImage2}" is not an image reference or ID`);
-  if (push && pushImages.length === 0) throw new UsageError("push is true but push-image names no target: add e.g. swr.cn-north-4.myhuaweicloud.com/org/train:1.0");
+  if (push && pushImages.length === 0)
+    throw new UsageError("push is true but push-image names no target: add e.g. swr.cn-north-4.myhuaweicloud.com/org/train:1.0");
   const inputs = {
     image,
     pull: oneOf("pull", get("pull").trim(), ["missing", "always", "never"], "missing"),
@@ -65918,8 +65919,10 @@ function parseInputs(get) {
   if (!!inputs.registryUsername !== !!inputs.registryPassword) throw new UsageError("registry-username and registry-password go together: set both or neither");
   const swr = [inputs.huaweicloudAk, inputs.huaweicloudSk, inputs.swrRegion].filter(Boolean).length;
   if (swr > 0 && swr < 3) throw new UsageError("huaweicloud-ak, huaweicloud-sk and swr-region go together: set all three or none");
-  if (swr === 3 && inputs.registryUsername) throw new UsageError("give either registry-username/registry-password or huaweicloud-ak/huaweicloud-sk/swr-region, not both");
-  if (inputs.swrRegion && !/^[a-z]{2}(?:-[a-z]+)+-\d+$/.test(inputs.swrRegion)) throw new UsageError(`swr-region "${inputs.swrRegion}" is not a region name like cn-north-4`);
+  if (swr === 3 && inputs.registryUsername)
+    throw new UsageError("give either registry-username/registry-password or huaweicloud-ak/huaweicloud-sk/swr-region, not both");
+  if (inputs.swrRegion && !/^[a-z]{2}(?:-[a-z]+)+-\d+$/.test(inputs.swrRegion))
+    throw new UsageError(`swr-region "${inputs.swrRegion}" is not a region name like cn-north-4`);
   return inputs;
 }
 
@@ -66039,11 +66042,12 @@ var Handoff = class {
 };
 
 // src/core/image-path.ts
+var SLASH = 47;
 var UNUSUAL = /\/\/|(?:^|\/)\.\.?(?:\/|$)/;
 function normalizeEntryName(name) {
   if (!UNUSUAL.test(name)) {
-    const start = name.charCodeAt(0) === 47 ? 1 : 0;
-    const end = name.length > start && name.charCodeAt(name.length - 1) === 47 ? name.length - 1 : name.length;
+    const start = name.charCodeAt(0) === SLASH ? 1 : 0;
+    const end = name.length > start && name.charCodeAt(name.length - 1) === SLASH ? name.length - 1 : name.length;
     return start === 1 && end === name.length ? name : "/" + name.slice(start, end);
   }
   const out = [];
@@ -66067,7 +66071,7 @@ function baseName(path) {
 }
 function isUnder(path, dir) {
   if (dir === "/") return true;
-  return path === dir || path.startsWith(dir) && path.charCodeAt(dir.length) === 47;
+  return path === dir || path.startsWith(dir) && path.charCodeAt(dir.length) === SLASH;
 }
 function resolveLinkTarget(linkPath, target) {
   const joined = target.startsWith("/") ? target : parentOf(linkPath) + "/" + target;
@@ -66150,7 +66154,12 @@ function rawMembers(text) {
 // src/core/settings.ts
 var PROFILES = {
   legacy: { expectedUid: 1101, expectedHome: "/home/work", maxSize: 95e8, description: "the published specification: UID 1101, /home/work, 9.5 GB" },
-  current: { expectedUid: 1e3, expectedHome: "/home/ma-user", maxSize: 95e8, description: "newer ModelArts base images: ma-user, UID 1000, GID 100, /home/ma-user" }
+  current: {
+    expectedUid: 1e3,
+    expectedHome: "/home/ma-user",
+    maxSize: 95e8,
+    description: "newer ModelArts base images: ma-user, UID 1000, GID 100, /home/ma-user"
+  }
 };
 var DEFAULT_PROTECTED_PATHS = ["/bin", "/sbin", "/usr", "/lib", "/lib32", "/lib64", "/libx32"];
 var DEFAULT_PROTECTED_ETC = [
@@ -66656,7 +66665,8 @@ var Filesystem = class _Filesystem {
         if (entries.capabilities.has(i)) this.capabilitySetBy.set(src, ref);
       } else if (kind === 1 /* Directory */) {
         const before = this.latest.get(path, parent);
-        if (before !== void 0 && this.kindOf(before) !== 1 /* Directory */) this.replaced.set(path, Math.max(layerOf(before), this.replaced.get(path) ?? -1));
+        if (before !== void 0 && this.kindOf(before) !== 1 /* Directory */)
+          this.replaced.set(path, Math.max(layerOf(before), this.replaced.get(path) ?? -1));
       }
       this.latest.set(path, ref, parent);
     }
@@ -66829,7 +66839,10 @@ var DETECTORS = [
     id: "reverse-shell-netcat",
     rule: "malicious-code",
     anchors: [Buffer.from("-e /bin/"), Buffer.from("-e sh"), Buffer.from("-e bash"), Buffer.from("-c /bin/")],
-    check: lineMatch(/\b(?:nc|ncat|netcat)(?:\.traditional|\.openbsd)?\b.*\s-[ec]\s*(?:\/bin\/|\/usr\/bin\/)?(?:ba)?sh\b/, "netcat executing a shell (reverse shell)")
+    check: lineMatch(
+      /\b(?:nc|ncat|netcat)(?:\.traditional|\.openbsd)?\b.*\s-[ec]\s*(?:\/bin\/|\/usr\/bin\/)?(?:ba)?sh\b/,
+      "netcat executing a shell (reverse shell)"
+    )
   },
   {
     id: "reverse-shell-socat",
@@ -67344,7 +67357,10 @@ var TarParser = class {
       if (this.zeroBlocks >= 2) this.state = 4 /* Done */;
       return;
     }
-    if (this.zeroBlocks > 0) throw new ImageError(`${this.what} is corrupt: the zero block at byte ${at - BLOCK} is followed by an entry, not by the second block of the end-of-archive marker`);
+    if (this.zeroBlocks > 0)
+      throw new ImageError(
+        `${this.what} is corrupt: the zero block at byte ${at - BLOCK} is followed by an entry, not by the second block of the end-of-archive marker`
+      );
     if (!checksumMatches(block)) {
       if (at === 0) throw new ImageError(`${this.what} is not a tar archive (its first block is not a tar header)`);
       throw new ImageError(`${this.what} is corrupt: bad tar header checksum at byte ${at}`);
@@ -67378,7 +67394,9 @@ var TarParser = class {
     const linkname = this.pending.longLink || (pax.linkpath ?? readString(block, 157, 100));
     this.pending = {};
     if (typeflag === "S" || pax.sparse) {
-      throw new ImageError(`${this.what} has a GNU sparse file "${name}" at byte ${at}, which Docker's tools never write and Go's tar reader would unpack under another name or with other contents`);
+      throw new ImageError(
+        `${this.what} has a GNU sparse file "${name}" at byte ${at}, which Docker's tools never write and Go's tar reader would unpack under another name or with other contents`
+      );
     }
     let type = TYPES[typeflag];
     if (typeflag === "\0" && name.endsWith("/")) type = "directory";
@@ -67567,7 +67585,9 @@ var ReadBudget = class {
   consume(n, what) {
     this.uncompressedLeft -= n;
     if (this.uncompressedLeft < 0) {
-      throw new ImageError(`${what} expands to more than the ${formatSize(this.maxUncompressed)} limit on uncompressed data (--max-uncompressed): stopped reading; a compressed layer this large is a decompression bomb or far over the size limit`);
+      throw new ImageError(
+        `${what} expands to more than the ${formatSize(this.maxUncompressed)} limit on uncompressed data (--max-uncompressed): stopped reading; a compressed layer this large is a decompression bomb or far over the size limit`
+      );
     }
   }
 };
@@ -67826,7 +67846,8 @@ function fileAt(contents, path, what) {
   }
   const joined = target.startsWith("/") ? null : normalizeEntryName(p.slice(0, p.lastIndexOf("/") + 1) + target);
   const resolved = resolveInArchive(links, p, true);
-  if (joined === null || resolved !== joined.slice(1)) throw new ImageError(`${what} names "${cutText(path, 200)}", a symlink to "${cutText(target, 200)}" that ${AMBIGUOUS}`);
+  if (joined === null || resolved !== joined.slice(1))
+    throw new ImageError(`${what} names "${cutText(path, 200)}", a symlink to "${cutText(target, 200)}" that ${AMBIGUOUS}`);
   return files.get(resolved);
 }
 var HashingSink = class {
@@ -68204,7 +68225,10 @@ function credentialsIn(text) {
   return out;
 }
 function redactSecrets(text) {
-  return text.replace(ASSIGNMENT, (all, name, raw) => SECRET_NAME.test(name) && !PLACEHOLDER.test(unquote(raw)) ? `${name}=${maskSecret(unquote(raw), 0)}` : all).replace(AWS_KEY, (key) => key.endsWith("EXAMPLE") ? key : maskSecret(key, 4)).replace(PRIVATE_KEY_BLOCK, "<private key, masked>");
+  return text.replace(
+    ASSIGNMENT,
+    (all, name, raw) => SECRET_NAME.test(name) && !PLACEHOLDER.test(unquote(raw)) ? `${name}=${maskSecret(unquote(raw), 0)}` : all
+  ).replace(AWS_KEY, (key) => key.endsWith("EXAMPLE") ? key : maskSecret(key, 4)).replace(PRIVATE_KEY_BLOCK, "<private key, masked>");
 }
 
 // src/core/facts.ts
@@ -69210,7 +69234,13 @@ function convert(node, shape) {
 }
 
 // src/core/image-manifest.ts
-var DESCRIPTOR = { mediaType: "value", digest: "value", size: "value", annotations: "value", platform: { architecture: "value", os: "value", variant: "value" } };
+var DESCRIPTOR = {
+  mediaType: "value",
+  digest: "value",
+  size: "value",
+  annotations: "value",
+  platform: { architecture: "value", os: "value", variant: "value" }
+};
 var DOCKER_MANIFEST = { listOf: { Config: "value", RepoTags: "value", Layers: "value" } };
 var OCI_MANIFEST = { mediaType: "value", manifests: { listOf: DESCRIPTOR }, config: DESCRIPTOR, layers: { listOf: DESCRIPTOR } };
 var IMAGE_CONFIG = {
@@ -69298,9 +69328,7 @@ function fromOciIndex(contents, blob, platform2, o) {
     const withPlatform = images.filter((d) => d.platform);
     let chosen;
     if (withPlatform.length > 0) {
-      chosen = withPlatform.find(
-        (d) => d.platform.os === os5 && d.platform.architecture === arch2 && (!variant || d.platform.variant === variant)
-      );
+      chosen = withPlatform.find((d) => d.platform.os === os5 && d.platform.architecture === arch2 && (!variant || d.platform.variant === variant));
       if (!chosen) {
         const offered = withPlatform.map((d) => [d.platform.os, d.platform.architecture, d.platform.variant].filter(Boolean).join("/"));
         throw new ImageError(`${what} has no image for platform ${platform2} (it has ${offered.join(", ")}); choose one with --platform`);
@@ -69350,7 +69378,9 @@ function blobByDigest(contents, descriptor, o, verify = true) {
     throw new ImageError(`the blob ${digest} in ${what} does not match its digest (content is ${blob.digest}): the archive was modified`);
   }
   if (descriptor.size !== void 0 && descriptor.size !== blob.size) {
-    throw new ImageError(`the blob ${digest} in ${what} has ${blob.size} bytes, but its descriptor says ${cutText(String(descriptor.size), 40)}: the archive was modified`);
+    throw new ImageError(
+      `the blob ${digest} in ${what} has ${blob.size} bytes, but its descriptor says ${cutText(String(descriptor.size), 40)}: the archive was modified`
+    );
   }
   return blob;
 }
@@ -69377,7 +69407,8 @@ function typeProblem(c) {
       if (v !== void 0 && v !== null && !(Array.isArray(v) && v.every(isString))) return `"config.${key}" is not a list of strings`;
     }
     const labels = section.Labels;
-    if (labels !== void 0 && labels !== null && !(isObject(labels) && Object.values(labels).every(isString))) return '"config.Labels" is not an object of strings';
+    if (labels !== void 0 && labels !== null && !(isObject(labels) && Object.values(labels).every(isString)))
+      return '"config.Labels" is not an object of strings';
   }
   const history = c.history;
   if (history !== void 0 && history !== null) {
@@ -69391,11 +69422,16 @@ function finish(layout, id, repoTags, config, layerBlobs, o) {
   const { what, layersWalked } = o;
   const diffIds = config.rootfs.diff_ids;
   if (layersWalked && diffIds.length !== layerBlobs.length) {
-    throw new ImageError(`${what} lists ${count(layerBlobs.length, "layer")} but its config has ${count(diffIds.length, "diff_id")}: the archive was modified or is incomplete`);
+    throw new ImageError(
+      `${what} lists ${count(layerBlobs.length, "layer")} but its config has ${count(diffIds.length, "diff_id")}: the archive was modified or is incomplete`
+    );
   }
   const layers = layerBlobs.map(({ path, blob }, i) => {
     if (!layersWalked) return void 0;
-    if (!blob.layer) throw new ImageError(`the layer ${path} in ${what} is not a tar, gzip or zstd stream (it starts like ${blob.kind === "json" ? "JSON" : "something else"})`);
+    if (!blob.layer)
+      throw new ImageError(
+        `the layer ${path} in ${what} is not a tar, gzip or zstd stream (it starts like ${blob.kind === "json" ? "JSON" : "something else"})`
+      );
     const diffId = blob.layer.diffId;
     if (diffId === "" && o.layersVerified) blob.layer.diffId = diffIds[i];
     else if (diffId !== diffIds[i]) {
@@ -69689,10 +69725,18 @@ var baseImage = {
 };
 function platformFindings(os5, architecture) {
   if (os5 !== void 0 && os5.toLowerCase() !== "linux") {
-    return [{ message: `The image's config says its OS is "${cutText(os5, SHOWN)}"; ModelArts base images, and the nodes that run training jobs, are Linux. Build FROM a ModelArts base image.` }];
+    return [
+      {
+        message: `The image's config says its OS is "${cutText(os5, SHOWN)}"; ModelArts base images, and the nodes that run training jobs, are Linux. Build FROM a ModelArts base image.`
+      }
+    ];
   }
   if (architecture !== void 0 && !RUNNABLE_ARCHITECTURES.includes(architecture.toLowerCase())) {
-    return [{ message: `The image's config says it is built for the "${cutText(architecture, SHOWN)}" CPU architecture; ModelArts base images are amd64 (x86-64) or arm64 (Arm64, for Ascend), and a training node cannot run anything else. Build FROM a ModelArts base image for the target node.` }];
+    return [
+      {
+        message: `The image's config says it is built for the "${cutText(architecture, SHOWN)}" CPU architecture; ModelArts base images are amd64 (x86-64) or arm64 (Arm64, for Ascend), and a training node cannot run anything else. Build FROM a ModelArts base image for the target node.`
+      }
+    ];
   }
   return [];
 }
@@ -69719,7 +69763,10 @@ function goAtoi(text) {
   return text !== void 0 && GO_NUMBER.test(text) ? Number(text) : 0;
 }
 function goTrimSpace(text) {
-  return text.replace(/^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g, "");
+  return text.replace(
+    /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g,
+    ""
+  );
 }
 
 // src/core/rules/default-user.ts
@@ -69745,14 +69792,26 @@ var defaultUser = {
     let uid;
     if (GO_NUMBER.test(userPart)) {
       uid = Number(userPart);
-      if (outOfRange(uid)) return [{ message: `USER "${shown(user)}" is not a UID a container can run as (container runtimes accept 0 to ${MAX_ID}), so the container would not start; ${fix}.`, instruction }];
+      if (outOfRange(uid))
+        return [
+          {
+            message: `USER "${shown(user)}" is not a UID a container can run as (container runtimes accept 0 to ${MAX_ID}), so the container would not start; ${fix}.`,
+            instruction
+          }
+        ];
     } else {
       if (!passwd) {
         return [{ message: `USER "${shown(user)}" cannot be resolved: the image has no readable /etc/passwd; use the numeric UID ${expected}.`, instruction }];
       }
       const entry = passwd.find((p) => p.name === userPart);
       if (!entry) {
-        return [{ message: `USER "${shown(user)}" is not a user in the image's /etc/passwd, so the container would not start; ${fix}.`, path: "/etc/passwd", instruction }];
+        return [
+          {
+            message: `USER "${shown(user)}" is not a user in the image's /etc/passwd, so the container would not start; ${fix}.`,
+            path: "/etc/passwd",
+            instruction
+          }
+        ];
       }
       uid = entry.uid;
     }
@@ -69763,12 +69822,19 @@ var defaultUser = {
     }
     const numericGroup = groupPart !== void 0 && GO_NUMBER.test(groupPart);
     if (numericGroup && outOfRange(Number(groupPart))) {
-      findings.push({ message: `USER "${shown(user)}" names the GID ${shown(groupPart)}, which container runtimes refuse (they accept 0 to ${MAX_ID}), so the container would not start.`, instruction });
+      findings.push({
+        message: `USER "${shown(user)}" names the GID ${shown(groupPart)}, which container runtimes refuse (they accept 0 to ${MAX_ID}), so the container would not start.`,
+        instruction
+      });
     }
     if (groupPart && !numericGroup) {
       const groups = readGroups(facts.fs);
       if (!groups?.some((g) => g.name === groupPart)) {
-        findings.push({ message: `USER "${shown(user)}" names the group "${shown(groupPart)}", which is not in the image's /etc/group, so the container would not start.`, path: "/etc/group", instruction });
+        findings.push({
+          message: `USER "${shown(user)}" names the group "${shown(groupPart)}", which is not in the image's /etc/group, so the container would not start.`,
+          path: "/etc/group",
+          instruction
+        });
       }
     }
     return findings;
@@ -69871,7 +69937,8 @@ function differences(before, after) {
   if (before.kind === 0 /* File */) {
     if (before.size !== after.size) out.push(`content changed (size ${before.size} -> ${after.size})`);
     else if (before.digest !== after.digest) out.push("content changed");
-    if (!sameBytes(before.capability, after.capability)) out.push(`file capabilities ${capabilityText(before.capability)} -> ${capabilityText(after.capability)}`);
+    if (!sameBytes(before.capability, after.capability))
+      out.push(`file capabilities ${capabilityText(before.capability)} -> ${capabilityText(after.capability)}`);
   }
   return out;
 }
@@ -69904,7 +69971,11 @@ var fileCapabilities = {
       if (caps && caps.permitted.length === 0 && caps.inheritable.length === 0) return;
       const what = caps ? `has the file capabilities ${describeCapabilities(caps)}: whoever runs it gets them, as with a setuid-root file` : "has a security.capability attribute that Linux refuses (its revision and size do not match): Docker cannot unpack this layer";
       const how = node.link ? `a hard link to ${node.link}` : before ? "changed from the base image" : "added";
-      out.push({ message: `${node.path} ${what}; it was ${how}. Remove them (setcap -r ${node.path}) and do what needs them at build time.`, path: node.path, layer: node.layer });
+      out.push({
+        message: `${node.path} ${what}; it was ${how}. Remove them (setcap -r ${node.path}) and do what needs them at build time.`,
+        path: node.path,
+        layer: node.layer
+      });
     });
     return out;
   }
@@ -70036,7 +70107,11 @@ var maliciousCode = {
         out.push({ message: `${v.path} is detected by ClamAV as ${v.signature}. Remove it from the image.`, path: v.path, layer: layer.index });
       }
       for (const u of layer.record.unsafe) {
-        out.push({ message: `The layer entry "${u.path}" was not applied: ${u.reason}. Real image builds never write such entries; the layer was crafted.`, path: u.path, layer: layer.index });
+        out.push({
+          message: `The layer entry "${u.path}" was not applied: ${u.reason}. Real image builds never write such entries; the layer was crafted.`,
+          path: u.path,
+          layer: layer.index
+        });
       }
     }
     for (const { layer, entry } of facts.fs.unsafe) {
@@ -70062,12 +70137,20 @@ var modelartsTools = {
       if (!before) continue;
       const after = facts.fs.resolve(path);
       if (!after) {
-        out.push({ message: `The ModelArts tool ${path} from the base image was deleted; training jobs need it.`, path, layer: facts.fs.removedBy(path, facts.base.layerCount - 1)?.layer });
+        out.push({
+          message: `The ModelArts tool ${path} from the base image was deleted; training jobs need it.`,
+          path,
+          layer: facts.fs.removedBy(path, facts.base.layerCount - 1)?.layer
+        });
         continue;
       }
       const diff = differences(before, after);
       if (diff.length > 0) {
-        out.push({ message: `The ModelArts tool ${path} from the base image was changed (${diff.join(", ")}); keep it as the base image has it.`, path, layer: after.layer });
+        out.push({
+          message: `The ModelArts tool ${path} from the base image was changed (${diff.join(", ")}); keep it as the base image has it.`,
+          path,
+          layer: after.layer
+        });
       }
     }
     return out;
@@ -70129,7 +70212,11 @@ var protectedEtc = {
       } else if (writer >= base) {
         const diff = differences(facts.baseFs.get(path), facts.fs.get(path));
         if (diff.length > 0) {
-          out.push({ message: `${path} from the base image was changed (${diff.join(", ")}); ModelArts needs it unchanged. Use the base image's users and settings instead of editing it.`, path, layer: writer });
+          out.push({
+            message: `${path} from the base image was changed (${diff.join(", ")}); ModelArts needs it unchanged. Use the base image's users and settings instead of editing it.`,
+            path,
+            layer: writer
+          });
         }
       }
     });
@@ -70220,7 +70307,12 @@ var secrets = {
     for (const layer of facts.layers) {
       if (layer.base) continue;
       for (const hit of layer.record.scanHits) {
-        if (hit.rule === "secrets") out.push({ message: `${hit.path} contains ${hit.evidence}. Remove it and rotate the credential; pass secrets at run time instead.`, path: hit.path, layer: layer.index });
+        if (hit.rule === "secrets")
+          out.push({
+            message: `${hit.path} contains ${hit.evidence}. Remove it and rotate the credential; pass secrets at run time instead.`,
+            path: hit.path,
+            layer: layer.index
+          });
       }
       const e = layer.record.entries;
       for (const [i, text] of e.texts) {
@@ -70231,18 +70323,29 @@ var secrets = {
     const raw = facts.rawConfig;
     const c = raw.config ?? {};
     for (const env of c.Env ?? []) {
-      for (const found of credentialsIn(env)) out.push({ message: `The image environment sets ${found}. Pass credentials at run time, not with ENV.`, instruction: instructionSetting(facts.config.history, env) });
+      for (const found of credentialsIn(env))
+        out.push({
+          message: `The image environment sets ${found}. Pass credentials at run time, not with ENV.`,
+          instruction: instructionSetting(facts.config.history, env)
+        });
     }
     for (const [key, value] of Object.entries(c.Labels ?? {})) {
       for (const found of credentialsIn(`${key}=${value}`)) out.push({ message: `The image label ${key} holds ${found}.` });
     }
-    for (const [what, args] of [["ENTRYPOINT", c.Entrypoint], ["CMD", c.Cmd]]) {
-      for (const found of credentialsIn((args ?? []).join(" "))) out.push({ message: `The image's ${what} passes ${found}. Pass credentials at run time instead.` });
+    for (const [what, args] of [
+      ["ENTRYPOINT", c.Entrypoint],
+      ["CMD", c.Cmd]
+    ]) {
+      for (const found of credentialsIn((args ?? []).join(" ")))
+        out.push({ message: `The image's ${what} passes ${found}. Pass credentials at run time instead.` });
     }
     raw.history?.forEach((h, i) => {
       const by = typeof h?.created_by === "string" ? h.created_by : "";
       for (const found of credentialsIn(by)) {
-        out.push({ message: `Build step ${i + 1} recorded ${found} in the image history (build arguments and ENV are visible to anyone who pulls the image). Use build secrets (RUN --mount=type=secret) instead.`, instruction: facts.config.history?.[i]?.created_by });
+        out.push({
+          message: `Build step ${i + 1} recorded ${found} in the image history (build arguments and ENV are visible to anyone who pulls the image). Use build secrets (RUN --mount=type=secret) instead.`,
+          instruction: facts.config.history?.[i]?.created_by
+        });
       }
     });
     return dedupe(out);
@@ -70306,7 +70409,11 @@ function runRules(facts, settings) {
   const waivers = settings.waivers.map((w) => ({ ...w, matches: w.path ? (0, import_picomatch2.default)(w.path, { dot: true }) : () => true }));
   for (const w of waivers) {
     if (w.expires && w.expires <= settings.today) {
-      findings.push({ rule: w.rule, severity: "notice", message: `The waiver for ${w.rule}${w.path ? ` on ${w.path}` : ""} ("${w.reason}") expired on ${w.expires} and no longer applies.` });
+      findings.push({
+        rule: w.rule,
+        severity: "notice",
+        message: `The waiver for ${w.rule}${w.path ? ` on ${w.path}` : ""} ("${w.reason}") expired on ${w.expires} and no longer applies.`
+      });
     }
   }
   for (const rule of RULES) {
@@ -70363,7 +70470,10 @@ async function checkWith(options, walk) {
   const baseLayerDigests = base && new Set([...base.config.rootfs.diff_ids, ...base.blobs.map((b) => b.digest)].filter(Boolean));
   const baseLayerPaths = base && new Set(base.blobs.map((b) => b.path).filter((p) => LEGACY_LAYER_PATH.test(p)));
   const baseDiffIds = base?.config.rootfs.diff_ids;
-  const image = await timed("read image", () => readImage(options.image, settings, { walk, walkLayers: true, onProgress, baseLayerDigests, baseLayerPaths, baseDiffIds }));
+  const image = await timed(
+    "read image",
+    () => readImage(options.image, settings, { walk, walkLayers: true, onProgress, baseLayerDigests, baseLayerPaths, baseDiffIds })
+  );
   await walk.side.close();
   const facts = await timed("build filesystem", () => buildFacts(image, base, options));
   const findings = await timed("run rules", () => runRules(facts, settings));
@@ -70375,7 +70485,13 @@ async function checkWith(options, walk) {
 }
 async function readImage(source, settings, opts) {
   const contents = await readArchive(source.open(), { ...opts, what: source.name });
-  return resolveImage(contents, { platform: settings.platform, what: source.name, layersWalked: opts.walkLayers, layout: source.layout, layersVerified: source.layersVerified });
+  return resolveImage(contents, {
+    platform: settings.platform,
+    what: source.name,
+    layersWalked: opts.walkLayers,
+    layout: source.layout,
+    layersVerified: source.layersVerified
+  });
 }
 function knownBaseImage(base) {
   return { layout: "docker-archive", id: base.id, repoTags: [], config: { rootfs: { type: "layers", diff_ids: base.diffIds } }, layers: [], blobs: [] };
@@ -70388,7 +70504,9 @@ function buildFacts(image, base, options) {
   const records = image.layers.map((l, i) => {
     if (!l) throw new ImageError(`${options.image.name}: a layer was not read`);
     if (!l.contentScanned && !baseDiffIds.has(l.diffId)) {
-      throw new ImageError(`layer ${i + 1} of ${options.image.name} is stored under the name of a base image layer but is not one (${l.diffId}): the archive was modified`);
+      throw new ImageError(
+        `layer ${i + 1} of ${options.image.name} is stored under the name of a base image layer but is not one (${l.diffId}): the archive was modified`
+      );
     }
     return l;
   });
@@ -70465,10 +70583,7 @@ var modelarts_image_check_schema_default = {
   additionalProperties: false,
   properties: {
     profile: {
-      enum: [
-        "legacy",
-        "current"
-      ],
+      enum: ["legacy", "current"],
       description: "legacy: UID 1101, /home/work (the published spec). current: ma-user, UID 1000, /home/ma-user."
     },
     "expected-uid": {
@@ -70477,24 +70592,15 @@ var modelarts_image_check_schema_default = {
       description: "UID the default user must resolve to (overrides the profile)."
     },
     "max-size": {
-      type: [
-        "string",
-        "integer"
-      ],
+      type: ["string", "integer"],
       description: "Largest allowed uncompressed image size: 9.5GB, 9.5GiB or bytes."
     },
     "scan-limit": {
-      type: [
-        "string",
-        "integer"
-      ],
+      type: ["string", "integer"],
       description: "Bytes of each file the content scan reads at most (default 64MiB)."
     },
     "max-uncompressed": {
-      type: [
-        "string",
-        "integer"
-      ],
+      type: ["string", "integer"],
       description: "Stop reading after this many uncompressed bytes (default 4 x max-size): guards against decompression bombs."
     },
     platform: {
@@ -70522,12 +70628,7 @@ var modelarts_image_check_schema_default = {
         ]
       },
       additionalProperties: {
-        enum: [
-          "error",
-          "warning",
-          "notice",
-          "off"
-        ]
+        enum: ["error", "warning", "notice", "off"]
       }
     },
     "protected-paths": {
@@ -70551,10 +70652,7 @@ var modelarts_image_check_schema_default = {
       items: {
         type: "object",
         additionalProperties: false,
-        required: [
-          "rule",
-          "reason"
-        ],
+        required: ["rule", "reason"],
         properties: {
           rule: {
             enum: [
@@ -70659,7 +70757,8 @@ function resolveSettings(o) {
   if (o.maxSize) s.maxSize = parseSize(o.maxSize, "max-size");
   if (o.scanLimit) s.scanLimit = parseSize(o.scanLimit, "scan-limit");
   if (o.platform) {
-    if (!/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(o.platform)) throw new UsageError(`platform "${o.platform}" is not of the form os/arch[/variant], e.g. linux/amd64`);
+    if (!/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(o.platform))
+      throw new UsageError(`platform "${o.platform}" is not of the form os/arch[/variant], e.g. linux/amd64`);
     s.platform = o.platform;
   }
   s.maxUncompressed = o.maxUncompressed ? parseSize(o.maxUncompressed, "max-uncompressed") : file?.maxUncompressed ?? Math.max(4 * s.maxSize, 1e9);
@@ -71169,7 +71268,13 @@ async function inspectImage(docker, ref) {
 }
 function inspectRequest(docker, ref, abortSignal) {
   return new Promise((resolve3, reject) => {
-    const request = { path: `/images/${ref}/json`, method: "GET", options: {}, abortSignal, statusCodes: { 200: true, 404: "no such image", 500: "server error" } };
+    const request = {
+      path: `/images/${ref}/json`,
+      method: "GET",
+      options: {},
+      abortSignal,
+      statusCodes: { 200: true, 404: "no such image", 500: "server error" }
+    };
     docker.modem.dial(request, (err, data) => err ? reject(err) : resolve3(data));
   });
 }
@@ -71183,7 +71288,9 @@ async function ensureImage(docker, ref, policy, auth, log2) {
     info2 = await inspectImage(docker, ref);
   }
   if (!info2) {
-    throw new ImageError(policy === "never" ? `the image ${ref} is not in the local daemon and pull is "never"` : `the image ${ref} could not be found after pulling it`);
+    throw new ImageError(
+      policy === "never" ? `the image ${ref} is not in the local daemon and pull is "never"` : `the image ${ref} could not be found after pulling it`
+    );
   }
   return info2;
 }
@@ -71419,7 +71526,11 @@ How to fix: ${docsUrl(first.rule)}`;
     });
   }
   if (omitted > 0) {
-    out.push({ level: "notice", title: "modelarts-image-check", message: `${count(omitted, "more finding")} ${is(omitted)} not shown as annotations (GitHub shows at most ${PER_LEVEL} per level): see the job summary and the JSON report.` });
+    out.push({
+      level: "notice",
+      title: "modelarts-image-check",
+      message: `${count(omitted, "more finding")} ${is(omitted)} not shown as annotations (GitHub shows at most ${PER_LEVEL} per level): see the job summary and the JSON report.`
+    });
   }
   return out;
 }
@@ -71532,14 +71643,20 @@ function renderSummary(report, extras = {}) {
     return `<tr><td>${l.index + 1}</td><td>${l.base ? "base" : "custom"}</td><td>${code(l.createdBy && shortInstruction(l.createdBy, INSTRUCTION_SHOWN) || "(unknown)")}</td><td>${formatSize(l.size)}</td><td>${l.entries}</td><td>${n}</td></tr>`;
   });
   const tail = [];
-  tail.push(`<h3>Layers</h3><table><tr><th>#</th><th>Part</th><th>Instruction</th><th>Size</th><th>Entries</th><th>Findings</th></tr>${layerRows.join("")}</table>`);
+  tail.push(
+    `<h3>Layers</h3><table><tr><th>#</th><th>Part</th><th>Instruction</th><th>Size</th><th>Entries</th><th>Findings</th></tr>${layerRows.join("")}</table>`
+  );
   const chart = report.layers.filter((l) => l.size > 0).map((l) => `    "layer ${l.index + 1} ${l.base ? "base" : "custom"}" : ${(l.size / 1e6).toFixed(1)}`);
   if (chart.length) tail.push(["", "```mermaid", "pie showData title Layer sizes (MB)", ...chart, "```", ""].join("\n"));
   if (report.largestFiles.length) {
-    tail.push(`<details><summary>Largest files added by custom layers</summary><table><tr><th>Path</th><th>Size</th><th>Layer</th></tr>${report.largestFiles.map((f) => `<tr><td>${code(f.path)}</td><td>${formatSize(f.size)}</td><td>${f.layer + 1}</td></tr>`).join("")}</table></details>`);
+    tail.push(
+      `<details><summary>Largest files added by custom layers</summary><table><tr><th>Path</th><th>Size</th><th>Layer</th></tr>${report.largestFiles.map((f) => `<tr><td>${code(f.path)}</td><td>${formatSize(f.size)}</td><td>${f.layer + 1}</td></tr>`).join("")}</table></details>`
+    );
   }
   const timings = [...report.timings, ...extras.extraTimings ?? []];
-  tail.push(`<details><summary>Timings</summary><table>${timings.map((t) => `<tr><td>${escapeHtml(t.phase)}</td><td>${(t.ms / 1e3).toFixed(2)} s</td></tr>`).join("")}</table></details>`);
+  tail.push(
+    `<details><summary>Timings</summary><table>${timings.map((t) => `<tr><td>${escapeHtml(t.phase)}</td><td>${(t.ms / 1e3).toFixed(2)} s</td></tr>`).join("")}</table></details>`
+  );
   if (extras.reportPath) tail.push(`<p>Full report: ${code(extras.reportPath)} (the action's <code>report</code> output).</p>`);
   const fixed = parts.join("\n") + tail.join("\n");
   let budget = LIMIT - Buffer.byteLength(fixed);
@@ -71550,7 +71667,11 @@ function renderSummary(report, extras = {}) {
     const items = [];
     let cut = 0;
     for (const f of found) {
-      const where = [f.path ? code(f.path) : "", f.layer ? `layer ${f.layer.index + 1}` : "", f.instruction ? code(shortInstruction(f.instruction, INSTRUCTION_SHOWN)) : ""].filter(Boolean).join(" \xB7 ");
+      const where = [
+        f.path ? code(f.path) : "",
+        f.layer ? `layer ${f.layer.index + 1}` : "",
+        f.instruction ? code(shortInstruction(f.instruction, INSTRUCTION_SHOWN)) : ""
+      ].filter(Boolean).join(" \xB7 ");
       const item = `<li><b>${f.waived ? "waived" : f.severity}</b> ${escapeHtml(f.message)}${where ? `<br>${where}` : ""}${f.waived ? `<br><i>waived: ${escapeHtml(f.waived.reason)}</i>` : ""}</li>`;
       if (items.length >= PER_RULE || Buffer.byteLength(item) > budget) {
         cut++;
@@ -71560,7 +71681,9 @@ function renderSummary(report, extras = {}) {
       items.push(item);
     }
     const more = cut ? `<li>\u2026 and ${cut} more: see the JSON report.</li>` : "";
-    findingParts.push(`<details${found.length <= 10 ? " open" : ""}><summary><b>${r.id}</b> (${found.length})</summary><ul>${items.join("")}${more}</ul></details>`);
+    findingParts.push(
+      `<details${found.length <= 10 ? " open" : ""}><summary><b>${r.id}</b> (${found.length})</summary><ul>${items.join("")}${more}</ul></details>`
+    );
   }
   return parts.join("\n") + "\n" + (findingParts.length > 1 ? findingParts.join("\n") + "\n" : "") + tail.join("\n") + "\n";
 }
@@ -71680,7 +71803,13 @@ async function check(inputs) {
     config: inputs.config && (0, import_node_path5.resolve)(workspace, inputs.config),
     cwd: workspace
   });
-  const explicit = { username: inputs.registryUsername, password: inputs.registryPassword, ak: inputs.huaweicloudAk, sk: inputs.huaweicloudSk, region: inputs.swrRegion };
+  const explicit = {
+    username: inputs.registryUsername,
+    password: inputs.registryPassword,
+    ak: inputs.huaweicloudAk,
+    sk: inputs.huaweicloudSk,
+    region: inputs.swrRegion
+  };
   const auth = async (ref) => {
     const found = await credentialsFor(registryOf(ref), explicit);
     if (found) setSecret(found.password);
@@ -71730,7 +71859,9 @@ async function check(inputs) {
   if (!s.passed) {
     if (inputs.push) extras.push = { pushed: [], skipped: "the image did not pass the check" };
     await writeSummary(report, extras);
-    setFailed(`ModelArts would reject ${inputs.image}: ${count(s.errors, "error")}, ${count(s.warnings, "warning")} (fail-on: ${inputs.failOn}).${inputs.push ? " Nothing was pushed." : ""}`);
+    setFailed(
+      `ModelArts would reject ${inputs.image}: ${count(s.errors, "error")}, ${count(s.warnings, "warning")} (fail-on: ${inputs.failOn}).${inputs.push ? " Nothing was pushed." : ""}`
+    );
     return;
   }
   if (inputs.push) {

@@ -6559,7 +6559,13 @@ async function inspectImage(docker, ref) {
 }
 function inspectRequest(docker, ref, abortSignal) {
   return new Promise((resolve2, reject) => {
-    const request = { path: `/images/${ref}/json`, method: "GET", options: {}, abortSignal, statusCodes: { 200: true, 404: "no such image", 500: "server error" } };
+    const request = {
+      path: `/images/${ref}/json`,
+      method: "GET",
+      options: {},
+      abortSignal,
+      statusCodes: { 200: true, 404: "no such image", 500: "server error" }
+    };
     docker.modem.dial(request, (err, data) => err ? reject(err) : resolve2(data));
   });
 }
@@ -6573,7 +6579,9 @@ async function ensureImage(docker, ref, policy, auth, log) {
     info = await inspectImage(docker, ref);
   }
   if (!info) {
-    throw new ImageError(policy === "never" ? `the image ${ref} is not in the local daemon and pull is "never"` : `the image ${ref} could not be found after pulling it`);
+    throw new ImageError(
+      policy === "never" ? `the image ${ref} is not in the local daemon and pull is "never"` : `the image ${ref} could not be found after pulling it`
+    );
   }
   return info;
 }
@@ -6912,11 +6920,12 @@ var Handoff = class {
 };
 
 // src/core/image-path.ts
+var SLASH = 47;
 var UNUSUAL = /\/\/|(?:^|\/)\.\.?(?:\/|$)/;
 function normalizeEntryName(name) {
   if (!UNUSUAL.test(name)) {
-    const start = name.charCodeAt(0) === 47 ? 1 : 0;
-    const end = name.length > start && name.charCodeAt(name.length - 1) === 47 ? name.length - 1 : name.length;
+    const start = name.charCodeAt(0) === SLASH ? 1 : 0;
+    const end = name.length > start && name.charCodeAt(name.length - 1) === SLASH ? name.length - 1 : name.length;
     return start === 1 && end === name.length ? name : "/" + name.slice(start, end);
   }
   const out = [];
@@ -6940,7 +6949,7 @@ function baseName(path) {
 }
 function isUnder(path, dir) {
   if (dir === "/") return true;
-  return path === dir || path.startsWith(dir) && path.charCodeAt(dir.length) === 47;
+  return path === dir || path.startsWith(dir) && path.charCodeAt(dir.length) === SLASH;
 }
 function resolveLinkTarget(linkPath, target) {
   const joined = target.startsWith("/") ? target : parentOf(linkPath) + "/" + target;
@@ -7028,7 +7037,12 @@ init_errors();
 init_errors();
 var PROFILES = {
   legacy: { expectedUid: 1101, expectedHome: "/home/work", maxSize: 95e8, description: "the published specification: UID 1101, /home/work, 9.5 GB" },
-  current: { expectedUid: 1e3, expectedHome: "/home/ma-user", maxSize: 95e8, description: "newer ModelArts base images: ma-user, UID 1000, GID 100, /home/ma-user" }
+  current: {
+    expectedUid: 1e3,
+    expectedHome: "/home/ma-user",
+    maxSize: 95e8,
+    description: "newer ModelArts base images: ma-user, UID 1000, GID 100, /home/ma-user"
+  }
 };
 var DEFAULT_PROTECTED_PATHS = ["/bin", "/sbin", "/usr", "/lib", "/lib32", "/lib64", "/libx32"];
 var DEFAULT_PROTECTED_ETC = [
@@ -7534,7 +7548,8 @@ var Filesystem = class _Filesystem {
         if (entries.capabilities.has(i)) this.capabilitySetBy.set(src, ref);
       } else if (kind === 1 /* Directory */) {
         const before = this.latest.get(path, parent);
-        if (before !== void 0 && this.kindOf(before) !== 1 /* Directory */) this.replaced.set(path, Math.max(layerOf(before), this.replaced.get(path) ?? -1));
+        if (before !== void 0 && this.kindOf(before) !== 1 /* Directory */)
+          this.replaced.set(path, Math.max(layerOf(before), this.replaced.get(path) ?? -1));
       }
       this.latest.set(path, ref, parent);
     }
@@ -7704,7 +7719,10 @@ var DETECTORS = [
     id: "reverse-shell-netcat",
     rule: "malicious-code",
     anchors: [Buffer.from("-e /bin/"), Buffer.from("-e sh"), Buffer.from("-e bash"), Buffer.from("-c /bin/")],
-    check: lineMatch(/\b(?:nc|ncat|netcat)(?:\.traditional|\.openbsd)?\b.*\s-[ec]\s*(?:\/bin\/|\/usr\/bin\/)?(?:ba)?sh\b/, "netcat executing a shell (reverse shell)")
+    check: lineMatch(
+      /\b(?:nc|ncat|netcat)(?:\.traditional|\.openbsd)?\b.*\s-[ec]\s*(?:\/bin\/|\/usr\/bin\/)?(?:ba)?sh\b/,
+      "netcat executing a shell (reverse shell)"
+    )
   },
   {
     id: "reverse-shell-socat",
@@ -8221,7 +8239,10 @@ var TarParser = class {
       if (this.zeroBlocks >= 2) this.state = 4 /* Done */;
       return;
     }
-    if (this.zeroBlocks > 0) throw new ImageError(`${this.what} is corrupt: the zero block at byte ${at - BLOCK} is followed by an entry, not by the second block of the end-of-archive marker`);
+    if (this.zeroBlocks > 0)
+      throw new ImageError(
+        `${this.what} is corrupt: the zero block at byte ${at - BLOCK} is followed by an entry, not by the second block of the end-of-archive marker`
+      );
     if (!checksumMatches(block)) {
       if (at === 0) throw new ImageError(`${this.what} is not a tar archive (its first block is not a tar header)`);
       throw new ImageError(`${this.what} is corrupt: bad tar header checksum at byte ${at}`);
@@ -8255,7 +8276,9 @@ var TarParser = class {
     const linkname = this.pending.longLink || (pax.linkpath ?? readString(block, 157, 100));
     this.pending = {};
     if (typeflag === "S" || pax.sparse) {
-      throw new ImageError(`${this.what} has a GNU sparse file "${name}" at byte ${at}, which Docker's tools never write and Go's tar reader would unpack under another name or with other contents`);
+      throw new ImageError(
+        `${this.what} has a GNU sparse file "${name}" at byte ${at}, which Docker's tools never write and Go's tar reader would unpack under another name or with other contents`
+      );
     }
     let type = TYPES[typeflag];
     if (typeflag === "\0" && name.endsWith("/")) type = "directory";
@@ -8444,7 +8467,9 @@ var ReadBudget = class {
   consume(n, what) {
     this.uncompressedLeft -= n;
     if (this.uncompressedLeft < 0) {
-      throw new ImageError(`${what} expands to more than the ${formatSize(this.maxUncompressed)} limit on uncompressed data (--max-uncompressed): stopped reading; a compressed layer this large is a decompression bomb or far over the size limit`);
+      throw new ImageError(
+        `${what} expands to more than the ${formatSize(this.maxUncompressed)} limit on uncompressed data (--max-uncompressed): stopped reading; a compressed layer this large is a decompression bomb or far over the size limit`
+      );
     }
   }
 };
@@ -8703,7 +8728,8 @@ function fileAt(contents, path, what) {
   }
   const joined = target.startsWith("/") ? null : normalizeEntryName(p.slice(0, p.lastIndexOf("/") + 1) + target);
   const resolved = resolveInArchive(links, p, true);
-  if (joined === null || resolved !== joined.slice(1)) throw new ImageError(`${what} names "${cutText(path, 200)}", a symlink to "${cutText(target, 200)}" that ${AMBIGUOUS}`);
+  if (joined === null || resolved !== joined.slice(1))
+    throw new ImageError(`${what} names "${cutText(path, 200)}", a symlink to "${cutText(target, 200)}" that ${AMBIGUOUS}`);
   return files.get(resolved);
 }
 var HashingSink = class {
@@ -9086,7 +9112,10 @@ function credentialsIn(text) {
   return out;
 }
 function redactSecrets(text) {
-  return text.replace(ASSIGNMENT, (all, name, raw) => SECRET_NAME.test(name) && !PLACEHOLDER.test(unquote(raw)) ? `${name}=${maskSecret(unquote(raw), 0)}` : all).replace(AWS_KEY, (key) => key.endsWith("EXAMPLE") ? key : maskSecret(key, 4)).replace(PRIVATE_KEY_BLOCK, "<private key, masked>");
+  return text.replace(
+    ASSIGNMENT,
+    (all, name, raw) => SECRET_NAME.test(name) && !PLACEHOLDER.test(unquote(raw)) ? `${name}=${maskSecret(unquote(raw), 0)}` : all
+  ).replace(AWS_KEY, (key) => key.endsWith("EXAMPLE") ? key : maskSecret(key, 4)).replace(PRIVATE_KEY_BLOCK, "<private key, masked>");
 }
 
 // src/core/facts.ts
@@ -10096,7 +10125,13 @@ function convert(node, shape) {
 }
 
 // src/core/image-manifest.ts
-var DESCRIPTOR = { mediaType: "value", digest: "value", size: "value", annotations: "value", platform: { architecture: "value", os: "value", variant: "value" } };
+var DESCRIPTOR = {
+  mediaType: "value",
+  digest: "value",
+  size: "value",
+  annotations: "value",
+  platform: { architecture: "value", os: "value", variant: "value" }
+};
 var DOCKER_MANIFEST = { listOf: { Config: "value", RepoTags: "value", Layers: "value" } };
 var OCI_MANIFEST = { mediaType: "value", manifests: { listOf: DESCRIPTOR }, config: DESCRIPTOR, layers: { listOf: DESCRIPTOR } };
 var IMAGE_CONFIG = {
@@ -10184,9 +10219,7 @@ function fromOciIndex(contents, blob, platform, o) {
     const withPlatform = images.filter((d) => d.platform);
     let chosen;
     if (withPlatform.length > 0) {
-      chosen = withPlatform.find(
-        (d) => d.platform.os === os && d.platform.architecture === arch && (!variant || d.platform.variant === variant)
-      );
+      chosen = withPlatform.find((d) => d.platform.os === os && d.platform.architecture === arch && (!variant || d.platform.variant === variant));
       if (!chosen) {
         const offered = withPlatform.map((d) => [d.platform.os, d.platform.architecture, d.platform.variant].filter(Boolean).join("/"));
         throw new ImageError(`${what} has no image for platform ${platform} (it has ${offered.join(", ")}); choose one with --platform`);
@@ -10236,7 +10269,9 @@ function blobByDigest(contents, descriptor, o, verify = true) {
     throw new ImageError(`the blob ${digest} in ${what} does not match its digest (content is ${blob.digest}): the archive was modified`);
   }
   if (descriptor.size !== void 0 && descriptor.size !== blob.size) {
-    throw new ImageError(`the blob ${digest} in ${what} has ${blob.size} bytes, but its descriptor says ${cutText(String(descriptor.size), 40)}: the archive was modified`);
+    throw new ImageError(
+      `the blob ${digest} in ${what} has ${blob.size} bytes, but its descriptor says ${cutText(String(descriptor.size), 40)}: the archive was modified`
+    );
   }
   return blob;
 }
@@ -10263,7 +10298,8 @@ function typeProblem(c) {
       if (v !== void 0 && v !== null && !(Array.isArray(v) && v.every(isString))) return `"config.${key}" is not a list of strings`;
     }
     const labels = section.Labels;
-    if (labels !== void 0 && labels !== null && !(isObject(labels) && Object.values(labels).every(isString))) return '"config.Labels" is not an object of strings';
+    if (labels !== void 0 && labels !== null && !(isObject(labels) && Object.values(labels).every(isString)))
+      return '"config.Labels" is not an object of strings';
   }
   const history = c.history;
   if (history !== void 0 && history !== null) {
@@ -10277,11 +10313,16 @@ function finish(layout, id, repoTags, config, layerBlobs, o) {
   const { what, layersWalked } = o;
   const diffIds = config.rootfs.diff_ids;
   if (layersWalked && diffIds.length !== layerBlobs.length) {
-    throw new ImageError(`${what} lists ${count(layerBlobs.length, "layer")} but its config has ${count(diffIds.length, "diff_id")}: the archive was modified or is incomplete`);
+    throw new ImageError(
+      `${what} lists ${count(layerBlobs.length, "layer")} but its config has ${count(diffIds.length, "diff_id")}: the archive was modified or is incomplete`
+    );
   }
   const layers = layerBlobs.map(({ path, blob }, i) => {
     if (!layersWalked) return void 0;
-    if (!blob.layer) throw new ImageError(`the layer ${path} in ${what} is not a tar, gzip or zstd stream (it starts like ${blob.kind === "json" ? "JSON" : "something else"})`);
+    if (!blob.layer)
+      throw new ImageError(
+        `the layer ${path} in ${what} is not a tar, gzip or zstd stream (it starts like ${blob.kind === "json" ? "JSON" : "something else"})`
+      );
     const diffId = blob.layer.diffId;
     if (diffId === "" && o.layersVerified) blob.layer.diffId = diffIds[i];
     else if (diffId !== diffIds[i]) {
@@ -10577,10 +10618,18 @@ var baseImage = {
 };
 function platformFindings(os, architecture) {
   if (os !== void 0 && os.toLowerCase() !== "linux") {
-    return [{ message: `The image's config says its OS is "${cutText(os, SHOWN)}"; ModelArts base images, and the nodes that run training jobs, are Linux. Build FROM a ModelArts base image.` }];
+    return [
+      {
+        message: `The image's config says its OS is "${cutText(os, SHOWN)}"; ModelArts base images, and the nodes that run training jobs, are Linux. Build FROM a ModelArts base image.`
+      }
+    ];
   }
   if (architecture !== void 0 && !RUNNABLE_ARCHITECTURES.includes(architecture.toLowerCase())) {
-    return [{ message: `The image's config says it is built for the "${cutText(architecture, SHOWN)}" CPU architecture; ModelArts base images are amd64 (x86-64) or arm64 (Arm64, for Ascend), and a training node cannot run anything else. Build FROM a ModelArts base image for the target node.` }];
+    return [
+      {
+        message: `The image's config says it is built for the "${cutText(architecture, SHOWN)}" CPU architecture; ModelArts base images are amd64 (x86-64) or arm64 (Arm64, for Ascend), and a training node cannot run anything else. Build FROM a ModelArts base image for the target node.`
+      }
+    ];
   }
   return [];
 }
@@ -10610,7 +10659,10 @@ function goAtoi(text) {
   return text !== void 0 && GO_NUMBER.test(text) ? Number(text) : 0;
 }
 function goTrimSpace(text) {
-  return text.replace(/^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g, "");
+  return text.replace(
+    /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g,
+    ""
+  );
 }
 
 // src/core/rules/default-user.ts
@@ -10636,14 +10688,26 @@ var defaultUser = {
     let uid;
     if (GO_NUMBER.test(userPart)) {
       uid = Number(userPart);
-      if (outOfRange(uid)) return [{ message: `USER "${shown(user)}" is not a UID a container can run as (container runtimes accept 0 to ${MAX_ID}), so the container would not start; ${fix}.`, instruction }];
+      if (outOfRange(uid))
+        return [
+          {
+            message: `USER "${shown(user)}" is not a UID a container can run as (container runtimes accept 0 to ${MAX_ID}), so the container would not start; ${fix}.`,
+            instruction
+          }
+        ];
     } else {
       if (!passwd) {
         return [{ message: `USER "${shown(user)}" cannot be resolved: the image has no readable /etc/passwd; use the numeric UID ${expected}.`, instruction }];
       }
       const entry = passwd.find((p) => p.name === userPart);
       if (!entry) {
-        return [{ message: `USER "${shown(user)}" is not a user in the image's /etc/passwd, so the container would not start; ${fix}.`, path: "/etc/passwd", instruction }];
+        return [
+          {
+            message: `USER "${shown(user)}" is not a user in the image's /etc/passwd, so the container would not start; ${fix}.`,
+            path: "/etc/passwd",
+            instruction
+          }
+        ];
       }
       uid = entry.uid;
     }
@@ -10654,12 +10718,19 @@ var defaultUser = {
     }
     const numericGroup = groupPart !== void 0 && GO_NUMBER.test(groupPart);
     if (numericGroup && outOfRange(Number(groupPart))) {
-      findings.push({ message: `USER "${shown(user)}" names the GID ${shown(groupPart)}, which container runtimes refuse (they accept 0 to ${MAX_ID}), so the container would not start.`, instruction });
+      findings.push({
+        message: `USER "${shown(user)}" names the GID ${shown(groupPart)}, which container runtimes refuse (they accept 0 to ${MAX_ID}), so the container would not start.`,
+        instruction
+      });
     }
     if (groupPart && !numericGroup) {
       const groups = readGroups(facts.fs);
       if (!groups?.some((g) => g.name === groupPart)) {
-        findings.push({ message: `USER "${shown(user)}" names the group "${shown(groupPart)}", which is not in the image's /etc/group, so the container would not start.`, path: "/etc/group", instruction });
+        findings.push({
+          message: `USER "${shown(user)}" names the group "${shown(groupPart)}", which is not in the image's /etc/group, so the container would not start.`,
+          path: "/etc/group",
+          instruction
+        });
       }
     }
     return findings;
@@ -10762,7 +10833,8 @@ function differences(before, after) {
   if (before.kind === 0 /* File */) {
     if (before.size !== after.size) out.push(`content changed (size ${before.size} -> ${after.size})`);
     else if (before.digest !== after.digest) out.push("content changed");
-    if (!sameBytes(before.capability, after.capability)) out.push(`file capabilities ${capabilityText(before.capability)} -> ${capabilityText(after.capability)}`);
+    if (!sameBytes(before.capability, after.capability))
+      out.push(`file capabilities ${capabilityText(before.capability)} -> ${capabilityText(after.capability)}`);
   }
   return out;
 }
@@ -10795,7 +10867,11 @@ var fileCapabilities = {
       if (caps && caps.permitted.length === 0 && caps.inheritable.length === 0) return;
       const what = caps ? `has the file capabilities ${describeCapabilities(caps)}: whoever runs it gets them, as with a setuid-root file` : "has a security.capability attribute that Linux refuses (its revision and size do not match): Docker cannot unpack this layer";
       const how = node.link ? `a hard link to ${node.link}` : before ? "changed from the base image" : "added";
-      out.push({ message: `${node.path} ${what}; it was ${how}. Remove them (setcap -r ${node.path}) and do what needs them at build time.`, path: node.path, layer: node.layer });
+      out.push({
+        message: `${node.path} ${what}; it was ${how}. Remove them (setcap -r ${node.path}) and do what needs them at build time.`,
+        path: node.path,
+        layer: node.layer
+      });
     });
     return out;
   }
@@ -10931,7 +11007,11 @@ var maliciousCode = {
         out.push({ message: `${v.path} is detected by ClamAV as ${v.signature}. Remove it from the image.`, path: v.path, layer: layer.index });
       }
       for (const u of layer.record.unsafe) {
-        out.push({ message: `The layer entry "${u.path}" was not applied: ${u.reason}. Real image builds never write such entries; the layer was crafted.`, path: u.path, layer: layer.index });
+        out.push({
+          message: `The layer entry "${u.path}" was not applied: ${u.reason}. Real image builds never write such entries; the layer was crafted.`,
+          path: u.path,
+          layer: layer.index
+        });
       }
     }
     for (const { layer, entry } of facts.fs.unsafe) {
@@ -10957,12 +11037,20 @@ var modelartsTools = {
       if (!before) continue;
       const after = facts.fs.resolve(path);
       if (!after) {
-        out.push({ message: `The ModelArts tool ${path} from the base image was deleted; training jobs need it.`, path, layer: facts.fs.removedBy(path, facts.base.layerCount - 1)?.layer });
+        out.push({
+          message: `The ModelArts tool ${path} from the base image was deleted; training jobs need it.`,
+          path,
+          layer: facts.fs.removedBy(path, facts.base.layerCount - 1)?.layer
+        });
         continue;
       }
       const diff = differences(before, after);
       if (diff.length > 0) {
-        out.push({ message: `The ModelArts tool ${path} from the base image was changed (${diff.join(", ")}); keep it as the base image has it.`, path, layer: after.layer });
+        out.push({
+          message: `The ModelArts tool ${path} from the base image was changed (${diff.join(", ")}); keep it as the base image has it.`,
+          path,
+          layer: after.layer
+        });
       }
     }
     return out;
@@ -11025,7 +11113,11 @@ var protectedEtc = {
       } else if (writer >= base) {
         const diff = differences(facts.baseFs.get(path), facts.fs.get(path));
         if (diff.length > 0) {
-          out.push({ message: `${path} from the base image was changed (${diff.join(", ")}); ModelArts needs it unchanged. Use the base image's users and settings instead of editing it.`, path, layer: writer });
+          out.push({
+            message: `${path} from the base image was changed (${diff.join(", ")}); ModelArts needs it unchanged. Use the base image's users and settings instead of editing it.`,
+            path,
+            layer: writer
+          });
         }
       }
     });
@@ -11116,7 +11208,12 @@ var secrets = {
     for (const layer of facts.layers) {
       if (layer.base) continue;
       for (const hit of layer.record.scanHits) {
-        if (hit.rule === "secrets") out.push({ message: `${hit.path} contains ${hit.evidence}. Remove it and rotate the credential; pass secrets at run time instead.`, path: hit.path, layer: layer.index });
+        if (hit.rule === "secrets")
+          out.push({
+            message: `${hit.path} contains ${hit.evidence}. Remove it and rotate the credential; pass secrets at run time instead.`,
+            path: hit.path,
+            layer: layer.index
+          });
       }
       const e = layer.record.entries;
       for (const [i, text] of e.texts) {
@@ -11127,18 +11224,29 @@ var secrets = {
     const raw = facts.rawConfig;
     const c = raw.config ?? {};
     for (const env of c.Env ?? []) {
-      for (const found of credentialsIn(env)) out.push({ message: `The image environment sets ${found}. Pass credentials at run time, not with ENV.`, instruction: instructionSetting(facts.config.history, env) });
+      for (const found of credentialsIn(env))
+        out.push({
+          message: `The image environment sets ${found}. Pass credentials at run time, not with ENV.`,
+          instruction: instructionSetting(facts.config.history, env)
+        });
     }
     for (const [key, value] of Object.entries(c.Labels ?? {})) {
       for (const found of credentialsIn(`${key}=${value}`)) out.push({ message: `The image label ${key} holds ${found}.` });
     }
-    for (const [what, args] of [["ENTRYPOINT", c.Entrypoint], ["CMD", c.Cmd]]) {
-      for (const found of credentialsIn((args ?? []).join(" "))) out.push({ message: `The image's ${what} passes ${found}. Pass credentials at run time instead.` });
+    for (const [what, args] of [
+      ["ENTRYPOINT", c.Entrypoint],
+      ["CMD", c.Cmd]
+    ]) {
+      for (const found of credentialsIn((args ?? []).join(" ")))
+        out.push({ message: `The image's ${what} passes ${found}. Pass credentials at run time instead.` });
     }
     raw.history?.forEach((h, i) => {
       const by = typeof h?.created_by === "string" ? h.created_by : "";
       for (const found of credentialsIn(by)) {
-        out.push({ message: `Build step ${i + 1} recorded ${found} in the image history (build arguments and ENV are visible to anyone who pulls the image). Use build secrets (RUN --mount=type=secret) instead.`, instruction: facts.config.history?.[i]?.created_by });
+        out.push({
+          message: `Build step ${i + 1} recorded ${found} in the image history (build arguments and ENV are visible to anyone who pulls the image). Use build secrets (RUN --mount=type=secret) instead.`,
+          instruction: facts.config.history?.[i]?.created_by
+        });
       }
     });
     return dedupe(out);
@@ -11202,7 +11310,11 @@ function runRules(facts, settings) {
   const waivers = settings.waivers.map((w) => ({ ...w, matches: w.path ? (0, import_picomatch2.default)(w.path, { dot: true }) : () => true }));
   for (const w of waivers) {
     if (w.expires && w.expires <= settings.today) {
-      findings.push({ rule: w.rule, severity: "notice", message: `The waiver for ${w.rule}${w.path ? ` on ${w.path}` : ""} ("${w.reason}") expired on ${w.expires} and no longer applies.` });
+      findings.push({
+        rule: w.rule,
+        severity: "notice",
+        message: `The waiver for ${w.rule}${w.path ? ` on ${w.path}` : ""} ("${w.reason}") expired on ${w.expires} and no longer applies.`
+      });
     }
   }
   for (const rule of RULES) {
@@ -11259,7 +11371,10 @@ async function checkWith(options, walk) {
   const baseLayerDigests = base && new Set([...base.config.rootfs.diff_ids, ...base.blobs.map((b) => b.digest)].filter(Boolean));
   const baseLayerPaths = base && new Set(base.blobs.map((b) => b.path).filter((p) => LEGACY_LAYER_PATH.test(p)));
   const baseDiffIds = base?.config.rootfs.diff_ids;
-  const image = await timed("read image", () => readImage(options.image, settings, { walk, walkLayers: true, onProgress, baseLayerDigests, baseLayerPaths, baseDiffIds }));
+  const image = await timed(
+    "read image",
+    () => readImage(options.image, settings, { walk, walkLayers: true, onProgress, baseLayerDigests, baseLayerPaths, baseDiffIds })
+  );
   await walk.side.close();
   const facts = await timed("build filesystem", () => buildFacts(image, base, options));
   const findings = await timed("run rules", () => runRules(facts, settings));
@@ -11271,7 +11386,13 @@ async function checkWith(options, walk) {
 }
 async function readImage(source, settings, opts) {
   const contents = await readArchive(source.open(), { ...opts, what: source.name });
-  return resolveImage(contents, { platform: settings.platform, what: source.name, layersWalked: opts.walkLayers, layout: source.layout, layersVerified: source.layersVerified });
+  return resolveImage(contents, {
+    platform: settings.platform,
+    what: source.name,
+    layersWalked: opts.walkLayers,
+    layout: source.layout,
+    layersVerified: source.layersVerified
+  });
 }
 function knownBaseImage(base) {
   return { layout: "docker-archive", id: base.id, repoTags: [], config: { rootfs: { type: "layers", diff_ids: base.diffIds } }, layers: [], blobs: [] };
@@ -11284,7 +11405,9 @@ function buildFacts(image, base, options) {
   const records = image.layers.map((l, i) => {
     if (!l) throw new ImageError(`${options.image.name}: a layer was not read`);
     if (!l.contentScanned && !baseDiffIds.has(l.diffId)) {
-      throw new ImageError(`layer ${i + 1} of ${options.image.name} is stored under the name of a base image layer but is not one (${l.diffId}): the archive was modified`);
+      throw new ImageError(
+        `layer ${i + 1} of ${options.image.name} is stored under the name of a base image layer but is not one (${l.diffId}): the archive was modified`
+      );
     }
     return l;
   });
@@ -11420,10 +11543,7 @@ var modelarts_image_check_schema_default = {
   additionalProperties: false,
   properties: {
     profile: {
-      enum: [
-        "legacy",
-        "current"
-      ],
+      enum: ["legacy", "current"],
       description: "legacy: UID 1101, /home/work (the published spec). current: ma-user, UID 1000, /home/ma-user."
     },
     "expected-uid": {
@@ -11432,24 +11552,15 @@ var modelarts_image_check_schema_default = {
       description: "UID the default user must resolve to (overrides the profile)."
     },
     "max-size": {
-      type: [
-        "string",
-        "integer"
-      ],
+      type: ["string", "integer"],
       description: "Largest allowed uncompressed image size: 9.5GB, 9.5GiB or bytes."
     },
     "scan-limit": {
-      type: [
-        "string",
-        "integer"
-      ],
+      type: ["string", "integer"],
       description: "Bytes of each file the content scan reads at most (default 64MiB)."
     },
     "max-uncompressed": {
-      type: [
-        "string",
-        "integer"
-      ],
+      type: ["string", "integer"],
       description: "Stop reading after this many uncompressed bytes (default 4 x max-size): guards against decompression bombs."
     },
     platform: {
@@ -11477,12 +11588,7 @@ var modelarts_image_check_schema_default = {
         ]
       },
       additionalProperties: {
-        enum: [
-          "error",
-          "warning",
-          "notice",
-          "off"
-        ]
+        enum: ["error", "warning", "notice", "off"]
       }
     },
     "protected-paths": {
@@ -11506,10 +11612,7 @@ var modelarts_image_check_schema_default = {
       items: {
         type: "object",
         additionalProperties: false,
-        required: [
-          "rule",
-          "reason"
-        ],
+        required: ["rule", "reason"],
         properties: {
           rule: {
             enum: [
@@ -11616,7 +11719,8 @@ function resolveSettings(o) {
   if (o.maxSize) s.maxSize = parseSize(o.maxSize, "max-size");
   if (o.scanLimit) s.scanLimit = parseSize(o.scanLimit, "scan-limit");
   if (o.platform) {
-    if (!/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(o.platform)) throw new UsageError(`platform "${o.platform}" is not of the form os/arch[/variant], e.g. linux/amd64`);
+    if (!/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(o.platform))
+      throw new UsageError(`platform "${o.platform}" is not of the form os/arch[/variant], e.g. linux/amd64`);
     s.platform = o.platform;
   }
   s.maxUncompressed = o.maxUncompressed ? parseSize(o.maxUncompressed, "max-uncompressed") : file?.maxUncompressed ?? Math.max(4 * s.maxSize, 1e9);
@@ -11836,8 +11940,11 @@ function renderText(report, color) {
   const lines = [];
   const img = report.image;
   const id = headingId(img);
-  lines.push(c("bold", `${img.reference}`) + c("dim", ` (${id ? `${id}, ` : ""}${count(report.layers.length, "layer")}, ${formatSize(img.size)} of ${formatSize(img.maxSize)})`));
-  if (report.base.given) lines.push(`base: ${report.base.reference} (${count(report.base.layers, "layer")}${report.base.matches ? "" : ", NOT a prefix of the image"})`);
+  lines.push(
+    c("bold", `${img.reference}`) + c("dim", ` (${id ? `${id}, ` : ""}${count(report.layers.length, "layer")}, ${formatSize(img.size)} of ${formatSize(img.maxSize)})`)
+  );
+  if (report.base.given)
+    lines.push(`base: ${report.base.reference} (${count(report.base.layers, "layer")}${report.base.matches ? "" : ", NOT a prefix of the image"})`);
   else lines.push(`base: not given; ${report.base.guessed ? `guessed as ${theFirst(report.base.layers, "layer")} from the history` : "could not be guessed"}`);
   for (const rule of RULES) {
     const found = report.findings.filter((f) => f.rule === rule.id);
@@ -11854,12 +11961,19 @@ function renderText(report, color) {
   }
   if (report.scan.truncatedFiles > 0) {
     lines.push("");
-    lines.push(c("dim", `${count(report.scan.truncatedFiles, "file")} ${was(report.scan.truncatedFiles)} scanned only in part (${formatSize(report.scan.unscannedBytes)} not scanned; large files are scanned up to --scan-limit).`));
+    lines.push(
+      c(
+        "dim",
+        `${count(report.scan.truncatedFiles, "file")} ${was(report.scan.truncatedFiles)} scanned only in part (${formatSize(report.scan.unscannedBytes)} not scanned; large files are scanned up to --scan-limit).`
+      )
+    );
   }
   const s = report.summary;
   lines.push("");
   const counts = findingCounts(s);
-  lines.push(s.passed ? c("green", `PASSED: ModelArts should accept this image (${counts}).`) : c("error", `FAILED: ModelArts would reject this image (${counts}).`));
+  lines.push(
+    s.passed ? c("green", `PASSED: ModelArts should accept this image (${counts}).`) : c("error", `FAILED: ModelArts would reject this image (${counts}).`)
+  );
   return lines.join("\n") + "\n";
 }
 
@@ -12003,7 +12117,14 @@ function dockerfileLines(path, root, history) {
 
 // src/cli.ts
 function program2() {
-  return new Command("modelarts-image-check").description("Check a Docker image against the Huawei Cloud ModelArts custom training image specification.").argument("<IMAGE>", "docker-archive:PATH, oci-archive:PATH, a path to an archive, or (with a Docker daemon) docker-daemon:REF / an image reference").option("--base <IMAGE>", "the ModelArts base image the image was built on (same forms as IMAGE); without it the base is guessed from the history").addOption(new Option("--profile <name>", "legacy: UID 1101, /home/work (the published spec); current: ma-user, UID 1000").choices(["legacy", "current"]).default(void 0, "legacy, or the config file")).option("--max-size <size>", "largest allowed uncompressed size: 9.5GB, 9.5GiB or bytes (default: 9.5GB)").option("--expected-uid <uid>", "UID the default user must have (default: 1101, or 1000 with --profile current)").option("--config <file>", "configuration file (default: .modelarts-image-check.yml in the working directory, if present)").addOption(new Option("--format <format>", "report format").choices(["text", "json", "sarif"]).default("text")).option("--output <file>", "write the report to this file instead of stdout").addOption(new Option("--fail-on <severity>", "exit 1 when a finding is at or above this severity").choices(["error", "warning", "notice", "never"]).default("error")).option("--dockerfile <file>", "the Dockerfile the image was built from, to point findings at its lines (SARIF)").option("--platform <os/arch>", "platform to pick from a multi-platform OCI archive (default: linux/amd64)").option("--scan-limit <size>", "bytes of each file the content scan reads at most (default: 64MiB)").option("--max-uncompressed <size>", "stop reading after this much uncompressed data; guards against decompression bombs (default: 4 x max-size)").option("--clamd <address>", "also stream every file to a ClamAV daemon: tcp://HOST:PORT or unix:PATH (detections in custom layers are malicious-code findings)").option("-q, --quiet", "no progress output").version(VERSION).showHelpAfterError(false).exitOverride();
+  return new Command("modelarts-image-check").description("Check a Docker image against the Huawei Cloud ModelArts custom training image specification.").argument("<IMAGE>", "docker-archive:PATH, oci-archive:PATH, a path to an archive, or (with a Docker daemon) docker-daemon:REF / an image reference").option("--base <IMAGE>", "the ModelArts base image the image was built on (same forms as IMAGE); without it the base is guessed from the history").addOption(
+    new Option("--profile <name>", "legacy: UID 1101, /home/work (the published spec); current: ma-user, UID 1000").choices(["legacy", "current"]).default(void 0, "legacy, or the config file")
+  ).option("--max-size <size>", "largest allowed uncompressed size: 9.5GB, 9.5GiB or bytes (default: 9.5GB)").option("--expected-uid <uid>", "UID the default user must have (default: 1101, or 1000 with --profile current)").option("--config <file>", "configuration file (default: .modelarts-image-check.yml in the working directory, if present)").addOption(new Option("--format <format>", "report format").choices(["text", "json", "sarif"]).default("text")).option("--output <file>", "write the report to this file instead of stdout").addOption(
+    new Option("--fail-on <severity>", "exit 1 when a finding is at or above this severity").choices(["error", "warning", "notice", "never"]).default("error")
+  ).option("--dockerfile <file>", "the Dockerfile the image was built from, to point findings at its lines (SARIF)").option("--platform <os/arch>", "platform to pick from a multi-platform OCI archive (default: linux/amd64)").option("--scan-limit <size>", "bytes of each file the content scan reads at most (default: 64MiB)").option("--max-uncompressed <size>", "stop reading after this much uncompressed data; guards against decompression bombs (default: 4 x max-size)").option(
+    "--clamd <address>",
+    "also stream every file to a ClamAV daemon: tcp://HOST:PORT or unix:PATH (detections in custom layers are malicious-code findings)"
+  ).option("-q, --quiet", "no progress output").version(VERSION).showHelpAfterError(false).exitOverride();
 }
 async function runCli(argv, io) {
   const cmd = program2();
@@ -12056,7 +12177,8 @@ async function runCli(argv, io) {
   } catch (err) {
     io.stderr.write(`modelarts-image-check: ${describeError(err)}
 `);
-    if (!(err instanceof ImageError || err instanceof UsageError) && process.env.MODELARTS_IMAGE_CHECK_DEBUG) io.stderr.write(String(err.stack) + "\n");
+    if (!(err instanceof ImageError || err instanceof UsageError) && process.env.MODELARTS_IMAGE_CHECK_DEBUG)
+      io.stderr.write(String(err.stack) + "\n");
     return 2;
   }
 }

@@ -111,7 +111,10 @@ var DETECTORS = [
     id: "reverse-shell-netcat",
     rule: "malicious-code",
     anchors: [Buffer.from("-e /bin/"), Buffer.from("-e sh"), Buffer.from("-e bash"), Buffer.from("-c /bin/")],
-    check: lineMatch(/\b(?:nc|ncat|netcat)(?:\.traditional|\.openbsd)?\b.*\s-[ec]\s*(?:\/bin\/|\/usr\/bin\/)?(?:ba)?sh\b/, "netcat executing a shell (reverse shell)")
+    check: lineMatch(
+      /\b(?:nc|ncat|netcat)(?:\.traditional|\.openbsd)?\b.*\s-[ec]\s*(?:\/bin\/|\/usr\/bin\/)?(?:ba)?sh\b/,
+      "netcat executing a shell (reverse shell)"
+    )
   },
   {
     id: "reverse-shell-socat",

@@ -35,9 +35,7 @@ const out = join(root, value('out', 'bench-out'));
 mkdirSync(out, { recursive: true });
 
 // ---- the synthetic image -------------------------------------------------------------------
-const TEXT = Buffer.from(
-  Array.from({ length: 20000 }, (_, i) => `def function_${i}(x, y):\n    return x * ${i} + y  # synthetic python source\n`).join('')
-);
+const TEXT = Buffer.from(Array.from({ length: 20000 }, (_, i) => `def function_${i}(x, y):\n    return x * ${i} + y  # synthetic python source\n`).join(''));
 const BINARY = randomBytes(4 * 1024 * 1024);
 
 /** Streams a layer tar to `path` and returns { diffId, entries, size }. */
@@ -87,7 +85,8 @@ async function osTree(add, n) {
   await add({ name: 'etc/group', mode: 0o644 }, Buffer.from('root:x:0:\nwork:x:1101:\n'));
   await add({ name: 'usr/bin/su', mode: 0o4755 }, slice(1, 60000));
   await add({ name: 'usr/lib/libc.so.6', mode: 0o755 }, slice(2, 2000000));
-  for (const t of ['run_train.sh', 'utils.sh', 'ip_mapper.py', 'dls-downloader.py']) await add({ name: `home/work/${t}`, mode: 0o755, uid: 1101, gid: 1101 }, Buffer.from(`#!/bin/bash\n# ${t}\n`));
+  for (const t of ['run_train.sh', 'utils.sh', 'ip_mapper.py', 'dls-downloader.py'])
+    await add({ name: `home/work/${t}`, mode: 0o755, uid: 1101, gid: 1101 }, Buffer.from(`#!/bin/bash\n# ${t}\n`));
 }
 
 async function cudaLibs(add, count) {
@@ -132,15 +131,32 @@ async function writeArchive(path, layers, configObj) {
     files.push({ name: `${digest(config)}.json`, data: config });
     manifest = [{ Config: `${digest(config)}.json`, RepoTags: ['bench/image:latest'], Layers: names }];
   } else {
-    const oci = Buffer.from(JSON.stringify({
-      schemaVersion: 2,
-      mediaType: 'application/vnd.oci.image.manifest.v1+json',
-      config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: `sha256:${digest(config)}`, size: config.length },
-      layers: layers.map((l) => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: l.diffId, size: l.size }))
-    }));
-    const blobs = [...layers.map((l) => ({ name: `blobs/sha256/${l.diffId.slice(7)}`, path: l.path })), { name: `blobs/sha256/${digest(config)}`, data: config }, { name: `blobs/sha256/${digest(oci)}`, data: oci }];
+    const oci = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: `sha256:${digest(config)}`, size: config.length },
+        layers: layers.map((l) => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: l.diffId, size: l.size }))
+      })
+    );
+    const blobs = [
+      ...layers.map((l) => ({ name: `blobs/sha256/${l.diffId.slice(7)}`, path: l.path })),
+      { name: `blobs/sha256/${digest(config)}`, data: config },
+      { name: `blobs/sha256/${digest(oci)}`, data: oci }
+    ];
     files.push(...blobs.sort((a, b) => (a.name < b.name ? -1 : 1)));
-    const index = { schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: `sha256:${digest(oci)}`, size: oci.length, annotations: { 'io.containerd.image.name': 'docker.io/bench/image:latest' } }] };
+    const index = {
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      manifests: [
+        {
+          mediaType: 'application/vnd.oci.image.manifest.v1+json',
+          digest: `sha256:${digest(oci)}`,
+          size: oci.length,
+          annotations: { 'io.containerd.image.name': 'docker.io/bench/image:latest' }
+        }
+      ]
+    };
     files.push({ name: 'index.json', data: Buffer.from(JSON.stringify(index)) });
     manifest = [{ Config: `blobs/sha256/${digest(config)}`, RepoTags: ['bench/image:latest'], Layers: layers.map((l) => `blobs/sha256/${l.diffId.slice(7)}`) }];
   }
@@ -168,7 +184,8 @@ async function generate() {
   const dir = join(out, `scale-${scale}${suffix}`);
   const image = join(dir, 'image.tar');
   const base = join(dir, 'base.tar');
-  if (existsSync(image) && existsSync(base) && existsSync(join(dir, 'facts.json'))) return { image, base, ...JSON.parse(readFileSync(join(dir, 'facts.json'), 'utf8')) };
+  if (existsSync(image) && existsSync(base) && existsSync(join(dir, 'facts.json')))
+    return { image, base, ...JSON.parse(readFileSync(join(dir, 'facts.json'), 'utf8')) };
   mkdirSync(dir, { recursive: true });
   const started = Date.now();
   const specs = [
@@ -189,10 +206,21 @@ async function generate() {
     if (i === 1) history.push({ created_by: '/bin/sh -c #(nop)  CMD ["/bin/bash"]', empty_layer: true });
   });
   history.push({ created_by: '/bin/sh -c #(nop)  USER work', empty_layer: true });
-  const cfg = (ls, hist, user) => ({ architecture: 'amd64', os: 'linux', config: { User: user, Cmd: ['/bin/bash', '/opt/tools/start.sh'] }, rootfs: { type: 'layers', diff_ids: ls.map((l) => l.diffId) }, history: hist });
+  const cfg = (ls, hist, user) => ({
+    architecture: 'amd64',
+    os: 'linux',
+    config: { User: user, Cmd: ['/bin/bash', '/opt/tools/start.sh'] },
+    rootfs: { type: 'layers', diff_ids: ls.map((l) => l.diffId) },
+    history: hist
+  });
   const layerMembers = await writeArchive(image, layers, cfg(layers, history, 'work'));
   await writeArchive(base, layers.slice(0, 2), cfg(layers.slice(0, 2), history.slice(0, 3), ''));
-  const facts = { entries: layers.reduce((s, l) => s + l.entries, 0), bytes: statSync(image).size, layerMembers, generatedSeconds: (Date.now() - started) / 1000 };
+  const facts = {
+    entries: layers.reduce((s, l) => s + l.entries, 0),
+    bytes: statSync(image).size,
+    layerMembers,
+    generatedSeconds: (Date.now() - started) / 1000
+  };
   writeFileSync(join(dir, 'facts.json'), JSON.stringify(facts));
   return { image, base, ...facts };
 }
@@ -294,7 +322,11 @@ function summary(label, results) {
 const rssFile = join(out, 'rss.txt');
 const preload = join(root, 'scripts', 'bench-rss.cjs');
 const validator = (image, base) => () => {
-  const r = timed(process.execPath, ['--require', preload, join(root, 'dist', 'cli.js'), '--base', base, '--format', 'json', '--quiet', '--fail-on', 'never', image], { MIC_BENCH_RSS_FILE: rssFile });
+  const r = timed(
+    process.execPath,
+    ['--require', preload, join(root, 'dist', 'cli.js'), '--base', base, '--format', 'json', '--quiet', '--fail-on', 'never', image],
+    { MIC_BENCH_RSS_FILE: rssFile }
+  );
   return { ...r, rss: Number(readFileSync(rssFile, 'utf8')) };
 };
 
@@ -345,7 +377,23 @@ async function daemonRows(gen) {
     {
       label: 'validator through the daemon (--base docker-daemon:BASE docker-daemon:IMAGE)',
       fn: async () => {
-        const r = await timedFromFirstByte(process.execPath, ['--require', preload, join(root, 'dist', 'cli.js'), '--format', 'json', '--quiet', '--fail-on', 'never', '--base', 'docker-daemon:bench/base:latest', 'docker-daemon:bench/image:latest'], { MIC_BENCH_RSS_FILE: rssFile });
+        const r = await timedFromFirstByte(
+          process.execPath,
+          [
+            '--require',
+            preload,
+            join(root, 'dist', 'cli.js'),
+            '--format',
+            'json',
+            '--quiet',
+            '--fail-on',
+            'never',
+            '--base',
+            'docker-daemon:bench/base:latest',
+            'docker-daemon:bench/image:latest'
+          ],
+          { MIC_BENCH_RSS_FILE: rssFile }
+        );
         return { ...r, rss: Number(readFileSync(rssFile, 'utf8')) };
       }
     }
@@ -365,12 +413,23 @@ async function daemonRows(gen) {
 
 function print(r) {
   const line = (cells) => `| ${cells.join(' | ')} |`;
-  console.log(`\nscale ${r.scale}, ${r.layout === "legacy" ? "legacy docker save layout" : "Docker 25+ docker save layout (OCI)"}: ${(r.image.bytes / 1e9).toFixed(2)} GB, ${r.image.entries} entries; ${r.machine.cpus} cores (${r.machine.cpu}), ${r.machine.memoryGiB} GiB, Node ${r.machine.node}; median of ${runs} runs\n`);
+  console.log(
+    `\nscale ${r.scale}, ${r.layout === 'legacy' ? 'legacy docker save layout' : 'Docker 25+ docker save layout (OCI)'}: ${(r.image.bytes / 1e9).toFixed(2)} GB, ${r.image.entries} entries; ${r.machine.cpus} cores (${r.machine.cpu}), ${r.machine.memoryGiB} GiB, Node ${r.machine.node}; median of ${runs} runs\n`
+  );
   console.log(line(['measurement', 'seconds (median)', 'runs', 'MB/s', 'peak RSS MB', 'from the first byte (median; runs)']));
   console.log(line(['---', '---:', '---', '---:', '---:', '---']));
   for (const row of r.rows) {
     const after = row.afterFirstByteSeconds === undefined ? '' : `${row.afterFirstByteSeconds.toFixed(2)}; ${row.afterFirstByteRuns.join(', ')}`;
-    console.log(line([row.label, row.seconds.toFixed(2), row.runs.join(', '), (r.image.bytes / 1e6 / row.seconds).toFixed(0), row.peakRssBytes ? (row.peakRssBytes / 1e6).toFixed(0) : '', after]));
+    console.log(
+      line([
+        row.label,
+        row.seconds.toFixed(2),
+        row.runs.join(', '),
+        (r.image.bytes / 1e6 / row.seconds).toFixed(0),
+        row.peakRssBytes ? (row.peakRssBytes / 1e6).toFixed(0) : '',
+        after
+      ])
+    );
   }
   console.log('');
   console.log(line(['ratio', 'value']));

@@ -13,7 +13,14 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tmp = mkdtempSync(join(tmpdir(), 'mic-demo-'));
-await build({ entryPoints: [join(root, '__fixtures__/image-builder.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: join(tmp, 'builder.cjs'), logLevel: 'error' });
+await build({
+  entryPoints: [join(root, '__fixtures__/image-builder.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  outfile: join(tmp, 'builder.cjs'),
+  logLevel: 'error'
+});
 const { buildImage, baseLayers, BASE_METADATA, onBase } = createRequire(import.meta.url)(join(tmp, 'builder.cjs'));
 rmSync(tmp, { recursive: true, force: true });
 
@@ -28,10 +35,18 @@ const write = async (name, spec) => {
 const base = await write('base.tar', { layers: baseLayers(), metadata: BASE_METADATA, config: { User: 'work' } });
 const clean = await write(
   'clean.tar',
-  onBase([{ createdBy: '/bin/sh -c #(nop) COPY dir:app in /home/work/app ', entries: [{ path: 'home/work/app/train.py', content: 'print("training")\n', uid: 1101, gid: 1101 }] }], {
-    User: 'work',
-    Cmd: ['python3', '/home/work/app/train.py']
-  })
+  onBase(
+    [
+      {
+        createdBy: '/bin/sh -c #(nop) COPY dir:app in /home/work/app ',
+        entries: [{ path: 'home/work/app/train.py', content: 'print("training")\n', uid: 1101, gid: 1101 }]
+      }
+    ],
+    {
+      User: 'work',
+      Cmd: ['python3', '/home/work/app/train.py']
+    }
+  )
 );
 const broken = await write(
   'broken.tar',
@@ -46,7 +61,9 @@ const broken = await write(
       },
       {
         createdBy: '/bin/sh -c #(nop) COPY file:start in /home/work/start.sh ',
-        entries: [{ path: 'home/work/start.sh', content: '#!/bin/sh\npip install -r requirements.txt\npython3 train.py > /home/work/train.log 2>&1\n', mode: 0o755 }]
+        entries: [
+          { path: 'home/work/start.sh', content: '#!/bin/sh\npip install -r requirements.txt\npython3 train.py > /home/work/train.log 2>&1\n', mode: 0o755 }
+        ]
       }
     ],
     { User: 'root', Cmd: ['/bin/sh', '/home/work/start.sh'], Env: ['OBS_SK=Qh7sKd93nFh27dkLs0Pq8ZrT5vXwYb1cNm4oEjGa'] }

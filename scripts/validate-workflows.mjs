@@ -17,7 +17,15 @@ writeFileSync(
   `export { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
    export { parseAction } from '@actions/workflow-parser/actions/action-parser';`
 );
-await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile: join(dir, 'parser.cjs'), logLevel: 'error', nodePaths: [join(process.cwd(), 'node_modules')] });
+await build({
+  entryPoints: [entry],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  outfile: join(dir, 'parser.cjs'),
+  logLevel: 'error',
+  nodePaths: [join(process.cwd(), 'node_modules')]
+});
 const { NoOperationTraceWriter, parseWorkflow, parseAction } = createRequire(import.meta.url)(join(dir, 'parser.cjs'));
 rmSync(dir, { recursive: true, force: true });
 

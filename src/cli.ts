@@ -30,18 +30,27 @@ function program(): Command {
     .description('Check a Docker image against the Huawei Cloud ModelArts custom training image specification.')
     .argument('<IMAGE>', 'docker-archive:PATH, oci-archive:PATH, a path to an archive, or (with a Docker daemon) docker-daemon:REF / an image reference')
     .option('--base <IMAGE>', 'the ModelArts base image the image was built on (same forms as IMAGE); without it the base is guessed from the history')
-    .addOption(new Option('--profile <name>', 'legacy: UID 1101, /home/work (the published spec); current: ma-user, UID 1000').choices(['legacy', 'current']).default(undefined, 'legacy, or the config file'))
+    .addOption(
+      new Option('--profile <name>', 'legacy: UID 1101, /home/work (the published spec); current: ma-user, UID 1000')
+        .choices(['legacy', 'current'])
+        .default(undefined, 'legacy, or the config file')
+    )
     .option('--max-size <size>', 'largest allowed uncompressed size: 9.5GB, 9.5GiB or bytes (default: 9.5GB)')
     .option('--expected-uid <uid>', 'UID the default user must have (default: 1101, or 1000 with --profile current)')
     .option('--config <file>', 'configuration file (default: .modelarts-image-check.yml in the working directory, if present)')
     .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'sarif']).default('text'))
     .option('--output <file>', 'write the report to this file instead of stdout')
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(['error', 'warning', 'notice', 'never']).default('error'))
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(['error', 'warning', 'notice', 'never']).default('error')
+    )
     .option('--dockerfile <file>', 'the Dockerfile the image was built from, to point findings at its lines (SARIF)')
     .option('--platform <os/arch>', 'platform to pick from a multi-platform OCI archive (default: linux/amd64)')
     .option('--scan-limit <size>', 'bytes of each file the content scan reads at most (default: 64MiB)')
     .option('--max-uncompressed <size>', 'stop reading after this much uncompressed data; guards against decompression bombs (default: 4 x max-size)')
-    .option('--clamd <address>', 'also stream every file to a ClamAV daemon: tcp://HOST:PORT or unix:PATH (detections in custom layers are malicious-code findings)')
+    .option(
+      '--clamd <address>',
+      'also stream every file to a ClamAV daemon: tcp://HOST:PORT or unix:PATH (detections in custom layers are malicious-code findings)'
+    )
     .option('-q, --quiet', 'no progress output')
     .version(VERSION)
     .showHelpAfterError(false)
@@ -91,14 +100,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const found = dockerfileLines(opts.dockerfile as string | undefined, io.cwd, result.facts.config.history);
       if (found.missing) throw new UsageError(`cannot read the Dockerfile ${opts.dockerfile}`);
       output = JSON.stringify(buildSarif(report, { dockerfile: found.dockerfile ?? 'Dockerfile', lines: found.lines }), null, 2) + '\n';
-    }
-    else output = renderText(report, !opts.output && !!io.stdout.isTTY && !process.env.NO_COLOR);
+    } else output = renderText(report, !opts.output && !!io.stdout.isTTY && !process.env.NO_COLOR);
     if (opts.output) writeFileSync(String(opts.output), output);
     else io.stdout.write(output);
     return report.summary.passed ? 0 : 1;
   } catch (err) {
     io.stderr.write(`modelarts-image-check: ${describeError(err)}\n`);
-    if (!(err instanceof ImageError || err instanceof UsageError) && process.env.MODELARTS_IMAGE_CHECK_DEBUG) io.stderr.write(String((err as Error).stack) + '\n');
+    if (!(err instanceof ImageError || err instanceof UsageError) && process.env.MODELARTS_IMAGE_CHECK_DEBUG)
+      io.stderr.write(String((err as Error).stack) + '\n');
     return 2;
   }
 }

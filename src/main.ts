@@ -66,7 +66,13 @@ async function check(inputs: Inputs): Promise<void> {
     config: inputs.config && resolve(workspace, inputs.config),
     cwd: workspace
   });
-  const explicit = { username: inputs.registryUsername, password: inputs.registryPassword, ak: inputs.huaweicloudAk, sk: inputs.huaweicloudSk, region: inputs.swrRegion };
+  const explicit = {
+    username: inputs.registryUsername,
+    password: inputs.registryPassword,
+    ak: inputs.huaweicloudAk,
+    sk: inputs.huaweicloudSk,
+    region: inputs.swrRegion
+  };
   const auth = async (ref: string) => {
     const found = await credentialsFor(registryOf(ref), explicit);
     if (found) core.setSecret(found.password);
@@ -124,7 +130,9 @@ async function check(inputs: Inputs): Promise<void> {
   if (!s.passed) {
     if (inputs.push) extras.push = { pushed: [], skipped: 'the image did not pass the check' };
     await writeSummary(report, extras);
-    core.setFailed(`ModelArts would reject ${inputs.image}: ${count(s.errors, 'error')}, ${count(s.warnings, 'warning')} (fail-on: ${inputs.failOn}).${inputs.push ? ' Nothing was pushed.' : ''}`);
+    core.setFailed(
+      `ModelArts would reject ${inputs.image}: ${count(s.errors, 'error')}, ${count(s.warnings, 'warning')} (fail-on: ${inputs.failOn}).${inputs.push ? ' Nothing was pushed.' : ''}`
+    );
     return;
   }
   if (inputs.push) {

@@ -4,7 +4,20 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildImage, createE2eImages, docker, dockerRequired, type E2eImages, dockerUnavailable, registryGet, registryTags, REGISTRY, REGISTRY_PASSWORD, REGISTRY_USER, runAction } from '../../__fixtures__/docker-env';
+import {
+  buildImage,
+  createE2eImages,
+  docker,
+  dockerRequired,
+  type E2eImages,
+  dockerUnavailable,
+  registryGet,
+  registryTags,
+  REGISTRY,
+  REGISTRY_PASSWORD,
+  REGISTRY_USER,
+  runAction
+} from '../../__fixtures__/docker-env';
 import { connectDaemon, inspectImage, pushImage } from '../../src/docker/daemon';
 
 const unavailable = dockerUnavailable();
@@ -38,7 +51,9 @@ suite('the action against a real daemon and registry', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('::error title=setuid-setgid,file=Dockerfile,line=3,endLine=3::/opt/tool is owned by root');
     expect(r.stdout).toContain('::error title=default-user,file=Dockerfile,line=5,endLine=5::The default user "root" is root (UID 0)');
-    expect(r.stdout).toMatch(/::warning title=log-stdout,file=Dockerfile,line=4,endLine=4::\/opt\/start\.sh:3: output is redirected to the file \/var\/log\/train\.log/);
+    expect(r.stdout).toMatch(
+      /::warning title=log-stdout,file=Dockerfile,line=4,endLine=4::\/opt\/start\.sh:3: output is redirected to the file \/var\/log\/train\.log/
+    );
     expect(r.stdout).toMatch(/::warning title=offline-deps,file=Dockerfile,line=4,endLine=4::\/opt\/start\.sh:2 installs Python packages/);
     expect(r.stdout).toMatch(/::error::ModelArts would reject .*: 2 errors, 2 warnings \(fail-on: error\)\. Nothing was pushed\./);
     expect(r.outputs).toMatchObject({ passed: 'false', errors: '2', warnings: '2', pushed: 'false' });
@@ -64,7 +79,18 @@ suite('the action against a real daemon and registry', () => {
   });
 
   it('fails clearly and pushes nothing with a wrong password', async () => {
-    const r = await runAction({ image: GOOD, 'base-image': BASE, pull: 'never', push: 'true', 'push-image': `${REGISTRY}/e2e/wrong-${run}:1`, 'registry-username': REGISTRY_USER, 'registry-password': 'not-the-password' }, goodDir);
+    const r = await runAction(
+      {
+        image: GOOD,
+        'base-image': BASE,
+        pull: 'never',
+        push: 'true',
+        'push-image': `${REGISTRY}/e2e/wrong-${run}:1`,
+        'registry-username': REGISTRY_USER,
+        'registry-password': 'not-the-password'
+      },
+      goodDir
+    );
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/::error::The image passed the check, but pushing it failed: push .* failed: unauthorized/);
     expect(r.outputs.pushed).toBe('false');
@@ -74,8 +100,13 @@ suite('the action against a real daemon and registry', () => {
 
   it('pushes with the credentials an earlier docker login stored', async () => {
     const config = mkdtempSync(join(tmpdir(), 'mic-e2e-docker-config-'));
-    writeFileSync(join(config, 'config.json'), JSON.stringify({ auths: { [REGISTRY]: { auth: Buffer.from(`${REGISTRY_USER}:${REGISTRY_PASSWORD}`).toString('base64') } } }));
-    const r = await runAction({ image: GOOD, 'base-image': BASE, pull: 'never', push: 'true', 'push-image': `${REGISTRY}/e2e/login-${run}:2` }, goodDir, { DOCKER_CONFIG: config });
+    writeFileSync(
+      join(config, 'config.json'),
+      JSON.stringify({ auths: { [REGISTRY]: { auth: Buffer.from(`${REGISTRY_USER}:${REGISTRY_PASSWORD}`).toString('base64') } } })
+    );
+    const r = await runAction({ image: GOOD, 'base-image': BASE, pull: 'never', push: 'true', 'push-image': `${REGISTRY}/e2e/login-${run}:2` }, goodDir, {
+      DOCKER_CONFIG: config
+    });
     expect(r.status).toBe(0);
     expect(await registryTags(`e2e/login-${run}`)).toEqual(['2']);
   });
@@ -105,12 +136,21 @@ suite('the action against a real daemon and registry', () => {
   });
 
   it('the bundled CLI reads the same image from the daemon (docker-daemon:REF, --base docker-daemon:REF)', () => {
-    const r = spawnSync(process.execPath, [join(__dirname, '../../dist/cli.js'), '--format', 'json', '--quiet', '--base', `docker-daemon:${BASE}`, `docker-daemon:${BAD}`], { encoding: 'utf8', env: process.env });
+    const r = spawnSync(
+      process.execPath,
+      [join(__dirname, '../../dist/cli.js'), '--format', 'json', '--quiet', '--base', `docker-daemon:${BASE}`, `docker-daemon:${BAD}`],
+      { encoding: 'utf8', env: process.env }
+    );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
     const report = JSON.parse(r.stdout);
     expect(report.base).toMatchObject({ given: true, matches: true });
-    expect(report.findings.filter((f: { severity: string }) => f.severity === 'error').map((f: { rule: string }) => f.rule).sort()).toEqual(['default-user', 'setuid-setgid']);
+    expect(
+      report.findings
+        .filter((f: { severity: string }) => f.severity === 'error')
+        .map((f: { rule: string }) => f.rule)
+        .sort()
+    ).toEqual(['default-user', 'setuid-setgid']);
     // Engine 20.10 saves the legacy layout: the base layers' directories were predicted from the base's diff_ids.
     const layers = report.layers as { base: boolean; contentScanned: boolean }[];
     expect(layers.some((l) => l.base)).toBe(true);
@@ -133,7 +173,11 @@ suite('the action against a real daemon and registry', () => {
     try {
       docker(['save', '-o', archive, tag]);
       const cli = (image: string) =>
-        spawnSync(process.execPath, [join(__dirname, '../../dist/cli.js'), '--format', 'json', '--quiet', '--fail-on', 'never', '--scan-limit', '64KiB', image], { encoding: 'utf8', env: process.env });
+        spawnSync(
+          process.execPath,
+          [join(__dirname, '../../dist/cli.js'), '--format', 'json', '--quiet', '--fail-on', 'never', '--scan-limit', '64KiB', image],
+          { encoding: 'utf8', env: process.env }
+        );
       const [daemon, saved] = [cli(`docker-daemon:${tag}`), cli(archive)];
       expect(daemon.stderr).toBe('');
       expect(daemon.status).toBe(0);
@@ -151,8 +195,13 @@ suite('the action against a real daemon and registry', () => {
   });
 
   it('the bundled CLI says clearly when a reference is neither an archive nor an image reference', () => {
-    const r = spawnSync(process.execPath, [join(__dirname, '../../dist/cli.js'), '--base', '/nonexistent/base.tar', `docker-daemon:${BAD}`], { encoding: 'utf8', env: process.env });
+    const r = spawnSync(process.execPath, [join(__dirname, '../../dist/cli.js'), '--base', '/nonexistent/base.tar', `docker-daemon:${BAD}`], {
+      encoding: 'utf8',
+      env: process.env
+    });
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('modelarts-image-check: "/nonexistent/base.tar" is neither an archive that exists nor an image reference (NAME[:TAG][@DIGEST] or an image ID)\n');
+    expect(r.stderr).toBe(
+      'modelarts-image-check: "/nonexistent/base.tar" is neither an archive that exists nor an image reference (NAME[:TAG][@DIGEST] or an image ID)\n'
+    );
   });
 });

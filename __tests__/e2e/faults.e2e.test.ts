@@ -1,7 +1,17 @@
 // Faults around the daemon and the registry, with the real daemon and registry behind small
 // fault-injecting proxies: transient errors are retried, permanent ones and stalls fail
 // clearly, a broken `docker save` stream is "could not be checked", and nothing is pushed.
-import { createE2eImages, dockerRequired, dockerUnavailable, registryTags, REGISTRY, REGISTRY_PASSWORD, REGISTRY_USER, runAction, type E2eImages } from '../../__fixtures__/docker-env';
+import {
+  createE2eImages,
+  dockerRequired,
+  dockerUnavailable,
+  registryTags,
+  REGISTRY,
+  REGISTRY_PASSWORD,
+  REGISTRY_USER,
+  runAction,
+  type E2eImages
+} from '../../__fixtures__/docker-env';
 import { daemonCutProxy, registryFaultProxy, type RunningProxy } from '../../__fixtures__/fault-proxy';
 
 const unavailable = dockerUnavailable();
@@ -67,7 +77,9 @@ suite('faults around the registry and the daemon', () => {
     expect(proxy.faulted.length).toBeGreaterThan(0);
     expect(r.status).toBe(1);
     // Read over HTTP/1.0, a cut stream ends like a whole one: the missing tar end tells them apart.
-    expect(r.stdout).toMatch(/::error::The image could not be checked: image .* is truncated: it ends at byte \d+.* \(the daemon's stream ended early: did the Docker daemon stop\?\)/);
+    expect(r.stdout).toMatch(
+      /::error::The image could not be checked: image .* is truncated: it ends at byte \d+.* \(the daemon's stream ended early: did the Docker daemon stop\?\)/
+    );
     expect(r.outputs).toMatchObject({ passed: 'false', pushed: 'false' });
     expect(await registryTags(`e2e/cut-${run}`)).toEqual([]);
   }, 120000);

@@ -30,8 +30,11 @@ const CASES: [string, Buffer][] = [
   ['an old-style directory (type NUL) with a size', layer(rawHeader({ name: 'usr/', type: '\0', mode: 0o755, size: 1024 }), ...EVIL)],
   ['a global PAX header giving every later entry UID 1101', layer(...pax('g', ['uid=1101']), ...EVIL)],
   ['a mode field with leading NULs', layer(rawHeader({ name: 'usr/bin/evil', mode: Buffer.from('\x00\x00004755', 'latin1'), size: 5 }), rawBody('evil\n'))],
-  ['an empty PAX path (the header\'s own name counts)', layer(...pax('x', ['path=tmp/harmless', 'path=']), ...EVIL)],
-  ['a star header, whose prefix ends before its access time', layer(rawHeader({ name: 'evil', mode: 0o4755, size: 5, prefix: 'usr/bin/' + './'.repeat(61) + '.', star: { atime: '14000000000 ' } }), rawBody('evil\n'))]
+  ["an empty PAX path (the header's own name counts)", layer(...pax('x', ['path=tmp/harmless', 'path=']), ...EVIL)],
+  [
+    'a star header, whose prefix ends before its access time',
+    layer(rawHeader({ name: 'evil', mode: 0o4755, size: 5, prefix: 'usr/bin/' + './'.repeat(61) + '.', star: { atime: '14000000000 ' } }), rawBody('evil\n'))
+  ]
 ];
 
 /** Path, mode and owner of every file in a container made from `image`, as Docker unpacked it. */
@@ -57,7 +60,8 @@ async function dockerView(image: string): Promise<Map<string, { mode: number; ui
 
 function validate(archive: string, base: string): { status: number | null; errors: { rule: string; path?: string }[]; stderr: string } {
   const r = spawnSync(process.execPath, [join(__dirname, '../../dist/cli.js'), '--format', 'json', '--quiet', '--base', base, archive], { encoding: 'utf8' });
-  const errors = r.status === 2 ? [] : (JSON.parse(r.stdout).findings as { rule: string; path?: string; severity: string }[]).filter((f) => f.severity === 'error');
+  const errors =
+    r.status === 2 ? [] : (JSON.parse(r.stdout).findings as { rule: string; path?: string; severity: string }[]).filter((f) => f.severity === 'error');
   return { status: r.status, errors, stderr: r.stderr };
 }
 
@@ -80,15 +84,19 @@ suite('crafted archives are read as Docker reads them', () => {
     return { path, id: configDigest, stderr: out.stderr };
   };
 
-  it.each(CASES)('%s: Docker unpacks a root-owned setuid /usr/bin/evil, and the check reports it', async (_name, raw) => {
-    const { archive, configDigest } = await buildImage(onBase([{ entries: [], raw, createdBy: '/bin/sh -c crafted' }]));
-    const { path, id, stderr } = load(`case-${CASES.findIndex((c) => c[1] === raw)}`, archive, configDigest);
-    expect(stderr).toBe('');
-    expect((await dockerView(id)).get('/usr/bin/evil')).toEqual({ mode: 0o4755, uid: 0 });
-    const r = validate(path, base);
-    expect(r.stderr).toBe('');
-    expect(r.errors).toContainEqual(expect.objectContaining({ rule: 'setuid-setgid', path: '/usr/bin/evil' }));
-  }, 60000);
+  it.each(CASES)(
+    '%s: Docker unpacks a root-owned setuid /usr/bin/evil, and the check reports it',
+    async (_name, raw) => {
+      const { archive, configDigest } = await buildImage(onBase([{ entries: [], raw, createdBy: '/bin/sh -c crafted' }]));
+      const { path, id, stderr } = load(`case-${CASES.findIndex((c) => c[1] === raw)}`, archive, configDigest);
+      expect(stderr).toBe('');
+      expect((await dockerView(id)).get('/usr/bin/evil')).toEqual({ mode: 0o4755, uid: 0 });
+      const r = validate(path, base);
+      expect(r.stderr).toBe('');
+      expect(r.errors).toContainEqual(expect.objectContaining({ rule: 'setuid-setgid', path: '/usr/bin/evil' }));
+    },
+    60000
+  );
 
   it('a PAX global header: Docker removes what is at its path, and the check reports a deleted base file', async () => {
     const raw = layer(...pax('g', ['path=usr/lib/libc.so']));
@@ -114,7 +122,11 @@ suite('crafted archives are read as Docker reads them', () => {
     const benign = await entriesOf((await buildImage(onBase([{ entries: [{ path: 'opt/app', content: 'ok' }] }]))).archive);
     const evilImage = await buildImage(onBase([{ entries: [{ path: 'usr/bin/evil', content: 'evil\n', mode: 0o4755 }] }]));
     const evil = await entriesOf(evilImage.archive);
-    const archive = await tarOf([...evil.map((e) => (e.name === 'manifest.json' ? { ...e, name: 'evil.json' } : e)), ...benign, { name: 'manifest.json', header: { type: 'symlink', linkname: 'evil.json' } }]);
+    const archive = await tarOf([
+      ...evil.map((e) => (e.name === 'manifest.json' ? { ...e, name: 'evil.json' } : e)),
+      ...benign,
+      { name: 'manifest.json', header: { type: 'symlink', linkname: 'evil.json' } }
+    ]);
     const { path, id } = load('symlinked-manifest', archive, evilImage.configDigest);
     expect((await dockerView(id)).get('/usr/bin/evil')).toEqual({ mode: 0o4755, uid: 0 });
     const r = validate(path, base);
@@ -123,7 +135,9 @@ suite('crafted archives are read as Docker reads them', () => {
   }, 60000);
 
   it('a config with "User" and then "user": Docker runs as the second, and so does the check read it', async () => {
-    const { archive, configDigest } = await buildImage(onBase([{ entries: [{ path: 'opt/app', content: 'ok' }] }], { User: 'work' }), { tamperConfig: (c) => Object.assign(c.config as object, { user: 'root' }) });
+    const { archive, configDigest } = await buildImage(onBase([{ entries: [{ path: 'opt/app', content: 'ok' }] }], { User: 'work' }), {
+      tamperConfig: (c) => Object.assign(c.config as object, { user: 'root' })
+    });
     const { path, id } = load('config-user-twice', archive, configDigest);
     expect(docker(['inspect', '--format', '{{.Config.User}}', id])).toBe('root');
     expect(validate(path, base).errors).toContainEqual(expect.objectContaining({ rule: 'default-user' }));
@@ -136,7 +150,11 @@ suite('crafted archives are read as Docker reads them', () => {
     const manifestOf = (entries: { name: string; data: Buffer }[]) => JSON.parse(entries.find((e) => e.name === 'manifest.json')!.data.toString())[0];
     const [b, e] = [manifestOf(benign), manifestOf(evil)];
     const manifest = `[{"Config": ${JSON.stringify(b.Config)}, "Layers": ${JSON.stringify(b.Layers)}, "config": ${JSON.stringify(e.Config)}, "layers": ${JSON.stringify(e.Layers)}}]`;
-    const archive = await tarOf([...benign.filter((x) => x.name !== 'manifest.json'), ...evil.filter((x) => x.name !== 'manifest.json'), { name: 'manifest.json', data: Buffer.from(manifest) }]);
+    const archive = await tarOf([
+      ...benign.filter((x) => x.name !== 'manifest.json'),
+      ...evil.filter((x) => x.name !== 'manifest.json'),
+      { name: 'manifest.json', data: Buffer.from(manifest) }
+    ]);
     const { path } = load('manifest-config-twice', archive, evilImage.configDigest);
     expect((await dockerView(evilImage.configDigest)).get('/usr/bin/evil')).toEqual({ mode: 0o4755, uid: 0 });
     expect(validate(path, base).errors).toContainEqual(expect.objectContaining({ rule: 'setuid-setgid', path: '/usr/bin/evil' }));
@@ -146,22 +164,28 @@ suite('crafted archives are read as Docker reads them', () => {
     ['a line with blanks around it', ' work:x:0:0:root:/root:/bin/sh\t'],
     ['a line with fewer fields', 'work:x:0:0'],
     ['a UID that is no number', 'work:x:1101x:1101::/home/work:/bin/sh']
-  ])('/etc/passwd with %s before the real entry: runc runs USER work as root, and the check reports it', async (name, first) => {
-    const tag = `mic-e2e/passwd-${name.toLowerCase().replace(/\W+/g, '-')}:${Date.now().toString(36)}`;
-    const entries = [
-      { path: 'bin/busybox', content: readFileSync('/bin/busybox'), mode: 0o755 },
-      { path: 'bin/id', type: 'symlink' as const, link: 'busybox' },
-      { path: 'etc/passwd', content: `root:x:0:0::/root:/bin/sh\n${first}\nwork:x:1101:1101::/home/work:/bin/sh\n` },
-      { path: 'etc/group', content: 'root:x:0:\nwork:x:1101:\n' }
-    ];
-    docker(['import', '--change', 'USER work', '-', tag], await layerTar({ entries }));
-    loaded.push(tag);
-    expect(docker(['run', '--rm', '--network', 'none', tag, 'id', '-u'])).toBe('0');
-    const r = spawnSync(process.execPath, [join(__dirname, '../../dist/cli.js'), '--format', 'json', '--quiet', `docker-daemon:${tag}`], { encoding: 'utf8' });
-    expect(r.stderr).toBe('');
-    const findings = JSON.parse(r.stdout).findings as { rule: string; message: string }[];
-    expect(findings).toContainEqual(expect.objectContaining({ rule: 'default-user', message: expect.stringMatching(/"work" is root \(UID 0\)/) }));
-  }, 60000);
+  ])(
+    '/etc/passwd with %s before the real entry: runc runs USER work as root, and the check reports it',
+    async (name, first) => {
+      const tag = `mic-e2e/passwd-${name.toLowerCase().replace(/\W+/g, '-')}:${Date.now().toString(36)}`;
+      const entries = [
+        { path: 'bin/busybox', content: readFileSync('/bin/busybox'), mode: 0o755 },
+        { path: 'bin/id', type: 'symlink' as const, link: 'busybox' },
+        { path: 'etc/passwd', content: `root:x:0:0::/root:/bin/sh\n${first}\nwork:x:1101:1101::/home/work:/bin/sh\n` },
+        { path: 'etc/group', content: 'root:x:0:\nwork:x:1101:\n' }
+      ];
+      docker(['import', '--change', 'USER work', '-', tag], await layerTar({ entries }));
+      loaded.push(tag);
+      expect(docker(['run', '--rm', '--network', 'none', tag, 'id', '-u'])).toBe('0');
+      const r = spawnSync(process.execPath, [join(__dirname, '../../dist/cli.js'), '--format', 'json', '--quiet', `docker-daemon:${tag}`], {
+        encoding: 'utf8'
+      });
+      expect(r.stderr).toBe('');
+      const findings = JSON.parse(r.stdout).findings as { rule: string; message: string }[];
+      expect(findings).toContainEqual(expect.objectContaining({ rule: 'default-user', message: expect.stringMatching(/"work" is root \(UID 0\)/) }));
+    },
+    60000
+  );
 
   it('file capabilities in a layer: Docker gives them to a process of UID 1101, and the check warns about them', async () => {
     const tag = `mic-e2e/file-capabilities:${Date.now().toString(36)}`;
@@ -181,7 +205,8 @@ suite('crafted archives are read as Docker reads them', () => {
     ];
     docker(['import', '--change', 'USER work', '-', tag], await layerTar({ entries }));
     loaded.push(tag);
-    const effective = (program: string) => /^CapEff:\s*(\w+)$/m.exec(docker(['run', '--rm', '--network', 'none', tag, program, 'cat', '/proc/self/status']))?.[1];
+    const effective = (program: string) =>
+      /^CapEff:\s*(\w+)$/m.exec(docker(['run', '--rm', '--network', 'none', tag, program, 'cat', '/proc/self/status']))?.[1];
     expect(effective('/bin/busybox')).toBe('0000000000000000');
     expect(effective('/opt/cap/busybox')).toBe('0000000000000080'); // cap_setuid, as user work
     const r = spawnSync(process.execPath, [join(__dirname, '../../dist/cli.js'), '--format', 'json', '--quiet', `docker-daemon:${tag}`], { encoding: 'utf8' });

@@ -48,7 +48,8 @@ export function parseInputs(get: (name: string) => string): Inputs {
   }
   const baseImage = opt('base-image');
   if (baseImage !== undefined && !isImageReference(baseImage)) throw new UsageError(`input base-image "${baseImage}" is not an image reference or ID`);
-  if (push && pushImages.length === 0) throw new UsageError('push is true but push-image names no target: add e.g. swr.cn-north-4.myhuaweicloud.com/org/train:1.0');
+  if (push && pushImages.length === 0)
+    throw new UsageError('push is true but push-image names no target: add e.g. swr.cn-north-4.myhuaweicloud.com/org/train:1.0');
   const inputs: Inputs = {
     image,
     pull: oneOf('pull', get('pull').trim(), ['missing', 'always', 'never'] as const, 'missing'),
@@ -71,7 +72,9 @@ export function parseInputs(get: (name: string) => string): Inputs {
   if (!!inputs.registryUsername !== !!inputs.registryPassword) throw new UsageError('registry-username and registry-password go together: set both or neither');
   const swr = [inputs.huaweicloudAk, inputs.huaweicloudSk, inputs.swrRegion].filter(Boolean).length;
   if (swr > 0 && swr < 3) throw new UsageError('huaweicloud-ak, huaweicloud-sk and swr-region go together: set all three or none');
-  if (swr === 3 && inputs.registryUsername) throw new UsageError('give either registry-username/registry-password or huaweicloud-ak/huaweicloud-sk/swr-region, not both');
-  if (inputs.swrRegion && !/^[a-z]{2}(?:-[a-z]+)+-\d+$/.test(inputs.swrRegion)) throw new UsageError(`swr-region "${inputs.swrRegion}" is not a region name like cn-north-4`);
+  if (swr === 3 && inputs.registryUsername)
+    throw new UsageError('give either registry-username/registry-password or huaweicloud-ak/huaweicloud-sk/swr-region, not both');
+  if (inputs.swrRegion && !/^[a-z]{2}(?:-[a-z]+)+-\d+$/.test(inputs.swrRegion))
+    throw new UsageError(`swr-region "${inputs.swrRegion}" is not a region name like cn-north-4`);
   return inputs;
 }

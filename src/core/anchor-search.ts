@@ -57,7 +57,7 @@ export class AnchorSearch {
   search(bytes: Uint8Array, from: number, to: number, limit: number, found: (anchor: number, at: number) => void): void {
     const m = this.keyLength;
     const end = Math.min(limit, to + this.maxKeyOffset + m - 1);
-    for (let pos = from + m - 1; pos < end; ) {
+    for (let pos = from + m - 1; pos < end;) {
       const pair = pairAt(bytes, pos);
       const shift = this.shift[pair];
       if (shift !== 0) {

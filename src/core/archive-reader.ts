@@ -60,7 +60,12 @@ export const RESOLVE_BUDGET = 64 * 1024 * 1024;
  * inside the root that `docker load` unpacks into: ".." stops at the root, and an absolute
  * target starts from it. Undefined for a loop, or when `budget` runs out.
  */
-export function resolveInArchive(links: ReadonlyMap<string, string>, path: string, followLast: boolean, budget = { chars: RESOLVE_BUDGET }): string | undefined {
+export function resolveInArchive(
+  links: ReadonlyMap<string, string>,
+  path: string,
+  followLast: boolean,
+  budget = { chars: RESOLVE_BUDGET }
+): string | undefined {
   if (links.size === 0) return path;
   let resolved = '';
   const rest = path.split('/').reverse();
@@ -85,7 +90,8 @@ export function resolveInArchive(links: ReadonlyMap<string, string>, path: strin
   return resolved;
 }
 
-const AMBIGUOUS = "Docker's classic image store (which unpacks the archive) and its containerd image store (which reads its entries by name) would read different files, so it cannot be checked";
+const AMBIGUOUS =
+  "Docker's classic image store (which unpacks the archive) and its containerd image store (which reads its entries by name) would read different files, so it cannot be checked";
 
 /** The file Docker reads at `path` (as manifest.json or index.json name it); `what` names the archive. */
 export function fileAt(contents: ArchiveContents, path: string, what: string): ArchiveBlob | undefined {
@@ -104,7 +110,8 @@ export function fileAt(contents: ArchiveContents, path: string, what: string): A
   // follows every symlink inside the archive. Legacy `docker save` links ("../<id>/layer.tar") agree.
   const joined = target.startsWith('/') ? null : normalizeEntryName(p.slice(0, p.lastIndexOf('/') + 1) + target);
   const resolved = resolveInArchive(links, p, true);
-  if (joined === null || resolved !== joined.slice(1)) throw new ImageError(`${what} names "${cutText(path, 200)}", a symlink to "${cutText(target, 200)}" that ${AMBIGUOUS}`);
+  if (joined === null || resolved !== joined.slice(1))
+    throw new ImageError(`${what} names "${cutText(path, 200)}", a symlink to "${cutText(target, 200)}" that ${AMBIGUOUS}`);
   return files.get(resolved);
 }
 

@@ -74,7 +74,9 @@ async function checkWith(options: CheckOptions, walk: WalkOptions): Promise<Chec
   const baseLayerDigests = base && new Set([...base.config.rootfs.diff_ids, ...base.blobs.map((b) => b.digest)].filter(Boolean));
   const baseLayerPaths = base && new Set(base.blobs.map((b) => b.path).filter((p) => LEGACY_LAYER_PATH.test(p)));
   const baseDiffIds = base?.config.rootfs.diff_ids;
-  const image = await timed('read image', () => readImage(options.image, settings, { walk, walkLayers: true, onProgress, baseLayerDigests, baseLayerPaths, baseDiffIds }));
+  const image = await timed('read image', () =>
+    readImage(options.image, settings, { walk, walkLayers: true, onProgress, baseLayerDigests, baseLayerPaths, baseDiffIds })
+  );
   // The side workers' memory is returned before the filesystem model, the biggest structure, is built.
   await walk.side.close();
   const facts = await timed('build filesystem', () => buildFacts(image, base, options));
@@ -88,7 +90,13 @@ async function checkWith(options: CheckOptions, walk: WalkOptions): Promise<Chec
 
 async function readImage(source: ImageSource, settings: Settings, opts: Omit<ReadOptions, 'what'>): Promise<ResolvedImage> {
   const contents = await readArchive(source.open(), { ...opts, what: source.name });
-  return resolveImage(contents, { platform: settings.platform, what: source.name, layersWalked: opts.walkLayers, layout: source.layout, layersVerified: source.layersVerified });
+  return resolveImage(contents, {
+    platform: settings.platform,
+    what: source.name,
+    layersWalked: opts.walkLayers,
+    layout: source.layout,
+    layersVerified: source.layersVerified
+  });
 }
 
 function knownBaseImage(base: KnownBase): ResolvedImage {
@@ -104,7 +112,9 @@ function buildFacts(image: ResolvedImage, base: ResolvedImage | undefined, optio
     if (!l) throw new ImageError(`${options.image.name}: a layer was not read`);
     // Read unscanned because its archive path is a base layer's: the content must be one.
     if (!l.contentScanned && !baseDiffIds.has(l.diffId)) {
-      throw new ImageError(`layer ${i + 1} of ${options.image.name} is stored under the name of a base image layer but is not one (${l.diffId}): the archive was modified`);
+      throw new ImageError(
+        `layer ${i + 1} of ${options.image.name} is stored under the name of a base image layer but is not one (${l.diffId}): the archive was modified`
+      );
     }
     return l;
   });

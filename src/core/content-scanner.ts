@@ -30,8 +30,7 @@ const DETECTORS: Detector[] = [
     rule: 'malicious-code',
     binary: true,
     anchors: [Buffer.from('EICAR-STANDARD-ANTIVIRUS-TEST-FILE!')],
-    check: (_line, around) =>
-      around.includes('X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*') ? 'EICAR anti-virus test string' : null
+    check: (_line, around) => (around.includes('X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*') ? 'EICAR anti-virus test string' : null)
   },
   {
     id: 'reverse-shell-dev-tcp',
@@ -46,7 +45,10 @@ const DETECTORS: Detector[] = [
     id: 'reverse-shell-netcat',
     rule: 'malicious-code',
     anchors: [Buffer.from('-e /bin/'), Buffer.from('-e sh'), Buffer.from('-e bash'), Buffer.from('-c /bin/')],
-    check: lineMatch(/\b(?:nc|ncat|netcat)(?:\.traditional|\.openbsd)?\b.*\s-[ec]\s*(?:\/bin\/|\/usr\/bin\/)?(?:ba)?sh\b/, 'netcat executing a shell (reverse shell)')
+    check: lineMatch(
+      /\b(?:nc|ncat|netcat)(?:\.traditional|\.openbsd)?\b.*\s-[ec]\s*(?:\/bin\/|\/usr\/bin\/)?(?:ba)?sh\b/,
+      'netcat executing a shell (reverse shell)'
+    )
   },
   {
     id: 'reverse-shell-socat',
@@ -260,4 +262,3 @@ export class ContentScanner {
     return d.check(around.slice(lineStart, lineEnd), around);
   }
 }
-

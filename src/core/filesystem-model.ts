@@ -269,7 +269,8 @@ export class Filesystem {
         if (entries.capabilities.has(i)) this.capabilitySetBy.set(src, ref);
       } else if (kind === EntryKind.Directory) {
         const before = this.latest.get(path, parent);
-        if (before !== undefined && this.kindOf(before) !== EntryKind.Directory) this.replaced.set(path, Math.max(layerOf(before), this.replaced.get(path) ?? -1));
+        if (before !== undefined && this.kindOf(before) !== EntryKind.Directory)
+          this.replaced.set(path, Math.max(layerOf(before), this.replaced.get(path) ?? -1));
       }
       this.latest.set(path, ref, parent);
     }

@@ -58,7 +58,13 @@ interface Descriptor {
 
 // The Go structs Docker reads these files into (moby's manifestItem and image.Image, the OCI
 // image spec's index, manifest and descriptor), with the fields read here.
-const DESCRIPTOR: GoStruct = { mediaType: 'value', digest: 'value', size: 'value', annotations: 'value', platform: { architecture: 'value', os: 'value', variant: 'value' } };
+const DESCRIPTOR: GoStruct = {
+  mediaType: 'value',
+  digest: 'value',
+  size: 'value',
+  annotations: 'value',
+  platform: { architecture: 'value', os: 'value', variant: 'value' }
+};
 const DOCKER_MANIFEST: GoShape = { listOf: { Config: 'value', RepoTags: 'value', Layers: 'value' } };
 /** An index or a manifest: which one, Docker tells by its media type. */
 const OCI_MANIFEST: GoStruct = { mediaType: 'value', manifests: { listOf: DESCRIPTOR }, config: DESCRIPTOR, layers: { listOf: DESCRIPTOR } };
@@ -170,9 +176,7 @@ function fromOciIndex(contents: ArchiveContents, blob: ArchiveBlob, platform: st
     const withPlatform = images.filter((d) => d.platform);
     let chosen: Descriptor | undefined;
     if (withPlatform.length > 0) {
-      chosen = withPlatform.find(
-        (d) => d.platform!.os === os && d.platform!.architecture === arch && (!variant || d.platform!.variant === variant)
-      );
+      chosen = withPlatform.find((d) => d.platform!.os === os && d.platform!.architecture === arch && (!variant || d.platform!.variant === variant));
       if (!chosen) {
         const offered = withPlatform.map((d) => [d.platform!.os, d.platform!.architecture, d.platform!.variant].filter(Boolean).join('/'));
         throw new ImageError(`${what} has no image for platform ${platform} (it has ${offered.join(', ')}); choose one with --platform`);
@@ -233,7 +237,9 @@ function blobByDigest(contents: ArchiveContents, descriptor: Descriptor, o: Reso
     throw new ImageError(`the blob ${digest} in ${what} does not match its digest (content is ${blob.digest}): the archive was modified`);
   }
   if (descriptor.size !== undefined && descriptor.size !== blob.size) {
-    throw new ImageError(`the blob ${digest} in ${what} has ${blob.size} bytes, but its descriptor says ${cutText(String(descriptor.size), 40)}: the archive was modified`);
+    throw new ImageError(
+      `the blob ${digest} in ${what} has ${blob.size} bytes, but its descriptor says ${cutText(String(descriptor.size), 40)}: the archive was modified`
+    );
   }
   return blob;
 }
@@ -267,12 +273,14 @@ function typeProblem(c: ImageConfig): string | undefined {
       if (v !== undefined && v !== null && !(Array.isArray(v) && v.every(isString))) return `"config.${key}" is not a list of strings`;
     }
     const labels = section.Labels;
-    if (labels !== undefined && labels !== null && !(isObject(labels) && Object.values(labels).every(isString))) return '"config.Labels" is not an object of strings';
+    if (labels !== undefined && labels !== null && !(isObject(labels) && Object.values(labels).every(isString)))
+      return '"config.Labels" is not an object of strings';
   }
   const history: unknown = c.history;
   if (history !== undefined && history !== null) {
     if (!Array.isArray(history)) return '"history" is not a list';
-    const entryOk = (h: unknown) => isObject(h) && (h.created_by === undefined || isString(h.created_by)) && (h.empty_layer === undefined || typeof h.empty_layer === 'boolean');
+    const entryOk = (h: unknown) =>
+      isObject(h) && (h.created_by === undefined || isString(h.created_by)) && (h.empty_layer === undefined || typeof h.empty_layer === 'boolean');
     if (!history.every(entryOk)) return '"history" holds an entry that is not an object with a string created_by and a boolean empty_layer';
   }
   return undefined;
@@ -289,11 +297,16 @@ function finish(
   const { what, layersWalked } = o;
   const diffIds = config.rootfs.diff_ids;
   if (layersWalked && diffIds.length !== layerBlobs.length) {
-    throw new ImageError(`${what} lists ${count(layerBlobs.length, 'layer')} but its config has ${count(diffIds.length, 'diff_id')}: the archive was modified or is incomplete`);
+    throw new ImageError(
+      `${what} lists ${count(layerBlobs.length, 'layer')} but its config has ${count(diffIds.length, 'diff_id')}: the archive was modified or is incomplete`
+    );
   }
   const layers = layerBlobs.map(({ path, blob }, i) => {
     if (!layersWalked) return undefined;
-    if (!blob.layer) throw new ImageError(`the layer ${path} in ${what} is not a tar, gzip or zstd stream (it starts like ${blob.kind === 'json' ? 'JSON' : 'something else'})`);
+    if (!blob.layer)
+      throw new ImageError(
+        `the layer ${path} in ${what} is not a tar, gzip or zstd stream (it starts like ${blob.kind === 'json' ? 'JSON' : 'something else'})`
+      );
     const diffId = blob.layer.diffId;
     // Not hashed: the source checked the layer against this diff_id as it produced it.
     if (diffId === '' && o.layersVerified) blob.layer.diffId = diffIds[i];

@@ -1,6 +1,8 @@
 // Paths inside an image are kept absolute and normalised ("/usr/bin/python3"), whatever form the
 // tar entry used ("./usr/bin/python3", "usr//bin/python3", "/usr/bin/python3").
 
+const SLASH = 0x2f;
+
 /** A name with an empty, "." or ".." segment needs the full treatment; most have none. */
 const UNUSUAL = /\/\/|(?:^|\/)\.\.?(?:\/|$)/;
 
@@ -8,8 +10,8 @@ const UNUSUAL = /\/\/|(?:^|\/)\.\.?(?:\/|$)/;
 export function normalizeEntryName(name: string): string | null {
   if (!UNUSUAL.test(name)) {
     // "usr/bin/" -> "/usr/bin": only a leading or trailing slash to mend.
-    const start = name.charCodeAt(0) === 47 ? 1 : 0;
-    const end = name.length > start && name.charCodeAt(name.length - 1) === 47 ? name.length - 1 : name.length;
+    const start = name.charCodeAt(0) === SLASH ? 1 : 0;
+    const end = name.length > start && name.charCodeAt(name.length - 1) === SLASH ? name.length - 1 : name.length;
     return start === 1 && end === name.length ? name : '/' + name.slice(start, end);
   }
   const out: string[] = [];
@@ -37,7 +39,7 @@ export function baseName(path: string): string {
 /** True when `path` is `dir` or lies below it. */
 export function isUnder(path: string, dir: string): boolean {
   if (dir === '/') return true;
-  return path === dir || (path.startsWith(dir) && path.charCodeAt(dir.length) === 47 /* / */);
+  return path === dir || (path.startsWith(dir) && path.charCodeAt(dir.length) === SLASH);
 }
 
 /** Resolves a symlink target against the directory holding the link (never above the root). */

@@ -27,7 +27,9 @@ export class ReadBudget {
   consume(n: number, what: string): void {
     this.uncompressedLeft -= n;
     if (this.uncompressedLeft < 0) {
-      throw new ImageError(`${what} expands to more than the ${formatSize(this.maxUncompressed)} limit on uncompressed data (--max-uncompressed): stopped reading; a compressed layer this large is a decompression bomb or far over the size limit`);
+      throw new ImageError(
+        `${what} expands to more than the ${formatSize(this.maxUncompressed)} limit on uncompressed data (--max-uncompressed): stopped reading; a compressed layer this large is a decompression bomb or far over the size limit`
+      );
     }
   }
 }

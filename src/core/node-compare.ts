@@ -18,7 +18,8 @@ export function differences(before: FileNode, after: FileNode): string[] {
   if (before.kind === EntryKind.File) {
     if (before.size !== after.size) out.push(`content changed (size ${before.size} -> ${after.size})`);
     else if (before.digest !== after.digest) out.push('content changed');
-    if (!sameBytes(before.capability, after.capability)) out.push(`file capabilities ${capabilityText(before.capability)} -> ${capabilityText(after.capability)}`);
+    if (!sameBytes(before.capability, after.capability))
+      out.push(`file capabilities ${capabilityText(before.capability)} -> ${capabilityText(after.capability)}`);
   }
   return out;
 }

@@ -37,7 +37,8 @@ export function resolveSettings(o: SettingOptions): { settings: Settings; config
   if (o.maxSize) s.maxSize = parseSize(o.maxSize, 'max-size');
   if (o.scanLimit) s.scanLimit = parseSize(o.scanLimit, 'scan-limit');
   if (o.platform) {
-    if (!/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(o.platform)) throw new UsageError(`platform "${o.platform}" is not of the form os/arch[/variant], e.g. linux/amd64`);
+    if (!/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(o.platform))
+      throw new UsageError(`platform "${o.platform}" is not of the form os/arch[/variant], e.g. linux/amd64`);
     s.platform = o.platform;
   }
   // The bomb guard follows the size limit unless set explicitly.

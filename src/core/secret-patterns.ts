@@ -28,7 +28,9 @@ export function credentialsIn(text: string): string[] {
 /** The text with every credential value replaced by a mask. */
 export function redactSecrets(text: string): string {
   return text
-    .replace(ASSIGNMENT, (all, name: string, raw: string) => (SECRET_NAME.test(name) && !PLACEHOLDER.test(unquote(raw)) ? `${name}=${maskSecret(unquote(raw), 0)}` : all))
+    .replace(ASSIGNMENT, (all, name: string, raw: string) =>
+      SECRET_NAME.test(name) && !PLACEHOLDER.test(unquote(raw)) ? `${name}=${maskSecret(unquote(raw), 0)}` : all
+    )
     .replace(AWS_KEY, (key) => (key.endsWith('EXAMPLE') ? key : maskSecret(key, 4)))
     .replace(PRIVATE_KEY_BLOCK, '<private key, masked>');
 }

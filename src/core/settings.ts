@@ -39,7 +39,12 @@ export interface Settings {
 
 export const PROFILES: Record<ProfileName, { expectedUid: number; expectedHome: string; maxSize: number; description: string }> = {
   legacy: { expectedUid: 1101, expectedHome: '/home/work', maxSize: 9.5e9, description: 'the published specification: UID 1101, /home/work, 9.5 GB' },
-  current: { expectedUid: 1000, expectedHome: '/home/ma-user', maxSize: 9.5e9, description: 'newer ModelArts base images: ma-user, UID 1000, GID 100, /home/ma-user' }
+  current: {
+    expectedUid: 1000,
+    expectedHome: '/home/ma-user',
+    maxSize: 9.5e9,
+    description: 'newer ModelArts base images: ma-user, UID 1000, GID 100, /home/ma-user'
+  }
 };
 
 export const DEFAULT_PROTECTED_PATHS = ['/bin', '/sbin', '/usr', '/lib', '/lib32', '/lib64', '/libx32'];
@@ -85,10 +90,20 @@ export function defaultSettings(profile: ProfileName = 'legacy'): Settings {
 }
 
 const UNITS: Record<string, number> = {
-  '': 1, b: 1,
-  kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12,
-  k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4,
-  kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3, tib: 1024 ** 4
+  '': 1,
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  k: 1024,
+  m: 1024 ** 2,
+  g: 1024 ** 3,
+  t: 1024 ** 4,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
+  tib: 1024 ** 4
 };
 
 /** "9.5GB" (decimal), "9.5GiB" (binary), "1048576" (bytes). */

@@ -99,7 +99,7 @@ export class RingProducer {
     await this.putRanges(ranges);
     // Bytes after a skip start a slot of their own (a slot's data precedes its skip).
     if (this.openSkip > 0 && chunk.length > 0) this.commit(Op.Data);
-    for (let pos = 0; pos < chunk.length; ) {
+    for (let pos = 0; pos < chunk.length;) {
       if (this.open === -1) await this.openSlot();
       const n = Math.min(chunk.length - pos, SLOT_BYTES - this.openBytes);
       this.data.set(chunk.subarray(pos, pos + n), this.open * SLOT_BYTES + this.openBytes);
@@ -122,7 +122,7 @@ export class RingProducer {
 
   /** Ranges go in the slot that holds (or precedes) the bytes they describe. */
   private async putRanges(ranges: Float64Array): Promise<void> {
-    for (let r = 0; r < ranges.length; ) {
+    for (let r = 0; r < ranges.length;) {
       if (this.open === -1 || this.openRanges === RANGE_NUMBERS) {
         this.flush();
         await this.openSlot();
@@ -236,4 +236,3 @@ export class RingConsumer {
     if (SLOTS - pending >= BATCH || pending === 0) Atomics.notify(this.control, consumed(this.index));
   }
 }
-

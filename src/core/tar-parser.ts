@@ -44,8 +44,15 @@ const BLOCK = 512;
 const MAX_META_SIZE = 1024 * 1024;
 
 const TYPES: Record<string, TarEntryType> = {
-  '0': 'file', '\0': 'file', '7': 'file', '1': 'hardlink', '2': 'symlink',
-  '3': 'char', '4': 'block', '5': 'directory', '6': 'fifo'
+  '0': 'file',
+  '\0': 'file',
+  '7': 'file',
+  '1': 'hardlink',
+  '2': 'symlink',
+  '3': 'char',
+  '4': 'block',
+  '5': 'directory',
+  '6': 'fifo'
 };
 
 /** Entries Go gives no body, whatever their size says: the next header follows at once. */
@@ -65,7 +72,13 @@ interface PaxAttrs {
 /** The PAX record of the extended attribute that holds file capabilities, as Go and Docker name it. */
 const CAPABILITY_RECORD = 'SCHILY.xattr.security.capability';
 
-const enum State { Header, Body, Meta, Padding, Done }
+const enum State {
+  Header,
+  Body,
+  Meta,
+  Padding,
+  Done
+}
 
 export class TarParser {
   private state = State.Header;
@@ -210,7 +223,10 @@ export class TarParser {
       return;
     }
     // GNU tar reads on after a lone zero block with -i only; Go refuses the archive.
-    if (this.zeroBlocks > 0) throw new ImageError(`${this.what} is corrupt: the zero block at byte ${at - BLOCK} is followed by an entry, not by the second block of the end-of-archive marker`);
+    if (this.zeroBlocks > 0)
+      throw new ImageError(
+        `${this.what} is corrupt: the zero block at byte ${at - BLOCK} is followed by an entry, not by the second block of the end-of-archive marker`
+      );
     if (!checksumMatches(block)) {
       if (at === 0) throw new ImageError(`${this.what} is not a tar archive (its first block is not a tar header)`);
       throw new ImageError(`${this.what} is corrupt: bad tar header checksum at byte ${at}`);
@@ -246,7 +262,9 @@ export class TarParser {
     const linkname = this.pending.longLink || (pax.linkpath ?? readString(block, 157, 100));
     this.pending = {};
     if (typeflag === 'S' || pax.sparse) {
-      throw new ImageError(`${this.what} has a GNU sparse file "${name}" at byte ${at}, which Docker's tools never write and Go's tar reader would unpack under another name or with other contents`);
+      throw new ImageError(
+        `${this.what} has a GNU sparse file "${name}" at byte ${at}, which Docker's tools never write and Go's tar reader would unpack under another name or with other contents`
+      );
     }
     // An old-style entry (type NUL) whose name ends in "/" is a directory, as Go reads it.
     let type = TYPES[typeflag];
@@ -279,9 +297,15 @@ export class TarParser {
     this.metaChunks = [];
     this.state = this.padding > 0 ? State.Padding : State.Header;
     switch (this.metaKind) {
-      case 'L': this.pending.longName = readString(body, 0, body.length); break;
-      case 'K': this.pending.longLink = readString(body, 0, body.length); break;
-      case 'x': this.pending.pax = parsePax(body, this.what); break;
+      case 'L':
+        this.pending.longName = readString(body, 0, body.length);
+        break;
+      case 'K':
+        this.pending.longLink = readString(body, 0, body.length);
+        break;
+      case 'x':
+        this.pending.pax = parsePax(body, this.what);
+        break;
       case 'g': {
         // An entry of its own, as Go reads it: its records apply to no other entry, and what
         // came before it (a long name, PAX records) is dropped.
@@ -414,12 +438,23 @@ function parsePax(body: Buffer, what: string): PaxAttrs {
     if (key === CAPABILITY_RECORD) attrs.capability = Buffer.from(body.subarray(space + 1 + key.length + 1, pos - 1));
     // As in Go, an empty value leaves the header's own field in force.
     switch (key) {
-      case 'path': attrs.path = value || undefined; break;
-      case 'linkpath': attrs.linkpath = value || undefined; break;
-      case 'size': attrs.size = paxNumber(value, key, what); break;
-      case 'uid': attrs.uid = paxNumber(value, key, what); break;
-      case 'gid': attrs.gid = paxNumber(value, key, what); break;
-      default: break; // mtime, uname, other xattrs (SCHILY.*), comments: not needed by any rule
+      case 'path':
+        attrs.path = value || undefined;
+        break;
+      case 'linkpath':
+        attrs.linkpath = value || undefined;
+        break;
+      case 'size':
+        attrs.size = paxNumber(value, key, what);
+        break;
+      case 'uid':
+        attrs.uid = paxNumber(value, key, what);
+        break;
+      case 'gid':
+        attrs.gid = paxNumber(value, key, what);
+        break;
+      default:
+        break; // mtime, uname, other xattrs (SCHILY.*), comments: not needed by any rule
     }
   }
   return attrs;

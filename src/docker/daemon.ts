@@ -70,13 +70,25 @@ export async function inspectImage(docker: Docker, ref: string): Promise<ImageIn
 /** dockerode's Image#inspect, with an abort signal (which Image#inspect does not pass on). */
 function inspectRequest(docker: Docker, ref: string, abortSignal: AbortSignal): Promise<Docker.ImageInspectInfo> {
   return new Promise((resolve, reject) => {
-    const request = { path: `/images/${ref}/json`, method: 'GET', options: {}, abortSignal, statusCodes: { 200: true, 404: 'no such image', 500: 'server error' } };
+    const request = {
+      path: `/images/${ref}/json`,
+      method: 'GET',
+      options: {},
+      abortSignal,
+      statusCodes: { 200: true, 404: 'no such image', 500: 'server error' }
+    };
     docker.modem.dial(request, (err: unknown, data: unknown) => (err ? reject(err) : resolve(data as Docker.ImageInspectInfo)));
   });
 }
 
 /** Makes `ref` available locally according to the pull policy and returns what it is. */
-export async function ensureImage(docker: Docker, ref: string, policy: 'missing' | 'always' | 'never', auth: RegistryAuth | undefined, log: Log): Promise<ImageInfo> {
+export async function ensureImage(
+  docker: Docker,
+  ref: string,
+  policy: 'missing' | 'always' | 'never',
+  auth: RegistryAuth | undefined,
+  log: Log
+): Promise<ImageInfo> {
   let info = policy === 'always' ? undefined : await inspectImage(docker, ref);
   if (!info && policy !== 'never' && !ref.startsWith('sha256:')) {
     await retrying(`pull ${ref}`, log, async (abortSignal) => {
@@ -86,7 +98,9 @@ export async function ensureImage(docker: Docker, ref: string, policy: 'missing'
     info = await inspectImage(docker, ref);
   }
   if (!info) {
-    throw new ImageError(policy === 'never' ? `the image ${ref} is not in the local daemon and pull is "never"` : `the image ${ref} could not be found after pulling it`);
+    throw new ImageError(
+      policy === 'never' ? `the image ${ref} is not in the local daemon and pull is "never"` : `the image ${ref} could not be found after pulling it`
+    );
   }
   return info;
 }
@@ -220,7 +234,8 @@ export class RegistryError extends Error {
   override name = 'RegistryError';
 }
 
-const TRANSIENT = /\b(?:5\d\d|timeout|timed out|temporar|connection reset|reset by peer|EOF|TLS handshake|too many requests|429|ECONNRESET|ECONNREFUSED|EPIPE|socket hang up|Service Unavailable|Bad Gateway|Internal Server Error)\b/i;
+const TRANSIENT =
+  /\b(?:5\d\d|timeout|timed out|temporar|connection reset|reset by peer|EOF|TLS handshake|too many requests|429|ECONNRESET|ECONNREFUSED|EPIPE|socket hang up|Service Unavailable|Bad Gateway|Internal Server Error)\b/i;
 
 /** Milliseconds from an environment variable in seconds (the time limits' variables are for tests). */
 function envMs(name: string): number | undefined {
@@ -266,5 +281,8 @@ export async function retrying<T>(what: string, log: Log, work: (signal: AbortSi
 function shortError(err: unknown): string {
   const e = err as { json?: { message?: string }; reason?: string; message?: string; statusCode?: number };
   const text = e?.json?.message || e?.message || String(err);
-  return text.replace(/^\(HTTP code \d+\) [\w ]+ - /, '').split('\n')[0].trim();
+  return text
+    .replace(/^\(HTTP code \d+\) [\w ]+ - /, '')
+    .split('\n')[0]
+    .trim();
 }

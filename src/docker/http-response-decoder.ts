@@ -121,8 +121,7 @@ export class HttpResponseDecoder {
         // The daemon sends plain chunked bodies; another coding (gzip, chunked) would need decoding.
         if (value.toLowerCase() !== 'chunked') throw new Error(`the response's transfer coding "${value}" is not supported`);
         chunked = true;
-      }
-      else if (name === 'content-length') {
+      } else if (name === 'content-length') {
         if (!/^\d{1,15}$/.test(value)) throw new Error('the response has a malformed Content-Length');
         length = Number(value);
       }

@@ -56,7 +56,12 @@ const runHelper: Helper = (helper, server) =>
  * Credentials for `registry`: the explicit inputs when they apply, else what `docker login`
  * stored (config.json auths, credHelpers or credsStore). Undefined: anonymous.
  */
-export async function credentialsFor(registry: string, explicit: ExplicitCredentials, env: NodeJS.ProcessEnv = process.env, helper: Helper = runHelper): Promise<RegistryAuth | undefined> {
+export async function credentialsFor(
+  registry: string,
+  explicit: ExplicitCredentials,
+  env: NodeJS.ProcessEnv = process.env,
+  helper: Helper = runHelper
+): Promise<RegistryAuth | undefined> {
   if (explicit.username && explicit.password) return { username: explicit.username, password: explicit.password, serveraddress: registry };
   if (explicit.ak && explicit.sk && explicit.region && registry === swrHost(explicit.region)) {
     return { ...swrLogin(explicit.ak, explicit.sk, explicit.region), serveraddress: registry };
@@ -67,7 +72,8 @@ export async function credentialsFor(registry: string, explicit: ExplicitCredent
   } catch {
     return undefined;
   }
-  const keys = registry === 'docker.io' ? ['https://index.docker.io/v1/', 'docker.io', 'index.docker.io'] : [registry, `https://${registry}`, `http://${registry}`];
+  const keys =
+    registry === 'docker.io' ? ['https://index.docker.io/v1/', 'docker.io', 'index.docker.io'] : [registry, `https://${registry}`, `http://${registry}`];
   const store = keys.map((k) => config.credHelpers?.[k]).find(Boolean) ?? config.credsStore;
   if (store) {
     for (const k of keys) {

@@ -64,7 +64,11 @@ export function buildAnnotations(findings: Finding[], lines: Map<string, Dockerf
     });
   }
   if (omitted > 0) {
-    out.push({ level: 'notice', title: 'modelarts-image-check', message: `${count(omitted, 'more finding')} ${is(omitted)} not shown as annotations (GitHub shows at most ${PER_LEVEL} per level): see the job summary and the JSON report.` });
+    out.push({
+      level: 'notice',
+      title: 'modelarts-image-check',
+      message: `${count(omitted, 'more finding')} ${is(omitted)} not shown as annotations (GitHub shows at most ${PER_LEVEL} per level): see the job summary and the JSON report.`
+    });
   }
   return out;
 }

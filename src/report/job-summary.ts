@@ -36,7 +36,9 @@ export function renderSummary(report: JsonReport, extras: SummaryExtras = {}): s
   parts.push(
     `<p>${code(img.reference)}${id ? ` ${code(id)}` : ''}: ${findingCounts(s)}. ` +
       `Size ${formatSize(img.size)} of ${formatSize(img.maxSize)} allowed. ` +
-      (report.base.given ? `Base ${code(String(report.base.reference))}${report.base.matches ? '' : ' (<b>not a prefix of the image</b>)'}.` : `Base not given${report.base.guessed ? `; ${theFirst(report.base.layers, 'layer')} ${was(report.base.layers)} guessed to be the base` : ''}.`) +
+      (report.base.given
+        ? `Base ${code(String(report.base.reference))}${report.base.matches ? '' : ' (<b>not a prefix of the image</b>)'}.`
+        : `Base not given${report.base.guessed ? `; ${theFirst(report.base.layers, 'layer')} ${was(report.base.layers)} guessed to be the base` : ''}.`) +
       '</p>'
   );
   if (extras.push) {
@@ -46,7 +48,13 @@ export function renderSummary(report: JsonReport, extras: SummaryExtras = {}): s
 
   const rows = RULES.map((r) => {
     const found = report.findings.filter((f) => f.rule === r.id && !f.waived);
-    const worst = found.some((f) => f.severity === 'error') ? '❌ error' : found.some((f) => f.severity === 'warning') ? '⚠️ warning' : found.length ? 'ℹ️ notice' : '✅ pass';
+    const worst = found.some((f) => f.severity === 'error')
+      ? '❌ error'
+      : found.some((f) => f.severity === 'warning')
+        ? '⚠️ warning'
+        : found.length
+          ? 'ℹ️ notice'
+          : '✅ pass';
     return `<tr><td><a href="${docsUrl(r.id)}">${r.id}</a></td><td>${worst}</td><td>${found.length}</td><td>${escapeHtml(r.description)}</td></tr>`;
   });
   parts.push(`<h3>Rules</h3><table><tr><th>Rule</th><th>Status</th><th>Findings</th><th>Requirement</th></tr>${rows.join('')}</table>`);
@@ -56,14 +64,20 @@ export function renderSummary(report: JsonReport, extras: SummaryExtras = {}): s
     return `<tr><td>${l.index + 1}</td><td>${l.base ? 'base' : 'custom'}</td><td>${code((l.createdBy && shortInstruction(l.createdBy, INSTRUCTION_SHOWN)) || '(unknown)')}</td><td>${formatSize(l.size)}</td><td>${l.entries}</td><td>${n}</td></tr>`;
   });
   const tail: string[] = [];
-  tail.push(`<h3>Layers</h3><table><tr><th>#</th><th>Part</th><th>Instruction</th><th>Size</th><th>Entries</th><th>Findings</th></tr>${layerRows.join('')}</table>`);
+  tail.push(
+    `<h3>Layers</h3><table><tr><th>#</th><th>Part</th><th>Instruction</th><th>Size</th><th>Entries</th><th>Findings</th></tr>${layerRows.join('')}</table>`
+  );
   const chart = report.layers.filter((l) => l.size > 0).map((l) => `    "layer ${l.index + 1} ${l.base ? 'base' : 'custom'}" : ${(l.size / 1e6).toFixed(1)}`);
   if (chart.length) tail.push(['', '```mermaid', 'pie showData title Layer sizes (MB)', ...chart, '```', ''].join('\n'));
   if (report.largestFiles.length) {
-    tail.push(`<details><summary>Largest files added by custom layers</summary><table><tr><th>Path</th><th>Size</th><th>Layer</th></tr>${report.largestFiles.map((f) => `<tr><td>${code(f.path)}</td><td>${formatSize(f.size)}</td><td>${f.layer + 1}</td></tr>`).join('')}</table></details>`);
+    tail.push(
+      `<details><summary>Largest files added by custom layers</summary><table><tr><th>Path</th><th>Size</th><th>Layer</th></tr>${report.largestFiles.map((f) => `<tr><td>${code(f.path)}</td><td>${formatSize(f.size)}</td><td>${f.layer + 1}</td></tr>`).join('')}</table></details>`
+    );
   }
   const timings = [...report.timings, ...(extras.extraTimings ?? [])];
-  tail.push(`<details><summary>Timings</summary><table>${timings.map((t) => `<tr><td>${escapeHtml(t.phase)}</td><td>${(t.ms / 1000).toFixed(2)} s</td></tr>`).join('')}</table></details>`);
+  tail.push(
+    `<details><summary>Timings</summary><table>${timings.map((t) => `<tr><td>${escapeHtml(t.phase)}</td><td>${(t.ms / 1000).toFixed(2)} s</td></tr>`).join('')}</table></details>`
+  );
   if (extras.reportPath) tail.push(`<p>Full report: ${code(extras.reportPath)} (the action's <code>report</code> output).</p>`);
 
   const fixed = parts.join('\n') + tail.join('\n');
@@ -75,7 +89,13 @@ export function renderSummary(report: JsonReport, extras: SummaryExtras = {}): s
     const items: string[] = [];
     let cut = 0;
     for (const f of found) {
-      const where = [f.path ? code(f.path) : '', f.layer ? `layer ${f.layer.index + 1}` : '', f.instruction ? code(shortInstruction(f.instruction, INSTRUCTION_SHOWN)) : ''].filter(Boolean).join(' · ');
+      const where = [
+        f.path ? code(f.path) : '',
+        f.layer ? `layer ${f.layer.index + 1}` : '',
+        f.instruction ? code(shortInstruction(f.instruction, INSTRUCTION_SHOWN)) : ''
+      ]
+        .filter(Boolean)
+        .join(' · ');
       const item = `<li><b>${f.waived ? 'waived' : f.severity}</b> ${escapeHtml(f.message)}${where ? `<br>${where}` : ''}${f.waived ? `<br><i>waived: ${escapeHtml(f.waived.reason)}</i>` : ''}</li>`;
       if (items.length >= PER_RULE || Buffer.byteLength(item) > budget) {
         cut++;
@@ -85,7 +105,9 @@ export function renderSummary(report: JsonReport, extras: SummaryExtras = {}): s
       items.push(item);
     }
     const more = cut ? `<li>… and ${cut} more: see the JSON report.</li>` : '';
-    findingParts.push(`<details${found.length <= 10 ? ' open' : ''}><summary><b>${r.id}</b> (${found.length})</summary><ul>${items.join('')}${more}</ul></details>`);
+    findingParts.push(
+      `<details${found.length <= 10 ? ' open' : ''}><summary><b>${r.id}</b> (${found.length})</summary><ul>${items.join('')}${more}</ul></details>`
+    );
   }
   return parts.join('\n') + '\n' + (findingParts.length > 1 ? findingParts.join('\n') + '\n' : '') + tail.join('\n') + '\n';
 }

@@ -11,7 +11,10 @@ export class Progress {
   private lastLog = this.started;
   private bytes = 0;
 
-  constructor(private readonly out: NodeJS.WritableStream & { isTTY?: boolean }, private readonly total?: number) {
+  constructor(
+    private readonly out: NodeJS.WritableStream & { isTTY?: boolean },
+    private readonly total?: number
+  ) {
     if (out.isTTY) {
       this.bar = new SingleBar({
         stream: out as NodeJS.WritableStream as NodeJS.WriteStream,

@@ -65,7 +65,10 @@ export function buildSarif(report: JsonReport, options: SarifOptions) {
                 }
               ],
               partialFingerprints: {
-                'modelartsImageCheck/v1': createHash('sha256').update(`${f.rule}\0${f.path ?? ''}\0${f.instruction ?? ''}`).digest('hex').slice(0, 32)
+                'modelartsImageCheck/v1': createHash('sha256')
+                  .update(`${f.rule}\0${f.path ?? ''}\0${f.instruction ?? ''}`)
+                  .digest('hex')
+                  .slice(0, 32)
               },
               ...(f.waived && { suppressions: [{ kind: 'external', justification: f.waived.reason }] })
             };

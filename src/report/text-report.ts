@@ -14,8 +14,12 @@ export function renderText(report: JsonReport, color: boolean): string {
   const lines: string[] = [];
   const img = report.image;
   const id = headingId(img);
-  lines.push(c('bold', `${img.reference}`) + c('dim', ` (${id ? `${id}, ` : ''}${count(report.layers.length, 'layer')}, ${formatSize(img.size)} of ${formatSize(img.maxSize)})`));
-  if (report.base.given) lines.push(`base: ${report.base.reference} (${count(report.base.layers, 'layer')}${report.base.matches ? '' : ', NOT a prefix of the image'})`);
+  lines.push(
+    c('bold', `${img.reference}`) +
+      c('dim', ` (${id ? `${id}, ` : ''}${count(report.layers.length, 'layer')}, ${formatSize(img.size)} of ${formatSize(img.maxSize)})`)
+  );
+  if (report.base.given)
+    lines.push(`base: ${report.base.reference} (${count(report.base.layers, 'layer')}${report.base.matches ? '' : ', NOT a prefix of the image'})`);
   else lines.push(`base: not given; ${report.base.guessed ? `guessed as ${theFirst(report.base.layers, 'layer')} from the history` : 'could not be guessed'}`);
   for (const rule of RULES) {
     const found = report.findings.filter((f) => f.rule === rule.id);
@@ -32,11 +36,18 @@ export function renderText(report: JsonReport, color: boolean): string {
   }
   if (report.scan.truncatedFiles > 0) {
     lines.push('');
-    lines.push(c('dim', `${count(report.scan.truncatedFiles, 'file')} ${was(report.scan.truncatedFiles)} scanned only in part (${formatSize(report.scan.unscannedBytes)} not scanned; large files are scanned up to --scan-limit).`));
+    lines.push(
+      c(
+        'dim',
+        `${count(report.scan.truncatedFiles, 'file')} ${was(report.scan.truncatedFiles)} scanned only in part (${formatSize(report.scan.unscannedBytes)} not scanned; large files are scanned up to --scan-limit).`
+      )
+    );
   }
   const s = report.summary;
   lines.push('');
   const counts = findingCounts(s);
-  lines.push(s.passed ? c('green', `PASSED: ModelArts should accept this image (${counts}).`) : c('error', `FAILED: ModelArts would reject this image (${counts}).`));
+  lines.push(
+    s.passed ? c('green', `PASSED: ModelArts should accept this image (${counts}).`) : c('error', `FAILED: ModelArts would reject this image (${counts}).`)
+  );
   return lines.join('\n') + '\n';
 }

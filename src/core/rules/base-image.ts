@@ -14,7 +14,8 @@ const SHOWN = 64;
 export const baseImage: Rule = {
   id: 'base-image',
   defaultSeverity: 'error',
-  description: 'The image must be built on a ModelArts base image: the base layers must be a prefix of the image layers, and the image is for Linux on amd64 or arm64.',
+  description:
+    'The image must be built on a ModelArts base image: the base layers must be a prefix of the image layers, and the image is for Linux on amd64 or arm64.',
   spec: 'Custom images can be developed based on basic ModelArts images.',
   check(facts) {
     const platform = platformFindings(facts.config.os, facts.config.architecture);
@@ -52,10 +53,18 @@ export const baseImage: Rule = {
 /** An image for another OS or CPU was not built on a ModelArts base, whatever its layers say. */
 function platformFindings(os: string | undefined, architecture: string | undefined): RawFinding[] {
   if (os !== undefined && os.toLowerCase() !== 'linux') {
-    return [{ message: `The image's config says its OS is "${cutText(os, SHOWN)}"; ModelArts base images, and the nodes that run training jobs, are Linux. Build FROM a ModelArts base image.` }];
+    return [
+      {
+        message: `The image's config says its OS is "${cutText(os, SHOWN)}"; ModelArts base images, and the nodes that run training jobs, are Linux. Build FROM a ModelArts base image.`
+      }
+    ];
   }
   if (architecture !== undefined && !RUNNABLE_ARCHITECTURES.includes(architecture.toLowerCase())) {
-    return [{ message: `The image's config says it is built for the "${cutText(architecture, SHOWN)}" CPU architecture; ModelArts base images are amd64 (x86-64) or arm64 (Arm64, for Ascend), and a training node cannot run anything else. Build FROM a ModelArts base image for the target node.` }];
+    return [
+      {
+        message: `The image's config says it is built for the "${cutText(architecture, SHOWN)}" CPU architecture; ModelArts base images are amd64 (x86-64) or arm64 (Arm64, for Ascend), and a training node cannot run anything else. Build FROM a ModelArts base image for the target node.`
+      }
+    ];
   }
   return [];
 }

@@ -30,14 +30,26 @@ export const defaultUser: Rule = {
     if (GO_NUMBER.test(userPart)) {
       // Read as the runtime reads it (Go's Atoi: a sign and leading zeros allowed); it refuses values outside 0 to MAX_ID.
       uid = Number(userPart);
-      if (outOfRange(uid)) return [{ message: `USER "${shown(user)}" is not a UID a container can run as (container runtimes accept 0 to ${MAX_ID}), so the container would not start; ${fix}.`, instruction }];
+      if (outOfRange(uid))
+        return [
+          {
+            message: `USER "${shown(user)}" is not a UID a container can run as (container runtimes accept 0 to ${MAX_ID}), so the container would not start; ${fix}.`,
+            instruction
+          }
+        ];
     } else {
       if (!passwd) {
         return [{ message: `USER "${shown(user)}" cannot be resolved: the image has no readable /etc/passwd; use the numeric UID ${expected}.`, instruction }];
       }
       const entry = passwd.find((p) => p.name === userPart);
       if (!entry) {
-        return [{ message: `USER "${shown(user)}" is not a user in the image's /etc/passwd, so the container would not start; ${fix}.`, path: '/etc/passwd', instruction }];
+        return [
+          {
+            message: `USER "${shown(user)}" is not a user in the image's /etc/passwd, so the container would not start; ${fix}.`,
+            path: '/etc/passwd',
+            instruction
+          }
+        ];
       }
       uid = entry.uid;
     }
@@ -48,12 +60,19 @@ export const defaultUser: Rule = {
     }
     const numericGroup = groupPart !== undefined && GO_NUMBER.test(groupPart);
     if (numericGroup && outOfRange(Number(groupPart))) {
-      findings.push({ message: `USER "${shown(user)}" names the GID ${shown(groupPart!)}, which container runtimes refuse (they accept 0 to ${MAX_ID}), so the container would not start.`, instruction });
+      findings.push({
+        message: `USER "${shown(user)}" names the GID ${shown(groupPart!)}, which container runtimes refuse (they accept 0 to ${MAX_ID}), so the container would not start.`,
+        instruction
+      });
     }
     if (groupPart && !numericGroup) {
       const groups = readGroups(facts.fs);
       if (!groups?.some((g) => g.name === groupPart)) {
-        findings.push({ message: `USER "${shown(user)}" names the group "${shown(groupPart)}", which is not in the image's /etc/group, so the container would not start.`, path: '/etc/group', instruction });
+        findings.push({
+          message: `USER "${shown(user)}" names the group "${shown(groupPart)}", which is not in the image's /etc/group, so the container would not start.`,
+          path: '/etc/group',
+          instruction
+        });
       }
     }
     return findings;

@@ -9,7 +9,8 @@ import type { Rule } from './rule';
 export const fileCapabilities: Rule = {
   id: 'file-capabilities',
   defaultSeverity: 'warning',
-  description: 'Custom layers should not add or change files with file capabilities (setcap): running one gives any user its powers, as a setuid-root file does.',
+  description:
+    'Custom layers should not add or change files with file capabilities (setcap): running one gives any user its powers, as a setuid-root file does.',
   spec: 'A file cannot be added whose owner is root and has permission setuid or setgid.',
   check(facts) {
     const out: RawFinding[] = [];
@@ -23,7 +24,11 @@ export const fileCapabilities: Rule = {
         ? `has the file capabilities ${describeCapabilities(caps)}: whoever runs it gets them, as with a setuid-root file`
         : 'has a security.capability attribute that Linux refuses (its revision and size do not match): Docker cannot unpack this layer';
       const how = node.link ? `a hard link to ${node.link}` : before ? 'changed from the base image' : 'added';
-      out.push({ message: `${node.path} ${what}; it was ${how}. Remove them (setcap -r ${node.path}) and do what needs them at build time.`, path: node.path, layer: node.layer });
+      out.push({
+        message: `${node.path} ${what}; it was ${how}. Remove them (setcap -r ${node.path}) and do what needs them at build time.`,
+        path: node.path,
+        layer: node.layer
+      });
     });
     return out;
   }

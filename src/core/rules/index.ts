@@ -37,7 +37,11 @@ export function runRules(facts: ImageFacts, settings: Settings): Finding[] {
   const waivers = settings.waivers.map((w) => ({ ...w, matches: w.path ? picomatch(w.path, { dot: true }) : () => true }));
   for (const w of waivers) {
     if (w.expires && w.expires <= settings.today) {
-      findings.push({ rule: w.rule, severity: 'notice', message: `The waiver for ${w.rule}${w.path ? ` on ${w.path}` : ''} ("${w.reason}") expired on ${w.expires} and no longer applies.` });
+      findings.push({
+        rule: w.rule,
+        severity: 'notice',
+        message: `The waiver for ${w.rule}${w.path ? ` on ${w.path}` : ''} ("${w.reason}") expired on ${w.expires} and no longer applies.`
+      });
     }
   }
   for (const rule of RULES) {

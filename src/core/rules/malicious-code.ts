@@ -18,7 +18,11 @@ export const maliciousCode: Rule = {
         out.push({ message: `${v.path} is detected by ClamAV as ${v.signature}. Remove it from the image.`, path: v.path, layer: layer.index });
       }
       for (const u of layer.record.unsafe) {
-        out.push({ message: `The layer entry "${u.path}" was not applied: ${u.reason}. Real image builds never write such entries; the layer was crafted.`, path: u.path, layer: layer.index });
+        out.push({
+          message: `The layer entry "${u.path}" was not applied: ${u.reason}. Real image builds never write such entries; the layer was crafted.`,
+          path: u.path,
+          layer: layer.index
+        });
       }
     }
     for (const { layer, entry } of facts.fs.unsafe) {

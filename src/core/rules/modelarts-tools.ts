@@ -17,12 +17,20 @@ export const modelartsTools: Rule = {
       if (!before) continue;
       const after = facts.fs.resolve(path);
       if (!after) {
-        out.push({ message: `The ModelArts tool ${path} from the base image was deleted; training jobs need it.`, path, layer: facts.fs.removedBy(path, facts.base.layerCount - 1)?.layer });
+        out.push({
+          message: `The ModelArts tool ${path} from the base image was deleted; training jobs need it.`,
+          path,
+          layer: facts.fs.removedBy(path, facts.base.layerCount - 1)?.layer
+        });
         continue;
       }
       const diff = differences(before, after);
       if (diff.length > 0) {
-        out.push({ message: `The ModelArts tool ${path} from the base image was changed (${diff.join(', ')}); keep it as the base image has it.`, path, layer: after.layer });
+        out.push({
+          message: `The ModelArts tool ${path} from the base image was changed (${diff.join(', ')}); keep it as the base image has it.`,
+          path,
+          layer: after.layer
+        });
       }
     }
     return out;

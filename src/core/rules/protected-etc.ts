@@ -23,7 +23,11 @@ export const protectedEtc: Rule = {
       } else if (writer >= base) {
         const diff = differences(facts.baseFs.get(path)!, facts.fs.get(path)!);
         if (diff.length > 0) {
-          out.push({ message: `${path} from the base image was changed (${diff.join(', ')}); ModelArts needs it unchanged. Use the base image's users and settings instead of editing it.`, path, layer: writer });
+          out.push({
+            message: `${path} from the base image was changed (${diff.join(', ')}); ModelArts needs it unchanged. Use the base image's users and settings instead of editing it.`,
+            path,
+            layer: writer
+          });
         }
       }
     });

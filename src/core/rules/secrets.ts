@@ -10,7 +10,9 @@ function credentialFile(path: string, text: string): string | null {
   if (path.endsWith('/.docker/config.json')) {
     try {
       const auths = (JSON.parse(text) as { auths?: Record<string, { auth?: string; identitytoken?: string }> }).auths ?? {};
-      const hosts = Object.entries(auths).filter(([, a]) => a && (a.auth || a.identitytoken)).map(([h]) => h);
+      const hosts = Object.entries(auths)
+        .filter(([, a]) => a && (a.auth || a.identitytoken))
+        .map(([h]) => h);
       return hosts.length ? `docker registry credentials for ${hosts.join(', ')}` : null;
     } catch {
       return null;
@@ -33,7 +35,12 @@ export const secrets: Rule = {
     for (const layer of facts.layers) {
       if (layer.base) continue;
       for (const hit of layer.record.scanHits) {
-        if (hit.rule === 'secrets') out.push({ message: `${hit.path} contains ${hit.evidence}. Remove it and rotate the credential; pass secrets at run time instead.`, path: hit.path, layer: layer.index });
+        if (hit.rule === 'secrets')
+          out.push({
+            message: `${hit.path} contains ${hit.evidence}. Remove it and rotate the credential; pass secrets at run time instead.`,
+            path: hit.path,
+            layer: layer.index
+          });
       }
       const e = layer.record.entries;
       for (const [i, text] of e.texts) {
@@ -44,18 +51,29 @@ export const secrets: Rule = {
     const raw = facts.rawConfig;
     const c = raw.config ?? {};
     for (const env of c.Env ?? []) {
-      for (const found of credentialsIn(env)) out.push({ message: `The image environment sets ${found}. Pass credentials at run time, not with ENV.`, instruction: instructionSetting(facts.config.history, env) });
+      for (const found of credentialsIn(env))
+        out.push({
+          message: `The image environment sets ${found}. Pass credentials at run time, not with ENV.`,
+          instruction: instructionSetting(facts.config.history, env)
+        });
     }
     for (const [key, value] of Object.entries(c.Labels ?? {})) {
       for (const found of credentialsIn(`${key}=${value}`)) out.push({ message: `The image label ${key} holds ${found}.` });
     }
-    for (const [what, args] of [['ENTRYPOINT', c.Entrypoint], ['CMD', c.Cmd]] as const) {
-      for (const found of credentialsIn((args ?? []).join(' '))) out.push({ message: `The image's ${what} passes ${found}. Pass credentials at run time instead.` });
+    for (const [what, args] of [
+      ['ENTRYPOINT', c.Entrypoint],
+      ['CMD', c.Cmd]
+    ] as const) {
+      for (const found of credentialsIn((args ?? []).join(' ')))
+        out.push({ message: `The image's ${what} passes ${found}. Pass credentials at run time instead.` });
     }
     raw.history?.forEach((h, i) => {
       const by = typeof h?.created_by === 'string' ? h.created_by : '';
       for (const found of credentialsIn(by)) {
-        out.push({ message: `Build step ${i + 1} recorded ${found} in the image history (build arguments and ENV are visible to anyone who pulls the image). Use build secrets (RUN --mount=type=secret) instead.`, instruction: facts.config.history?.[i]?.created_by });
+        out.push({
+          message: `Build step ${i + 1} recorded ${found} in the image history (build arguments and ENV are visible to anyone who pulls the image). Use build secrets (RUN --mount=type=secret) instead.`,
+          instruction: facts.config.history?.[i]?.created_by
+        });
       }
     });
     return dedupe(out);
@@ -64,7 +82,8 @@ export const secrets: Rule = {
 
 function instructionSetting(history: { created_by?: string }[] | undefined, env: string): string | undefined {
   const name = env.split('=')[0];
-  return [...(history ?? [])].reverse().find((h) => typeof h?.created_by === 'string' && h.created_by.includes(name) && /\bENV\b/.test(h.created_by))?.created_by;
+  return [...(history ?? [])].reverse().find((h) => typeof h?.created_by === 'string' && h.created_by.includes(name) && /\bENV\b/.test(h.created_by))
+    ?.created_by;
 }
 
 function dedupe(findings: RawFinding[]): RawFinding[] {

@@ -14,11 +14,7 @@ export const setuidSetgid: Rule = {
       if (facts.layers[node.layer]?.base) return;
       const before = facts.baseFs.get(node.path);
       if (before && differences(before, node).length === 0) return; // rewritten unchanged
-      const how = node.link
-        ? `a hard link to ${node.link}`
-        : before
-          ? `changed from the base image (${differences(before, node).join(', ')})`
-          : 'added';
+      const how = node.link ? `a hard link to ${node.link}` : before ? `changed from the base image (${differences(before, node).join(', ')})` : 'added';
       out.push({
         message: `${node.path} is owned by root and has the ${describeMode(node.mode)}; it was ${how}. Remove the bit (chmod u-s,g-s) or the file.`,
         path: node.path,
