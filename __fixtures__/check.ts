@@ -1,6 +1,6 @@
 import { checkImage, type CheckResult } from '../src/core/check-image';
 import type { Finding } from '../src/core/facts';
-import { defaultSettings, type Settings } from '../src/core/settings';
+import { defaultSettings, type Settings } from '../src/core/settings/settings';
 import { BASE_METADATA, baseLayers, buildImage, memorySource, type ArchiveOptions, type ImageSpec, type LayerSpec } from './image-builder';
 
 export interface CheckOpts extends ArchiveOptions {

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import * as tar from 'tar-stream';
-import type { ImageSource } from '../src/core/image-source';
+import type { ImageSource } from '../src/core/source/image-source';
 import { END_OF_ARCHIVE, paxHeader } from './raw-tar';
 
 export interface EntrySpec {

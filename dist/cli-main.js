@@ -3467,7 +3467,7 @@ var require_commander = __commonJS({
   }
 });
 
-// src/core/cut-text.ts
+// src/core/text/excerpt.ts
 function cutText(text, max) {
   if (text.length <= max) return text;
   const end = isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max;
@@ -3478,8 +3478,8 @@ function shortInstruction(createdBy, max) {
   return cutText(instruction, max);
 }
 var isHighSurrogate;
-var init_cut_text = __esm({
-  "src/core/cut-text.ts"() {
+var init_excerpt = __esm({
+  "src/core/text/excerpt.ts"() {
     "use strict";
     isHighSurrogate = (code) => code >= 55296 && code <= 56319;
   }
@@ -6160,10 +6160,10 @@ var require_cli_progress = __commonJS({
   }
 });
 
-// src/docker/wakeup.ts
+// src/core/streams/wakeup.ts
 var Wakeup;
 var init_wakeup = __esm({
-  "src/docker/wakeup.ts"() {
+  "src/core/streams/wakeup.ts"() {
     "use strict";
     Wakeup = class {
       wake = null;
@@ -6504,7 +6504,7 @@ var init_save_stream = __esm({
   "src/docker/save-stream.ts"() {
     "use strict";
     import_node_net2 = require("node:net");
-    init_cut_text();
+    init_excerpt();
     init_http_response_decoder();
     init_wakeup();
     BUFFER_BYTES = 1024 * 1024;
@@ -6806,13 +6806,13 @@ var {
   Help
 } = import_index.default;
 
-// src/cli.ts
+// src/cli/main.ts
 var import_node_fs6 = require("node:fs");
 
-// src/core/archive-reader.ts
+// src/core/archive/archive-reader.ts
 var import_node_crypto4 = require("node:crypto");
 
-// src/core/blob-kind.ts
+// src/core/archive/blob-kind.ts
 var SNIFF_BYTES = 512;
 function sniffBlob(head) {
   if (head.length >= 2 && head[0] === 31 && head[1] === 139) return "gzip";
@@ -6826,10 +6826,10 @@ function sniffBlob(head) {
   return "other";
 }
 
-// src/core/archive-reader.ts
-init_cut_text();
+// src/core/archive/archive-reader.ts
+init_excerpt();
 
-// src/core/decompress.ts
+// src/core/layer/decompress.ts
 var import_node_stream = require("node:stream");
 var import_promises = require("node:stream/promises");
 var zlib = __toESM(require("node:zlib"));
@@ -6870,10 +6870,10 @@ function decompressor(compression, what) {
   return create();
 }
 
-// src/core/archive-reader.ts
+// src/core/archive/archive-reader.ts
 init_errors();
 
-// src/core/handoff.ts
+// src/core/streams/handoff.ts
 var Handoff = class {
   item = null;
   ended = false;
@@ -6919,7 +6919,7 @@ var Handoff = class {
   }
 };
 
-// src/core/image-path.ts
+// src/core/fs/image-path.ts
 var SLASH = 47;
 var UNUSUAL = /\/\/|(?:^|\/)\.\.?(?:\/|$)/;
 function normalizeEntryName(name) {
@@ -6962,7 +6962,7 @@ function resolveLinkTarget(linkPath, target) {
   return "/" + parts.join("/");
 }
 
-// src/core/legacy-layer-ids.ts
+// src/core/archive/legacy-layer-ids.ts
 var import_node_crypto = require("node:crypto");
 var LEGACY_LAYER_PATH = /^[a-f0-9]{64}\/layer\.tar$/;
 var sha256 = (text) => (0, import_node_crypto.createHash)("sha256").update(text).digest("hex");
@@ -7029,11 +7029,11 @@ function rawMembers(text) {
   }
 }
 
-// src/core/layer-walker.ts
-init_cut_text();
+// src/core/layer/layer-walker.ts
+init_excerpt();
 init_errors();
 
-// src/core/settings.ts
+// src/core/settings/settings.ts
 init_errors();
 var PROFILES = {
   legacy: { expectedUid: 1101, expectedHome: "/home/work", maxSize: 95e8, description: "the published specification: UID 1101, /home/work, 9.5 GB" },
@@ -7130,7 +7130,7 @@ function parseProfile(text) {
   throw new UsageError(`profile "${text}" is unknown: use "legacy" (${PROFILES.legacy.description}) or "current" (${PROFILES.current.description})`);
 }
 
-// src/core/content-tag.ts
+// src/core/scan/content-tag.ts
 var import_node_crypto2 = require("node:crypto");
 var TAG_BYTES = 32;
 var KEYED_FROM = 16 * 1024;
@@ -7190,7 +7190,7 @@ var GmacTag = class {
   }
 };
 
-// src/core/layer-record.ts
+// src/core/layer/layer-record.ts
 var KIND_NAMES = ["file", "directory", "symlink", "hardlink", "char-device", "block-device", "fifo", "whiteout", "opaque"];
 var Column = class {
   constructor(make) {
@@ -7281,7 +7281,7 @@ var LayerEntries = class {
   }
 };
 
-// src/core/path-map.ts
+// src/core/fs/path-map.ts
 var PathMap = class {
   dirs;
   count = 0;
@@ -7329,7 +7329,7 @@ var PathMap = class {
   }
 };
 
-// src/core/filesystem-model.ts
+// src/core/fs/filesystem-model.ts
 var SPLIT = 2 ** 24;
 var MAX_LAYERS = 127;
 var MAX_LAYER_ENTRIES = SPLIT;
@@ -7605,10 +7605,10 @@ var Filesystem = class _Filesystem {
   }
 };
 
-// src/core/range-processor.ts
+// src/core/scan/stream-processor.ts
 var import_node_crypto3 = require("node:crypto");
 
-// src/core/anchor-search.ts
+// src/core/scan/literal-search.ts
 function commonness(byte) {
   const rank = " etaoinsrhldcumfpgwybvkxjqz".indexOf(String.fromCharCode(byte));
   if (rank !== -1) return 30 - rank;
@@ -7677,7 +7677,7 @@ var AnchorSearch = class {
   }
 };
 
-// src/core/plural.ts
+// src/core/text/plural.ts
 function count(n, noun) {
   return `${n} ${n === 1 ? noun : `${noun}s`}`;
 }
@@ -7688,13 +7688,13 @@ function was(n) {
   return n === 1 ? "was" : "were";
 }
 
-// src/core/mask.ts
+// src/core/text/mask.ts
 function maskSecret(value, keep) {
   if (keep <= 0 || value.length <= keep * 2) return `${"*".repeat(Math.min(value.length, 8))} (${count(value.length, "character")}, masked)`;
   return value.slice(0, keep) + "*".repeat(Math.min(value.length - keep, 16));
 }
 
-// src/core/content-scanner.ts
+// src/core/scan/content-scanner.ts
 var CONTEXT = 512;
 var WINDOW = 256 * 1024;
 var lineMatch = (re, label) => (line) => re.test(line) ? label : null;
@@ -7915,7 +7915,7 @@ var ContentScanner = class {
   }
 };
 
-// src/core/range-processor.ts
+// src/core/scan/stream-processor.ts
 var DIGEST = 1;
 var SCAN = 2;
 function emptyDigests() {
@@ -8083,9 +8083,9 @@ function emptyResult() {
   return { digests: emptyDigests(), hits: [], truncatedFiles: 0, unscannedBytes: 0 };
 }
 
-// src/core/tar-parser.ts
+// src/core/tar/tar-parser.ts
 init_errors();
-init_cut_text();
+init_excerpt();
 var BLOCK = 512;
 var MAX_META_SIZE = 1024 * 1024;
 var TYPES = {
@@ -8454,7 +8454,7 @@ function printable(s) {
   return s.replace(/[^\x20-\x7e]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 
-// src/core/layer-walker.ts
+// src/core/layer/layer-walker.ts
 var ReadBudget = class {
   constructor(maxUncompressed) {
     this.maxUncompressed = maxUncompressed;
@@ -8685,7 +8685,7 @@ async function walkLayer(blob, compression, options, what, scan = true) {
   return record;
 }
 
-// src/core/archive-reader.ts
+// src/core/archive/archive-reader.ts
 var MAX_JSON = 16 * 1024 * 1024;
 var MAX_LINK_HOPS = 40;
 var RESOLVE_BUDGET = 64 * 1024 * 1024;
@@ -8932,10 +8932,10 @@ async function readArchive(source, options) {
   return reader.contents;
 }
 
-// src/core/clamd-client.ts
+// src/core/scan/clamd-client.ts
 var import_node_net = require("node:net");
 init_errors();
-init_cut_text();
+init_excerpt();
 var CLAMD_MAX_STREAM = 25 * 1e3 * 1e3;
 var DEFAULT_STALL_MS = 5 * 60 * 1e3;
 function parseClamdAddress(address) {
@@ -9092,7 +9092,7 @@ var ClamdClient = class _ClamdClient {
 // src/core/check-image.ts
 init_errors();
 
-// src/core/secret-patterns.ts
+// src/core/rules/secret-patterns.ts
 var SECRET_NAME = /(?:^|_)(?:SK|SECRET|SECRET_?KEY|SECRET_ACCESS_KEY|PASSWORD|PASSWD|PWD|TOKEN|API_?KEY|PRIVATE_KEY|AUTH)$/i;
 var PLACEHOLDER = /^(?:|\$\{?\w+\}?|<[^>]*>|x+|\*+|changeme|none|null|false|true|0|1)$/i;
 var ASSIGNMENT = /\b([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s;&|]+)/g;
@@ -9174,8 +9174,8 @@ function redactedConfig(config) {
   };
 }
 
-// src/core/image-manifest.ts
-init_cut_text();
+// src/core/archive/image-manifest.ts
+init_excerpt();
 init_errors();
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
@@ -10095,7 +10095,7 @@ var ParseErrorCode;
   ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
 })(ParseErrorCode || (ParseErrorCode = {}));
 
-// src/core/go-json.ts
+// src/core/archive/go-json.ts
 var fold = (key) => key.toLowerCase().replace(/ſ/g, "s");
 var foldedFields = /* @__PURE__ */ new WeakMap();
 function fieldsOf(shape) {
@@ -10124,7 +10124,7 @@ function convert(node, shape) {
   return out;
 }
 
-// src/core/image-manifest.ts
+// src/core/archive/image-manifest.ts
 var DESCRIPTOR = {
   mediaType: "value",
   digest: "value",
@@ -10340,13 +10340,13 @@ function declaredDigest(path) {
   return digestInBlobPath(path) ?? "";
 }
 
-// src/core/side-work.ts
+// src/core/scan/scan-workers.ts
 var import_node_fs = require("node:fs");
 var import_node_path = require("node:path");
 var import_node_worker_threads = require("node:worker_threads");
 init_errors();
 
-// src/core/shared-ring.ts
+// src/core/scan/shared-ring.ts
 var SLOTS = 4;
 var SLOT_BYTES = 1024 * 1024;
 var SLOT_RANGES = 2048;
@@ -10482,8 +10482,8 @@ var RingProducer = class {
   }
 };
 
-// src/core/side-work.ts
-var WORKER_FILE = (0, import_node_path.join)(__dirname, "side-worker.js");
+// src/core/scan/scan-workers.ts
+var WORKER_FILE = (0, import_node_path.join)(__dirname, "scan-worker.js");
 function createSideWork(scanLimit, layerHash = true) {
   const tagKey = newTagKey();
   const layerWork = { layerHash: true, digests: false, tagKey, scan: false, scanLimit };
@@ -10581,7 +10581,7 @@ var WorkerSideWork = class {
 var import_picomatch2 = __toESM(require_picomatch2());
 
 // src/core/rules/base-image.ts
-init_cut_text();
+init_excerpt();
 var RUNNABLE_ARCHITECTURES = ["amd64", "arm64", "x86_64", "x86-64", "aarch64"];
 var SHOWN = 64;
 var baseImage = {
@@ -10635,9 +10635,9 @@ function platformFindings(os, architecture) {
 }
 
 // src/core/rules/default-user.ts
-init_cut_text();
+init_excerpt();
 
-// src/core/passwd.ts
+// src/core/fs/passwd.ts
 function readPasswd(fs) {
   return fieldsOfLines(fs, "/etc/passwd")?.map((f) => ({ name: f[0], uid: goAtoi(f[2]), gid: goAtoi(f[3]), home: f[5] ?? "" }));
 }
@@ -10737,7 +10737,7 @@ var defaultUser = {
   }
 };
 
-// src/core/file-capabilities.ts
+// src/core/fs/capability-attribute.ts
 var NAMES = [
   "chown",
   "dac_override",
@@ -10819,7 +10819,7 @@ function describeCapabilities(caps) {
   ].filter(Boolean).join(" ");
 }
 
-// src/core/node-compare.ts
+// src/core/fs/node-compare.ts
 var octal = (mode) => mode.toString(8).padStart(4, "0");
 function differences(before, after) {
   const out = [];
@@ -10878,7 +10878,7 @@ var fileCapabilities = {
 };
 
 // src/core/rules/image-size.ts
-init_cut_text();
+init_excerpt();
 var imageSize = {
   id: "image-size",
   defaultSeverity: "error",
@@ -10900,9 +10900,9 @@ var imageSize = {
 };
 
 // src/core/rules/log-stdout.ts
-init_cut_text();
+init_excerpt();
 
-// src/core/startup-commands.ts
+// src/core/rules/startup-commands.ts
 var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "zsh", "ash", "ksh"]);
 var MAX_SCRIPTS = 20;
 var MAX_DEPTH = 3;
@@ -11058,7 +11058,7 @@ var modelartsTools = {
 };
 
 // src/core/rules/offline-deps.ts
-init_cut_text();
+init_excerpt();
 var INSTALLERS = [
   [/\b(?:pip[\d.]*|python[\d.]*\s+-m\s+pip)\s+(?:install|download)\b(?!.*--no-index)/, "installs Python packages with pip"],
   [/\b(?:conda|mamba|micromamba)\s+(?:install|create|update|env\s+(?:create|update))\b/, "installs packages with conda"],
@@ -11467,10 +11467,10 @@ function digestPredicate(settings) {
   return (path) => dirs.some((d) => isUnder(path, d)) || tools.has(baseName(path)) || extra.some((d) => isUnder(path, d));
 }
 
-// src/cli.ts
+// src/cli/main.ts
 init_errors();
 
-// src/core/image-source.ts
+// src/core/source/image-source.ts
 var import_node_fs2 = require("node:fs");
 init_errors();
 function archiveSource(spec) {
@@ -11526,11 +11526,11 @@ function readChunks(path, size) {
   };
 }
 
-// src/core/resolve-settings.ts
+// src/core/settings/resolve-settings.ts
 var import_node_fs4 = require("node:fs");
 var import_node_path2 = require("node:path");
 
-// src/core/config-file.ts
+// src/core/settings/config-file.ts
 var import_node_fs3 = require("node:fs");
 
 // schema/modelarts-image-check.schema.json
@@ -11649,7 +11649,7 @@ var modelarts_image_check_schema_default = {
   }
 };
 
-// src/core/config-file.ts
+// src/core/settings/config-file.ts
 init_errors();
 var CONFIG_FILE_NAME = ".modelarts-image-check.yml";
 var parsers = () => require("./config-parsers.js");
@@ -11698,7 +11698,7 @@ function parseConfig(text, name) {
   };
 }
 
-// src/core/resolve-settings.ts
+// src/core/settings/resolve-settings.ts
 init_errors();
 function resolveSettings(o) {
   const configPath = o.config || ((0, import_node_fs4.existsSync)((0, import_node_path2.join)(o.cwd, CONFIG_FILE_NAME)) ? (0, import_node_path2.join)(o.cwd, CONFIG_FILE_NAME) : void 0);
@@ -11807,7 +11807,7 @@ function buildJsonReport(result, failOn, maxSize) {
   };
 }
 
-// src/report/progress.ts
+// src/cli/progress.ts
 var import_cli_progress = __toESM(require_cli_progress());
 var LOG_INTERVAL_MS = 5e3;
 var Progress = class {
@@ -11932,7 +11932,7 @@ See ${docsUrl(r.id)}`,
 }
 
 // src/report/text-report.ts
-init_cut_text();
+init_excerpt();
 init_errors();
 var COLORS = { error: "\x1B[31m", warning: "\x1B[33m", notice: "\x1B[36m", bold: "\x1B[1m", dim: "\x1B[2m", green: "\x1B[32m", reset: "\x1B[0m" };
 function renderText(report, color) {
@@ -11977,11 +11977,11 @@ function renderText(report, color) {
   return lines.join("\n") + "\n";
 }
 
-// src/dockerfile-lines.ts
+// src/dockerfile/dockerfile-lines.ts
 var import_node_fs5 = require("node:fs");
 var import_node_path3 = require("node:path");
 
-// src/core/dockerfile-map.ts
+// src/dockerfile/dockerfile-map.ts
 function parseDockerfile(text) {
   const lines = text.split(/\r?\n/);
   let escape = "\\";
@@ -12105,7 +12105,7 @@ function mapHistoryToDockerfile(instructions, createdBy) {
   return out;
 }
 
-// src/dockerfile-lines.ts
+// src/dockerfile/dockerfile-lines.ts
 function dockerfileLines(path, root, history) {
   const file = (0, import_node_path3.resolve)(root, path ?? "Dockerfile");
   if (!(0, import_node_fs5.existsSync)(file)) return { lines: /* @__PURE__ */ new Map(), missing: path !== void 0 };
@@ -12115,7 +12115,7 @@ function dockerfileLines(path, root, history) {
   return { dockerfile, lines: mapHistoryToDockerfile(parseDockerfile((0, import_node_fs5.readFileSync)(file, "utf8")), createdBy), missing: false };
 }
 
-// src/cli.ts
+// src/cli/main.ts
 function program2() {
   return new Command("modelarts-image-check").description("Check a Docker image against the Huawei Cloud ModelArts custom training image specification.").argument("<IMAGE>", "docker-archive:PATH, oci-archive:PATH, a path to an archive, or (with a Docker daemon) docker-daemon:REF / an image reference").option("--base <IMAGE>", "the ModelArts base image the image was built on (same forms as IMAGE); without it the base is guessed from the history").addOption(
     new Option("--profile <name>", "legacy: UID 1101, /home/work (the published spec); current: ma-user, UID 1000").choices(["legacy", "current"]).default(void 0, "legacy, or the config file")
@@ -12201,7 +12201,7 @@ function terminalFacts() {
   return given ?? { stdoutIsTTY: !!process.stdout.isTTY, stderrIsTTY: !!process.stderr.isTTY, columns: process.stderr.columns };
 }
 
-// src/cli-bin.ts
+// src/cli/start.ts
 init_errors();
 
 // src/docker/image-reference.ts
@@ -12210,7 +12210,7 @@ function isImageReference(ref) {
   return REFERENCE.test(ref);
 }
 
-// src/cli-bin.ts
+// src/cli/start.ts
 async function openReference(ref) {
   const { docker, info } = await findInDaemon(ref);
   const { daemonSource: daemonSource2 } = await Promise.resolve().then(() => (init_daemon(), daemon_exports));

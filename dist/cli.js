@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 "use strict";
 
-// src/cli-launcher.ts
+// src/cli/index.ts
 var import_node_path = require("node:path");
 
 // src/launch-in-worker.ts
@@ -25,5 +25,5 @@ function launchInWorker(file) {
   });
 }
 
-// src/cli-launcher.ts
+// src/cli/index.ts
 launchInWorker((0, import_node_path.join)(__dirname, "cli-main.js"));

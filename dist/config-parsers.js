@@ -14269,7 +14269,7 @@ var require_ajv = __commonJS({
   }
 });
 
-// src/core/config-parsers.ts
+// src/core/settings/config-parsers.ts
 var config_parsers_exports = {};
 __export(config_parsers_exports, {
   Ajv: () => import_ajv.default,

@@ -1,6 +1,6 @@
 "use strict";
 
-// src/action-launcher.ts
+// src/action/index.ts
 var import_node_path = require("node:path");
 
 // src/launch-in-worker.ts
@@ -24,5 +24,5 @@ function launchInWorker(file) {
   });
 }
 
-// src/action-launcher.ts
-launchInWorker((0, import_node_path.join)(__dirname, "action.js"));
+// src/action/index.ts
+launchInWorker((0, import_node_path.join)(__dirname, "action-main.js"));

@@ -20,7 +20,7 @@ const common = {
 
 // dist/cli.js and dist/index.js are small launchers that run the programs in a worker
 // (src/launch-in-worker.ts explains why).
-await build({ ...common, entryPoints: ['src/cli-launcher.ts'], outfile: 'dist/cli.js' });
+await build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js' });
 // dockerode and what it pulls in (ssh2, gRPC, protobuf: two thirds of the code) go in a bundle
 // of their own, loaded only when the CLI talks to a daemon: the CLI starts faster on archives.
 // The program bundles require it at run time as './dockerode.js' (next to them in dist/).
@@ -31,15 +31,15 @@ const dockerodeApart = {
   }
 };
 // The YAML parser and ajv (half of what is left) are for config files only: in a file of their own
-// too, which config-file.ts requires on first use (src/core/config-parsers.ts).
+// too, which config-file.ts requires on first use (src/core/settings/config-parsers.ts).
 const configParsersApart = {
   name: 'config-parsers-apart',
   setup(b) {
     b.onResolve({ filter: /^\.\/config-parsers$/ }, () => ({ path: './config-parsers.js', external: true }));
   }
 };
-await build({ ...common, entryPoints: ['src/cli-bin.ts'], outfile: 'dist/cli-main.js', plugins: [dockerodeApart, configParsersApart] });
-await build({ ...common, entryPoints: ['src/core/config-parsers.ts'], outfile: 'dist/config-parsers.js' });
+await build({ ...common, entryPoints: ['src/cli/start.ts'], outfile: 'dist/cli-main.js', plugins: [dockerodeApart, configParsersApart] });
+await build({ ...common, entryPoints: ['src/core/settings/config-parsers.ts'], outfile: 'dist/config-parsers.js' });
 // dockerode's BuildKit support (build sessions over gRPC, progress decoded with protobuf) is for
 // docker build, which this project never calls: left out, the daemon path starts sooner
 // (bundle 2.0 -> 1.0 MB; the session alone was ~50 ms).
@@ -71,7 +71,7 @@ const lazySsh = {
   }
 };
 await build({ ...common, entryPoints: ['dockerode'], outfile: 'dist/dockerode.js', plugins: [noBuildkit, lazySsh] });
-await build({ ...common, entryPoints: ['src/action-launcher.ts'], outfile: 'dist/index.js' });
-await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/action.js', plugins: [noBuildkit, lazySsh] });
-// The worker thread that hashes and scans layer bytes beside the parser (src/core/side-work.ts).
-await build({ ...common, entryPoints: ['src/core/side-worker.ts'], outfile: 'dist/side-worker.js' });
+await build({ ...common, entryPoints: ['src/action/index.ts'], outfile: 'dist/index.js' });
+await build({ ...common, entryPoints: ['src/action/start.ts'], outfile: 'dist/action-main.js', plugins: [noBuildkit, lazySsh] });
+// The worker thread that hashes and scans layer bytes beside the parser (src/core/scan/scan-workers.ts).
+await build({ ...common, entryPoints: ['src/core/scan/scan-worker.ts'], outfile: 'dist/scan-worker.js' });

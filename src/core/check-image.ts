@@ -1,19 +1,19 @@
 // The validator core: image source -> archive reader -> layer walker -> filesystem model ->
 // rules. Takes plain values and returns plain findings; the CLI and the action share it.
-import { readArchive, type ReadOptions } from './archive-reader';
-import { ClamdClient } from './clamd-client';
+import { readArchive, type ReadOptions } from './archive/archive-reader';
+import { ClamdClient } from './scan/clamd-client';
 import { ImageError } from './errors';
 import { guessBaseLayerCount, layerHistory, redactedConfig, type Finding, type ImageFacts, type LayerFact } from './facts';
-import { Filesystem, MAX_LAYERS } from './filesystem-model';
-import { isUnder, baseName } from './image-path';
-import { LEGACY_LAYER_PATH } from './legacy-layer-ids';
-import { resolveImage, type ResolvedImage } from './image-manifest';
-import type { ImageSource } from './image-source';
-import type { ScanStats } from './layer-record';
-import { ReadBudget, type WalkOptions } from './layer-walker';
-import { createSideWork } from './side-work';
+import { Filesystem, MAX_LAYERS } from './fs/filesystem-model';
+import { isUnder, baseName } from './fs/image-path';
+import { LEGACY_LAYER_PATH } from './archive/legacy-layer-ids';
+import { resolveImage, type ResolvedImage } from './archive/image-manifest';
+import type { ImageSource } from './source/image-source';
+import type { ScanStats } from './layer/layer-record';
+import { ReadBudget, type WalkOptions } from './layer/layer-walker';
+import { createSideWork } from './scan/scan-workers';
 import { runRules } from './rules';
-import type { Settings } from './settings';
+import type { Settings } from './settings/settings';
 
 /** A base image known by its layer list alone (the daemon's inspect gives it without a save). */
 export interface KnownBase {

@@ -1,10 +1,10 @@
 // The facts about an image that rules judge: its config, its layers (with the Dockerfile
 // instruction behind each), where the base image ends, and the merged filesystems.
-import type { Filesystem } from './filesystem-model';
-import type { HistoryEntry, ImageConfig, ResolvedImage } from './image-manifest';
-import type { LayerRecord } from './layer-record';
-import { redactSecrets } from './secret-patterns';
-import type { Severity } from './settings';
+import type { Filesystem } from './fs/filesystem-model';
+import type { HistoryEntry, ImageConfig, ResolvedImage } from './archive/image-manifest';
+import type { LayerRecord } from './layer/layer-record';
+import { redactSecrets } from './rules/secret-patterns';
+import type { Severity } from './settings/settings';
 
 export interface LayerFact {
   index: number;

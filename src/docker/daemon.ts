@@ -6,7 +6,7 @@ import Docker from 'dockerode';
 import { responseChunks } from './response-chunks';
 import { DEFAULT_STALL_MS, saveChunks, type SaveEndpoint } from './save-stream';
 import { ImageError, UsageError } from '../core/errors';
-import type { ImageSource } from '../core/image-source';
+import type { ImageSource } from '../core/source/image-source';
 import type { RegistryAuth } from './registry-auth';
 
 export interface Log {

@@ -3,7 +3,7 @@
 // buffered into a new Buffer: through the daemon that copied most of the image once more
 // (about 0.5 s of CPU per 1.3 GB, and as much again in garbage collection).
 import type { Readable } from 'node:stream';
-import { Wakeup } from './wakeup';
+import { Wakeup } from '../core/streams/wakeup';
 
 /** Bytes queued before the stream is paused (the daemon then waits on its socket). */
 const HIGH_WATER = 4 * 1024 * 1024;

@@ -10,10 +10,10 @@
 // then does not prove the body whole; Docker ends the archive with tar's end-of-archive marker,
 // which the archive reader requires (daemonSource sets ChunkSource.cutShortHint).
 import { connect, type NetConnectOpts } from 'node:net';
-import type { ChunkSource } from '../core/image-source';
-import { cutText } from '../core/cut-text';
+import type { ChunkSource } from '../core/source/image-source';
+import { cutText } from '../core/text/excerpt';
 import { HttpResponseDecoder } from './http-response-decoder';
-import { Wakeup } from './wakeup';
+import { Wakeup } from '../core/streams/wakeup';
 
 const BUFFER_BYTES = 1024 * 1024;
 /** A buffer with less room than this is handed over rather than read into again. */

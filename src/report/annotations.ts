@@ -2,13 +2,13 @@
 // step (50 per job) are shown and messages are cut at 4096 characters. One annotation per
 // rule per instruction names the first paths and the count; a last notice points at the
 // summary when findings had to be left out.
-import type { DockerfileInstruction } from '../core/dockerfile-map';
-import { shortInstruction } from '../core/cut-text';
+import type { DockerfileInstruction } from '../dockerfile/dockerfile-map';
+import { shortInstruction } from '../core/text/excerpt';
 import { escapeControl } from '../core/errors';
 import type { Finding } from '../core/facts';
-import { count, is } from '../core/plural';
+import { count, is } from '../core/text/plural';
 import { docsUrl } from '../core/rules/rule';
-import type { Severity } from '../core/settings';
+import type { Severity } from '../core/settings/settings';
 
 export interface Annotation {
   level: Severity;

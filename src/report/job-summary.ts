@@ -3,9 +3,9 @@
 // summary over 1 MiB entirely, so the findings are cut to fit and point at the JSON report.
 import { RULES } from '../core/rules';
 import { docsUrl } from '../core/rules/rule';
-import { shortInstruction } from '../core/cut-text';
-import { theFirst, was } from '../core/plural';
-import { formatSize } from '../core/settings';
+import { shortInstruction } from '../core/text/excerpt';
+import { theFirst, was } from '../core/text/plural';
+import { formatSize } from '../core/settings/settings';
 import { findingCounts, headingId, type JsonReport } from './json-report';
 
 const LIMIT = 900 * 1024;

@@ -1,7 +1,7 @@
 // The JSON report: the CLI's `--format json` document and the action's `report` output.
 import type { CheckResult } from '../core/check-image';
 import { largestCustomFiles } from '../core/facts';
-import { count } from '../core/plural';
+import { count } from '../core/text/plural';
 import { verdict, type FailOn } from './verdict';
 
 /** The image's short ID for a report's heading, unless its reference already shows it (a daemon image's does). */

@@ -2,7 +2,7 @@
 // the repository, so results point at the Dockerfile instruction behind them (line 1 when the
 // history could not be matched); rules carry the descriptions and help that ingestion requires.
 import { createHash } from 'node:crypto';
-import type { DockerfileInstruction } from '../core/dockerfile-map';
+import type { DockerfileInstruction } from '../dockerfile/dockerfile-map';
 import { RULES } from '../core/rules';
 import { docsUrl } from '../core/rules/rule';
 import type { JsonReport } from './json-report';

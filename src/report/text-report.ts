@@ -1,10 +1,10 @@
 // The report for people at a terminal: findings grouped by rule, then a one-line verdict.
 import { RULES } from '../core/rules';
 import { docsUrl } from '../core/rules/rule';
-import { shortInstruction } from '../core/cut-text';
+import { shortInstruction } from '../core/text/excerpt';
 import { escapeControl } from '../core/errors';
-import { count, theFirst, was } from '../core/plural';
-import { formatSize } from '../core/settings';
+import { count, theFirst, was } from '../core/text/plural';
+import { formatSize } from '../core/settings/settings';
 import { findingCounts, headingId, type JsonReport } from './json-report';
 
 const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', notice: '\x1b[36m', bold: '\x1b[1m', dim: '\x1b[2m', green: '\x1b[32m', reset: '\x1b[0m' };

@@ -1,5 +1,5 @@
 import type { Finding } from '../core/facts';
-import type { Severity } from '../core/settings';
+import type { Severity } from '../core/settings/settings';
 
 export type FailOn = Severity | 'never';
 

@@ -1,6 +1,6 @@
-import { count, theFirst, was } from '../plural';
+import { count, theFirst, was } from '../text/plural';
 import type { RawFinding } from '../facts';
-import { cutText } from '../cut-text';
+import { cutText } from '../text/excerpt';
 import type { Rule } from './rule';
 
 /**

@@ -1,6 +1,6 @@
-import { cutText } from '../cut-text';
+import { cutText } from '../text/excerpt';
 import { lastInstruction } from '../facts';
-import { GO_NUMBER, readGroups, readPasswd } from '../passwd';
+import { GO_NUMBER, readGroups, readPasswd } from '../fs/passwd';
 import type { Rule } from './rule';
 
 /** Characters of a USER value (or its group) quoted in a message; the config may hold megabytes. */

@@ -1,5 +1,5 @@
-import { decodeCapabilities, describeCapabilities } from '../file-capabilities';
-import { differences } from '../node-compare';
+import { decodeCapabilities, describeCapabilities } from '../fs/capability-attribute';
+import { differences } from '../fs/node-compare';
 import type { RawFinding } from '../facts';
 import type { Rule } from './rule';
 

@@ -1,6 +1,6 @@
 import { largestCustomFiles } from '../facts';
-import { shortInstruction } from '../cut-text';
-import { formatSize } from '../settings';
+import { shortInstruction } from '../text/excerpt';
+import { formatSize } from '../settings/settings';
 import type { Rule } from './rule';
 
 export const imageSize: Rule = {

@@ -2,7 +2,7 @@
 // attaches the layer and instruction behind each finding.
 import picomatch from 'picomatch';
 import type { Finding, ImageFacts } from '../facts';
-import type { Settings } from '../settings';
+import type { Settings } from '../settings/settings';
 import { baseImage } from './base-image';
 import { defaultUser } from './default-user';
 import { fileCapabilities } from './file-capabilities';

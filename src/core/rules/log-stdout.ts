@@ -1,6 +1,6 @@
 import type { RawFinding } from '../facts';
-import { cutText } from '../cut-text';
-import { commandLines, LINE_SHOWN, startupTexts } from '../startup-commands';
+import { cutText } from '../text/excerpt';
+import { commandLines, LINE_SHOWN, startupTexts } from './startup-commands';
 import type { Rule } from './rule';
 
 const HARMLESS_TARGETS = /^(?:\/dev\/(?:null|stdout|stderr|tty|fd\/[12])|\/proc\/self\/fd\/[12])$/;

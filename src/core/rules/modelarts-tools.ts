@@ -1,5 +1,5 @@
-import { differences } from '../node-compare';
-import { readPasswd } from '../passwd';
+import { differences } from '../fs/node-compare';
+import { readPasswd } from '../fs/passwd';
 import type { RawFinding } from '../facts';
 import type { Rule } from './rule';
 

@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { differences } from '../node-compare';
+import { differences } from '../fs/node-compare';
 import type { RawFinding } from '../facts';
 import type { Rule } from './rule';
 

@@ -1,5 +1,5 @@
-import { isUnder } from '../image-path';
-import { differences } from '../node-compare';
+import { isUnder } from '../fs/image-path';
+import { differences } from '../fs/node-compare';
 import type { RawFinding } from '../facts';
 import type { Rule } from './rule';
 

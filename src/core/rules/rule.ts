@@ -1,5 +1,5 @@
 import type { ImageFacts, RawFinding } from '../facts';
-import type { Settings, Severity } from '../settings';
+import type { Settings, Severity } from '../settings/settings';
 
 export interface Rule {
   id: string;

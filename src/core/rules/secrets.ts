@@ -1,5 +1,5 @@
-import { maskSecret } from '../mask';
-import { credentialsIn } from '../secret-patterns';
+import { maskSecret } from '../text/mask';
+import { credentialsIn } from './secret-patterns';
 import type { RawFinding } from '../facts';
 import type { Rule } from './rule';
 

@@ -1,4 +1,4 @@
-import { describeMode, differences } from '../node-compare';
+import { describeMode, differences } from '../fs/node-compare';
 import type { RawFinding } from '../facts';
 import type { Rule } from './rule';
 

@@ -1,5 +1,0 @@
-// dist/index.js (the action's entry): runs dist/action.js (src/index.ts) in a small-heap worker.
-import { join } from 'node:path';
-import { launchInWorker } from './launch-in-worker';
-
-launchInWorker(join(__dirname, 'action.js'));

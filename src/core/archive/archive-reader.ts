@@ -1,0 +1,367 @@
+// Reads an image archive (what `docker save` writes, or an OCI image layout) in one pass, in
+// whatever order it lists its entries: the daemon's stream is not seekable and its manifest
+// comes last, so every blob is classified by its first bytes as it arrives. Layer blobs are
+// walked on the fly; small JSON blobs (manifests, configs, indexes) are kept for later.
+import { createHash, type Hash } from 'node:crypto';
+import { SNIFF_BYTES, sniffBlob, type BlobKind } from './blob-kind';
+import { cutText } from '../text/excerpt';
+import { decompressInto } from '../layer/decompress';
+import { ImageError } from '../errors';
+import { Handoff } from '../streams/handoff';
+import type { ChunkSource } from '../source/image-source';
+import { normalizeEntryName } from '../fs/image-path';
+import type { LayerRecord } from '../layer/layer-record';
+import { LEGACY_LAYER_PATH, predictedBaseLayerPaths } from './legacy-layer-ids';
+import { walkLayer, type WalkOptions } from '../layer/layer-walker';
+import { TarParser, type EntrySink, type TarHeader } from '../tar/tar-parser';
+
+// Manifests and configs are small; a bigger "JSON" blob is not one of them.
+const MAX_JSON = 16 * 1024 * 1024;
+
+export interface ArchiveBlob {
+  /** "sha256:<hex>" of the blob as stored in the archive. */
+  digest: string;
+  size: number;
+  kind: BlobKind;
+  layer?: LayerRecord;
+  json?: unknown;
+  jsonError?: string;
+  /** The text of a JSON blob: manifests and configs are read from it as Go reads them (go-json.ts). */
+  text?: string;
+}
+
+/**
+ * The archive's files by path (no leading slash), as both ways Docker loads an archive read it:
+ * its classic image store unpacks the archive (`docker load`: a later entry replaces an earlier
+ * one at its path, writes go through symlinked directories, symlinks resolve inside the
+ * archive, a hard link is the file its target was then), and its containerd image store reads
+ * the regular files by name (following one symlink, by its text, for what manifest.json names).
+ * Where the two would read different files the archive is refused (AMBIGUOUS): an entry written
+ * through a symlinked directory, an entry that replaces one of another type, and a symlink the
+ * two resolve differently. Read files through `fileAt`.
+ */
+export interface ArchiveContents {
+  /** Regular files by their path in the archive ("manifest.json", "blobs/sha256/..."). */
+  files: Map<string, ArchiveBlob>;
+  /** Symlinks by path, with their targets as written (legacy `docker save` links repeated layers). */
+  links: Map<string, string>;
+}
+
+/** Symlinks followed on one path before it counts as a loop (Linux gives up after 40). */
+const MAX_LINK_HOPS = 40;
+/**
+ * Characters of path looked up while resolving, per archive: real archives need a few
+ * thousand; a crafted one with deep paths and symlinks must not cost quadratic time.
+ */
+export const RESOLVE_BUDGET = 64 * 1024 * 1024;
+
+/**
+ * `path` with the symlinks on it followed (the last component's too with `followLast`), as
+ * inside the root that `docker load` unpacks into: ".." stops at the root, and an absolute
+ * target starts from it. Undefined for a loop, or when `budget` runs out.
+ */
+export function resolveInArchive(
+  links: ReadonlyMap<string, string>,
+  path: string,
+  followLast: boolean,
+  budget = { chars: RESOLVE_BUDGET }
+): string | undefined {
+  if (links.size === 0) return path;
+  let resolved = '';
+  const rest = path.split('/').reverse();
+  let hops = 0;
+  while (rest.length > 0) {
+    const part = rest.pop()!;
+    if (part === '' || part === '.') continue;
+    const parent = resolved;
+    if (part === '..') {
+      resolved = resolved.slice(0, Math.max(0, resolved.lastIndexOf('/')));
+      continue;
+    }
+    resolved = resolved === '' ? part : `${resolved}/${part}`;
+    if (rest.length === 0 && !followLast) break;
+    if ((budget.chars -= resolved.length) < 0) return undefined;
+    const target = links.get(resolved);
+    if (target === undefined) continue;
+    if (++hops > MAX_LINK_HOPS) return undefined;
+    resolved = target.startsWith('/') ? '' : parent;
+    rest.push(...target.split('/').reverse());
+  }
+  return resolved;
+}
+
+const AMBIGUOUS =
+  "Docker's classic image store (which unpacks the archive) and its containerd image store (which reads its entries by name) would read different files, so it cannot be checked";
+
+/** The file Docker reads at `path` (as manifest.json or index.json name it); `what` names the archive. */
+export function fileAt(contents: ArchiveContents, path: string, what: string): ArchiveBlob | undefined {
+  const normalized = normalizeEntryName(path);
+  if (normalized === null) return undefined;
+  const p = normalized.slice(1);
+  const { files, links } = contents;
+  const file = files.get(p);
+  if (file) return file;
+  const target = links.get(p);
+  if (target === undefined) {
+    if (resolveInArchive(links, p, false) !== p) throw new ImageError(`${what} names "${cutText(path, 200)}" through a symlinked directory: ${AMBIGUOUS}`);
+    return undefined;
+  }
+  // containerd follows the symlink once, joining its text to the link's directory; docker load
+  // follows every symlink inside the archive. Legacy `docker save` links ("../<id>/layer.tar") agree.
+  const joined = target.startsWith('/') ? null : normalizeEntryName(p.slice(0, p.lastIndexOf('/') + 1) + target);
+  const resolved = resolveInArchive(links, p, true);
+  if (joined === null || resolved !== joined.slice(1))
+    throw new ImageError(`${what} names "${cutText(path, 200)}", a symlink to "${cutText(target, 200)}" that ${AMBIGUOUS}`);
+  return files.get(resolved);
+}
+
+export interface ReadOptions {
+  /** Walk layer blobs (false for a base image, of which only the config is needed). */
+  walkLayers: boolean;
+  /**
+   * Digests ("sha256:...") of the given base image's layers. A layer blob stored under one of
+   * these names is the base's layer byte for byte (the name is verified against the content
+   * once read), so its content is not scanned: rules skip base layers' scan findings anyway.
+   */
+  baseLayerDigests?: ReadonlySet<string>;
+  /**
+   * Paths of the base image's layers in its legacy `docker save` archive ("<v1 id>/layer.tar").
+   * Docker derives those IDs from the layer chain, so the image's copy of a base layer has the
+   * same path. The path says nothing of the content: a layer read unscanned this way must turn
+   * out to be one of the base's layers (its diff_id), which the validator checks once all is read.
+   */
+  baseLayerPaths?: ReadonlySet<string>;
+  /** The base image's diff_ids: in a legacy archive made by Docker, the paths its layers get are predicted from them. */
+  baseDiffIds?: readonly string[];
+  walk: WalkOptions;
+  /** Called as layer bytes go by, for progress reporting. */
+  onProgress?: (bytes: number) => void;
+  /** What to call the archive in messages ("image archive image.tar"). */
+  what: string;
+}
+
+class HashingSink implements EntrySink {
+  private hash: Hash | null = createHash('sha256');
+  private head: Buffer[] = [];
+  private headSize = 0;
+  private target: EntrySink | null = null;
+
+  constructor(
+    private readonly path: string,
+    private readonly entrySize: number,
+    private readonly reader: ArchiveReader
+  ) {}
+
+  data(chunk: Buffer): void | Promise<void> {
+    this.hash?.update(chunk);
+    if (this.target) return this.target.data(chunk);
+    this.head.push(Buffer.from(chunk)); // the source may reuse its buffer
+    this.headSize += chunk.length;
+    if (this.headSize >= SNIFF_BYTES) return this.start();
+  }
+
+  async end(): Promise<void> {
+    if (!this.target) await this.start();
+    await this.target!.end();
+    const blob = this.reader.contents.files.get(this.path)!;
+    // A plain tar layer's digest is its diff_id, hashed by the layer walker's side work.
+    blob.digest = this.hash ? 'sha256:' + this.hash.digest('hex') : (blob.layer?.diffId ?? '');
+    blob.size = this.entrySize; // the body may have been skipped, not read
+  }
+
+  get discarding(): boolean {
+    return this.target === DISCARD && this.hash === null;
+  }
+
+  private start(): void | Promise<void> {
+    const head = Buffer.concat(this.head);
+    this.head = [];
+    const kind = sniffBlob(head.subarray(0, SNIFF_BYTES));
+    // Layers of a base image are not read, and a plain tar layer is hashed beside the parser.
+    if (kind === 'tar' || ((kind === 'gzip' || kind === 'zstd') && !this.reader.options.walkLayers)) this.hash = null;
+    const blob: ArchiveBlob = { digest: '', size: 0, kind };
+    this.reader.contents.files.set(this.path, blob);
+    this.target = this.reader.sinkFor(this.path, kind, this.entrySize, blob);
+    return this.target.data(head);
+  }
+}
+
+class JsonSink implements EntrySink {
+  private parts: Buffer[] = [];
+  constructor(private readonly blob: ArchiveBlob) {}
+  data(chunk: Buffer): void {
+    this.parts.push(Buffer.from(chunk));
+  }
+  end(): void {
+    try {
+      const text = Buffer.concat(this.parts).toString('utf8');
+      this.blob.json = JSON.parse(text);
+      this.blob.text = text;
+    } catch (err) {
+      this.blob.jsonError = (err as Error).message;
+    }
+    this.parts = [];
+  }
+}
+
+const DISCARD: EntrySink = { data() {}, end() {}, discarding: true };
+/** Smaller bodies are read through: a seek costs more than reading a few blocks. */
+const MIN_SKIP = 64 * 1024;
+
+/** Feeds a layer blob to the layer walker, one chunk at a time (see Handoff). */
+class LayerSink implements EntrySink {
+  private readonly channel = new Handoff();
+  private readonly done: Promise<LayerRecord>;
+  private failure: unknown = null;
+
+  constructor(
+    private readonly blob: ArchiveBlob,
+    compression: LayerRecord['compression'],
+    private readonly options: ReadOptions,
+    what: string,
+    scan: boolean
+  ) {
+    this.done = walkLayer(this.channel, compression, options.walk, what, scan);
+    this.done.catch((err) => {
+      this.failure = err;
+      this.channel.abort(err);
+    });
+  }
+
+  async data(chunk: Buffer): Promise<void> {
+    if (this.failure) throw this.failure;
+    this.options.onProgress?.(chunk.length);
+    await this.channel.push(chunk);
+    if (this.failure) throw this.failure;
+  }
+
+  async end(): Promise<void> {
+    if (this.failure) throw this.failure;
+    this.channel.end();
+    this.blob.layer = await this.done;
+  }
+}
+
+class ArchiveReader {
+  readonly contents: ArchiveContents = { files: new Map(), links: new Map() };
+  /** Shared by every path resolved or recorded while reading (see RESOLVE_BUDGET). */
+  private readonly resolveBudget = { chars: RESOLVE_BUDGET };
+  /** Directories on the paths read so far: docker load would remove what an entry replacing one holds. */
+  private readonly directories = new Set<string>();
+  /** Where a legacy archive made by Docker keeps the base's layers (see legacy-layer-ids.ts). */
+  private predictedBasePaths: Set<string> | undefined;
+  constructor(readonly options: ReadOptions) {}
+
+  onEntry = (h: TarHeader): EntrySink | null => {
+    const normalized = normalizeEntryName(h.name);
+    if (normalized === null) throw new ImageError(`${this.options.what} has an entry whose name climbs out of the archive: "${h.name}"`);
+    const { files, links } = this.contents;
+    const path = normalized.slice(1);
+    const what = this.options.what;
+    const resolved = resolveInArchive(links, path, false, this.resolveBudget);
+    if (resolved === undefined) throw this.tooDeep(h.name);
+    if (resolved !== path) throw new ImageError(`${what} writes "${cutText(h.name, 200)}" through a symlinked directory: ${AMBIGUOUS}`);
+    // Only a regular file may follow a regular file, a symlink a symlink, a directory a directory
+    // (as writers repeat entries).
+    const was = files.has(path) ? 'file' : links.has(path) ? 'symlink' : this.directories.has(path) ? 'directory' : undefined;
+    if (was && was !== h.type) throw new ImageError(`${what} replaces the ${was} "${cutText(h.name, 200)}" with an entry of another type: ${AMBIGUOUS}`);
+    for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) {
+      if ((this.resolveBudget.chars -= i) < 0) throw this.tooDeep(h.name);
+      this.directories.add(path.slice(0, i));
+    }
+    switch (h.type) {
+      case 'file':
+        return new HashingSink(path, h.size, this);
+      case 'symlink':
+        // Legacy `docker save` stores a repeated layer as a symlink to its first copy.
+        links.set(path, h.linkname);
+        return null;
+      case 'hardlink': {
+        // docker load links to the file as it is now; containerd skips the entry (a layer named
+        // by it is then missing there). A later entry at the target does not change the link.
+        const target = normalizeEntryName(h.linkname);
+        const file = target === null ? undefined : files.get(target.slice(1));
+        if (file) files.set(path, file);
+        return null;
+      }
+      case 'directory':
+        this.directories.add(path);
+        return null;
+      default:
+        return null; // a device, a global header: nothing for the image there
+    }
+  };
+
+  private tooDeep(name: string): ImageError {
+    return new ImageError(`${this.options.what} has a loop of symlinks, or paths nested deeper than any archive needs, at "${cutText(name, 200)}"`);
+  }
+
+  private isBaseLayer(path: string): boolean {
+    const digest = digestInBlobPath(path);
+    if (digest !== undefined) return !!this.options.baseLayerDigests?.has(digest);
+    if (!LEGACY_LAYER_PATH.test(path)) return false;
+    if (this.options.baseLayerPaths?.has(path)) return true;
+    // The layer's own json came just before it; until one that is not the top layer's came, none is predicted.
+    if (!this.predictedBasePaths && this.options.baseDiffIds) {
+      const text = this.contents.files.get(path.slice(0, 64) + '/json')?.text;
+      if (text) this.predictedBasePaths = predictedBaseLayerPaths(this.options.baseDiffIds, text);
+    }
+    return !!this.predictedBasePaths?.has(path);
+  }
+
+  sinkFor(path: string, kind: BlobKind, size: number, blob: ArchiveBlob): EntrySink {
+    const what = `layer ${path} of ${this.options.what}`;
+    switch (kind) {
+      case 'json':
+        if (size <= MAX_JSON) return new JsonSink(blob);
+        return DISCARD;
+      case 'tar':
+      case 'gzip':
+      case 'zstd':
+        if (!this.options.walkLayers) return DISCARD;
+        return new LayerSink(blob, kind === 'tar' ? 'none' : kind, this.options, what, !this.isBaseLayer(path));
+      default:
+        return DISCARD;
+    }
+  }
+}
+
+/** "sha256:<hex>" for an OCI-style blob path ("blobs/sha256/<hex>"), else undefined. */
+export function digestInBlobPath(path: string): string | undefined {
+  const named = /^blobs\/sha256\/([a-f0-9]{64})$/.exec(path);
+  return named ? `sha256:${named[1]}` : undefined;
+}
+
+/** Reads a whole archive stream; the outer archive may itself be gzip-compressed. */
+export async function readArchive(source: ChunkSource, options: ReadOptions): Promise<ArchiveContents> {
+  const reader = new ArchiveReader(options);
+  const parser = new TarParser(reader.onEntry, options.what, source.cutShortHint);
+  const iterator = source[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  if (first.done || first.value.length === 0) throw new ImageError(`${options.what} is empty`);
+  // The first chunk was read to tell a gzipped archive from a plain one: hand it on first.
+  const rest = (async function* () {
+    try {
+      yield first.value as Buffer;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    } finally {
+      await iterator.return?.(); // closes the file when reading stops early
+    }
+  })();
+  const consume = async (chunks: AsyncIterable<Buffer>, skip?: (n: number) => number, stopAtEnd = false) => {
+    for await (const chunk of chunks) {
+      await parser.write(chunk);
+      // After the end-of-archive marker comes padding at most. The daemon keeps its connection
+      // open for a while after it (it deletes its export: ~160 ms on the bench), so the check
+      // goes on at once. A gzipped archive is read to its end, where the gzip trailer is checked.
+      if (stopAtEnd && parser.ended) break;
+      // Bodies nobody reads (a base image's layers) are jumped over where the source can seek.
+      if (skip && parser.skippable >= MIN_SKIP) await parser.skip(skip(parser.skippable));
+    }
+    await parser.end();
+  };
+  const head: Buffer = first.value;
+  if (head[0] === 0x1f && head[1] === 0x8b) await decompressInto(rest, 'gzip', consume, options.what);
+  else await consume(rest, source.skip?.bind(source), true);
+  return reader.contents;
+}

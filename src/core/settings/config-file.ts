@@ -1,0 +1,72 @@
+// Reads `.modelarts-image-check.yml`. The JSON schema beside the package is the single source of
+// truth for what the file may say: editors use it, and ajv checks every file against it.
+import { readFileSync } from 'node:fs';
+import type { Ajv } from './config-parsers';
+import schema from '../../../schema/modelarts-image-check.schema.json';
+import { UsageError } from '../errors';
+import { parseProfile, parseSize, type ProfileName, type SeveritySetting, type Waiver } from './settings';
+
+export const CONFIG_FILE_NAME = '.modelarts-image-check.yml';
+
+export interface ConfigFile {
+  profile?: ProfileName;
+  expectedUid?: number;
+  maxSize?: number;
+  scanLimit?: number;
+  maxUncompressed?: number;
+  platform?: string;
+  rules: Record<string, SeveritySetting>;
+  protectedPaths: string[];
+  protectedEtc: string[];
+  waivers: Waiver[];
+}
+
+/** Loaded on first use (see config-parsers.ts). */
+const parsers = (): typeof import('./config-parsers') => require('./config-parsers');
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+const validate = (doc: unknown) => (validator ??= new (parsers().Ajv)({ allErrors: true, allowUnionTypes: true }).compile(schema))(doc);
+
+export function readConfigFile(path: string): ConfigFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read the config file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  return parseConfig(text, path);
+}
+
+export function parseConfig(text: string, name: string): ConfigFile {
+  let doc: unknown;
+  try {
+    doc = parsers().parseYaml(text) ?? {};
+  } catch (err) {
+    throw new UsageError(`${name} is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+  }
+  if (!validate(doc)) {
+    const problems = (validator!.errors ?? []).map((e) => {
+      const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'the top level';
+      if (e.keyword === 'additionalProperties') return `${where}: unknown key "${(e.params as { additionalProperty: string }).additionalProperty}"`;
+      if (e.keyword === 'propertyNames') return `${where}: unknown rule "${(e.params as { propertyName: string }).propertyName}"`;
+      if (e.keyword === 'enum') return `${where}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+      return `${where}: ${e.message}`;
+    });
+    const unique = [...new Set(problems.filter((p) => !p.includes('property name must be valid')))];
+    throw new UsageError(`${name} is not a valid configuration: ${unique.join('; ')}`);
+  }
+  const d = doc as Record<string, unknown>;
+  const size = (key: string) => (d[key] === undefined ? undefined : parseSize(String(d[key]), `${key} in ${name}`));
+  return {
+    profile: d.profile === undefined ? undefined : parseProfile(String(d.profile)),
+    expectedUid: d['expected-uid'] as number | undefined,
+    maxSize: size('max-size'),
+    scanLimit: size('scan-limit'),
+    maxUncompressed: size('max-uncompressed'),
+    platform: d.platform as string | undefined,
+    rules: (d.rules ?? {}) as Record<string, SeveritySetting>,
+    protectedPaths: (d['protected-paths'] ?? []) as string[],
+    protectedEtc: (d['protected-etc'] ?? []) as string[],
+    waivers: (d.waivers ?? []) as Waiver[]
+  };
+}
