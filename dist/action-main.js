@@ -66337,10 +66337,10 @@ var LayerEntries = class {
   sizeCol = new Column((n) => new Float64Array(n));
   /** Symlink and hard link targets, by entry index. */
   links = /* @__PURE__ */ new Map();
-  /** Slot (1-based) of each entry's content digest in `digestBytes`; 0: none. */
-  digestSlots = new Uint32Array(0);
+  /** Slot (1-based) of each entry's content tag in `tagBytes`; 0: none. */
+  tagSlots = new Uint32Array(0);
   /** Content tags (content-tag.ts), TAG_BYTES each, for the entries a rule compares (protected paths, /etc, tools). */
-  digestBytes = new Uint8Array(0);
+  tagBytes = new Uint8Array(0);
   /** Text kept for rules that read files: /etc/passwd, /etc/group, shell scripts, credential files. */
   texts = /* @__PURE__ */ new Map();
   /** The raw `security.capability` attribute of the files and hard links that carry one (file-capabilities.ts). */
@@ -66359,18 +66359,18 @@ var LayerEntries = class {
     if (link !== void 0) this.links.set(i, link);
     return i;
   }
-  /** Takes the content digests the side work computed for this layer's entries. */
-  setDigests(found) {
-    this.digestBytes = found.bytes;
+  /** Takes the content tags the scan workers made for this layer's entries. */
+  setContentTags(found) {
+    this.tagBytes = found.bytes;
     const slots = new Uint32Array(found.count ? this.paths.length : 0);
     for (let k = 0; k < found.count; k++) slots[found.indices[k]] = k + 1;
-    this.digestSlots = slots;
+    this.tagSlots = slots;
   }
-  /** The content digest (hex), when the walker computed one. */
-  digest(i) {
-    const slot = i < this.digestSlots.length ? this.digestSlots[i] : 0;
+  /** The content tag (hex), when the scan workers made one. */
+  contentTag(i) {
+    const slot = i < this.tagSlots.length ? this.tagSlots[i] : 0;
     if (!slot) return void 0;
-    return Buffer.from(this.digestBytes.buffer, this.digestBytes.byteOffset + (slot - 1) * TAG_BYTES, TAG_BYTES).toString("hex");
+    return Buffer.from(this.tagBytes.buffer, this.tagBytes.byteOffset + (slot - 1) * TAG_BYTES, TAG_BYTES).toString("hex");
   }
   kind(i) {
     return this.kindCol.data[i];
@@ -66622,7 +66622,7 @@ var Filesystem = class _Filesystem {
       gid: a.gid(j),
       size: e.size(i),
       link: own.links.get(ref % SPLIT),
-      digest: e.digest(i),
+      contentTag: e.contentTag(i),
       capability: this.capabilityOf(src),
       layer,
       text: e.texts.get(i)
@@ -67035,13 +67035,11 @@ var ContentScanner = class {
   }
 };
 
-// src/core/scan/stream-processor.ts
-var DIGEST = 1;
-var SCAN = 2;
-function emptyDigests() {
+// src/core/scan/scan-results.ts
+function emptyContentTags() {
   return { count: 0, indices: new Uint32Array(0), bytes: new Uint8Array(0) };
 }
-function addDigest(list, index, digest) {
+function addContentTag(list, index, tag) {
   if (list.count === list.indices.length) {
     const n = Math.max(256, list.count * 2);
     const indices = new Uint32Array(n);
@@ -67052,20 +67050,27 @@ function addDigest(list, index, digest) {
     list.bytes = bytes;
   }
   list.indices[list.count] = index;
-  list.bytes.set(digest, list.count * TAG_BYTES);
+  list.bytes.set(tag, list.count * TAG_BYTES);
   list.count++;
 }
-function concatDigests(a, b) {
+function concatContentTags(a, b) {
   if (!b.count) return a;
   if (!a.count) return b;
-  const all = emptyDigests();
-  for (const list of [a, b]) for (let i = 0; i < list.count; i++) addDigest(all, list.indices[i], list.bytes.subarray(i * TAG_BYTES, (i + 1) * TAG_BYTES));
+  const all = emptyContentTags();
+  for (const list of [a, b]) for (let i = 0; i < list.count; i++) addContentTag(all, list.indices[i], list.bytes.subarray(i * TAG_BYTES, (i + 1) * TAG_BYTES));
   return all;
 }
-var RangeProcessor = class {
+function emptyStreamResult() {
+  return { tags: emptyContentTags(), hits: [], truncatedFiles: 0, unscannedBytes: 0 };
+}
+
+// src/core/scan/stream-processor.ts
+var TAG = 1;
+var SCAN = 2;
+var StreamProcessor = class {
   constructor(work) {
     this.work = work;
-    this.tags = new ContentTagger(work.tagKey);
+    this.tagger = new ContentTagger(work.tagKey);
   }
   work;
   hash = null;
@@ -67080,26 +67085,26 @@ var RangeProcessor = class {
   bodyStart = 0;
   bodyEnd = 0;
   /** Whether the current file's content tag is wanted; a body in one piece gets it in one call. */
-  digestWanted = false;
-  fileTag = null;
-  fileDigest = null;
+  tagWanted = false;
+  partTag = null;
+  wholeTag = null;
   /** Whether the current file is scanned, and whether its scan still wants bytes. */
   scanFile = false;
   scanning = false;
-  result = emptyResult();
-  tags;
+  result = emptyStreamResult();
+  tagger;
   begin() {
     this.hash = this.work.layerHash ? (0, import_node_crypto3.createHash)("sha256") : null;
     this.head = 0;
     this.tail = 0;
     this.offset = 0;
     this.index = -1;
-    this.result = emptyResult();
+    this.result = emptyStreamResult();
   }
   addRanges(ranges) {
     for (let i = 0; i < ranges.length; i += 4) {
       const flags = ranges[i + 3];
-      if (!(flags & DIGEST && this.work.digests || flags & SCAN && this.work.scan)) continue;
+      if (!(flags & TAG && this.work.tags || flags & SCAN && this.work.scan)) continue;
       if (this.tail + 4 > this.queue.length) this.makeRoom();
       const q = this.queue;
       const t = this.tail;
@@ -67133,7 +67138,7 @@ var RangeProcessor = class {
    */
   skip(n) {
     const end = this.offset + n;
-    const needed = this.hash !== null || this.index !== -1 && (this.digestWanted || this.scanning) && this.bodyEnd > this.offset || this.head !== this.tail && this.queue[this.head + 1] < end;
+    const needed = this.hash !== null || this.index !== -1 && (this.tagWanted || this.scanning) && this.bodyEnd > this.offset || this.head !== this.tail && this.queue[this.head + 1] < end;
     if (needed) throw new Error(`bytes ${this.offset} to ${end} of the layer were skipped but are needed`);
     if (this.index !== -1 && this.bodyEnd <= end) this.close();
     this.offset = end;
@@ -67141,11 +67146,11 @@ var RangeProcessor = class {
   end() {
     if (this.index !== -1) this.close();
     const result = this.result;
-    const d = result.digests;
-    result.digests = { count: d.count, indices: d.indices.slice(0, d.count), bytes: d.bytes.slice(0, d.count * TAG_BYTES) };
+    const d = result.tags;
+    result.tags = { count: d.count, indices: d.indices.slice(0, d.count), bytes: d.bytes.slice(0, d.count * TAG_BYTES) };
     if (this.hash) result.diffId = "sha256:" + this.hash.digest("hex");
     this.hash = null;
-    this.result = emptyResult();
+    this.result = emptyStreamResult();
     return result;
   }
   /** Drops the ranges already read, or grows the queue. */
@@ -67169,20 +67174,20 @@ var RangeProcessor = class {
     this.bodyEnd = q[h + 1] + q[h + 2];
     const flags = q[h + 3];
     this.head = h + 4;
-    this.digestWanted = (flags & DIGEST) !== 0 && this.work.digests;
+    this.tagWanted = (flags & TAG) !== 0 && this.work.tags;
     this.scanFile = (flags & SCAN) !== 0 && this.work.scan;
     this.scanning = this.scanFile;
     if (this.scanFile) this.scanner.begin(this.index, this.work.scanLimit);
   }
   feed(part, whole) {
-    if (this.digestWanted) {
-      if (whole) this.fileDigest = this.tags.whole(part);
-      else (this.fileTag ??= this.tags.start(this.bodyEnd - this.bodyStart)).update(part);
+    if (this.tagWanted) {
+      if (whole) this.wholeTag = this.tagger.whole(part);
+      else (this.partTag ??= this.tagger.start(this.bodyEnd - this.bodyStart)).update(part);
     }
     if (this.scanning) this.scanning = this.scanner.feed(part, whole);
   }
   close() {
-    if (this.digestWanted) addDigest(this.result.digests, this.index, this.fileDigest ?? (this.fileTag ?? this.tags.start(0)).finish());
+    if (this.tagWanted) addContentTag(this.result.tags, this.index, this.wholeTag ?? (this.partTag ?? this.tagger.start(0)).finish());
     if (this.scanFile) {
       this.result.hits.push(...this.scanner.finish());
       const size = this.bodyEnd - this.bodyStart;
@@ -67192,16 +67197,13 @@ var RangeProcessor = class {
       }
     }
     this.index = -1;
-    this.digestWanted = false;
-    this.fileTag = null;
-    this.fileDigest = null;
+    this.tagWanted = false;
+    this.partTag = null;
+    this.wholeTag = null;
     this.scanFile = false;
     this.scanning = false;
   }
 };
-function emptyResult() {
-  return { digests: emptyDigests(), hits: [], truncatedFiles: 0, unscannedBytes: 0 };
-}
 
 // src/core/tar/tar-parser.ts
 var BLOCK = 512;
@@ -67690,14 +67692,14 @@ var LayerWalker = class {
   scan;
   entries = new LayerEntries();
   record;
-  /** File bodies found since the side work last heard from us (see FileRanges). */
+  /** File bodies found since the scan workers last heard from us (see BodyRanges). */
   textSink = new TextSink(this);
   ranges = new Float64Array(4 * 1024);
   rangeCount = 0;
-  /** Where the bytes the side work needs end, so far: tagged bodies whole, scanned ones up to the scan limit. */
+  /** Where the bytes the scan workers needs end, so far: tagged bodies whole, scanned ones up to the scan limit. */
   neededUntil = 0;
   position = () => 0;
-  /** One reused array: the side work copies the ranges it is sent. */
+  /** One reused array: the scan workers copies the ranges it is sent. */
   addRange(index, start, size, flags) {
     if (this.rangeCount + 4 > this.ranges.length) {
       const bigger = new Float64Array(this.ranges.length * 2);
@@ -67711,7 +67713,7 @@ var LayerWalker = class {
     r[at + 2] = size;
     r[at + 3] = flags;
     this.rangeCount = at + 4;
-    const needed = flags & DIGEST ? size : Math.max(1, Math.min(size, this.options.scanLimit));
+    const needed = flags & TAG ? size : Math.max(1, Math.min(size, this.options.scanLimit));
     this.neededUntil = Math.max(this.neededUntil, start + needed);
   }
   onEntry = (h) => {
@@ -67761,8 +67763,8 @@ var LayerWalker = class {
     const index = this.entries.add(path, kind, h.mode & 4095, h.uid, h.gid, kind === 0 /* File */ ? h.size : 0, link);
     if (h.capability && (kind === 0 /* File */ || kind === 3 /* Hardlink */)) this.entries.capabilities.set(index, h.capability);
     if (kind !== 0 /* File */ || h.size === 0) return null;
-    const digest = (h.mode & 3072) !== 0 || this.options.needsDigest(path);
-    const flags = (this.scan ? SCAN : 0) | (digest ? DIGEST : 0);
+    const tag = (h.mode & 3072) !== 0 || this.options.needsContentTag(path);
+    const flags = (this.scan ? SCAN : 0) | (tag ? TAG : 0);
     if (flags) this.addRange(index, this.position(), h.size, flags);
     const text = h.size <= MAX_CONFIG_TEXT ? this.textSink.start(index, path, h.size) : null;
     return this.options.clamd && this.scan ? new ClamdSink(this.options.clamd, index, this.options.scanLimit, text) : text;
@@ -67773,8 +67775,8 @@ async function walkLayer(blob, compression, options, what, scan = true) {
   const parser = new TarParser(walker.onEntry, what);
   walker.position = () => parser.position;
   const record = walker.record;
-  const side = options.side;
-  await side.begin();
+  const scanWorkers = options.scanWorkers;
+  await scanWorkers.begin();
   const clamdLayer = scan ? options.clamd?.beginLayer() : void 0;
   const consume = async (source) => {
     for await (const chunk of source) {
@@ -67784,16 +67786,16 @@ async function walkLayer(blob, compression, options, what, scan = true) {
       await parser.write(chunk);
       const ranges = walker.ranges.subarray(0, walker.rangeCount);
       walker.rangeCount = 0;
-      if (!side.needsEveryByte && start >= walker.neededUntil) await side.skip(ranges, chunk.length);
-      else await side.send(ranges, chunk);
+      if (!scanWorkers.needsEveryByte && start >= walker.neededUntil) await scanWorkers.skip(ranges, chunk.length);
+      else await scanWorkers.send(ranges, chunk);
     }
     await parser.end();
   };
   if (compression === "none") await consume(blob);
   else await decompressInto(blob, compression, consume, what);
-  const found = await side.end();
+  const found = await scanWorkers.end();
   record.diffId = found.diffId ?? "";
-  walker.entries.setDigests(found.digests);
+  walker.entries.setContentTags(found.tags);
   walker.entries.seal();
   if (options.clamd && clamdLayer !== void 0) {
     record.clamd = (await options.clamd.layerVerdicts(clamdLayer)).map((v) => ({ path: walker.entries.paths[v.index], signature: v.signature }));
@@ -69520,7 +69522,7 @@ var RingProducer = class {
   }
   /**
    * Adds the ranges that start in the next `bytes` of the stream, and says those bytes are
-   * skipped: no consumer needs them (see SideWork.skip), so they are not copied.
+   * skipped: no consumer needs them (see ScanWorkers.skip), so they are not copied.
    */
   async publishSkip(ranges, bytes) {
     await this.putRanges(ranges);
@@ -69592,20 +69594,20 @@ var RingProducer = class {
 
 // src/core/scan/scan-workers.ts
 var WORKER_FILE = (0, import_node_path.join)(__dirname, "scan-worker.js");
-function createSideWork(scanLimit, layerHash = true) {
+function createScanWorkers(scanLimit, layerHash = true) {
   const tagKey = newTagKey();
-  const layerWork = { layerHash: true, digests: false, tagKey, scan: false, scanLimit };
-  const filesWork = { layerHash: false, digests: true, tagKey, scan: true, scanLimit };
+  const layerWork = { layerHash: true, tags: false, tagKey, scan: false, scanLimit };
+  const filesWork = { layerHash: false, tags: true, tagKey, scan: true, scanLimit };
   if ((0, import_node_fs.existsSync)(WORKER_FILE) && process.env.MODELARTS_IMAGE_CHECK_WORKERS !== "0") {
-    return new WorkerSideWork(layerHash ? [layerWork, filesWork] : [filesWork]);
+    return new ThreadedScanWorkers(layerHash ? [layerWork, filesWork] : [filesWork]);
   }
-  return new InThreadSideWork({ ...filesWork, layerHash });
+  return new InThreadScanWorkers({ ...filesWork, layerHash });
 }
-var InThreadSideWork = class {
+var InThreadScanWorkers = class {
   processor;
   needsEveryByte;
   constructor(work) {
-    this.processor = new RangeProcessor(work);
+    this.processor = new StreamProcessor(work);
     this.needsEveryByte = work.layerHash;
   }
   begin() {
@@ -69625,7 +69627,7 @@ var InThreadSideWork = class {
   async close() {
   }
 };
-var WorkerSideWork = class {
+var ThreadedScanWorkers = class {
   ring;
   workers;
   needsEveryByte;
@@ -69665,7 +69667,7 @@ var WorkerSideWork = class {
     await this.ring.signal(3 /* End */);
     return (await Promise.all(results)).reduce((all, r) => ({
       diffId: all.diffId ?? r.diffId,
-      digests: concatDigests(all.digests, r.digests),
+      tags: concatContentTags(all.tags, r.tags),
       hits: all.hits.concat(r.hits),
       truncatedFiles: all.truncatedFiles + r.truncatedFiles,
       unscannedBytes: all.unscannedBytes + r.unscannedBytes
@@ -69936,7 +69938,7 @@ function differences(before, after) {
   if (before.kind === 2 /* Symlink */ && before.link !== after.link) out.push(`link target ${before.link} -> ${after.link}`);
   if (before.kind === 0 /* File */) {
     if (before.size !== after.size) out.push(`content changed (size ${before.size} -> ${after.size})`);
-    else if (before.digest !== after.digest) out.push("content changed");
+    else if (before.contentTag !== after.contentTag) out.push("content changed");
     if (!sameBytes(before.capability, after.capability))
       out.push(`file capabilities ${capabilityText(before.capability)} -> ${capabilityText(after.capability)}`);
   }
@@ -70444,12 +70446,12 @@ async function checkImage(options) {
   const { settings } = options;
   const budget = new ReadBudget(settings.maxUncompressed);
   const clamd = options.clamd ? await ClamdClient.connect(options.clamd) : void 0;
-  const side = createSideWork(settings.scanLimit, !options.image.layersVerified);
+  const scanWorkers = createScanWorkers(settings.scanLimit, !options.image.layersVerified);
   try {
-    return await checkWith(options, { needsDigest: digestPredicate(settings), budget, side, clamd, scanLimit: settings.scanLimit });
+    return await checkWith(options, { needsContentTag: digestPredicate(settings), budget, scanWorkers, clamd, scanLimit: settings.scanLimit });
   } finally {
     clamd?.close();
-    await side.close();
+    await scanWorkers.close();
   }
 }
 async function checkWith(options, walk) {
@@ -70474,7 +70476,7 @@ async function checkWith(options, walk) {
     "read image",
     () => readImage(options.image, settings, { walk, walkLayers: true, onProgress, baseLayerDigests, baseLayerPaths, baseDiffIds })
   );
-  await walk.side.close();
+  await walk.scanWorkers.close();
   const facts = await timed("build filesystem", () => buildFacts(image, base, options));
   const findings = await timed("run rules", () => runRules(facts, settings));
   const scan = facts.layers.reduce(

@@ -364,13 +364,11 @@ var GmacTag = class {
   }
 };
 
-// src/core/scan/stream-processor.ts
-var DIGEST = 1;
-var SCAN = 2;
-function emptyDigests() {
+// src/core/scan/scan-results.ts
+function emptyContentTags() {
   return { count: 0, indices: new Uint32Array(0), bytes: new Uint8Array(0) };
 }
-function addDigest(list, index2, digest) {
+function addContentTag(list, index2, tag) {
   if (list.count === list.indices.length) {
     const n = Math.max(256, list.count * 2);
     const indices = new Uint32Array(n);
@@ -381,13 +379,20 @@ function addDigest(list, index2, digest) {
     list.bytes = bytes;
   }
   list.indices[list.count] = index2;
-  list.bytes.set(digest, list.count * TAG_BYTES);
+  list.bytes.set(tag, list.count * TAG_BYTES);
   list.count++;
 }
-var RangeProcessor = class {
+function emptyStreamResult() {
+  return { tags: emptyContentTags(), hits: [], truncatedFiles: 0, unscannedBytes: 0 };
+}
+
+// src/core/scan/stream-processor.ts
+var TAG = 1;
+var SCAN = 2;
+var StreamProcessor = class {
   constructor(work2) {
     this.work = work2;
-    this.tags = new ContentTagger(work2.tagKey);
+    this.tagger = new ContentTagger(work2.tagKey);
   }
   work;
   hash = null;
@@ -402,26 +407,26 @@ var RangeProcessor = class {
   bodyStart = 0;
   bodyEnd = 0;
   /** Whether the current file's content tag is wanted; a body in one piece gets it in one call. */
-  digestWanted = false;
-  fileTag = null;
-  fileDigest = null;
+  tagWanted = false;
+  partTag = null;
+  wholeTag = null;
   /** Whether the current file is scanned, and whether its scan still wants bytes. */
   scanFile = false;
   scanning = false;
-  result = emptyResult();
-  tags;
+  result = emptyStreamResult();
+  tagger;
   begin() {
     this.hash = this.work.layerHash ? (0, import_node_crypto2.createHash)("sha256") : null;
     this.head = 0;
     this.tail = 0;
     this.offset = 0;
     this.index = -1;
-    this.result = emptyResult();
+    this.result = emptyStreamResult();
   }
   addRanges(ranges) {
     for (let i = 0; i < ranges.length; i += 4) {
       const flags = ranges[i + 3];
-      if (!(flags & DIGEST && this.work.digests || flags & SCAN && this.work.scan)) continue;
+      if (!(flags & TAG && this.work.tags || flags & SCAN && this.work.scan)) continue;
       if (this.tail + 4 > this.queue.length) this.makeRoom();
       const q = this.queue;
       const t = this.tail;
@@ -455,7 +460,7 @@ var RangeProcessor = class {
    */
   skip(n) {
     const end = this.offset + n;
-    const needed = this.hash !== null || this.index !== -1 && (this.digestWanted || this.scanning) && this.bodyEnd > this.offset || this.head !== this.tail && this.queue[this.head + 1] < end;
+    const needed = this.hash !== null || this.index !== -1 && (this.tagWanted || this.scanning) && this.bodyEnd > this.offset || this.head !== this.tail && this.queue[this.head + 1] < end;
     if (needed) throw new Error(`bytes ${this.offset} to ${end} of the layer were skipped but are needed`);
     if (this.index !== -1 && this.bodyEnd <= end) this.close();
     this.offset = end;
@@ -463,11 +468,11 @@ var RangeProcessor = class {
   end() {
     if (this.index !== -1) this.close();
     const result = this.result;
-    const d = result.digests;
-    result.digests = { count: d.count, indices: d.indices.slice(0, d.count), bytes: d.bytes.slice(0, d.count * TAG_BYTES) };
+    const d = result.tags;
+    result.tags = { count: d.count, indices: d.indices.slice(0, d.count), bytes: d.bytes.slice(0, d.count * TAG_BYTES) };
     if (this.hash) result.diffId = "sha256:" + this.hash.digest("hex");
     this.hash = null;
-    this.result = emptyResult();
+    this.result = emptyStreamResult();
     return result;
   }
   /** Drops the ranges already read, or grows the queue. */
@@ -491,20 +496,20 @@ var RangeProcessor = class {
     this.bodyEnd = q[h + 1] + q[h + 2];
     const flags = q[h + 3];
     this.head = h + 4;
-    this.digestWanted = (flags & DIGEST) !== 0 && this.work.digests;
+    this.tagWanted = (flags & TAG) !== 0 && this.work.tags;
     this.scanFile = (flags & SCAN) !== 0 && this.work.scan;
     this.scanning = this.scanFile;
     if (this.scanFile) this.scanner.begin(this.index, this.work.scanLimit);
   }
   feed(part, whole) {
-    if (this.digestWanted) {
-      if (whole) this.fileDigest = this.tags.whole(part);
-      else (this.fileTag ??= this.tags.start(this.bodyEnd - this.bodyStart)).update(part);
+    if (this.tagWanted) {
+      if (whole) this.wholeTag = this.tagger.whole(part);
+      else (this.partTag ??= this.tagger.start(this.bodyEnd - this.bodyStart)).update(part);
     }
     if (this.scanning) this.scanning = this.scanner.feed(part, whole);
   }
   close() {
-    if (this.digestWanted) addDigest(this.result.digests, this.index, this.fileDigest ?? (this.fileTag ?? this.tags.start(0)).finish());
+    if (this.tagWanted) addContentTag(this.result.tags, this.index, this.wholeTag ?? (this.partTag ?? this.tagger.start(0)).finish());
     if (this.scanFile) {
       this.result.hits.push(...this.scanner.finish());
       const size = this.bodyEnd - this.bodyStart;
@@ -514,16 +519,13 @@ var RangeProcessor = class {
       }
     }
     this.index = -1;
-    this.digestWanted = false;
-    this.fileTag = null;
-    this.fileDigest = null;
+    this.tagWanted = false;
+    this.partTag = null;
+    this.wholeTag = null;
     this.scanFile = false;
     this.scanning = false;
   }
 };
-function emptyResult() {
-  return { digests: emptyDigests(), hits: [], truncatedFiles: 0, unscannedBytes: 0 };
-}
 
 // src/core/scan/shared-ring.ts
 var SLOTS = 4;
@@ -583,7 +585,7 @@ var RingConsumer = class {
 
 // src/core/scan/scan-worker.ts
 var { work, ring, index } = import_node_worker_threads.workerData;
-var processor = new RangeProcessor(work);
+var processor = new StreamProcessor(work);
 var consumer = new RingConsumer(ring, index);
 try {
   for (let slot = consumer.next(); slot !== null; slot = consumer.next()) {
@@ -594,7 +596,7 @@ try {
       if (slot.skipAfter) processor.skip(slot.skipAfter);
     } else {
       const result = processor.end();
-      import_node_worker_threads.parentPort.postMessage({ t: "result", result }, [result.digests.indices.buffer, result.digests.bytes.buffer]);
+      import_node_worker_threads.parentPort.postMessage({ t: "result", result }, [result.tags.indices.buffer, result.tags.bytes.buffer]);
     }
     consumer.release();
   }

@@ -11,7 +11,7 @@ import { resolveImage, type ResolvedImage } from './archive/image-manifest';
 import type { ImageSource } from './source/image-source';
 import type { ScanStats } from './layer/layer-record';
 import { ReadBudget, type WalkOptions } from './layer/layer-walker';
-import { createSideWork } from './scan/scan-workers';
+import { createScanWorkers } from './scan/scan-workers';
 import { runRules } from './rules';
 import type { Settings } from './settings/settings';
 
@@ -43,12 +43,12 @@ export async function checkImage(options: CheckOptions): Promise<CheckResult> {
   const { settings } = options;
   const budget = new ReadBudget(settings.maxUncompressed);
   const clamd = options.clamd ? await ClamdClient.connect(options.clamd) : undefined;
-  const side = createSideWork(settings.scanLimit, !options.image.layersVerified);
+  const scanWorkers = createScanWorkers(settings.scanLimit, !options.image.layersVerified);
   try {
-    return await checkWith(options, { needsDigest: digestPredicate(settings), budget, side, clamd, scanLimit: settings.scanLimit });
+    return await checkWith(options, { needsContentTag: digestPredicate(settings), budget, scanWorkers, clamd, scanLimit: settings.scanLimit });
   } finally {
     clamd?.close();
-    await side.close();
+    await scanWorkers.close();
   }
 }
 
@@ -77,8 +77,8 @@ async function checkWith(options: CheckOptions, walk: WalkOptions): Promise<Chec
   const image = await timed('read image', () =>
     readImage(options.image, settings, { walk, walkLayers: true, onProgress, baseLayerDigests, baseLayerPaths, baseDiffIds })
   );
-  // The side workers' memory is returned before the filesystem model, the biggest structure, is built.
-  await walk.side.close();
+  // The scan workers' memory is returned before the filesystem model, the biggest structure, is built.
+  await walk.scanWorkers.close();
   const facts = await timed('build filesystem', () => buildFacts(image, base, options));
   const findings = await timed('run rules', () => runRules(facts, settings));
   const scan = facts.layers.reduce<ScanStats>(

@@ -20,7 +20,7 @@ import {
 import { END_OF_ARCHIVE, paxRecords, rawBody, rawHeader } from '../../../__fixtures__/raw-tar';
 import { resolveInArchive } from '../../../src/core/archive/archive-reader';
 import { checkImage } from '../../../src/core/check-image';
-import { RangeProcessor } from '../../../src/core/scan/stream-processor';
+import { StreamProcessor } from '../../../src/core/scan/stream-processor';
 import { ImageError } from '../../../src/core/errors';
 import { archiveSource, type ImageSource } from '../../../src/core/source/image-source';
 import { defaultSettings } from '../../../src/core/settings/settings';
@@ -266,7 +266,7 @@ describe('a source that verified its layers itself (the Docker daemon)', () => {
     const base = await buildImage({ layers: baseLayers(), metadata: BASE_METADATA, config: { User: 'work' } });
     const check = (layersVerified: boolean) =>
       checkImage({ image: { ...memorySource(archive, 'image x', 65536), layersVerified }, base: memorySource(base.archive, 'base'), settings: small });
-    const skip = jest.spyOn(RangeProcessor.prototype, 'skip');
+    const skip = jest.spyOn(StreamProcessor.prototype, 'skip');
     try {
       const hashed = await check(false);
       expect(skip).not.toHaveBeenCalled();

@@ -17,7 +17,7 @@ export interface FileNode {
   /** Symlink target as written; for a hard link, the path it links to. */
   link?: string;
   /** Content tag (content-tag.ts): equal for equal content, for the files the rules compare. */
-  digest?: string;
+  contentTag?: string;
   /** The raw `security.capability` attribute (file-capabilities.ts), when the file has one. */
   capability?: Buffer;
   /** Index of the layer that last wrote this path. */
@@ -222,7 +222,7 @@ export class Filesystem {
       gid: a.gid(j),
       size: e.size(i),
       link: own.links.get(ref % SPLIT),
-      digest: e.digest(i),
+      contentTag: e.contentTag(i),
       capability: this.capabilityOf(src),
       layer,
       text: e.texts.get(i)

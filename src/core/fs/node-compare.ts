@@ -17,7 +17,7 @@ export function differences(before: FileNode, after: FileNode): string[] {
   if (before.kind === EntryKind.Symlink && before.link !== after.link) out.push(`link target ${before.link} -> ${after.link}`);
   if (before.kind === EntryKind.File) {
     if (before.size !== after.size) out.push(`content changed (size ${before.size} -> ${after.size})`);
-    else if (before.digest !== after.digest) out.push('content changed');
+    else if (before.contentTag !== after.contentTag) out.push('content changed');
     if (!sameBytes(before.capability, after.capability))
       out.push(`file capabilities ${capabilityText(before.capability)} -> ${capabilityText(after.capability)}`);
   }

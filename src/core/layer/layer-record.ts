@@ -2,7 +2,7 @@
 // arrays because an image can hold hundreds of thousands of them and every byte per entry counts
 // (the performance issue allows about 300 bytes of memory per entry, path included).
 import { TAG_BYTES } from '../scan/content-tag';
-import type { FileDigests } from '../scan/stream-processor';
+import type { ContentHit, ContentTags } from '../scan/scan-results';
 
 export const enum EntryKind {
   File = 0,
@@ -21,13 +21,9 @@ export const enum EntryKind {
 export const KIND_NAMES = ['file', 'directory', 'symlink', 'hardlink', 'char-device', 'block-device', 'fifo', 'whiteout', 'opaque'] as const;
 export type KindName = (typeof KIND_NAMES)[number];
 
-/** A content match found while a layer streamed by (malicious code, secrets). */
-export interface ScanHit {
-  detector: string;
-  rule: 'malicious-code' | 'secrets';
+/** A content match found while a layer streamed by (malicious code, secrets), with its file's path. */
+export interface ScanHit extends Omit<ContentHit, 'index'> {
   path: string;
-  /** What was found, already masked where it could be a credential. */
-  evidence: string;
 }
 
 /** An entry that was not applied because it is unsafe (escapes the root, dangling hard link...). */
@@ -63,10 +59,10 @@ export class LayerEntries {
   private readonly sizeCol = new Column((n) => new Float64Array(n));
   /** Symlink and hard link targets, by entry index. */
   readonly links = new Map<number, string>();
-  /** Slot (1-based) of each entry's content digest in `digestBytes`; 0: none. */
-  private digestSlots = new Uint32Array(0);
+  /** Slot (1-based) of each entry's content tag in `tagBytes`; 0: none. */
+  private tagSlots = new Uint32Array(0);
   /** Content tags (content-tag.ts), TAG_BYTES each, for the entries a rule compares (protected paths, /etc, tools). */
-  private digestBytes = new Uint8Array(0);
+  private tagBytes = new Uint8Array(0);
   /** Text kept for rules that read files: /etc/passwd, /etc/group, shell scripts, credential files. */
   readonly texts = new Map<number, string>();
   /** The raw `security.capability` attribute of the files and hard links that carry one (file-capabilities.ts). */
@@ -88,19 +84,19 @@ export class LayerEntries {
     return i;
   }
 
-  /** Takes the content digests the side work computed for this layer's entries. */
-  setDigests(found: FileDigests): void {
-    this.digestBytes = found.bytes;
+  /** Takes the content tags the scan workers made for this layer's entries. */
+  setContentTags(found: ContentTags): void {
+    this.tagBytes = found.bytes;
     const slots = new Uint32Array(found.count ? this.paths.length : 0);
     for (let k = 0; k < found.count; k++) slots[found.indices[k]] = k + 1;
-    this.digestSlots = slots;
+    this.tagSlots = slots;
   }
 
-  /** The content digest (hex), when the walker computed one. */
-  digest(i: number): string | undefined {
-    const slot = i < this.digestSlots.length ? this.digestSlots[i] : 0;
+  /** The content tag (hex), when the scan workers made one. */
+  contentTag(i: number): string | undefined {
+    const slot = i < this.tagSlots.length ? this.tagSlots[i] : 0;
     if (!slot) return undefined;
-    return Buffer.from(this.digestBytes.buffer, this.digestBytes.byteOffset + (slot - 1) * TAG_BYTES, TAG_BYTES).toString('hex');
+    return Buffer.from(this.tagBytes.buffer, this.tagBytes.byteOffset + (slot - 1) * TAG_BYTES, TAG_BYTES).toString('hex');
   }
 
   kind(i: number): EntryKind {

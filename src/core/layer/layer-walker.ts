@@ -1,5 +1,5 @@
 // Reads one layer blob as it streams by: decompresses it and records every entry and the text
-// the rules read. Where each file body lies in the stream goes to the side work, which hashes
+// the rules read. Where each file body lies in the stream goes to the scan workers, which hashes
 // the stream (the diff_id) and the bodies the rules compare, and scans the content.
 // Nothing is written to disk and no file body is held in memory beyond the text kept for rules.
 import type { ClamdClient } from '../scan/clamd-client';
@@ -10,8 +10,8 @@ import { formatSize } from '../settings/settings';
 import { baseName, normalizeEntryName } from '../fs/image-path';
 import { MAX_LAYER_ENTRIES } from '../fs/filesystem-model';
 import { EntryKind, LayerEntries, type LayerRecord } from './layer-record';
-import { DIGEST, SCAN } from '../scan/stream-processor';
-import type { SideWork } from '../scan/scan-workers';
+import { TAG, SCAN } from '../scan/stream-processor';
+import type { ScanWorkers } from '../scan/scan-workers';
 import { TarParser, type EntrySink, type TarHeader } from '../tar/tar-parser';
 
 /** Limits shared by all layers of one image: decompression bombs and kept text stop here. */
@@ -36,9 +36,9 @@ export class ReadBudget {
 
 export interface WalkOptions {
   /** Whether the rules compare this file's content with another layer's. */
-  needsDigest(path: string): boolean;
+  needsContentTag(path: string): boolean;
   budget: ReadBudget;
-  side: SideWork;
+  scanWorkers: ScanWorkers;
   /** With --clamd: every file body also goes to ClamAV, up to `scanLimit` bytes. */
   clamd?: ClamdClient;
   scanLimit: number;
@@ -143,11 +143,11 @@ class ClamdSink implements EntrySink {
 class LayerWalker {
   readonly entries = new LayerEntries();
   readonly record: LayerRecord;
-  /** File bodies found since the side work last heard from us (see FileRanges). */
+  /** File bodies found since the scan workers last heard from us (see BodyRanges). */
   private readonly textSink = new TextSink(this);
   ranges = new Float64Array(4 * 1024);
   rangeCount = 0;
-  /** Where the bytes the side work needs end, so far: tagged bodies whole, scanned ones up to the scan limit. */
+  /** Where the bytes the scan workers needs end, so far: tagged bodies whole, scanned ones up to the scan limit. */
   neededUntil = 0;
   position = () => 0;
 
@@ -169,7 +169,7 @@ class LayerWalker {
     };
   }
 
-  /** One reused array: the side work copies the ranges it is sent. */
+  /** One reused array: the scan workers copies the ranges it is sent. */
   private addRange(index: number, start: number, size: number, flags: number): void {
     if (this.rangeCount + 4 > this.ranges.length) {
       const bigger = new Float64Array(this.ranges.length * 2);
@@ -183,8 +183,8 @@ class LayerWalker {
     r[at + 2] = size;
     r[at + 3] = flags;
     this.rangeCount = at + 4;
-    // At least the first byte: the side work opens a range when the bytes reach its start.
-    const needed = flags & DIGEST ? size : Math.max(1, Math.min(size, this.options.scanLimit));
+    // At least the first byte: the scan workers opens a range when the bytes reach its start.
+    const needed = flags & TAG ? size : Math.max(1, Math.min(size, this.options.scanLimit));
     this.neededUntil = Math.max(this.neededUntil, start + needed);
   }
 
@@ -240,8 +240,8 @@ class LayerWalker {
     if (h.capability && (kind === EntryKind.File || kind === EntryKind.Hardlink)) this.entries.capabilities.set(index, h.capability);
     if (kind !== EntryKind.File || h.size === 0) return null;
     // setuid/setgid files are compared with the base wherever they are.
-    const digest = (h.mode & 0o6000) !== 0 || this.options.needsDigest(path);
-    const flags = (this.scan ? SCAN : 0) | (digest ? DIGEST : 0);
+    const tag = (h.mode & 0o6000) !== 0 || this.options.needsContentTag(path);
+    const flags = (this.scan ? SCAN : 0) | (tag ? TAG : 0);
     if (flags) this.addRange(index, this.position(), h.size, flags);
     const text = h.size <= MAX_CONFIG_TEXT ? this.textSink.start(index, path, h.size) : null;
     return this.options.clamd && this.scan ? new ClamdSink(this.options.clamd, index, this.options.scanLimit, text) : text;
@@ -263,8 +263,8 @@ export async function walkLayer(
   const parser = new TarParser(walker.onEntry, what);
   walker.position = () => parser.position;
   const record = walker.record;
-  const side = options.side;
-  await side.begin();
+  const scanWorkers = options.scanWorkers;
+  await scanWorkers.begin();
   const clamdLayer = scan ? options.clamd?.beginLayer() : undefined;
   const consume = async (source: AsyncIterable<Buffer>) => {
     for await (const chunk of source) {
@@ -272,21 +272,21 @@ export async function walkLayer(
       const start = record.size;
       record.size += chunk.length;
       await parser.write(chunk);
-      // The ranges found in this chunk reach the side work before the chunk itself. Through
+      // The ranges found in this chunk reach the scan workers before the chunk itself. Through
       // the daemon (no layer hash) a chunk that no file body needs is not copied to the
       // workers: base files that are neither tagged nor scanned, weights past the scan limit.
       const ranges = walker.ranges.subarray(0, walker.rangeCount);
       walker.rangeCount = 0;
-      if (!side.needsEveryByte && start >= walker.neededUntil) await side.skip(ranges, chunk.length);
-      else await side.send(ranges, chunk);
+      if (!scanWorkers.needsEveryByte && start >= walker.neededUntil) await scanWorkers.skip(ranges, chunk.length);
+      else await scanWorkers.send(ranges, chunk);
     }
     await parser.end();
   };
   if (compression === 'none') await consume(blob);
   else await decompressInto(blob, compression, consume, what);
-  const found = await side.end();
+  const found = await scanWorkers.end();
   record.diffId = found.diffId ?? '';
-  walker.entries.setDigests(found.digests);
+  walker.entries.setContentTags(found.tags);
   walker.entries.seal();
   if (options.clamd && clamdLayer !== undefined) {
     record.clamd = (await options.clamd.layerVerdicts(clamdLayer)).map((v) => ({ path: walker.entries.paths[v.index], signature: v.signature }));

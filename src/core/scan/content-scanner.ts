@@ -4,7 +4,7 @@
 // files (a NUL byte in their first bytes) only for the anchors that matter in binaries. Content
 // goes through a sliding window so that a pattern split between two chunks is still found, and
 // the window is copied only when a file spans chunks.
-import type { RangeHit } from './stream-processor';
+import type { ContentHit } from './scan-results';
 import { AnchorSearch } from './literal-search';
 import { maskSecret } from '../text/mask';
 
@@ -14,7 +14,7 @@ const WINDOW = 256 * 1024;
 
 interface Detector {
   id: string;
-  rule: RangeHit['rule'];
+  rule: ContentHit['rule'];
   anchors: Buffer[];
   /** Also searched in binary files (miners hide pool addresses in executables). */
   binary?: boolean;
@@ -144,7 +144,7 @@ export class ContentScanner {
   /** The detectors that matched in this file, one bit each (no allocation per file). */
   private found = 0;
   private index = 0;
-  private hits: RangeHit[] = [];
+  private hits: ContentHit[] = [];
   private scanned = 0;
   private limit = 0;
   private binary: boolean | undefined;
@@ -198,7 +198,7 @@ export class ContentScanner {
   }
 
   /** Ends the file and returns what it matched. */
-  finish(): RangeHit[] {
+  finish(): ContentHit[] {
     if (this.fill > this.searchFrom && this.stoppedAt === -1) this.search(this.window, this.searchFrom, this.fill);
     this.fill = 0;
     return this.hits;

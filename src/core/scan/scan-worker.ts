@@ -1,12 +1,12 @@
-// Worker thread entry (bundled to dist/scan-worker.js): runs a RangeProcessor on the layer
+// Worker thread entry (bundled to dist/scan-worker.js): runs a StreamProcessor on the layer
 // bytes the parser publishes in the shared ring, releasing each slot when done with it.
 import { parentPort, workerData } from 'node:worker_threads';
-import { RangeProcessor } from './stream-processor';
+import { StreamProcessor } from './stream-processor';
 import { Op, RingConsumer } from './shared-ring';
-import type { SideWorkerData } from './scan-workers';
+import type { ScanWorkerData } from './scan-workers';
 
-const { work, ring, index } = workerData as SideWorkerData;
-const processor = new RangeProcessor(work);
+const { work, ring, index } = workerData as ScanWorkerData;
+const processor = new StreamProcessor(work);
 const consumer = new RingConsumer(ring, index);
 
 try {
@@ -19,8 +19,8 @@ try {
       if (slot.skipAfter) processor.skip(slot.skipAfter);
     } else {
       const result = processor.end();
-      // The digest arrays are moved, not copied: they can be megabytes for a big layer.
-      parentPort!.postMessage({ t: 'result', result }, [result.digests.indices.buffer, result.digests.bytes.buffer]);
+      // The tag arrays are moved, not copied: they can be megabytes for a big layer.
+      parentPort!.postMessage({ t: 'result', result }, [result.tags.indices.buffer, result.tags.bytes.buffer]);
     }
     consumer.release();
   }

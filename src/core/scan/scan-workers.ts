@@ -1,94 +1,95 @@
-// Runs the range work (layer hash, file digests, content scan) beside the tar parser. In the
-// bundle it uses two worker threads, one hashing the layer and one digesting and scanning files,
+// Runs the stream work (layer hash, content tags, content scan) beside the tar parser. In the
+// bundle it uses two worker threads, one hashing the layer and one tagging and scanning files,
 // so that on a 2-core machine the parser and both jobs overlap; each chunk is copied once into a
 // ring of shared memory that both workers read (shared-ring.ts). Where the worker script is
-// absent (running from source, in tests) the same RangeProcessor runs in this thread.
+// absent (running from source, in tests) the same StreamProcessor runs in this thread.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ImageError } from '../errors';
 import { newTagKey } from './content-tag';
-import { concatDigests, RangeProcessor, type FileRanges, type RangeResult, type RangeWork } from './stream-processor';
+import { concatContentTags, type StreamResult } from './scan-results';
+import { StreamProcessor, type BodyRanges, type StreamWork } from './stream-processor';
 import { Op, RingProducer, type RingMemory } from './shared-ring';
 
-export interface SideWork {
+export interface ScanWorkers {
   begin(): void | Promise<void>;
   /** The ranges that start in (or before) `chunk`, then the chunk itself. */
-  send(ranges: FileRanges, chunk: Buffer): void | Promise<void>;
+  send(ranges: BodyRanges, chunk: Buffer): void | Promise<void>;
   /** Whether every byte must be sent (a layer hash); otherwise unneeded bytes may be skipped. */
   readonly needsEveryByte: boolean;
   /** Like send, for a chunk of `bytes` that no range needs: only its length is passed on. */
-  skip(ranges: FileRanges, bytes: number): void | Promise<void>;
-  end(): Promise<RangeResult>;
+  skip(ranges: BodyRanges, bytes: number): void | Promise<void>;
+  end(): Promise<StreamResult>;
   /** Stops the workers once no more layers come; calling it again does nothing. */
   close(): Promise<void>;
 }
 
 const WORKER_FILE = join(__dirname, 'scan-worker.js');
 
-/** What a side worker is started with (src/core/scan/scan-worker.ts). */
-export interface SideWorkerData {
-  work: RangeWork;
+/** What a scan worker is started with (src/core/scan/scan-worker.ts). */
+export interface ScanWorkerData {
+  work: StreamWork;
   ring: RingMemory;
   /** Its consumer number in the ring. */
   index: number;
 }
 
 /** `layerHash` false: the source vouches for its layers' diff_ids (ImageSource.layersVerified). */
-export function createSideWork(scanLimit: number, layerHash = true): SideWork {
+export function createScanWorkers(scanLimit: number, layerHash = true): ScanWorkers {
   const tagKey = newTagKey();
-  const layerWork: RangeWork = { layerHash: true, digests: false, tagKey, scan: false, scanLimit };
-  const filesWork: RangeWork = { layerHash: false, digests: true, tagKey, scan: true, scanLimit };
+  const layerWork: StreamWork = { layerHash: true, tags: false, tagKey, scan: false, scanLimit };
+  const filesWork: StreamWork = { layerHash: false, tags: true, tagKey, scan: true, scanLimit };
   if (existsSync(WORKER_FILE) && process.env.MODELARTS_IMAGE_CHECK_WORKERS !== '0') {
-    // The layer hash reads every byte and is the biggest single job; file digests and the scan
-    // share the other worker (on the bench a little faster than digests beside the layer hash).
-    return new WorkerSideWork(layerHash ? [layerWork, filesWork] : [filesWork]);
+    // The layer hash reads every byte and is the biggest single job; file tags and the scan
+    // share the other worker (on the bench a little faster than tags beside the layer hash).
+    return new ThreadedScanWorkers(layerHash ? [layerWork, filesWork] : [filesWork]);
   }
-  return new InThreadSideWork({ ...filesWork, layerHash });
+  return new InThreadScanWorkers({ ...filesWork, layerHash });
 }
 
-class InThreadSideWork implements SideWork {
-  private readonly processor: RangeProcessor;
+class InThreadScanWorkers implements ScanWorkers {
+  private readonly processor: StreamProcessor;
   readonly needsEveryByte: boolean;
-  constructor(work: RangeWork) {
-    this.processor = new RangeProcessor(work);
+  constructor(work: StreamWork) {
+    this.processor = new StreamProcessor(work);
     this.needsEveryByte = work.layerHash;
   }
   begin(): void {
     this.processor.begin();
   }
-  send(ranges: FileRanges, chunk: Buffer): void {
+  send(ranges: BodyRanges, chunk: Buffer): void {
     if (ranges.length) this.processor.addRanges(ranges);
     this.processor.data(chunk);
   }
-  skip(ranges: FileRanges, bytes: number): void {
+  skip(ranges: BodyRanges, bytes: number): void {
     if (ranges.length) this.processor.addRanges(ranges);
     this.processor.skip(bytes);
   }
-  async end(): Promise<RangeResult> {
+  async end(): Promise<StreamResult> {
     return this.processor.end();
   }
   async close(): Promise<void> {}
 }
 
-type Reply = { t: 'result'; result: RangeResult } | { t: 'error'; message: string };
+type Reply = { t: 'result'; result: StreamResult } | { t: 'error'; message: string };
 type Waiter<T> = { resolve: (v: T) => void; reject: (e: Error) => void };
 
-class WorkerSideWork implements SideWork {
+class ThreadedScanWorkers implements ScanWorkers {
   private readonly ring: RingProducer;
   private readonly workers: Worker[];
   readonly needsEveryByte: boolean;
-  private resultWaiters: Waiter<RangeResult>[][] = [];
+  private resultWaiters: Waiter<StreamResult>[][] = [];
   private failure: Error | null = null;
   private closed = false;
 
-  constructor(works: RangeWork[]) {
+  constructor(works: StreamWork[]) {
     this.ring = new RingProducer(works.length, () => this.failure);
     this.needsEveryByte = works.some((w) => w.layerHash);
     this.workers = works.map((work, index) => {
       // Small young generations: the workers allocate little, all of it short-lived (chunk views,
       // tags, the text around scan anchors); 2 MB measured as fast as 4 MB and about 2 MB lighter each.
-      const data: SideWorkerData = { work, ring: this.ring.memory, index };
+      const data: ScanWorkerData = { work, ring: this.ring.memory, index };
       const worker = new Worker(WORKER_FILE, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 2 } });
       worker.unref();
       worker.on('message', (m: Reply) => {
@@ -106,23 +107,23 @@ class WorkerSideWork implements SideWork {
     return this.ring.signal(Op.Begin);
   }
 
-  send(ranges: FileRanges, chunk: Buffer): Promise<void> {
+  send(ranges: BodyRanges, chunk: Buffer): Promise<void> {
     return this.ring.publishData(ranges, chunk);
   }
 
-  skip(ranges: FileRanges, bytes: number): Promise<void> {
+  skip(ranges: BodyRanges, bytes: number): Promise<void> {
     return this.ring.publishSkip(ranges, bytes);
   }
 
-  async end(): Promise<RangeResult> {
+  async end(): Promise<StreamResult> {
     const results = this.workers.map(
-      (_, i) => new Promise<RangeResult>((resolve, reject) => (this.failure ? reject(this.failure) : this.resultWaiters[i].push({ resolve, reject })))
+      (_, i) => new Promise<StreamResult>((resolve, reject) => (this.failure ? reject(this.failure) : this.resultWaiters[i].push({ resolve, reject })))
     );
     await this.ring.signal(Op.End);
-    // Each worker did part of the work: the layer hash, file digests, the scan.
+    // Each worker did part of the work: the layer hash, file tags, the scan.
     return (await Promise.all(results)).reduce((all, r) => ({
       diffId: all.diffId ?? r.diffId,
-      digests: concatDigests(all.digests, r.digests),
+      tags: concatContentTags(all.tags, r.tags),
       hits: all.hits.concat(r.hits),
       truncatedFiles: all.truncatedFiles + r.truncatedFiles,
       unscannedBytes: all.unscannedBytes + r.unscannedBytes

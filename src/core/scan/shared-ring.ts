@@ -1,9 +1,9 @@
 // A ring of slots in shared memory that carries layer chunks (and the file ranges found in
-// them) from the parser's thread, the one producer, to the side workers, consumers that each
+// them) from the parser's thread, the one producer, to the scan workers, consumers that each
 // read every slot. Counters in shared memory, read and written with Atomics, say which slots
 // are full and which every consumer has finished; this replaced a postMessage per chunk per
 // worker and its acknowledgement. Waking a sleeping thread is the expensive part (a futex
-// call and a context switch, about 0.1 ms), so a side that runs dry says it sleeps and is woken
+// call and a context switch, about 0.1 ms), so a consumer that runs dry says it sleeps and is woken
 // only once half the ring is ready for it, not for every slot. The producer never blocks its
 // event loop (Atomics.waitAsync); consumers are worker threads with nothing else to do, so
 // they block in Atomics.wait.
@@ -32,7 +32,7 @@ const sleeps = (c: number) => CONSUMERS + 2 * c + 1;
 const META_WORDS = 4;
 /** Bytes one slot may skip (the control words are 32-bit). */
 const MAX_SKIP = 2 ** 30;
-/** A sleeping side is woken once this many slots are ready for it (or at the end of a layer). */
+/** A sleeping consumer is woken once this many slots are ready for it (or at the end of a layer). */
 const BATCH = SLOTS / 2;
 
 export interface RingMemory {
@@ -111,7 +111,7 @@ export class RingProducer {
 
   /**
    * Adds the ranges that start in the next `bytes` of the stream, and says those bytes are
-   * skipped: no consumer needs them (see SideWork.skip), so they are not copied.
+   * skipped: no consumer needs them (see ScanWorkers.skip), so they are not copied.
    */
   async publishSkip(ranges: Float64Array, bytes: number): Promise<void> {
     await this.putRanges(ranges);

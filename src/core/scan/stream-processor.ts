@@ -6,82 +6,28 @@
 import { createHash, type Hash } from 'node:crypto';
 import { ContentScanner } from './content-scanner';
 import { ContentTagger, TAG_BYTES, type TagInProgress } from './content-tag';
-import type { ScanHit } from '../layer/layer-record';
+import { addContentTag, emptyStreamResult, type StreamResult } from './scan-results';
 
 /**
  * Where file bodies lie in the uncompressed layer stream, four numbers per file:
- * entry index, offset of the body, size, flags (DIGEST | SCAN). A flat typed array is cheap to
+ * entry index, offset of the body, size, flags (TAG | SCAN). A flat typed array is cheap to
  * send to a worker; an object per file was not.
  */
-export type FileRanges = Float64Array;
-export const DIGEST = 1;
+export type BodyRanges = Float64Array;
+export const TAG = 1;
 export const SCAN = 2;
 
-/** A scan hit of one file body, by entry index (the walker knows the path). */
-export interface RangeHit extends Omit<ScanHit, 'path'> {
-  index: number;
-}
-
-export interface RangeWork {
+export interface StreamWork {
   /** Hash the whole stream (the diff_id). */
   layerHash: boolean;
-  /** Tag the bodies flagged DIGEST, with this run's key (content-tag.ts). */
-  digests: boolean;
+  /** Tag the bodies flagged TAG, with this run's key (content-tag.ts). */
+  tags: boolean;
   tagKey: Uint8Array;
   scan: boolean;
   scanLimit: number;
 }
 
-/**
- * Content tags of file bodies (the "digests" the rules compare): entry indices and their tags,
- * TAG_BYTES each. Typed arrays rather than [index, hex] pairs: a layer can tag tens of
- * thousands of files, and these move between threads without a serialised copy (their buffers
- * are transferred).
- */
-export interface FileDigests {
-  count: number;
-  indices: Uint32Array<ArrayBuffer>;
-  bytes: Uint8Array<ArrayBuffer>;
-}
-
-export function emptyDigests(): FileDigests {
-  return { count: 0, indices: new Uint32Array(0), bytes: new Uint8Array(0) };
-}
-
-/** Appends one digest (growing the arrays by doubling). */
-export function addDigest(list: FileDigests, index: number, digest: Uint8Array): void {
-  if (list.count === list.indices.length) {
-    const n = Math.max(256, list.count * 2);
-    const indices = new Uint32Array(n);
-    indices.set(list.indices);
-    const bytes = new Uint8Array(n * TAG_BYTES);
-    bytes.set(list.bytes);
-    list.indices = indices;
-    list.bytes = bytes;
-  }
-  list.indices[list.count] = index;
-  list.bytes.set(digest, list.count * TAG_BYTES);
-  list.count++;
-}
-
-/** The digests of `a` then `b` (one of them is usually empty). */
-export function concatDigests(a: FileDigests, b: FileDigests): FileDigests {
-  if (!b.count) return a;
-  if (!a.count) return b;
-  const all = emptyDigests();
-  for (const list of [a, b]) for (let i = 0; i < list.count; i++) addDigest(all, list.indices[i], list.bytes.subarray(i * TAG_BYTES, (i + 1) * TAG_BYTES));
-  return all;
-}
-
-export interface RangeResult {
-  diffId?: string;
-  digests: FileDigests;
-  hits: RangeHit[];
-  truncatedFiles: number;
-  unscannedBytes: number;
-}
-
-export class RangeProcessor {
+export class StreamProcessor {
   private hash: Hash | null = null;
   private readonly scanner = new ContentScanner();
   /** The ranges this processor works on, four numbers each, in stream order (not objects: GC). */
@@ -94,18 +40,18 @@ export class RangeProcessor {
   private bodyStart = 0;
   private bodyEnd = 0;
   /** Whether the current file's content tag is wanted; a body in one piece gets it in one call. */
-  private digestWanted = false;
-  private fileTag: TagInProgress | null = null;
-  private fileDigest: Uint8Array | null = null;
+  private tagWanted = false;
+  private partTag: TagInProgress | null = null;
+  private wholeTag: Uint8Array | null = null;
   /** Whether the current file is scanned, and whether its scan still wants bytes. */
   private scanFile = false;
   private scanning = false;
-  private result: RangeResult = emptyResult();
+  private result: StreamResult = emptyStreamResult();
 
-  private readonly tags: ContentTagger;
+  private readonly tagger: ContentTagger;
 
-  constructor(private readonly work: RangeWork) {
-    this.tags = new ContentTagger(work.tagKey);
+  constructor(private readonly work: StreamWork) {
+    this.tagger = new ContentTagger(work.tagKey);
   }
 
   begin(): void {
@@ -114,13 +60,13 @@ export class RangeProcessor {
     this.tail = 0;
     this.offset = 0;
     this.index = -1;
-    this.result = emptyResult();
+    this.result = emptyStreamResult();
   }
 
-  addRanges(ranges: FileRanges): void {
+  addRanges(ranges: BodyRanges): void {
     for (let i = 0; i < ranges.length; i += 4) {
       const flags = ranges[i + 3];
-      if (!((flags & DIGEST && this.work.digests) || (flags & SCAN && this.work.scan))) continue;
+      if (!((flags & TAG && this.work.tags) || (flags & SCAN && this.work.scan))) continue;
       if (this.tail + 4 > this.queue.length) this.makeRoom();
       const q = this.queue;
       const t = this.tail;
@@ -158,7 +104,7 @@ export class RangeProcessor {
     const end = this.offset + n;
     const needed =
       this.hash !== null ||
-      (this.index !== -1 && (this.digestWanted || this.scanning) && this.bodyEnd > this.offset) ||
+      (this.index !== -1 && (this.tagWanted || this.scanning) && this.bodyEnd > this.offset) ||
       (this.head !== this.tail && this.queue[this.head + 1] < end);
     // The walker decides what to skip; a wrong decision must fail, not give a wrong tag.
     if (needed) throw new Error(`bytes ${this.offset} to ${end} of the layer were skipped but are needed`);
@@ -166,15 +112,15 @@ export class RangeProcessor {
     this.offset = end;
   }
 
-  end(): RangeResult {
+  end(): StreamResult {
     if (this.index !== -1) this.close();
     const result = this.result;
-    // Trimmed to the digests found, so that only those bytes move to the parser's thread.
-    const d = result.digests;
-    result.digests = { count: d.count, indices: d.indices.slice(0, d.count), bytes: d.bytes.slice(0, d.count * TAG_BYTES) };
+    // Trimmed to the tags found, so that only those bytes move to the parser's thread.
+    const d = result.tags;
+    result.tags = { count: d.count, indices: d.indices.slice(0, d.count), bytes: d.bytes.slice(0, d.count * TAG_BYTES) };
     if (this.hash) result.diffId = 'sha256:' + this.hash.digest('hex');
     this.hash = null;
-    this.result = emptyResult();
+    this.result = emptyStreamResult();
     return result;
   }
 
@@ -200,23 +146,23 @@ export class RangeProcessor {
     this.bodyEnd = q[h + 1] + q[h + 2];
     const flags = q[h + 3];
     this.head = h + 4;
-    this.digestWanted = (flags & DIGEST) !== 0 && this.work.digests;
+    this.tagWanted = (flags & TAG) !== 0 && this.work.tags;
     this.scanFile = (flags & SCAN) !== 0 && this.work.scan;
     this.scanning = this.scanFile;
     if (this.scanFile) this.scanner.begin(this.index, this.work.scanLimit);
   }
 
   private feed(part: Buffer, whole: boolean): void {
-    if (this.digestWanted) {
+    if (this.tagWanted) {
       // Most files lie within one chunk: tagged in one call, without an object each.
-      if (whole) this.fileDigest = this.tags.whole(part);
-      else (this.fileTag ??= this.tags.start(this.bodyEnd - this.bodyStart)).update(part);
+      if (whole) this.wholeTag = this.tagger.whole(part);
+      else (this.partTag ??= this.tagger.start(this.bodyEnd - this.bodyStart)).update(part);
     }
     if (this.scanning) this.scanning = this.scanner.feed(part, whole);
   }
 
   private close(): void {
-    if (this.digestWanted) addDigest(this.result.digests, this.index, this.fileDigest ?? (this.fileTag ?? this.tags.start(0)).finish());
+    if (this.tagWanted) addContentTag(this.result.tags, this.index, this.wholeTag ?? (this.partTag ?? this.tagger.start(0)).finish());
     if (this.scanFile) {
       this.result.hits.push(...this.scanner.finish());
       const size = this.bodyEnd - this.bodyStart;
@@ -226,14 +172,10 @@ export class RangeProcessor {
       }
     }
     this.index = -1;
-    this.digestWanted = false;
-    this.fileTag = null;
-    this.fileDigest = null;
+    this.tagWanted = false;
+    this.partTag = null;
+    this.wholeTag = null;
     this.scanFile = false;
     this.scanning = false;
   }
-}
-
-function emptyResult(): RangeResult {
-  return { digests: emptyDigests(), hits: [], truncatedFiles: 0, unscannedBytes: 0 };
 }
