@@ -7608,6 +7608,148 @@ var Filesystem = class _Filesystem {
 // src/core/scan/stream-processor.ts
 var import_node_crypto3 = require("node:crypto");
 
+// src/core/text/plural.ts
+function count(n, noun) {
+  return `${n} ${n === 1 ? noun : `${noun}s`}`;
+}
+function theFirst(n, noun) {
+  return n === 1 ? `the first ${noun}` : `the first ${n} ${noun}s`;
+}
+function was(n) {
+  return n === 1 ? "was" : "were";
+}
+
+// src/core/text/mask.ts
+function maskSecret(value, keep) {
+  if (keep <= 0 || value.length <= keep * 2) return `${"*".repeat(Math.min(value.length, 8))} (${count(value.length, "character")}, masked)`;
+  return value.slice(0, keep) + "*".repeat(Math.min(value.length - keep, 16));
+}
+
+// src/core/rules/secret-patterns.ts
+var SECRET_NAME = /(?:^|_)(?:SK|SECRET|SECRET_?KEY|SECRET_ACCESS_KEY|PASSWORD|PASSWD|PWD|TOKEN|API_?KEY|PRIVATE_KEY|AUTH)$/i;
+var PLACEHOLDER = /^(?:|\$\{?\w+\}?|<[^>]*>|x+|\*+|changeme|none|null|false|true|0|1)$/i;
+var ASSIGNMENT = /\b([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s;&|]+)/g;
+var AWS_ACCESS_KEY = /(?<![A-Z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Z0-9])/;
+var AWS_KEY = new RegExp(AWS_ACCESS_KEY.source, "g");
+var isExampleKey = (key) => key.endsWith("EXAMPLE");
+var PRIVATE_KEY_HEADER = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----/;
+var PRIVATE_KEY_BLOCK = new RegExp(`${PRIVATE_KEY_HEADER.source}[\\s\\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|$)`, "g");
+var unquote = (v) => v.replace(/^["']|["']$/g, "");
+function credentialsIn(text) {
+  const out = [];
+  for (const m of text.matchAll(ASSIGNMENT)) {
+    const value = unquote(m[2]);
+    if (SECRET_NAME.test(m[1]) && !PLACEHOLDER.test(value)) out.push(`${m[1]}=${maskSecret(value, 0)}`);
+  }
+  for (const m of text.matchAll(AWS_KEY)) {
+    if (!isExampleKey(m[0])) out.push(`AWS access key ${maskSecret(m[0], 4)}`);
+  }
+  if (PRIVATE_KEY_HEADER.test(text)) out.push("a private key");
+  return out;
+}
+function redactSecrets(text) {
+  return text.replace(
+    ASSIGNMENT,
+    (all, name, raw) => SECRET_NAME.test(name) && !PLACEHOLDER.test(unquote(raw)) ? `${name}=${maskSecret(unquote(raw), 0)}` : all
+  ).replace(AWS_KEY, (key) => isExampleKey(key) ? key : maskSecret(key, 4)).replace(PRIVATE_KEY_BLOCK, "<private key, masked>");
+}
+
+// src/core/rules/credential-detectors.ts
+var PRIVATE_KEY = new RegExp(`${PRIVATE_KEY_HEADER.source}\\r?\\n(?:Proc-Type:|[A-Za-z0-9+/=]{40,})`);
+var CREDENTIAL_DETECTORS = [
+  {
+    id: "private-key",
+    binary: true,
+    anchors: [Buffer.from("PRIVATE KEY-----")],
+    check: (_line, around) => {
+      const m = PRIVATE_KEY.exec(around);
+      return m ? `${m[1] || ""}private key` : null;
+    }
+  },
+  {
+    id: "aws-access-key",
+    anchors: [Buffer.from("AKIA"), Buffer.from("ASIA")],
+    check: (line) => {
+      const m = AWS_ACCESS_KEY.exec(line);
+      if (!m || isExampleKey(m[0])) return null;
+      return `AWS access key ${maskSecret(m[0], 4)}`;
+    }
+  },
+  {
+    id: "huawei-cloud-sk",
+    // "_SK" with each character the check allows after it (a quote, a space, = or :): the
+    // shortest anchor sets how far the search can jump, and "_SK" alone meets every "_SKIP".
+    anchors: [...[...`"'=: 	\v\f\r\xA0`].map((c) => Buffer.from("_SK" + c, "latin1")), Buffer.from("secret_access_key"), Buffer.from("SecretAccessKey")],
+    check: (line) => {
+      const m = /(?:\b[A-Za-z_]*_SK|secret_access_key|SecretAccessKey)["']?\s*[=:]\s*["']?([A-Za-z0-9]{40})(?![A-Za-z0-9])/.exec(line);
+      return m ? `Huawei Cloud secret key ${maskSecret(m[1], 0)}` : null;
+    }
+  }
+];
+
+// src/core/rules/malware-detectors.ts
+var lineMatch = (re, label) => (line) => re.test(line) ? label : null;
+var MALWARE_DETECTORS = [
+  {
+    id: "eicar-test-file",
+    binary: true,
+    anchors: [Buffer.from("EICAR-STANDARD-ANTIVIRUS-TEST-FILE!")],
+    check: (_line, around) => around.includes("X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*") ? "EICAR anti-virus test string" : null
+  },
+  {
+    id: "reverse-shell-dev-tcp",
+    anchors: [Buffer.from("/dev/tcp/"), Buffer.from("/dev/udp/")],
+    check: lineMatch(
+      /(?:\b(?:ba|z|k|da)?sh\s+-i\b.*\/dev\/(?:tcp|udp)\/|[<>]&?\s*\/dev\/(?:tcp|udp)\/[^\s/]+\/\d+|\/dev\/(?:tcp|udp)\/[^\s/]+\/\d+.*\d?>&\s*\d)/,
+      "shell redirected to a /dev/tcp or /dev/udp socket (reverse shell)"
+    )
+  },
+  {
+    id: "reverse-shell-netcat",
+    anchors: [Buffer.from("-e /bin/"), Buffer.from("-e sh"), Buffer.from("-e bash"), Buffer.from("-c /bin/")],
+    check: lineMatch(
+      /\b(?:nc|ncat|netcat)(?:\.traditional|\.openbsd)?\b.*\s-[ec]\s*(?:\/bin\/|\/usr\/bin\/)?(?:ba)?sh\b/,
+      "netcat executing a shell (reverse shell)"
+    )
+  },
+  {
+    id: "reverse-shell-socat",
+    anchors: [Buffer.from("socat")],
+    check: lineMatch(/\bsocat\b.*\b(?:exec|system):/i, "socat executing a program over a socket (reverse shell)")
+  },
+  {
+    id: "reverse-shell-python",
+    anchors: [Buffer.from("dup2(")],
+    check: lineMatch(/socket\b.*\.connect\(.*dup2\(.*(?:pty\.spawn|subprocess|\/bin\/(?:ba)?sh)/, "socket wired to a shell in a one-liner (reverse shell)")
+  },
+  {
+    id: "reverse-shell-perl",
+    anchors: [Buffer.from("use Socket"), Buffer.from("IO::Socket::INET")],
+    check: lineMatch(/(?:use Socket.*connect\(.*(?:exec|system)|IO::Socket::INET.*(?:fdopen|exec|system))/, "perl socket wired to a shell (reverse shell)")
+  },
+  {
+    id: "crypto-miner-pool",
+    binary: true,
+    anchors: [Buffer.from("stratum+")],
+    check: (line) => {
+      const m = /stratum\+(?:tcp|ssl|tls):\/\/[^\s"'<>]{0,80}/.exec(line);
+      return m ? `crypto-miner pool address ${m[0]}` : null;
+    }
+  },
+  {
+    id: "crypto-miner-config",
+    anchors: [Buffer.from("donate-level"), Buffer.from("cpuminer"), Buffer.from("nicehash")],
+    check: lineMatch(/(?:"donate-level"\s*:|--donate-level[= ]\d|\bcpuminer\b.*-o\s|"nicehash"\s*:)/, "crypto-miner configuration")
+  }
+];
+
+// src/core/rules/content-detectors.ts
+var CONTENT_DETECTORS = [...MALWARE_DETECTORS, ...CREDENTIAL_DETECTORS];
+function detectorsWithIds(ids) {
+  const wanted = new Set(ids);
+  return CONTENT_DETECTORS.filter((d) => wanted.has(d.id));
+}
+
 // src/core/scan/literal-search.ts
 function commonness(byte) {
   const rank = " etaoinsrhldcumfpgwybvkxjqz".indexOf(String.fromCharCode(byte));
@@ -7616,7 +7758,7 @@ function commonness(byte) {
 	._(),=:/-"'`.includes(String.fromCharCode(byte)) ? 6 : 2;
 }
 var pairAt = (bytes, end) => bytes[end - 1] << 8 | bytes[end];
-var AnchorSearch = class {
+var LiteralSearch = class {
   constructor(anchors) {
     this.anchors = anchors;
     this.keyLength = Math.min(...anchors.map((a) => a.length));
@@ -7677,133 +7819,29 @@ var AnchorSearch = class {
   }
 };
 
-// src/core/text/plural.ts
-function count(n, noun) {
-  return `${n} ${n === 1 ? noun : `${noun}s`}`;
-}
-function theFirst(n, noun) {
-  return n === 1 ? `the first ${noun}` : `the first ${n} ${noun}s`;
-}
-function was(n) {
-  return n === 1 ? "was" : "were";
-}
-
-// src/core/text/mask.ts
-function maskSecret(value, keep) {
-  if (keep <= 0 || value.length <= keep * 2) return `${"*".repeat(Math.min(value.length, 8))} (${count(value.length, "character")}, masked)`;
-  return value.slice(0, keep) + "*".repeat(Math.min(value.length - keep, 16));
-}
-
 // src/core/scan/content-scanner.ts
 var CONTEXT = 512;
 var WINDOW = 256 * 1024;
-var lineMatch = (re, label) => (line) => re.test(line) ? label : null;
-var DETECTORS = [
-  {
-    id: "eicar-test-file",
-    rule: "malicious-code",
-    binary: true,
-    anchors: [Buffer.from("EICAR-STANDARD-ANTIVIRUS-TEST-FILE!")],
-    check: (_line, around) => around.includes("X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*") ? "EICAR anti-virus test string" : null
-  },
-  {
-    id: "reverse-shell-dev-tcp",
-    rule: "malicious-code",
-    anchors: [Buffer.from("/dev/tcp/"), Buffer.from("/dev/udp/")],
-    check: lineMatch(
-      /(?:\b(?:ba|z|k|da)?sh\s+-i\b.*\/dev\/(?:tcp|udp)\/|[<>]&?\s*\/dev\/(?:tcp|udp)\/[^\s/]+\/\d+|\/dev\/(?:tcp|udp)\/[^\s/]+\/\d+.*\d?>&\s*\d)/,
-      "shell redirected to a /dev/tcp or /dev/udp socket (reverse shell)"
-    )
-  },
-  {
-    id: "reverse-shell-netcat",
-    rule: "malicious-code",
-    anchors: [Buffer.from("-e /bin/"), Buffer.from("-e sh"), Buffer.from("-e bash"), Buffer.from("-c /bin/")],
-    check: lineMatch(
-      /\b(?:nc|ncat|netcat)(?:\.traditional|\.openbsd)?\b.*\s-[ec]\s*(?:\/bin\/|\/usr\/bin\/)?(?:ba)?sh\b/,
-      "netcat executing a shell (reverse shell)"
-    )
-  },
-  {
-    id: "reverse-shell-socat",
-    rule: "malicious-code",
-    anchors: [Buffer.from("socat")],
-    check: lineMatch(/\bsocat\b.*\b(?:exec|system):/i, "socat executing a program over a socket (reverse shell)")
-  },
-  {
-    id: "reverse-shell-python",
-    rule: "malicious-code",
-    anchors: [Buffer.from("dup2(")],
-    check: lineMatch(/socket\b.*\.connect\(.*dup2\(.*(?:pty\.spawn|subprocess|\/bin\/(?:ba)?sh)/, "socket wired to a shell in a one-liner (reverse shell)")
-  },
-  {
-    id: "reverse-shell-perl",
-    rule: "malicious-code",
-    anchors: [Buffer.from("use Socket"), Buffer.from("IO::Socket::INET")],
-    check: lineMatch(/(?:use Socket.*connect\(.*(?:exec|system)|IO::Socket::INET.*(?:fdopen|exec|system))/, "perl socket wired to a shell (reverse shell)")
-  },
-  {
-    id: "crypto-miner-pool",
-    rule: "malicious-code",
-    binary: true,
-    anchors: [Buffer.from("stratum+")],
-    check: (line) => {
-      const m = /stratum\+(?:tcp|ssl|tls):\/\/[^\s"'<>]{0,80}/.exec(line);
-      return m ? `crypto-miner pool address ${m[0]}` : null;
-    }
-  },
-  {
-    id: "crypto-miner-config",
-    rule: "malicious-code",
-    anchors: [Buffer.from("donate-level"), Buffer.from("cpuminer"), Buffer.from("nicehash")],
-    check: lineMatch(/(?:"donate-level"\s*:|--donate-level[= ]\d|\bcpuminer\b.*-o\s|"nicehash"\s*:)/, "crypto-miner configuration")
-  },
-  {
-    id: "private-key",
-    rule: "secrets",
-    binary: true,
-    anchors: [Buffer.from("PRIVATE KEY-----")],
-    check: (_line, around) => {
-      const m = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----\r?\n(?:Proc-Type:|[A-Za-z0-9+/=]{40,})/.exec(around);
-      return m ? `${m[1] || ""}private key` : null;
-    }
-  },
-  {
-    id: "aws-access-key",
-    rule: "secrets",
-    anchors: [Buffer.from("AKIA"), Buffer.from("ASIA")],
-    check: (line) => {
-      const m = /(?<![A-Z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Z0-9])/.exec(line);
-      if (!m || m[0].endsWith("EXAMPLE")) return null;
-      return `AWS access key ${maskSecret(m[0], 4)}`;
-    }
-  },
-  {
-    id: "huawei-cloud-sk",
-    rule: "secrets",
-    // "_SK" with each character the check allows after it (a quote, a space, = or :): the
-    // shortest anchor sets how far the search can jump, and "_SK" alone meets every "_SKIP".
-    anchors: [...[...`"'=: 	\v\f\r\xA0`].map((c) => Buffer.from("_SK" + c, "latin1")), Buffer.from("secret_access_key"), Buffer.from("SecretAccessKey")],
-    check: (line) => {
-      const m = /(?:\b[A-Za-z_]*_SK|secret_access_key|SecretAccessKey)["']?\s*[=:]\s*["']?([A-Za-z0-9]{40})(?![A-Za-z0-9])/.exec(line);
-      return m ? `Huawei Cloud secret key ${maskSecret(m[1], 0)}` : null;
-    }
-  }
-];
-function searchOf(detectors) {
-  const anchors = detectors.flatMap((d) => d.anchors);
-  return { search: new AnchorSearch(anchors), anchors, detectorOf: detectors.flatMap((d) => d.anchors.map(() => DETECTORS.indexOf(d))) };
+var SCAN_BUDGET_DETECTOR = "scan-budget";
+var MAX_DETECTORS = 31;
+function searchOf(detectors, chosen) {
+  const used = detectors.filter(chosen);
+  const anchors = used.flatMap((d) => d.anchors);
+  return { search: anchors.length ? new LiteralSearch(anchors) : null, anchors, detectorOf: used.flatMap((d) => d.anchors.map(() => detectors.indexOf(d))) };
 }
-var TEXT = searchOf(DETECTORS);
-var BINARY = searchOf(DETECTORS.filter((d) => d.binary));
-var ALL_FOUND = 2 ** DETECTORS.length - 1;
 var SNIFF = 1024;
 var CHECK_BUDGET = 1e6;
 var ContentScanner = class {
-  constructor(checkBudget = CHECK_BUDGET) {
+  constructor(detectors, checkBudget = CHECK_BUDGET) {
+    this.detectors = detectors;
     this.checkBudget = checkBudget;
+    if (detectors.length > MAX_DETECTORS) throw new Error(`at most ${MAX_DETECTORS} content detectors can run at once`);
     this.checksLeft = checkBudget;
+    this.text = searchOf(detectors, () => true);
+    this.binaries = searchOf(detectors, (d) => d.binary === true);
+    this.allFound = 2 ** detectors.length - 1;
   }
+  detectors;
   checkBudget;
   window = Buffer.allocUnsafe(WINDOW);
   fill = 0;
@@ -7824,6 +7862,10 @@ var ContentScanner = class {
   exhausted = false;
   /** Where in the current file the scan stopped for the budget (-1: it did not). */
   stoppedAt = -1;
+  text;
+  binaries;
+  /** Every detector's bit: once all matched in a file, the rest of it need not be searched. */
+  allFound;
   /** Starts a file (entry `index` of the layer); `limit` caps how many of its bytes are scanned. */
   begin(index, limit) {
     this.index = index;
@@ -7876,8 +7918,9 @@ var ContentScanner = class {
   }
   /** Looks for anchors starting in [from, to) of buf; the anchor itself may run past `to`. */
   search(buf, from, to) {
-    if (from >= to || this.found === ALL_FOUND) return;
-    const { search, anchors, detectorOf } = this.binary ? BINARY : TEXT;
+    if (from >= to || this.found === this.allFound) return;
+    const { search, anchors, detectorOf } = this.binary ? this.binaries : this.text;
+    if (!search) return;
     const limit = buf === this.window ? this.fill : buf.length;
     const met = this.met;
     met.length = 0;
@@ -7888,11 +7931,11 @@ var ContentScanner = class {
       if (this.found & bit) continue;
       if (this.checksLeft === 0) return this.stop(this.scanned - limit + at);
       this.checksLeft--;
-      const d = DETECTORS[detectorOf[anchor]];
+      const d = this.detectors[detectorOf[anchor]];
       const evidence = this.check(d, buf, at, anchors[anchor].length);
       if (evidence) {
         this.found |= bit;
-        this.hits.push({ detector: d.id, rule: d.rule, index: this.index, evidence });
+        this.hits.push({ detector: d.id, index: this.index, evidence });
       }
     }
   }
@@ -7901,7 +7944,7 @@ var ContentScanner = class {
     this.exhausted = true;
     this.stoppedAt = at;
     const evidence = `so many look-alikes of malware or credentials that the scan stopped there (${this.checkBudget.toLocaleString("en")} checked in this image; what follows was not scanned)`;
-    this.hits.push({ detector: "scan-budget", rule: "malicious-code", index: this.index, evidence });
+    this.hits.push({ detector: SCAN_BUDGET_DETECTOR, index: this.index, evidence });
   }
   check(d, buf, at, anchorLength) {
     const start = Math.max(0, at - CONTEXT);
@@ -7951,10 +7994,11 @@ var StreamProcessor = class {
   constructor(work) {
     this.work = work;
     this.tagger = new ContentTagger(work.tagKey);
+    this.scanner = work.detectors.length ? new ContentScanner(detectorsWithIds(work.detectors)) : null;
   }
   work;
   hash = null;
-  scanner = new ContentScanner();
+  scanner;
   /** The ranges this processor works on, four numbers each, in stream order (not objects: GC). */
   queue = new Float64Array(4 * 1024);
   head = 0;
@@ -7984,7 +8028,7 @@ var StreamProcessor = class {
   addRanges(ranges) {
     for (let i = 0; i < ranges.length; i += 4) {
       const flags = ranges[i + 3];
-      if (!(flags & TAG && this.work.tags || flags & SCAN && this.work.scan)) continue;
+      if (!(flags & TAG && this.work.tags || flags & SCAN && this.scanner !== null)) continue;
       if (this.tail + 4 > this.queue.length) this.makeRoom();
       const q = this.queue;
       const t = this.tail;
@@ -8055,7 +8099,7 @@ var StreamProcessor = class {
     const flags = q[h + 3];
     this.head = h + 4;
     this.tagWanted = (flags & TAG) !== 0 && this.work.tags;
-    this.scanFile = (flags & SCAN) !== 0 && this.work.scan;
+    this.scanFile = (flags & SCAN) !== 0 && this.scanner !== null;
     this.scanning = this.scanFile;
     if (this.scanFile) this.scanner.begin(this.index, this.work.scanLimit);
   }
@@ -8475,20 +8519,8 @@ var ReadBudget = class {
     }
   }
 };
-var TEXT_ALWAYS = /* @__PURE__ */ new Set(["/etc/passwd", "/etc/group"]);
-var CREDENTIAL_FILE = /(?:\/\.netrc|\/\.git-credentials|\/\.obsutilconfig|\/\.docker\/config\.json|\/\.huaweicloud\/[^/]+|\/\.aws\/credentials)$/;
-var MAX_CONFIG_TEXT = 4 * 1024 * 1024;
 var MAX_PATH_BYTES = 4096;
 var MAX_PATH_DEPTH = 256;
-var MAX_SCRIPT_TEXT = 256 * 1024;
-function keepsText(path, size, head) {
-  if (TEXT_ALWAYS.has(path) || CREDENTIAL_FILE.test(path)) return size <= MAX_CONFIG_TEXT;
-  if (size > MAX_SCRIPT_TEXT) return false;
-  if (path.endsWith(".sh") || path.endsWith(".bash")) return true;
-  if (head[0] !== 35 || head[1] !== 33) return false;
-  const nl = head.indexOf(10);
-  return /\b(?:ba|da|z|k)?sh\b/.test(head.toString("latin1", 2, nl === -1 ? Math.min(head.length, 128) : nl));
-}
 function countSlashes(s) {
   let n = 0;
   for (let i = s.indexOf("/"); i !== -1; i = s.indexOf("/", i + 1)) n++;
@@ -8511,12 +8543,12 @@ var TextSink = class {
   parts = null;
   first = true;
   index = 0;
-  path = "";
   size = 0;
-  start(index, path, size) {
+  chosenByPath = false;
+  start(index, size, chosenByPath) {
     this.index = index;
-    this.path = path;
     this.size = size;
+    this.chosenByPath = chosenByPath;
     this.parts = null;
     this.first = true;
     return this;
@@ -8524,8 +8556,8 @@ var TextSink = class {
   data(chunk) {
     if (this.first) {
       this.first = false;
-      const budget = this.walker.options.budget;
-      if (keepsText(this.path, this.size, chunk) && budget.textLeft >= this.size) {
+      const { budget, needs } = this.walker.options;
+      if ((this.chosenByPath || needs.keepsTextByHead(chunk, this.size)) && budget.textLeft >= this.size) {
         budget.textLeft -= this.size;
         this.parts = [];
       }
@@ -8569,19 +8601,22 @@ var LayerWalker = class {
       scan: { truncatedFiles: 0, unscannedBytes: 0 },
       contentScanned: scan
     };
+    this.scanFlag = scan && options.needs.detectors.length > 0 ? SCAN : 0;
   }
   options;
   scan;
   entries = new LayerEntries();
   record;
-  /** File bodies found since the scan workers last heard from us (see BodyRanges). */
   textSink = new TextSink(this);
+  /** SCAN when this layer's files go past the content detectors (custom layers, when a rule asks for any). */
+  scanFlag;
+  /** File bodies found since the scan workers last heard from us (see BodyRanges). */
   ranges = new Float64Array(4 * 1024);
   rangeCount = 0;
-  /** Where the bytes the scan workers needs end, so far: tagged bodies whole, scanned ones up to the scan limit. */
+  /** Where the bytes the scan workers need end, so far: tagged bodies whole, scanned ones up to the scan limit. */
   neededUntil = 0;
   position = () => 0;
-  /** One reused array: the scan workers copies the ranges it is sent. */
+  /** One reused array: the scan workers copy the ranges they are sent. */
   addRange(index, start, size, flags) {
     if (this.rangeCount + 4 > this.ranges.length) {
       const bigger = new Float64Array(this.ranges.length * 2);
@@ -8645,10 +8680,12 @@ var LayerWalker = class {
     const index = this.entries.add(path, kind, h.mode & 4095, h.uid, h.gid, kind === 0 /* File */ ? h.size : 0, link);
     if (h.capability && (kind === 0 /* File */ || kind === 3 /* Hardlink */)) this.entries.capabilities.set(index, h.capability);
     if (kind !== 0 /* File */ || h.size === 0) return null;
-    const tag = (h.mode & 3072) !== 0 || this.options.needsContentTag(path);
-    const flags = (this.scan ? SCAN : 0) | (tag ? TAG : 0);
+    const needs = this.options.needs;
+    const tag = needs.needsContentTag(path, h);
+    const flags = this.scanFlag | (tag ? TAG : 0);
     if (flags) this.addRange(index, this.position(), h.size, flags);
-    const text = h.size <= MAX_CONFIG_TEXT ? this.textSink.start(index, path, h.size) : null;
+    const chosenByPath = h.size <= needs.textLimitByPath(path);
+    const text = chosenByPath || h.size <= needs.maxHeadBytes ? this.textSink.start(index, h.size, chosenByPath) : null;
     return this.options.clamd && this.scan ? new ClamdSink(this.options.clamd, index, this.options.scanLimit, text) : text;
   };
 };
@@ -9093,32 +9130,6 @@ var ClamdClient = class _ClamdClient {
 
 // src/core/check-image.ts
 init_errors();
-
-// src/core/rules/secret-patterns.ts
-var SECRET_NAME = /(?:^|_)(?:SK|SECRET|SECRET_?KEY|SECRET_ACCESS_KEY|PASSWORD|PASSWD|PWD|TOKEN|API_?KEY|PRIVATE_KEY|AUTH)$/i;
-var PLACEHOLDER = /^(?:|\$\{?\w+\}?|<[^>]*>|x+|\*+|changeme|none|null|false|true|0|1)$/i;
-var ASSIGNMENT = /\b([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s;&|]+)/g;
-var AWS_KEY = /(?<![A-Z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Z0-9])/g;
-var PRIVATE_KEY_BLOCK = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|$)/g;
-var unquote = (v) => v.replace(/^["']|["']$/g, "");
-function credentialsIn(text) {
-  const out = [];
-  for (const m of text.matchAll(ASSIGNMENT)) {
-    const value = unquote(m[2]);
-    if (SECRET_NAME.test(m[1]) && !PLACEHOLDER.test(value)) out.push(`${m[1]}=${maskSecret(value, 0)}`);
-  }
-  for (const m of text.matchAll(AWS_KEY)) {
-    if (!m[0].endsWith("EXAMPLE")) out.push(`AWS access key ${maskSecret(m[0], 4)}`);
-  }
-  if (/-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/.test(text)) out.push("a private key");
-  return out;
-}
-function redactSecrets(text) {
-  return text.replace(
-    ASSIGNMENT,
-    (all, name, raw) => SECRET_NAME.test(name) && !PLACEHOLDER.test(unquote(raw)) ? `${name}=${maskSecret(unquote(raw), 0)}` : all
-  ).replace(AWS_KEY, (key) => key.endsWith("EXAMPLE") ? key : maskSecret(key, 4)).replace(PRIVATE_KEY_BLOCK, "<private key, masked>");
-}
 
 // src/core/facts.ts
 function layerHistory(history, layerCount) {
@@ -10486,10 +10497,10 @@ var RingProducer = class {
 
 // src/core/scan/scan-workers.ts
 var WORKER_FILE = (0, import_node_path.join)(__dirname, "scan-worker.js");
-function createScanWorkers(scanLimit, layerHash = true) {
+function createScanWorkers(scanLimit, detectors, layerHash = true) {
   const tagKey = newTagKey();
-  const layerWork = { layerHash: true, tags: false, tagKey, scan: false, scanLimit };
-  const filesWork = { layerHash: false, tags: true, tagKey, scan: true, scanLimit };
+  const layerWork = { layerHash: true, tags: false, tagKey, detectors: [], scanLimit };
+  const filesWork = { layerHash: false, tags: true, tagKey, detectors, scanLimit };
   if ((0, import_node_fs.existsSync)(WORKER_FILE) && process.env.MODELARTS_IMAGE_CHECK_WORKERS !== "0") {
     return new ThreadedScanWorkers(layerHash ? [layerWork, filesWork] : [filesWork]);
   }
@@ -10640,6 +10651,8 @@ function platformFindings(os, architecture) {
 init_excerpt();
 
 // src/core/fs/passwd.ts
+var ACCOUNT_FILES = { paths: ["/etc/passwd", "/etc/group"], maxBytes: 4 * 1024 * 1024 };
+var ACCOUNT_NEEDS = { texts: [ACCOUNT_FILES] };
 function readPasswd(fs) {
   return fieldsOfLines(fs, "/etc/passwd")?.map((f) => ({ name: f[0], uid: goAtoi(f[2]), gid: goAtoi(f[3]), home: f[5] ?? "" }));
 }
@@ -10677,6 +10690,7 @@ var defaultUser = {
   defaultSeverity: "error",
   description: "The default user (Config.User) must resolve to the expected UID (1101 in the published specification).",
   spec: "The default user of a custom image must be the user whose UID is 1101.",
+  needs: () => ACCOUNT_NEEDS,
   check(facts, settings) {
     const expected = settings.expectedUid;
     const user = facts.config.config?.User ?? "";
@@ -10859,6 +10873,8 @@ var fileCapabilities = {
   defaultSeverity: "warning",
   description: "Custom layers should not add or change files with file capabilities (setcap): running one gives any user its powers, as a setuid-root file does.",
   spec: "A file cannot be added whose owner is root and has permission setuid or setgid.",
+  // Compared with the base wherever they are: a rewritten file keeps no capabilities it had.
+  needs: () => ({ contentTag: (_path, file) => file.capability !== void 0 }),
   check(facts) {
     const out = [];
     facts.fs.eachFileWithCapabilities((node) => {
@@ -10905,6 +10921,12 @@ var imageSize = {
 init_excerpt();
 
 // src/core/rules/startup-commands.ts
+var SHELL_SCRIPTS = { pattern: /\.(?:sh|bash)$/, head: isShellScript, maxBytes: 256 * 1024 };
+function isShellScript(head) {
+  if (head[0] !== 35 || head[1] !== 33) return false;
+  const nl = head.indexOf(10);
+  return /\b(?:ba|da|z|k)?sh\b/.test(head.toString("latin1", 2, nl === -1 ? Math.min(head.length, 128) : nl));
+}
 var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "zsh", "ash", "ksh"]);
 var MAX_SCRIPTS = 20;
 var MAX_DEPTH = 3;
@@ -10972,6 +10994,7 @@ var logStdout = {
   defaultSeverity: "warning",
   description: "The start-up command and the scripts it runs must log to stdout/stderr, not to files.",
   spec: "To ensure that the log content can be displayed normally, the logs must be standard output.",
+  needs: () => ({ texts: [SHELL_SCRIPTS] }),
   check(facts) {
     const out = [];
     for (const t of startupTexts(facts)) {
@@ -10992,17 +11015,19 @@ var logStdout = {
 };
 
 // src/core/rules/malicious-code.ts
+var DETECTOR_IDS = new Set(MALWARE_DETECTORS.map((d) => d.id));
 var maliciousCode = {
   id: "malicious-code",
   defaultSeverity: "error",
   description: "Files added by custom layers must not contain malware indicators (EICAR, reverse shells, crypto miners) or escape the image root.",
   spec: "Custom images cannot contain malicious code.",
+  needs: () => ({ detectors: [...DETECTOR_IDS] }),
   check(facts) {
     const out = [];
     for (const layer of facts.layers) {
       if (layer.base) continue;
       for (const hit of layer.record.scanHits) {
-        if (hit.rule !== "malicious-code") continue;
+        if (!DETECTOR_IDS.has(hit.detector) && hit.detector !== SCAN_BUDGET_DETECTOR) continue;
         out.push({ message: `${hit.path} contains ${hit.evidence}. Remove it from the image.`, path: hit.path, layer: layer.index });
       }
       for (const v of layer.record.clamd) {
@@ -11030,6 +11055,10 @@ var modelartsTools = {
   defaultSeverity: "error",
   description: "The ModelArts tools in the user's home (run_train.sh, utils.sh, ip_mapper.py, dls-downloader.py) must stay as the base image has them.",
   spec: "Part of content in the basic images cannot be changed, including ... the ModelArts tools in $HOME.",
+  needs(settings) {
+    const tools = new Set(settings.modelartsTools);
+    return { texts: [ACCOUNT_FILES], contentTag: (path) => tools.has(baseName(path)) };
+  },
   check(facts, settings) {
     const home = readPasswd(facts.baseFs)?.find((p) => p.uid === settings.expectedUid)?.home || settings.expectedHome;
     const out = [];
@@ -11075,6 +11104,7 @@ var offlineDeps = {
   defaultSeverity: "warning",
   description: "The start-up command and its scripts must not install or download packages at run time.",
   spec: "Currently, the ModelArts backend does not support the download of open source installation packages.",
+  needs: () => ({ texts: [SHELL_SCRIPTS] }),
   check(facts) {
     const out = [];
     for (const t of startupTexts(facts)) {
@@ -11101,9 +11131,13 @@ var protectedEtc = {
   defaultSeverity: "error",
   description: "Important /etc configuration (passwd, group, shadow, sudoers, pam.d, ld.so.preload, ...) must not be added, changed or deleted.",
   spec: "Part of content in the basic images cannot be changed, including ... some important configuration files in /etc.",
+  needs(settings) {
+    const dirs = ["/etc", ...globBases(settings.protectedEtc)];
+    return { contentTag: (path) => dirs.some((dir) => isUnder(path, dir)) };
+  },
   check(facts, settings) {
     const matches2 = (0, import_picomatch.default)(settings.protectedEtc, { dot: true });
-    const prefixes = [...new Set(settings.protectedEtc.map((g) => import_picomatch.default.scan(g).base || "/"))];
+    const prefixes = globBases(settings.protectedEtc);
     const common = prefixes.length === 0 ? "" : prefixes.reduce(commonPrefix);
     const relevant = (path) => path.startsWith(common) && prefixes.some((p) => path.startsWith(p)) && matches2(path);
     const out = [];
@@ -11131,6 +11165,9 @@ var protectedEtc = {
     return out;
   }
 };
+function globBases(globs) {
+  return [...new Set(globs.map((g) => import_picomatch.default.scan(g).base || "/"))];
+}
 function commonPrefix(a, b) {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
@@ -11143,6 +11180,7 @@ var protectedPath = {
   defaultSeverity: "error",
   description: "The base image's files in /bin, /sbin, /usr and /lib* must stay unchanged (new files are allowed).",
   spec: "Part of content in the basic images cannot be changed, including all the files in /bin, /sbin, /usr, and /lib(64).",
+  needs: (settings) => ({ contentTag: (path) => settings.protectedPaths.some((dir) => isUnder(path, dir)) }),
   check(facts, settings) {
     const out = [];
     const removedGroups = /* @__PURE__ */ new Map();
@@ -11182,35 +11220,42 @@ var protectedPath = {
 };
 
 // src/core/rules/secrets.ts
-function credentialFile(path, text) {
-  if (path.endsWith("/.netrc")) return /\bpassword\s+\S+/.test(text) ? "a .netrc file with a password" : null;
-  if (path.endsWith("/.git-credentials")) return /:\/\/[^:\s/]+:[^@\s]+@/.test(text) ? "git credentials" : null;
-  if (path.endsWith("/.docker/config.json")) {
-    try {
-      const auths = JSON.parse(text).auths ?? {};
-      const hosts = Object.entries(auths).filter(([, a]) => a && (a.auth || a.identitytoken)).map(([h]) => h);
-      return hosts.length ? `docker registry credentials for ${hosts.join(", ")}` : null;
-    } catch {
-      return null;
-    }
+var CREDENTIAL_FILES = [
+  { name: /\/\.netrc$/, holds: (text) => /\bpassword\s+\S+/.test(text) ? "a .netrc file with a password" : null },
+  { name: /\/\.git-credentials$/, holds: (text) => /:\/\/[^:\s/]+:[^@\s]+@/.test(text) ? "git credentials" : null },
+  { name: /\/\.docker\/config\.json$/, holds: dockerCredentials },
+  { name: /(?:\/\.obsutilconfig|\/\.huaweicloud\/[^/]+|\/\.aws\/credentials)$/, holds: cloudCredentials }
+];
+var CREDENTIAL_FILE_TEXTS = { pattern: new RegExp(CREDENTIAL_FILES.map((f) => f.name.source).join("|")), maxBytes: 4 * 1024 * 1024 };
+function dockerCredentials(text) {
+  try {
+    const auths = JSON.parse(text).auths ?? {};
+    const hosts = Object.entries(auths).filter(([, a]) => a && (a.auth || a.identitytoken)).map(([h]) => h);
+    return hosts.length ? `docker registry credentials for ${hosts.join(", ")}` : null;
+  } catch {
+    return null;
   }
-  if (path.endsWith("/.obsutilconfig") || path.includes("/.huaweicloud/") || path.endsWith("/.aws/credentials")) {
-    const m = /^\s*(sk|secret_?access_?key|secretkey|aws_secret_access_key|token)\s*[=:]\s*["']?([^\s"']+)/im.exec(text);
-    return m ? `cloud credentials (${m[1]}=${maskSecret(m[2], 0)})` : null;
-  }
-  return null;
 }
+function cloudCredentials(text) {
+  const m = /^\s*(sk|secret_?access_?key|secretkey|aws_secret_access_key|token)\s*[=:]\s*["']?([^\s"']+)/im.exec(text);
+  return m ? `cloud credentials (${m[1]}=${maskSecret(m[2], 0)})` : null;
+}
+function credentialFile(path, text) {
+  return CREDENTIAL_FILES.find((f) => f.name.test(path))?.holds(text) ?? null;
+}
+var DETECTOR_IDS2 = new Set(CREDENTIAL_DETECTORS.map((d) => d.id));
 var secrets = {
   id: "secrets",
   defaultSeverity: "error",
   description: "No credentials may be baked into custom layers, ENV, labels or build history.",
   spec: "Custom images cannot contain malicious code. (Credentials in an image leak to everyone who can pull it.)",
+  needs: () => ({ texts: [CREDENTIAL_FILE_TEXTS], detectors: [...DETECTOR_IDS2] }),
   check(facts) {
     const out = [];
     for (const layer of facts.layers) {
       if (layer.base) continue;
       for (const hit of layer.record.scanHits) {
-        if (hit.rule === "secrets")
+        if (DETECTOR_IDS2.has(hit.detector))
           out.push({
             message: `${hit.path} contains ${hit.evidence}. Remove it and rotate the credential; pass secrets at run time instead.`,
             path: hit.path,
@@ -11274,6 +11319,8 @@ var setuidSetgid = {
   defaultSeverity: "error",
   description: "Custom layers must not add or change root-owned files with the setuid or setgid bit.",
   spec: "A file cannot be added whose owner is root and has permission setuid or setgid.",
+  // Compared with the base wherever they are: a rewritten setuid file is a change.
+  needs: () => ({ contentTag: (_path, file) => (file.mode & 3072) !== 0 }),
   check(facts) {
     const out = [];
     facts.fs.eachFileWithModeBits(3072, (node) => {
@@ -11307,6 +11354,12 @@ var RULES = [
   maliciousCode,
   secrets
 ];
+function activeRules(settings) {
+  return RULES.filter((rule) => settings.severities[rule.id] !== "off");
+}
+function streamNeeds(settings) {
+  return activeRules(settings).flatMap((rule) => rule.needs ? [rule.needs(settings)] : []);
+}
 function runRules(facts, settings) {
   const findings = [];
   const waivers = settings.waivers.map((w) => ({ ...w, matches: w.path ? (0, import_picomatch2.default)(w.path, { dot: true }) : () => true }));
@@ -11319,9 +11372,8 @@ function runRules(facts, settings) {
       });
     }
   }
-  for (const rule of RULES) {
+  for (const rule of activeRules(settings)) {
     const configured = settings.severities[rule.id];
-    if (configured === "off") continue;
     for (const raw of rule.check(facts, settings)) {
       const layer = raw.layer === void 0 ? void 0 : facts.layers[raw.layer];
       const finding = {
@@ -11342,14 +11394,52 @@ function runRules(facts, settings) {
   return findings;
 }
 
+// src/core/stream-needs.ts
+var CombinedNeeds = class {
+  exact = /* @__PURE__ */ new Map();
+  patterns = [];
+  heads = [];
+  taggers = [];
+  detectors;
+  /** The largest file any head test may keep: bigger ones need not wait for their first bytes. */
+  maxHeadBytes;
+  constructor(needs) {
+    const texts = new Set(needs.flatMap((n) => n.texts ?? []));
+    for (const t of texts) {
+      for (const p of t.paths ?? []) this.exact.set(p, Math.max(this.exact.get(p) ?? 0, t.maxBytes));
+      if (t.pattern) this.patterns.push({ pattern: t.pattern, maxBytes: t.maxBytes });
+      if (t.head) this.heads.push({ head: t.head, maxBytes: t.maxBytes });
+    }
+    for (const n of needs) if (n.contentTag) this.taggers.push(n.contentTag);
+    this.detectors = [...new Set(needs.flatMap((n) => n.detectors ?? []))];
+    this.maxHeadBytes = Math.max(0, ...this.heads.map((h) => h.maxBytes));
+  }
+  /** The largest size at which a rule keeps the text of the file at `path`, judged by its path (0: none). */
+  textLimitByPath(path) {
+    let max = this.exact.get(path) ?? 0;
+    for (const p of this.patterns) if (p.maxBytes > max && p.pattern.test(path)) max = p.maxBytes;
+    return max;
+  }
+  /** Whether a rule keeps the text of a file of `size` bytes that starts with `head`. */
+  keepsTextByHead(head, size) {
+    return this.heads.some((h) => size <= h.maxBytes && h.head(head));
+  }
+  /** Whether a rule compares this file's content with the base image's. */
+  needsContentTag(path, file) {
+    for (const t of this.taggers) if (t(path, file)) return true;
+    return false;
+  }
+};
+
 // src/core/check-image.ts
 async function checkImage(options) {
   const { settings } = options;
   const budget = new ReadBudget(settings.maxUncompressed);
   const clamd = options.clamd ? await ClamdClient.connect(options.clamd) : void 0;
-  const scanWorkers = createScanWorkers(settings.scanLimit, !options.image.layersVerified);
+  const needs = new CombinedNeeds(streamNeeds(settings));
+  const scanWorkers = createScanWorkers(settings.scanLimit, needs.detectors, !options.image.layersVerified);
   try {
-    return await checkWith(options, { needsContentTag: digestPredicate(settings), budget, scanWorkers, clamd, scanLimit: settings.scanLimit });
+    return await checkWith(options, { needs, budget, scanWorkers, clamd, scanLimit: settings.scanLimit });
   } finally {
     clamd?.close();
     await scanWorkers.close();
@@ -11462,12 +11552,6 @@ function buildFacts(image, base, options) {
     baseFs: built.base
   };
 }
-function digestPredicate(settings) {
-  const dirs = [...settings.protectedPaths, "/etc"];
-  const tools = new Set(settings.modelartsTools);
-  const extra = settings.protectedEtc.map((g) => g.replace(/\/?\*.*$/, "")).filter((p) => !p.startsWith("/etc"));
-  return (path) => dirs.some((d) => isUnder(path, d)) || tools.has(baseName(path)) || extra.some((d) => isUnder(path, d));
-}
 
 // src/cli/main.ts
 init_errors();
@@ -11574,20 +11658,7 @@ var modelarts_image_check_schema_default = {
       type: "object",
       description: "Severity per rule id: error, warning, notice or off.",
       propertyNames: {
-        enum: [
-          "default-user",
-          "setuid-setgid",
-          "file-capabilities",
-          "protected-path",
-          "protected-etc",
-          "modelarts-tools",
-          "image-size",
-          "base-image",
-          "log-stdout",
-          "offline-deps",
-          "malicious-code",
-          "secrets"
-        ]
+        $ref: "#/$defs/ruleId"
       },
       additionalProperties: {
         enum: ["error", "warning", "notice", "off"]
@@ -11617,20 +11688,7 @@ var modelarts_image_check_schema_default = {
         required: ["rule", "reason"],
         properties: {
           rule: {
-            enum: [
-              "default-user",
-              "setuid-setgid",
-              "file-capabilities",
-              "protected-path",
-              "protected-etc",
-              "modelarts-tools",
-              "image-size",
-              "base-image",
-              "log-stdout",
-              "offline-deps",
-              "malicious-code",
-              "secrets"
-            ]
+            $ref: "#/$defs/ruleId"
           },
           path: {
             type: "string",
@@ -11647,6 +11705,25 @@ var modelarts_image_check_schema_default = {
           }
         }
       }
+    }
+  },
+  $defs: {
+    ruleId: {
+      description: "A rule id (docs/rules/<id>.md).",
+      enum: [
+        "default-user",
+        "setuid-setgid",
+        "file-capabilities",
+        "protected-path",
+        "protected-etc",
+        "modelarts-tools",
+        "image-size",
+        "base-image",
+        "log-stdout",
+        "offline-deps",
+        "malicious-code",
+        "secrets"
+      ]
     }
   }
 };
@@ -11674,14 +11751,15 @@ function parseConfig(text, name) {
     throw new UsageError(`${name} is not valid YAML: ${err.message.split("\n")[0]}`);
   }
   if (!validate(doc)) {
-    const problems = (validator.errors ?? []).map((e) => {
+    const problems = (validator.errors ?? []).flatMap((e) => {
       const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, ".") : "the top level";
-      if (e.keyword === "additionalProperties") return `${where}: unknown key "${e.params.additionalProperty}"`;
-      if (e.keyword === "propertyNames") return `${where}: unknown rule "${e.params.propertyName}"`;
-      if (e.keyword === "enum") return `${where}: must be one of ${e.params.allowedValues.join(", ")}`;
-      return `${where}: ${e.message}`;
+      if (e.keyword === "propertyNames") return [];
+      if (e.propertyName !== void 0) return [`${where}: unknown rule "${e.propertyName}"`];
+      if (e.keyword === "additionalProperties") return [`${where}: unknown key "${e.params.additionalProperty}"`];
+      if (e.keyword === "enum") return [`${where}: must be one of ${e.params.allowedValues.join(", ")}`];
+      return [`${where}: ${e.message}`];
     });
-    const unique = [...new Set(problems.filter((p) => !p.includes("property name must be valid")))];
+    const unique = [...new Set(problems)];
     throw new UsageError(`${name} is not a valid configuration: ${unique.join("; ")}`);
   }
   const d = doc;

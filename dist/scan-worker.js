@@ -6,6 +6,120 @@ var import_node_worker_threads = require("node:worker_threads");
 // src/core/scan/stream-processor.ts
 var import_node_crypto2 = require("node:crypto");
 
+// src/core/text/plural.ts
+function count(n, noun) {
+  return `${n} ${n === 1 ? noun : `${noun}s`}`;
+}
+
+// src/core/text/mask.ts
+function maskSecret(value, keep) {
+  if (keep <= 0 || value.length <= keep * 2) return `${"*".repeat(Math.min(value.length, 8))} (${count(value.length, "character")}, masked)`;
+  return value.slice(0, keep) + "*".repeat(Math.min(value.length - keep, 16));
+}
+
+// src/core/rules/secret-patterns.ts
+var AWS_ACCESS_KEY = /(?<![A-Z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Z0-9])/;
+var AWS_KEY = new RegExp(AWS_ACCESS_KEY.source, "g");
+var isExampleKey = (key) => key.endsWith("EXAMPLE");
+var PRIVATE_KEY_HEADER = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----/;
+var PRIVATE_KEY_BLOCK = new RegExp(`${PRIVATE_KEY_HEADER.source}[\\s\\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|$)`, "g");
+
+// src/core/rules/credential-detectors.ts
+var PRIVATE_KEY = new RegExp(`${PRIVATE_KEY_HEADER.source}\\r?\\n(?:Proc-Type:|[A-Za-z0-9+/=]{40,})`);
+var CREDENTIAL_DETECTORS = [
+  {
+    id: "private-key",
+    binary: true,
+    anchors: [Buffer.from("PRIVATE KEY-----")],
+    check: (_line, around) => {
+      const m = PRIVATE_KEY.exec(around);
+      return m ? `${m[1] || ""}private key` : null;
+    }
+  },
+  {
+    id: "aws-access-key",
+    anchors: [Buffer.from("AKIA"), Buffer.from("ASIA")],
+    check: (line) => {
+      const m = AWS_ACCESS_KEY.exec(line);
+      if (!m || isExampleKey(m[0])) return null;
+      return `AWS access key ${maskSecret(m[0], 4)}`;
+    }
+  },
+  {
+    id: "huawei-cloud-sk",
+    // "_SK" with each character the check allows after it (a quote, a space, = or :): the
+    // shortest anchor sets how far the search can jump, and "_SK" alone meets every "_SKIP".
+    anchors: [...[...`"'=: 	\v\f\r\xA0`].map((c) => Buffer.from("_SK" + c, "latin1")), Buffer.from("secret_access_key"), Buffer.from("SecretAccessKey")],
+    check: (line) => {
+      const m = /(?:\b[A-Za-z_]*_SK|secret_access_key|SecretAccessKey)["']?\s*[=:]\s*["']?([A-Za-z0-9]{40})(?![A-Za-z0-9])/.exec(line);
+      return m ? `Huawei Cloud secret key ${maskSecret(m[1], 0)}` : null;
+    }
+  }
+];
+
+// src/core/rules/malware-detectors.ts
+var lineMatch = (re, label) => (line) => re.test(line) ? label : null;
+var MALWARE_DETECTORS = [
+  {
+    id: "eicar-test-file",
+    binary: true,
+    anchors: [Buffer.from("EICAR-STANDARD-ANTIVIRUS-TEST-FILE!")],
+    check: (_line, around) => around.includes("X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*") ? "EICAR anti-virus test string" : null
+  },
+  {
+    id: "reverse-shell-dev-tcp",
+    anchors: [Buffer.from("/dev/tcp/"), Buffer.from("/dev/udp/")],
+    check: lineMatch(
+      /(?:\b(?:ba|z|k|da)?sh\s+-i\b.*\/dev\/(?:tcp|udp)\/|[<>]&?\s*\/dev\/(?:tcp|udp)\/[^\s/]+\/\d+|\/dev\/(?:tcp|udp)\/[^\s/]+\/\d+.*\d?>&\s*\d)/,
+      "shell redirected to a /dev/tcp or /dev/udp socket (reverse shell)"
+    )
+  },
+  {
+    id: "reverse-shell-netcat",
+    anchors: [Buffer.from("-e /bin/"), Buffer.from("-e sh"), Buffer.from("-e bash"), Buffer.from("-c /bin/")],
+    check: lineMatch(
+      /\b(?:nc|ncat|netcat)(?:\.traditional|\.openbsd)?\b.*\s-[ec]\s*(?:\/bin\/|\/usr\/bin\/)?(?:ba)?sh\b/,
+      "netcat executing a shell (reverse shell)"
+    )
+  },
+  {
+    id: "reverse-shell-socat",
+    anchors: [Buffer.from("socat")],
+    check: lineMatch(/\bsocat\b.*\b(?:exec|system):/i, "socat executing a program over a socket (reverse shell)")
+  },
+  {
+    id: "reverse-shell-python",
+    anchors: [Buffer.from("dup2(")],
+    check: lineMatch(/socket\b.*\.connect\(.*dup2\(.*(?:pty\.spawn|subprocess|\/bin\/(?:ba)?sh)/, "socket wired to a shell in a one-liner (reverse shell)")
+  },
+  {
+    id: "reverse-shell-perl",
+    anchors: [Buffer.from("use Socket"), Buffer.from("IO::Socket::INET")],
+    check: lineMatch(/(?:use Socket.*connect\(.*(?:exec|system)|IO::Socket::INET.*(?:fdopen|exec|system))/, "perl socket wired to a shell (reverse shell)")
+  },
+  {
+    id: "crypto-miner-pool",
+    binary: true,
+    anchors: [Buffer.from("stratum+")],
+    check: (line) => {
+      const m = /stratum\+(?:tcp|ssl|tls):\/\/[^\s"'<>]{0,80}/.exec(line);
+      return m ? `crypto-miner pool address ${m[0]}` : null;
+    }
+  },
+  {
+    id: "crypto-miner-config",
+    anchors: [Buffer.from("donate-level"), Buffer.from("cpuminer"), Buffer.from("nicehash")],
+    check: lineMatch(/(?:"donate-level"\s*:|--donate-level[= ]\d|\bcpuminer\b.*-o\s|"nicehash"\s*:)/, "crypto-miner configuration")
+  }
+];
+
+// src/core/rules/content-detectors.ts
+var CONTENT_DETECTORS = [...MALWARE_DETECTORS, ...CREDENTIAL_DETECTORS];
+function detectorsWithIds(ids) {
+  const wanted = new Set(ids);
+  return CONTENT_DETECTORS.filter((d) => wanted.has(d.id));
+}
+
 // src/core/scan/literal-search.ts
 function commonness(byte) {
   const rank = " etaoinsrhldcumfpgwybvkxjqz".indexOf(String.fromCharCode(byte));
@@ -14,7 +128,7 @@ function commonness(byte) {
 	._(),=:/-"'`.includes(String.fromCharCode(byte)) ? 6 : 2;
 }
 var pairAt = (bytes, end) => bytes[end - 1] << 8 | bytes[end];
-var AnchorSearch = class {
+var LiteralSearch = class {
   constructor(anchors) {
     this.anchors = anchors;
     this.keyLength = Math.min(...anchors.map((a) => a.length));
@@ -75,127 +189,29 @@ var AnchorSearch = class {
   }
 };
 
-// src/core/text/plural.ts
-function count(n, noun) {
-  return `${n} ${n === 1 ? noun : `${noun}s`}`;
-}
-
-// src/core/text/mask.ts
-function maskSecret(value, keep) {
-  if (keep <= 0 || value.length <= keep * 2) return `${"*".repeat(Math.min(value.length, 8))} (${count(value.length, "character")}, masked)`;
-  return value.slice(0, keep) + "*".repeat(Math.min(value.length - keep, 16));
-}
-
 // src/core/scan/content-scanner.ts
 var CONTEXT = 512;
 var WINDOW = 256 * 1024;
-var lineMatch = (re, label) => (line) => re.test(line) ? label : null;
-var DETECTORS = [
-  {
-    id: "eicar-test-file",
-    rule: "malicious-code",
-    binary: true,
-    anchors: [Buffer.from("EICAR-STANDARD-ANTIVIRUS-TEST-FILE!")],
-    check: (_line, around) => around.includes("X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*") ? "EICAR anti-virus test string" : null
-  },
-  {
-    id: "reverse-shell-dev-tcp",
-    rule: "malicious-code",
-    anchors: [Buffer.from("/dev/tcp/"), Buffer.from("/dev/udp/")],
-    check: lineMatch(
-      /(?:\b(?:ba|z|k|da)?sh\s+-i\b.*\/dev\/(?:tcp|udp)\/|[<>]&?\s*\/dev\/(?:tcp|udp)\/[^\s/]+\/\d+|\/dev\/(?:tcp|udp)\/[^\s/]+\/\d+.*\d?>&\s*\d)/,
-      "shell redirected to a /dev/tcp or /dev/udp socket (reverse shell)"
-    )
-  },
-  {
-    id: "reverse-shell-netcat",
-    rule: "malicious-code",
-    anchors: [Buffer.from("-e /bin/"), Buffer.from("-e sh"), Buffer.from("-e bash"), Buffer.from("-c /bin/")],
-    check: lineMatch(
-      /\b(?:nc|ncat|netcat)(?:\.traditional|\.openbsd)?\b.*\s-[ec]\s*(?:\/bin\/|\/usr\/bin\/)?(?:ba)?sh\b/,
-      "netcat executing a shell (reverse shell)"
-    )
-  },
-  {
-    id: "reverse-shell-socat",
-    rule: "malicious-code",
-    anchors: [Buffer.from("socat")],
-    check: lineMatch(/\bsocat\b.*\b(?:exec|system):/i, "socat executing a program over a socket (reverse shell)")
-  },
-  {
-    id: "reverse-shell-python",
-    rule: "malicious-code",
-    anchors: [Buffer.from("dup2(")],
-    check: lineMatch(/socket\b.*\.connect\(.*dup2\(.*(?:pty\.spawn|subprocess|\/bin\/(?:ba)?sh)/, "socket wired to a shell in a one-liner (reverse shell)")
-  },
-  {
-    id: "reverse-shell-perl",
-    rule: "malicious-code",
-    anchors: [Buffer.from("use Socket"), Buffer.from("IO::Socket::INET")],
-    check: lineMatch(/(?:use Socket.*connect\(.*(?:exec|system)|IO::Socket::INET.*(?:fdopen|exec|system))/, "perl socket wired to a shell (reverse shell)")
-  },
-  {
-    id: "crypto-miner-pool",
-    rule: "malicious-code",
-    binary: true,
-    anchors: [Buffer.from("stratum+")],
-    check: (line) => {
-      const m = /stratum\+(?:tcp|ssl|tls):\/\/[^\s"'<>]{0,80}/.exec(line);
-      return m ? `crypto-miner pool address ${m[0]}` : null;
-    }
-  },
-  {
-    id: "crypto-miner-config",
-    rule: "malicious-code",
-    anchors: [Buffer.from("donate-level"), Buffer.from("cpuminer"), Buffer.from("nicehash")],
-    check: lineMatch(/(?:"donate-level"\s*:|--donate-level[= ]\d|\bcpuminer\b.*-o\s|"nicehash"\s*:)/, "crypto-miner configuration")
-  },
-  {
-    id: "private-key",
-    rule: "secrets",
-    binary: true,
-    anchors: [Buffer.from("PRIVATE KEY-----")],
-    check: (_line, around) => {
-      const m = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----\r?\n(?:Proc-Type:|[A-Za-z0-9+/=]{40,})/.exec(around);
-      return m ? `${m[1] || ""}private key` : null;
-    }
-  },
-  {
-    id: "aws-access-key",
-    rule: "secrets",
-    anchors: [Buffer.from("AKIA"), Buffer.from("ASIA")],
-    check: (line) => {
-      const m = /(?<![A-Z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Z0-9])/.exec(line);
-      if (!m || m[0].endsWith("EXAMPLE")) return null;
-      return `AWS access key ${maskSecret(m[0], 4)}`;
-    }
-  },
-  {
-    id: "huawei-cloud-sk",
-    rule: "secrets",
-    // "_SK" with each character the check allows after it (a quote, a space, = or :): the
-    // shortest anchor sets how far the search can jump, and "_SK" alone meets every "_SKIP".
-    anchors: [...[...`"'=: 	\v\f\r\xA0`].map((c) => Buffer.from("_SK" + c, "latin1")), Buffer.from("secret_access_key"), Buffer.from("SecretAccessKey")],
-    check: (line) => {
-      const m = /(?:\b[A-Za-z_]*_SK|secret_access_key|SecretAccessKey)["']?\s*[=:]\s*["']?([A-Za-z0-9]{40})(?![A-Za-z0-9])/.exec(line);
-      return m ? `Huawei Cloud secret key ${maskSecret(m[1], 0)}` : null;
-    }
-  }
-];
-function searchOf(detectors) {
-  const anchors = detectors.flatMap((d) => d.anchors);
-  return { search: new AnchorSearch(anchors), anchors, detectorOf: detectors.flatMap((d) => d.anchors.map(() => DETECTORS.indexOf(d))) };
+var SCAN_BUDGET_DETECTOR = "scan-budget";
+var MAX_DETECTORS = 31;
+function searchOf(detectors, chosen) {
+  const used = detectors.filter(chosen);
+  const anchors = used.flatMap((d) => d.anchors);
+  return { search: anchors.length ? new LiteralSearch(anchors) : null, anchors, detectorOf: used.flatMap((d) => d.anchors.map(() => detectors.indexOf(d))) };
 }
-var TEXT = searchOf(DETECTORS);
-var BINARY = searchOf(DETECTORS.filter((d) => d.binary));
-var ALL_FOUND = 2 ** DETECTORS.length - 1;
 var SNIFF = 1024;
 var CHECK_BUDGET = 1e6;
 var ContentScanner = class {
-  constructor(checkBudget = CHECK_BUDGET) {
+  constructor(detectors, checkBudget = CHECK_BUDGET) {
+    this.detectors = detectors;
     this.checkBudget = checkBudget;
+    if (detectors.length > MAX_DETECTORS) throw new Error(`at most ${MAX_DETECTORS} content detectors can run at once`);
     this.checksLeft = checkBudget;
+    this.text = searchOf(detectors, () => true);
+    this.binaries = searchOf(detectors, (d) => d.binary === true);
+    this.allFound = 2 ** detectors.length - 1;
   }
+  detectors;
   checkBudget;
   window = Buffer.allocUnsafe(WINDOW);
   fill = 0;
@@ -216,6 +232,10 @@ var ContentScanner = class {
   exhausted = false;
   /** Where in the current file the scan stopped for the budget (-1: it did not). */
   stoppedAt = -1;
+  text;
+  binaries;
+  /** Every detector's bit: once all matched in a file, the rest of it need not be searched. */
+  allFound;
   /** Starts a file (entry `index` of the layer); `limit` caps how many of its bytes are scanned. */
   begin(index2, limit) {
     this.index = index2;
@@ -268,8 +288,9 @@ var ContentScanner = class {
   }
   /** Looks for anchors starting in [from, to) of buf; the anchor itself may run past `to`. */
   search(buf, from, to) {
-    if (from >= to || this.found === ALL_FOUND) return;
-    const { search, anchors, detectorOf } = this.binary ? BINARY : TEXT;
+    if (from >= to || this.found === this.allFound) return;
+    const { search, anchors, detectorOf } = this.binary ? this.binaries : this.text;
+    if (!search) return;
     const limit = buf === this.window ? this.fill : buf.length;
     const met = this.met;
     met.length = 0;
@@ -280,11 +301,11 @@ var ContentScanner = class {
       if (this.found & bit) continue;
       if (this.checksLeft === 0) return this.stop(this.scanned - limit + at);
       this.checksLeft--;
-      const d = DETECTORS[detectorOf[anchor]];
+      const d = this.detectors[detectorOf[anchor]];
       const evidence = this.check(d, buf, at, anchors[anchor].length);
       if (evidence) {
         this.found |= bit;
-        this.hits.push({ detector: d.id, rule: d.rule, index: this.index, evidence });
+        this.hits.push({ detector: d.id, index: this.index, evidence });
       }
     }
   }
@@ -293,7 +314,7 @@ var ContentScanner = class {
     this.exhausted = true;
     this.stoppedAt = at;
     const evidence = `so many look-alikes of malware or credentials that the scan stopped there (${this.checkBudget.toLocaleString("en")} checked in this image; what follows was not scanned)`;
-    this.hits.push({ detector: "scan-budget", rule: "malicious-code", index: this.index, evidence });
+    this.hits.push({ detector: SCAN_BUDGET_DETECTOR, index: this.index, evidence });
   }
   check(d, buf, at, anchorLength) {
     const start = Math.max(0, at - CONTEXT);
@@ -393,10 +414,11 @@ var StreamProcessor = class {
   constructor(work2) {
     this.work = work2;
     this.tagger = new ContentTagger(work2.tagKey);
+    this.scanner = work2.detectors.length ? new ContentScanner(detectorsWithIds(work2.detectors)) : null;
   }
   work;
   hash = null;
-  scanner = new ContentScanner();
+  scanner;
   /** The ranges this processor works on, four numbers each, in stream order (not objects: GC). */
   queue = new Float64Array(4 * 1024);
   head = 0;
@@ -426,7 +448,7 @@ var StreamProcessor = class {
   addRanges(ranges) {
     for (let i = 0; i < ranges.length; i += 4) {
       const flags = ranges[i + 3];
-      if (!(flags & TAG && this.work.tags || flags & SCAN && this.work.scan)) continue;
+      if (!(flags & TAG && this.work.tags || flags & SCAN && this.scanner !== null)) continue;
       if (this.tail + 4 > this.queue.length) this.makeRoom();
       const q = this.queue;
       const t = this.tail;
@@ -497,7 +519,7 @@ var StreamProcessor = class {
     const flags = q[h + 3];
     this.head = h + 4;
     this.tagWanted = (flags & TAG) !== 0 && this.work.tags;
-    this.scanFile = (flags & SCAN) !== 0 && this.work.scan;
+    this.scanFile = (flags & SCAN) !== 0 && this.scanner !== null;
     this.scanning = this.scanFile;
     if (this.scanFile) this.scanner.begin(this.index, this.work.scanLimit);
   }

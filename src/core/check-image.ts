@@ -5,14 +5,14 @@ import { ClamdClient } from './scan/clamd-client';
 import { ImageError } from './errors';
 import { guessBaseLayerCount, layerHistory, redactedConfig, type Finding, type ImageFacts, type LayerFact } from './facts';
 import { Filesystem, MAX_LAYERS } from './fs/filesystem-model';
-import { isUnder, baseName } from './fs/image-path';
 import { LEGACY_LAYER_PATH } from './archive/legacy-layer-ids';
 import { resolveImage, type ResolvedImage } from './archive/image-manifest';
 import type { ImageSource } from './source/image-source';
 import type { ScanStats } from './layer/layer-record';
 import { ReadBudget, type WalkOptions } from './layer/layer-walker';
 import { createScanWorkers } from './scan/scan-workers';
-import { runRules } from './rules';
+import { runRules, streamNeeds } from './rules';
+import { CombinedNeeds } from './stream-needs';
 import type { Settings } from './settings/settings';
 
 /** A base image known by its layer list alone (the daemon's inspect gives it without a save). */
@@ -43,9 +43,10 @@ export async function checkImage(options: CheckOptions): Promise<CheckResult> {
   const { settings } = options;
   const budget = new ReadBudget(settings.maxUncompressed);
   const clamd = options.clamd ? await ClamdClient.connect(options.clamd) : undefined;
-  const scanWorkers = createScanWorkers(settings.scanLimit, !options.image.layersVerified);
+  const needs = new CombinedNeeds(streamNeeds(settings));
+  const scanWorkers = createScanWorkers(settings.scanLimit, needs.detectors, !options.image.layersVerified);
   try {
-    return await checkWith(options, { needsContentTag: digestPredicate(settings), budget, scanWorkers, clamd, scanLimit: settings.scanLimit });
+    return await checkWith(options, { needs, budget, scanWorkers, clamd, scanLimit: settings.scanLimit });
   } finally {
     clamd?.close();
     await scanWorkers.close();
@@ -168,12 +169,4 @@ function buildFacts(image: ResolvedImage, base: ResolvedImage | undefined, optio
     fs: built.full,
     baseFs: built.base
   };
-}
-
-/** Files whose content the rules compare between base and image get a content tag while streaming. */
-function digestPredicate(settings: Settings): (path: string) => boolean {
-  const dirs = [...settings.protectedPaths, '/etc'];
-  const tools = new Set(settings.modelartsTools);
-  const extra = settings.protectedEtc.map((g) => g.replace(/\/?\*.*$/, '')).filter((p) => !p.startsWith('/etc'));
-  return (path) => dirs.some((d) => isUnder(path, d)) || tools.has(baseName(path)) || extra.some((d) => isUnder(path, d));
 }

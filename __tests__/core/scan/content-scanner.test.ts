@@ -1,3 +1,4 @@
+import { CONTENT_DETECTORS } from '../../../src/core/rules/content-detectors';
 import { ContentScanner } from '../../../src/core/scan/content-scanner';
 
 const SK = 'Qh7sKd93nFh27dkLs0Pq8ZrT5vXwYb1cNm4oEjGa';
@@ -19,7 +20,7 @@ describe('ContentScanner', () => {
     const decoys = Buffer.from('_SK='.repeat(5000));
     const secret = Buffer.from(`OBS_SK=${SK}\n`);
     for (const chunk of [Infinity, 7000]) {
-      const results = scan(new ContentScanner(1000), [secret, decoys, secret], chunk);
+      const results = scan(new ContentScanner(CONTENT_DETECTORS, 1000), [secret, decoys, secret], chunk);
       expect(results[0]).toMatchObject({ hits: ['huawei-cloud-sk'], scanned: secret.length });
       // One check went to the secret, 999 to the decoys at bytes 0 to 3,992: the next is at 3,996.
       expect(results[1].hits).toEqual(['scan-budget']);
@@ -31,7 +32,7 @@ describe('ContentScanner', () => {
   });
 
   it('spends nothing on text without anchors and little on real matches', () => {
-    const scanner = new ContentScanner(3);
+    const scanner = new ContentScanner(CONTENT_DETECTORS, 3);
     const plain = Buffer.alloc(100000, 'a');
     const results = scan(scanner, [
       plain,

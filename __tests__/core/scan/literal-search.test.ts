@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { AnchorSearch } from '../../../src/core/scan/literal-search';
+import { LiteralSearch } from '../../../src/core/scan/literal-search';
 
 /** Every occurrence, by brute force: [anchor, at], sorted by position then anchor. */
 function naive(anchors: Buffer[], bytes: Buffer, from: number, to: number, limit: number): [number, number][] {
@@ -8,18 +8,18 @@ function naive(anchors: Buffer[], bytes: Buffer, from: number, to: number, limit
   return out;
 }
 
-function found(search: AnchorSearch, bytes: Buffer, from: number, to: number, limit: number): [number, number][] {
+function found(search: LiteralSearch, bytes: Buffer, from: number, to: number, limit: number): [number, number][] {
   const out: [number, number][] = [];
   search.search(bytes, from, to, limit, (k, at) => out.push([k, at]));
   return out.sort((x, y) => x[1] - y[1] || x[0] - y[0]);
 }
 
-describe('AnchorSearch', () => {
+describe('LiteralSearch', () => {
   const anchors = ['/dev/tcp/', '-e sh', 'socat', 'AKIA', '_SK=', '_SK"', 'donate-level', 'use Socket', 'IO::Socket::INET'].map((a) => Buffer.from(a));
 
   it('finds every occurrence, overlapping ones too, at the start, the end and across the range limits', () => {
     const text = Buffer.from('AKIA_SK=use Socket /dev/tcp/AKIAKIA nc -e sh socat IO::Socket::INET donate-level AKIA');
-    const search = new AnchorSearch(anchors);
+    const search = new LiteralSearch(anchors);
     expect(found(search, text, 0, text.length, text.length)).toEqual(naive(anchors, text, 0, text.length, text.length));
     expect(found(search, text, 0, text.length, text.length).map(([k]) => anchors[k].toString())).toEqual([
       'AKIA',
@@ -58,7 +58,7 @@ describe('AnchorSearch', () => {
       const from = noise[20] % 60;
       const limit = bytes.length - (noise[21] % 40);
       const to = Math.max(from, limit - (noise[22] % 80));
-      expect(found(new AnchorSearch(anchors), bytes, from, to, limit)).toEqual(naive(anchors, bytes, from, to, limit));
+      expect(found(new LiteralSearch(anchors), bytes, from, to, limit)).toEqual(naive(anchors, bytes, from, to, limit));
     }
   });
 
@@ -70,11 +70,11 @@ describe('AnchorSearch', () => {
       randomBytes(3000),
       Buffer.from('EICAR-STANDARD-ANTIVIRUS-TEST-FILE!')
     ]);
-    expect(found(new AnchorSearch(same), bytes, 0, bytes.length, bytes.length)).toEqual(naive(same, bytes, 0, bytes.length, bytes.length));
+    expect(found(new LiteralSearch(same), bytes, 0, bytes.length, bytes.length)).toEqual(naive(same, bytes, 0, bytes.length, bytes.length));
     expect(naive(same, bytes, 0, bytes.length, bytes.length).length).toBeGreaterThanOrEqual(4);
   });
 
   it('refuses anchors too short to key on', () => {
-    expect(() => new AnchorSearch([Buffer.from('a'), Buffer.from('abc')])).toThrow('anchors must be 2 to 255 bytes long');
+    expect(() => new LiteralSearch([Buffer.from('a'), Buffer.from('abc')])).toThrow('anchors must be 2 to 255 bytes long');
   });
 });

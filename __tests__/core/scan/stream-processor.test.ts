@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import { CONTENT_DETECTORS } from '../../../src/core/rules/content-detectors';
 import { newTagKey } from '../../../src/core/scan/content-tag';
 import { concatContentTags } from '../../../src/core/scan/scan-results';
 import { SCAN, StreamProcessor, TAG } from '../../../src/core/scan/stream-processor';
 
+const ALL_DETECTORS = CONTENT_DETECTORS.map((d) => d.id);
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 describe('StreamProcessor', () => {
@@ -13,7 +15,7 @@ describe('StreamProcessor', () => {
   bodies.forEach((b, i) => b.copy(stream, offsets[i]));
 
   it('tags exactly the bodies asked for, across chunk boundaries, as compact arrays', () => {
-    const p = new StreamProcessor({ layerHash: true, tags: true, tagKey: newTagKey(), scan: false, scanLimit: 1 << 20 });
+    const p = new StreamProcessor({ layerHash: true, tags: true, tagKey: newTagKey(), detectors: [], scanLimit: 1 << 20 });
     p.begin();
     // Entry 1 is scanned only, so this processor (no scan) neither tags nor queues it.
     // Entry 3 is an empty file: its digest is that of no bytes.
@@ -44,7 +46,7 @@ describe('StreamProcessor', () => {
     const ranges = new Float64Array([0, at[0], 700, TAG, 1, at[1], big.length, SCAN, 2, at[2], 30_000, TAG | SCAN]);
     const key = newTagKey();
     const run = (skip: [number, number] | null) => {
-      const p = new StreamProcessor({ layerHash: false, tags: true, tagKey: key, scan: true, scanLimit: 4096 });
+      const p = new StreamProcessor({ layerHash: false, tags: true, tagKey: key, detectors: ALL_DETECTORS, scanLimit: 4096 });
       p.begin();
       p.addRanges(ranges);
       const [from, to] = skip ?? [stream.length, stream.length];
@@ -63,7 +65,7 @@ describe('StreamProcessor', () => {
 
   it('refuses to skip bytes a range needs, or any byte of a hashed layer', () => {
     const start = (layerHash: boolean) => {
-      const p = new StreamProcessor({ layerHash, tags: true, tagKey: newTagKey(), scan: true, scanLimit: 4096 });
+      const p = new StreamProcessor({ layerHash, tags: true, tagKey: newTagKey(), detectors: ALL_DETECTORS, scanLimit: 4096 });
       p.begin();
       return p;
     };
@@ -83,7 +85,7 @@ describe('StreamProcessor', () => {
 
   it('merges the tags of two workers in order', () => {
     const run = (index: number, body: Buffer) => {
-      const p = new StreamProcessor({ layerHash: false, tags: true, tagKey: newTagKey(), scan: false, scanLimit: 0 });
+      const p = new StreamProcessor({ layerHash: false, tags: true, tagKey: newTagKey(), detectors: [], scanLimit: 0 });
       p.begin();
       p.addRanges(new Float64Array([index, 0, body.length, TAG]));
       p.data(body);

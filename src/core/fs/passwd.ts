@@ -3,7 +3,12 @@
 // skipped, fields split at ":" (missing ones empty), a number field that is no number read as 0,
 // and the first entry with a name winning. Checked with Docker 20.10 and runc: a line
 // " work:x:0:0" (or "work:x:0:0", or "work:x:1101x:...") before the real entry makes "work" root.
+import type { StreamNeeds, TextNeed } from '../stream-needs';
 import type { Filesystem } from './filesystem-model';
+
+/** What a rule that resolves users or groups needs kept while the layers stream by. */
+export const ACCOUNT_FILES: TextNeed = { paths: ['/etc/passwd', '/etc/group'], maxBytes: 4 * 1024 * 1024 };
+export const ACCOUNT_NEEDS: StreamNeeds = { texts: [ACCOUNT_FILES] };
 
 export interface PasswdEntry {
   name: string;

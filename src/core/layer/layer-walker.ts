@@ -12,6 +12,7 @@ import { MAX_LAYER_ENTRIES } from '../fs/filesystem-model';
 import { EntryKind, LayerEntries, type LayerRecord } from './layer-record';
 import { TAG, SCAN } from '../scan/stream-processor';
 import type { ScanWorkers } from '../scan/scan-workers';
+import type { CombinedNeeds } from '../stream-needs';
 import { TarParser, type EntrySink, type TarHeader } from '../tar/tar-parser';
 
 /** Limits shared by all layers of one image: decompression bombs and kept text stop here. */
@@ -35,8 +36,8 @@ export class ReadBudget {
 }
 
 export interface WalkOptions {
-  /** Whether the rules compare this file's content with another layer's. */
-  needsContentTag(path: string): boolean;
+  /** What the rules ask to see of each file: texts, content tags, content detectors. */
+  needs: CombinedNeeds;
   budget: ReadBudget;
   scanWorkers: ScanWorkers;
   /** With --clamd: every file body also goes to ClamAV, up to `scanLimit` bytes. */
@@ -44,25 +45,10 @@ export interface WalkOptions {
   scanLimit: number;
 }
 
-const TEXT_ALWAYS = new Set(['/etc/passwd', '/etc/group']);
-const CREDENTIAL_FILE = /(?:\/\.netrc|\/\.git-credentials|\/\.obsutilconfig|\/\.docker\/config\.json|\/\.huaweicloud\/[^/]+|\/\.aws\/credentials)$/;
-const MAX_CONFIG_TEXT = 4 * 1024 * 1024;
 // Linux's PATH_MAX; no real image has deeper or longer paths, and every per-path walk over
 // ancestors would otherwise grow with their square.
 const MAX_PATH_BYTES = 4096;
 const MAX_PATH_DEPTH = 256;
-const MAX_SCRIPT_TEXT = 256 * 1024;
-
-/** Which files the rules read as text; `head` is the first bytes of the file. */
-function keepsText(path: string, size: number, head: Buffer): boolean {
-  if (TEXT_ALWAYS.has(path) || CREDENTIAL_FILE.test(path)) return size <= MAX_CONFIG_TEXT;
-  if (size > MAX_SCRIPT_TEXT) return false;
-  if (path.endsWith('.sh') || path.endsWith('.bash')) return true;
-  // A shell script without an extension: "#!/bin/sh", "#!/usr/bin/env bash", ...
-  if (head[0] !== 0x23 || head[1] !== 0x21) return false;
-  const nl = head.indexOf(0x0a);
-  return /\b(?:ba|da|z|k)?sh\b/.test(head.toString('latin1', 2, nl === -1 ? Math.min(head.length, 128) : nl));
-}
 
 function countSlashes(s: string): number {
   let n = 0;
@@ -81,22 +67,22 @@ const KINDS: Record<Exclude<TarHeader['type'], 'global-header'>, EntryKind> = {
 };
 
 /**
- * Keeps the text of a file the rules read (decided from its path and first bytes). The parser
- * feeds one entry at a time, so one sink per layer serves every file in turn (`start`).
+ * Keeps the text of a file the rules read (chosen by its path, or by its first bytes). The
+ * parser feeds one entry at a time, so one sink per layer serves every file in turn (`start`).
  */
 class TextSink implements EntrySink {
   private parts: Buffer[] | null = null;
   private first = true;
   private index = 0;
-  private path = '';
   private size = 0;
+  private chosenByPath = false;
 
   constructor(private readonly walker: LayerWalker) {}
 
-  start(index: number, path: string, size: number): this {
+  start(index: number, size: number, chosenByPath: boolean): this {
     this.index = index;
-    this.path = path;
     this.size = size;
+    this.chosenByPath = chosenByPath;
     this.parts = null;
     this.first = true;
     return this;
@@ -105,8 +91,8 @@ class TextSink implements EntrySink {
   data(chunk: Buffer): void {
     if (this.first) {
       this.first = false;
-      const budget = this.walker.options.budget;
-      if (keepsText(this.path, this.size, chunk) && budget.textLeft >= this.size) {
+      const { budget, needs } = this.walker.options;
+      if ((this.chosenByPath || needs.keepsTextByHead(chunk, this.size)) && budget.textLeft >= this.size) {
         budget.textLeft -= this.size;
         this.parts = [];
       }
@@ -143,11 +129,13 @@ class ClamdSink implements EntrySink {
 class LayerWalker {
   readonly entries = new LayerEntries();
   readonly record: LayerRecord;
-  /** File bodies found since the scan workers last heard from us (see BodyRanges). */
   private readonly textSink = new TextSink(this);
+  /** SCAN when this layer's files go past the content detectors (custom layers, when a rule asks for any). */
+  private readonly scanFlag: number;
+  /** File bodies found since the scan workers last heard from us (see BodyRanges). */
   ranges = new Float64Array(4 * 1024);
   rangeCount = 0;
-  /** Where the bytes the scan workers needs end, so far: tagged bodies whole, scanned ones up to the scan limit. */
+  /** Where the bytes the scan workers need end, so far: tagged bodies whole, scanned ones up to the scan limit. */
   neededUntil = 0;
   position = () => 0;
 
@@ -167,9 +155,10 @@ class LayerWalker {
       scan: { truncatedFiles: 0, unscannedBytes: 0 },
       contentScanned: scan
     };
+    this.scanFlag = scan && options.needs.detectors.length > 0 ? SCAN : 0;
   }
 
-  /** One reused array: the scan workers copies the ranges it is sent. */
+  /** One reused array: the scan workers copy the ranges they are sent. */
   private addRange(index: number, start: number, size: number, flags: number): void {
     if (this.rangeCount + 4 > this.ranges.length) {
       const bigger = new Float64Array(this.ranges.length * 2);
@@ -240,10 +229,12 @@ class LayerWalker {
     if (h.capability && (kind === EntryKind.File || kind === EntryKind.Hardlink)) this.entries.capabilities.set(index, h.capability);
     if (kind !== EntryKind.File || h.size === 0) return null;
     // setuid/setgid files are compared with the base wherever they are.
-    const tag = (h.mode & 0o6000) !== 0 || this.options.needsContentTag(path);
-    const flags = (this.scan ? SCAN : 0) | (tag ? TAG : 0);
+    const needs = this.options.needs;
+    const tag = needs.needsContentTag(path, h);
+    const flags = this.scanFlag | (tag ? TAG : 0);
     if (flags) this.addRange(index, this.position(), h.size, flags);
-    const text = h.size <= MAX_CONFIG_TEXT ? this.textSink.start(index, path, h.size) : null;
+    const chosenByPath = h.size <= needs.textLimitByPath(path);
+    const text = chosenByPath || h.size <= needs.maxHeadBytes ? this.textSink.start(index, h.size, chosenByPath) : null;
     return this.options.clamd && this.scan ? new ClamdSink(this.options.clamd, index, this.options.scanLimit, text) : text;
   };
 }

@@ -1,6 +1,6 @@
 import { cutText } from '../text/excerpt';
 import { lastInstruction } from '../facts';
-import { GO_NUMBER, readGroups, readPasswd } from '../fs/passwd';
+import { ACCOUNT_NEEDS, GO_NUMBER, readGroups, readPasswd } from '../fs/passwd';
 import type { Rule } from './rule';
 
 /** Characters of a USER value (or its group) quoted in a message; the config may hold megabytes. */
@@ -15,6 +15,7 @@ export const defaultUser: Rule = {
   defaultSeverity: 'error',
   description: 'The default user (Config.User) must resolve to the expected UID (1101 in the published specification).',
   spec: 'The default user of a custom image must be the user whose UID is 1101.',
+  needs: () => ACCOUNT_NEEDS,
   check(facts, settings) {
     const expected = settings.expectedUid;
     // Not trimmed: the runtime does not trim it either (" 1101" is a name it does not find).

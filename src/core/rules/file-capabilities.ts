@@ -12,6 +12,8 @@ export const fileCapabilities: Rule = {
   description:
     'Custom layers should not add or change files with file capabilities (setcap): running one gives any user its powers, as a setuid-root file does.',
   spec: 'A file cannot be added whose owner is root and has permission setuid or setgid.',
+  // Compared with the base wherever they are: a rewritten file keeps no capabilities it had.
+  needs: () => ({ contentTag: (_path, file) => file.capability !== undefined }),
   check(facts) {
     const out: RawFinding[] = [];
     facts.fs.eachFileWithCapabilities((node) => {

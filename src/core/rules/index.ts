@@ -2,7 +2,8 @@
 // attaches the layer and instruction behind each finding.
 import picomatch from 'picomatch';
 import type { Finding, ImageFacts } from '../facts';
-import type { Settings } from '../settings/settings';
+import type { Settings, Severity } from '../settings/settings';
+import type { StreamNeeds } from '../stream-needs';
 import { baseImage } from './base-image';
 import { defaultUser } from './default-user';
 import { fileCapabilities } from './file-capabilities';
@@ -32,6 +33,16 @@ export const RULES: readonly Rule[] = [
   secrets
 ];
 
+/** The rules a check runs: all but those set to off. */
+function activeRules(settings: Settings): Rule[] {
+  return RULES.filter((rule) => settings.severities[rule.id] !== 'off');
+}
+
+/** What the active rules must see of the layers as they stream by. */
+export function streamNeeds(settings: Settings): StreamNeeds[] {
+  return activeRules(settings).flatMap((rule) => (rule.needs ? [rule.needs(settings)] : []));
+}
+
 export function runRules(facts: ImageFacts, settings: Settings): Finding[] {
   const findings: Finding[] = [];
   const waivers = settings.waivers.map((w) => ({ ...w, matches: w.path ? picomatch(w.path, { dot: true }) : () => true }));
@@ -44,9 +55,8 @@ export function runRules(facts: ImageFacts, settings: Settings): Finding[] {
       });
     }
   }
-  for (const rule of RULES) {
-    const configured = settings.severities[rule.id];
-    if (configured === 'off') continue;
+  for (const rule of activeRules(settings)) {
+    const configured = settings.severities[rule.id] as Severity | undefined;
     for (const raw of rule.check(facts, settings)) {
       const layer = raw.layer === undefined ? undefined : facts.layers[raw.layer];
       const finding: Finding = {

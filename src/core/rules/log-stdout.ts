@@ -1,6 +1,6 @@
 import type { RawFinding } from '../facts';
 import { cutText } from '../text/excerpt';
-import { commandLines, LINE_SHOWN, startupTexts } from './startup-commands';
+import { commandLines, LINE_SHOWN, SHELL_SCRIPTS, startupTexts } from './startup-commands';
 import type { Rule } from './rule';
 
 const HARMLESS_TARGETS = /^(?:\/dev\/(?:null|stdout|stderr|tty|fd\/[12])|\/proc\/self\/fd\/[12])$/;
@@ -24,6 +24,7 @@ export const logStdout: Rule = {
   defaultSeverity: 'warning',
   description: 'The start-up command and the scripts it runs must log to stdout/stderr, not to files.',
   spec: 'To ensure that the log content can be displayed normally, the logs must be standard output.',
+  needs: () => ({ texts: [SHELL_SCRIPTS] }),
   check(facts) {
     const out: RawFinding[] = [];
     for (const t of startupTexts(facts)) {

@@ -1,17 +1,23 @@
 import type { RawFinding } from '../facts';
+import { SCAN_BUDGET_DETECTOR } from '../scan/content-scanner';
+import { MALWARE_DETECTORS } from './malware-detectors';
 import type { Rule } from './rule';
+
+const DETECTOR_IDS = new Set(MALWARE_DETECTORS.map((d) => d.id));
 
 export const maliciousCode: Rule = {
   id: 'malicious-code',
   defaultSeverity: 'error',
   description: 'Files added by custom layers must not contain malware indicators (EICAR, reverse shells, crypto miners) or escape the image root.',
   spec: 'Custom images cannot contain malicious code.',
+  needs: () => ({ detectors: [...DETECTOR_IDS] }),
   check(facts) {
     const out: RawFinding[] = [];
     for (const layer of facts.layers) {
       if (layer.base) continue;
       for (const hit of layer.record.scanHits) {
-        if (hit.rule !== 'malicious-code') continue;
+        // A scan that stopped at its budget of checks may have missed malware after that point.
+        if (!DETECTOR_IDS.has(hit.detector) && hit.detector !== SCAN_BUDGET_DETECTOR) continue;
         out.push({ message: `${hit.path} contains ${hit.evidence}. Remove it from the image.`, path: hit.path, layer: layer.index });
       }
       for (const v of layer.record.clamd) {

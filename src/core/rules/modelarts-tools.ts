@@ -1,5 +1,6 @@
 import { differences } from '../fs/node-compare';
-import { readPasswd } from '../fs/passwd';
+import { ACCOUNT_FILES, readPasswd } from '../fs/passwd';
+import { baseName } from '../fs/image-path';
 import type { RawFinding } from '../facts';
 import type { Rule } from './rule';
 
@@ -8,6 +9,10 @@ export const modelartsTools: Rule = {
   defaultSeverity: 'error',
   description: "The ModelArts tools in the user's home (run_train.sh, utils.sh, ip_mapper.py, dls-downloader.py) must stay as the base image has them.",
   spec: 'Part of content in the basic images cannot be changed, including ... the ModelArts tools in $HOME.',
+  needs(settings) {
+    const tools = new Set(settings.modelartsTools);
+    return { texts: [ACCOUNT_FILES], contentTag: (path) => tools.has(baseName(path)) };
+  },
   check(facts, settings) {
     const home = readPasswd(facts.baseFs)?.find((p) => p.uid === settings.expectedUid)?.home || settings.expectedHome;
     const out: RawFinding[] = [];

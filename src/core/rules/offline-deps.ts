@@ -1,6 +1,6 @@
 import type { RawFinding } from '../facts';
 import { cutText } from '../text/excerpt';
-import { commandLines, LINE_SHOWN, startupTexts } from './startup-commands';
+import { commandLines, LINE_SHOWN, SHELL_SCRIPTS, startupTexts } from './startup-commands';
 import type { Rule } from './rule';
 
 const INSTALLERS: [RegExp, string][] = [
@@ -18,6 +18,7 @@ export const offlineDeps: Rule = {
   defaultSeverity: 'warning',
   description: 'The start-up command and its scripts must not install or download packages at run time.',
   spec: 'Currently, the ModelArts backend does not support the download of open source installation packages.',
+  needs: () => ({ texts: [SHELL_SCRIPTS] }),
   check(facts) {
     const out: RawFinding[] = [];
     for (const t of startupTexts(facts)) {

@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { isUnder } from '../fs/image-path';
 import { differences } from '../fs/node-compare';
 import type { RawFinding } from '../facts';
 import type { Rule } from './rule';
@@ -8,9 +9,14 @@ export const protectedEtc: Rule = {
   defaultSeverity: 'error',
   description: 'Important /etc configuration (passwd, group, shadow, sudoers, pam.d, ld.so.preload, ...) must not be added, changed or deleted.',
   spec: 'Part of content in the basic images cannot be changed, including ... some important configuration files in /etc.',
+  needs(settings) {
+    // The directories the globs start from: every file below them is compared with the base's.
+    const dirs = ['/etc', ...globBases(settings.protectedEtc)];
+    return { contentTag: (path) => dirs.some((dir) => isUnder(path, dir)) };
+  },
   check(facts, settings) {
     const matches = picomatch(settings.protectedEtc, { dot: true });
-    const prefixes = [...new Set(settings.protectedEtc.map((g) => picomatch.scan(g).base || '/'))];
+    const prefixes = globBases(settings.protectedEtc);
     // Every path of the image is asked: most are rejected by the prefix all globs share ("/etc").
     const common = prefixes.length === 0 ? '' : prefixes.reduce(commonPrefix);
     const relevant = (path: string) => path.startsWith(common) && prefixes.some((p) => path.startsWith(p)) && matches(path);
@@ -39,6 +45,11 @@ export const protectedEtc: Rule = {
     return out;
   }
 };
+
+/** The fixed directory each glob starts from ("/etc/pam.d" for "/etc/pam.d/**"). */
+function globBases(globs: readonly string[]): string[] {
+  return [...new Set(globs.map((g) => picomatch.scan(g).base || '/'))];
+}
 
 function commonPrefix(a: string, b: string): string {
   let i = 0;

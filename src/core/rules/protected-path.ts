@@ -8,6 +8,7 @@ export const protectedPath: Rule = {
   defaultSeverity: 'error',
   description: "The base image's files in /bin, /sbin, /usr and /lib* must stay unchanged (new files are allowed).",
   spec: 'Part of content in the basic images cannot be changed, including all the files in /bin, /sbin, /usr, and /lib(64).',
+  needs: (settings) => ({ contentTag: (path) => settings.protectedPaths.some((dir) => isUnder(path, dir)) }),
   check(facts, settings) {
     const out: RawFinding[] = [];
     const removedGroups = new Map<string, { layer: number; count: number; first: string }>();

@@ -1,5 +1,6 @@
 import type { ImageFacts, RawFinding } from '../facts';
 import type { Settings, Severity } from '../settings/settings';
+import type { StreamNeeds } from '../stream-needs';
 
 export interface Rule {
   id: string;
@@ -8,6 +9,8 @@ export interface Rule {
   description: string;
   /** The sentence of the ModelArts specification the rule enforces. */
   spec: string;
+  /** What the rule must see of the layers as they stream by (file texts, content tags, content detectors). */
+  needs?(settings: Settings): StreamNeeds;
   check(facts: ImageFacts, settings: Settings): RawFinding[];
 }
 

@@ -1,41 +1,56 @@
 import { maskSecret } from '../text/mask';
+import type { TextNeed } from '../stream-needs';
+import { CREDENTIAL_DETECTORS } from './credential-detectors';
 import { credentialsIn } from './secret-patterns';
 import type { RawFinding } from '../facts';
 import type { Rule } from './rule';
 
-/** Credentials in the well-known credential files; `text` is the file's content. */
-function credentialFile(path: string, text: string): string | null {
-  if (path.endsWith('/.netrc')) return /\bpassword\s+\S+/.test(text) ? 'a .netrc file with a password' : null;
-  if (path.endsWith('/.git-credentials')) return /:\/\/[^:\s/]+:[^@\s]+@/.test(text) ? 'git credentials' : null;
-  if (path.endsWith('/.docker/config.json')) {
-    try {
-      const auths = (JSON.parse(text) as { auths?: Record<string, { auth?: string; identitytoken?: string }> }).auths ?? {};
-      const hosts = Object.entries(auths)
-        .filter(([, a]) => a && (a.auth || a.identitytoken))
-        .map(([h]) => h);
-      return hosts.length ? `docker registry credentials for ${hosts.join(', ')}` : null;
-    } catch {
-      return null;
-    }
+/** The well-known credential files, and what each holds when it holds a credential. */
+const CREDENTIAL_FILES: { name: RegExp; holds(text: string): string | null }[] = [
+  { name: /\/\.netrc$/, holds: (text) => (/\bpassword\s+\S+/.test(text) ? 'a .netrc file with a password' : null) },
+  { name: /\/\.git-credentials$/, holds: (text) => (/:\/\/[^:\s/]+:[^@\s]+@/.test(text) ? 'git credentials' : null) },
+  { name: /\/\.docker\/config\.json$/, holds: dockerCredentials },
+  { name: /(?:\/\.obsutilconfig|\/\.huaweicloud\/[^/]+|\/\.aws\/credentials)$/, holds: cloudCredentials }
+];
+
+const CREDENTIAL_FILE_TEXTS: TextNeed = { pattern: new RegExp(CREDENTIAL_FILES.map((f) => f.name.source).join('|')), maxBytes: 4 * 1024 * 1024 };
+
+function dockerCredentials(text: string): string | null {
+  try {
+    const auths = (JSON.parse(text) as { auths?: Record<string, { auth?: string; identitytoken?: string }> }).auths ?? {};
+    const hosts = Object.entries(auths)
+      .filter(([, a]) => a && (a.auth || a.identitytoken))
+      .map(([h]) => h);
+    return hosts.length ? `docker registry credentials for ${hosts.join(', ')}` : null;
+  } catch {
+    return null;
   }
-  if (path.endsWith('/.obsutilconfig') || path.includes('/.huaweicloud/') || path.endsWith('/.aws/credentials')) {
-    const m = /^\s*(sk|secret_?access_?key|secretkey|aws_secret_access_key|token)\s*[=:]\s*["']?([^\s"']+)/im.exec(text);
-    return m ? `cloud credentials (${m[1]}=${maskSecret(m[2], 0)})` : null;
-  }
-  return null;
 }
+
+function cloudCredentials(text: string): string | null {
+  const m = /^\s*(sk|secret_?access_?key|secretkey|aws_secret_access_key|token)\s*[=:]\s*["']?([^\s"']+)/im.exec(text);
+  return m ? `cloud credentials (${m[1]}=${maskSecret(m[2], 0)})` : null;
+}
+
+/** Credentials in a well-known credential file at `path`; `text` is the file's content. */
+function credentialFile(path: string, text: string): string | null {
+  return CREDENTIAL_FILES.find((f) => f.name.test(path))?.holds(text) ?? null;
+}
+
+const DETECTOR_IDS = new Set(CREDENTIAL_DETECTORS.map((d) => d.id));
 
 export const secrets: Rule = {
   id: 'secrets',
   defaultSeverity: 'error',
   description: 'No credentials may be baked into custom layers, ENV, labels or build history.',
   spec: 'Custom images cannot contain malicious code. (Credentials in an image leak to everyone who can pull it.)',
+  needs: () => ({ texts: [CREDENTIAL_FILE_TEXTS], detectors: [...DETECTOR_IDS] }),
   check(facts) {
     const out: RawFinding[] = [];
     for (const layer of facts.layers) {
       if (layer.base) continue;
       for (const hit of layer.record.scanHits) {
-        if (hit.rule === 'secrets')
+        if (DETECTOR_IDS.has(hit.detector))
           out.push({
             message: `${hit.path} contains ${hit.evidence}. Remove it and rotate the credential; pass secrets at run time instead.`,
             path: hit.path,

@@ -7,6 +7,8 @@ export const setuidSetgid: Rule = {
   defaultSeverity: 'error',
   description: 'Custom layers must not add or change root-owned files with the setuid or setgid bit.',
   spec: 'A file cannot be added whose owner is root and has permission setuid or setgid.',
+  // Compared with the base wherever they are: a rewritten setuid file is a change.
+  needs: () => ({ contentTag: (_path, file) => (file.mode & 0o6000) !== 0 }),
   check(facts) {
     const out: RawFinding[] = [];
     facts.fs.eachFileWithModeBits(0o6000, (node) => {

@@ -2,6 +2,17 @@
 // scripts they start (followed a few levels deep), as text for the log and download rules.
 import { lastInstruction, type ImageFacts } from '../facts';
 import { baseName, resolveLinkTarget } from '../fs/image-path';
+import type { TextNeed } from '../stream-needs';
+
+/** Shell scripts, by their extension or their #! line: the start-up command may run any of them. */
+export const SHELL_SCRIPTS: TextNeed = { pattern: /\.(?:sh|bash)$/, head: isShellScript, maxBytes: 256 * 1024 };
+
+/** Whether a file's first bytes are a #! line that runs a shell ("#!/bin/sh", "#!/usr/bin/env bash", ...). */
+function isShellScript(head: Buffer): boolean {
+  if (head[0] !== 0x23 || head[1] !== 0x21) return false;
+  const nl = head.indexOf(0x0a);
+  return /\b(?:ba|da|z|k)?sh\b/.test(head.toString('latin1', 2, nl === -1 ? Math.min(head.length, 128) : nl));
+}
 
 export interface StartupText {
   /** "ENTRYPOINT/CMD" or the script's path. */

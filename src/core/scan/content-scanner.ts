@@ -1,131 +1,45 @@
-// Streams file content past a set of detectors (malicious code, secrets). Each detector has
-// literal anchors and a check that looks at the text around an anchor. Each file is searched
-// for the anchors in one pass over its bytes (AnchorSearch): text files for all anchors, binary
+// Streams file content past the content detectors the rules asked for (malicious code, secrets).
+// Each detector has literal anchors and a check that looks at the text around an anchor. Each
+// file is searched for the anchors in one pass over its bytes (LiteralSearch): text files for all anchors, binary
 // files (a NUL byte in their first bytes) only for the anchors that matter in binaries. Content
 // goes through a sliding window so that a pattern split between two chunks is still found, and
 // the window is copied only when a file spans chunks.
 import type { ContentHit } from './scan-results';
-import { AnchorSearch } from './literal-search';
-import { maskSecret } from '../text/mask';
+import { LiteralSearch } from './literal-search';
 
 /** Context kept on each side of an anchor for its check; also the overlap between windows. */
 const CONTEXT = 512;
 const WINDOW = 256 * 1024;
 
-interface Detector {
+/** A content detector, declared by a rule (rules/content-detectors.ts). */
+export interface ContentDetector {
   id: string;
-  rule: ContentHit['rule'];
-  anchors: Buffer[];
+  /** Literal byte strings that every match contains: the scan stops only where one occurs. */
+  anchors: readonly Buffer[];
   /** Also searched in binary files (miners hide pool addresses in executables). */
   binary?: boolean;
   /** Returns the evidence to report, or null when the text around the anchor is benign. */
   check(line: string, around: string): string | null;
 }
 
-const lineMatch = (re: RegExp, label: string) => (line: string) => (re.test(line) ? label : null);
+/** The detector id of the hit that says the scan stopped at its budget of checks (see CHECK_BUDGET). */
+export const SCAN_BUDGET_DETECTOR = 'scan-budget';
+/** A file's matches are kept as bits of a 32-bit number. */
+const MAX_DETECTORS = 31;
 
-const DETECTORS: Detector[] = [
-  {
-    id: 'eicar-test-file',
-    rule: 'malicious-code',
-    binary: true,
-    anchors: [Buffer.from('EICAR-STANDARD-ANTIVIRUS-TEST-FILE!')],
-    check: (_line, around) => (around.includes('X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*') ? 'EICAR anti-virus test string' : null)
-  },
-  {
-    id: 'reverse-shell-dev-tcp',
-    rule: 'malicious-code',
-    anchors: [Buffer.from('/dev/tcp/'), Buffer.from('/dev/udp/')],
-    check: lineMatch(
-      /(?:\b(?:ba|z|k|da)?sh\s+-i\b.*\/dev\/(?:tcp|udp)\/|[<>]&?\s*\/dev\/(?:tcp|udp)\/[^\s/]+\/\d+|\/dev\/(?:tcp|udp)\/[^\s/]+\/\d+.*\d?>&\s*\d)/,
-      'shell redirected to a /dev/tcp or /dev/udp socket (reverse shell)'
-    )
-  },
-  {
-    id: 'reverse-shell-netcat',
-    rule: 'malicious-code',
-    anchors: [Buffer.from('-e /bin/'), Buffer.from('-e sh'), Buffer.from('-e bash'), Buffer.from('-c /bin/')],
-    check: lineMatch(
-      /\b(?:nc|ncat|netcat)(?:\.traditional|\.openbsd)?\b.*\s-[ec]\s*(?:\/bin\/|\/usr\/bin\/)?(?:ba)?sh\b/,
-      'netcat executing a shell (reverse shell)'
-    )
-  },
-  {
-    id: 'reverse-shell-socat',
-    rule: 'malicious-code',
-    anchors: [Buffer.from('socat')],
-    check: lineMatch(/\bsocat\b.*\b(?:exec|system):/i, 'socat executing a program over a socket (reverse shell)')
-  },
-  {
-    id: 'reverse-shell-python',
-    rule: 'malicious-code',
-    anchors: [Buffer.from('dup2(')],
-    check: lineMatch(/socket\b.*\.connect\(.*dup2\(.*(?:pty\.spawn|subprocess|\/bin\/(?:ba)?sh)/, 'socket wired to a shell in a one-liner (reverse shell)')
-  },
-  {
-    id: 'reverse-shell-perl',
-    rule: 'malicious-code',
-    anchors: [Buffer.from('use Socket'), Buffer.from('IO::Socket::INET')],
-    check: lineMatch(/(?:use Socket.*connect\(.*(?:exec|system)|IO::Socket::INET.*(?:fdopen|exec|system))/, 'perl socket wired to a shell (reverse shell)')
-  },
-  {
-    id: 'crypto-miner-pool',
-    rule: 'malicious-code',
-    binary: true,
-    anchors: [Buffer.from('stratum+')],
-    check: (line) => {
-      const m = /stratum\+(?:tcp|ssl|tls):\/\/[^\s"'<>]{0,80}/.exec(line);
-      return m ? `crypto-miner pool address ${m[0]}` : null;
-    }
-  },
-  {
-    id: 'crypto-miner-config',
-    rule: 'malicious-code',
-    anchors: [Buffer.from('donate-level'), Buffer.from('cpuminer'), Buffer.from('nicehash')],
-    check: lineMatch(/(?:"donate-level"\s*:|--donate-level[= ]\d|\bcpuminer\b.*-o\s|"nicehash"\s*:)/, 'crypto-miner configuration')
-  },
-  {
-    id: 'private-key',
-    rule: 'secrets',
-    binary: true,
-    anchors: [Buffer.from('PRIVATE KEY-----')],
-    check: (_line, around) => {
-      const m = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----\r?\n(?:Proc-Type:|[A-Za-z0-9+/=]{40,})/.exec(around);
-      return m ? `${m[1] || ''}private key` : null;
-    }
-  },
-  {
-    id: 'aws-access-key',
-    rule: 'secrets',
-    anchors: [Buffer.from('AKIA'), Buffer.from('ASIA')],
-    check: (line) => {
-      const m = /(?<![A-Z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Z0-9])/.exec(line);
-      if (!m || m[0].endsWith('EXAMPLE')) return null;
-      return `AWS access key ${maskSecret(m[0], 4)}`;
-    }
-  },
-  {
-    id: 'huawei-cloud-sk',
-    rule: 'secrets',
-    // "_SK" with each character the check allows after it (a quote, a space, = or :): the
-    // shortest anchor sets how far the search can jump, and "_SK" alone meets every "_SKIP".
-    anchors: [...[...'"\'=: \t\v\f\r\xa0'].map((c) => Buffer.from('_SK' + c, 'latin1')), Buffer.from('secret_access_key'), Buffer.from('SecretAccessKey')],
-    check: (line) => {
-      const m = /(?:\b[A-Za-z_]*_SK|secret_access_key|SecretAccessKey)["']?\s*[=:]\s*["']?([A-Za-z0-9]{40})(?![A-Za-z0-9])/.exec(line);
-      return m ? `Huawei Cloud secret key ${maskSecret(m[1], 0)}` : null;
-    }
-  }
-];
-
-/** The searches of text and of binary files, and the detector of each of their anchors. */
-function searchOf(detectors: Detector[]) {
-  const anchors = detectors.flatMap((d) => d.anchors);
-  return { search: new AnchorSearch(anchors), anchors, detectorOf: detectors.flatMap((d) => d.anchors.map(() => DETECTORS.indexOf(d))) };
+/** The search of text or of binary files, and the detector (an index) of each of its anchors. */
+interface DetectorSearch {
+  search: LiteralSearch | null;
+  anchors: readonly Buffer[];
+  detectorOf: number[];
 }
-const TEXT = searchOf(DETECTORS);
-const BINARY = searchOf(DETECTORS.filter((d) => d.binary));
-/** Every detector's bit (a file's matches are kept as bits of a 32-bit number). */
-const ALL_FOUND = 2 ** DETECTORS.length - 1;
+
+function searchOf(detectors: readonly ContentDetector[], chosen: (d: ContentDetector) => boolean): DetectorSearch {
+  const used = detectors.filter(chosen);
+  const anchors = used.flatMap((d) => d.anchors);
+  return { search: anchors.length ? new LiteralSearch(anchors) : null, anchors, detectorOf: used.flatMap((d) => d.anchors.map(() => detectors.indexOf(d))) };
+}
+
 /** A NUL byte in a file's first bytes marks it binary. */
 const SNIFF = 1024;
 /**
@@ -156,9 +70,20 @@ export class ContentScanner {
   private exhausted = false;
   /** Where in the current file the scan stopped for the budget (-1: it did not). */
   private stoppedAt = -1;
+  private readonly text: DetectorSearch;
+  private readonly binaries: DetectorSearch;
+  /** Every detector's bit: once all matched in a file, the rest of it need not be searched. */
+  private readonly allFound: number;
 
-  constructor(private readonly checkBudget = CHECK_BUDGET) {
+  constructor(
+    private readonly detectors: readonly ContentDetector[],
+    private readonly checkBudget = CHECK_BUDGET
+  ) {
+    if (detectors.length > MAX_DETECTORS) throw new Error(`at most ${MAX_DETECTORS} content detectors can run at once`);
     this.checksLeft = checkBudget;
+    this.text = searchOf(detectors, () => true);
+    this.binaries = searchOf(detectors, (d) => d.binary === true);
+    this.allFound = 2 ** detectors.length - 1;
   }
 
   /** Starts a file (entry `index` of the layer); `limit` caps how many of its bytes are scanned. */
@@ -221,8 +146,9 @@ export class ContentScanner {
 
   /** Looks for anchors starting in [from, to) of buf; the anchor itself may run past `to`. */
   private search(buf: Buffer, from: number, to: number): void {
-    if (from >= to || this.found === ALL_FOUND) return;
-    const { search, anchors, detectorOf } = this.binary ? BINARY : TEXT;
+    if (from >= to || this.found === this.allFound) return;
+    const { search, anchors, detectorOf } = this.binary ? this.binaries : this.text;
+    if (!search) return;
     const limit = buf === this.window ? this.fill : buf.length;
     const met = this.met;
     met.length = 0;
@@ -234,11 +160,11 @@ export class ContentScanner {
       if (this.found & bit) continue;
       if (this.checksLeft === 0) return this.stop(this.scanned - limit + at);
       this.checksLeft--;
-      const d = DETECTORS[detectorOf[anchor]];
+      const d = this.detectors[detectorOf[anchor]];
       const evidence = this.check(d, buf, at, anchors[anchor].length);
       if (evidence) {
         this.found |= bit;
-        this.hits.push({ detector: d.id, rule: d.rule, index: this.index, evidence });
+        this.hits.push({ detector: d.id, index: this.index, evidence });
       }
     }
   }
@@ -248,10 +174,10 @@ export class ContentScanner {
     this.exhausted = true;
     this.stoppedAt = at;
     const evidence = `so many look-alikes of malware or credentials that the scan stopped there (${this.checkBudget.toLocaleString('en')} checked in this image; what follows was not scanned)`;
-    this.hits.push({ detector: 'scan-budget', rule: 'malicious-code', index: this.index, evidence });
+    this.hits.push({ detector: SCAN_BUDGET_DETECTOR, index: this.index, evidence });
   }
 
-  private check(d: Detector, buf: Buffer, at: number, anchorLength: number): string | null {
+  private check(d: ContentDetector, buf: Buffer, at: number, anchorLength: number): string | null {
     const start = Math.max(0, at - CONTEXT);
     const end = Math.min(buf === this.window ? this.fill : buf.length, at + anchorLength + CONTEXT);
     const around = buf.toString('latin1', start, end);

@@ -14,7 +14,7 @@ function commonness(byte: number): number {
 
 const pairAt = (bytes: Uint8Array, end: number) => (bytes[end - 1] << 8) | bytes[end];
 
-export class AnchorSearch {
+export class LiteralSearch {
   /** Bytes in every key: the length of the shortest anchor. */
   private readonly keyLength: number;
   /** Where each anchor's key starts within the anchor. */

@@ -8,7 +8,6 @@ import { TAG_BYTES } from './content-tag';
 export interface ContentHit {
   /** The content detector that matched (rules/content-detectors.ts). */
   detector: string;
-  rule: 'malicious-code' | 'secrets';
   index: number;
   /** What was found, already masked where it could be a credential. */
   evidence: string;

@@ -35,11 +35,14 @@ export interface ScanWorkerData {
   index: number;
 }
 
-/** `layerHash` false: the source vouches for its layers' diff_ids (ImageSource.layersVerified). */
-export function createScanWorkers(scanLimit: number, layerHash = true): ScanWorkers {
+/**
+ * `detectors`: the content detectors the rules asked for (ids); `layerHash` false: the source
+ * vouches for its layers' diff_ids (ImageSource.layersVerified).
+ */
+export function createScanWorkers(scanLimit: number, detectors: readonly string[], layerHash = true): ScanWorkers {
   const tagKey = newTagKey();
-  const layerWork: StreamWork = { layerHash: true, tags: false, tagKey, scan: false, scanLimit };
-  const filesWork: StreamWork = { layerHash: false, tags: true, tagKey, scan: true, scanLimit };
+  const layerWork: StreamWork = { layerHash: true, tags: false, tagKey, detectors: [], scanLimit };
+  const filesWork: StreamWork = { layerHash: false, tags: true, tagKey, detectors, scanLimit };
   if (existsSync(WORKER_FILE) && process.env.MODELARTS_IMAGE_CHECK_WORKERS !== '0') {
     // The layer hash reads every byte and is the biggest single job; file tags and the scan
     // share the other worker (on the bench a little faster than tags beside the layer hash).

@@ -4,6 +4,7 @@
 // the stream (a range); this lets the work run beside the parser, in worker threads (see
 // scan-workers.ts).
 import { createHash, type Hash } from 'node:crypto';
+import { detectorsWithIds } from '../rules/content-detectors';
 import { ContentScanner } from './content-scanner';
 import { ContentTagger, TAG_BYTES, type TagInProgress } from './content-tag';
 import { addContentTag, emptyStreamResult, type StreamResult } from './scan-results';
@@ -23,13 +24,14 @@ export interface StreamWork {
   /** Tag the bodies flagged TAG, with this run's key (content-tag.ts). */
   tags: boolean;
   tagKey: Uint8Array;
-  scan: boolean;
+  /** Scan the bodies flagged SCAN with these content detectors (rules/content-detectors.ts); none: no scan. */
+  detectors: readonly string[];
   scanLimit: number;
 }
 
 export class StreamProcessor {
   private hash: Hash | null = null;
-  private readonly scanner = new ContentScanner();
+  private readonly scanner: ContentScanner | null;
   /** The ranges this processor works on, four numbers each, in stream order (not objects: GC). */
   private queue = new Float64Array(4 * 1024);
   private head = 0;
@@ -52,6 +54,7 @@ export class StreamProcessor {
 
   constructor(private readonly work: StreamWork) {
     this.tagger = new ContentTagger(work.tagKey);
+    this.scanner = work.detectors.length ? new ContentScanner(detectorsWithIds(work.detectors)) : null;
   }
 
   begin(): void {
@@ -66,7 +69,7 @@ export class StreamProcessor {
   addRanges(ranges: BodyRanges): void {
     for (let i = 0; i < ranges.length; i += 4) {
       const flags = ranges[i + 3];
-      if (!((flags & TAG && this.work.tags) || (flags & SCAN && this.work.scan))) continue;
+      if (!((flags & TAG && this.work.tags) || (flags & SCAN && this.scanner !== null))) continue;
       if (this.tail + 4 > this.queue.length) this.makeRoom();
       const q = this.queue;
       const t = this.tail;
@@ -147,9 +150,9 @@ export class StreamProcessor {
     const flags = q[h + 3];
     this.head = h + 4;
     this.tagWanted = (flags & TAG) !== 0 && this.work.tags;
-    this.scanFile = (flags & SCAN) !== 0 && this.work.scan;
+    this.scanFile = (flags & SCAN) !== 0 && this.scanner !== null;
     this.scanning = this.scanFile;
-    if (this.scanFile) this.scanner.begin(this.index, this.work.scanLimit);
+    if (this.scanFile) this.scanner!.begin(this.index, this.work.scanLimit);
   }
 
   private feed(part: Buffer, whole: boolean): void {
@@ -158,17 +161,17 @@ export class StreamProcessor {
       if (whole) this.wholeTag = this.tagger.whole(part);
       else (this.partTag ??= this.tagger.start(this.bodyEnd - this.bodyStart)).update(part);
     }
-    if (this.scanning) this.scanning = this.scanner.feed(part, whole);
+    if (this.scanning) this.scanning = this.scanner!.feed(part, whole);
   }
 
   private close(): void {
     if (this.tagWanted) addContentTag(this.result.tags, this.index, this.wholeTag ?? (this.partTag ?? this.tagger.start(0)).finish());
     if (this.scanFile) {
-      this.result.hits.push(...this.scanner.finish());
+      this.result.hits.push(...this.scanner!.finish());
       const size = this.bodyEnd - this.bodyStart;
-      if (this.scanner.scannedBytes < size) {
+      if (this.scanner!.scannedBytes < size) {
         this.result.truncatedFiles++;
-        this.result.unscannedBytes += size - this.scanner.scannedBytes;
+        this.result.unscannedBytes += size - this.scanner!.scannedBytes;
       }
     }
     this.index = -1;

@@ -45,14 +45,16 @@ export function parseConfig(text: string, name: string): ConfigFile {
     throw new UsageError(`${name} is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
   }
   if (!validate(doc)) {
-    const problems = (validator!.errors ?? []).map((e) => {
+    // A key of `rules` that is no rule id fails twice (its enum and the propertyNames around it): said once.
+    const problems = (validator!.errors ?? []).flatMap((e) => {
       const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'the top level';
-      if (e.keyword === 'additionalProperties') return `${where}: unknown key "${(e.params as { additionalProperty: string }).additionalProperty}"`;
-      if (e.keyword === 'propertyNames') return `${where}: unknown rule "${(e.params as { propertyName: string }).propertyName}"`;
-      if (e.keyword === 'enum') return `${where}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
-      return `${where}: ${e.message}`;
+      if (e.keyword === 'propertyNames') return [];
+      if (e.propertyName !== undefined) return [`${where}: unknown rule "${e.propertyName}"`];
+      if (e.keyword === 'additionalProperties') return [`${where}: unknown key "${(e.params as { additionalProperty: string }).additionalProperty}"`];
+      if (e.keyword === 'enum') return [`${where}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`];
+      return [`${where}: ${e.message}`];
     });
-    const unique = [...new Set(problems.filter((p) => !p.includes('property name must be valid')))];
+    const unique = [...new Set(problems)];
     throw new UsageError(`${name} is not a valid configuration: ${unique.join('; ')}`);
   }
   const d = doc as Record<string, unknown>;
