@@ -66084,6 +66084,69 @@ function resolveLinkTarget(linkPath, target) {
   return "/" + parts.join("/");
 }
 
+// src/core/archive/archive-contents.ts
+var ArchiveContents = class {
+  /** `label` names the archive in messages. */
+  constructor(label) {
+    this.label = label;
+  }
+  label;
+  /** Regular files by their path in the archive ("manifest.json", "blobs/sha256/..."). */
+  files = /* @__PURE__ */ new Map();
+  /** Symlinks by path, with their targets as written (legacy `docker save` links repeated layers). */
+  links = /* @__PURE__ */ new Map();
+  /** The file Docker reads at `path` (as manifest.json or index.json name it). */
+  fileAt(path) {
+    const normalized = normalizeEntryName(path);
+    if (normalized === null) return void 0;
+    const p = normalized.slice(1);
+    const { files, links, label } = this;
+    const file = files.get(p);
+    if (file) return file;
+    const target = links.get(p);
+    if (target === void 0) {
+      if (resolveInArchive(links, p, false) !== p) throw new ImageError(`${label} names "${cutText(path, 200)}" through a symlinked directory: ${AMBIGUOUS}`);
+      return void 0;
+    }
+    const joined = target.startsWith("/") ? null : normalizeEntryName(p.slice(0, p.lastIndexOf("/") + 1) + target);
+    const resolved = resolveInArchive(links, p, true);
+    if (joined === null || resolved !== joined.slice(1))
+      throw new ImageError(`${label} names "${cutText(path, 200)}", a symlink to "${cutText(target, 200)}" that ${AMBIGUOUS}`);
+    return files.get(resolved);
+  }
+};
+var MAX_LINK_HOPS = 40;
+var RESOLVE_BUDGET = 64 * 1024 * 1024;
+function resolveInArchive(links, path, followLast, budget = { chars: RESOLVE_BUDGET }) {
+  if (links.size === 0) return path;
+  let resolved = "";
+  const rest = path.split("/").reverse();
+  let hops = 0;
+  while (rest.length > 0) {
+    const part = rest.pop();
+    if (part === "" || part === ".") continue;
+    const parent = resolved;
+    if (part === "..") {
+      resolved = resolved.slice(0, Math.max(0, resolved.lastIndexOf("/")));
+      continue;
+    }
+    resolved = resolved === "" ? part : `${resolved}/${part}`;
+    if (rest.length === 0 && !followLast) break;
+    if ((budget.chars -= resolved.length) < 0) return void 0;
+    const target = links.get(resolved);
+    if (target === void 0) continue;
+    if (++hops > MAX_LINK_HOPS) return void 0;
+    resolved = target.startsWith("/") ? "" : parent;
+    rest.push(...target.split("/").reverse());
+  }
+  return resolved;
+}
+var AMBIGUOUS = "Docker's classic image store (which unpacks the archive) and its containerd image store (which reads its entries by name) would read different files, so it cannot be checked";
+function digestInBlobPath(path) {
+  const named = /^blobs\/sha256\/([a-f0-9]{64})$/.exec(path);
+  return named ? `sha256:${named[1]}` : void 0;
+}
+
 // src/core/archive/legacy-layer-ids.ts
 var import_node_crypto = require("node:crypto");
 var LEGACY_LAYER_PATH = /^[a-f0-9]{64}\/layer\.tar$/;
@@ -67844,51 +67907,6 @@ async function walkLayer(blob, compression, options, what, scan = true) {
 
 // src/core/archive/archive-reader.ts
 var MAX_JSON = 16 * 1024 * 1024;
-var MAX_LINK_HOPS = 40;
-var RESOLVE_BUDGET = 64 * 1024 * 1024;
-function resolveInArchive(links, path, followLast, budget = { chars: RESOLVE_BUDGET }) {
-  if (links.size === 0) return path;
-  let resolved = "";
-  const rest = path.split("/").reverse();
-  let hops = 0;
-  while (rest.length > 0) {
-    const part = rest.pop();
-    if (part === "" || part === ".") continue;
-    const parent = resolved;
-    if (part === "..") {
-      resolved = resolved.slice(0, Math.max(0, resolved.lastIndexOf("/")));
-      continue;
-    }
-    resolved = resolved === "" ? part : `${resolved}/${part}`;
-    if (rest.length === 0 && !followLast) break;
-    if ((budget.chars -= resolved.length) < 0) return void 0;
-    const target = links.get(resolved);
-    if (target === void 0) continue;
-    if (++hops > MAX_LINK_HOPS) return void 0;
-    resolved = target.startsWith("/") ? "" : parent;
-    rest.push(...target.split("/").reverse());
-  }
-  return resolved;
-}
-var AMBIGUOUS = "Docker's classic image store (which unpacks the archive) and its containerd image store (which reads its entries by name) would read different files, so it cannot be checked";
-function fileAt(contents, path, what) {
-  const normalized = normalizeEntryName(path);
-  if (normalized === null) return void 0;
-  const p = normalized.slice(1);
-  const { files, links } = contents;
-  const file = files.get(p);
-  if (file) return file;
-  const target = links.get(p);
-  if (target === void 0) {
-    if (resolveInArchive(links, p, false) !== p) throw new ImageError(`${what} names "${cutText(path, 200)}" through a symlinked directory: ${AMBIGUOUS}`);
-    return void 0;
-  }
-  const joined = target.startsWith("/") ? null : normalizeEntryName(p.slice(0, p.lastIndexOf("/") + 1) + target);
-  const resolved = resolveInArchive(links, p, true);
-  if (joined === null || resolved !== joined.slice(1))
-    throw new ImageError(`${what} names "${cutText(path, 200)}", a symlink to "${cutText(target, 200)}" that ${AMBIGUOUS}`);
-  return files.get(resolved);
-}
 var HashingSink = class {
   constructor(path, entrySize, reader) {
     this.path = path;
@@ -67984,9 +68002,10 @@ var LayerSink = class {
 var ArchiveReader = class {
   constructor(options) {
     this.options = options;
+    this.contents = new ArchiveContents(options.what);
   }
   options;
-  contents = { files: /* @__PURE__ */ new Map(), links: /* @__PURE__ */ new Map() };
+  contents;
   /** Shared by every path resolved or recorded while reading (see RESOLVE_BUDGET). */
   resolveBudget = { chars: RESOLVE_BUDGET };
   /** Directories on the paths read so far: docker load would remove what an entry replacing one holds. */
@@ -68057,10 +68076,6 @@ var ArchiveReader = class {
     }
   }
 };
-function digestInBlobPath(path) {
-  const named = /^blobs\/sha256\/([a-f0-9]{64})$/.exec(path);
-  return named ? `sha256:${named[1]}` : void 0;
-}
 async function readArchive(source, options) {
   const reader = new ArchiveReader(options);
   const parser = new TarParser(reader.onEntry, options.what, source.cutShortHint);
@@ -69267,8 +69282,8 @@ var IMAGE_CONFIG = {
 var INDEX_TYPES = /* @__PURE__ */ new Set(["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"]);
 function resolveImage(contents, options) {
   const { layout = "auto", platform: platform2, what } = options;
-  const manifestJson = layout === "oci-archive" ? void 0 : fileAt(contents, "manifest.json", what);
-  const index = fileAt(contents, "index.json", what);
+  const manifestJson = layout === "oci-archive" ? void 0 : contents.fileAt("manifest.json");
+  const index = contents.fileAt("index.json");
   if (manifestJson) {
     const image = fromDockerManifest(contents, manifestJson, options);
     if (index) {
@@ -69309,7 +69324,7 @@ function fromDockerManifest(contents, blob, o) {
   if (typeof entry.Config !== "string" || !Array.isArray(entry.Layers) || !entry.Layers.every((l) => typeof l === "string")) {
     throw new ImageError(`manifest.json in ${what} is malformed: it needs "Config" (a path) and "Layers" (a list of paths)`);
   }
-  const configBlob = fileAt(contents, entry.Config, what);
+  const configBlob = contents.fileAt(entry.Config);
   if (!configBlob) throw new ImageError(`manifest.json in ${what} names the config ${entry.Config}, which is not in the archive`);
   const digestInName = /([a-f0-9]{64})(?:\.json)?$/.exec(entry.Config);
   if (digestInName && configBlob.digest !== "sha256:" + digestInName[1]) {
@@ -69317,7 +69332,7 @@ function fromDockerManifest(contents, blob, o) {
   }
   const config = checkConfig(jsonOf(configBlob, entry.Config, what, IMAGE_CONFIG), entry.Config, what);
   const layerBlobs = entry.Layers.map((path) => {
-    const layer = fileAt(contents, path, what);
+    const layer = contents.fileAt(path);
     if (!layer) throw new ImageError(`manifest.json in ${what} names the layer ${path}, which is not in the archive`);
     const inName = digestInBlobPath(path);
     if (layersWalked && inName && !contentIs(layer, inName, o)) {
@@ -69385,7 +69400,7 @@ function blobByDigest(contents, descriptor, o, verify = true) {
   const { digest } = descriptor;
   const m = /^sha256:([a-f0-9]{64})$/.exec(digest);
   if (!m) throw new ImageError(`${what} names a blob by an unsupported digest "${cutText(digest, 80)}" (only sha256 is supported)`);
-  const blob = fileAt(contents, `blobs/sha256/${m[1]}`, what);
+  const blob = contents.fileAt(`blobs/sha256/${m[1]}`);
   if (!blob) throw new ImageError(`${what} names the blob ${digest}, which is not in the archive`);
   if (verify && !contentIs(blob, digest, o)) {
     throw new ImageError(`the blob ${digest} in ${what} does not match its digest (content is ${blob.digest}): the archive was modified`);

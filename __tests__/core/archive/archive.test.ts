@@ -18,7 +18,7 @@ import {
   type LayerSpec
 } from '../../../__fixtures__/image-builder';
 import { END_OF_ARCHIVE, paxRecords, rawBody, rawHeader } from '../../../__fixtures__/raw-tar';
-import { resolveInArchive } from '../../../src/core/archive/archive-reader';
+import { resolveInArchive } from '../../../src/core/archive/archive-contents';
 import { checkImage } from '../../../src/core/check-image';
 import { StreamProcessor } from '../../../src/core/scan/stream-processor';
 import { ImageError } from '../../../src/core/errors';

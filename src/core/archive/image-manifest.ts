@@ -3,7 +3,7 @@
 // and every layer must hash to the diff_id its config promises. A tampered archive stops here.
 // (Layers from a source that verified them itself, the Docker daemon, are not hashed: see
 // ResolveOptions.layersVerified.)
-import { digestInBlobPath, fileAt, type ArchiveBlob, type ArchiveContents } from './archive-reader';
+import { digestInBlobPath, type ArchiveBlob, type ArchiveContents } from './archive-contents';
 import { cutText } from '../text/excerpt';
 import { ImageError } from '../errors';
 import { readAsGo, type GoShape, type GoStruct } from './go-json';
@@ -94,8 +94,8 @@ export interface ResolveOptions {
 
 export function resolveImage(contents: ArchiveContents, options: ResolveOptions): ResolvedImage {
   const { layout = 'auto', platform, what } = options;
-  const manifestJson = layout === 'oci-archive' ? undefined : fileAt(contents, 'manifest.json', what);
-  const index = fileAt(contents, 'index.json', what);
+  const manifestJson = layout === 'oci-archive' ? undefined : contents.fileAt('manifest.json');
+  const index = contents.fileAt('index.json');
   if (manifestJson) {
     const image = fromDockerManifest(contents, manifestJson, options);
     // Docker 25+ writes both. Its classic image store loads manifest.json, its containerd image
@@ -142,7 +142,7 @@ function fromDockerManifest(contents: ArchiveContents, blob: ArchiveBlob, o: Res
   if (typeof entry.Config !== 'string' || !Array.isArray(entry.Layers) || !entry.Layers.every((l) => typeof l === 'string')) {
     throw new ImageError(`manifest.json in ${what} is malformed: it needs "Config" (a path) and "Layers" (a list of paths)`);
   }
-  const configBlob = fileAt(contents, entry.Config, what);
+  const configBlob = contents.fileAt(entry.Config);
   if (!configBlob) throw new ImageError(`manifest.json in ${what} names the config ${entry.Config}, which is not in the archive`);
   const digestInName = /([a-f0-9]{64})(?:\.json)?$/.exec(entry.Config);
   if (digestInName && configBlob.digest !== 'sha256:' + digestInName[1]) {
@@ -150,7 +150,7 @@ function fromDockerManifest(contents: ArchiveContents, blob: ArchiveBlob, o: Res
   }
   const config = checkConfig(jsonOf(configBlob, entry.Config, what, IMAGE_CONFIG), entry.Config, what);
   const layerBlobs = (entry.Layers as string[]).map((path) => {
-    const layer = fileAt(contents, path, what);
+    const layer = contents.fileAt(path);
     if (!layer) throw new ImageError(`manifest.json in ${what} names the layer ${path}, which is not in the archive`);
     const inName = digestInBlobPath(path);
     if (layersWalked && inName && !contentIs(layer, inName, o)) {
@@ -231,7 +231,7 @@ function blobByDigest(contents: ArchiveContents, descriptor: Descriptor, o: Reso
   const { digest } = descriptor;
   const m = /^sha256:([a-f0-9]{64})$/.exec(digest);
   if (!m) throw new ImageError(`${what} names a blob by an unsupported digest "${cutText(digest, 80)}" (only sha256 is supported)`);
-  const blob = fileAt(contents, `blobs/sha256/${m[1]}`, what);
+  const blob = contents.fileAt(`blobs/sha256/${m[1]}`);
   if (!blob) throw new ImageError(`${what} names the blob ${digest}, which is not in the archive`);
   if (verify && !contentIs(blob, digest, o)) {
     throw new ImageError(`the blob ${digest} in ${what} does not match its digest (content is ${blob.digest}): the archive was modified`);
