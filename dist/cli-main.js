@@ -6674,7 +6674,7 @@ function envMs(name) {
   const s = Number(process.env[name]);
   return Number.isFinite(s) && s > 0 ? s * 1e3 : void 0;
 }
-async function retrying(what, log, work, attempts = 4, firstDelayMs = 1e3) {
+async function retrying(label, log, work, attempts = 4, firstDelayMs = 1e3) {
   for (let attempt = 1; ; attempt++) {
     const timeoutMs = attemptTimeoutMs();
     const controller = new AbortController();
@@ -6683,14 +6683,14 @@ async function retrying(what, log, work, attempts = 4, firstDelayMs = 1e3) {
       return await work(controller.signal);
     } catch (err) {
       if (controller.signal.aborted) {
-        throw new ImageError(`${what} failed: the registry did not finish within ${Math.round(timeoutMs / 1e3)} s`);
+        throw new ImageError(`${label} failed: the registry did not finish within ${Math.round(timeoutMs / 1e3)} s`);
       }
       const message = shortError(err);
       if (attempt >= attempts || !TRANSIENT.test(message)) {
-        throw new ImageError(`${what} failed${attempt > 1 ? ` after ${attempt} attempts` : ""}: ${message}`);
+        throw new ImageError(`${label} failed${attempt > 1 ? ` after ${attempt} attempts` : ""}: ${message}`);
       }
       const delay = firstDelayMs * 2 ** (attempt - 1);
-      log.warning(`${what} failed (${message}); retrying in ${delay / 1e3} s (attempt ${attempt + 1} of ${attempts})`);
+      log.warning(`${label} failed (${message}); retrying in ${delay / 1e3} s (attempt ${attempt + 1} of ${attempts})`);
       await new Promise((r) => setTimeout(r, delay));
     } finally {
       clearTimeout(timer);
@@ -6834,7 +6834,7 @@ var import_node_stream = require("node:stream");
 var import_promises = require("node:stream/promises");
 var zlib = __toESM(require("node:zlib"));
 init_errors();
-async function decompressInto(source, compression, consume, what) {
+async function decompressInto(source, compression, consume, label) {
   let failure;
   const keepingFailure = async (chunks) => {
     try {
@@ -6845,13 +6845,13 @@ async function decompressInto(source, compression, consume, what) {
     }
   };
   try {
-    await (0, import_promises.pipeline)(import_node_stream.Readable.from(copies(source), { objectMode: false }), decompressor(compression, what), keepingFailure);
+    await (0, import_promises.pipeline)(import_node_stream.Readable.from(copies(source), { objectMode: false }), decompressor(compression, label), keepingFailure);
   } catch (caught) {
     const err = failure ?? caught;
     if (err instanceof ImageError) throw err;
     const code = err.code ?? "";
     if (code.startsWith("Z_") || code.startsWith("ERR_ZSTD") || /zstd|zlib|gzip|header check|incorrect/i.test(String(err.message))) {
-      throw new ImageError(`${what} is corrupt: its ${compression} data cannot be decompressed (${err.message})`);
+      throw new ImageError(`${label} is corrupt: its ${compression} data cannot be decompressed (${err.message})`);
     }
     throw err;
   }
@@ -6859,12 +6859,12 @@ async function decompressInto(source, compression, consume, what) {
 async function* copies(chunks) {
   for await (const chunk of chunks) yield Buffer.from(chunk);
 }
-function decompressor(compression, what) {
+function decompressor(compression, label) {
   if (compression === "gzip") return zlib.createGunzip({ chunkSize: 128 * 1024 });
   const create = zlib.createZstdDecompress;
   if (!create) {
     throw new ImageError(
-      `${what} is zstd-compressed, and this Node.js (${process.version}) has no zstd support: run with Node.js 22.15 or newer (the action runs on Node 24)`
+      `${label} is zstd-compressed, and this Node.js (${process.version}) has no zstd support: run with Node.js 22.15 or newer (the action runs on Node 24)`
     );
   }
   return create();
@@ -8219,13 +8219,13 @@ var TarParser = class {
    * With a `cutShortHint` (ChunkSource.cutShortHint) an archive that stops after a whole entry,
    * without the end-of-archive marker, is truncated too, and truncation errors add the hint.
    */
-  constructor(onEntry, what = "tar archive", cutShortHint) {
+  constructor(onEntry, label = "tar archive", cutShortHint) {
     this.onEntry = onEntry;
-    this.what = what;
+    this.label = label;
     this.cutShortHint = cutShortHint;
   }
   onEntry;
-  what;
+  label;
   cutShortHint;
   state = 0 /* Header */;
   headerBuf = Buffer.alloc(BLOCK);
@@ -8340,10 +8340,10 @@ var TarParser = class {
     const hint = this.cutShortHint === void 0 ? "" : ` (${this.cutShortHint})`;
     if (this.state === 0 /* Header */ && this.headerFill === 0) {
       if (this.cutShortHint === void 0) return;
-      throw new ImageError(`${this.what} is truncated: it ends at byte ${this.offset}, before the end-of-archive marker${hint}`);
+      throw new ImageError(`${this.label} is truncated: it ends at byte ${this.offset}, before the end-of-archive marker${hint}`);
     }
     const where = this.currentName ? ` in entry "${this.currentName}"` : "";
-    throw new ImageError(`${this.what} is truncated: it ends at byte ${this.offset}${where}${hint}`);
+    throw new ImageError(`${this.label} is truncated: it ends at byte ${this.offset}${where}${hint}`);
   }
   onHeaderBlock(block) {
     const at = this.offset - BLOCK;
@@ -8354,17 +8354,17 @@ var TarParser = class {
     }
     if (this.zeroBlocks > 0)
       throw new ImageError(
-        `${this.what} is corrupt: the zero block at byte ${at - BLOCK} is followed by an entry, not by the second block of the end-of-archive marker`
+        `${this.label} is corrupt: the zero block at byte ${at - BLOCK} is followed by an entry, not by the second block of the end-of-archive marker`
       );
     if (!checksumMatches(block)) {
-      if (at === 0) throw new ImageError(`${this.what} is not a tar archive (its first block is not a tar header)`);
-      throw new ImageError(`${this.what} is corrupt: bad tar header checksum at byte ${at}`);
+      if (at === 0) throw new ImageError(`${this.label} is not a tar archive (its first block is not a tar header)`);
+      throw new ImageError(`${this.label} is corrupt: bad tar header checksum at byte ${at}`);
     }
     const typeflag = String.fromCharCode(block[156]);
-    const size = readNumber(block, 124, 12, "size", at, this.what);
+    const size = readNumber(block, 124, 12, "size", at, this.label);
     if (typeflag === "L" || typeflag === "K" || typeflag === "x" || typeflag === "g") {
       if (size > MAX_META_SIZE) {
-        throw new ImageError(`${this.what} is corrupt: a ${describeMeta(typeflag)} of ${size} bytes at byte ${at}`);
+        throw new ImageError(`${this.label} is corrupt: a ${describeMeta(typeflag)} of ${size} bytes at byte ${at}`);
       }
       this.metaKind = typeflag;
       this.metaName = typeflag === "g" ? headerName(block) : "";
@@ -8390,20 +8390,20 @@ var TarParser = class {
     this.pending = {};
     if (typeflag === "S" || pax.sparse) {
       throw new ImageError(
-        `${this.what} has a GNU sparse file "${name}" at byte ${at}, which Docker's tools never write and Go's tar reader would unpack under another name or with other contents`
+        `${this.label} has a GNU sparse file "${name}" at byte ${at}, which Docker's tools never write and Go's tar reader would unpack under another name or with other contents`
       );
     }
     let type = TYPES[typeflag];
     if (typeflag === "\0" && name.endsWith("/")) type = "directory";
     if (type === void 0) {
-      throw new ImageError(`${this.what} has an entry of unsupported type "${printable(typeflag)}" ("${name}") at byte ${at}`);
+      throw new ImageError(`${this.label} has an entry of unsupported type "${printable(typeflag)}" ("${name}") at byte ${at}`);
     }
     return {
       name,
       type,
-      mode: readNumber(block, 100, 8, "mode", at, this.what),
-      uid: pax.uid ?? readNumber(block, 108, 8, "uid", at, this.what),
-      gid: pax.gid ?? readNumber(block, 116, 8, "gid", at, this.what),
+      mode: readNumber(block, 100, 8, "mode", at, this.label),
+      uid: pax.uid ?? readNumber(block, 108, 8, "uid", at, this.label),
+      gid: pax.gid ?? readNumber(block, 116, 8, "gid", at, this.label),
       size: HEADER_ONLY.has(type) ? 0 : pax.size ?? rawSize,
       linkname,
       ...pax.capability && { capability: pax.capability }
@@ -8428,10 +8428,10 @@ var TarParser = class {
         this.pending.longLink = readString(body, 0, body.length);
         break;
       case "x":
-        this.pending.pax = parsePax(body, this.what);
+        this.pending.pax = parsePax(body, this.label);
         break;
       case "g": {
-        const name = parsePax(body, this.what).path || this.metaName;
+        const name = parsePax(body, this.label).path || this.metaName;
         this.pending = {};
         this.onEntry({ name, type: "global-header", mode: 0, uid: 0, gid: 0, size: 0, linkname: "" });
         break;
@@ -8468,21 +8468,21 @@ function checksumMatches(block) {
   const stored = readOctal(block, 148, 8);
   return stored === unsigned || stored === signed;
 }
-function readNumber(block, start, length, field, at, what) {
+function readNumber(block, start, length, field, at, label) {
   const first = block[start];
   if (first & 128) {
-    if (first === 255) throw new ImageError(`${what} is corrupt: negative ${field} in the tar header at byte ${at}`);
+    if (first === 255) throw new ImageError(`${label} is corrupt: negative ${field} in the tar header at byte ${at}`);
     let value2 = first & 127;
     for (let i = start + 1; i < start + length; i++) {
       value2 = value2 * 256 + block[i];
       if (value2 > Number.MAX_SAFE_INTEGER) {
-        throw new ImageError(`${what} is corrupt: ${field} too large in the tar header at byte ${at}`);
+        throw new ImageError(`${label} is corrupt: ${field} too large in the tar header at byte ${at}`);
       }
     }
     return value2;
   }
   const value = readOctal(block, start, length);
-  if (value < 0) throw new ImageError(`${what} is corrupt: invalid ${field} in the tar header at byte ${at}`);
+  if (value < 0) throw new ImageError(`${label} is corrupt: invalid ${field} in the tar header at byte ${at}`);
   return value;
 }
 function readOctal(block, start, length) {
@@ -8515,7 +8515,7 @@ function readString(buf, start, length) {
   if (end === -1 || end > start + length) end = start + length;
   return buf.toString("utf8", start, end);
 }
-function parsePax(body, what) {
+function parsePax(body, label) {
   const attrs = {};
   let pos = 0;
   while (pos < body.length) {
@@ -8523,15 +8523,15 @@ function parsePax(body, what) {
     const space = body.indexOf(32, pos);
     const len = space === -1 ? NaN : Number(body.toString("latin1", pos, space));
     if (!Number.isInteger(len) || len <= space - pos + 1 || pos + len > body.length || body[pos + len - 1] !== 10) {
-      throw new ImageError(`${what} is corrupt: malformed PAX record at offset ${pos} of a PAX header`);
+      throw new ImageError(`${label} is corrupt: malformed PAX record at offset ${pos} of a PAX header`);
     }
     const record = body.toString("utf8", space + 1, pos + len - 1);
     pos += len;
     const eq = record.indexOf("=");
-    if (eq <= 0) throw new ImageError(`${what} is corrupt: PAX record without a key`);
+    if (eq <= 0) throw new ImageError(`${label} is corrupt: PAX record without a key`);
     const key = record.slice(0, eq);
     const value = record.slice(eq + 1);
-    if ((key === "path" || key === "linkpath") && value.includes("\0")) throw new ImageError(`${what} is corrupt: a PAX ${key} with a NUL in it`);
+    if ((key === "path" || key === "linkpath") && value.includes("\0")) throw new ImageError(`${label} is corrupt: a PAX ${key} with a NUL in it`);
     if (key.startsWith("GNU.sparse.")) attrs.sparse = true;
     if (key === CAPABILITY_RECORD) attrs.capability = Buffer.from(body.subarray(space + 1 + key.length + 1, pos - 1));
     switch (key) {
@@ -8542,13 +8542,13 @@ function parsePax(body, what) {
         attrs.linkpath = value || void 0;
         break;
       case "size":
-        attrs.size = paxNumber(value, key, what);
+        attrs.size = paxNumber(value, key, label);
         break;
       case "uid":
-        attrs.uid = paxNumber(value, key, what);
+        attrs.uid = paxNumber(value, key, label);
         break;
       case "gid":
-        attrs.gid = paxNumber(value, key, what);
+        attrs.gid = paxNumber(value, key, label);
         break;
       default:
         break;
@@ -8556,10 +8556,10 @@ function parsePax(body, what) {
   }
   return attrs;
 }
-function paxNumber(value, key, what) {
+function paxNumber(value, key, label) {
   if (value === "") return void 0;
   if (!/^\d{1,16}$/.test(value) || Number(value) > Number.MAX_SAFE_INTEGER) {
-    throw new ImageError(`${what} is corrupt: PAX ${key} "${printable(cutText(value, 40))}" is not a valid number`);
+    throw new ImageError(`${label} is corrupt: PAX ${key} "${printable(cutText(value, 40))}" is not a valid number`);
   }
   return Number(value);
 }
@@ -8577,11 +8577,11 @@ var ReadBudget = class {
   /** Bytes of file text the rules may still keep (scripts, passwd, credential files). */
   textLeft = 64 * 1024 * 1024;
   uncompressedLeft;
-  consume(n, what) {
+  consume(n, label) {
     this.uncompressedLeft -= n;
     if (this.uncompressedLeft < 0) {
       throw new ImageError(
-        `${what} expands to more than the ${formatSize(this.maxUncompressed)} limit on uncompressed data (--max-uncompressed): stopped reading; a compressed layer this large is a decompression bomb or far over the size limit`
+        `${label} expands to more than the ${formatSize(this.maxUncompressed)} limit on uncompressed data (--max-uncompressed): stopped reading; a compressed layer this large is a decompression bomb or far over the size limit`
       );
     }
   }
@@ -8756,9 +8756,9 @@ var LayerWalker = class {
     return this.options.clamd && this.scan ? new ClamdSink(this.options.clamd, index, this.options.scanLimit, text) : text;
   };
 };
-async function walkLayer(blob, compression, options, what, scan = true) {
+async function walkLayer(blob, compression, options, label, scan = true) {
   const walker = new LayerWalker(options, compression, scan);
-  const parser = new TarParser(walker.onEntry, what);
+  const parser = new TarParser(walker.onEntry, label);
   walker.position = () => parser.position;
   const record = walker.record;
   const scanWorkers = options.scanWorkers;
@@ -8766,7 +8766,7 @@ async function walkLayer(blob, compression, options, what, scan = true) {
   const clamdLayer = scan ? options.clamd?.beginLayer() : void 0;
   const consume = async (source) => {
     for await (const chunk of source) {
-      options.budget.consume(chunk.length, what);
+      options.budget.consume(chunk.length, label);
       const start = record.size;
       record.size += chunk.length;
       await parser.write(chunk);
@@ -8778,7 +8778,7 @@ async function walkLayer(blob, compression, options, what, scan = true) {
     await parser.end();
   };
   if (compression === "none") await consume(blob);
-  else await decompressInto(blob, compression, consume, what);
+  else await decompressInto(blob, compression, consume, label);
   const found = await scanWorkers.end();
   record.diffId = found.diffId ?? "";
   walker.entries.setContentTags(found.tags);
@@ -8859,10 +8859,10 @@ var DISCARD = { data() {
 }, discarding: true };
 var MIN_SKIP = 64 * 1024;
 var LayerSink = class {
-  constructor(blob, compression, options, what, scan) {
+  constructor(blob, compression, options, label, scan) {
     this.blob = blob;
     this.options = options;
-    this.done = walkLayer(this.channel, compression, options.walk, what, scan);
+    this.done = walkLayer(this.channel, compression, options.walk, label, scan);
     this.done.catch((err) => {
       this.failure = err;
       this.channel.abort(err);
@@ -8888,7 +8888,7 @@ var LayerSink = class {
 var ArchiveReader = class {
   constructor(options) {
     this.options = options;
-    this.contents = new ArchiveContents(options.what);
+    this.contents = new ArchiveContents(options.label);
   }
   options;
   contents;
@@ -8900,15 +8900,15 @@ var ArchiveReader = class {
   predictedBasePaths;
   onEntry = (h) => {
     const normalized = normalizeEntryName(h.name);
-    if (normalized === null) throw new ImageError(`${this.options.what} has an entry whose name climbs out of the archive: "${h.name}"`);
+    if (normalized === null) throw new ImageError(`${this.options.label} has an entry whose name climbs out of the archive: "${h.name}"`);
     const { files, links } = this.contents;
     const path = normalized.slice(1);
-    const what = this.options.what;
+    const label = this.options.label;
     const resolved = resolveInArchive(links, path, false, this.resolveBudget);
     if (resolved === void 0) throw this.tooDeep(h.name);
-    if (resolved !== path) throw new ImageError(`${what} writes "${cutText(h.name, 200)}" through a symlinked directory: ${AMBIGUOUS}`);
+    if (resolved !== path) throw new ImageError(`${label} writes "${cutText(h.name, 200)}" through a symlinked directory: ${AMBIGUOUS}`);
     const was2 = files.has(path) ? "file" : links.has(path) ? "symlink" : this.directories.has(path) ? "directory" : void 0;
-    if (was2 && was2 !== h.type) throw new ImageError(`${what} replaces the ${was2} "${cutText(h.name, 200)}" with an entry of another type: ${AMBIGUOUS}`);
+    if (was2 && was2 !== h.type) throw new ImageError(`${label} replaces the ${was2} "${cutText(h.name, 200)}" with an entry of another type: ${AMBIGUOUS}`);
     for (let i = path.indexOf("/"); i !== -1; i = path.indexOf("/", i + 1)) {
       if ((this.resolveBudget.chars -= i) < 0) throw this.tooDeep(h.name);
       this.directories.add(path.slice(0, i));
@@ -8933,7 +8933,7 @@ var ArchiveReader = class {
     }
   };
   tooDeep(name) {
-    return new ImageError(`${this.options.what} has a loop of symlinks, or paths nested deeper than any archive needs, at "${cutText(name, 200)}"`);
+    return new ImageError(`${this.options.label} has a loop of symlinks, or paths nested deeper than any archive needs, at "${cutText(name, 200)}"`);
   }
   isBaseLayer(path) {
     const digest = digestInBlobPath(path);
@@ -8947,7 +8947,7 @@ var ArchiveReader = class {
     return !!this.predictedBasePaths?.has(path);
   }
   sinkFor(path, kind, size, blob) {
-    const what = `layer ${path} of ${this.options.what}`;
+    const label = `layer ${path} of ${this.options.label}`;
     switch (kind) {
       case "json":
         if (size <= MAX_JSON) return new JsonSink(blob);
@@ -8956,7 +8956,7 @@ var ArchiveReader = class {
       case "gzip":
       case "zstd":
         if (!this.options.walkLayers) return DISCARD;
-        return new LayerSink(blob, kind === "tar" ? "none" : kind, this.options, what, !this.isBaseLayer(path));
+        return new LayerSink(blob, kind === "tar" ? "none" : kind, this.options, label, !this.isBaseLayer(path));
       default:
         return DISCARD;
     }
@@ -8964,10 +8964,10 @@ var ArchiveReader = class {
 };
 async function readArchive(source, options) {
   const reader = new ArchiveReader(options);
-  const parser = new TarParser(reader.onEntry, options.what, source.cutShortHint);
+  const parser = new TarParser(reader.onEntry, options.label, source.cutShortHint);
   const iterator = source[Symbol.asyncIterator]();
   const first = await iterator.next();
-  if (first.done || first.value.length === 0) throw new ImageError(`${options.what} is empty`);
+  if (first.done || first.value.length === 0) throw new ImageError(`${options.label} is empty`);
   const rest = (async function* () {
     try {
       yield first.value;
@@ -8985,7 +8985,7 @@ async function readArchive(source, options) {
     await parser.end();
   };
   const head = first.value;
-  if (head[0] === 31 && head[1] === 139) await decompressInto(rest, "gzip", consume, options.what);
+  if (head[0] === 31 && head[1] === 139) await decompressInto(rest, "gzip", consume, options.label);
   else await consume(rest, source.skip?.bind(source), true);
   return reader.contents;
 }
@@ -10176,7 +10176,7 @@ var IMAGE_CONFIG = {
 };
 var INDEX_TYPES = /* @__PURE__ */ new Set(["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"]);
 function resolveImage(contents, options) {
-  const { layout = "auto", platform, what } = options;
+  const { layout = "auto", platform, label } = options;
   const manifestJson = layout === "oci-archive" ? void 0 : contents.fileAt("manifest.json");
   const index = contents.fileAt("index.json");
   if (manifestJson) {
@@ -10185,53 +10185,53 @@ function resolveImage(contents, options) {
       const other = fromOciIndex(contents, index, platformOf(image.config) ?? platform, options);
       if (other.id !== image.id) {
         throw new ImageError(
-          `manifest.json and index.json in ${what} name different images (configs ${image.id.slice(0, 19)} and ${other.id.slice(0, 19)}): Docker's classic image store would load the first, its containerd image store the second, so the archive cannot be checked`
+          `manifest.json and index.json in ${label} name different images (configs ${image.id.slice(0, 19)} and ${other.id.slice(0, 19)}): Docker's classic image store would load the first, its containerd image store the second, so the archive cannot be checked`
         );
       }
     }
     return image;
   }
   if (index && layout !== "docker-archive") return fromOciIndex(contents, index, platform, options);
-  if (layout === "docker-archive") throw new ImageError(`${what} has no manifest.json: it is not a docker save archive (for an OCI layout use oci-archive:)`);
-  if (layout === "oci-archive") throw new ImageError(`${what} has no index.json: it is not an OCI image layout (for docker save output use docker-archive:)`);
-  if (contents.files.size === 0) throw new ImageError(`${what} contains no files: it is not an image archive`);
-  throw new ImageError(`${what} has neither manifest.json (docker save) nor index.json (OCI layout): it is not an image archive, or it is truncated`);
+  if (layout === "docker-archive") throw new ImageError(`${label} has no manifest.json: it is not a docker save archive (for an OCI layout use oci-archive:)`);
+  if (layout === "oci-archive") throw new ImageError(`${label} has no index.json: it is not an OCI image layout (for docker save output use docker-archive:)`);
+  if (contents.files.size === 0) throw new ImageError(`${label} contains no files: it is not an image archive`);
+  throw new ImageError(`${label} has neither manifest.json (docker save) nor index.json (OCI layout): it is not an image archive, or it is truncated`);
 }
 function platformOf(config) {
   return config.os && config.architecture ? `${config.os}/${config.architecture}` : void 0;
 }
-function jsonOf(blob, name, what, shape) {
+function jsonOf(blob, name, label, shape) {
   if (blob.json === void 0 || blob.text === void 0) {
-    throw new ImageError(`${name} in ${what} is not valid JSON${blob.jsonError ? ` (${blob.jsonError})` : ""}`);
+    throw new ImageError(`${name} in ${label} is not valid JSON${blob.jsonError ? ` (${blob.jsonError})` : ""}`);
   }
   return readAsGo(blob.text, shape);
 }
 function fromDockerManifest(contents, blob, o) {
-  const { what, layersWalked } = o;
-  const manifest = jsonOf(blob, "manifest.json", what, DOCKER_MANIFEST);
+  const { label, layersWalked } = o;
+  const manifest = jsonOf(blob, "manifest.json", label, DOCKER_MANIFEST);
   if (!Array.isArray(manifest) || manifest.length === 0) {
-    throw new ImageError(`manifest.json in ${what} lists no image`);
+    throw new ImageError(`manifest.json in ${label} lists no image`);
   }
   if (manifest.length > 1) {
-    throw new ImageError(`${what} holds ${manifest.length} images; save one image per archive (docker save IMAGE)`);
+    throw new ImageError(`${label} holds ${manifest.length} images; save one image per archive (docker save IMAGE)`);
   }
   const entry = manifest[0];
   if (typeof entry.Config !== "string" || !Array.isArray(entry.Layers) || !entry.Layers.every((l) => typeof l === "string")) {
-    throw new ImageError(`manifest.json in ${what} is malformed: it needs "Config" (a path) and "Layers" (a list of paths)`);
+    throw new ImageError(`manifest.json in ${label} is malformed: it needs "Config" (a path) and "Layers" (a list of paths)`);
   }
   const configBlob = contents.fileAt(entry.Config);
-  if (!configBlob) throw new ImageError(`manifest.json in ${what} names the config ${entry.Config}, which is not in the archive`);
+  if (!configBlob) throw new ImageError(`manifest.json in ${label} names the config ${entry.Config}, which is not in the archive`);
   const digestInName = /([a-f0-9]{64})(?:\.json)?$/.exec(entry.Config);
   if (digestInName && configBlob.digest !== "sha256:" + digestInName[1]) {
-    throw new ImageError(`the config ${entry.Config} in ${what} does not match its name (content is ${configBlob.digest}): the archive was modified`);
+    throw new ImageError(`the config ${entry.Config} in ${label} does not match its name (content is ${configBlob.digest}): the archive was modified`);
   }
-  const config = checkConfig(jsonOf(configBlob, entry.Config, what, IMAGE_CONFIG), entry.Config, what);
+  const config = checkConfig(jsonOf(configBlob, entry.Config, label, IMAGE_CONFIG), entry.Config, label);
   const layerBlobs = entry.Layers.map((path) => {
     const layer = contents.fileAt(path);
-    if (!layer) throw new ImageError(`manifest.json in ${what} names the layer ${path}, which is not in the archive`);
+    if (!layer) throw new ImageError(`manifest.json in ${label} names the layer ${path}, which is not in the archive`);
     const inName = digestInBlobPath(path);
     if (layersWalked && inName && !contentIs(layer, inName, o)) {
-      throw new ImageError(`the layer ${path} in ${what} does not match its name (content is ${layer.digest}): the archive was modified`);
+      throw new ImageError(`the layer ${path} in ${label} does not match its name (content is ${layer.digest}): the archive was modified`);
     }
     return { path, blob: layer };
   });
@@ -10239,13 +10239,13 @@ function fromDockerManifest(contents, blob, o) {
   return finish("docker-archive", configBlob.digest, repoTags, config, layerBlobs, o);
 }
 function fromOciIndex(contents, blob, platform, o) {
-  const { what } = o;
+  const { label } = o;
   const [os, arch, variant] = platform.split("/");
-  let node = jsonOf(blob, "index.json", what, OCI_MANIFEST);
+  let node = jsonOf(blob, "index.json", label, OCI_MANIFEST);
   let name = "index.json";
   for (let depth = 0; depth < 8; depth++) {
     const manifests = node.manifests;
-    if (!Array.isArray(manifests) || manifests.length === 0) throw new ImageError(`${name} in ${what} lists no manifests`);
+    if (!Array.isArray(manifests) || manifests.length === 0) throw new ImageError(`${name} in ${label} lists no manifests`);
     const candidates = manifests.filter((d) => d && typeof d.digest === "string");
     const images = candidates.filter((d) => d.platform?.os !== "unknown" && d.annotations?.["vnd.docker.reference.type"] !== "attestation-manifest");
     const withPlatform = images.filter((d) => d.platform);
@@ -10254,15 +10254,15 @@ function fromOciIndex(contents, blob, platform, o) {
       chosen = withPlatform.find((d) => d.platform.os === os && d.platform.architecture === arch && (!variant || d.platform.variant === variant));
       if (!chosen) {
         const offered = withPlatform.map((d) => [d.platform.os, d.platform.architecture, d.platform.variant].filter(Boolean).join("/"));
-        throw new ImageError(`${what} has no image for platform ${platform} (it has ${offered.join(", ")}); choose one with --platform`);
+        throw new ImageError(`${label} has no image for platform ${platform} (it has ${offered.join(", ")}); choose one with --platform`);
       }
     } else if (images.length === 1) {
       chosen = images[0];
     } else {
-      throw new ImageError(`${name} in ${what} lists ${images.length} images and no platforms; save one image per archive`);
+      throw new ImageError(`${name} in ${label} lists ${images.length} images and no platforms; save one image per archive`);
     }
     const child = blobByDigest(contents, chosen, o);
-    const json = jsonOf(child, chosen.digest, what, OCI_MANIFEST);
+    const json = jsonOf(child, chosen.digest, label, OCI_MANIFEST);
     const mediaType = json.mediaType ?? chosen.mediaType;
     if (mediaType && INDEX_TYPES.has(mediaType)) {
       node = json;
@@ -10271,18 +10271,18 @@ function fromOciIndex(contents, blob, platform, o) {
     }
     return fromOciManifest(contents, json, chosen.digest, o);
   }
-  throw new ImageError(`index.json in ${what} nests indexes too deeply`);
+  throw new ImageError(`index.json in ${label} nests indexes too deeply`);
 }
 function fromOciManifest(contents, manifest, name, o) {
-  const { what, layersWalked } = o;
+  const { label, layersWalked } = o;
   const m = manifest;
   if (!m.config || typeof m.config.digest !== "string" || !Array.isArray(m.layers)) {
-    throw new ImageError(`the manifest ${name} in ${what} is malformed: it needs "config" and "layers"`);
+    throw new ImageError(`the manifest ${name} in ${label} is malformed: it needs "config" and "layers"`);
   }
   const configBlob = blobByDigest(contents, m.config, o);
-  const config = checkConfig(jsonOf(configBlob, m.config.digest, what, IMAGE_CONFIG), m.config.digest, what);
+  const config = checkConfig(jsonOf(configBlob, m.config.digest, label, IMAGE_CONFIG), m.config.digest, label);
   const layerBlobs = m.layers.map((d) => {
-    if (!d || typeof d.digest !== "string") throw new ImageError(`the manifest ${name} in ${what} has a layer without a digest`);
+    if (!d || typeof d.digest !== "string") throw new ImageError(`the manifest ${name} in ${label} has a layer without a digest`);
     return { path: d.digest, blob: blobByDigest(contents, d, o, layersWalked) };
   });
   return finish("oci-archive", configBlob.digest, [], config, layerBlobs, o);
@@ -10291,30 +10291,30 @@ function contentIs(blob, digest, o) {
   return blob.digest === digest || o.layersVerified === true && blob.digest === "" && blob.layer !== void 0;
 }
 function blobByDigest(contents, descriptor, o, verify = true) {
-  const { what } = o;
+  const { label } = o;
   const { digest } = descriptor;
   const m = /^sha256:([a-f0-9]{64})$/.exec(digest);
-  if (!m) throw new ImageError(`${what} names a blob by an unsupported digest "${cutText(digest, 80)}" (only sha256 is supported)`);
+  if (!m) throw new ImageError(`${label} names a blob by an unsupported digest "${cutText(digest, 80)}" (only sha256 is supported)`);
   const blob = contents.fileAt(`blobs/sha256/${m[1]}`);
-  if (!blob) throw new ImageError(`${what} names the blob ${digest}, which is not in the archive`);
+  if (!blob) throw new ImageError(`${label} names the blob ${digest}, which is not in the archive`);
   if (verify && !contentIs(blob, digest, o)) {
-    throw new ImageError(`the blob ${digest} in ${what} does not match its digest (content is ${blob.digest}): the archive was modified`);
+    throw new ImageError(`the blob ${digest} in ${label} does not match its digest (content is ${blob.digest}): the archive was modified`);
   }
   if (descriptor.size !== void 0 && descriptor.size !== blob.size) {
     throw new ImageError(
-      `the blob ${digest} in ${what} has ${blob.size} bytes, but its descriptor says ${cutText(String(descriptor.size), 40)}: the archive was modified`
+      `the blob ${digest} in ${label} has ${blob.size} bytes, but its descriptor says ${cutText(String(descriptor.size), 40)}: the archive was modified`
     );
   }
   return blob;
 }
-function checkConfig(json, name, what) {
+function checkConfig(json, name, label) {
   const c = json;
   const ids = c?.rootfs?.diff_ids;
   if (typeof c !== "object" || c === null || !Array.isArray(ids) || !ids.every((d) => typeof d === "string")) {
-    throw new ImageError(`the image config ${name} in ${what} is malformed: it has no rootfs.diff_ids list`);
+    throw new ImageError(`the image config ${name} in ${label} is malformed: it has no rootfs.diff_ids list`);
   }
   const problem = typeProblem(c);
-  if (problem) throw new ImageError(`the image config ${name} in ${what} is malformed: ${problem}`);
+  if (problem) throw new ImageError(`the image config ${name} in ${label} is malformed: ${problem}`);
   return c;
 }
 var isString = (v) => typeof v === "string";
@@ -10342,24 +10342,24 @@ function typeProblem(c) {
   return void 0;
 }
 function finish(layout, id, repoTags, config, layerBlobs, o) {
-  const { what, layersWalked } = o;
+  const { label, layersWalked } = o;
   const diffIds = config.rootfs.diff_ids;
   if (layersWalked && diffIds.length !== layerBlobs.length) {
     throw new ImageError(
-      `${what} lists ${count(layerBlobs.length, "layer")} but its config has ${count(diffIds.length, "diff_id")}: the archive was modified or is incomplete`
+      `${label} lists ${count(layerBlobs.length, "layer")} but its config has ${count(diffIds.length, "diff_id")}: the archive was modified or is incomplete`
     );
   }
   const layers = layerBlobs.map(({ path, blob }, i) => {
     if (!layersWalked) return void 0;
     if (!blob.layer)
       throw new ImageError(
-        `the layer ${path} in ${what} is not a tar, gzip or zstd stream (it starts like ${blob.kind === "json" ? "JSON" : "something else"})`
+        `the layer ${path} in ${label} is not a tar, gzip or zstd stream (it starts like ${blob.kind === "json" ? "JSON" : "something else"})`
       );
     const diffId = blob.layer.diffId;
     if (diffId === "" && o.layersVerified) blob.layer.diffId = diffIds[i];
     else if (diffId !== diffIds[i]) {
       throw new ImageError(
-        `layer ${i + 1} (${path}) in ${what} does not match the image config: the config's diff_id is ${diffIds[i]}, the content hashes to ${diffId}; the archive was modified`
+        `layer ${i + 1} (${path}) in ${label} does not match the image config: the config's diff_id is ${diffIds[i]}, the content hashes to ${diffId}; the archive was modified`
       );
     }
     return blob.layer;
@@ -10902,10 +10902,10 @@ var fileCapabilities = {
       if (before && differences(before, node).length === 0) return;
       const caps = decodeCapabilities(node.capability);
       if (caps && caps.permitted.length === 0 && caps.inheritable.length === 0) return;
-      const what = caps ? `has the file capabilities ${describeCapabilities(caps)}: whoever runs it gets them, as with a setuid-root file` : "has a security.capability attribute that Linux refuses (its revision and size do not match): Docker cannot unpack this layer";
+      const problem = caps ? `has the file capabilities ${describeCapabilities(caps)}: whoever runs it gets them, as with a setuid-root file` : "has a security.capability attribute that Linux refuses (its revision and size do not match): Docker cannot unpack this layer";
       const how = node.link ? `a hard link to ${node.link}` : before ? "changed from the base image" : "added";
       out.push({
-        message: `${node.path} ${what}; it was ${how}. Remove them (setcap -r ${node.path}) and do what needs them at build time.`,
+        message: `${node.path} ${problem}; it was ${how}. Remove them (setcap -r ${node.path}) and do what needs them at build time.`,
         path: node.path,
         layer: node.layer
       });
@@ -11226,10 +11226,10 @@ var protectedPath = {
     });
     for (const [key, g] of removedGroups) {
       const [, markerPath, how] = key.split("\0");
-      const what = g.count === 1 ? `${g.first} from the base image was` : `${g.count} base-image paths under ${markerPath} were`;
+      const subject = g.count === 1 ? `${g.first} from the base image was` : `${g.count} base-image paths under ${markerPath} were`;
       const verb = how === "opaque" ? `hidden (the directory ${markerPath} was replaced)` : "deleted";
       out.push({
-        message: `${what} ${verb}. ModelArts rejects images that remove base files from protected directories; do not delete them.`,
+        message: `${subject} ${verb}. ModelArts rejects images that remove base files from protected directories; do not delete them.`,
         path: g.count === 1 ? g.first : markerPath,
         layer: g.layer >= 0 ? g.layer : void 0
       });
@@ -11299,12 +11299,12 @@ var secrets = {
     for (const [key, value] of Object.entries(c.Labels ?? {})) {
       for (const found of credentialsIn(`${key}=${value}`)) out.push({ message: `The image label ${key} holds ${found}.` });
     }
-    for (const [what, args] of [
+    for (const [instruction, args] of [
       ["ENTRYPOINT", c.Entrypoint],
       ["CMD", c.Cmd]
     ]) {
       for (const found of credentialsIn((args ?? []).join(" ")))
-        out.push({ message: `The image's ${what} passes ${found}. Pass credentials at run time instead.` });
+        out.push({ message: `The image's ${instruction} passes ${found}. Pass credentials at run time instead.` });
     }
     raw.history?.forEach((h, i) => {
       const by = typeof h?.created_by === "string" ? h.created_by : "";
@@ -11496,10 +11496,10 @@ async function checkWith(options, walk) {
   return { facts, findings, scan, timings };
 }
 async function readImage(source, settings, opts) {
-  const contents = await readArchive(source.open(), { ...opts, what: source.name });
+  const contents = await readArchive(source.open(), { ...opts, label: source.name });
   return resolveImage(contents, {
     platform: settings.platform,
-    what: source.name,
+    label: source.name,
     layersWalked: opts.walkLayers,
     layout: source.layout,
     layersVerified: source.layersVerified

@@ -89,11 +89,11 @@ async function checkWith(options: CheckOptions, walk: WalkOptions): Promise<Chec
   return { facts, findings, scan, timings };
 }
 
-async function readImage(source: ImageSource, settings: Settings, opts: Omit<ReadOptions, 'what'>): Promise<ResolvedImage> {
-  const contents = await readArchive(source.open(), { ...opts, what: source.name });
+async function readImage(source: ImageSource, settings: Settings, opts: Omit<ReadOptions, 'label'>): Promise<ResolvedImage> {
+  const contents = await readArchive(source.open(), { ...opts, label: source.name });
   return resolveImage(contents, {
     platform: settings.platform,
-    what: source.name,
+    label: source.name,
     layersWalked: opts.walkLayers,
     layout: source.layout,
     layersVerified: source.layersVerified

@@ -254,7 +254,7 @@ const attemptTimeoutMs = () => envMs('MODELARTS_IMAGE_CHECK_REGISTRY_TIMEOUT_SEC
  * attempt is aborted after the attempt timeout; a timeout is not retried (the registry had
  * all that time).
  */
-export async function retrying<T>(what: string, log: Log, work: (signal: AbortSignal) => Promise<T>, attempts = 4, firstDelayMs = 1000): Promise<T> {
+export async function retrying<T>(label: string, log: Log, work: (signal: AbortSignal) => Promise<T>, attempts = 4, firstDelayMs = 1000): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const timeoutMs = attemptTimeoutMs();
     const controller = new AbortController();
@@ -263,14 +263,14 @@ export async function retrying<T>(what: string, log: Log, work: (signal: AbortSi
       return await work(controller.signal);
     } catch (err) {
       if (controller.signal.aborted) {
-        throw new ImageError(`${what} failed: the registry did not finish within ${Math.round(timeoutMs / 1000)} s`);
+        throw new ImageError(`${label} failed: the registry did not finish within ${Math.round(timeoutMs / 1000)} s`);
       }
       const message = shortError(err);
       if (attempt >= attempts || !TRANSIENT.test(message)) {
-        throw new ImageError(`${what} failed${attempt > 1 ? ` after ${attempt} attempts` : ''}: ${message}`);
+        throw new ImageError(`${label} failed${attempt > 1 ? ` after ${attempt} attempts` : ''}: ${message}`);
       }
       const delay = firstDelayMs * 2 ** (attempt - 1);
-      log.warning(`${what} failed (${message}); retrying in ${delay / 1000} s (attempt ${attempt + 1} of ${attempts})`);
+      log.warning(`${label} failed (${message}); retrying in ${delay / 1000} s (attempt ${attempt + 1} of ${attempts})`);
       await new Promise((r) => setTimeout(r, delay));
     } finally {
       clearTimeout(timer);

@@ -41,7 +41,7 @@ export interface ReadOptions {
   /** Called as layer bytes go by, for progress reporting. */
   onProgress?: (bytes: number) => void;
   /** What to call the archive in messages ("image archive image.tar"). */
-  what: string;
+  label: string;
 }
 
 class HashingSink implements EntrySink {
@@ -122,10 +122,10 @@ class LayerSink implements EntrySink {
     private readonly blob: ArchiveBlob,
     compression: LayerRecord['compression'],
     private readonly options: ReadOptions,
-    what: string,
+    label: string,
     scan: boolean
   ) {
-    this.done = walkLayer(this.channel, compression, options.walk, what, scan);
+    this.done = walkLayer(this.channel, compression, options.walk, label, scan);
     this.done.catch((err) => {
       this.failure = err;
       this.channel.abort(err);
@@ -155,22 +155,22 @@ class ArchiveReader {
   /** Where a legacy archive made by Docker keeps the base's layers (see legacy-layer-ids.ts). */
   private predictedBasePaths: Set<string> | undefined;
   constructor(readonly options: ReadOptions) {
-    this.contents = new ArchiveContents(options.what);
+    this.contents = new ArchiveContents(options.label);
   }
 
   onEntry = (h: TarHeader): EntrySink | null => {
     const normalized = normalizeEntryName(h.name);
-    if (normalized === null) throw new ImageError(`${this.options.what} has an entry whose name climbs out of the archive: "${h.name}"`);
+    if (normalized === null) throw new ImageError(`${this.options.label} has an entry whose name climbs out of the archive: "${h.name}"`);
     const { files, links } = this.contents;
     const path = normalized.slice(1);
-    const what = this.options.what;
+    const label = this.options.label;
     const resolved = resolveInArchive(links, path, false, this.resolveBudget);
     if (resolved === undefined) throw this.tooDeep(h.name);
-    if (resolved !== path) throw new ImageError(`${what} writes "${cutText(h.name, 200)}" through a symlinked directory: ${AMBIGUOUS}`);
+    if (resolved !== path) throw new ImageError(`${label} writes "${cutText(h.name, 200)}" through a symlinked directory: ${AMBIGUOUS}`);
     // Only a regular file may follow a regular file, a symlink a symlink, a directory a directory
     // (as writers repeat entries).
     const was = files.has(path) ? 'file' : links.has(path) ? 'symlink' : this.directories.has(path) ? 'directory' : undefined;
-    if (was && was !== h.type) throw new ImageError(`${what} replaces the ${was} "${cutText(h.name, 200)}" with an entry of another type: ${AMBIGUOUS}`);
+    if (was && was !== h.type) throw new ImageError(`${label} replaces the ${was} "${cutText(h.name, 200)}" with an entry of another type: ${AMBIGUOUS}`);
     for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) {
       if ((this.resolveBudget.chars -= i) < 0) throw this.tooDeep(h.name);
       this.directories.add(path.slice(0, i));
@@ -199,7 +199,7 @@ class ArchiveReader {
   };
 
   private tooDeep(name: string): ImageError {
-    return new ImageError(`${this.options.what} has a loop of symlinks, or paths nested deeper than any archive needs, at "${cutText(name, 200)}"`);
+    return new ImageError(`${this.options.label} has a loop of symlinks, or paths nested deeper than any archive needs, at "${cutText(name, 200)}"`);
   }
 
   private isBaseLayer(path: string): boolean {
@@ -216,7 +216,7 @@ class ArchiveReader {
   }
 
   sinkFor(path: string, kind: BlobKind, size: number, blob: ArchiveBlob): EntrySink {
-    const what = `layer ${path} of ${this.options.what}`;
+    const label = `layer ${path} of ${this.options.label}`;
     switch (kind) {
       case 'json':
         if (size <= MAX_JSON) return new JsonSink(blob);
@@ -225,7 +225,7 @@ class ArchiveReader {
       case 'gzip':
       case 'zstd':
         if (!this.options.walkLayers) return DISCARD;
-        return new LayerSink(blob, kind === 'tar' ? 'none' : kind, this.options, what, !this.isBaseLayer(path));
+        return new LayerSink(blob, kind === 'tar' ? 'none' : kind, this.options, label, !this.isBaseLayer(path));
       default:
         return DISCARD;
     }
@@ -235,10 +235,10 @@ class ArchiveReader {
 /** Reads a whole archive stream; the outer archive may itself be gzip-compressed. */
 export async function readArchive(source: ChunkSource, options: ReadOptions): Promise<ArchiveContents> {
   const reader = new ArchiveReader(options);
-  const parser = new TarParser(reader.onEntry, options.what, source.cutShortHint);
+  const parser = new TarParser(reader.onEntry, options.label, source.cutShortHint);
   const iterator = source[Symbol.asyncIterator]();
   const first = await iterator.next();
-  if (first.done || first.value.length === 0) throw new ImageError(`${options.what} is empty`);
+  if (first.done || first.value.length === 0) throw new ImageError(`${options.label} is empty`);
   // The first chunk was read to tell a gzipped archive from a plain one: hand it on first.
   const rest = (async function* () {
     try {
@@ -261,7 +261,7 @@ export async function readArchive(source: ChunkSource, options: ReadOptions): Pr
     await parser.end();
   };
   const head: Buffer = first.value;
-  if (head[0] === 0x1f && head[1] === 0x8b) await decompressInto(rest, 'gzip', consume, options.what);
+  if (head[0] === 0x1f && head[1] === 0x8b) await decompressInto(rest, 'gzip', consume, options.label);
   else await consume(rest, source.skip?.bind(source), true);
   return reader.contents;
 }

@@ -82,7 +82,7 @@ const INDEX_TYPES = new Set(['application/vnd.oci.image.index.v1+json', 'applica
 export interface ResolveOptions {
   platform: string;
   /** What to call the archive in messages. */
-  what: string;
+  label: string;
   layersWalked: boolean;
   layout?: ArchiveLayout | 'auto';
   /**
@@ -93,7 +93,7 @@ export interface ResolveOptions {
 }
 
 export function resolveImage(contents: ArchiveContents, options: ResolveOptions): ResolvedImage {
-  const { layout = 'auto', platform, what } = options;
+  const { layout = 'auto', platform, label } = options;
   const manifestJson = layout === 'oci-archive' ? undefined : contents.fileAt('manifest.json');
   const index = contents.fileAt('index.json');
   if (manifestJson) {
@@ -104,17 +104,17 @@ export function resolveImage(contents: ArchiveContents, options: ResolveOptions)
       const other = fromOciIndex(contents, index, platformOf(image.config) ?? platform, options);
       if (other.id !== image.id) {
         throw new ImageError(
-          `manifest.json and index.json in ${what} name different images (configs ${image.id.slice(0, 19)} and ${other.id.slice(0, 19)}): Docker's classic image store would load the first, its containerd image store the second, so the archive cannot be checked`
+          `manifest.json and index.json in ${label} name different images (configs ${image.id.slice(0, 19)} and ${other.id.slice(0, 19)}): Docker's classic image store would load the first, its containerd image store the second, so the archive cannot be checked`
         );
       }
     }
     return image;
   }
   if (index && layout !== 'docker-archive') return fromOciIndex(contents, index, platform, options);
-  if (layout === 'docker-archive') throw new ImageError(`${what} has no manifest.json: it is not a docker save archive (for an OCI layout use oci-archive:)`);
-  if (layout === 'oci-archive') throw new ImageError(`${what} has no index.json: it is not an OCI image layout (for docker save output use docker-archive:)`);
-  if (contents.files.size === 0) throw new ImageError(`${what} contains no files: it is not an image archive`);
-  throw new ImageError(`${what} has neither manifest.json (docker save) nor index.json (OCI layout): it is not an image archive, or it is truncated`);
+  if (layout === 'docker-archive') throw new ImageError(`${label} has no manifest.json: it is not a docker save archive (for an OCI layout use oci-archive:)`);
+  if (layout === 'oci-archive') throw new ImageError(`${label} has no index.json: it is not an OCI image layout (for docker save output use docker-archive:)`);
+  if (contents.files.size === 0) throw new ImageError(`${label} contains no files: it is not an image archive`);
+  throw new ImageError(`${label} has neither manifest.json (docker save) nor index.json (OCI layout): it is not an image archive, or it is truncated`);
 }
 
 /** "os/architecture" from an image config, when it names them (variants are spelled loosely). */
@@ -122,39 +122,39 @@ function platformOf(config: ImageConfig): string | undefined {
   return config.os && config.architecture ? `${config.os}/${config.architecture}` : undefined;
 }
 
-function jsonOf(blob: ArchiveBlob, name: string, what: string, shape: GoShape): unknown {
+function jsonOf(blob: ArchiveBlob, name: string, label: string, shape: GoShape): unknown {
   if (blob.json === undefined || blob.text === undefined) {
-    throw new ImageError(`${name} in ${what} is not valid JSON${blob.jsonError ? ` (${blob.jsonError})` : ''}`);
+    throw new ImageError(`${name} in ${label} is not valid JSON${blob.jsonError ? ` (${blob.jsonError})` : ''}`);
   }
   return readAsGo(blob.text, shape);
 }
 
 function fromDockerManifest(contents: ArchiveContents, blob: ArchiveBlob, o: ResolveOptions): ResolvedImage {
-  const { what, layersWalked } = o;
-  const manifest = jsonOf(blob, 'manifest.json', what, DOCKER_MANIFEST);
+  const { label, layersWalked } = o;
+  const manifest = jsonOf(blob, 'manifest.json', label, DOCKER_MANIFEST);
   if (!Array.isArray(manifest) || manifest.length === 0) {
-    throw new ImageError(`manifest.json in ${what} lists no image`);
+    throw new ImageError(`manifest.json in ${label} lists no image`);
   }
   if (manifest.length > 1) {
-    throw new ImageError(`${what} holds ${manifest.length} images; save one image per archive (docker save IMAGE)`);
+    throw new ImageError(`${label} holds ${manifest.length} images; save one image per archive (docker save IMAGE)`);
   }
   const entry = manifest[0] as { Config?: unknown; Layers?: unknown; RepoTags?: unknown };
   if (typeof entry.Config !== 'string' || !Array.isArray(entry.Layers) || !entry.Layers.every((l) => typeof l === 'string')) {
-    throw new ImageError(`manifest.json in ${what} is malformed: it needs "Config" (a path) and "Layers" (a list of paths)`);
+    throw new ImageError(`manifest.json in ${label} is malformed: it needs "Config" (a path) and "Layers" (a list of paths)`);
   }
   const configBlob = contents.fileAt(entry.Config);
-  if (!configBlob) throw new ImageError(`manifest.json in ${what} names the config ${entry.Config}, which is not in the archive`);
+  if (!configBlob) throw new ImageError(`manifest.json in ${label} names the config ${entry.Config}, which is not in the archive`);
   const digestInName = /([a-f0-9]{64})(?:\.json)?$/.exec(entry.Config);
   if (digestInName && configBlob.digest !== 'sha256:' + digestInName[1]) {
-    throw new ImageError(`the config ${entry.Config} in ${what} does not match its name (content is ${configBlob.digest}): the archive was modified`);
+    throw new ImageError(`the config ${entry.Config} in ${label} does not match its name (content is ${configBlob.digest}): the archive was modified`);
   }
-  const config = checkConfig(jsonOf(configBlob, entry.Config, what, IMAGE_CONFIG), entry.Config, what);
+  const config = checkConfig(jsonOf(configBlob, entry.Config, label, IMAGE_CONFIG), entry.Config, label);
   const layerBlobs = (entry.Layers as string[]).map((path) => {
     const layer = contents.fileAt(path);
-    if (!layer) throw new ImageError(`manifest.json in ${what} names the layer ${path}, which is not in the archive`);
+    if (!layer) throw new ImageError(`manifest.json in ${label} names the layer ${path}, which is not in the archive`);
     const inName = digestInBlobPath(path);
     if (layersWalked && inName && !contentIs(layer, inName, o)) {
-      throw new ImageError(`the layer ${path} in ${what} does not match its name (content is ${layer.digest}): the archive was modified`);
+      throw new ImageError(`the layer ${path} in ${label} does not match its name (content is ${layer.digest}): the archive was modified`);
     }
     return { path, blob: layer };
   });
@@ -163,13 +163,13 @@ function fromDockerManifest(contents: ArchiveContents, blob: ArchiveBlob, o: Res
 }
 
 function fromOciIndex(contents: ArchiveContents, blob: ArchiveBlob, platform: string, o: ResolveOptions): ResolvedImage {
-  const { what } = o;
+  const { label } = o;
   const [os, arch, variant] = platform.split('/');
-  let node = jsonOf(blob, 'index.json', what, OCI_MANIFEST);
+  let node = jsonOf(blob, 'index.json', label, OCI_MANIFEST);
   let name = 'index.json';
   for (let depth = 0; depth < 8; depth++) {
     const manifests = (node as { manifests?: unknown }).manifests;
-    if (!Array.isArray(manifests) || manifests.length === 0) throw new ImageError(`${name} in ${what} lists no manifests`);
+    if (!Array.isArray(manifests) || manifests.length === 0) throw new ImageError(`${name} in ${label} lists no manifests`);
     const candidates = (manifests as Descriptor[]).filter((d) => d && typeof d.digest === 'string');
     // Attestation manifests (buildx provenance) carry platform unknown/unknown: never the image.
     const images = candidates.filter((d) => d.platform?.os !== 'unknown' && d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest');
@@ -179,15 +179,15 @@ function fromOciIndex(contents: ArchiveContents, blob: ArchiveBlob, platform: st
       chosen = withPlatform.find((d) => d.platform!.os === os && d.platform!.architecture === arch && (!variant || d.platform!.variant === variant));
       if (!chosen) {
         const offered = withPlatform.map((d) => [d.platform!.os, d.platform!.architecture, d.platform!.variant].filter(Boolean).join('/'));
-        throw new ImageError(`${what} has no image for platform ${platform} (it has ${offered.join(', ')}); choose one with --platform`);
+        throw new ImageError(`${label} has no image for platform ${platform} (it has ${offered.join(', ')}); choose one with --platform`);
       }
     } else if (images.length === 1) {
       chosen = images[0];
     } else {
-      throw new ImageError(`${name} in ${what} lists ${images.length} images and no platforms; save one image per archive`);
+      throw new ImageError(`${name} in ${label} lists ${images.length} images and no platforms; save one image per archive`);
     }
     const child = blobByDigest(contents, chosen, o);
-    const json = jsonOf(child, chosen.digest, what, OCI_MANIFEST);
+    const json = jsonOf(child, chosen.digest, label, OCI_MANIFEST);
     const mediaType = (json as { mediaType?: string }).mediaType ?? chosen.mediaType;
     if (mediaType && INDEX_TYPES.has(mediaType)) {
       node = json;
@@ -196,19 +196,19 @@ function fromOciIndex(contents: ArchiveContents, blob: ArchiveBlob, platform: st
     }
     return fromOciManifest(contents, json, chosen.digest, o);
   }
-  throw new ImageError(`index.json in ${what} nests indexes too deeply`);
+  throw new ImageError(`index.json in ${label} nests indexes too deeply`);
 }
 
 function fromOciManifest(contents: ArchiveContents, manifest: unknown, name: string, o: ResolveOptions): ResolvedImage {
-  const { what, layersWalked } = o;
+  const { label, layersWalked } = o;
   const m = manifest as { config?: Descriptor; layers?: Descriptor[] };
   if (!m.config || typeof m.config.digest !== 'string' || !Array.isArray(m.layers)) {
-    throw new ImageError(`the manifest ${name} in ${what} is malformed: it needs "config" and "layers"`);
+    throw new ImageError(`the manifest ${name} in ${label} is malformed: it needs "config" and "layers"`);
   }
   const configBlob = blobByDigest(contents, m.config, o);
-  const config = checkConfig(jsonOf(configBlob, m.config.digest, what, IMAGE_CONFIG), m.config.digest, what);
+  const config = checkConfig(jsonOf(configBlob, m.config.digest, label, IMAGE_CONFIG), m.config.digest, label);
   const layerBlobs = m.layers.map((d) => {
-    if (!d || typeof d.digest !== 'string') throw new ImageError(`the manifest ${name} in ${what} has a layer without a digest`);
+    if (!d || typeof d.digest !== 'string') throw new ImageError(`the manifest ${name} in ${label} has a layer without a digest`);
     return { path: d.digest, blob: blobByDigest(contents, d, o, layersWalked) };
   });
   return finish('oci-archive', configBlob.digest, [], config, layerBlobs, o);
@@ -227,31 +227,31 @@ function contentIs(blob: ArchiveBlob, digest: string, o: ResolveOptions): boolea
  * layers) and against the descriptor's size, as Docker checks it on load.
  */
 function blobByDigest(contents: ArchiveContents, descriptor: Descriptor, o: ResolveOptions, verify = true): ArchiveBlob {
-  const { what } = o;
+  const { label } = o;
   const { digest } = descriptor;
   const m = /^sha256:([a-f0-9]{64})$/.exec(digest);
-  if (!m) throw new ImageError(`${what} names a blob by an unsupported digest "${cutText(digest, 80)}" (only sha256 is supported)`);
+  if (!m) throw new ImageError(`${label} names a blob by an unsupported digest "${cutText(digest, 80)}" (only sha256 is supported)`);
   const blob = contents.fileAt(`blobs/sha256/${m[1]}`);
-  if (!blob) throw new ImageError(`${what} names the blob ${digest}, which is not in the archive`);
+  if (!blob) throw new ImageError(`${label} names the blob ${digest}, which is not in the archive`);
   if (verify && !contentIs(blob, digest, o)) {
-    throw new ImageError(`the blob ${digest} in ${what} does not match its digest (content is ${blob.digest}): the archive was modified`);
+    throw new ImageError(`the blob ${digest} in ${label} does not match its digest (content is ${blob.digest}): the archive was modified`);
   }
   if (descriptor.size !== undefined && descriptor.size !== blob.size) {
     throw new ImageError(
-      `the blob ${digest} in ${what} has ${blob.size} bytes, but its descriptor says ${cutText(String(descriptor.size), 40)}: the archive was modified`
+      `the blob ${digest} in ${label} has ${blob.size} bytes, but its descriptor says ${cutText(String(descriptor.size), 40)}: the archive was modified`
     );
   }
   return blob;
 }
 
-function checkConfig(json: unknown, name: string, what: string): ImageConfig {
+function checkConfig(json: unknown, name: string, label: string): ImageConfig {
   const c = json as ImageConfig;
   const ids = c?.rootfs?.diff_ids;
   if (typeof c !== 'object' || c === null || !Array.isArray(ids) || !ids.every((d) => typeof d === 'string')) {
-    throw new ImageError(`the image config ${name} in ${what} is malformed: it has no rootfs.diff_ids list`);
+    throw new ImageError(`the image config ${name} in ${label} is malformed: it has no rootfs.diff_ids list`);
   }
   const problem = typeProblem(c);
-  if (problem) throw new ImageError(`the image config ${name} in ${what} is malformed: ${problem}`);
+  if (problem) throw new ImageError(`the image config ${name} in ${label} is malformed: ${problem}`);
   return c;
 }
 
@@ -294,25 +294,25 @@ function finish(
   layerBlobs: { path: string; blob: ArchiveBlob }[],
   o: ResolveOptions
 ): ResolvedImage {
-  const { what, layersWalked } = o;
+  const { label, layersWalked } = o;
   const diffIds = config.rootfs.diff_ids;
   if (layersWalked && diffIds.length !== layerBlobs.length) {
     throw new ImageError(
-      `${what} lists ${count(layerBlobs.length, 'layer')} but its config has ${count(diffIds.length, 'diff_id')}: the archive was modified or is incomplete`
+      `${label} lists ${count(layerBlobs.length, 'layer')} but its config has ${count(diffIds.length, 'diff_id')}: the archive was modified or is incomplete`
     );
   }
   const layers = layerBlobs.map(({ path, blob }, i) => {
     if (!layersWalked) return undefined;
     if (!blob.layer)
       throw new ImageError(
-        `the layer ${path} in ${what} is not a tar, gzip or zstd stream (it starts like ${blob.kind === 'json' ? 'JSON' : 'something else'})`
+        `the layer ${path} in ${label} is not a tar, gzip or zstd stream (it starts like ${blob.kind === 'json' ? 'JSON' : 'something else'})`
       );
     const diffId = blob.layer.diffId;
     // Not hashed: the source checked the layer against this diff_id as it produced it.
     if (diffId === '' && o.layersVerified) blob.layer.diffId = diffIds[i];
     else if (diffId !== diffIds[i]) {
       throw new ImageError(
-        `layer ${i + 1} (${path}) in ${what} does not match the image config: the config's diff_id is ${diffIds[i]}, the content hashes to ${diffId}; the archive was modified`
+        `layer ${i + 1} (${path}) in ${label} does not match the image config: the config's diff_id is ${diffIds[i]}, the content hashes to ${diffId}; the archive was modified`
       );
     }
     return blob.layer;

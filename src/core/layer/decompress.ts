@@ -14,7 +14,7 @@ export async function decompressInto(
   source: AsyncIterable<Buffer>,
   compression: Compression,
   consume: (chunks: AsyncIterable<Buffer>) => Promise<void>,
-  what: string
+  label: string
 ): Promise<void> {
   let failure: unknown;
   // zlib hands over Buffers (no encoding is set).
@@ -27,13 +27,13 @@ export async function decompressInto(
     }
   };
   try {
-    await pipeline(Readable.from(copies(source), { objectMode: false }), decompressor(compression, what), keepingFailure);
+    await pipeline(Readable.from(copies(source), { objectMode: false }), decompressor(compression, label), keepingFailure);
   } catch (caught) {
     const err = failure ?? caught;
     if (err instanceof ImageError) throw err;
     const code = (err as NodeJS.ErrnoException).code ?? '';
     if (code.startsWith('Z_') || code.startsWith('ERR_ZSTD') || /zstd|zlib|gzip|header check|incorrect/i.test(String((err as Error).message))) {
-      throw new ImageError(`${what} is corrupt: its ${compression} data cannot be decompressed (${(err as Error).message})`);
+      throw new ImageError(`${label} is corrupt: its ${compression} data cannot be decompressed (${(err as Error).message})`);
     }
     throw err;
   }
@@ -43,12 +43,12 @@ async function* copies(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
   for await (const chunk of chunks) yield Buffer.from(chunk);
 }
 
-function decompressor(compression: Compression, what: string): NodeJS.ReadWriteStream {
+function decompressor(compression: Compression, label: string): NodeJS.ReadWriteStream {
   if (compression === 'gzip') return zlib.createGunzip({ chunkSize: 128 * 1024 });
   const create = (zlib as unknown as { createZstdDecompress?: () => NodeJS.ReadWriteStream }).createZstdDecompress;
   if (!create) {
     throw new ImageError(
-      `${what} is zstd-compressed, and this Node.js (${process.version}) has no zstd support: run with Node.js 22.15 or newer (the action runs on Node 24)`
+      `${label} is zstd-compressed, and this Node.js (${process.version}) has no zstd support: run with Node.js 22.15 or newer (the action runs on Node 24)`
     );
   }
   return create();

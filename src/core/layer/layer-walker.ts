@@ -25,11 +25,11 @@ export class ReadBudget {
     this.uncompressedLeft = maxUncompressed;
   }
 
-  consume(n: number, what: string): void {
+  consume(n: number, label: string): void {
     this.uncompressedLeft -= n;
     if (this.uncompressedLeft < 0) {
       throw new ImageError(
-        `${what} expands to more than the ${formatSize(this.maxUncompressed)} limit on uncompressed data (--max-uncompressed): stopped reading; a compressed layer this large is a decompression bomb or far over the size limit`
+        `${label} expands to more than the ${formatSize(this.maxUncompressed)} limit on uncompressed data (--max-uncompressed): stopped reading; a compressed layer this large is a decompression bomb or far over the size limit`
       );
     }
   }
@@ -247,11 +247,11 @@ export async function walkLayer(
   blob: AsyncIterable<Buffer>,
   compression: LayerRecord['compression'],
   options: WalkOptions,
-  what: string,
+  label: string,
   scan = true
 ): Promise<LayerRecord> {
   const walker = new LayerWalker(options, compression, scan);
-  const parser = new TarParser(walker.onEntry, what);
+  const parser = new TarParser(walker.onEntry, label);
   walker.position = () => parser.position;
   const record = walker.record;
   const scanWorkers = options.scanWorkers;
@@ -259,7 +259,7 @@ export async function walkLayer(
   const clamdLayer = scan ? options.clamd?.beginLayer() : undefined;
   const consume = async (source: AsyncIterable<Buffer>) => {
     for await (const chunk of source) {
-      options.budget.consume(chunk.length, what);
+      options.budget.consume(chunk.length, label);
       const start = record.size;
       record.size += chunk.length;
       await parser.write(chunk);
@@ -274,7 +274,7 @@ export async function walkLayer(
     await parser.end();
   };
   if (compression === 'none') await consume(blob);
-  else await decompressInto(blob, compression, consume, what);
+  else await decompressInto(blob, compression, consume, label);
   const found = await scanWorkers.end();
   record.diffId = found.diffId ?? '';
   walker.entries.setContentTags(found.tags);

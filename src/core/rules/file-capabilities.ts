@@ -22,12 +22,12 @@ export const fileCapabilities: Rule = {
       if (before && differences(before, node).length === 0) return; // inherited unchanged
       const caps = decodeCapabilities(node.capability!);
       if (caps && caps.permitted.length === 0 && caps.inheritable.length === 0) return; // grants nothing
-      const what = caps
+      const problem = caps
         ? `has the file capabilities ${describeCapabilities(caps)}: whoever runs it gets them, as with a setuid-root file`
         : 'has a security.capability attribute that Linux refuses (its revision and size do not match): Docker cannot unpack this layer';
       const how = node.link ? `a hard link to ${node.link}` : before ? 'changed from the base image' : 'added';
       out.push({
-        message: `${node.path} ${what}; it was ${how}. Remove them (setcap -r ${node.path}) and do what needs them at build time.`,
+        message: `${node.path} ${problem}; it was ${how}. Remove them (setcap -r ${node.path}) and do what needs them at build time.`,
         path: node.path,
         layer: node.layer
       });

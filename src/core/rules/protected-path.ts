@@ -36,10 +36,10 @@ export const protectedPath: Rule = {
     });
     for (const [key, g] of removedGroups) {
       const [, markerPath, how] = key.split('\0');
-      const what = g.count === 1 ? `${g.first} from the base image was` : `${g.count} base-image paths under ${markerPath} were`;
+      const subject = g.count === 1 ? `${g.first} from the base image was` : `${g.count} base-image paths under ${markerPath} were`;
       const verb = how === 'opaque' ? `hidden (the directory ${markerPath} was replaced)` : 'deleted';
       out.push({
-        message: `${what} ${verb}. ModelArts rejects images that remove base files from protected directories; do not delete them.`,
+        message: `${subject} ${verb}. ModelArts rejects images that remove base files from protected directories; do not delete them.`,
         path: g.count === 1 ? g.first : markerPath,
         layer: g.layer >= 0 ? g.layer : undefined
       });

@@ -75,12 +75,12 @@ export const secrets: Rule = {
     for (const [key, value] of Object.entries(c.Labels ?? {})) {
       for (const found of credentialsIn(`${key}=${value}`)) out.push({ message: `The image label ${key} holds ${found}.` });
     }
-    for (const [what, args] of [
+    for (const [instruction, args] of [
       ['ENTRYPOINT', c.Entrypoint],
       ['CMD', c.Cmd]
     ] as const) {
       for (const found of credentialsIn((args ?? []).join(' ')))
-        out.push({ message: `The image's ${what} passes ${found}. Pass credentials at run time instead.` });
+        out.push({ message: `The image's ${instruction} passes ${found}. Pass credentials at run time instead.` });
     }
     raw.history?.forEach((h, i) => {
       const by = typeof h?.created_by === 'string' ? h.created_by : '';

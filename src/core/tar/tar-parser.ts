@@ -102,7 +102,7 @@ export class TarParser {
    */
   constructor(
     private readonly onEntry: EntryHandler,
-    private readonly what = 'tar archive',
+    private readonly label = 'tar archive',
     private readonly cutShortHint?: string
   ) {}
 
@@ -209,10 +209,10 @@ export class TarParser {
     if (this.state === State.Header && this.headerFill === 0) {
       // Tolerated like GNU tar does: a missing end-of-archive marker after a whole entry.
       if (this.cutShortHint === undefined) return;
-      throw new ImageError(`${this.what} is truncated: it ends at byte ${this.offset}, before the end-of-archive marker${hint}`);
+      throw new ImageError(`${this.label} is truncated: it ends at byte ${this.offset}, before the end-of-archive marker${hint}`);
     }
     const where = this.currentName ? ` in entry "${this.currentName}"` : '';
-    throw new ImageError(`${this.what} is truncated: it ends at byte ${this.offset}${where}${hint}`);
+    throw new ImageError(`${this.label} is truncated: it ends at byte ${this.offset}${where}${hint}`);
   }
 
   private onHeaderBlock(block: Buffer): void | Promise<void> {
@@ -225,17 +225,17 @@ export class TarParser {
     // GNU tar reads on after a lone zero block with -i only; Go refuses the archive.
     if (this.zeroBlocks > 0)
       throw new ImageError(
-        `${this.what} is corrupt: the zero block at byte ${at - BLOCK} is followed by an entry, not by the second block of the end-of-archive marker`
+        `${this.label} is corrupt: the zero block at byte ${at - BLOCK} is followed by an entry, not by the second block of the end-of-archive marker`
       );
     if (!checksumMatches(block)) {
-      if (at === 0) throw new ImageError(`${this.what} is not a tar archive (its first block is not a tar header)`);
-      throw new ImageError(`${this.what} is corrupt: bad tar header checksum at byte ${at}`);
+      if (at === 0) throw new ImageError(`${this.label} is not a tar archive (its first block is not a tar header)`);
+      throw new ImageError(`${this.label} is corrupt: bad tar header checksum at byte ${at}`);
     }
     const typeflag = String.fromCharCode(block[156]);
-    const size = readNumber(block, 124, 12, 'size', at, this.what);
+    const size = readNumber(block, 124, 12, 'size', at, this.label);
     if (typeflag === 'L' || typeflag === 'K' || typeflag === 'x' || typeflag === 'g') {
       if (size > MAX_META_SIZE) {
-        throw new ImageError(`${this.what} is corrupt: a ${describeMeta(typeflag)} of ${size} bytes at byte ${at}`);
+        throw new ImageError(`${this.label} is corrupt: a ${describeMeta(typeflag)} of ${size} bytes at byte ${at}`);
       }
       this.metaKind = typeflag;
       this.metaName = typeflag === 'g' ? headerName(block) : '';
@@ -263,21 +263,21 @@ export class TarParser {
     this.pending = {};
     if (typeflag === 'S' || pax.sparse) {
       throw new ImageError(
-        `${this.what} has a GNU sparse file "${name}" at byte ${at}, which Docker's tools never write and Go's tar reader would unpack under another name or with other contents`
+        `${this.label} has a GNU sparse file "${name}" at byte ${at}, which Docker's tools never write and Go's tar reader would unpack under another name or with other contents`
       );
     }
     // An old-style entry (type NUL) whose name ends in "/" is a directory, as Go reads it.
     let type = TYPES[typeflag];
     if (typeflag === '\0' && name.endsWith('/')) type = 'directory';
     if (type === undefined) {
-      throw new ImageError(`${this.what} has an entry of unsupported type "${printable(typeflag)}" ("${name}") at byte ${at}`);
+      throw new ImageError(`${this.label} has an entry of unsupported type "${printable(typeflag)}" ("${name}") at byte ${at}`);
     }
     return {
       name,
       type,
-      mode: readNumber(block, 100, 8, 'mode', at, this.what),
-      uid: pax.uid ?? readNumber(block, 108, 8, 'uid', at, this.what),
-      gid: pax.gid ?? readNumber(block, 116, 8, 'gid', at, this.what),
+      mode: readNumber(block, 100, 8, 'mode', at, this.label),
+      uid: pax.uid ?? readNumber(block, 108, 8, 'uid', at, this.label),
+      gid: pax.gid ?? readNumber(block, 116, 8, 'gid', at, this.label),
       size: HEADER_ONLY.has(type) ? 0 : (pax.size ?? rawSize),
       linkname,
       ...(pax.capability && { capability: pax.capability })
@@ -304,12 +304,12 @@ export class TarParser {
         this.pending.longLink = readString(body, 0, body.length);
         break;
       case 'x':
-        this.pending.pax = parsePax(body, this.what);
+        this.pending.pax = parsePax(body, this.label);
         break;
       case 'g': {
         // An entry of its own, as Go reads it: its records apply to no other entry, and what
         // came before it (a long name, PAX records) is dropped.
-        const name = parsePax(body, this.what).path || this.metaName;
+        const name = parsePax(body, this.label).path || this.metaName;
         this.pending = {};
         this.onEntry({ name, type: 'global-header', mode: 0, uid: 0, gid: 0, size: 0, linkname: '' });
         break;
@@ -355,21 +355,21 @@ function checksumMatches(block: Buffer): boolean {
 }
 
 /** Octal ASCII, or GNU base-256 when the high bit of the first byte is set. */
-function readNumber(block: Buffer, start: number, length: number, field: string, at: number, what: string): number {
+function readNumber(block: Buffer, start: number, length: number, field: string, at: number, label: string): number {
   const first = block[start];
   if (first & 0x80) {
-    if (first === 0xff) throw new ImageError(`${what} is corrupt: negative ${field} in the tar header at byte ${at}`);
+    if (first === 0xff) throw new ImageError(`${label} is corrupt: negative ${field} in the tar header at byte ${at}`);
     let value = first & 0x7f;
     for (let i = start + 1; i < start + length; i++) {
       value = value * 256 + block[i];
       if (value > Number.MAX_SAFE_INTEGER) {
-        throw new ImageError(`${what} is corrupt: ${field} too large in the tar header at byte ${at}`);
+        throw new ImageError(`${label} is corrupt: ${field} too large in the tar header at byte ${at}`);
       }
     }
     return value;
   }
   const value = readOctal(block, start, length);
-  if (value < 0) throw new ImageError(`${what} is corrupt: invalid ${field} in the tar header at byte ${at}`);
+  if (value < 0) throw new ImageError(`${label} is corrupt: invalid ${field} in the tar header at byte ${at}`);
   return value;
 }
 
@@ -416,7 +416,7 @@ function readString(buf: Buffer, start: number, length: number): string {
   return buf.toString('utf8', start, end);
 }
 
-function parsePax(body: Buffer, what: string): PaxAttrs {
+function parsePax(body: Buffer, label: string): PaxAttrs {
   const attrs: PaxAttrs = {};
   let pos = 0;
   while (pos < body.length) {
@@ -424,15 +424,15 @@ function parsePax(body: Buffer, what: string): PaxAttrs {
     const space = body.indexOf(0x20, pos);
     const len = space === -1 ? NaN : Number(body.toString('latin1', pos, space));
     if (!Number.isInteger(len) || len <= space - pos + 1 || pos + len > body.length || body[pos + len - 1] !== 0x0a) {
-      throw new ImageError(`${what} is corrupt: malformed PAX record at offset ${pos} of a PAX header`);
+      throw new ImageError(`${label} is corrupt: malformed PAX record at offset ${pos} of a PAX header`);
     }
     const record = body.toString('utf8', space + 1, pos + len - 1);
     pos += len;
     const eq = record.indexOf('=');
-    if (eq <= 0) throw new ImageError(`${what} is corrupt: PAX record without a key`);
+    if (eq <= 0) throw new ImageError(`${label} is corrupt: PAX record without a key`);
     const key = record.slice(0, eq);
     const value = record.slice(eq + 1);
-    if ((key === 'path' || key === 'linkpath') && value.includes('\0')) throw new ImageError(`${what} is corrupt: a PAX ${key} with a NUL in it`);
+    if ((key === 'path' || key === 'linkpath') && value.includes('\0')) throw new ImageError(`${label} is corrupt: a PAX ${key} with a NUL in it`);
     if (key.startsWith('GNU.sparse.')) attrs.sparse = true;
     // A binary value: its bytes, not text (the key is ASCII, so the value starts right after it).
     if (key === CAPABILITY_RECORD) attrs.capability = Buffer.from(body.subarray(space + 1 + key.length + 1, pos - 1));
@@ -445,13 +445,13 @@ function parsePax(body: Buffer, what: string): PaxAttrs {
         attrs.linkpath = value || undefined;
         break;
       case 'size':
-        attrs.size = paxNumber(value, key, what);
+        attrs.size = paxNumber(value, key, label);
         break;
       case 'uid':
-        attrs.uid = paxNumber(value, key, what);
+        attrs.uid = paxNumber(value, key, label);
         break;
       case 'gid':
-        attrs.gid = paxNumber(value, key, what);
+        attrs.gid = paxNumber(value, key, label);
         break;
       default:
         break; // mtime, uname, other xattrs (SCHILY.*), comments: not needed by any rule
@@ -460,10 +460,10 @@ function parsePax(body: Buffer, what: string): PaxAttrs {
   return attrs;
 }
 
-function paxNumber(value: string, key: string, what: string): number | undefined {
+function paxNumber(value: string, key: string, label: string): number | undefined {
   if (value === '') return undefined;
   if (!/^\d{1,16}$/.test(value) || Number(value) > Number.MAX_SAFE_INTEGER) {
-    throw new ImageError(`${what} is corrupt: PAX ${key} "${printable(cutText(value, 40))}" is not a valid number`);
+    throw new ImageError(`${label} is corrupt: PAX ${key} "${printable(cutText(value, 40))}" is not a valid number`);
   }
   return Number(value);
 }
