@@ -65995,24 +65995,39 @@ function decompressor(compression, label) {
   return create();
 }
 
+// src/core/streams/wakeup.ts
+var Wakeup = class {
+  waiters = [];
+  /** Resolves at the next notify(). */
+  wait() {
+    return new Promise((resolve3) => this.waiters.push(resolve3));
+  }
+  notify() {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const wake of waiters) wake();
+  }
+};
+
 // src/core/streams/handoff.ts
 var Handoff = class {
   item = null;
   ended = false;
   failure = null;
+  /** Releases the producer of the chunk in the slot. */
   taken = null;
-  wanted = null;
+  arrived = new Wakeup();
   /** Hands over a chunk; resolves once the consumer is done with it. */
   push(chunk) {
     if (this.failure) return Promise.reject(this.failure);
     this.item = chunk;
     const done = new Promise((resolve3) => this.taken = resolve3);
-    this.wake();
+    this.arrived.notify();
     return done;
   }
   end() {
     this.ended = true;
-    this.wake();
+    this.arrived.notify();
   }
   /** The consumer stopped (an error): every later push fails with it. */
   abort(err) {
@@ -66022,7 +66037,7 @@ var Handoff = class {
   }
   async *[Symbol.asyncIterator]() {
     for (; ; ) {
-      while (this.item === null && !this.ended) await new Promise((resolve3) => this.wanted = resolve3);
+      while (this.item === null && !this.ended) await this.arrived.wait();
       if (this.item === null) return;
       const chunk = this.item;
       const release = this.taken;
@@ -66034,10 +66049,6 @@ var Handoff = class {
         release?.();
       }
     }
-  }
-  wake() {
-    this.wanted?.();
-    this.wanted = null;
   }
 };
 
@@ -68138,7 +68149,8 @@ var ClamdClient = class _ClamdClient {
   pending = /* @__PURE__ */ new Map();
   verdicts = /* @__PURE__ */ new Map();
   buffered = "";
-  idleWaiters = [];
+  /** Woken by every reply from clamd, and when it fails. */
+  replied = new Wakeup();
   current = null;
   layer = 0;
   layers = 0;
@@ -68194,7 +68206,7 @@ var ClamdClient = class _ClamdClient {
   async layerVerdicts(layer) {
     while ([...this.pending.values()].some((p) => p.layer === layer)) {
       this.check();
-      await new Promise((resolve3) => this.idleWaiters.push(resolve3));
+      await this.replied.wait();
     }
     this.check();
     const found = this.verdicts.get(layer) ?? [];
@@ -68243,16 +68255,12 @@ var ClamdClient = class _ClamdClient {
         this.fail(`it answered "${cutText(m[2], 200)}"`);
       }
     }
-    const waiters = this.idleWaiters;
-    this.idleWaiters = [];
-    for (const w of waiters) w();
+    this.replied.notify();
   }
   fail(reason) {
     if (this.failure) return;
     this.failure = new ImageError(`ClamAV scanning failed: clamd at ${this.address}: ${reason}`);
-    const waiters = this.idleWaiters;
-    this.idleWaiters = [];
-    for (const w of waiters) w();
+    this.replied.notify();
   }
   check() {
     if (this.failure) throw this.failure;
@@ -71000,19 +71008,6 @@ function dockerfileLines(path, root, history) {
 
 // src/docker/daemon.ts
 var import_dockerode = __toESM(require_docker());
-
-// src/core/streams/wakeup.ts
-var Wakeup = class {
-  wake = null;
-  /** Resolves at the next notify(). */
-  wait() {
-    return new Promise((resolve3) => this.wake = resolve3);
-  }
-  notify() {
-    this.wake?.();
-    this.wake = null;
-  }
-};
 
 // src/docker/response-chunks.ts
 var HIGH_WATER = 4 * 1024 * 1024;

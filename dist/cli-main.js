@@ -3513,6 +3513,26 @@ var init_errors = __esm({
   }
 });
 
+// src/core/streams/wakeup.ts
+var Wakeup;
+var init_wakeup = __esm({
+  "src/core/streams/wakeup.ts"() {
+    "use strict";
+    Wakeup = class {
+      waiters = [];
+      /** Resolves at the next notify(). */
+      wait() {
+        return new Promise((resolve2) => this.waiters.push(resolve2));
+      }
+      notify() {
+        const waiters = this.waiters;
+        this.waiters = [];
+        for (const wake of waiters) wake();
+      }
+    };
+  }
+});
+
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports2, module2) {
@@ -6160,25 +6180,6 @@ var require_cli_progress = __commonJS({
   }
 });
 
-// src/core/streams/wakeup.ts
-var Wakeup;
-var init_wakeup = __esm({
-  "src/core/streams/wakeup.ts"() {
-    "use strict";
-    Wakeup = class {
-      wake = null;
-      /** Resolves at the next notify(). */
-      wait() {
-        return new Promise((resolve2) => this.wake = resolve2);
-      }
-      notify() {
-        this.wake?.();
-        this.wake = null;
-      }
-    };
-  }
-});
-
 // src/docker/response-chunks.ts
 async function* responseChunks(stream) {
   const queue = [];
@@ -6874,23 +6875,25 @@ function decompressor(compression, label) {
 init_errors();
 
 // src/core/streams/handoff.ts
+init_wakeup();
 var Handoff = class {
   item = null;
   ended = false;
   failure = null;
+  /** Releases the producer of the chunk in the slot. */
   taken = null;
-  wanted = null;
+  arrived = new Wakeup();
   /** Hands over a chunk; resolves once the consumer is done with it. */
   push(chunk) {
     if (this.failure) return Promise.reject(this.failure);
     this.item = chunk;
     const done = new Promise((resolve2) => this.taken = resolve2);
-    this.wake();
+    this.arrived.notify();
     return done;
   }
   end() {
     this.ended = true;
-    this.wake();
+    this.arrived.notify();
   }
   /** The consumer stopped (an error): every later push fails with it. */
   abort(err) {
@@ -6900,7 +6903,7 @@ var Handoff = class {
   }
   async *[Symbol.asyncIterator]() {
     for (; ; ) {
-      while (this.item === null && !this.ended) await new Promise((resolve2) => this.wanted = resolve2);
+      while (this.item === null && !this.ended) await this.arrived.wait();
       if (this.item === null) return;
       const chunk = this.item;
       const release = this.taken;
@@ -6912,10 +6915,6 @@ var Handoff = class {
         release?.();
       }
     }
-  }
-  wake() {
-    this.wanted?.();
-    this.wanted = null;
   }
 };
 
@@ -8994,6 +8993,7 @@ async function readArchive(source, options) {
 var import_node_net = require("node:net");
 init_errors();
 init_excerpt();
+init_wakeup();
 var CLAMD_MAX_STREAM = 25 * 1e3 * 1e3;
 var DEFAULT_STALL_MS = 5 * 60 * 1e3;
 function parseClamdAddress(address) {
@@ -9026,7 +9026,8 @@ var ClamdClient = class _ClamdClient {
   pending = /* @__PURE__ */ new Map();
   verdicts = /* @__PURE__ */ new Map();
   buffered = "";
-  idleWaiters = [];
+  /** Woken by every reply from clamd, and when it fails. */
+  replied = new Wakeup();
   current = null;
   layer = 0;
   layers = 0;
@@ -9082,7 +9083,7 @@ var ClamdClient = class _ClamdClient {
   async layerVerdicts(layer) {
     while ([...this.pending.values()].some((p) => p.layer === layer)) {
       this.check();
-      await new Promise((resolve2) => this.idleWaiters.push(resolve2));
+      await this.replied.wait();
     }
     this.check();
     const found = this.verdicts.get(layer) ?? [];
@@ -9131,16 +9132,12 @@ var ClamdClient = class _ClamdClient {
         this.fail(`it answered "${cutText(m[2], 200)}"`);
       }
     }
-    const waiters = this.idleWaiters;
-    this.idleWaiters = [];
-    for (const w of waiters) w();
+    this.replied.notify();
   }
   fail(reason) {
     if (this.failure) return;
     this.failure = new ImageError(`ClamAV scanning failed: clamd at ${this.address}: ${reason}`);
-    const waiters = this.idleWaiters;
-    this.idleWaiters = [];
-    for (const w of waiters) w();
+    this.replied.notify();
   }
   check() {
     if (this.failure) throw this.failure;

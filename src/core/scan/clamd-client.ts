@@ -5,6 +5,7 @@
 import { connect, type Socket } from 'node:net';
 import { ImageError, UsageError } from '../errors';
 import { cutText } from '../text/excerpt';
+import { Wakeup } from '../streams/wakeup';
 
 /** clamd's default StreamMaxLength is 25 MB; streams are cut there rather than refused. */
 export const CLAMD_MAX_STREAM = 25 * 1000 * 1000;
@@ -37,7 +38,8 @@ export class ClamdClient {
   private readonly pending = new Map<number, { layer: number; index: number }>();
   private readonly verdicts = new Map<number, ClamdVerdict[]>();
   private buffered = '';
-  private idleWaiters: (() => void)[] = [];
+  /** Woken by every reply from clamd, and when it fails. */
+  private readonly replied = new Wakeup();
   private current: { sent: number; limit: number } | null = null;
   private layer = 0;
   private layers = 0;
@@ -119,7 +121,7 @@ export class ClamdClient {
   async layerVerdicts(layer: number): Promise<ClamdVerdict[]> {
     while ([...this.pending.values()].some((p) => p.layer === layer)) {
       this.check();
-      await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+      await this.replied.wait();
     }
     this.check();
     const found = this.verdicts.get(layer) ?? [];
@@ -171,17 +173,13 @@ export class ClamdClient {
         this.fail(`it answered "${cutText(m[2], 200)}"`);
       }
     }
-    const waiters = this.idleWaiters;
-    this.idleWaiters = [];
-    for (const w of waiters) w();
+    this.replied.notify();
   }
 
   private fail(reason: string): void {
     if (this.failure) return;
     this.failure = new ImageError(`ClamAV scanning failed: clamd at ${this.address}: ${reason}`);
-    const waiters = this.idleWaiters;
-    this.idleWaiters = [];
-    for (const w of waiters) w();
+    this.replied.notify();
   }
 
   private check(): void {
