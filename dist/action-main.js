@@ -71507,6 +71507,14 @@ function shortError(err) {
   const text = e?.json?.message || e?.message || String(err);
   return text.replace(/^\(HTTP code \d+\) [\w ]+ - /, "").split("\n")[0].trim();
 }
+async function openDaemon() {
+  const docker = await connectDaemon();
+  return {
+    ensureImage: (ref, policy, auth, log2) => ensureImage(docker, ref, policy, auth, log2),
+    imageSource: (info2, name) => daemonSource(docker, info2, name),
+    pushImage: (imageId, target, auth, log2) => pushImage(docker, imageId, target, auth, log2)
+  };
+}
 
 // src/docker/registry-auth.ts
 var import_node_child_process = require("node:child_process");
@@ -71720,7 +71728,7 @@ function renderSummary(report, extras = {}) {
   );
   if (extras.push) {
     if (extras.push.pushed.length) parts.push(`<p>Pushed: ${extras.push.pushed.map((p) => `${code(p.target)} ${code(p.digest)}`).join(", ")}</p>`);
-    else if (extras.push.skipped) parts.push(`<p>Not pushed: ${escapeHtml(extras.push.skipped)}</p>`);
+    if (extras.push.skipped) parts.push(`<p>Not pushed${extras.push.pushed.length ? " to the other targets" : ""}: ${escapeHtml(extras.push.skipped)}</p>`);
   }
   const rows = RULES.map((r) => {
     const found = report.findings.filter((f) => f.rule === r.id && !f.waived);
@@ -71872,18 +71880,19 @@ function maskSecrets() {
   const region = getInput("swr-region");
   if (ak && sk && region) setSecret(swrLogin(ak.trim(), sk.trim(), region.trim()).password);
 }
-async function run() {
+var REAL = { openDaemon, credentialsFor: (registry, explicit) => credentialsFor(registry, explicit) };
+async function run(services = REAL) {
   try {
     maskSecrets();
     setOutput("passed", "false");
     setOutput("pushed", "false");
     const inputs = parseInputs((name) => getInput(name));
-    await check(inputs);
+    await check(inputs, services);
   } catch (err) {
     setFailed(`The image could not be checked: ${describeError(err)}`);
   }
 }
-async function check(inputs) {
+async function check(inputs, services) {
   const timings = [];
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const { settings } = resolveSettings({
@@ -71901,17 +71910,17 @@ async function check(inputs) {
     region: inputs.swrRegion
   };
   const auth = async (ref) => {
-    const found = await credentialsFor(registryOf(ref), explicit);
+    const found = await services.credentialsFor(registryOf(ref), explicit);
     if (found) setSecret(found.password);
     return found;
   };
-  const docker = await connectDaemon();
-  const image = await group(`Pull ${inputs.image}`, timings, async () => ensureImage(docker, inputs.image, inputs.pull, await auth(inputs.image), log));
-  const base = inputs.baseImage ? await group(`Pull base ${inputs.baseImage}`, timings, async () => ensureImage(docker, inputs.baseImage, inputs.pull, await auth(inputs.baseImage), log)) : void 0;
+  const daemon = await services.openDaemon();
+  const image = await group(`Pull ${inputs.image}`, timings, async () => daemon.ensureImage(inputs.image, inputs.pull, await auth(inputs.image), log));
+  const base = inputs.baseImage ? await group(`Pull base ${inputs.baseImage}`, timings, async () => daemon.ensureImage(inputs.baseImage, inputs.pull, await auth(inputs.baseImage), log)) : void 0;
   const result = await group("Check", timings, async () => {
     let lastLog = Date.now();
     return checkImage({
-      image: daemonSource(docker, image, inputs.image),
+      image: daemon.imageSource(image, inputs.image),
       base: base && { name: inputs.baseImage, id: base.id, diffIds: base.diffIds },
       settings,
       onProgress: (bytes) => {
@@ -71959,7 +71968,7 @@ async function check(inputs) {
     extras.push = { pushed };
     try {
       for (const target of inputs.pushImages) {
-        const digest = await group(`Push ${target}`, timings, async () => pushImage(docker, image.id, target, await auth(target), log));
+        const digest = await group(`Push ${target}`, timings, async () => daemon.pushImage(image.id, target, await auth(target), log));
         pushed.push({ target, digest });
         setOutput("digest", digest);
       }

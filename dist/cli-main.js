@@ -41,6 +41,691 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// src/core/errors.ts
+function escapeControl(s) {
+  return s.replace(/[\x00-\x1f\x7f\x9b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+function describeError(err) {
+  if (err instanceof ImageError || err instanceof UsageError) return err.message;
+  if (err instanceof Error) {
+    const code = err.code;
+    return code ? `${err.message} (${code})` : err.message;
+  }
+  return String(err);
+}
+var ImageError, UsageError;
+var init_errors = __esm({
+  "src/core/errors.ts"() {
+    "use strict";
+    ImageError = class extends Error {
+      name = "ImageError";
+      constructor(message) {
+        super(escapeControl(message));
+      }
+    };
+    UsageError = class extends Error {
+      name = "UsageError";
+    };
+  }
+});
+
+// src/core/streams/wakeup.ts
+var Wakeup;
+var init_wakeup = __esm({
+  "src/core/streams/wakeup.ts"() {
+    "use strict";
+    Wakeup = class {
+      waiters = [];
+      /** Resolves at the next notify(). */
+      wait() {
+        return new Promise((resolve2) => this.waiters.push(resolve2));
+      }
+      notify() {
+        const waiters = this.waiters;
+        this.waiters = [];
+        for (const wake of waiters) wake();
+      }
+    };
+  }
+});
+
+// src/docker/response-chunks.ts
+async function* responseChunks(stream) {
+  const queue = [];
+  let queued = 0;
+  let ended = false;
+  let failure = null;
+  const reader = new Wakeup();
+  stream.on("data", (chunk) => {
+    queue.push(chunk);
+    queued += chunk.length;
+    if (queued >= HIGH_WATER) stream.pause();
+    reader.notify();
+  });
+  stream.on("end", () => {
+    ended = true;
+    reader.notify();
+  });
+  stream.on("error", (err) => {
+    failure = err;
+    reader.notify();
+  });
+  stream.on("close", () => {
+    if (!ended) failure ??= new Error("the connection closed before the end of the stream");
+    reader.notify();
+  });
+  try {
+    for (; ; ) {
+      const chunk = queue.shift();
+      if (chunk) {
+        queued -= chunk.length;
+        if (queued < HIGH_WATER && stream.isPaused()) stream.resume();
+        yield chunk;
+        continue;
+      }
+      if (failure) throw failure;
+      if (ended) return;
+      await reader.wait();
+    }
+  } finally {
+    if (!ended) stream.destroy();
+  }
+}
+var HIGH_WATER;
+var init_response_chunks = __esm({
+  "src/docker/response-chunks.ts"() {
+    "use strict";
+    init_wakeup();
+    HIGH_WATER = 4 * 1024 * 1024;
+  }
+});
+
+// src/core/text/excerpt.ts
+function cutText(text, max) {
+  if (text.length <= max) return text;
+  const end = isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max;
+  return `${text.slice(0, end)}... (${text.length.toLocaleString("en-US")} characters)`;
+}
+function shortInstruction(createdBy, max) {
+  const instruction = createdBy.replace(/^\/bin\/sh -c (#\(nop\)\s+)?/, "").replace(/\s*# buildkit$/, "").replace(/\s+/g, " ").trim();
+  return cutText(instruction, max);
+}
+var isHighSurrogate;
+var init_excerpt = __esm({
+  "src/core/text/excerpt.ts"() {
+    "use strict";
+    isHighSurrogate = (code) => code >= 55296 && code <= 56319;
+  }
+});
+
+// src/docker/http-response-decoder.ts
+var MAX_HEAD, MAX_SIZE_LINE, MAX_ERROR_BODY, HttpResponseDecoder;
+var init_http_response_decoder = __esm({
+  "src/docker/http-response-decoder.ts"() {
+    "use strict";
+    MAX_HEAD = 64 * 1024;
+    MAX_SIZE_LINE = 1024;
+    MAX_ERROR_BODY = 64 * 1024;
+    HttpResponseDecoder = class {
+      /** The status code, once the head is read (0 before). */
+      status = 0;
+      /** The body of a response whose status is not 200 (up to 64 KiB), for its error message. */
+      errorBody = "";
+      state = 0 /* Head */;
+      head = "";
+      line = "";
+      /** Body bytes left: of the current chunk, or of the whole body with Content-Length (-1: until the connection closes). */
+      remaining = 0;
+      /** In ChunkDataEnd: how many of the two bytes (CR LF) after a chunk's data were seen. */
+      crlfSeen = 0;
+      /** Whether the whole response has been read (a body framed by the connection's end never is). */
+      get done() {
+        return this.state === 6 /* Done */;
+      }
+      /** Whether the body runs until the connection closes (neither chunked nor with a length). */
+      get untilClose() {
+        return this.state === 5 /* Body */ && this.remaining === -1;
+      }
+      /**
+       * Decodes `buf[start, end)`: body bytes are moved to start at `start`; returns where they
+       * end. Bytes after the end of the response are dropped. Throws on a malformed response.
+       */
+      decode(buf, start, end) {
+        let out = start;
+        let pos = start;
+        while (pos < end && this.state !== 6 /* Done */) {
+          switch (this.state) {
+            case 0 /* Head */: {
+              const before = this.head.length;
+              this.head += buf.toString("latin1", pos, Math.min(end, pos + MAX_HEAD + 4));
+              const at = this.head.indexOf("\r\n\r\n", Math.max(0, before - 3));
+              if (at === -1) {
+                if (this.head.length > MAX_HEAD) throw new Error("the response head is too long");
+                pos = end;
+                break;
+              }
+              pos += at + 4 - before;
+              this.head = this.head.slice(0, at + 4);
+              this.startBody(this.head);
+              break;
+            }
+            case 1 /* ChunkSize */:
+            case 4 /* Trailer */: {
+              const lf = buf.indexOf(10, pos);
+              const take = lf === -1 || lf >= end ? end : lf + 1;
+              this.line += buf.toString("latin1", pos, take);
+              pos = take;
+              if (this.line.length > MAX_SIZE_LINE) throw new Error("a chunk header is too long");
+              if (this.line.endsWith("\n")) this.endLine();
+              break;
+            }
+            case 2 /* ChunkData */:
+            case 5 /* Body */: {
+              const n = this.remaining === -1 ? end - pos : Math.min(this.remaining, end - pos);
+              if (this.status === 200) {
+                if (out !== pos) buf.copyWithin(out, pos, pos + n);
+                out += n;
+              } else if (this.errorBody.length < MAX_ERROR_BODY) {
+                this.errorBody += buf.toString("latin1", pos, pos + Math.min(n, MAX_ERROR_BODY - this.errorBody.length));
+              }
+              pos += n;
+              if (this.remaining !== -1) {
+                this.remaining -= n;
+                if (this.remaining === 0) this.state = this.state === 5 /* Body */ ? 6 /* Done */ : 3 /* ChunkDataEnd */;
+              }
+              break;
+            }
+            case 3 /* ChunkDataEnd */: {
+              const expected = this.crlfSeen === 0 ? 13 : 10;
+              if (buf[pos] !== expected) throw new Error("a chunk does not end where its size says");
+              pos++;
+              if (++this.crlfSeen === 2) {
+                this.crlfSeen = 0;
+                this.state = 1 /* ChunkSize */;
+              }
+              break;
+            }
+          }
+        }
+        return out;
+      }
+      startBody(head) {
+        const lines = head.slice(0, -4).split("\r\n");
+        const status = /^HTTP\/1\.[01] (\d{3})(?: |$)/.exec(lines[0]);
+        if (!status) throw new Error("the answer is not an HTTP/1.1 response");
+        this.status = Number(status[1]);
+        let chunked = false;
+        let length = -1;
+        for (const line of lines.slice(1)) {
+          const colon = line.indexOf(":");
+          if (colon <= 0) throw new Error("a response header is malformed");
+          const name = line.slice(0, colon).trim().toLowerCase();
+          const value = line.slice(colon + 1).trim();
+          if (name === "transfer-encoding") {
+            if (value.toLowerCase() !== "chunked") throw new Error(`the response's transfer coding "${value}" is not supported`);
+            chunked = true;
+          } else if (name === "content-length") {
+            if (!/^\d{1,15}$/.test(value)) throw new Error("the response has a malformed Content-Length");
+            length = Number(value);
+          }
+        }
+        if (chunked) this.state = 1 /* ChunkSize */;
+        else {
+          this.state = length === 0 ? 6 /* Done */ : 5 /* Body */;
+          this.remaining = length;
+        }
+      }
+      endLine() {
+        const line = this.line.replace(/\r?\n$/, "");
+        this.line = "";
+        if (this.state === 4 /* Trailer */) {
+          if (line === "") this.state = 6 /* Done */;
+          return;
+        }
+        const size = /^([0-9a-fA-F]{1,13})[ \t]*(?:;.*)?$/.exec(line);
+        if (!size) throw new Error("a chunk size is malformed");
+        this.remaining = parseInt(size[1], 16);
+        this.state = this.remaining === 0 ? 4 /* Trailer */ : 2 /* ChunkData */;
+      }
+    };
+  }
+});
+
+// src/docker/save-stream.ts
+function saveChunks(endpoint) {
+  return { [Symbol.asyncIterator]: () => readSave(endpoint) };
+}
+async function* readSave(endpoint) {
+  const buffers = [Buffer.allocUnsafe(BUFFER_BYTES), Buffer.allocUnsafe(BUFFER_BYTES)];
+  const parking = Buffer.allocUnsafe(PARKING_BYTES);
+  const decoder = new HttpResponseDecoder();
+  let filling = 0;
+  let fill = 0;
+  const ready = [];
+  let held = -1;
+  let paused = false;
+  let ended = false;
+  let failure = null;
+  const reader = new Wakeup();
+  const handOver = () => {
+    if (fill > 0) ready.push([filling, fill]);
+    fill = 0;
+    filling = 1 - filling;
+  };
+  let waiting = false;
+  let quiet;
+  const flushQuiet = () => {
+    quiet = void 0;
+    if (!waiting || fill === 0 || paused || ended || ready.length > 0) return;
+    handOver();
+    reader.notify();
+  };
+  const watchQuiet = () => {
+    if (waiting && fill > 0 && !quiet) quiet = setTimeout(flushQuiet, QUIET_MS);
+  };
+  const finish2 = () => {
+    if (ended) return;
+    ended = true;
+    if (!decoder.done && !decoder.untilClose) failure ??= new Error("the connection closed before the end of the stream");
+    else if (decoder.status === 200) handOver();
+    reader.notify();
+  };
+  const socket = (0, import_node_net.connect)({
+    ...endpoint.connect,
+    onread: {
+      buffer: () => paused ? parking : buffers[filling].subarray(fill),
+      callback: (nread, into) => {
+        const target = buffers[filling];
+        if (into.buffer !== target.buffer || into.byteOffset !== target.byteOffset + fill) target.set(into.subarray(0, nread), fill);
+        try {
+          fill = decoder.decode(target, fill, fill + nread);
+        } catch (err) {
+          failure = new Error(`the daemon's answer is malformed: ${err.message}`);
+          socket.destroy();
+          reader.notify();
+          return false;
+        }
+        if (decoder.done) {
+          socket.destroy();
+          finish2();
+          return false;
+        }
+        if (BUFFER_BYTES - fill < MIN_ROOM) {
+          if (held === 1 - filling || ready.length > 0) {
+            paused = true;
+            socket.setTimeout(0);
+            reader.notify();
+            return false;
+          }
+          handOver();
+          reader.notify();
+        } else watchQuiet();
+        return true;
+      }
+    }
+  });
+  const stallMs = endpoint.stallMs ?? DEFAULT_STALL_MS;
+  socket.setTimeout(stallMs);
+  socket.on("timeout", () => {
+    failure ??= new Error(`the daemon sent nothing for ${Math.round(stallMs / 1e3)} s`);
+    socket.destroy();
+    reader.notify();
+  });
+  socket.on("end", finish2);
+  socket.on("close", finish2);
+  socket.on("error", (err) => {
+    failure ??= err;
+    reader.notify();
+  });
+  socket.write(`GET ${endpoint.requestPath} HTTP/1.0\r
+Host: docker\r
+User-Agent: modelarts-image-check\r
+Connection: close\r
+\r
+`);
+  try {
+    for (; ; ) {
+      if (failure) throw failure;
+      if (decoder.status !== 0 && decoder.status !== 200) {
+        if (!ended) {
+          await reader.wait();
+          continue;
+        }
+        throw new Error(`the daemon answered ${decoder.status}: ${errorMessage(decoder.errorBody)}`);
+      }
+      const next = ready.shift();
+      if (next) {
+        held = next[0];
+        yield buffers[held].subarray(0, next[1]);
+        held = -1;
+        if (paused && !ended) {
+          paused = false;
+          handOver();
+          socket.setTimeout(stallMs);
+          socket.resume();
+        }
+        continue;
+      }
+      if (ended) return;
+      waiting = true;
+      watchQuiet();
+      await reader.wait();
+      waiting = false;
+      clearTimeout(quiet);
+      quiet = void 0;
+    }
+  } finally {
+    clearTimeout(quiet);
+    if (!ended) socket.destroy();
+  }
+}
+function errorMessage(body) {
+  try {
+    const m = JSON.parse(body).message;
+    if (typeof m === "string") return m;
+  } catch {
+  }
+  return cutText(body.trim(), 300) || "no message";
+}
+var import_node_net, BUFFER_BYTES, MIN_ROOM, PARKING_BYTES, QUIET_MS, DEFAULT_STALL_MS;
+var init_save_stream = __esm({
+  "src/docker/save-stream.ts"() {
+    "use strict";
+    import_node_net = require("node:net");
+    init_excerpt();
+    init_http_response_decoder();
+    init_wakeup();
+    BUFFER_BYTES = 1024 * 1024;
+    MIN_ROOM = 64 * 1024;
+    PARKING_BYTES = 64 * 1024;
+    QUIET_MS = 10;
+    DEFAULT_STALL_MS = 30 * 60 * 1e3;
+  }
+});
+
+// src/docker/daemon.ts
+var daemon_exports = {};
+__export(daemon_exports, {
+  RegistryError: () => RegistryError,
+  connectDaemon: () => connectDaemon,
+  daemonSource: () => daemonSource,
+  ensureImage: () => ensureImage,
+  inspectImage: () => inspectImage,
+  openDaemon: () => openDaemon,
+  pushImage: () => pushImage,
+  retrying: () => retrying,
+  splitTag: () => splitTag
+});
+async function withinTime(defaultMs, request) {
+  const ms = envMs("MODELARTS_IMAGE_CHECK_DAEMON_TIMEOUT_SECONDS") ?? defaultMs;
+  const abortSignal = AbortSignal.timeout(ms);
+  try {
+    return await request(abortSignal);
+  } catch (err) {
+    throw abortSignal.aborted ? new Error(`no answer within ${ms / 1e3} s`) : err;
+  }
+}
+async function connectDaemon(timeoutMs = 15e3) {
+  const docker = new import_dockerode.default(process.env.DOCKER_CLIENT_TIMEOUT ? {} : { timeout: saveStallMs() ?? DEFAULT_STALL_MS });
+  if (docker.modem.protocol === "ssh") process.noDeprecation = true;
+  const where = (process.env.DOCKER_HOST || "unix:///var/run/docker.sock").replace(/\/\/([^/@:]*):[^/@]*@/, "//$1:***@");
+  const pinging = docker;
+  try {
+    await withinTime(timeoutMs, (abortSignal) => pinging.ping({ abortSignal }));
+  } catch (err) {
+    throw new UsageError(`cannot reach the Docker daemon at ${where}: ${shortError(err)}. Is Docker running, and is DOCKER_HOST right?`);
+  }
+  return docker;
+}
+async function inspectImage(docker, ref) {
+  try {
+    const info = await withinTime(2 * 60 * 1e3, (abortSignal) => inspectRequest(docker, ref, abortSignal));
+    return { id: info.Id, size: info.Size, repoTags: info.RepoTags ?? [], diffIds: info.RootFS?.Layers ?? [] };
+  } catch (err) {
+    if (err.statusCode === 404) return void 0;
+    throw new ImageError(`cannot inspect ${ref}: ${shortError(err)}`);
+  }
+}
+function inspectRequest(docker, ref, abortSignal) {
+  return new Promise((resolve2, reject) => {
+    const request = {
+      path: `/images/${ref}/json`,
+      method: "GET",
+      options: {},
+      abortSignal,
+      statusCodes: { 200: true, 404: "no such image", 500: "server error" }
+    };
+    docker.modem.dial(request, (err, data) => err ? reject(err) : resolve2(data));
+  });
+}
+async function ensureImage(docker, ref, policy, auth, log) {
+  let info = policy === "always" ? void 0 : await inspectImage(docker, ref);
+  if (!info && policy !== "never" && !ref.startsWith("sha256:")) {
+    await retrying(`pull ${ref}`, log, async (abortSignal) => {
+      const stream = await docker.pull(ref, { ...auth && { authconfig: auth }, abortSignal });
+      await followProgress(docker, stream, log);
+    });
+    info = await inspectImage(docker, ref);
+  }
+  if (!info) {
+    throw new ImageError(
+      policy === "never" ? `the image ${ref} is not in the local daemon and pull is "never"` : `the image ${ref} could not be found after pulling it`
+    );
+  }
+  return info;
+}
+function daemonSource(docker, info, name) {
+  return {
+    name: `image ${name} (${info.id.slice(0, 19)})`,
+    layout: "docker-archive",
+    size: info.size,
+    layersVerified: true,
+    open: () => ({
+      // Read over HTTP/1.0, the save ends when the connection closes, whole or not (see
+      // save-stream.ts); the daemon's archives always end with the end-of-archive marker.
+      cutShortHint: "the daemon's stream ended early: did the Docker daemon stop?",
+      [Symbol.asyncIterator]: async function* () {
+        let bytes = 0;
+        try {
+          const endpoint = await saveEndpoint(docker, info.id);
+          const chunks = endpoint ? saveChunks(endpoint) : responseChunks(await docker.getImage(info.id).get());
+          for await (const chunk of chunks) {
+            bytes += chunk.length;
+            yield chunk;
+          }
+        } catch (err) {
+          throw new ImageError(`docker save of ${name} broke off after ${bytes} bytes (${shortError(err)}); did the Docker daemon stop?`);
+        }
+      }
+    })
+  };
+}
+async function saveEndpoint(docker, imageId) {
+  const modem = docker.modem;
+  const requestPath = `${modem.version ? `/${modem.version}` : ""}/images/${encodeURIComponent(imageId)}/get`;
+  if (modem.socketPath) {
+    const path = await modem.getSocketPath();
+    return typeof path === "string" ? { connect: { path }, requestPath, stallMs: saveStallMs() } : void 0;
+  }
+  if (modem.protocol === "http" && modem.host && Object.keys(modem.headers ?? {}).length === 0) {
+    return { connect: { host: modem.host, port: Number(modem.port) || 2375 }, requestPath, stallMs: saveStallMs() };
+  }
+  return void 0;
+}
+async function pushImage(docker, imageId, target, auth, log) {
+  const { repo, tag } = splitTag(target);
+  await withinTime(2 * 60 * 1e3, (abortSignal) => docker.getImage(imageId).tag({ repo, tag, abortSignal })).catch((err) => {
+    throw new ImageError(`cannot tag ${imageId} as ${target}: ${shortError(err)}`);
+  });
+  const tagged = await inspectImage(docker, target);
+  if (tagged?.id !== imageId) throw new ImageError(`the tag ${target} no longer points at the checked image ${imageId}: not pushing`);
+  let digest = "";
+  await retrying(`push ${target}`, log, async (abortSignal) => {
+    const stream = await docker.getImage(target).push({ ...auth && { authconfig: auth }, abortSignal });
+    const events = await followProgress(docker, stream, log);
+    for (const e of events) {
+      const d = e.aux?.Digest;
+      if (d) digest = d;
+    }
+  });
+  if (!digest) throw new ImageError(`pushing ${target} finished without a digest from the registry`);
+  return digest;
+}
+function splitTag(reference) {
+  const slash = reference.lastIndexOf("/");
+  const colon = reference.lastIndexOf(":");
+  if (colon > slash) return { repo: reference.slice(0, colon), tag: reference.slice(colon + 1) };
+  return { repo: reference, tag: "latest" };
+}
+async function followProgress(docker, stream, log) {
+  const lastStatus = /* @__PURE__ */ new Map();
+  const events = [];
+  await new Promise((resolve2, reject) => {
+    docker.modem.followProgress(
+      stream,
+      (err) => err ? reject(err) : resolve2(),
+      (e) => {
+        events.push(e);
+        const status = e.status ?? "";
+        const key = e.id ?? "";
+        if (status && lastStatus.get(key) !== status) {
+          lastStatus.set(key, status);
+          log.info(key ? `${key}: ${status}` : status);
+        }
+      }
+    );
+  });
+  const failure = events.find((e) => e.error || e.errorDetail?.message);
+  if (failure) throw new RegistryError(failure.errorDetail?.message || failure.error || "unknown error");
+  return events;
+}
+function envMs(name) {
+  const s = Number(process.env[name]);
+  return Number.isFinite(s) && s > 0 ? s * 1e3 : void 0;
+}
+async function retrying(label, log, work, attempts = 4, firstDelayMs = 1e3) {
+  for (let attempt = 1; ; attempt++) {
+    const timeoutMs = attemptTimeoutMs();
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      return await work(controller.signal);
+    } catch (err) {
+      if (controller.signal.aborted) {
+        throw new ImageError(`${label} failed: the registry did not finish within ${Math.round(timeoutMs / 1e3)} s`);
+      }
+      const message = shortError(err);
+      if (attempt >= attempts || !TRANSIENT.test(message)) {
+        throw new ImageError(`${label} failed${attempt > 1 ? ` after ${attempt} attempts` : ""}: ${message}`);
+      }
+      const delay = firstDelayMs * 2 ** (attempt - 1);
+      log.warning(`${label} failed (${message}); retrying in ${delay / 1e3} s (attempt ${attempt + 1} of ${attempts})`);
+      await new Promise((r) => setTimeout(r, delay));
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+function shortError(err) {
+  const e = err;
+  const text = e?.json?.message || e?.message || String(err);
+  return text.replace(/^\(HTTP code \d+\) [\w ]+ - /, "").split("\n")[0].trim();
+}
+async function openDaemon() {
+  const docker = await connectDaemon();
+  return {
+    ensureImage: (ref, policy, auth, log) => ensureImage(docker, ref, policy, auth, log),
+    imageSource: (info, name) => daemonSource(docker, info, name),
+    pushImage: (imageId, target, auth, log) => pushImage(docker, imageId, target, auth, log)
+  };
+}
+var import_dockerode, RegistryError, TRANSIENT, saveStallMs, attemptTimeoutMs;
+var init_daemon = __esm({
+  "src/docker/daemon.ts"() {
+    "use strict";
+    import_dockerode = __toESM(require("./dockerode.js"));
+    init_response_chunks();
+    init_save_stream();
+    init_errors();
+    RegistryError = class extends Error {
+      name = "RegistryError";
+    };
+    TRANSIENT = /\b(?:5\d\d|timeout|timed out|temporar|connection reset|reset by peer|EOF|TLS handshake|too many requests|429|ECONNRESET|ECONNREFUSED|EPIPE|socket hang up|Service Unavailable|Bad Gateway|Internal Server Error)\b/i;
+    saveStallMs = () => envMs("MODELARTS_IMAGE_CHECK_SAVE_STALL_SECONDS");
+    attemptTimeoutMs = () => envMs("MODELARTS_IMAGE_CHECK_REGISTRY_TIMEOUT_SECONDS") ?? 30 * 60 * 1e3;
+  }
+});
+
+// src/docker/registry-auth.ts
+var registry_auth_exports = {};
+__export(registry_auth_exports, {
+  credentialsFor: () => credentialsFor,
+  registryOf: () => registryOf,
+  swrHost: () => swrHost,
+  swrLogin: () => swrLogin
+});
+function swrLogin(ak, sk, region) {
+  return { username: `${region}@${ak}`, password: (0, import_node_crypto.createHmac)("sha256", sk).update(ak).digest("hex") };
+}
+function swrHost(region) {
+  return `swr.${region}.myhuaweicloud.com`;
+}
+function registryOf(reference) {
+  const first = reference.split("/")[0];
+  if (reference.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost")) return first;
+  return "docker.io";
+}
+async function credentialsFor(registry, explicit, env = process.env, helper = runHelper) {
+  if (explicit.username && explicit.password) return { username: explicit.username, password: explicit.password, serveraddress: registry };
+  if (explicit.ak && explicit.sk && explicit.region && registry === swrHost(explicit.region)) {
+    return { ...swrLogin(explicit.ak, explicit.sk, explicit.region), serveraddress: registry };
+  }
+  let config;
+  try {
+    config = JSON.parse((0, import_node_fs.readFileSync)((0, import_node_path.join)(env.DOCKER_CONFIG || (0, import_node_path.join)((0, import_node_os.homedir)(), ".docker"), "config.json"), "utf8"));
+  } catch {
+    return void 0;
+  }
+  const keys = registry === "docker.io" ? ["https://index.docker.io/v1/", "docker.io", "index.docker.io"] : [registry, `https://${registry}`, `http://${registry}`];
+  const store = keys.map((k) => config.credHelpers?.[k]).find(Boolean) ?? config.credsStore;
+  if (store) {
+    for (const k of keys) {
+      const found = await helper(store, k);
+      if (found?.Secret) return { username: found.Username, password: found.Secret, serveraddress: registry };
+    }
+  }
+  for (const k of keys) {
+    const auth = config.auths?.[k]?.auth;
+    if (!auth) continue;
+    const decoded = Buffer.from(auth, "base64").toString("utf8");
+    const colon = decoded.indexOf(":");
+    if (colon > 0) return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1), serveraddress: registry };
+  }
+  return void 0;
+}
+var import_node_child_process, import_node_crypto, import_node_fs, import_node_os, import_node_path, runHelper;
+var init_registry_auth = __esm({
+  "src/docker/registry-auth.ts"() {
+    "use strict";
+    import_node_child_process = require("node:child_process");
+    import_node_crypto = require("node:crypto");
+    import_node_fs = require("node:fs");
+    import_node_os = require("node:os");
+    import_node_path = require("node:path");
+    runHelper = (helper, server) => new Promise((resolve2) => {
+      const child = (0, import_node_child_process.execFile)(`docker-credential-${helper}`, ["get"], { timeout: 1e4 }, (err, stdout2) => {
+        if (err) return resolve2(void 0);
+        try {
+          resolve2(JSON.parse(stdout2));
+        } catch {
+          resolve2(void 0);
+        }
+      });
+      child.stdin?.end(server);
+    });
+  }
+});
+
 // node_modules/commander/lib/error.js
 var require_error = __commonJS({
   "node_modules/commander/lib/error.js"(exports2) {
@@ -3467,72 +4152,6 @@ var require_commander = __commonJS({
   }
 });
 
-// src/core/text/excerpt.ts
-function cutText(text, max) {
-  if (text.length <= max) return text;
-  const end = isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max;
-  return `${text.slice(0, end)}... (${text.length.toLocaleString("en-US")} characters)`;
-}
-function shortInstruction(createdBy, max) {
-  const instruction = createdBy.replace(/^\/bin\/sh -c (#\(nop\)\s+)?/, "").replace(/\s*# buildkit$/, "").replace(/\s+/g, " ").trim();
-  return cutText(instruction, max);
-}
-var isHighSurrogate;
-var init_excerpt = __esm({
-  "src/core/text/excerpt.ts"() {
-    "use strict";
-    isHighSurrogate = (code) => code >= 55296 && code <= 56319;
-  }
-});
-
-// src/core/errors.ts
-function escapeControl(s) {
-  return s.replace(/[\x00-\x1f\x7f\x9b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
-}
-function describeError(err) {
-  if (err instanceof ImageError || err instanceof UsageError) return err.message;
-  if (err instanceof Error) {
-    const code = err.code;
-    return code ? `${err.message} (${code})` : err.message;
-  }
-  return String(err);
-}
-var ImageError, UsageError;
-var init_errors = __esm({
-  "src/core/errors.ts"() {
-    "use strict";
-    ImageError = class extends Error {
-      name = "ImageError";
-      constructor(message) {
-        super(escapeControl(message));
-      }
-    };
-    UsageError = class extends Error {
-      name = "UsageError";
-    };
-  }
-});
-
-// src/core/streams/wakeup.ts
-var Wakeup;
-var init_wakeup = __esm({
-  "src/core/streams/wakeup.ts"() {
-    "use strict";
-    Wakeup = class {
-      waiters = [];
-      /** Resolves at the next notify(). */
-      wait() {
-        return new Promise((resolve2) => this.waiters.push(resolve2));
-      }
-      notify() {
-        const waiters = this.waiters;
-        this.waiters = [];
-        for (const wake of waiters) wake();
-      }
-    };
-  }
-});
-
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports2, module2) {
@@ -6180,615 +6799,46 @@ var require_cli_progress = __commonJS({
   }
 });
 
-// src/docker/response-chunks.ts
-async function* responseChunks(stream) {
-  const queue = [];
-  let queued = 0;
-  let ended = false;
-  let failure = null;
-  const reader = new Wakeup();
-  stream.on("data", (chunk) => {
-    queue.push(chunk);
-    queued += chunk.length;
-    if (queued >= HIGH_WATER) stream.pause();
-    reader.notify();
-  });
-  stream.on("end", () => {
-    ended = true;
-    reader.notify();
-  });
-  stream.on("error", (err) => {
-    failure = err;
-    reader.notify();
-  });
-  stream.on("close", () => {
-    if (!ended) failure ??= new Error("the connection closed before the end of the stream");
-    reader.notify();
-  });
-  try {
-    for (; ; ) {
-      const chunk = queue.shift();
-      if (chunk) {
-        queued -= chunk.length;
-        if (queued < HIGH_WATER && stream.isPaused()) stream.resume();
-        yield chunk;
-        continue;
-      }
-      if (failure) throw failure;
-      if (ended) return;
-      await reader.wait();
-    }
-  } finally {
-    if (!ended) stream.destroy();
-  }
+// src/launch-in-worker.ts
+var import_node_worker_threads = require("node:worker_threads");
+function terminalFacts() {
+  const given = import_node_worker_threads.workerData?.terminal;
+  return given ?? { stdoutIsTTY: !!process.stdout.isTTY, stderrIsTTY: !!process.stderr.isTTY, columns: process.stderr.columns };
 }
-var HIGH_WATER;
-var init_response_chunks = __esm({
-  "src/docker/response-chunks.ts"() {
-    "use strict";
-    init_wakeup();
-    HIGH_WATER = 4 * 1024 * 1024;
-  }
-});
 
-// src/docker/http-response-decoder.ts
-var MAX_HEAD, MAX_SIZE_LINE, MAX_ERROR_BODY, HttpResponseDecoder;
-var init_http_response_decoder = __esm({
-  "src/docker/http-response-decoder.ts"() {
-    "use strict";
-    MAX_HEAD = 64 * 1024;
-    MAX_SIZE_LINE = 1024;
-    MAX_ERROR_BODY = 64 * 1024;
-    HttpResponseDecoder = class {
-      /** The status code, once the head is read (0 before). */
-      status = 0;
-      /** The body of a response whose status is not 200 (up to 64 KiB), for its error message. */
-      errorBody = "";
-      state = 0 /* Head */;
-      head = "";
-      line = "";
-      /** Body bytes left: of the current chunk, or of the whole body with Content-Length (-1: until the connection closes). */
-      remaining = 0;
-      /** In ChunkDataEnd: how many of the two bytes (CR LF) after a chunk's data were seen. */
-      crlfSeen = 0;
-      /** Whether the whole response has been read (a body framed by the connection's end never is). */
-      get done() {
-        return this.state === 6 /* Done */;
-      }
-      /** Whether the body runs until the connection closes (neither chunked nor with a length). */
-      get untilClose() {
-        return this.state === 5 /* Body */ && this.remaining === -1;
-      }
-      /**
-       * Decodes `buf[start, end)`: body bytes are moved to start at `start`; returns where they
-       * end. Bytes after the end of the response are dropped. Throws on a malformed response.
-       */
-      decode(buf, start, end) {
-        let out = start;
-        let pos = start;
-        while (pos < end && this.state !== 6 /* Done */) {
-          switch (this.state) {
-            case 0 /* Head */: {
-              const before = this.head.length;
-              this.head += buf.toString("latin1", pos, Math.min(end, pos + MAX_HEAD + 4));
-              const at = this.head.indexOf("\r\n\r\n", Math.max(0, before - 3));
-              if (at === -1) {
-                if (this.head.length > MAX_HEAD) throw new Error("the response head is too long");
-                pos = end;
-                break;
-              }
-              pos += at + 4 - before;
-              this.head = this.head.slice(0, at + 4);
-              this.startBody(this.head);
-              break;
-            }
-            case 1 /* ChunkSize */:
-            case 4 /* Trailer */: {
-              const lf = buf.indexOf(10, pos);
-              const take = lf === -1 || lf >= end ? end : lf + 1;
-              this.line += buf.toString("latin1", pos, take);
-              pos = take;
-              if (this.line.length > MAX_SIZE_LINE) throw new Error("a chunk header is too long");
-              if (this.line.endsWith("\n")) this.endLine();
-              break;
-            }
-            case 2 /* ChunkData */:
-            case 5 /* Body */: {
-              const n = this.remaining === -1 ? end - pos : Math.min(this.remaining, end - pos);
-              if (this.status === 200) {
-                if (out !== pos) buf.copyWithin(out, pos, pos + n);
-                out += n;
-              } else if (this.errorBody.length < MAX_ERROR_BODY) {
-                this.errorBody += buf.toString("latin1", pos, pos + Math.min(n, MAX_ERROR_BODY - this.errorBody.length));
-              }
-              pos += n;
-              if (this.remaining !== -1) {
-                this.remaining -= n;
-                if (this.remaining === 0) this.state = this.state === 5 /* Body */ ? 6 /* Done */ : 3 /* ChunkDataEnd */;
-              }
-              break;
-            }
-            case 3 /* ChunkDataEnd */: {
-              const expected = this.crlfSeen === 0 ? 13 : 10;
-              if (buf[pos] !== expected) throw new Error("a chunk does not end where its size says");
-              pos++;
-              if (++this.crlfSeen === 2) {
-                this.crlfSeen = 0;
-                this.state = 1 /* ChunkSize */;
-              }
-              break;
-            }
-          }
-        }
-        return out;
-      }
-      startBody(head) {
-        const lines = head.slice(0, -4).split("\r\n");
-        const status = /^HTTP\/1\.[01] (\d{3})(?: |$)/.exec(lines[0]);
-        if (!status) throw new Error("the answer is not an HTTP/1.1 response");
-        this.status = Number(status[1]);
-        let chunked = false;
-        let length = -1;
-        for (const line of lines.slice(1)) {
-          const colon = line.indexOf(":");
-          if (colon <= 0) throw new Error("a response header is malformed");
-          const name = line.slice(0, colon).trim().toLowerCase();
-          const value = line.slice(colon + 1).trim();
-          if (name === "transfer-encoding") {
-            if (value.toLowerCase() !== "chunked") throw new Error(`the response's transfer coding "${value}" is not supported`);
-            chunked = true;
-          } else if (name === "content-length") {
-            if (!/^\d{1,15}$/.test(value)) throw new Error("the response has a malformed Content-Length");
-            length = Number(value);
-          }
-        }
-        if (chunked) this.state = 1 /* ChunkSize */;
-        else {
-          this.state = length === 0 ? 6 /* Done */ : 5 /* Body */;
-          this.remaining = length;
-        }
-      }
-      endLine() {
-        const line = this.line.replace(/\r?\n$/, "");
-        this.line = "";
-        if (this.state === 4 /* Trailer */) {
-          if (line === "") this.state = 6 /* Done */;
-          return;
-        }
-        const size = /^([0-9a-fA-F]{1,13})[ \t]*(?:;.*)?$/.exec(line);
-        if (!size) throw new Error("a chunk size is malformed");
-        this.remaining = parseInt(size[1], 16);
-        this.state = this.remaining === 0 ? 4 /* Trailer */ : 2 /* ChunkData */;
-      }
-    };
-  }
-});
+// src/cli/daemon-references.ts
+init_errors();
 
-// src/docker/save-stream.ts
-function saveChunks(endpoint) {
-  return { [Symbol.asyncIterator]: () => readSave(endpoint) };
+// src/docker/image-reference.ts
+var REFERENCE = /^(?:sha256:[a-f0-9]{64}|[a-z0-9]+(?:[._-][a-z0-9]+)*(?::\d+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?)$/;
+function isImageReference(ref) {
+  return REFERENCE.test(ref);
 }
-async function* readSave(endpoint) {
-  const buffers = [Buffer.allocUnsafe(BUFFER_BYTES), Buffer.allocUnsafe(BUFFER_BYTES)];
-  const parking = Buffer.allocUnsafe(PARKING_BYTES);
-  const decoder = new HttpResponseDecoder();
-  let filling = 0;
-  let fill = 0;
-  const ready = [];
-  let held = -1;
-  let paused = false;
-  let ended = false;
-  let failure = null;
-  const reader = new Wakeup();
-  const handOver = () => {
-    if (fill > 0) ready.push([filling, fill]);
-    fill = 0;
-    filling = 1 - filling;
-  };
-  let waiting = false;
-  let quiet;
-  const flushQuiet = () => {
-    quiet = void 0;
-    if (!waiting || fill === 0 || paused || ended || ready.length > 0) return;
-    handOver();
-    reader.notify();
-  };
-  const watchQuiet = () => {
-    if (waiting && fill > 0 && !quiet) quiet = setTimeout(flushQuiet, QUIET_MS);
-  };
-  const finish2 = () => {
-    if (ended) return;
-    ended = true;
-    if (!decoder.done && !decoder.untilClose) failure ??= new Error("the connection closed before the end of the stream");
-    else if (decoder.status === 200) handOver();
-    reader.notify();
-  };
-  const socket = (0, import_node_net2.connect)({
-    ...endpoint.connect,
-    onread: {
-      buffer: () => paused ? parking : buffers[filling].subarray(fill),
-      callback: (nread, into) => {
-        const target = buffers[filling];
-        if (into.buffer !== target.buffer || into.byteOffset !== target.byteOffset + fill) target.set(into.subarray(0, nread), fill);
-        try {
-          fill = decoder.decode(target, fill, fill + nread);
-        } catch (err) {
-          failure = new Error(`the daemon's answer is malformed: ${err.message}`);
-          socket.destroy();
-          reader.notify();
-          return false;
-        }
-        if (decoder.done) {
-          socket.destroy();
-          finish2();
-          return false;
-        }
-        if (BUFFER_BYTES - fill < MIN_ROOM) {
-          if (held === 1 - filling || ready.length > 0) {
-            paused = true;
-            socket.setTimeout(0);
-            reader.notify();
-            return false;
-          }
-          handOver();
-          reader.notify();
-        } else watchQuiet();
-        return true;
-      }
-    }
-  });
-  const stallMs = endpoint.stallMs ?? DEFAULT_STALL_MS2;
-  socket.setTimeout(stallMs);
-  socket.on("timeout", () => {
-    failure ??= new Error(`the daemon sent nothing for ${Math.round(stallMs / 1e3)} s`);
-    socket.destroy();
-    reader.notify();
-  });
-  socket.on("end", finish2);
-  socket.on("close", finish2);
-  socket.on("error", (err) => {
-    failure ??= err;
-    reader.notify();
-  });
-  socket.write(`GET ${endpoint.requestPath} HTTP/1.0\r
-Host: docker\r
-User-Agent: modelarts-image-check\r
-Connection: close\r
-\r
-`);
-  try {
-    for (; ; ) {
-      if (failure) throw failure;
-      if (decoder.status !== 0 && decoder.status !== 200) {
-        if (!ended) {
-          await reader.wait();
-          continue;
-        }
-        throw new Error(`the daemon answered ${decoder.status}: ${errorMessage(decoder.errorBody)}`);
-      }
-      const next = ready.shift();
-      if (next) {
-        held = next[0];
-        yield buffers[held].subarray(0, next[1]);
-        held = -1;
-        if (paused && !ended) {
-          paused = false;
-          handOver();
-          socket.setTimeout(stallMs);
-          socket.resume();
-        }
-        continue;
-      }
-      if (ended) return;
-      waiting = true;
-      watchQuiet();
-      await reader.wait();
-      waiting = false;
-      clearTimeout(quiet);
-      quiet = void 0;
-    }
-  } finally {
-    clearTimeout(quiet);
-    if (!ended) socket.destroy();
-  }
-}
-function errorMessage(body) {
-  try {
-    const m = JSON.parse(body).message;
-    if (typeof m === "string") return m;
-  } catch {
-  }
-  return cutText(body.trim(), 300) || "no message";
-}
-var import_node_net2, BUFFER_BYTES, MIN_ROOM, PARKING_BYTES, QUIET_MS, DEFAULT_STALL_MS2;
-var init_save_stream = __esm({
-  "src/docker/save-stream.ts"() {
-    "use strict";
-    import_node_net2 = require("node:net");
-    init_excerpt();
-    init_http_response_decoder();
-    init_wakeup();
-    BUFFER_BYTES = 1024 * 1024;
-    MIN_ROOM = 64 * 1024;
-    PARKING_BYTES = 64 * 1024;
-    QUIET_MS = 10;
-    DEFAULT_STALL_MS2 = 30 * 60 * 1e3;
-  }
-});
 
-// src/docker/daemon.ts
-var daemon_exports = {};
-__export(daemon_exports, {
-  RegistryError: () => RegistryError,
-  connectDaemon: () => connectDaemon,
-  daemonSource: () => daemonSource,
-  ensureImage: () => ensureImage,
-  inspectImage: () => inspectImage,
-  pushImage: () => pushImage,
-  retrying: () => retrying,
-  splitTag: () => splitTag
-});
-async function withinTime(defaultMs, request) {
-  const ms = envMs("MODELARTS_IMAGE_CHECK_DAEMON_TIMEOUT_SECONDS") ?? defaultMs;
-  const abortSignal = AbortSignal.timeout(ms);
-  try {
-    return await request(abortSignal);
-  } catch (err) {
-    throw abortSignal.aborted ? new Error(`no answer within ${ms / 1e3} s`) : err;
-  }
+// src/cli/daemon-references.ts
+async function openReference(ref) {
+  const { docker, info } = await findInDaemon(ref);
+  const { daemonSource: daemonSource2 } = await Promise.resolve().then(() => (init_daemon(), daemon_exports));
+  return daemonSource2(docker, info, ref);
 }
-async function connectDaemon(timeoutMs = 15e3) {
-  const docker = new import_dockerode.default(process.env.DOCKER_CLIENT_TIMEOUT ? {} : { timeout: saveStallMs() ?? DEFAULT_STALL_MS2 });
-  if (docker.modem.protocol === "ssh") process.noDeprecation = true;
-  const where = (process.env.DOCKER_HOST || "unix:///var/run/docker.sock").replace(/\/\/([^/@:]*):[^/@]*@/, "//$1:***@");
-  const pinging = docker;
-  try {
-    await withinTime(timeoutMs, (abortSignal) => pinging.ping({ abortSignal }));
-  } catch (err) {
-    throw new UsageError(`cannot reach the Docker daemon at ${where}: ${shortError(err)}. Is Docker running, and is DOCKER_HOST right?`);
-  }
-  return docker;
+async function inspectReference(ref) {
+  const { info } = await findInDaemon(ref);
+  return { name: `image ${ref} (${info.id.slice(0, 19)})`, id: info.id, diffIds: info.diffIds };
 }
-async function inspectImage(docker, ref) {
-  try {
-    const info = await withinTime(2 * 60 * 1e3, (abortSignal) => inspectRequest(docker, ref, abortSignal));
-    return { id: info.Id, size: info.Size, repoTags: info.RepoTags ?? [], diffIds: info.RootFS?.Layers ?? [] };
-  } catch (err) {
-    if (err.statusCode === 404) return void 0;
-    throw new ImageError(`cannot inspect ${ref}: ${shortError(err)}`);
-  }
-}
-function inspectRequest(docker, ref, abortSignal) {
-  return new Promise((resolve2, reject) => {
-    const request = {
-      path: `/images/${ref}/json`,
-      method: "GET",
-      options: {},
-      abortSignal,
-      statusCodes: { 200: true, 404: "no such image", 500: "server error" }
-    };
-    docker.modem.dial(request, (err, data) => err ? reject(err) : resolve2(data));
+var daemon;
+async function findInDaemon(ref) {
+  if (!isImageReference(ref)) throw new UsageError(`"${ref}" is neither an archive that exists nor an image reference (NAME[:TAG][@DIGEST] or an image ID)`);
+  const { connectDaemon: connectDaemon2, ensureImage: ensureImage2 } = await Promise.resolve().then(() => (init_daemon(), daemon_exports));
+  const { credentialsFor: credentialsFor2, registryOf: registryOf2 } = await Promise.resolve().then(() => (init_registry_auth(), registry_auth_exports));
+  const docker = await (daemon ??= connectDaemon2());
+  const log = { info: (line) => process.stderr.write(`${line}
+`), warning: (line) => process.stderr.write(`warning: ${line}
+`) };
+  const info = await ensureImage2(docker, ref, "missing", await credentialsFor2(registryOf2(ref), {}), log).catch((err) => {
+    throw err instanceof Error ? new UsageError(err.message) : err;
   });
+  return { docker, info };
 }
-async function ensureImage(docker, ref, policy, auth, log) {
-  let info = policy === "always" ? void 0 : await inspectImage(docker, ref);
-  if (!info && policy !== "never" && !ref.startsWith("sha256:")) {
-    await retrying(`pull ${ref}`, log, async (abortSignal) => {
-      const stream = await docker.pull(ref, { ...auth && { authconfig: auth }, abortSignal });
-      await followProgress(docker, stream, log);
-    });
-    info = await inspectImage(docker, ref);
-  }
-  if (!info) {
-    throw new ImageError(
-      policy === "never" ? `the image ${ref} is not in the local daemon and pull is "never"` : `the image ${ref} could not be found after pulling it`
-    );
-  }
-  return info;
-}
-function daemonSource(docker, info, name) {
-  return {
-    name: `image ${name} (${info.id.slice(0, 19)})`,
-    layout: "docker-archive",
-    size: info.size,
-    layersVerified: true,
-    open: () => ({
-      // Read over HTTP/1.0, the save ends when the connection closes, whole or not (see
-      // save-stream.ts); the daemon's archives always end with the end-of-archive marker.
-      cutShortHint: "the daemon's stream ended early: did the Docker daemon stop?",
-      [Symbol.asyncIterator]: async function* () {
-        let bytes = 0;
-        try {
-          const endpoint = await saveEndpoint(docker, info.id);
-          const chunks = endpoint ? saveChunks(endpoint) : responseChunks(await docker.getImage(info.id).get());
-          for await (const chunk of chunks) {
-            bytes += chunk.length;
-            yield chunk;
-          }
-        } catch (err) {
-          throw new ImageError(`docker save of ${name} broke off after ${bytes} bytes (${shortError(err)}); did the Docker daemon stop?`);
-        }
-      }
-    })
-  };
-}
-async function saveEndpoint(docker, imageId) {
-  const modem = docker.modem;
-  const requestPath = `${modem.version ? `/${modem.version}` : ""}/images/${encodeURIComponent(imageId)}/get`;
-  if (modem.socketPath) {
-    const path = await modem.getSocketPath();
-    return typeof path === "string" ? { connect: { path }, requestPath, stallMs: saveStallMs() } : void 0;
-  }
-  if (modem.protocol === "http" && modem.host && Object.keys(modem.headers ?? {}).length === 0) {
-    return { connect: { host: modem.host, port: Number(modem.port) || 2375 }, requestPath, stallMs: saveStallMs() };
-  }
-  return void 0;
-}
-async function pushImage(docker, imageId, target, auth, log) {
-  const { repo, tag } = splitTag(target);
-  await withinTime(2 * 60 * 1e3, (abortSignal) => docker.getImage(imageId).tag({ repo, tag, abortSignal })).catch((err) => {
-    throw new ImageError(`cannot tag ${imageId} as ${target}: ${shortError(err)}`);
-  });
-  const tagged = await inspectImage(docker, target);
-  if (tagged?.id !== imageId) throw new ImageError(`the tag ${target} no longer points at the checked image ${imageId}: not pushing`);
-  let digest = "";
-  await retrying(`push ${target}`, log, async (abortSignal) => {
-    const stream = await docker.getImage(target).push({ ...auth && { authconfig: auth }, abortSignal });
-    const events = await followProgress(docker, stream, log);
-    for (const e of events) {
-      const d = e.aux?.Digest;
-      if (d) digest = d;
-    }
-  });
-  if (!digest) throw new ImageError(`pushing ${target} finished without a digest from the registry`);
-  return digest;
-}
-function splitTag(reference) {
-  const slash = reference.lastIndexOf("/");
-  const colon = reference.lastIndexOf(":");
-  if (colon > slash) return { repo: reference.slice(0, colon), tag: reference.slice(colon + 1) };
-  return { repo: reference, tag: "latest" };
-}
-async function followProgress(docker, stream, log) {
-  const lastStatus = /* @__PURE__ */ new Map();
-  const events = [];
-  await new Promise((resolve2, reject) => {
-    docker.modem.followProgress(
-      stream,
-      (err) => err ? reject(err) : resolve2(),
-      (e) => {
-        events.push(e);
-        const status = e.status ?? "";
-        const key = e.id ?? "";
-        if (status && lastStatus.get(key) !== status) {
-          lastStatus.set(key, status);
-          log.info(key ? `${key}: ${status}` : status);
-        }
-      }
-    );
-  });
-  const failure = events.find((e) => e.error || e.errorDetail?.message);
-  if (failure) throw new RegistryError(failure.errorDetail?.message || failure.error || "unknown error");
-  return events;
-}
-function envMs(name) {
-  const s = Number(process.env[name]);
-  return Number.isFinite(s) && s > 0 ? s * 1e3 : void 0;
-}
-async function retrying(label, log, work, attempts = 4, firstDelayMs = 1e3) {
-  for (let attempt = 1; ; attempt++) {
-    const timeoutMs = attemptTimeoutMs();
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    try {
-      return await work(controller.signal);
-    } catch (err) {
-      if (controller.signal.aborted) {
-        throw new ImageError(`${label} failed: the registry did not finish within ${Math.round(timeoutMs / 1e3)} s`);
-      }
-      const message = shortError(err);
-      if (attempt >= attempts || !TRANSIENT.test(message)) {
-        throw new ImageError(`${label} failed${attempt > 1 ? ` after ${attempt} attempts` : ""}: ${message}`);
-      }
-      const delay = firstDelayMs * 2 ** (attempt - 1);
-      log.warning(`${label} failed (${message}); retrying in ${delay / 1e3} s (attempt ${attempt + 1} of ${attempts})`);
-      await new Promise((r) => setTimeout(r, delay));
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-}
-function shortError(err) {
-  const e = err;
-  const text = e?.json?.message || e?.message || String(err);
-  return text.replace(/^\(HTTP code \d+\) [\w ]+ - /, "").split("\n")[0].trim();
-}
-var import_dockerode, RegistryError, TRANSIENT, saveStallMs, attemptTimeoutMs;
-var init_daemon = __esm({
-  "src/docker/daemon.ts"() {
-    "use strict";
-    import_dockerode = __toESM(require("./dockerode.js"));
-    init_response_chunks();
-    init_save_stream();
-    init_errors();
-    RegistryError = class extends Error {
-      name = "RegistryError";
-    };
-    TRANSIENT = /\b(?:5\d\d|timeout|timed out|temporar|connection reset|reset by peer|EOF|TLS handshake|too many requests|429|ECONNRESET|ECONNREFUSED|EPIPE|socket hang up|Service Unavailable|Bad Gateway|Internal Server Error)\b/i;
-    saveStallMs = () => envMs("MODELARTS_IMAGE_CHECK_SAVE_STALL_SECONDS");
-    attemptTimeoutMs = () => envMs("MODELARTS_IMAGE_CHECK_REGISTRY_TIMEOUT_SECONDS") ?? 30 * 60 * 1e3;
-  }
-});
-
-// src/docker/registry-auth.ts
-var registry_auth_exports = {};
-__export(registry_auth_exports, {
-  credentialsFor: () => credentialsFor,
-  registryOf: () => registryOf,
-  swrHost: () => swrHost,
-  swrLogin: () => swrLogin
-});
-function swrLogin(ak, sk, region) {
-  return { username: `${region}@${ak}`, password: (0, import_node_crypto6.createHmac)("sha256", sk).update(ak).digest("hex") };
-}
-function swrHost(region) {
-  return `swr.${region}.myhuaweicloud.com`;
-}
-function registryOf(reference) {
-  const first = reference.split("/")[0];
-  if (reference.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost")) return first;
-  return "docker.io";
-}
-async function credentialsFor(registry, explicit, env = process.env, helper = runHelper) {
-  if (explicit.username && explicit.password) return { username: explicit.username, password: explicit.password, serveraddress: registry };
-  if (explicit.ak && explicit.sk && explicit.region && registry === swrHost(explicit.region)) {
-    return { ...swrLogin(explicit.ak, explicit.sk, explicit.region), serveraddress: registry };
-  }
-  let config;
-  try {
-    config = JSON.parse((0, import_node_fs7.readFileSync)((0, import_node_path4.join)(env.DOCKER_CONFIG || (0, import_node_path4.join)((0, import_node_os.homedir)(), ".docker"), "config.json"), "utf8"));
-  } catch {
-    return void 0;
-  }
-  const keys = registry === "docker.io" ? ["https://index.docker.io/v1/", "docker.io", "index.docker.io"] : [registry, `https://${registry}`, `http://${registry}`];
-  const store = keys.map((k) => config.credHelpers?.[k]).find(Boolean) ?? config.credsStore;
-  if (store) {
-    for (const k of keys) {
-      const found = await helper(store, k);
-      if (found?.Secret) return { username: found.Username, password: found.Secret, serveraddress: registry };
-    }
-  }
-  for (const k of keys) {
-    const auth = config.auths?.[k]?.auth;
-    if (!auth) continue;
-    const decoded = Buffer.from(auth, "base64").toString("utf8");
-    const colon = decoded.indexOf(":");
-    if (colon > 0) return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1), serveraddress: registry };
-  }
-  return void 0;
-}
-var import_node_child_process, import_node_crypto6, import_node_fs7, import_node_os, import_node_path4, runHelper;
-var init_registry_auth = __esm({
-  "src/docker/registry-auth.ts"() {
-    "use strict";
-    import_node_child_process = require("node:child_process");
-    import_node_crypto6 = require("node:crypto");
-    import_node_fs7 = require("node:fs");
-    import_node_os = require("node:os");
-    import_node_path4 = require("node:path");
-    runHelper = (helper, server) => new Promise((resolve2) => {
-      const child = (0, import_node_child_process.execFile)(`docker-credential-${helper}`, ["get"], { timeout: 1e4 }, (err, stdout) => {
-        if (err) return resolve2(void 0);
-        try {
-          resolve2(JSON.parse(stdout));
-        } catch {
-          resolve2(void 0);
-        }
-      });
-      child.stdin?.end(server);
-    });
-  }
-});
 
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
@@ -6808,10 +6858,10 @@ var {
 } = import_index.default;
 
 // src/cli/main.ts
-var import_node_fs6 = require("node:fs");
+var import_node_fs7 = require("node:fs");
 
 // src/core/archive/archive-reader.ts
-var import_node_crypto4 = require("node:crypto");
+var import_node_crypto5 = require("node:crypto");
 
 // src/core/archive/blob-kind.ts
 var SNIFF_BYTES = 512;
@@ -7029,9 +7079,9 @@ function digestInBlobPath(path) {
 }
 
 // src/core/archive/legacy-layer-ids.ts
-var import_node_crypto = require("node:crypto");
+var import_node_crypto2 = require("node:crypto");
 var LEGACY_LAYER_PATH = /^[a-f0-9]{64}\/layer\.tar$/;
-var sha256 = (text) => (0, import_node_crypto.createHash)("sha256").update(text).digest("hex");
+var sha256 = (text) => (0, import_node_crypto2.createHash)("sha256").update(text).digest("hex");
 function predictedBaseLayerPaths(baseDiffIds, layerJson) {
   const members = rawMembers(layerJson);
   const created = members?.get("created");
@@ -7197,12 +7247,12 @@ function parseProfile(text) {
 }
 
 // src/core/scan/content-tag.ts
-var import_node_crypto2 = require("node:crypto");
+var import_node_crypto3 = require("node:crypto");
 var TAG_BYTES = 32;
 var KEYED_FROM = 16 * 1024;
 var NONCE = Buffer.alloc(12);
 function newTagKey() {
-  return new Uint8Array((0, import_node_crypto2.randomBytes)(32));
+  return new Uint8Array((0, import_node_crypto3.randomBytes)(32));
 }
 var ContentTagger = class {
   constructor(key) {
@@ -7211,18 +7261,18 @@ var ContentTagger = class {
   key;
   /** The tag of a body given whole. */
   whole(body) {
-    if (body.length < KEYED_FROM) return (0, import_node_crypto2.hash)("sha256", body, "buffer");
+    if (body.length < KEYED_FROM) return (0, import_node_crypto3.hash)("sha256", body, "buffer");
     const mac = this.mac();
     mac.setAAD(body);
     return gmacTag(mac);
   }
   /** A tag for a body of `size` bytes that arrives in pieces. */
   start(size) {
-    if (size < KEYED_FROM) return new Sha256Tag((0, import_node_crypto2.createHash)("sha256"));
+    if (size < KEYED_FROM) return new Sha256Tag((0, import_node_crypto3.createHash)("sha256"));
     return new GmacTag(this.mac());
   }
   mac() {
-    return (0, import_node_crypto2.createCipheriv)("aes-256-gcm", this.key, NONCE);
+    return (0, import_node_crypto3.createCipheriv)("aes-256-gcm", this.key, NONCE);
   }
 };
 function gmacTag(mac) {
@@ -7672,7 +7722,7 @@ var Filesystem = class _Filesystem {
 };
 
 // src/core/scan/stream-processor.ts
-var import_node_crypto3 = require("node:crypto");
+var import_node_crypto4 = require("node:crypto");
 
 // src/core/text/plural.ts
 function count(n, noun) {
@@ -8084,7 +8134,7 @@ var StreamProcessor = class {
   result = emptyStreamResult();
   tagger;
   begin() {
-    this.hash = this.work.layerHash ? (0, import_node_crypto3.createHash)("sha256") : null;
+    this.hash = this.work.layerHash ? (0, import_node_crypto4.createHash)("sha256") : null;
     this.head = 0;
     this.tail = 0;
     this.offset = 0;
@@ -8801,7 +8851,7 @@ var HashingSink = class {
   path;
   entrySize;
   reader;
-  hash = (0, import_node_crypto4.createHash)("sha256");
+  hash = (0, import_node_crypto5.createHash)("sha256");
   head = [];
   headSize = 0;
   target = null;
@@ -8990,12 +9040,12 @@ async function readArchive(source, options) {
 }
 
 // src/core/scan/clamd-client.ts
-var import_node_net = require("node:net");
+var import_node_net2 = require("node:net");
 init_errors();
 init_excerpt();
 init_wakeup();
 var CLAMD_MAX_STREAM = 25 * 1e3 * 1e3;
-var DEFAULT_STALL_MS = 5 * 60 * 1e3;
+var DEFAULT_STALL_MS2 = 5 * 60 * 1e3;
 function parseClamdAddress(address) {
   const tcp = /^tcp:\/\/([^:/]+):(\d{1,5})$/.exec(address);
   if (tcp) return { host: tcp[1], port: Number(tcp[2]) };
@@ -9032,9 +9082,9 @@ var ClamdClient = class _ClamdClient {
   layer = 0;
   layers = 0;
   draining = false;
-  static async connect(address, stallMs = DEFAULT_STALL_MS) {
+  static async connect(address, stallMs = DEFAULT_STALL_MS2) {
     const target = parseClamdAddress(address);
-    const socket = "path" in target ? (0, import_node_net.connect)(target.path) : (0, import_node_net.connect)(target.port, target.host);
+    const socket = "path" in target ? (0, import_node_net2.connect)(target.path) : (0, import_node_net2.connect)(target.port, target.host);
     socket.setTimeout(stallMs);
     await new Promise((resolve2, reject) => {
       socket.once("connect", resolve2);
@@ -10370,9 +10420,9 @@ function declaredDigest(path) {
 }
 
 // src/core/scan/scan-workers.ts
-var import_node_fs = require("node:fs");
-var import_node_path = require("node:path");
-var import_node_worker_threads = require("node:worker_threads");
+var import_node_fs2 = require("node:fs");
+var import_node_path2 = require("node:path");
+var import_node_worker_threads2 = require("node:worker_threads");
 init_errors();
 
 // src/core/scan/shared-ring.ts
@@ -10512,12 +10562,12 @@ var RingProducer = class {
 };
 
 // src/core/scan/scan-workers.ts
-var WORKER_FILE = (0, import_node_path.join)(__dirname, "scan-worker.js");
+var WORKER_FILE = (0, import_node_path2.join)(__dirname, "scan-worker.js");
 function createScanWorkers(scanLimit, detectors, layerHash = true) {
   const tagKey = newTagKey();
   const layerWork = { layerHash: true, tags: false, tagKey, detectors: [], scanLimit };
   const filesWork = { layerHash: false, tags: true, tagKey, detectors, scanLimit };
-  if ((0, import_node_fs.existsSync)(WORKER_FILE) && process.env.MODELARTS_IMAGE_CHECK_WORKERS !== "0") {
+  if ((0, import_node_fs2.existsSync)(WORKER_FILE) && process.env.MODELARTS_IMAGE_CHECK_WORKERS !== "0") {
     return new ThreadedScanWorkers(layerHash ? [layerWork, filesWork] : [filesWork]);
   }
   return new InThreadScanWorkers({ ...filesWork, layerHash });
@@ -10558,7 +10608,7 @@ var ThreadedScanWorkers = class {
     this.needsEveryByte = works.some((w) => w.layerHash);
     this.workers = works.map((work, index) => {
       const data = { work, ring: this.ring.memory, index };
-      const worker = new import_node_worker_threads.Worker(WORKER_FILE, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 2 } });
+      const worker = new import_node_worker_threads2.Worker(WORKER_FILE, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 2 } });
       worker.unref();
       worker.on("message", (m) => {
         if (m.t === "result") this.resultWaiters[index].shift()?.resolve(m.result);
@@ -11573,7 +11623,7 @@ function buildFacts(image, base, options) {
 init_errors();
 
 // src/core/source/image-source.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 init_errors();
 function archiveSource(spec) {
   let layout = "auto";
@@ -11588,7 +11638,7 @@ function archiveSource(spec) {
   if (path === "") throw new UsageError(`"${spec}" names no file`);
   let size;
   try {
-    const st = (0, import_node_fs2.statSync)(path);
+    const st = (0, import_node_fs3.statSync)(path);
     if (!st.isFile()) throw new UsageError(`${path} is not a file: pass an image archive (docker save -o image.tar IMAGE)`);
     size = st.size;
   } catch (err) {
@@ -11612,28 +11662,28 @@ function readChunks(path, size) {
       return skipped;
     },
     async *[Symbol.asyncIterator]() {
-      const fd = (0, import_node_fs2.openSync)(path, "r");
+      const fd = (0, import_node_fs3.openSync)(path, "r");
       try {
         const buffer = Buffer.allocUnsafe(1024 * 1024);
         for (; ; ) {
-          const bytesRead = (0, import_node_fs2.readSync)(fd, buffer, 0, buffer.length, position);
+          const bytesRead = (0, import_node_fs3.readSync)(fd, buffer, 0, buffer.length, position);
           if (bytesRead === 0) return;
           position += bytesRead;
           yield buffer.subarray(0, bytesRead);
         }
       } finally {
-        (0, import_node_fs2.closeSync)(fd);
+        (0, import_node_fs3.closeSync)(fd);
       }
     }
   };
 }
 
 // src/core/settings/resolve-settings.ts
-var import_node_fs4 = require("node:fs");
-var import_node_path2 = require("node:path");
+var import_node_fs5 = require("node:fs");
+var import_node_path3 = require("node:path");
 
 // src/core/settings/config-file.ts
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 
 // schema/modelarts-image-check.schema.json
 var modelarts_image_check_schema_default = {
@@ -11753,7 +11803,7 @@ var validate = (doc) => (validator ??= new (parsers()).Ajv({ allErrors: true, al
 function readConfigFile(path) {
   let text;
   try {
-    text = (0, import_node_fs3.readFileSync)(path, "utf8");
+    text = (0, import_node_fs4.readFileSync)(path, "utf8");
   } catch (err) {
     throw new UsageError(`cannot read the config file ${path}: ${err.code ?? err.message}`);
   }
@@ -11797,7 +11847,7 @@ function parseConfig(text, name) {
 // src/core/settings/resolve-settings.ts
 init_errors();
 function resolveSettings(o) {
-  const configPath = o.config || ((0, import_node_fs4.existsSync)((0, import_node_path2.join)(o.cwd, CONFIG_FILE_NAME)) ? (0, import_node_path2.join)(o.cwd, CONFIG_FILE_NAME) : void 0);
+  const configPath = o.config || ((0, import_node_fs5.existsSync)((0, import_node_path3.join)(o.cwd, CONFIG_FILE_NAME)) ? (0, import_node_path3.join)(o.cwd, CONFIG_FILE_NAME) : void 0);
   const file = configPath ? readConfigFile(configPath) : void 0;
   const profile = o.profile ? parseProfile(o.profile) : file?.profile ?? "legacy";
   const s = defaultSettings(profile);
@@ -11952,7 +12002,7 @@ var Progress = class {
 };
 
 // src/report/sarif-report.ts
-var import_node_crypto5 = require("node:crypto");
+var import_node_crypto6 = require("node:crypto");
 
 // src/core/rules/rule.ts
 var DOCS_BASE = "https://github.com/modelarts-image-check/modelarts-image-check/blob/main/docs/rules/";
@@ -12017,7 +12067,7 @@ See ${docsUrl(r.id)}`,
               }
             ],
             partialFingerprints: {
-              "modelartsImageCheck/v1": (0, import_node_crypto5.createHash)("sha256").update(`${f.rule}\0${f.path ?? ""}\0${f.instruction ?? ""}`).digest("hex").slice(0, 32)
+              "modelartsImageCheck/v1": (0, import_node_crypto6.createHash)("sha256").update(`${f.rule}\0${f.path ?? ""}\0${f.instruction ?? ""}`).digest("hex").slice(0, 32)
             },
             ...f.waived && { suppressions: [{ kind: "external", justification: f.waived.reason }] }
           };
@@ -12074,8 +12124,8 @@ function renderText(report, color) {
 }
 
 // src/dockerfile/dockerfile-lines.ts
-var import_node_fs5 = require("node:fs");
-var import_node_path3 = require("node:path");
+var import_node_fs6 = require("node:fs");
+var import_node_path4 = require("node:path");
 
 // src/dockerfile/dockerfile-map.ts
 function parseDockerfile(text) {
@@ -12203,12 +12253,12 @@ function mapHistoryToDockerfile(instructions, createdBy) {
 
 // src/dockerfile/dockerfile-lines.ts
 function dockerfileLines(path, root, history) {
-  const file = (0, import_node_path3.resolve)(root, path ?? "Dockerfile");
-  if (!(0, import_node_fs5.existsSync)(file)) return { lines: /* @__PURE__ */ new Map(), missing: path !== void 0 };
-  const rel = (0, import_node_path3.relative)(root, file);
-  const dockerfile = (0, import_node_path3.isAbsolute)(rel) || rel.startsWith("..") ? file : rel.split("\\").join("/");
+  const file = (0, import_node_path4.resolve)(root, path ?? "Dockerfile");
+  if (!(0, import_node_fs6.existsSync)(file)) return { lines: /* @__PURE__ */ new Map(), missing: path !== void 0 };
+  const rel = (0, import_node_path4.relative)(root, file);
+  const dockerfile = (0, import_node_path4.isAbsolute)(rel) || rel.startsWith("..") ? file : rel.split("\\").join("/");
   const createdBy = (history ?? []).map((h) => h?.created_by);
-  return { dockerfile, lines: mapHistoryToDockerfile(parseDockerfile((0, import_node_fs5.readFileSync)(file, "utf8")), createdBy), missing: false };
+  return { dockerfile, lines: mapHistoryToDockerfile(parseDockerfile((0, import_node_fs6.readFileSync)(file, "utf8")), createdBy), missing: false };
 }
 
 // src/cli/main.ts
@@ -12267,7 +12317,7 @@ async function runCli(argv, io) {
       if (found.missing) throw new UsageError(`cannot read the Dockerfile ${opts.dockerfile}`);
       output = JSON.stringify(buildSarif(report, { dockerfile: found.dockerfile ?? "Dockerfile", lines: found.lines }), null, 2) + "\n";
     } else output = renderText(report, !opts.output && !!io.stdout.isTTY && !process.env.NO_COLOR);
-    if (opts.output) (0, import_node_fs6.writeFileSync)(String(opts.output), output);
+    if (opts.output) (0, import_node_fs7.writeFileSync)(String(opts.output), output);
     else io.stdout.write(output);
     return report.summary.passed ? 0 : 1;
   } catch (err) {
@@ -12278,7 +12328,7 @@ async function runCli(argv, io) {
     return 2;
   }
 }
-var inDaemon = (ref, io) => ref.startsWith("docker-daemon:") || !/^(docker|oci)-archive:/.test(ref) && !(0, import_node_fs6.existsSync)(ref) && io.openReference !== void 0;
+var inDaemon = (ref, io) => ref.startsWith("docker-daemon:") || !/^(docker|oci)-archive:/.test(ref) && !(0, import_node_fs7.existsSync)(ref) && io.openReference !== void 0;
 async function openBase(ref, io) {
   if (io.inspectReference && inDaemon(ref, io)) return io.inspectReference(ref.replace(/^docker-daemon:/, ""));
   return openImage(ref, io);
@@ -12290,58 +12340,17 @@ async function openImage(ref, io) {
   return archiveSource(ref);
 }
 
-// src/launch-in-worker.ts
-var import_node_worker_threads2 = require("node:worker_threads");
-function terminalFacts() {
-  const given = import_node_worker_threads2.workerData?.terminal;
-  return given ?? { stdoutIsTTY: !!process.stdout.isTTY, stderrIsTTY: !!process.stderr.isTTY, columns: process.stderr.columns };
-}
-
 // src/cli/start.ts
-init_errors();
-
-// src/docker/image-reference.ts
-var REFERENCE = /^(?:sha256:[a-f0-9]{64}|[a-z0-9]+(?:[._-][a-z0-9]+)*(?::\d+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?)$/;
-function isImageReference(ref) {
-  return REFERENCE.test(ref);
-}
-
-// src/cli/start.ts
-async function openReference(ref) {
-  const { docker, info } = await findInDaemon(ref);
-  const { daemonSource: daemonSource2 } = await Promise.resolve().then(() => (init_daemon(), daemon_exports));
-  return daemonSource2(docker, info, ref);
-}
-async function inspectReference(ref) {
-  const { info } = await findInDaemon(ref);
-  return { name: `image ${ref} (${info.id.slice(0, 19)})`, id: info.id, diffIds: info.diffIds };
-}
-var daemon;
-async function findInDaemon(ref) {
-  if (!isImageReference(ref)) throw new UsageError(`"${ref}" is neither an archive that exists nor an image reference (NAME[:TAG][@DIGEST] or an image ID)`);
-  const { connectDaemon: connectDaemon2, ensureImage: ensureImage2 } = await Promise.resolve().then(() => (init_daemon(), daemon_exports));
-  const { credentialsFor: credentialsFor2, registryOf: registryOf2 } = await Promise.resolve().then(() => (init_registry_auth(), registry_auth_exports));
-  const docker = await (daemon ??= connectDaemon2());
-  const log = { info: (line) => process.stderr.write(`${line}
-`), warning: (line) => process.stderr.write(`warning: ${line}
-`) };
-  const info = await ensureImage2(docker, ref, "missing", await credentialsFor2(registryOf2(ref), {}), log).catch((err) => {
-    throw err instanceof Error ? new UsageError(err.message) : err;
-  });
-  return { docker, info };
-}
-{
-  const terminal = terminalFacts();
-  const stdout = Object.assign(process.stdout, { isTTY: terminal.stdoutIsTTY });
-  const stderr = Object.assign(process.stderr, { isTTY: terminal.stderrIsTTY, columns: terminal.columns });
-  runCli(process.argv.slice(2), { stdout, stderr, cwd: process.cwd(), openReference, inspectReference }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err) => {
-      process.stderr.write(`modelarts-image-check: internal error: ${err?.message ?? String(err)}
+var terminal = terminalFacts();
+var stdout = Object.assign(process.stdout, { isTTY: terminal.stdoutIsTTY });
+var stderr = Object.assign(process.stderr, { isTTY: terminal.stderrIsTTY, columns: terminal.columns });
+runCli(process.argv.slice(2), { stdout, stderr, cwd: process.cwd(), openReference, inspectReference }).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`modelarts-image-check: internal error: ${err?.message ?? String(err)}
 `);
-      process.exitCode = 2;
-    }
-  );
-}
+    process.exitCode = 2;
+  }
+);

@@ -1,6 +1,8 @@
 // The GitHub Action: pull through the daemon, stream `docker save` of the exact image ID into
 // the validator core, annotate the Dockerfile, write the job summary, and push to SWR only
-// when the image passed. Everything below this file knows nothing about GitHub.
+// when the image passed (the push gate). Everything below this file knows nothing about GitHub.
+// The daemon and the credential lookup are parameters of run(), so that the push gate is
+// tested without Docker (__tests__/action/main.test.ts).
 import * as core from '@actions/core';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -11,8 +13,8 @@ import { count } from '../core/text/plural';
 import { resolveSettings } from '../core/settings/resolve-settings';
 import { dockerfileLines } from '../dockerfile/dockerfile-lines';
 import { formatSize } from '../core/settings/settings';
-import { connectDaemon, daemonSource, ensureImage, pushImage, type Log } from '../docker/daemon';
-import { credentialsFor, registryOf, swrLogin } from '../docker/registry-auth';
+import { openDaemon, type Daemon, type Log } from '../docker/daemon';
+import { credentialsFor, registryOf, swrLogin, type ExplicitCredentials, type RegistryAuth } from '../docker/registry-auth';
 import { buildAnnotations } from '../report/annotations';
 import { buildJsonReport } from '../report/json-report';
 import { renderSummary, type SummaryExtras } from '../report/job-summary';
@@ -44,19 +46,27 @@ function maskSecrets(): void {
   if (ak && sk && region) core.setSecret(swrLogin(ak.trim(), sk.trim(), region.trim()).password);
 }
 
-export async function run(): Promise<void> {
+/** What the action uses outside itself: the Docker daemon, and the credentials for a registry. */
+export interface Services {
+  openDaemon(): Promise<Daemon>;
+  credentialsFor(registry: string, explicit: ExplicitCredentials): Promise<RegistryAuth | undefined>;
+}
+
+const REAL: Services = { openDaemon, credentialsFor: (registry, explicit) => credentialsFor(registry, explicit) };
+
+export async function run(services: Services = REAL): Promise<void> {
   try {
     maskSecrets();
     core.setOutput('passed', 'false');
     core.setOutput('pushed', 'false');
     const inputs = parseInputs((name) => core.getInput(name));
-    await check(inputs);
+    await check(inputs, services);
   } catch (err) {
     core.setFailed(`The image could not be checked: ${describeError(err)}`);
   }
 }
 
-async function check(inputs: Inputs): Promise<void> {
+async function check(inputs: Inputs, services: Services): Promise<void> {
   const timings: { phase: string; ms: number }[] = [];
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const { settings } = resolveSettings({
@@ -74,21 +84,21 @@ async function check(inputs: Inputs): Promise<void> {
     region: inputs.swrRegion
   };
   const auth = async (ref: string) => {
-    const found = await credentialsFor(registryOf(ref), explicit);
+    const found = await services.credentialsFor(registryOf(ref), explicit);
     if (found) core.setSecret(found.password);
     return found;
   };
 
-  const docker = await connectDaemon();
-  const image = await group(`Pull ${inputs.image}`, timings, async () => ensureImage(docker, inputs.image, inputs.pull, await auth(inputs.image), log));
+  const daemon = await services.openDaemon();
+  const image = await group(`Pull ${inputs.image}`, timings, async () => daemon.ensureImage(inputs.image, inputs.pull, await auth(inputs.image), log));
   const base = inputs.baseImage
-    ? await group(`Pull base ${inputs.baseImage}`, timings, async () => ensureImage(docker, inputs.baseImage!, inputs.pull, await auth(inputs.baseImage!), log))
+    ? await group(`Pull base ${inputs.baseImage}`, timings, async () => daemon.ensureImage(inputs.baseImage!, inputs.pull, await auth(inputs.baseImage!), log))
     : undefined;
 
   const result = await group('Check', timings, async () => {
     let lastLog = Date.now();
     return checkImage({
-      image: daemonSource(docker, image, inputs.image),
+      image: daemon.imageSource(image, inputs.image),
       base: base && { name: inputs.baseImage!, id: base.id, diffIds: base.diffIds },
       settings,
       onProgress: (bytes) => {
@@ -140,7 +150,7 @@ async function check(inputs: Inputs): Promise<void> {
     extras.push = { pushed };
     try {
       for (const target of inputs.pushImages) {
-        const digest = await group(`Push ${target}`, timings, async () => pushImage(docker, image.id, target, await auth(target), log));
+        const digest = await group(`Push ${target}`, timings, async () => daemon.pushImage(image.id, target, await auth(target), log));
         pushed.push({ target, digest });
         core.setOutput('digest', digest);
       }

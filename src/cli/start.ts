@@ -1,49 +1,18 @@
-import type Docker from 'dockerode';
-import { runCli } from './main';
+// The CLI program as it runs in the launcher's worker thread (bundled to dist/cli-main.js): the
+// process's arguments, streams and exit code around runCli().
 import { terminalFacts } from '../launch-in-worker';
-import { UsageError } from '../core/errors';
-import { isImageReference } from '../docker/image-reference';
+import { inspectReference, openReference } from './daemon-references';
+import { runCli } from './main';
 
-/** Image references go through the Docker daemon (DOCKER_HOST), pulled when missing. */
-async function openReference(ref: string) {
-  const { docker, info } = await findInDaemon(ref);
-  const { daemonSource } = await import('../docker/daemon');
-  return daemonSource(docker, info, ref);
-}
-
-/** A base image in the daemon: its layer list from docker inspect. */
-async function inspectReference(ref: string) {
-  const { info } = await findInDaemon(ref);
-  return { name: `image ${ref} (${info.id.slice(0, 19)})`, id: info.id, diffIds: info.diffIds };
-}
-
-/** The daemon, connected (and pinged) once for the image and its base. */
-let daemon: Promise<Docker> | undefined;
-
-async function findInDaemon(ref: string) {
-  if (!isImageReference(ref)) throw new UsageError(`"${ref}" is neither an archive that exists nor an image reference (NAME[:TAG][@DIGEST] or an image ID)`);
-  // Loaded only when needed: dockerode and its dependencies are most of the bundle.
-  const { connectDaemon, ensureImage } = await import('../docker/daemon');
-  const { credentialsFor, registryOf } = await import('../docker/registry-auth');
-  const docker = await (daemon ??= connectDaemon());
-  const log = { info: (line: string) => process.stderr.write(`${line}\n`), warning: (line: string) => process.stderr.write(`warning: ${line}\n`) };
-  const info = await ensureImage(docker, ref, 'missing', await credentialsFor(registryOf(ref), {}), log).catch((err: unknown) => {
-    throw err instanceof Error ? new UsageError(err.message) : err;
-  });
-  return { docker, info };
-}
-
-{
-  const terminal = terminalFacts();
-  const stdout = Object.assign(process.stdout, { isTTY: terminal.stdoutIsTTY });
-  const stderr = Object.assign(process.stderr, { isTTY: terminal.stderrIsTTY, columns: terminal.columns });
-  runCli(process.argv.slice(2), { stdout, stderr, cwd: process.cwd(), openReference, inspectReference }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      process.stderr.write(`modelarts-image-check: internal error: ${(err as Error)?.message ?? String(err)}\n`);
-      process.exitCode = 2;
-    }
-  );
-}
+const terminal = terminalFacts();
+const stdout = Object.assign(process.stdout, { isTTY: terminal.stdoutIsTTY });
+const stderr = Object.assign(process.stderr, { isTTY: terminal.stderrIsTTY, columns: terminal.columns });
+runCli(process.argv.slice(2), { stdout, stderr, cwd: process.cwd(), openReference, inspectReference }).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`modelarts-image-check: internal error: ${(err as Error)?.message ?? String(err)}\n`);
+    process.exitCode = 2;
+  }
+);

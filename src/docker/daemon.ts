@@ -286,3 +286,20 @@ function shortError(err: unknown): string {
     .split('\n')[0]
     .trim();
 }
+
+/** What the action asks of the Docker daemon: a parameter of the action, so that its push gate is tested without Docker. */
+export interface Daemon {
+  ensureImage(ref: string, policy: 'missing' | 'always' | 'never', auth: RegistryAuth | undefined, log: Log): Promise<ImageInfo>;
+  imageSource(info: ImageInfo, name: string): ImageSource;
+  pushImage(imageId: string, target: string, auth: RegistryAuth | undefined, log: Log): Promise<string>;
+}
+
+/** The daemon at DOCKER_HOST, connected and pinged. */
+export async function openDaemon(): Promise<Daemon> {
+  const docker = await connectDaemon();
+  return {
+    ensureImage: (ref, policy, auth, log) => ensureImage(docker, ref, policy, auth, log),
+    imageSource: (info, name) => daemonSource(docker, info, name),
+    pushImage: (imageId, target, auth, log) => pushImage(docker, imageId, target, auth, log)
+  };
+}

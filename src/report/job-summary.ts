@@ -43,7 +43,8 @@ export function renderSummary(report: JsonReport, extras: SummaryExtras = {}): s
   );
   if (extras.push) {
     if (extras.push.pushed.length) parts.push(`<p>Pushed: ${extras.push.pushed.map((p) => `${code(p.target)} ${code(p.digest)}`).join(', ')}</p>`);
-    else if (extras.push.skipped) parts.push(`<p>Not pushed: ${escapeHtml(extras.push.skipped)}</p>`);
+    // A push that failed part way names what did reach the registry above, and why the rest did not.
+    if (extras.push.skipped) parts.push(`<p>Not pushed${extras.push.pushed.length ? ' to the other targets' : ''}: ${escapeHtml(extras.push.skipped)}</p>`);
   }
 
   const rows = RULES.map((r) => {

@@ -1,0 +1,47 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { splitTag } from '../../src/docker/daemon';
+import { credentialsFor, registryOf, swrLogin } from '../../src/docker/registry-auth';
+
+describe('registry credentials', () => {
+  it('derives the SWR long-term login (vector computed with openssl dgst -sha256 -hmac)', () => {
+    expect(swrLogin('AKTEST1234567890ABCD', 'SKtest0987654321abcdefghijABCDEFGHIJ0123', 'cn-north-4')).toEqual({
+      username: 'cn-north-4@AKTEST1234567890ABCD',
+      password: '65c3adec6225221465bff40e52447cddfa607142d14c27a4dfe3fdcfea8dc60d'
+    });
+  });
+
+  it('finds the registry of a reference', () => {
+    expect(registryOf('swr.cn-north-4.myhuaweicloud.com/org/x:1')).toBe('swr.cn-north-4.myhuaweicloud.com');
+    expect(registryOf('127.0.0.1:5443/org/x')).toBe('127.0.0.1:5443');
+    expect(registryOf('library/ubuntu:22.04')).toBe('docker.io');
+    expect(registryOf('ubuntu')).toBe('docker.io');
+    expect(splitTag('127.0.0.1:5443/org/x:1.2')).toEqual({ repo: '127.0.0.1:5443/org/x', tag: '1.2' });
+    expect(splitTag('127.0.0.1:5443/org/x')).toEqual({ repo: '127.0.0.1:5443/org/x', tag: 'latest' });
+  });
+
+  it('uses SWR keys only for their region, then what docker login stored', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mic-docker-config-'));
+    writeFileSync(
+      join(dir, 'config.json'),
+      JSON.stringify({
+        auths: { 'reg.example.com': { auth: Buffer.from('bob:s3cret:with:colons').toString('base64') } },
+        credHelpers: { 'helped.example.com': 'fake' }
+      })
+    );
+    const env = { DOCKER_CONFIG: dir };
+    const explicit = { ak: 'AK', sk: 'SK', region: 'cn-north-4' };
+    const noHelper = async () => undefined;
+    expect(await credentialsFor('swr.cn-north-4.myhuaweicloud.com', explicit, env, noHelper)).toMatchObject({ username: 'cn-north-4@AK' });
+    expect(await credentialsFor('reg.example.com', explicit, env, noHelper)).toEqual({
+      username: 'bob',
+      password: 's3cret:with:colons',
+      serveraddress: 'reg.example.com'
+    });
+    const helper = async (name: string, server: string) =>
+      name === 'fake' && server === 'helped.example.com' ? { Username: 'h', Secret: 'from-helper' } : undefined;
+    expect(await credentialsFor('helped.example.com', {}, env, helper)).toMatchObject({ password: 'from-helper' });
+    expect(await credentialsFor('other.example.com', {}, env, noHelper)).toBeUndefined();
+  });
+});

@@ -1,0 +1,87 @@
+import { mapHistoryToDockerfile, parseDockerfile } from '../../src/dockerfile/dockerfile-map';
+
+describe('Dockerfile to history matching', () => {
+  const dockerfile = [
+    '# syntax=docker/dockerfile:1',
+    'FROM python:3.11 AS build',
+    'RUN pip wheel -w /wheels torch',
+    '',
+    'FROM swr.cn-north-4.myhuaweicloud.com/modelarts-job-dev-image/custom-cpu-base:1.3',
+    'ARG SK',
+    'COPY --chown=1101:1101 train.py /home/work/',
+    'RUN apt-get update && \\',
+    '    # a comment inside the continuation',
+    '    apt-get install -y curl',
+    'ENV MODE prod',
+    'USER work',
+    'CMD ["python3", "/home/work/train.py"]'
+  ].join('\n');
+  const ins = parseDockerfile(dockerfile);
+
+  it('parses the last stage with continuation lines', () => {
+    expect(ins.map((i) => [i.keyword, i.line, i.endLine])).toEqual([
+      ['ARG', 6, 6],
+      ['COPY', 7, 7],
+      ['RUN', 8, 10],
+      ['ENV', 11, 11],
+      ['USER', 12, 12],
+      ['CMD', 13, 13]
+    ]);
+  });
+
+  it('matches classic builder history', () => {
+    const history = [
+      '/bin/sh -c #(nop)  CMD ["/bin/bash"]',
+      '/bin/sh -c #(nop)  ARG SK',
+      '/bin/sh -c #(nop) COPY file:0af3e1c2d4 in /home/work/ ',
+      '|1 SK=****** /bin/sh -c apt-get update &&     apt-get install -y curl',
+      '/bin/sh -c #(nop)  ENV MODE=prod',
+      '/bin/sh -c #(nop)  USER work',
+      '/bin/sh -c #(nop)  CMD ["python3" "/home/work/train.py"]'
+    ];
+    const map = mapHistoryToDockerfile(ins, history);
+    expect(history.map((h) => map.get(h)?.line)).toEqual([undefined, 6, 7, 8, 11, 12, 13]);
+  });
+
+  it('matches BuildKit history', () => {
+    const history = [
+      'CMD ["/bin/bash"]',
+      'ARG SK',
+      'COPY --chown=1101:1101 train.py /home/work/ # buildkit',
+      'RUN |1 SK=****** /bin/sh -c apt-get update &&     apt-get install -y curl # buildkit',
+      'ENV MODE=prod',
+      'USER work',
+      'CMD ["python3" "/home/work/train.py"]'
+    ];
+    const map = mapHistoryToDockerfile(ins, history);
+    expect(history.map((h) => map.get(h)?.line)).toEqual([undefined, 6, 7, 8, 11, 12, 13]);
+  });
+
+  it('matches build steps whose arguments were masked or hold spaces', () => {
+    // Findings carry the masked history, and a masked value reads "*** (3 characters, masked)".
+    const history = [
+      '|1 SK=****** (6 characters, masked) /bin/sh -c apt-get update &&     apt-get install -y curl',
+      'RUN |2 SK=****** (6 characters, masked) NOTE=two words /bin/sh -c apt-get update &&     apt-get install -y curl # buildkit'
+    ];
+    const map = mapHistoryToDockerfile(ins, history.slice(0, 1));
+    expect(map.get(history[0])?.line).toBe(8);
+    expect(mapHistoryToDockerfile(ins, history.slice(1)).get(history[1])?.line).toBe(8);
+  });
+
+  it('matches a RUN written as ["/bin/sh", "-c", ...], which the classic builder records as a shell command', () => {
+    const exec = parseDockerfile('FROM base\nRUN ["/bin/sh", "-c", "touch /usr/bin/b && chmod 4755 /usr/bin/b"]\nRUN ["python3", "setup.py"]\n');
+    const history = ['/bin/sh -c touch /usr/bin/b && chmod 4755 /usr/bin/b', 'python3 setup.py'];
+    const map = mapHistoryToDockerfile(exec, history);
+    expect(history.map((h) => map.get(h)?.line)).toEqual([2, 3]);
+  });
+
+  it('matches a classic COPY --chown, whose history glues the flag to the source ("--chown=1101:1101file:...")', () => {
+    const copy = parseDockerfile('FROM base\nCOPY --chown=1101:1101 \\\n     newlib /bin/busybox\nUSER work\n');
+    const history = ['/bin/sh -c #(nop) COPY --chown=1101:1101file:cbb68132005fcbec in /bin/busybox '];
+    expect(mapHistoryToDockerfile(copy, history).get(history[0])?.line).toBe(2);
+  });
+
+  it('leaves unmatched history unmapped', () => {
+    expect(mapHistoryToDockerfile(ins, ['/bin/sh -c something else']).size).toBe(0);
+  });
+});
