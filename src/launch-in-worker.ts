@@ -1,10 +1,10 @@
 // dist/cli.js and dist/index.js are small launchers: they start the real program (the CLI,
 // the action) in a worker thread whose young generation is small. The validator's garbage is
 // short-lived (chunk views, per-entry strings) and its long-lived data is compact, so a small
-// nursery is collected often and cheaply. Node flags cannot be passed to the action or to
-// `node dist/cli.js`, heap sizes set at run time do not resize an isolate that exists, and a
-// worker's resourceLimits do apply. Measured on the bench: peak RSS about 207 MB in the main thread, about 182 MB this
-// way, at the same speed. The launcher itself loads nothing else, so it stays small.
+// nursery is collected often and cheaply, and peak memory stays lower at the same speed
+// (docs/performance.md). Node flags cannot be passed to the action or to `node dist/cli.js`,
+// heap sizes set at run time do not resize an isolate that exists, and a worker's
+// resourceLimits do apply. The launcher itself loads nothing else, so it stays small.
 import { setFlagsFromString } from 'node:v8';
 import { Worker, workerData } from 'node:worker_threads';
 
@@ -17,9 +17,9 @@ export interface TerminalFacts {
 export function launchInWorker(file: string): void {
   // The validator's long-lived data (paths, the filesystem maps) grows steadily while it reads,
   // and V8's default lets the old generation grow to several times what is live before it
-  // collects. A growth factor of 1.5 keeps peak RSS nearer the live data (bench, scale 2:
-  // ~225 -> ~185 MB; scale 1: ~147 -> ~144 MB) for a few percent more CPU at scale 2. V8 reads
-  // the flag whenever it sizes a heap, so setting it here, before the workers start, applies.
+  // collects. A growth factor of 1.5 keeps peak RSS nearer the live data for a few percent more
+  // CPU. V8 reads the flag whenever it sizes a heap, so setting it here, before the workers
+  // start, applies.
   setFlagsFromString('--heap-growing-percent=50');
   if (process.env.MODELARTS_IMAGE_CHECK_SINGLE_THREAD === '1') {
     require(file);

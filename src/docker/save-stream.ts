@@ -1,14 +1,12 @@
-// `docker save` read straight from the daemon's socket into two reused 1 MiB buffers.
-// Through Node's http client the bench's 1.3 GB image arrived as ~55,000 new 64 KB buffers,
-// whose garbage cost about a second of CPU in the parser's thread while the daemon's own tar
-// writer competed for the same cores. Here each read lands in place (net's `onread`), and the
-// archive reader gets ~1 MiB chunks, as from a file. Each chunk is valid until the reader asks
-// for the next one (as with files).
+// `docker save` read straight from the daemon's socket into two reused 1 MiB buffers: each read
+// lands in place (net's `onread`) instead of in a new buffer for the collector, and the archive
+// reader gets ~1 MiB chunks, as from a file. Each chunk is valid until the reader asks for the
+// next one (as with files).
 // The request is HTTP/1.0, so the daemon sends the body raw until it closes the connection
-// instead of in chunks of a few KB, whose framing had to be cut out by moving every byte after
-// it (bench: ~0.3 s less CPU, and a stream ~0.5 s shorter, per 1.3 GB). The connection's end
+// instead of in chunks of a few KB whose framing would have to be cut out. The connection's end
 // then does not prove the body whole; Docker ends the archive with tar's end-of-archive marker,
 // which the archive reader requires (daemonSource sets ChunkSource.cutShortHint).
+// Why and by how much: docs/performance.md, "What made it faster".
 import { connect, type NetConnectOpts } from 'node:net';
 import type { ChunkSource } from '../core/source/image-source';
 import { cutText } from '../core/text/excerpt';
@@ -26,8 +24,7 @@ const PARKING_BYTES = 64 * 1024;
 /**
  * A reader that has waited this long gets a buffer that is not full yet. Within a stream the
  * daemon fills a buffer sooner; at its end the daemon keeps the connection open while it deletes
- * its export (~160 ms on the bench), and the last bytes, the end-of-archive marker among them,
- * must not wait for that.
+ * its export, and the last bytes, the end-of-archive marker among them, must not wait for that.
  */
 const QUIET_MS = 10;
 

@@ -252,7 +252,7 @@ export async function readArchive(source: ChunkSource, options: ReadOptions): Pr
     for await (const chunk of chunks) {
       await parser.write(chunk);
       // After the end-of-archive marker comes padding at most. The daemon keeps its connection
-      // open for a while after it (it deletes its export: ~160 ms on the bench), so the check
+      // open for a while after it (it deletes its export), so the check
       // goes on at once. A gzipped archive is read to its end, where the gzip trailer is checked.
       if (stopAtEnd && parser.ended) break;
       // Bodies nobody reads (a base image's layers) are jumped over where the source can seek.

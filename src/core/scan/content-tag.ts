@@ -1,8 +1,9 @@
 // Content tags: what tells a rewritten protected file from an unchanged one. A tag is only
 // compared with the base image's tag for the same path, in the same run; it is never shown or
 // kept. So bodies of 16 KiB and more are tagged with GMAC (GHASH of the body under AES-256-GCM,
-// with a key drawn at random for each run) rather than sha256: about 5.4 against 1.5 GB/s
-// here, and a CUDA base image puts gigabytes of libraries under /usr, all of which are tagged.
+// with a key drawn at random for each run) rather than sha256, several times faster
+// (docs/performance.md), and a CUDA base image puts gigabytes of libraries under /usr, all of
+// which are tagged.
 // GHASH with a secret key is almost universal: whoever built the image does not know the key,
 // so two different bodies of the same length get the same tag with a chance of at most
 // (16-byte blocks + 1) / 2^128. Smaller bodies keep sha256, which costs less per call. The

@@ -1,7 +1,7 @@
 // A push-based tar reader. It is hand-written rather than tar-stream because a layer holds
 // hundreds of thousands of small entries: parsing headers straight from the incoming buffers,
 // with no stream object per entry, is what keeps the validator near the cost of GNU tar
-// (see scripts/bench.mjs). Bodies are handed on as sub-views of the input, never copied.
+// (docs/performance.md). Bodies are handed on as sub-views of the input, never copied.
 //
 // It reads an archive as Go's archive/tar does, because Docker and containerd load images and
 // unpack layers with it: the rules must judge the files Docker writes, and an archive that Go
