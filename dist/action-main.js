@@ -70254,7 +70254,7 @@ var protectedEtc = {
   description: "Important /etc configuration (passwd, group, shadow, sudoers, pam.d, ld.so.preload, ...) must not be added, changed or deleted.",
   spec: "Part of content in the basic images cannot be changed, including ... some important configuration files in /etc.",
   needs(settings) {
-    const dirs = ["/etc", ...globBases(settings.protectedEtc)];
+    const dirs = outermost(["/etc", ...globBases(settings.protectedEtc)]);
     return { contentTag: (path) => dirs.some((dir) => isUnder(path, dir)) };
   },
   check(facts, settings) {
@@ -70289,6 +70289,9 @@ var protectedEtc = {
 };
 function globBases(globs) {
   return [...new Set(globs.map((g) => import_picomatch.default.scan(g).base || "/"))];
+}
+function outermost(dirs) {
+  return dirs.filter((d, i) => !dirs.some((other, j) => j !== i && isUnder(d, other) && (d !== other || j < i)));
 }
 function commonPrefix(a, b) {
   let i = 0;

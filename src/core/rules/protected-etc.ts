@@ -10,8 +10,8 @@ export const protectedEtc: Rule = {
   description: 'Important /etc configuration (passwd, group, shadow, sudoers, pam.d, ld.so.preload, ...) must not be added, changed or deleted.',
   spec: 'Part of content in the basic images cannot be changed, including ... some important configuration files in /etc.',
   needs(settings) {
-    // The directories the globs start from: every file below them is compared with the base's.
-    const dirs = ['/etc', ...globBases(settings.protectedEtc)];
+    // The directories the globs start from (most are under /etc): every file below them is compared with the base's.
+    const dirs = outermost(['/etc', ...globBases(settings.protectedEtc)]);
     return { contentTag: (path) => dirs.some((dir) => isUnder(path, dir)) };
   },
   check(facts, settings) {
@@ -49,6 +49,11 @@ export const protectedEtc: Rule = {
 /** The fixed directory each glob starts from ("/etc/pam.d" for "/etc/pam.d/**"). */
 function globBases(globs: readonly string[]): string[] {
   return [...new Set(globs.map((g) => picomatch.scan(g).base || '/'))];
+}
+
+/** The directories of `dirs` that lie under no other one of them. */
+function outermost(dirs: string[]): string[] {
+  return dirs.filter((d, i) => !dirs.some((other, j) => j !== i && isUnder(d, other) && (d !== other || j < i)));
 }
 
 function commonPrefix(a: string, b: string): string {
