@@ -141,14 +141,14 @@ var init_response_chunks = __esm({
 });
 
 // src/core/text/excerpt.ts
-function cutText(text, max) {
+function excerpt(text, max) {
   if (text.length <= max) return text;
   const end = isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max;
   return `${text.slice(0, end)}... (${text.length.toLocaleString("en-US")} characters)`;
 }
 function shortInstruction(createdBy, max) {
   const instruction = createdBy.replace(/^\/bin\/sh -c (#\(nop\)\s+)?/, "").replace(/\s*# buildkit$/, "").replace(/\s+/g, " ").trim();
-  return cutText(instruction, max);
+  return excerpt(instruction, max);
 }
 var isHighSurrogate;
 var init_excerpt = __esm({
@@ -425,7 +425,7 @@ function errorMessage(body) {
     if (typeof m === "string") return m;
   } catch {
   }
-  return cutText(body.trim(), 300) || "no message";
+  return excerpt(body.trim(), 300) || "no message";
 }
 var import_node_net, BUFFER_BYTES, MIN_ROOM, PARKING_BYTES, QUIET_MS, DEFAULT_STALL_MS;
 var init_save_stream = __esm({
@@ -7036,13 +7036,13 @@ var ArchiveContents = class {
     if (file) return file;
     const target = links.get(p);
     if (target === void 0) {
-      if (resolveInArchive(links, p, false) !== p) throw new ImageError(`${label} names "${cutText(path, 200)}" through a symlinked directory: ${AMBIGUOUS}`);
+      if (resolveInArchive(links, p, false) !== p) throw new ImageError(`${label} names "${excerpt(path, 200)}" through a symlinked directory: ${AMBIGUOUS}`);
       return void 0;
     }
     const joined = target.startsWith("/") ? null : normalizeEntryName(p.slice(0, p.lastIndexOf("/") + 1) + target);
     const resolved = resolveInArchive(links, p, true);
     if (joined === null || resolved !== joined.slice(1))
-      throw new ImageError(`${label} names "${cutText(path, 200)}", a symlink to "${cutText(target, 200)}" that ${AMBIGUOUS}`);
+      throw new ImageError(`${label} names "${excerpt(path, 200)}", a symlink to "${excerpt(target, 200)}" that ${AMBIGUOUS}`);
     return files.get(resolved);
   }
 };
@@ -8608,7 +8608,7 @@ function parsePax(body, label) {
 function paxNumber(value, key, label) {
   if (value === "") return void 0;
   if (!/^\d{1,16}$/.test(value) || Number(value) > Number.MAX_SAFE_INTEGER) {
-    throw new ImageError(`${label} is corrupt: PAX ${key} "${printable(cutText(value, 40))}" is not a valid number`);
+    throw new ImageError(`${label} is corrupt: PAX ${key} "${printable(excerpt(value, 40))}" is not a valid number`);
   }
   return Number(value);
 }
@@ -8751,7 +8751,7 @@ var LayerWalker = class {
   }
   onEntry = (h) => {
     if (h.name.length > MAX_PATH_BYTES || countSlashes(h.name) > MAX_PATH_DEPTH) {
-      this.record.unsafe.push({ path: cutText(h.name, 120), reason: `its name is longer than ${MAX_PATH_BYTES} bytes or ${MAX_PATH_DEPTH} levels deep` });
+      this.record.unsafe.push({ path: excerpt(h.name, 120), reason: `its name is longer than ${MAX_PATH_BYTES} bytes or ${MAX_PATH_DEPTH} levels deep` });
       return null;
     }
     const path = normalizeEntryName(h.name);
@@ -8955,9 +8955,9 @@ var ArchiveReader = class {
     const label = this.options.label;
     const resolved = resolveInArchive(links, path, false, this.resolveBudget);
     if (resolved === void 0) throw this.tooDeep(h.name);
-    if (resolved !== path) throw new ImageError(`${label} writes "${cutText(h.name, 200)}" through a symlinked directory: ${AMBIGUOUS}`);
+    if (resolved !== path) throw new ImageError(`${label} writes "${excerpt(h.name, 200)}" through a symlinked directory: ${AMBIGUOUS}`);
     const was2 = files.has(path) ? "file" : links.has(path) ? "symlink" : this.directories.has(path) ? "directory" : void 0;
-    if (was2 && was2 !== h.type) throw new ImageError(`${label} replaces the ${was2} "${cutText(h.name, 200)}" with an entry of another type: ${AMBIGUOUS}`);
+    if (was2 && was2 !== h.type) throw new ImageError(`${label} replaces the ${was2} "${excerpt(h.name, 200)}" with an entry of another type: ${AMBIGUOUS}`);
     for (let i = path.indexOf("/"); i !== -1; i = path.indexOf("/", i + 1)) {
       if ((this.resolveBudget.chars -= i) < 0) throw this.tooDeep(h.name);
       this.directories.add(path.slice(0, i));
@@ -8982,7 +8982,7 @@ var ArchiveReader = class {
     }
   };
   tooDeep(name) {
-    return new ImageError(`${this.options.label} has a loop of symlinks, or paths nested deeper than any archive needs, at "${cutText(name, 200)}"`);
+    return new ImageError(`${this.options.label} has a loop of symlinks, or paths nested deeper than any archive needs, at "${excerpt(name, 200)}"`);
   }
   isBaseLayer(path) {
     const digest = digestInBlobPath(path);
@@ -9179,7 +9179,7 @@ var ClamdClient = class _ClamdClient {
         list.push({ index: file.index, signature: found[1] });
         this.verdicts.set(file.layer, list);
       } else if (/ERROR$/.test(m[2]) && !/size limit exceeded/i.test(m[2])) {
-        this.fail(`it answered "${cutText(m[2], 200)}"`);
+        this.fail(`it answered "${excerpt(m[2], 200)}"`);
       }
     }
     this.replied.notify();
@@ -10341,7 +10341,7 @@ function blobByDigest(contents, descriptor, o, verify = true) {
   const { label } = o;
   const { digest } = descriptor;
   const m = /^sha256:([a-f0-9]{64})$/.exec(digest);
-  if (!m) throw new ImageError(`${label} names a blob by an unsupported digest "${cutText(digest, 80)}" (only sha256 is supported)`);
+  if (!m) throw new ImageError(`${label} names a blob by an unsupported digest "${excerpt(digest, 80)}" (only sha256 is supported)`);
   const blob = contents.fileAt(`blobs/sha256/${m[1]}`);
   if (!blob) throw new ImageError(`${label} names the blob ${digest}, which is not in the archive`);
   if (verify && !contentIs(blob, digest, o)) {
@@ -10349,7 +10349,7 @@ function blobByDigest(contents, descriptor, o, verify = true) {
   }
   if (descriptor.size !== void 0 && descriptor.size !== blob.size) {
     throw new ImageError(
-      `the blob ${digest} in ${label} has ${blob.size} bytes, but its descriptor says ${cutText(String(descriptor.size), 40)}: the archive was modified`
+      `the blob ${digest} in ${label} has ${blob.size} bytes, but its descriptor says ${excerpt(String(descriptor.size), 40)}: the archive was modified`
     );
   }
   return blob;
@@ -10699,14 +10699,14 @@ function platformFindings(os, architecture) {
   if (os !== void 0 && os.toLowerCase() !== "linux") {
     return [
       {
-        message: `The image's config says its OS is "${cutText(os, SHOWN)}"; ModelArts base images, and the nodes that run training jobs, are Linux. Build FROM a ModelArts base image.`
+        message: `The image's config says its OS is "${excerpt(os, SHOWN)}"; ModelArts base images, and the nodes that run training jobs, are Linux. Build FROM a ModelArts base image.`
       }
     ];
   }
   if (architecture !== void 0 && !RUNNABLE_ARCHITECTURES.includes(architecture.toLowerCase())) {
     return [
       {
-        message: `The image's config says it is built for the "${cutText(architecture, SHOWN)}" CPU architecture; ModelArts base images are amd64 (x86-64) or arm64 (Arm64, for Ascend), and a training node cannot run anything else. Build FROM a ModelArts base image for the target node.`
+        message: `The image's config says it is built for the "${excerpt(architecture, SHOWN)}" CPU architecture; ModelArts base images are amd64 (x86-64) or arm64 (Arm64, for Ascend), and a training node cannot run anything else. Build FROM a ModelArts base image for the target node.`
       }
     ];
   }
@@ -10749,7 +10749,7 @@ function goTrimSpace(text) {
 // src/core/rules/default-user.ts
 var SHOWN2 = 64;
 var MAX_ID = 2 ** 31 - 1;
-var shown = (text) => cutText(text, SHOWN2);
+var shown = (text) => excerpt(text, SHOWN2);
 var outOfRange = (id) => id < 0 || id > MAX_ID;
 var defaultUser = {
   id: "default-user",
@@ -11069,7 +11069,7 @@ var logStdout = {
         if (!why) continue;
         const where = t.path ? `${t.path}:${number}` : t.label;
         out.push({
-          message: `${where}: ${why} ("${cutText(line, LINE_SHOWN)}"); ModelArts shows only what the job writes to stdout and stderr, so keep the output there.`,
+          message: `${where}: ${why} ("${excerpt(line, LINE_SHOWN)}"); ModelArts shows only what the job writes to stdout and stderr, so keep the output there.`,
           path: t.path,
           layer: t.layer,
           instruction: t.instruction
@@ -11179,7 +11179,7 @@ var offlineDeps = {
         if (!hit) continue;
         const where = t.path ? `${t.path}:${number}` : t.label;
         out.push({
-          message: `${where} ${hit[1]} at run time ("${cutText(line, LINE_SHOWN)}"); ModelArts jobs cannot download packages: install them in the image (a RUN step in the Dockerfile).`,
+          message: `${where} ${hit[1]} at run time ("${excerpt(line, LINE_SHOWN)}"); ModelArts jobs cannot download packages: install them in the image (a RUN step in the Dockerfile).`,
           path: t.path,
           layer: t.layer,
           instruction: t.instruction

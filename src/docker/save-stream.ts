@@ -9,7 +9,7 @@
 // Why and by how much: docs/performance.md, "What made it faster".
 import { connect, type NetConnectOpts } from 'node:net';
 import type { ChunkSource } from '../core/source/image-source';
-import { cutText } from '../core/text/excerpt';
+import { excerpt } from '../core/text/excerpt';
 import { HttpResponseDecoder } from './http-response-decoder';
 import { Wakeup } from '../core/streams/wakeup';
 
@@ -187,5 +187,5 @@ function errorMessage(body: string): string {
   } catch {
     // not JSON
   }
-  return cutText(body.trim(), 300) || 'no message';
+  return excerpt(body.trim(), 300) || 'no message';
 }

@@ -3,7 +3,7 @@
 import { ImageError } from '../errors';
 import { normalizeEntryName } from '../fs/image-path';
 import type { LayerRecord } from '../layer/layer-record';
-import { cutText } from '../text/excerpt';
+import { excerpt } from '../text/excerpt';
 import type { BlobKind } from './blob-kind';
 
 export interface ArchiveBlob {
@@ -47,7 +47,7 @@ export class ArchiveContents {
     if (file) return file;
     const target = links.get(p);
     if (target === undefined) {
-      if (resolveInArchive(links, p, false) !== p) throw new ImageError(`${label} names "${cutText(path, 200)}" through a symlinked directory: ${AMBIGUOUS}`);
+      if (resolveInArchive(links, p, false) !== p) throw new ImageError(`${label} names "${excerpt(path, 200)}" through a symlinked directory: ${AMBIGUOUS}`);
       return undefined;
     }
     // containerd follows the symlink once, joining its text to the link's directory; docker load
@@ -55,7 +55,7 @@ export class ArchiveContents {
     const joined = target.startsWith('/') ? null : normalizeEntryName(p.slice(0, p.lastIndexOf('/') + 1) + target);
     const resolved = resolveInArchive(links, p, true);
     if (joined === null || resolved !== joined.slice(1))
-      throw new ImageError(`${label} names "${cutText(path, 200)}", a symlink to "${cutText(target, 200)}" that ${AMBIGUOUS}`);
+      throw new ImageError(`${label} names "${excerpt(path, 200)}", a symlink to "${excerpt(target, 200)}" that ${AMBIGUOUS}`);
     return files.get(resolved);
   }
 }

@@ -4,7 +4,7 @@
 // walked on the fly; small JSON blobs (manifests, configs, indexes) are kept for later.
 import { createHash, type Hash } from 'node:crypto';
 import { SNIFF_BYTES, sniffBlob, type BlobKind } from './blob-kind';
-import { cutText } from '../text/excerpt';
+import { excerpt } from '../text/excerpt';
 import { decompressInto } from '../layer/decompress';
 import { ImageError } from '../errors';
 import { Handoff } from '../streams/handoff';
@@ -166,11 +166,11 @@ class ArchiveReader {
     const label = this.options.label;
     const resolved = resolveInArchive(links, path, false, this.resolveBudget);
     if (resolved === undefined) throw this.tooDeep(h.name);
-    if (resolved !== path) throw new ImageError(`${label} writes "${cutText(h.name, 200)}" through a symlinked directory: ${AMBIGUOUS}`);
+    if (resolved !== path) throw new ImageError(`${label} writes "${excerpt(h.name, 200)}" through a symlinked directory: ${AMBIGUOUS}`);
     // Only a regular file may follow a regular file, a symlink a symlink, a directory a directory
     // (as writers repeat entries).
     const was = files.has(path) ? 'file' : links.has(path) ? 'symlink' : this.directories.has(path) ? 'directory' : undefined;
-    if (was && was !== h.type) throw new ImageError(`${label} replaces the ${was} "${cutText(h.name, 200)}" with an entry of another type: ${AMBIGUOUS}`);
+    if (was && was !== h.type) throw new ImageError(`${label} replaces the ${was} "${excerpt(h.name, 200)}" with an entry of another type: ${AMBIGUOUS}`);
     for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) {
       if ((this.resolveBudget.chars -= i) < 0) throw this.tooDeep(h.name);
       this.directories.add(path.slice(0, i));
@@ -199,7 +199,7 @@ class ArchiveReader {
   };
 
   private tooDeep(name: string): ImageError {
-    return new ImageError(`${this.options.label} has a loop of symlinks, or paths nested deeper than any archive needs, at "${cutText(name, 200)}"`);
+    return new ImageError(`${this.options.label} has a loop of symlinks, or paths nested deeper than any archive needs, at "${excerpt(name, 200)}"`);
   }
 
   private isBaseLayer(path: string): boolean {

@@ -4,7 +4,7 @@
 // (Layers from a source that verified them itself, the Docker daemon, are not hashed: see
 // ResolveOptions.layersVerified.)
 import { digestInBlobPath, type ArchiveBlob, type ArchiveContents } from './archive-contents';
-import { cutText } from '../text/excerpt';
+import { excerpt } from '../text/excerpt';
 import { ImageError } from '../errors';
 import { readAsGo, type GoShape, type GoStruct } from './go-json';
 import type { LayerRecord } from '../layer/layer-record';
@@ -230,7 +230,7 @@ function blobByDigest(contents: ArchiveContents, descriptor: Descriptor, o: Reso
   const { label } = o;
   const { digest } = descriptor;
   const m = /^sha256:([a-f0-9]{64})$/.exec(digest);
-  if (!m) throw new ImageError(`${label} names a blob by an unsupported digest "${cutText(digest, 80)}" (only sha256 is supported)`);
+  if (!m) throw new ImageError(`${label} names a blob by an unsupported digest "${excerpt(digest, 80)}" (only sha256 is supported)`);
   const blob = contents.fileAt(`blobs/sha256/${m[1]}`);
   if (!blob) throw new ImageError(`${label} names the blob ${digest}, which is not in the archive`);
   if (verify && !contentIs(blob, digest, o)) {
@@ -238,7 +238,7 @@ function blobByDigest(contents: ArchiveContents, descriptor: Descriptor, o: Reso
   }
   if (descriptor.size !== undefined && descriptor.size !== blob.size) {
     throw new ImageError(
-      `the blob ${digest} in ${label} has ${blob.size} bytes, but its descriptor says ${cutText(String(descriptor.size), 40)}: the archive was modified`
+      `the blob ${digest} in ${label} has ${blob.size} bytes, but its descriptor says ${excerpt(String(descriptor.size), 40)}: the archive was modified`
     );
   }
   return blob;

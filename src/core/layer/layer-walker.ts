@@ -3,7 +3,7 @@
 // the stream (the diff_id) and the bodies the rules compare, and scans the content.
 // Nothing is written to disk and no file body is held in memory beyond the text kept for rules.
 import type { ClamdClient } from '../scan/clamd-client';
-import { cutText } from '../text/excerpt';
+import { excerpt } from '../text/excerpt';
 import { decompressInto } from './decompress';
 import { ImageError } from '../errors';
 import { formatSize } from '../settings/settings';
@@ -179,7 +179,7 @@ class LayerWalker {
 
   onEntry = (h: TarHeader): EntrySink | null => {
     if (h.name.length > MAX_PATH_BYTES || countSlashes(h.name) > MAX_PATH_DEPTH) {
-      this.record.unsafe.push({ path: cutText(h.name, 120), reason: `its name is longer than ${MAX_PATH_BYTES} bytes or ${MAX_PATH_DEPTH} levels deep` });
+      this.record.unsafe.push({ path: excerpt(h.name, 120), reason: `its name is longer than ${MAX_PATH_BYTES} bytes or ${MAX_PATH_DEPTH} levels deep` });
       return null;
     }
     const path = normalizeEntryName(h.name);

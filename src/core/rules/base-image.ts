@@ -1,6 +1,6 @@
 import { count, theFirst, was } from '../text/plural';
 import type { RawFinding } from '../facts';
-import { cutText } from '../text/excerpt';
+import { excerpt } from '../text/excerpt';
 import type { Rule } from './rule';
 
 /**
@@ -55,14 +55,14 @@ function platformFindings(os: string | undefined, architecture: string | undefin
   if (os !== undefined && os.toLowerCase() !== 'linux') {
     return [
       {
-        message: `The image's config says its OS is "${cutText(os, SHOWN)}"; ModelArts base images, and the nodes that run training jobs, are Linux. Build FROM a ModelArts base image.`
+        message: `The image's config says its OS is "${excerpt(os, SHOWN)}"; ModelArts base images, and the nodes that run training jobs, are Linux. Build FROM a ModelArts base image.`
       }
     ];
   }
   if (architecture !== undefined && !RUNNABLE_ARCHITECTURES.includes(architecture.toLowerCase())) {
     return [
       {
-        message: `The image's config says it is built for the "${cutText(architecture, SHOWN)}" CPU architecture; ModelArts base images are amd64 (x86-64) or arm64 (Arm64, for Ascend), and a training node cannot run anything else. Build FROM a ModelArts base image for the target node.`
+        message: `The image's config says it is built for the "${excerpt(architecture, SHOWN)}" CPU architecture; ModelArts base images are amd64 (x86-64) or arm64 (Arm64, for Ascend), and a training node cannot run anything else. Build FROM a ModelArts base image for the target node.`
       }
     ];
   }

@@ -1,4 +1,4 @@
-import { cutText } from '../text/excerpt';
+import { excerpt } from '../text/excerpt';
 import { lastInstruction } from '../facts';
 import { ACCOUNT_NEEDS, GO_NUMBER, readGroups, readPasswd } from '../fs/passwd';
 import type { Rule } from './rule';
@@ -7,7 +7,7 @@ import type { Rule } from './rule';
 const SHOWN = 64;
 /** The highest UID or GID container runtimes accept (runc and iSulad: "uids and gids must be in range 0-2147483647"). */
 const MAX_ID = 2 ** 31 - 1;
-const shown = (text: string) => cutText(text, SHOWN);
+const shown = (text: string) => excerpt(text, SHOWN);
 const outOfRange = (id: number) => id < 0 || id > MAX_ID;
 
 export const defaultUser: Rule = {

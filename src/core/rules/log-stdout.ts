@@ -1,5 +1,5 @@
 import type { RawFinding } from '../facts';
-import { cutText } from '../text/excerpt';
+import { excerpt } from '../text/excerpt';
 import { commandLines, LINE_SHOWN, SHELL_SCRIPTS, startupTexts } from './startup-commands';
 import type { Rule } from './rule';
 
@@ -33,7 +33,7 @@ export const logStdout: Rule = {
         if (!why) continue;
         const where = t.path ? `${t.path}:${number}` : t.label;
         out.push({
-          message: `${where}: ${why} ("${cutText(line, LINE_SHOWN)}"); ModelArts shows only what the job writes to stdout and stderr, so keep the output there.`,
+          message: `${where}: ${why} ("${excerpt(line, LINE_SHOWN)}"); ModelArts shows only what the job writes to stdout and stderr, so keep the output there.`,
           path: t.path,
           layer: t.layer,
           instruction: t.instruction

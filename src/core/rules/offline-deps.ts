@@ -1,5 +1,5 @@
 import type { RawFinding } from '../facts';
-import { cutText } from '../text/excerpt';
+import { excerpt } from '../text/excerpt';
 import { commandLines, LINE_SHOWN, SHELL_SCRIPTS, startupTexts } from './startup-commands';
 import type { Rule } from './rule';
 
@@ -27,7 +27,7 @@ export const offlineDeps: Rule = {
         if (!hit) continue;
         const where = t.path ? `${t.path}:${number}` : t.label;
         out.push({
-          message: `${where} ${hit[1]} at run time ("${cutText(line, LINE_SHOWN)}"); ModelArts jobs cannot download packages: install them in the image (a RUN step in the Dockerfile).`,
+          message: `${where} ${hit[1]} at run time ("${excerpt(line, LINE_SHOWN)}"); ModelArts jobs cannot download packages: install them in the image (a RUN step in the Dockerfile).`,
           path: t.path,
           layer: t.layer,
           instruction: t.instruction

@@ -4,7 +4,7 @@
 // "4: stream: Eicar-Signature FOUND") are matched to files by their command number.
 import { connect, type Socket } from 'node:net';
 import { ImageError, UsageError } from '../errors';
-import { cutText } from '../text/excerpt';
+import { excerpt } from '../text/excerpt';
 import { Wakeup } from '../streams/wakeup';
 
 /** clamd's default StreamMaxLength is 25 MB; streams are cut there rather than refused. */
@@ -170,7 +170,7 @@ export class ClamdClient {
         list.push({ index: file.index, signature: found[1] });
         this.verdicts.set(file.layer, list);
       } else if (/ERROR$/.test(m[2]) && !/size limit exceeded/i.test(m[2])) {
-        this.fail(`it answered "${cutText(m[2], 200)}"`);
+        this.fail(`it answered "${excerpt(m[2], 200)}"`);
       }
     }
     this.replied.notify();

@@ -8,7 +8,7 @@
 // would read differently could otherwise show the validator other files (docs/architecture.md,
 // "Reading images as Docker does"). Where Go refuses an archive, so does this reader.
 import { ImageError } from '../errors';
-import { cutText } from '../text/excerpt';
+import { excerpt } from '../text/excerpt';
 
 /**
  * 'global-header' is a PAX global header: Go hands it over as an entry of its own, and Docker,
@@ -463,7 +463,7 @@ function parsePax(body: Buffer, label: string): PaxAttrs {
 function paxNumber(value: string, key: string, label: string): number | undefined {
   if (value === '') return undefined;
   if (!/^\d{1,16}$/.test(value) || Number(value) > Number.MAX_SAFE_INTEGER) {
-    throw new ImageError(`${label} is corrupt: PAX ${key} "${printable(cutText(value, 40))}" is not a valid number`);
+    throw new ImageError(`${label} is corrupt: PAX ${key} "${printable(excerpt(value, 40))}" is not a valid number`);
   }
   return Number(value);
 }

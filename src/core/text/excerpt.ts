@@ -3,7 +3,7 @@
 // of them, so each is cut to a length fit for its place, and the cut says so.
 
 /** `text` itself, or its first `max` characters and how long it was. */
-export function cutText(text: string, max: number): string {
+export function excerpt(text: string, max: number): string {
   if (text.length <= max) return text;
   // Not between the two halves of a surrogate pair (an emoji, say), which no encoding can print.
   const end = isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max;
@@ -19,5 +19,5 @@ export function shortInstruction(createdBy: string, max: number): string {
     .replace(/\s*# buildkit$/, '')
     .replace(/\s+/g, ' ')
     .trim();
-  return cutText(instruction, max);
+  return excerpt(instruction, max);
 }
