@@ -4,7 +4,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
-import { baseLayers, layerTar } from './image-builder';
+import { baseLayers, layerTar, withParentDirectories } from './image-builder';
 import { join } from 'node:path';
 
 export const REGISTRY = process.env.MIC_TEST_REGISTRY ?? '127.0.0.1:5443';
@@ -144,7 +144,7 @@ export async function createE2eImages(suffix: string): Promise<E2eImages> {
   const entries = baseLayers()[0].entries.filter((e) => e.path !== 'bin/sh');
   entries.push({ path: 'bin/busybox', content: readFileSync('/bin/busybox'), mode: 0o755 });
   for (const tool of ['sh', 'chmod']) entries.push({ path: `bin/${tool}`, type: 'symlink', link: 'busybox' });
-  docker(['import', '--change', 'CMD ["/bin/sh"]', '-', base], await layerTar({ entries }));
+  docker(['import', '--change', 'CMD ["/bin/sh"]', '-', base], await layerTar(withParentDirectories([{ entries }])[0]));
   const badDir = buildImage(bad, {
     // The classic builder's COPY drops setuid bits: real images get them from RUN chmod.
     Dockerfile: [

@@ -26,6 +26,8 @@ export interface LayerSpec {
   entries: EntrySpec[];
   /** A layer tar written byte by byte (see raw-tar.ts), used instead of `entries`. */
   raw?: Buffer;
+  /** Write the entries exactly as given: no directory entries for parents no layer has yet. */
+  exact?: boolean;
   compression?: 'none' | 'gzip' | 'zstd';
   createdBy?: string;
 }
@@ -108,6 +110,37 @@ export async function layerTar(layer: LayerSpec): Promise<Buffer> {
   );
 }
 
+/**
+ * The layers as Docker's builders write them: a parent directory that no layer has yet gets an
+ * entry (root, 0755) before the first entry below it. Docker's classic store would otherwise
+ * create it with mode 0600 when it unpacks the layer, as for a hand-made tar.
+ */
+export function withParentDirectories(layers: LayerSpec[]): LayerSpec[] {
+  const seen = new Set<string>();
+  return layers.map((layer) => {
+    if (layer.raw || layer.exact) {
+      for (const e of layer.entries) seen.add(e.path.replace(/^\/|\/$/g, ''));
+      return layer;
+    }
+    const entries: EntrySpec[] = [];
+    for (const e of layer.entries) {
+      const path = e.path.replace(/^\/|\/$/g, '');
+      const parts = path.split('/');
+      // Crafted names (climbing with "..", absurdly long) are written as given.
+      const crafted = path.length > 4096 || parts.some((p) => p === '' || p === '.' || p === '..');
+      for (let i = 1; i < parts.length && !crafted; i++) {
+        const dir = parts.slice(0, i).join('/');
+        if (seen.has(dir)) continue;
+        seen.add(dir);
+        entries.push({ path: dir, type: 'dir', mode: 0o755 });
+      }
+      if (e.type !== 'whiteout' && e.type !== 'opaque') seen.add(path);
+      entries.push(e);
+    }
+    return { ...layer, entries };
+  });
+}
+
 export function compress(data: Buffer, how: LayerSpec['compression']): Buffer {
   if (how === 'gzip') return gzipSync(data);
   if (how === 'zstd') return execFileSync('zstd', ['-q', '-c', '-3'], { input: data, maxBuffer: 1 << 30 });
@@ -144,7 +177,7 @@ export interface ArchiveOptions {
 
 export async function buildImage(spec: ImageSpec, options: ArchiveOptions = {}): Promise<BuiltImage> {
   const layout = options.layout ?? 'docker-legacy';
-  const tars = await Promise.all(spec.layers.map(layerTar));
+  const tars = await Promise.all(withParentDirectories(spec.layers).map(layerTar));
   const blobs = tars.map((t, i) => compress(t, layout === 'docker-legacy' ? 'none' : (spec.layers[i].compression ?? 'none')));
   const diffIds = tars.map((t) => 'sha256:' + sha(t));
   const history: { created_by: string; empty_layer?: boolean }[] = [];
@@ -288,6 +321,7 @@ export function baseLayers(): LayerSpec[] {
         { path: 'etc/passwd', content: 'root:x:0:0:root:/root:/bin/sh\nwork:x:1101:1101:work:/home/work:/bin/sh\n' },
         { path: 'etc/group', content: 'root:x:0:\nwork:x:1101:\n' },
         { path: 'etc/hosts', content: '127.0.0.1 localhost\n' },
+        { path: 'home', type: 'dir' },
         { path: 'home/work', type: 'dir', uid: 1101, gid: 1101 },
         { path: 'home/work/run_train.sh', content: '#!/bin/bash\necho run\n', mode: 0o755, uid: 1101, gid: 1101 },
         { path: 'home/work/utils.sh', content: '#!/bin/bash\necho utils\n', mode: 0o755, uid: 1101, gid: 1101 },
@@ -296,6 +330,40 @@ export function baseLayers(): LayerSpec[] {
       ]
     }
   ];
+}
+
+/** A new-version training base: ma-user (UID 1000) in ma-group (GID 100), home /home/ma-user, WORKDIR there. */
+export function maUserBaseLayers(): LayerSpec[] {
+  return [
+    {
+      createdBy: '/bin/sh -c #(nop) ADD file:base in / ',
+      entries: [
+        { path: 'bin', type: 'dir' },
+        { path: 'bin/sh', content: 'shell binary', mode: 0o755 },
+        { path: 'bin/bash', content: 'bash binary', mode: 0o755 },
+        { path: 'usr', type: 'dir' },
+        { path: 'usr/bin', type: 'dir' },
+        { path: 'usr/bin/python3.10', content: 'python', mode: 0o755 },
+        { path: 'usr/bin/python3', type: 'symlink', link: 'python3.10' },
+        { path: 'usr/lib', type: 'dir' },
+        { path: 'usr/lib/libc.so', content: 'libc', mode: 0o755 },
+        { path: 'etc', type: 'dir' },
+        { path: 'etc/passwd', content: 'root:x:0:0:root:/root:/bin/sh\nma-user:x:1000:100::/home/ma-user:/bin/bash\n' },
+        { path: 'etc/group', content: 'root:x:0:\nusers:x:100:\n' },
+        { path: 'home', type: 'dir' },
+        { path: 'home/ma-user', type: 'dir', uid: 1000, gid: 100 }
+      ]
+    }
+  ];
+}
+
+/** An image on the ma-user base: custom layers on top, WORKDIR and USER as Huawei's sample ends. */
+export function onMaUserBase(custom: LayerSpec[], config: ImageSpec['config'] = {}, metadata: ImageSpec['metadata'] = []): ImageSpec {
+  return {
+    layers: [...maUserBaseLayers(), ...custom],
+    config: { User: 'ma-user', WorkingDir: '/home/ma-user', Env: ['PATH=/usr/local/bin:/usr/bin:/bin', 'PYTHONUNBUFFERED=1'], ...config },
+    metadata: [...BASE_METADATA, ...metadata]
+  };
 }
 
 export const BASE_METADATA = [{ after: 0, createdBy: '/bin/sh -c #(nop)  CMD ["/bin/bash"]' }];

@@ -7152,14 +7152,27 @@ init_errors();
 // src/core/settings/settings.ts
 init_errors();
 var PROFILES = {
-  legacy: { expectedUid: 1101, expectedHome: "/home/work", maxSize: 95e8, description: "the published specification: UID 1101, /home/work, 9.5 GB" },
-  current: {
-    expectedUid: 1e3,
-    expectedHome: "/home/ma-user",
+  legacy: {
+    title: "old-version training",
+    expectedUid: 1101,
+    expectedHome: "/home/work",
     maxSize: 95e8,
-    description: "newer ModelArts base images: ma-user, UID 1000, GID 100, /home/ma-user"
+    description: "old-version training, the published specification: user work, UID 1101, /home/work, 9.5 GB"
+  },
+  current: {
+    title: "new-version training",
+    expectedUid: 1e3,
+    expectedGid: 100,
+    expectedHome: "/home/ma-user",
+    maxSize: 3e10,
+    recommendedSize: 15e9,
+    description: "new-version training: ma-user, UID 1000, GID 100, /home/ma-user, 30 GB (15 GB recommended)"
   }
 };
+function withProfile(settings, profile) {
+  const { title: _title, description: _description, ...values } = PROFILES[profile];
+  return { ...settings, expectedGid: void 0, recommendedSize: void 0, ...values, ...settings.overrides, profile };
+}
 var DEFAULT_PROTECTED_PATHS = ["/bin", "/sbin", "/usr", "/lib", "/lib32", "/lib64", "/libx32"];
 var DEFAULT_PROTECTED_ETC = [
   "/etc/passwd",
@@ -7180,23 +7193,28 @@ var DEFAULT_PROTECTED_ETC = [
   "/etc/ssh/sshd_config.d/**"
 ];
 var MODELARTS_TOOLS = ["run_train.sh", "utils.sh", "ip_mapper.py", "dls-downloader.py"];
-function defaultSettings(profile = "legacy") {
-  const p = PROFILES[profile];
+function defaultSettings(choice = "auto") {
+  const profile = choice === "auto" ? "legacy" : choice;
+  const { title: _title, description: _description, ...values } = PROFILES[profile];
   return {
+    ...values,
     profile,
-    expectedUid: p.expectedUid,
-    expectedHome: p.expectedHome,
-    maxSize: p.maxSize,
+    profileChoice: choice,
+    overrides: {},
     protectedPaths: [...DEFAULT_PROTECTED_PATHS],
     protectedEtc: [...DEFAULT_PROTECTED_ETC],
     modelartsTools: [...MODELARTS_TOOLS],
     severities: {},
     waivers: [],
+    maxLayerSize: 1e10,
     scanLimit: 64 * 1024 * 1024,
-    maxUncompressed: 4 * p.maxSize,
+    maxUncompressed: 4 * Math.max(...candidateProfiles(choice).map((p) => PROFILES[p].maxSize)),
     platform: "linux/amd64",
     today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10)
   };
+}
+function candidateProfiles(choice) {
+  return choice === "auto" ? ["legacy", "current"] : [choice];
 }
 var UNITS = {
   "": 1,
@@ -7242,8 +7260,21 @@ function parseUid(text, option = "expected-uid") {
   return Number(text);
 }
 function parseProfile(text) {
-  if (text === "legacy" || text === "current") return text;
-  throw new UsageError(`profile "${text}" is unknown: use "legacy" (${PROFILES.legacy.description}) or "current" (${PROFILES.current.description})`);
+  if (text === "legacy" || text === "current" || text === "auto") return text;
+  throw new UsageError(
+    `profile "${text}" is unknown: use "auto" (chosen from the base image's users), "legacy" (${PROFILES.legacy.description}) or "current" (${PROFILES.current.description})`
+  );
+}
+function parseArch(text, option = "arch") {
+  const arch = normalizeArch(text);
+  if (arch === "amd64" || arch === "arm64") return arch;
+  throw new UsageError(`${option} "${text}" is not an architecture ModelArts runs: use amd64 (x86_64: CPU and GPU pools) or arm64 (aarch64: Ascend pools)`);
+}
+function normalizeArch(text) {
+  const a = text.toLowerCase();
+  if (a === "x86_64" || a === "x86-64") return "amd64";
+  if (a === "aarch64") return "arm64";
+  return a;
 }
 
 // src/core/scan/content-tag.ts
@@ -7432,6 +7463,12 @@ var PathMap = class {
     const entries = this.directory(dir);
     if (entries?.delete(path)) this.count--;
   }
+  /** Visits each directory that holds paths (directly). */
+  forEachDirectory(visit2) {
+    this.dirs.forEach((entries, dir) => {
+      if (entries.size > 0) visit2(dir);
+    });
+  }
   /** Visits every path, a directory's together (Map#forEach: no [key, value] array per path). */
   forEach(visit2) {
     this.dirs.forEach((entries, dir) => entries.forEach((value, path) => visit2(value, path, dir)));
@@ -7490,6 +7527,8 @@ var Filesystem = class _Filesystem {
   replaced;
   /** Entries that could not be applied, by layer. */
   unsafe;
+  /** The directories that hold visible paths, and those above them (see hasChildren). */
+  occupied;
   /**
    * The filesystems of the base layers alone and of all layers: the second continues from a
    * copy of the first, so the base layers are applied once.
@@ -7524,6 +7563,23 @@ var Filesystem = class _Filesystem {
   get(path) {
     const ref = this.latest.get(path);
     return ref === void 0 ? void 0 : this.node(path, ref);
+  }
+  /**
+   * Whether `dir` holds visible entries. A directory that layers only imply (a file in it, no
+   * entry of its own) exists all the same: the runtime creates it, owned by root, mode 0755.
+   */
+  hasChildren(dir) {
+    if (!this.occupied) {
+      const occupied = /* @__PURE__ */ new Set();
+      this.latest.forEachDirectory((d) => {
+        for (let p = d; !occupied.has(p); p = parentOf(p)) {
+          occupied.add(p);
+          if (p === "/") break;
+        }
+      });
+      this.occupied = occupied;
+    }
+    return this.occupied.has(dir);
   }
   /** Follows symlinks (in every component) to the node a program opening `path` would get. */
   resolve(path) {
@@ -10661,15 +10717,34 @@ var import_picomatch2 = __toESM(require_picomatch2());
 
 // src/core/rules/base-image.ts
 init_excerpt();
-var RUNNABLE_ARCHITECTURES = ["amd64", "arm64", "x86_64", "x86-64", "aarch64"];
+
+// src/core/rules/rule.ts
+var SOURCES = {
+  oldTraining: "ModelArts: Specifications for Custom Images Used for Training Jobs (old-version training)",
+  newTraining: "ModelArts: Specifications for Custom Images Used for Training Jobs (new-version training, develop-modelarts-0079)",
+  migrating: "ModelArts: Migrating an Image to ModelArts (docker-modelarts_0029)",
+  bootCommand: "ModelArts: Boot Command of a Training Job (develop-modelarts-1416)",
+  versions: "ModelArts FAQ docker-modelarts_6019 and troubleshooting modelarts_trouble_0139",
+  swr: "SWR: image layer and push limits",
+  registerImage: "ModelArts API: RegisterImage (arch X86_64 or AARCH64)"
+};
+var DOCS_BASE = "https://github.com/modelarts-image-check/modelarts-image-check/blob/main/docs/rules/";
+function docsUrl(ruleId) {
+  return `${DOCS_BASE}${ruleId}.md`;
+}
+
+// src/core/rules/base-image.ts
+var RUNNABLE_ARCHITECTURES = ["amd64", "arm64"];
+var POOLS = { amd64: "CPU and GPU resource pools (x86_64)", arm64: "Ascend resource pools (aarch64)" };
 var SHOWN = 64;
 var baseImage = {
   id: "base-image",
   defaultSeverity: "error",
-  description: "The image must be built on a ModelArts base image: the base layers must be a prefix of the image layers, and the image is for Linux on amd64 or arm64.",
+  description: "The image must be built on a ModelArts base image: the base layers must be a prefix of the image layers, and the image is for Linux on amd64 or arm64 (the one the arch setting names, when it is set).",
   spec: "Custom images can be developed based on basic ModelArts images.",
-  check(facts) {
-    const platform = platformFindings(facts.config.os, facts.config.architecture);
+  source: SOURCES.oldTraining,
+  check(facts, settings) {
+    const platform = platformFindings(facts.config.os, facts.config.architecture, settings.arch);
     if (platform.length) return platform;
     const base = facts.base;
     if (base.given && !base.matches) {
@@ -10695,7 +10770,7 @@ var baseImage = {
     return [];
   }
 };
-function platformFindings(os, architecture) {
+function platformFindings(os, architecture, wanted) {
   if (os !== void 0 && os.toLowerCase() !== "linux") {
     return [
       {
@@ -10703,18 +10778,23 @@ function platformFindings(os, architecture) {
       }
     ];
   }
-  if (architecture !== void 0 && !RUNNABLE_ARCHITECTURES.includes(architecture.toLowerCase())) {
+  if (architecture !== void 0 && !RUNNABLE_ARCHITECTURES.includes(normalizeArch(architecture))) {
     return [
       {
         message: `The image's config says it is built for the "${excerpt(architecture, SHOWN)}" CPU architecture; ModelArts base images are amd64 (x86-64) or arm64 (Arm64, for Ascend), and a training node cannot run anything else. Build FROM a ModelArts base image for the target node.`
       }
     ];
   }
+  if (wanted !== void 0 && (architecture === void 0 || normalizeArch(architecture) !== wanted)) {
+    const is = architecture === void 0 ? "does not say which CPU architecture it is built for" : `says it is built for ${excerpt(architecture, SHOWN)}`;
+    return [
+      {
+        message: `The image's config ${is}, and the arch setting asks for ${wanted}: images for ${POOLS[wanted]} must be ${wanted}. Build FROM a ModelArts base image for ${wanted} (docker buildx build --platform linux/${wanted}), or set arch to the pool the image is for.`
+      }
+    ];
+  }
   return [];
 }
-
-// src/core/rules/default-user.ts
-init_excerpt();
 
 // src/core/fs/passwd.ts
 var ACCOUNT_FILES = { paths: ["/etc/passwd", "/etc/group"], maxBytes: 4 * 1024 * 1024 };
@@ -10723,7 +10803,25 @@ function readPasswd(fs) {
   return fieldsOfLines(fs, "/etc/passwd")?.map((f) => ({ name: f[0], uid: goAtoi(f[2]), gid: goAtoi(f[3]), home: f[5] ?? "" }));
 }
 function readGroups(fs) {
-  return fieldsOfLines(fs, "/etc/group")?.map((f) => ({ name: f[0], gid: goAtoi(f[2]) }));
+  return fieldsOfLines(fs, "/etc/group")?.map((f) => ({ name: f[0], gid: goAtoi(f[2]), members: f[3] ? f[3].split(",") : [] }));
+}
+function resolveUser(fs, user) {
+  const [userPart, groupPart] = user.split(":", 2);
+  const passwd = readPasswd(fs) ?? [];
+  const numeric = GO_NUMBER.test(userPart);
+  const entry = passwd.find((p) => numeric ? p.uid === Number(userPart) : p.name === userPart);
+  if (!entry && !numeric) return void 0;
+  const who = { uid: entry?.uid ?? Number(userPart), gid: entry?.gid ?? 0, groups: [], ...entry && { name: entry.name, home: entry.home } };
+  const groups = readGroups(fs) ?? [];
+  if (groupPart !== void 0 && groupPart !== "") {
+    const byNumber = GO_NUMBER.test(groupPart);
+    const group = groups.find((g) => byNumber ? g.gid === Number(groupPart) : g.name === groupPart);
+    if (!group && !byNumber) return void 0;
+    who.gid = group?.gid ?? Number(groupPart);
+  } else if (entry) {
+    who.groups = groups.filter((g) => g.members.includes(entry.name)).map((g) => g.gid);
+  }
+  return who;
 }
 function fieldsOfLines(fs, path) {
   const text = fs.resolve(path)?.text;
@@ -10746,7 +10844,639 @@ function goTrimSpace(text) {
   );
 }
 
+// src/core/rules/boot-command.ts
+init_excerpt();
+
+// src/core/rules/shell-words.ts
+function simpleCommands(text) {
+  const commands = [];
+  let words = [];
+  let word = "";
+  let inWord = false;
+  let skipNext = false;
+  const endWord = () => {
+    if (inWord) {
+      if (skipNext) skipNext = false;
+      else words.push(word);
+    }
+    word = "";
+    inWord = false;
+  };
+  const endCommand = () => {
+    endWord();
+    if (words.length) commands.push(words);
+    words = [];
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\\") {
+      if (text[i + 1] === "\n") i++;
+      else {
+        word += text[i + 1] ?? "";
+        i++;
+        inWord = true;
+      }
+    } else if (c === "'") {
+      const end = text.indexOf("'", i + 1);
+      word += text.slice(i + 1, end === -1 ? text.length : end);
+      i = end === -1 ? text.length : end;
+      inWord = true;
+    } else if (c === '"') {
+      let j = i + 1;
+      for (; j < text.length && text[j] !== '"'; j++) {
+        if (text[j] === "\\" && j + 1 < text.length && '"\\$`\n'.includes(text[j + 1])) j++;
+        word += text[j];
+      }
+      i = j;
+      inWord = true;
+    } else if (c === "$" && (text[i + 1] === "(" || text[i + 1] === "{")) {
+      const close = text[i + 1] === "(" ? ")" : "}";
+      let depth = 0;
+      let j = i + 1;
+      for (; j < text.length; j++) {
+        if (text[j] === text[i + 1]) depth++;
+        else if (text[j] === close && --depth === 0) break;
+      }
+      word += text.slice(i, j + 1);
+      i = j;
+      inWord = true;
+    } else if (c === "`") {
+      const end = text.indexOf("`", i + 1);
+      word += text.slice(i, end === -1 ? text.length : end + 1);
+      i = end === -1 ? text.length : end;
+      inWord = true;
+    } else if (c === "#" && !inWord) {
+      const nl = text.indexOf("\n", i);
+      i = nl === -1 ? text.length : nl - 1;
+    } else if (c === "<" || c === ">") {
+      if (/^\d+$/.test(word)) {
+        word = "";
+        inWord = false;
+      } else endWord();
+      while ("<>&|".includes(text[i + 1] ?? "") && text[i + 1] !== void 0) i++;
+      skipNext = true;
+    } else if (c === ";" || c === "&" || c === "|" || c === "\n" || c === "(" || c === ")") {
+      endCommand();
+    } else if (c === " " || c === "	" || c === "\r") {
+      endWord();
+    } else {
+      word += c;
+      inWord = true;
+    }
+  }
+  endCommand();
+  return commands;
+}
+
+// src/core/rules/startup-commands.ts
+var SHELL_SCRIPTS = { pattern: /\.(?:sh|bash)$/, head: isShellScript, maxBytes: 256 * 1024 };
+function isShellScript(head) {
+  if (head[0] !== 35 || head[1] !== 33) return false;
+  const nl = head.indexOf(10);
+  return /\b(?:ba|da|z|k)?sh\b/.test(head.toString("latin1", 2, nl === -1 ? Math.min(head.length, 128) : nl));
+}
+var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "zsh", "ash", "ksh"]);
+var MAX_SCRIPTS = 20;
+var MAX_DEPTH = 3;
+function startupTexts(facts) {
+  const c = facts.config.config ?? {};
+  const entrypoint = Array.isArray(c.Entrypoint) ? c.Entrypoint : [];
+  const cmd = Array.isArray(c.Cmd) ? c.Cmd : [];
+  const argv = [...entrypoint, ...cmd].filter((a) => typeof a === "string");
+  if (argv.length === 0) return [];
+  const dashC = argv.indexOf("-c");
+  const text = SHELLS.has(baseName(argv[0])) && dashC > 0 && dashC + 1 < argv.length ? argv.slice(dashC + 1).join(" ") : argv.join(" ");
+  const instruction = entrypoint.length ? lastInstruction(facts.config, "ENTRYPOINT") : lastInstruction(facts.config, "CMD");
+  const out = [{ label: entrypoint.length ? "ENTRYPOINT" : "CMD", text, instruction }];
+  const workdir = c.WorkingDir || "/";
+  const seen = /* @__PURE__ */ new Set();
+  let frontier = [text];
+  for (let depth = 0; depth < MAX_DEPTH && frontier.length > 0; depth++) {
+    const next = [];
+    for (const t of frontier) {
+      for (const candidate of scriptCandidates(t)) {
+        const path = resolveLinkTarget(workdir + "/x", candidate);
+        if (seen.has(path) || seen.size >= MAX_SCRIPTS) continue;
+        const node = facts.fs.resolve(path);
+        if (node?.text === void 0) continue;
+        seen.add(path);
+        out.push({ label: path, text: node.text, path, layer: node.layer, instruction: facts.layers[node.layer]?.createdBy });
+        next.push(node.text);
+      }
+    }
+    frontier = next;
+  }
+  return out;
+}
+function scriptCandidates(text) {
+  const out = /* @__PURE__ */ new Set();
+  for (const m of text.matchAll(/(?:^|[\s;|&(`'"])((?:\.{0,2}\/)?[\w.@+-]+(?:\/[\w.@+-]+)*\.(?:sh|bash))(?=$|[\s;|&)`'"])/g)) out.add(m[1]);
+  for (const m of text.matchAll(/(?:^|[\s;|&(`'"])(\/[\w.@+-]+(?:\/[\w.@+-]+)+)(?=$|[\s;|&)`'"])/g)) out.add(m[1]);
+  for (const m of text.matchAll(/\b(?:sh|bash|source|\.)\s+((?:\.{0,2}\/)?[\w.@+/-]+)/g)) out.add(m[1]);
+  return [...out];
+}
+var LINE_SHOWN = 160;
+function commandLines(text) {
+  return text.split("\n").flatMap((raw, i) => {
+    const line = raw.replace(/(^|\s)#.*$/, "").trim();
+    return line ? [{ line, number: i + 1 }] : [];
+  });
+}
+var WRAPPERS = /* @__PURE__ */ new Set(["exec", "nohup", "time", "env", "nice", "stdbuf", "setsid"]);
+function bootCommand(facts) {
+  const c = facts.config.config ?? {};
+  const entrypoint = Array.isArray(c.Entrypoint) ? c.Entrypoint : [];
+  const cmd = Array.isArray(c.Cmd) ? c.Cmd : [];
+  const argv = [...entrypoint, ...cmd].filter((a) => typeof a === "string");
+  if (argv.length === 0) return void 0;
+  const label = entrypoint.length ? "ENTRYPOINT" : "CMD";
+  const instruction = lastInstruction(facts.config, label);
+  let cwd = c.WorkingDir || "/";
+  const dashC = argv.indexOf("-c");
+  if (!(SHELLS.has(baseName(argv[0])) && dashC > 0 && dashC + 1 < argv.length)) {
+    return { label, instruction, argv, steps: [{ ...unwrap(argv), cwd }] };
+  }
+  const steps = [{ words: [argv[0]], env: /* @__PURE__ */ new Map(), cwd }];
+  for (const words of simpleCommands(argv.slice(dashC + 1).join(" "))) {
+    const step = { ...unwrap(words), cwd };
+    steps.push(step);
+    const [command, dir] = step.words;
+    if (command === "cd" && dir !== void 0 && !dir.includes("$")) cwd = resolveLinkTarget(`${cwd}/x`, dir);
+  }
+  return { label, instruction, argv, steps };
+}
+function unwrap(words) {
+  const env = /* @__PURE__ */ new Map();
+  let i = 0;
+  for (; i < words.length; i++) {
+    const w = words[i];
+    const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(w);
+    if (assignment) env.set(assignment[1], assignment[2]);
+    else if (!WRAPPERS.has(baseName(w)) && !(w.startsWith("-") && i > 0 && WRAPPERS.has(baseName(words[i - 1])))) break;
+  }
+  return { words: words.slice(i), env };
+}
+var BUILTINS = /* @__PURE__ */ new Set([
+  "cd",
+  "echo",
+  "export",
+  "set",
+  "unset",
+  "true",
+  "false",
+  "exit",
+  "test",
+  "[",
+  "printf",
+  "read",
+  "ulimit",
+  "umask",
+  "wait",
+  "trap",
+  "eval",
+  "shift",
+  "local",
+  "return",
+  ":",
+  "alias",
+  "type",
+  "command",
+  "hash"
+]);
+var PYTHON = /^python(?:\d+(?:\.\d+)?)?$/;
+var SCRIPT_RUNNERS = /* @__PURE__ */ new Set(["perl", "ruby", "node", "Rscript"]);
+var LAUNCHERS = /* @__PURE__ */ new Set(["torchrun", "deepspeed", "mpirun", "horovodrun", "accelerate"]);
+function runsPython(step) {
+  const [command, ...args] = step.words;
+  if (command === void 0) return false;
+  const name = baseName(command);
+  return PYTHON.test(name) || LAUNCHERS.has(name) && args.some((a) => a.endsWith(".py"));
+}
+function namedFiles(step) {
+  const [command, ...args] = step.words;
+  if (command === void 0 || command.includes("$")) return [];
+  const script = (word) => word === void 0 || word.includes("$") ? [] : [{ word, role: "script" }];
+  if (command === "source" || command === ".") return script(args[0]);
+  if (BUILTINS.has(command)) return [];
+  const name = baseName(command);
+  const program3 = { word: command, role: "program" };
+  if (PYTHON.test(name)) return [program3, ...script(scriptArgument(args, ["-c", "-m", "-"], ["-W", "-X", "-Q"]))];
+  if (SHELLS.has(name)) return [program3, ...script(scriptArgument(args, ["-c", "-s"], ["-o", "-O"]))];
+  if (SCRIPT_RUNNERS.has(name)) return [program3, ...script(scriptArgument(args, ["-e", "-E"], []))];
+  if (LAUNCHERS.has(name)) return [program3, ...script(args.find((a) => !a.startsWith("-") && /\.(?:py|sh|bash)$/.test(a)))];
+  return [program3];
+}
+function scriptArgument(args, stops, takeValue) {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (stops.includes(a)) return void 0;
+    if (takeValue.includes(a)) i++;
+    else if (!a.startsWith("-")) return a;
+  }
+  return void 0;
+}
+function pythonUnbuffered(step, imageEnv) {
+  const inImage = imageEnv.some((e) => /^PYTHONUNBUFFERED=./s.test(e));
+  if (inImage || (step.env.get("PYTHONUNBUFFERED") ?? "") !== "") return true;
+  const args = step.words.slice(1);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "-c" || a === "-m" || !a.startsWith("-") || a.startsWith("--")) break;
+    if (a === "-W" || a === "-X" || a === "-Q") i++;
+    else if (/^-[A-Za-z]*u/.test(a) && !/^-[WXQ]/.test(a)) return true;
+  }
+  return false;
+}
+
+// src/core/rules/boot-command.ts
+var ACTIVATE = /(?:^|[\s;&|(])(?:conda\s+activate|(?:source|\.)\s+(?:\S*\/)?activate)(?:\s|$)/;
+var CONDA_HOOK = /conda\s+shell\.\w+\s+hook|etc\/profile\.d\/conda\.sh|conda\.sh\b/;
+var bootCommandRule = {
+  id: "boot-command",
+  defaultSeverity: "warning",
+  description: "The boot command must not rely on an interactive shell (conda activate, source activate), and in new-version training it starts in the user's home.",
+  spec: "Jobs do not run in a shell session: conda activate does not work; use the environment's python path, PATH, or conda run -n ENV.",
+  source: SOURCES.bootCommand,
+  needs: () => ({ texts: [SHELL_SCRIPTS, ACCOUNT_FILES] }),
+  check(facts, settings) {
+    const out = [];
+    for (const t of startupTexts(facts)) {
+      const hooked = t.path !== void 0 && CONDA_HOOK.test(t.text);
+      for (const { line, number } of commandLines(t.text)) {
+        if (!ACTIVATE.test(line) || hooked && /conda\s+activate/.test(line)) continue;
+        const where = t.path ? `${t.path}:${number}` : `The boot command (${t.label})`;
+        out.push({
+          message: `${where} activates a conda environment ("${excerpt(line, LINE_SHOWN)}"), which needs an interactive shell; ModelArts runs the boot command without one, so it fails or runs in the wrong environment. Call the environment's python directly (/opt/conda/envs/ENV/bin/python), put its bin directory first in PATH (ENV PATH=...), or use conda run -n ENV.`,
+          path: t.path,
+          layer: t.layer,
+          instruction: t.instruction
+        });
+      }
+    }
+    if (settings.profile === "current") {
+      const c = facts.config.config ?? {};
+      const user = resolveUser(facts.fs, c.User ?? "");
+      const home = user && user.uid !== 0 && user.home || settings.expectedHome;
+      const workdir = (c.WorkingDir || "/").replace(/(.)\/+$/, "$1");
+      if (workdir !== home.replace(/(.)\/+$/, "$1")) {
+        out.push({
+          message: `The image starts in ${workdir}, but ModelArts runs the boot command of a training job in the user's home ${home}: relative paths in the command resolve differently there. End the Dockerfile with "WORKDIR ${home}" (as Huawei's sample does).`,
+          instruction: lastInstruction(facts.config, "WORKDIR")
+        });
+      }
+    }
+    return out;
+  }
+};
+
+// src/core/rules/gpu-driver.ts
+init_excerpt();
+var DRIVER_MOUNT = "/usr/local/nvidia";
+var DRIVER_LIBRARY = /^lib(?:cuda|nvidia-[a-z0-9_-]+)\.so\.\d+\.\d+(?:\.\d+)*$/;
+var DRIVER_PROGRAMS = /* @__PURE__ */ new Set(["nvidia-smi", "nvidia-debugdump", "nvidia-persistenced", "nvidia-cuda-mps-control", "nvidia-cuda-mps-server"]);
+var NAMED = 4;
+var gpuDriver = {
+  id: "gpu-driver",
+  defaultSeverity: "error",
+  description: `Custom layers must not install the NVIDIA GPU driver (libcuda.so.<driver version>, libnvidia-*.so.<version>, nvidia-smi) or put anything in ${DRIVER_MOUNT}: ModelArts provides the host's driver there.`,
+  spec: "GPU drivers must not be installed in the image: ModelArts places the host's driver in /usr/local/nvidia.",
+  source: SOURCES.newTraining,
+  check(facts) {
+    const groups = /* @__PURE__ */ new Map();
+    facts.fs.eachPath(
+      (path) => isUnder(path, DRIVER_MOUNT) || DRIVER_LIBRARY.test(baseName(path)) || DRIVER_PROGRAMS.has(baseName(path)),
+      (path) => {
+        const node = facts.fs.get(path);
+        if (!node || facts.layers[node.layer]?.base) return;
+        const mount = isUnder(path, DRIVER_MOUNT);
+        if (!mount && (node.kind !== 0 /* File */ || path.includes("/stubs/"))) return;
+        const before = facts.baseFs.get(path);
+        if (before && before.kind === node.kind && before.size === node.size && before.contentTag === node.contentTag && !mount) return;
+        const dir = mount ? DRIVER_MOUNT : parentOf(path);
+        const key = `${node.layer}\0${dir}`;
+        const group = groups.get(key) ?? { dir, layer: node.layer, files: [], mount };
+        group.files.push(path);
+        groups.set(key, group);
+      }
+    );
+    return [...groups.values()].sort((a, b) => a.files[0] < b.files[0] ? -1 : 1).map((g) => {
+      const names = g.files.slice(0, NAMED).map((f) => excerpt(g.mount ? f : baseName(f), 100));
+      const listed = `${names.join(", ")}${g.files.length > NAMED ? `, and ${g.files.length - NAMED} more` : ""}`;
+      const what = g.mount ? `${count(g.files.length, "path")} in ${DRIVER_MOUNT} (${listed}), where ModelArts mounts the host's GPU driver: the job does not see them, or they hide the driver.` : `${count(g.files.length, "NVIDIA driver file")} in ${g.dir} (${listed}): a driver in the image does not match the host's, and CUDA then fails to start ("CUDA driver version is insufficient", "driver/library version mismatch").`;
+      return {
+        message: `The image adds ${what} Do not install the driver (packages nvidia-driver-*, libnvidia-compute-*, cuda-drivers); the CUDA toolkit alone (cuda-toolkit-*, cuda-libraries-*) is enough.`,
+        path: g.files[0],
+        layer: g.layer
+      };
+    });
+  }
+};
+
+// src/core/fs/access.ts
+var BIT = { read: 4, write: 2, execute: 1 };
+var IMPLIED_DIRECTORY = { kind: 1 /* Directory */, mode: 384, uid: 0, gid: 0, implied: true };
+function lookup(fs, path) {
+  const directories = [];
+  let rest = path.split("/").filter((p) => p !== "" && p !== ".");
+  let current = "/";
+  for (let hops = 0; hops <= 40; ) {
+    directories.push({ path: current, attributes: directoryAt(fs, current) });
+    const name = rest.shift();
+    if (name === void 0) return { path: current, node: directoryAt(fs, current), directories: directories.slice(0, -1) };
+    const next = name === ".." ? parentPath(current) : current === "/" ? `/${name}` : `${current}/${name}`;
+    const node = fs.get(next);
+    if (node?.kind === 2 /* Symlink */) {
+      hops++;
+      const target = resolveLinkTarget(next, node.link ?? "");
+      rest = [...target.split("/").filter((p) => p !== ""), ...rest];
+      current = "/";
+      continue;
+    }
+    if (rest.length === 0) {
+      if (node) return { path: next, node, directories };
+      return fs.hasChildren(next) ? { path: next, node: IMPLIED_DIRECTORY, directories } : { path: next, directories };
+    }
+    if (node ? node.kind !== 1 /* Directory */ : !fs.hasChildren(next)) return { path: next, directories };
+    current = next;
+  }
+  return { path, directories };
+}
+var ROOT = { kind: 1 /* Directory */, mode: 493, uid: 0, gid: 0 };
+function directoryAt(fs, path) {
+  if (path === "/") return ROOT;
+  const node = fs.get(path);
+  return node && node.kind === 1 /* Directory */ ? node : IMPLIED_DIRECTORY;
+}
+function parentPath(path) {
+  const i = path.lastIndexOf("/");
+  return i <= 0 ? "/" : path.slice(0, i);
+}
+function permits(node, who, want) {
+  if (who.uid === 0) return want !== "execute" || node.kind === 1 /* Directory */ || (node.mode & 73) !== 0;
+  const shift = node.uid === who.uid ? 6 : node.gid === who.gid || who.groups.includes(node.gid) ? 3 : 0;
+  return (node.mode >> shift & BIT[want]) !== 0;
+}
+function denial(fs, path, who, want) {
+  const found = lookup(fs, path);
+  const blocked = found.directories.find((d) => !permits(d.attributes, who, "execute"));
+  if (blocked) {
+    const why = blocked.attributes.implied ? "has no entry in the layers, so Docker creates it owned by root with mode 0600 when it unpacks them, and" : `(${describe(blocked.attributes)})`;
+    return `the directory ${blocked.path} ${why} does not let UID ${who.uid} search it`;
+  }
+  if (!found.node) return void 0;
+  if (permits(found.node, who, want)) return null;
+  const where = found.path === path ? path : `${path}, a symlink to ${found.path},`;
+  return `${where} (${describe(found.node)}) is not ${want === "execute" ? "executable" : want === "read" ? "readable" : "writable"} by UID ${who.uid}`;
+}
+function describe(a) {
+  return `owner ${a.uid}:${a.gid}, mode ${a.mode.toString(8).padStart(4, "0")}`;
+}
+
+// src/core/rules/software-versions.ts
+var MIN_NCCL = "2.7.8";
+var MIN_OFED = "5.4-3.1.0.0";
+var CUDA_VERSION_FILE = /^\/usr\/local\/cuda[^/]*\/version\.(?:json|txt)$/;
+var CUDNN_HEADER = /\/cudnn(?:_version)?(?:_v\d+)?\.h$/;
+var CANN_VERSION_FILE = /^\/usr\/local\/Ascend\/.*\/(?:version\.cfg|ascend_toolkit_install\.info)$/;
+var OFED_INFO = "/usr/bin/ofed_info";
+var NAMED_VERSIONS = [
+  ["nccl", /^libnccl\.so\.(\d+\.\d+\.\d+)$/],
+  ["nccl", /^nvidia_nccl_cu\d+-(\d+\.\d+\.\d+)\.dist-info$/],
+  ["cudnn", /^libcudnn\.so\.(\d+\.\d+\.\d+)$/],
+  ["cudnn", /^nvidia_cudnn_cu\d+-(\d+\.\d+\.\d+)(?:\.\d+)*\.dist-info$/],
+  ["cuda", /^nvidia_cuda_runtime_cu\d+-(\d+\.\d+\.\d+)\.dist-info$/]
+];
+var softwareVersionsRule = {
+  id: "software-versions",
+  defaultSeverity: "notice",
+  description: `Reports the CUDA, cuDNN, NCCL, OFED, CANN and Python versions in the image; NCCL must be ${MIN_NCCL} or later, and MLNX OFED ${MIN_OFED} or later.`,
+  spec: "NCCL 2.7.8 or later; MLNX OFED 5.4-3.1.0.0 or later; the CUDA version must suit the GPU driver of the resource pool.",
+  source: SOURCES.versions,
+  needs: () => ({
+    texts: [
+      { pattern: CUDA_VERSION_FILE, maxBytes: 64 * 1024 },
+      { pattern: CUDNN_HEADER, maxBytes: 512 * 1024 },
+      { pattern: CANN_VERSION_FILE, maxBytes: 64 * 1024 },
+      { paths: [OFED_INFO], maxBytes: 1024 * 1024 }
+    ]
+  }),
+  check(facts) {
+    const found = softwareVersions(facts);
+    const out = [];
+    if (found.nccl && compareVersions(found.nccl, MIN_NCCL) < 0) {
+      out.push({
+        severity: "error",
+        message: `The image has NCCL ${found.nccl}; ModelArts needs NCCL ${MIN_NCCL} or later for distributed training. Install a newer NCCL (libnccl2), or build on a newer base image.`
+      });
+    }
+    if (found.ofed && compareVersions(found.ofed, MIN_OFED) < 0) {
+      out.push({
+        severity: "warning",
+        message: `The image has MLNX OFED ${found.ofed}; ModelArts needs ${MIN_OFED} or later for training over InfiniBand/RoCE. Install a newer MLNX_OFED user space.`
+      });
+    }
+    const names = { cuda: "CUDA", cudnn: "cuDNN", nccl: "NCCL", ofed: "MLNX OFED", cann: "CANN", python: "Python" };
+    const listed = Object.keys(names).filter((k) => found[k]).map((k) => `${names[k]} ${found[k]}`);
+    if (listed.length) {
+      out.push({
+        message: `Software in the image: ${listed.join(", ")}. Match the CUDA version to the GPU driver of your resource pool${found.cann ? ", and CANN to the Ascend driver (a mismatch fails the job at once)" : ""}.`
+      });
+    }
+    return out;
+  }
+};
+function softwareVersions(facts) {
+  const found = {};
+  const highest = (key, version) => {
+    if (version && (!found[key] || compareVersions(version, found[key]) > 0)) found[key] = version;
+  };
+  const fromText = { cuda: [], cudnn: [] };
+  facts.fs.eachPath(
+    (path) => CUDA_VERSION_FILE.test(path) || CUDNN_HEADER.test(path) || CANN_VERSION_FILE.test(path) || NAMED_VERSIONS.some(([, re]) => re.test(baseName(path))),
+    (path) => {
+      const node = facts.fs.get(path);
+      if (!node) return;
+      const text = facts.fs.resolve(path)?.text;
+      if (CUDA_VERSION_FILE.test(path) && text) fromText.cuda.push(cudaVersion(text) ?? "");
+      else if (CUDNN_HEADER.test(path) && text) fromText.cudnn.push(cudnnVersion(text) ?? "");
+      else if (CANN_VERSION_FILE.test(path) && text) highest("cann", /^(?:\w*_)?version=\[?([\w.-]+)/im.exec(text)?.[1]);
+      else if (node.kind === 0 /* File */ || node.kind === 1 /* Directory */) {
+        for (const [key, re] of NAMED_VERSIONS) highest(key, re.exec(baseName(path))?.[1]);
+      }
+    }
+  );
+  for (const key of ["cuda", "cudnn"]) {
+    const versions = fromText[key].filter(Boolean);
+    if (versions.length) found[key] = versions.reduce((a, b) => compareVersions(a, b) >= 0 ? a : b);
+  }
+  const ofed = facts.fs.resolve(OFED_INFO)?.text;
+  if (ofed) highest("ofed", /MLNX_OFED_LINUX-(\d+\.\d+-[\d.]+)/.exec(ofed)?.[1]);
+  highest("python", pythonVersion(facts));
+  return found;
+}
+function cudaVersion(text) {
+  const json = /"cuda"\s*:\s*\{[^}]*"version"\s*:\s*"([\d.]+)"/.exec(text);
+  return json?.[1] ?? /CUDA Version (\d+(?:\.\d+)+)/.exec(text)?.[1];
+}
+function cudnnVersion(text) {
+  const part = (name) => new RegExp(`#define\\s+CUDNN_${name}\\s+(\\d+)`).exec(text)?.[1];
+  const [major, minor, patch] = [part("MAJOR"), part("MINOR"), part("PATCHLEVEL")];
+  return major && minor ? `${major}.${minor}${patch ? `.${patch}` : ""}` : void 0;
+}
+function pythonVersion(facts) {
+  const path = (facts.config.config?.Env ?? []).find((e) => e.startsWith("PATH="))?.slice(5) ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+  for (const name of ["python3", "python"]) {
+    for (const dir of path.split(":")) {
+      if (!dir.startsWith("/")) continue;
+      const found = lookup(facts.fs, `${dir}/${name}`);
+      if (!found.node || found.node.kind === 1 /* Directory */) continue;
+      const m = /python(\d+\.\d+)$/.exec(found.path);
+      if (m) return m[1];
+    }
+  }
+  return void 0;
+}
+function compareVersions(a, b) {
+  const pa = a.split(/[.-]/).map((p) => parseInt(p, 10) || 0);
+  const pb = b.split(/[.-]/).map((p) => parseInt(p, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+// src/core/rules/user-access.ts
+init_excerpt();
+var DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+var NAMED2 = 3;
+var userAccess = {
+  id: "user-access",
+  defaultSeverity: "error",
+  description: "The default user must be able to run the boot command (its program executable, the scripts it names readable, through every directory), and to write its home and working directory.",
+  spec: "Make the image files readable and writable by UID 1000.",
+  source: SOURCES.migrating,
+  needs: () => ({ texts: [ACCOUNT_FILES] }),
+  check(facts) {
+    const user = facts.config.config?.User ?? "";
+    const resolved = resolveUser(facts.fs, user);
+    if (!resolved) return [];
+    const who = resolved;
+    const out = [];
+    const boot = bootCommand(facts);
+    if (boot) out.push(...bootFindings(facts, boot, who));
+    const workdir = facts.config.config?.WorkingDir || void 0;
+    const home = resolved.uid === 0 ? void 0 : resolved.home && resolved.home !== "/" ? resolved.home : void 0;
+    const instruction = boot?.instruction;
+    for (const [dir, what] of [
+      [home, "home"],
+      [workdir, "working directory (WORKDIR)"]
+    ]) {
+      if (dir === void 0 || what !== "home" && dir === home) continue;
+      const found = lookup(facts.fs, dir);
+      if (!found.node) {
+        out.push({
+          severity: "warning",
+          message: `The user's ${what} ${dir} is not in the image; the job starts there and cannot write it. Create it, owned by UID ${who.uid}.`,
+          path: dir,
+          instruction
+        });
+        continue;
+      }
+      const why = denial(facts.fs, dir, who, "write") ?? (found.node.kind === 1 /* Directory */ ? null : `${dir} is not a directory`);
+      if (why) {
+        out.push({
+          severity: "warning",
+          message: `The user's ${what} ${dir} is not writable by UID ${who.uid}: ${why}. Jobs write checkpoints, caches and logs there: chown it to UID ${who.uid} in the Dockerfile.`,
+          path: dir,
+          layer: found.node.layer,
+          instruction
+        });
+      }
+    }
+    out.push(
+      ...unreadableFiles(
+        facts,
+        who,
+        [home, workdir].filter((d) => d !== void 0)
+      )
+    );
+    return out;
+  }
+};
+function bootFindings(facts, boot, who) {
+  const out = [];
+  const pathVariable = (facts.config.config?.Env ?? []).find((e) => e.startsWith("PATH="))?.slice(5) ?? DEFAULT_PATH;
+  const seen = /* @__PURE__ */ new Set();
+  for (const step of boot.steps) {
+    for (const file of namedFiles(step)) {
+      const candidates = file.role === "program" && !file.word.includes("/") ? pathVariable.split(":").map((dir) => `${dir || "."}/${file.word}`) : [file.word];
+      const paths = candidates.map((p) => p.startsWith("/") ? p : `${step.cwd.replace(/\/+$/, "")}/${p}`);
+      const path = paths.find((p) => {
+        const node2 = lookup(facts.fs, p).node;
+        return node2 !== void 0 && node2.kind !== 1 /* Directory */;
+      });
+      const key = `${file.role}\0${path ?? file.word}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const named = `"${excerpt(file.word, 120)}"`;
+      if (path === void 0) {
+        const where = file.role === "program" && !file.word.includes("/") ? `in the PATH (${excerpt(pathVariable, 200)})` : `at ${paths[0]}`;
+        out.push({
+          severity: "warning",
+          message: `The boot command (${boot.label}) runs ${named}, which is not in the image ${where}. A training job may set its own boot command; if it uses this one, the job fails at start.`,
+          instruction: boot.instruction
+        });
+        continue;
+      }
+      const want = file.role === "program" ? "execute" : "read";
+      const why = denial(facts.fs, path, who, want) ?? (file.role === "program" && /\.(?:sh|bash|py)$/.test(path) ? denial(facts.fs, path, who, "read") : null);
+      if (!why) continue;
+      const node = lookup(facts.fs, path).node;
+      out.push({
+        message: `The boot command (${boot.label}) ${file.role === "program" ? "runs" : "reads"} ${path}, but ${why}: the job would fail with "Permission denied". ${fixFor(want, path, who)}`,
+        path,
+        layer: node?.layer,
+        instruction: boot.instruction
+      });
+    }
+  }
+  return out;
+}
+function fixFor(want, path, who) {
+  return want === "execute" ? `Make it executable for the user (chmod a+rx ${path}, or chown ${who.uid} it) and its directories searchable.` : `Make it readable for the user (chmod a+r ${path}, or chown ${who.uid} it) and its directories searchable.`;
+}
+function unreadableFiles(facts, who, roots) {
+  if (who.uid === 0 || roots.length === 0) return [];
+  const byDirectory = /* @__PURE__ */ new Map();
+  const directoryDenial = /* @__PURE__ */ new Map();
+  facts.fs.eachPath(
+    (path) => roots.some((root) => isUnder(path, root) && path !== root),
+    (path) => {
+      const node = facts.fs.get(path);
+      if (!node || node.kind !== 0 /* File */ || facts.layers[node.layer]?.base) return;
+      const dir = parentOf(path);
+      let why = directoryDenial.get(dir);
+      if (why === void 0) {
+        why = denial(facts.fs, dir, who, "execute") ?? null;
+        directoryDenial.set(dir, why);
+      }
+      if (!why && denial(facts.fs, path, who, "read") === null) return;
+      const entry = byDirectory.get(dir) ?? { files: [], layer: node.layer };
+      entry.files.push(path.slice(dir.length + 1));
+      byDirectory.set(dir, entry);
+    }
+  );
+  return [...byDirectory].map(([dir, { files, layer }]) => ({
+    severity: "warning",
+    message: `${count(files.length, "file")} that the custom layers put in ${dir} ${files.length === 1 ? "is" : "are"} not readable by UID ${who.uid} (${files.slice(0, NAMED2).map((f) => excerpt(f, 80)).join(", ")}${files.length > NAMED2 ? ", ..." : ""}). Jobs run as that user: chown them to it or make them readable (chmod -R a+rX ${dir}).`,
+    path: dir,
+    layer
+  }));
+}
+
 // src/core/rules/default-user.ts
+init_excerpt();
 var SHOWN2 = 64;
 var MAX_ID = 2 ** 31 - 1;
 var shown = (text) => excerpt(text, SHOWN2);
@@ -10754,8 +11484,9 @@ var outOfRange = (id) => id < 0 || id > MAX_ID;
 var defaultUser = {
   id: "default-user",
   defaultSeverity: "error",
-  description: "The default user (Config.User) must resolve to the expected UID (1101 in the published specification).",
+  description: "The default user (Config.User) must resolve to the expected UID: 1101 in old-version training, 1000 (with primary group GID 100) in new-version training.",
   spec: "The default user of a custom image must be the user whose UID is 1101.",
+  source: SOURCES.oldTraining,
   needs: () => ACCOUNT_NEEDS,
   check(facts, settings) {
     const expected = settings.expectedUid;
@@ -10814,6 +11545,14 @@ var defaultUser = {
           instruction
         });
       }
+    }
+    const gid = findings.length === 0 && settings.expectedGid !== void 0 ? resolveUser(facts.fs, user)?.gid : void 0;
+    if (gid !== void 0 && gid !== settings.expectedGid) {
+      findings.push({
+        severity: "warning",
+        message: `The default user "${shown(user)}" has the primary group GID ${gid}; ModelArts expects GID ${settings.expectedGid} (ma-group): create the group ma-group with GID ${settings.expectedGid} and make it the user's primary group (or end the Dockerfile with "USER ${expected}:${settings.expectedGid}").`,
+        instruction
+      });
     }
     return findings;
   }
@@ -10939,6 +11678,7 @@ var fileCapabilities = {
   defaultSeverity: "warning",
   description: "Custom layers should not add or change files with file capabilities (setcap): running one gives any user its powers, as a setuid-root file does.",
   spec: "A file cannot be added whose owner is root and has permission setuid or setgid.",
+  source: SOURCES.oldTraining,
   // Compared with the base wherever they are: a rewritten file keeps no capabilities it had.
   needs: () => ({ contentTag: (_path, file) => file.capability !== void 0 }),
   check(facts) {
@@ -10963,92 +11703,54 @@ var fileCapabilities = {
 
 // src/core/rules/image-size.ts
 init_excerpt();
+var ADVICE = "Keep data sets and model weights out of the image (read them from OBS at run time), and clean package caches in the same RUN step that creates them.";
 var imageSize = {
   id: "image-size",
   defaultSeverity: "error",
-  description: "The uncompressed image (all layers) must not exceed 9.5 GB.",
+  description: "The uncompressed image must not exceed 9.5 GB (old-version training) or 30 GB (new-version training, 15 GB recommended), and no layer may exceed 10 GB (SWR).",
   spec: "The size of a custom image cannot exceed 9.5 GB.",
+  source: SOURCES.oldTraining,
   check(facts, settings) {
+    const out = [];
     const total = facts.layers.reduce((sum, l) => sum + l.size, 0);
-    if (total <= settings.maxSize) return [];
-    const layers = [...facts.layers].sort((a, b) => b.size - a.size).slice(0, 3).map((l) => `layer ${l.index + 1}${l.base ? " (base)" : ""} ${formatSize(l.size)}${l.createdBy ? ` from ${shortInstruction(l.createdBy, 60)}` : ""}`);
-    const files = largestCustomFiles(facts, 5).map((f) => `${f.path} ${formatSize(f.size)}`);
-    const biggest = [...facts.layers].filter((l) => !l.base).sort((a, b) => b.size - a.size)[0];
-    return [
-      {
-        message: `The image is ${formatSize(total)} uncompressed, ${formatSize(total - settings.maxSize)} over the ${formatSize(settings.maxSize)} limit. Largest layers: ${layers.join("; ")}.` + (files.length ? ` Largest files added: ${files.join("; ")}.` : "") + " Keep data sets and model weights out of the image (read them from OBS at run time), and clean package caches in the same RUN step that creates them.",
-        layer: biggest?.index
-      }
-    ];
+    const limit = total > settings.maxSize ? settings.maxSize : settings.recommendedSize !== void 0 && total > settings.recommendedSize ? settings.recommendedSize : void 0;
+    if (limit !== void 0) {
+      const over = limit === settings.maxSize ? `over the ${formatSize(limit)} limit` : `over the ${formatSize(limit)} Huawei recommends (the limit is ${formatSize(settings.maxSize)})`;
+      out.push({
+        ...limit !== settings.maxSize && { severity: "warning" },
+        message: `The image is ${formatSize(total)} uncompressed, ${formatSize(total - limit)} ${over}. ${largest(facts)} ${ADVICE}`,
+        layer: biggestCustomLayer(facts)?.index
+      });
+    }
+    for (const layer of facts.layers) {
+      if (layer.base || layer.size <= settings.maxLayerSize) continue;
+      out.push({
+        severity: "warning",
+        message: `Layer ${layer.index + 1} is ${formatSize(layer.size)} uncompressed; SWR refuses layers over ${formatSize(settings.maxLayerSize)}, so pushing it fails. Split the step that makes it into smaller ones. ${ADVICE}`,
+        layer: layer.index
+      });
+    }
+    return out;
   }
 };
+function largest(facts) {
+  const layers = [...facts.layers].sort((a, b) => b.size - a.size).slice(0, 3).map((l) => `layer ${l.index + 1}${l.base ? " (base)" : ""} ${formatSize(l.size)}${l.createdBy ? ` from ${shortInstruction(l.createdBy, 60)}` : ""}`);
+  const files = largestCustomFiles(facts, 5).map((f) => `${f.path} ${formatSize(f.size)}`);
+  return `Largest layers: ${layers.join("; ")}.` + (files.length ? ` Largest files added: ${files.join("; ")}.` : "");
+}
+function biggestCustomLayer(facts) {
+  return [...facts.layers].filter((l) => !l.base).sort((a, b) => b.size - a.size)[0];
+}
 
 // src/core/rules/log-stdout.ts
 init_excerpt();
-
-// src/core/rules/startup-commands.ts
-var SHELL_SCRIPTS = { pattern: /\.(?:sh|bash)$/, head: isShellScript, maxBytes: 256 * 1024 };
-function isShellScript(head) {
-  if (head[0] !== 35 || head[1] !== 33) return false;
-  const nl = head.indexOf(10);
-  return /\b(?:ba|da|z|k)?sh\b/.test(head.toString("latin1", 2, nl === -1 ? Math.min(head.length, 128) : nl));
-}
-var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "zsh", "ash", "ksh"]);
-var MAX_SCRIPTS = 20;
-var MAX_DEPTH = 3;
-function startupTexts(facts) {
-  const c = facts.config.config ?? {};
-  const entrypoint = Array.isArray(c.Entrypoint) ? c.Entrypoint : [];
-  const cmd = Array.isArray(c.Cmd) ? c.Cmd : [];
-  const argv = [...entrypoint, ...cmd].filter((a) => typeof a === "string");
-  if (argv.length === 0) return [];
-  const dashC = argv.indexOf("-c");
-  const text = SHELLS.has(baseName(argv[0])) && dashC > 0 && dashC + 1 < argv.length ? argv.slice(dashC + 1).join(" ") : argv.join(" ");
-  const instruction = entrypoint.length ? lastInstruction(facts.config, "ENTRYPOINT") : lastInstruction(facts.config, "CMD");
-  const out = [{ label: entrypoint.length ? "ENTRYPOINT" : "CMD", text, instruction }];
-  const workdir = c.WorkingDir || "/";
-  const seen = /* @__PURE__ */ new Set();
-  let frontier = [text];
-  for (let depth = 0; depth < MAX_DEPTH && frontier.length > 0; depth++) {
-    const next = [];
-    for (const t of frontier) {
-      for (const candidate of scriptCandidates(t)) {
-        const path = resolveLinkTarget(workdir + "/x", candidate);
-        if (seen.has(path) || seen.size >= MAX_SCRIPTS) continue;
-        const node = facts.fs.resolve(path);
-        if (node?.text === void 0) continue;
-        seen.add(path);
-        out.push({ label: path, text: node.text, path, layer: node.layer, instruction: facts.layers[node.layer]?.createdBy });
-        next.push(node.text);
-      }
-    }
-    frontier = next;
-  }
-  return out;
-}
-function scriptCandidates(text) {
-  const out = /* @__PURE__ */ new Set();
-  for (const m of text.matchAll(/(?:^|[\s;|&(`'"])((?:\.{0,2}\/)?[\w.@+-]+(?:\/[\w.@+-]+)*\.(?:sh|bash))(?=$|[\s;|&)`'"])/g)) out.add(m[1]);
-  for (const m of text.matchAll(/(?:^|[\s;|&(`'"])(\/[\w.@+-]+(?:\/[\w.@+-]+)+)(?=$|[\s;|&)`'"])/g)) out.add(m[1]);
-  for (const m of text.matchAll(/\b(?:sh|bash|source|\.)\s+((?:\.{0,2}\/)?[\w.@+/-]+)/g)) out.add(m[1]);
-  return [...out];
-}
-var LINE_SHOWN = 160;
-function commandLines(text) {
-  return text.split("\n").flatMap((raw, i) => {
-    const line = raw.replace(/(^|\s)#.*$/, "").trim();
-    return line ? [{ line, number: i + 1 }] : [];
-  });
-}
-
-// src/core/rules/log-stdout.ts
 var HARMLESS_TARGETS = /^(?:\/dev\/(?:null|stdout|stderr|tty|fd\/[12])|\/proc\/self\/fd\/[12])$/;
-var LAUNCHERS = /^(?:exec\s+)?(?:\S*\/)?(?:python[\d.]*|torchrun|mpirun|horovodrun|deepspeed|accelerate|java|bash|sh|node|\.\/\S+)\b/;
+var LAUNCHERS2 = /^(?:exec\s+)?(?:\S*\/)?(?:python[\d.]*|torchrun|mpirun|horovodrun|deepspeed|accelerate|java|bash|sh|node|\.\/\S+)\b/;
 function logRedirection(line) {
   for (const m of line.matchAll(/(?:^|[\s;|&(])(&|\d)?>>?\s*([^\s;|&)<>]+)/g)) {
     const target = m[2];
     if (target.startsWith("&") || HARMLESS_TARGETS.test(target)) continue;
-    if (/log|\.out$|\.err$/i.test(target) || LAUNCHERS.test(line)) return `output is redirected to the file ${target}`;
+    if (/log|\.out$|\.err$/i.test(target) || LAUNCHERS2.test(line)) return `output is redirected to the file ${target}`;
   }
   const tee = /\|\s*tee\b((?:\s+-\w+)*)\s+([^\s;|&>]+)/.exec(line);
   if (tee && !HARMLESS_TARGETS.test(tee[2])) return `tee copies the output into the file ${tee[2]}`;
@@ -11060,6 +11762,7 @@ var logStdout = {
   defaultSeverity: "warning",
   description: "The start-up command and the scripts it runs must log to stdout/stderr, not to files.",
   spec: "To ensure that the log content can be displayed normally, the logs must be standard output.",
+  source: SOURCES.oldTraining,
   needs: () => ({ texts: [SHELL_SCRIPTS] }),
   check(facts) {
     const out = [];
@@ -11076,6 +11779,15 @@ var logStdout = {
         });
       }
     }
+    const boot = bootCommand(facts);
+    const python = boot?.steps.find(runsPython);
+    if (boot && python && !pythonUnbuffered(python, facts.config.config?.Env ?? [])) {
+      out.push({
+        severity: "notice",
+        message: `The boot command (${boot.label}) runs Python ("${excerpt(python.words.join(" "), LINE_SHOWN)}") with its output buffered: when the job is stopped or killed, the last lines still in the buffer are lost from the log. Add ENV PYTHONUNBUFFERED=1 to the Dockerfile (as Huawei's sample does) or run python -u.`,
+        instruction: boot.instruction
+      });
+    }
     return out;
   }
 };
@@ -11087,6 +11799,7 @@ var maliciousCode = {
   defaultSeverity: "error",
   description: "Files added by custom layers must not contain malware indicators (EICAR, reverse shells, crypto miners) or escape the image root.",
   spec: "Custom images cannot contain malicious code.",
+  source: SOURCES.oldTraining,
   needs: () => ({ detectors: [...DETECTOR_IDS] }),
   check(facts) {
     const out = [];
@@ -11119,8 +11832,11 @@ var maliciousCode = {
 var modelartsTools = {
   id: "modelarts-tools",
   defaultSeverity: "error",
+  // The new-version training spec no longer names it, but changing system files still breaks images.
+  severityIn: { current: "warning" },
   description: "The ModelArts tools in the user's home (run_train.sh, utils.sh, ip_mapper.py, dls-downloader.py) must stay as the base image has them.",
   spec: "Part of content in the basic images cannot be changed, including ... the ModelArts tools in $HOME.",
+  source: SOURCES.oldTraining,
   needs(settings) {
     const tools = new Set(settings.modelartsTools);
     return { texts: [ACCOUNT_FILES], contentTag: (path) => tools.has(baseName(path)) };
@@ -11169,7 +11885,8 @@ var offlineDeps = {
   id: "offline-deps",
   defaultSeverity: "warning",
   description: "The start-up command and its scripts must not install or download packages at run time.",
-  spec: "Currently, the ModelArts backend does not support the download of open source installation packages.",
+  spec: "Currently, the ModelArts backend does not support the download of open source installation packages. You are advised to install the dependency packages required for training in the custom image.",
+  source: SOURCES.oldTraining,
   needs: () => ({ texts: [SHELL_SCRIPTS] }),
   check(facts) {
     const out = [];
@@ -11195,8 +11912,11 @@ var import_picomatch = __toESM(require_picomatch2());
 var protectedEtc = {
   id: "protected-etc",
   defaultSeverity: "error",
+  // The new-version training spec no longer names it, but changing system files still breaks images.
+  severityIn: { current: "warning" },
   description: "Important /etc configuration (passwd, group, shadow, sudoers, pam.d, ld.so.preload, ...) must not be added, changed or deleted.",
   spec: "Part of content in the basic images cannot be changed, including ... some important configuration files in /etc.",
+  source: SOURCES.oldTraining,
   needs(settings) {
     const dirs = outermost(["/etc", ...globBases(settings.protectedEtc)]);
     return { contentTag: (path) => dirs.some((dir) => isUnder(path, dir)) };
@@ -11226,6 +11946,7 @@ var protectedEtc = {
     facts.fs.eachPath(relevant, (path) => {
       const writer = facts.fs.writtenBy(path);
       if (writer < base || facts.baseFs.writtenBy(path) !== void 0) return;
+      if (facts.fs.get(path)?.kind === 1 /* Directory */) return;
       out.push({ message: `${path} was added; it is important system configuration that ModelArts does not allow custom images to add.`, path, layer: writer });
     });
     return out;
@@ -11247,8 +11968,11 @@ function commonPrefix(a, b) {
 var protectedPath = {
   id: "protected-path",
   defaultSeverity: "error",
+  // The new-version training spec no longer names it, but changing system files still breaks images.
+  severityIn: { current: "warning" },
   description: "The base image's files in /bin, /sbin, /usr and /lib* must stay unchanged (new files are allowed).",
   spec: "Part of content in the basic images cannot be changed, including all the files in /bin, /sbin, /usr, and /lib(64).",
+  source: SOURCES.oldTraining,
   needs: (settings) => ({ contentTag: (path) => settings.protectedPaths.some((dir) => isUnder(path, dir)) }),
   check(facts, settings) {
     const out = [];
@@ -11318,6 +12042,7 @@ var secrets = {
   defaultSeverity: "error",
   description: "No credentials may be baked into custom layers, ENV, labels or build history.",
   spec: "Custom images cannot contain malicious code. (Credentials in an image leak to everyone who can pull it.)",
+  source: SOURCES.oldTraining,
   needs: () => ({ texts: [CREDENTIAL_FILE_TEXTS], detectors: [...DETECTOR_IDS2] }),
   check(facts) {
     const out = [];
@@ -11388,6 +12113,7 @@ var setuidSetgid = {
   defaultSeverity: "error",
   description: "Custom layers must not add or change root-owned files with the setuid or setgid bit.",
   spec: "A file cannot be added whose owner is root and has permission setuid or setgid.",
+  source: SOURCES.oldTraining,
   // Compared with the base wherever they are: a rewritten setuid file is a change.
   needs: () => ({ contentTag: (_path, file) => (file.mode & 3072) !== 0 }),
   check(facts) {
@@ -11411,15 +12137,19 @@ var setuidSetgid = {
 // src/core/rules/index.ts
 var RULES = [
   defaultUser,
+  userAccess,
   setuidSetgid,
   fileCapabilities,
   protectedPath,
   protectedEtc,
   modelartsTools,
+  gpuDriver,
   imageSize,
   baseImage,
+  bootCommandRule,
   logStdout,
   offlineDeps,
+  softwareVersionsRule,
   maliciousCode,
   secrets
 ];
@@ -11447,7 +12177,7 @@ function runRules(facts, settings) {
       const layer = raw.layer === void 0 ? void 0 : facts.layers[raw.layer];
       const finding = {
         rule: rule.id,
-        severity: configured ?? raw.severity ?? rule.defaultSeverity,
+        severity: configured ?? raw.severity ?? rule.severityIn?.[settings.profile] ?? rule.defaultSeverity,
         message: raw.message,
         ...raw.path !== void 0 && { path: raw.path },
         ...layer && { layer: { index: layer.index, diffId: layer.diffId, ...layer.createdBy && { createdBy: layer.createdBy } } },
@@ -11500,6 +12230,27 @@ var CombinedNeeds = class {
   }
 };
 
+// src/core/settings/profile.ts
+function applyProfile(settings, facts) {
+  if (settings.profileChoice !== "auto") {
+    return { profile: { name: settings.profile, reason: "it was chosen in the settings (--profile, the profile input or the config file)" }, settings };
+  }
+  const profile = detectProfile(facts);
+  return { profile, settings: profile.name === settings.profile ? settings : withProfile(settings, profile.name) };
+}
+function detectProfile(facts) {
+  const hasBase = facts.base.layerCount > 0;
+  const fs = hasBase ? facts.baseFs : facts.fs;
+  const whose = hasBase ? "the base image" : "the image (no base image is known)";
+  const users = readPasswd(fs) ?? [];
+  const maUser = users.find((u) => u.name === "ma-user" && u.uid === 1e3 || u.home.replace(/\/+$/, "") === "/home/ma-user");
+  if (maUser) return { name: "current", reason: `${whose} has the user ${maUser.name} (UID ${maUser.uid}, home ${maUser.home || "none"})` };
+  const work = users.find((u) => u.name === "work" && u.uid === 1101);
+  if (work) return { name: "legacy", reason: `${whose} has the user work (UID 1101)` };
+  if (MODELARTS_TOOLS.some((tool) => fs.resolve(`/home/work/${tool}`))) return { name: "legacy", reason: `${whose} has the ModelArts tools in /home/work` };
+  return { name: "legacy", reason: `${whose} has neither ma-user nor work: the published specification applies` };
+}
+
 // src/core/check-image.ts
 async function checkImage(options) {
   const { settings } = options;
@@ -11538,12 +12289,13 @@ async function checkWith(options, walk) {
   );
   await walk.scanWorkers.close();
   const facts = await timed("build filesystem", () => buildFacts(image, base, options));
-  const findings = await timed("run rules", () => runRules(facts, settings));
+  const { profile, settings: applied } = applyProfile(settings, facts);
+  const findings = await timed("run rules", () => runRules(facts, applied));
   const scan = facts.layers.reduce(
     (s, l) => ({ truncatedFiles: s.truncatedFiles + l.record.scan.truncatedFiles, unscannedBytes: s.unscannedBytes + l.record.scan.unscannedBytes }),
     { truncatedFiles: 0, unscannedBytes: 0 }
   );
-  return { facts, findings, scan, timings };
+  return { facts, findings, scan, timings, profile, settings: applied, software: softwareVersions(facts) };
 }
 async function readImage(source, settings, opts) {
   const contents = await readArchive(source.open(), { ...opts, label: source.name });
@@ -11698,8 +12450,8 @@ var modelarts_image_check_schema_default = {
   additionalProperties: false,
   properties: {
     profile: {
-      enum: ["legacy", "current"],
-      description: "legacy: UID 1101, /home/work (the published spec). current: ma-user, UID 1000, /home/ma-user."
+      enum: ["auto", "legacy", "current"],
+      description: "auto (default): chosen from the base image's users (ma-user: current; work: legacy). legacy: old-version training, UID 1101, /home/work, 9.5 GB (the published spec). current: new-version training, ma-user, UID 1000, GID 100, 30 GB."
     },
     "expected-uid": {
       type: "integer",
@@ -11708,7 +12460,7 @@ var modelarts_image_check_schema_default = {
     },
     "max-size": {
       type: ["string", "integer"],
-      description: "Largest allowed uncompressed image size: 9.5GB, 9.5GiB or bytes."
+      description: "Largest allowed uncompressed image size: 9.5GB, 9.5GiB or bytes (default from the profile: 9.5GB legacy, 30GB current)."
     },
     "scan-limit": {
       type: ["string", "integer"],
@@ -11722,6 +12474,10 @@ var modelarts_image_check_schema_default = {
       type: "string",
       pattern: "^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$",
       description: "Platform to pick from a multi-platform OCI archive (default linux/amd64)."
+    },
+    arch: {
+      enum: ["amd64", "arm64", "x86_64", "aarch64"],
+      description: "The CPU architecture the image must be built for: amd64 (x86_64: CPU and GPU resource pools) or arm64 (aarch64: Ascend pools). Any when unset."
     },
     rules: {
       type: "object",
@@ -11781,15 +12537,19 @@ var modelarts_image_check_schema_default = {
       description: "A rule id (docs/rules/<id>.md).",
       enum: [
         "default-user",
+        "user-access",
         "setuid-setgid",
         "file-capabilities",
         "protected-path",
         "protected-etc",
         "modelarts-tools",
+        "gpu-driver",
         "image-size",
         "base-image",
+        "boot-command",
         "log-stdout",
         "offline-deps",
+        "software-versions",
         "malicious-code",
         "secrets"
       ]
@@ -11840,6 +12600,7 @@ function parseConfig(text, name) {
     scanLimit: size("scan-limit"),
     maxUncompressed: size("max-uncompressed"),
     platform: d.platform,
+    arch: d.arch === void 0 ? void 0 : parseArch(String(d.arch), `arch in ${name}`),
     rules: d.rules ?? {},
     protectedPaths: d["protected-paths"] ?? [],
     protectedEtc: d["protected-etc"] ?? [],
@@ -11852,27 +12613,32 @@ init_errors();
 function resolveSettings(o) {
   const configPath = o.config || ((0, import_node_fs5.existsSync)((0, import_node_path3.join)(o.cwd, CONFIG_FILE_NAME)) ? (0, import_node_path3.join)(o.cwd, CONFIG_FILE_NAME) : void 0);
   const file = configPath ? readConfigFile(configPath) : void 0;
-  const profile = o.profile ? parseProfile(o.profile) : file?.profile ?? "legacy";
-  const s = defaultSettings(profile);
+  const choice = o.profile ? parseProfile(o.profile) : file?.profile ?? "auto";
+  let s = defaultSettings(choice);
+  const overrides = s.overrides;
   if (file) {
-    if (file.expectedUid !== void 0) s.expectedUid = file.expectedUid;
-    if (file.maxSize !== void 0) s.maxSize = file.maxSize;
+    if (file.expectedUid !== void 0) overrides.expectedUid = file.expectedUid;
+    if (file.maxSize !== void 0) overrides.maxSize = file.maxSize;
     if (file.scanLimit !== void 0) s.scanLimit = file.scanLimit;
     if (file.platform !== void 0) s.platform = file.platform;
+    if (file.arch !== void 0) s.arch = file.arch;
     s.severities = file.rules;
     s.protectedPaths.push(...file.protectedPaths);
     s.protectedEtc.push(...file.protectedEtc);
     s.waivers = file.waivers;
   }
-  if (o.expectedUid) s.expectedUid = parseUid(o.expectedUid);
-  if (o.maxSize) s.maxSize = parseSize(o.maxSize, "max-size");
+  if (o.expectedUid) overrides.expectedUid = parseUid(o.expectedUid);
+  if (o.maxSize) overrides.maxSize = parseSize(o.maxSize, "max-size");
+  if (o.arch) s.arch = parseArch(o.arch);
   if (o.scanLimit) s.scanLimit = parseSize(o.scanLimit, "scan-limit");
   if (o.platform) {
     if (!/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(o.platform))
       throw new UsageError(`platform "${o.platform}" is not of the form os/arch[/variant], e.g. linux/amd64`);
     s.platform = o.platform;
   }
-  s.maxUncompressed = o.maxUncompressed ? parseSize(o.maxUncompressed, "max-uncompressed") : file?.maxUncompressed ?? Math.max(4 * s.maxSize, 1e9);
+  s = withProfile(s, s.profile);
+  const largest2 = overrides.maxSize ?? Math.max(...candidateProfiles(choice).map((p) => PROFILES[p].maxSize));
+  s.maxUncompressed = o.maxUncompressed ? parseSize(o.maxUncompressed, "max-uncompressed") : file?.maxUncompressed ?? Math.max(4 * largest2, 1e9);
   return { settings: s, configPath };
 }
 
@@ -11900,14 +12666,22 @@ function headingId(image) {
   const id = image.id.slice(0, 19);
   return image.reference.includes(id) ? void 0 : id;
 }
+function profileLine(report) {
+  return `${report.profile} profile (${PROFILES[report.profile].title}), because ${report.profileReason}`;
+}
 function findingCounts(s) {
   return `${count(s.errors, "error")}, ${count(s.warnings, "warning")}, ${count(s.notices, "notice")}${s.waived ? `, ${s.waived} waived` : ""}`;
 }
-function buildJsonReport(result, failOn, maxSize) {
-  const { facts, findings } = result;
+function buildJsonReport(result, failOn) {
+  const { facts, findings, settings } = result;
   const c = facts.config.config ?? {};
   const size = facts.layers.reduce((s, l) => s + l.size, 0);
   return {
+    /** The ModelArts specification the image was judged by: legacy (old-version training) or current (new-version training). */
+    profile: result.profile.name,
+    profileReason: result.profile.reason,
+    /** Versions found in the image (only what was found). */
+    software: result.software,
     image: {
       reference: facts.reference,
       id: facts.id,
@@ -11918,7 +12692,7 @@ function buildJsonReport(result, failOn, maxSize) {
       entrypoint: c.Entrypoint ?? null,
       cmd: c.Cmd ?? null,
       size,
-      maxSize,
+      maxSize: settings.maxSize,
       files: facts.fs.size
     },
     base: {
@@ -12007,12 +12781,6 @@ var Progress = class {
 // src/report/sarif-report.ts
 var import_node_crypto6 = require("node:crypto");
 
-// src/core/rules/rule.ts
-var DOCS_BASE = "https://github.com/modelarts-image-check/modelarts-image-check/blob/main/docs/rules/";
-function docsUrl(ruleId) {
-  return `${DOCS_BASE}${ruleId}.md`;
-}
-
 // src/version.ts
 var VERSION = "0.1.0";
 
@@ -12095,6 +12863,7 @@ function renderText(report, color) {
   if (report.base.given)
     lines.push(`base: ${report.base.reference} (${count(report.base.layers, "layer")}${report.base.matches ? "" : ", NOT a prefix of the image"})`);
   else lines.push(`base: not given; ${report.base.guessed ? `guessed as ${theFirst(report.base.layers, "layer")} from the history` : "could not be guessed"}`);
+  lines.push(`judged by the ${profileLine(report)}`);
   for (const rule of RULES) {
     const found = report.findings.filter((f) => f.rule === rule.id);
     if (found.length === 0) continue;
@@ -12267,8 +13036,18 @@ function dockerfileLines(path, root, history) {
 // src/cli/main.ts
 function program2() {
   return new Command("modelarts-image-check").description("Check a Docker image against the Huawei Cloud ModelArts custom training image specification.").argument("<IMAGE>", "docker-archive:PATH, oci-archive:PATH, a path to an archive, or (with a Docker daemon) docker-daemon:REF / an image reference").option("--base <IMAGE>", "the ModelArts base image the image was built on (same forms as IMAGE); without it the base is guessed from the history").addOption(
-    new Option("--profile <name>", "legacy: UID 1101, /home/work (the published spec); current: ma-user, UID 1000").choices(["legacy", "current"]).default(void 0, "legacy, or the config file")
-  ).option("--max-size <size>", "largest allowed uncompressed size: 9.5GB, 9.5GiB or bytes (default: 9.5GB)").option("--expected-uid <uid>", "UID the default user must have (default: 1101, or 1000 with --profile current)").option("--config <file>", "configuration file (default: .modelarts-image-check.yml in the working directory, if present)").addOption(new Option("--format <format>", "report format").choices(["text", "json", "sarif"]).default("text")).option("--output <file>", "write the report to this file instead of stdout").addOption(
+    new Option(
+      "--profile <name>",
+      "which ModelArts specification: auto (from the base image's users), legacy (old-version training: work, UID 1101, 9.5 GB) or current (new-version training: ma-user, UID 1000, 30 GB)"
+    ).choices(["auto", "legacy", "current"]).default(void 0, "auto, or the config file")
+  ).option("--max-size <size>", "largest allowed uncompressed size: 9.5GB, 9.5GiB or bytes (default from the profile: 9.5GB legacy, 30GB current)").option("--expected-uid <uid>", "UID the default user must have (default from the profile: 1101 legacy, 1000 current)").addOption(
+    new Option("--arch <arch>", "the CPU architecture the image must be built for: amd64 (CPU and GPU pools) or arm64 (Ascend pools)").choices([
+      "amd64",
+      "arm64",
+      "x86_64",
+      "aarch64"
+    ])
+  ).option("--config <file>", "configuration file (default: .modelarts-image-check.yml in the working directory, if present)").addOption(new Option("--format <format>", "report format").choices(["text", "json", "sarif"]).default("text")).option("--output <file>", "write the report to this file instead of stdout").addOption(
     new Option("--fail-on <severity>", "exit 1 when a finding is at or above this severity").choices(["error", "warning", "notice", "never"]).default("error")
   ).option("--dockerfile <file>", "the Dockerfile the image was built from, to point findings at its lines (SARIF)").option("--platform <os/arch>", "platform to pick from a multi-platform OCI archive (default: linux/amd64)").option("--scan-limit <size>", "bytes of each file the content scan reads at most (default: 64MiB)").option("--max-uncompressed <size>", "stop reading after this much uncompressed data; guards against decompression bombs (default: 4 x max-size)").option(
     "--clamd <address>",
@@ -12297,6 +13076,7 @@ async function runCli(argv, io) {
       profile: opts.profile,
       maxSize: opts.maxSize,
       expectedUid: opts.expectedUid,
+      arch: opts.arch,
       config: opts.config,
       platform: opts.platform,
       scanLimit: opts.scanLimit,
@@ -12312,7 +13092,7 @@ async function runCli(argv, io) {
     } finally {
       progress?.stop();
     }
-    const report = buildJsonReport(result, failOn, settings.maxSize);
+    const report = buildJsonReport(result, failOn);
     let output;
     if (opts.format === "json") output = JSON.stringify(report, null, 2) + "\n";
     else if (opts.format === "sarif") {

@@ -5,7 +5,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { BASE_METADATA, baseLayers, buildImage, onBase, tarOf, type Layout } from '../../__fixtures__/image-builder';
+import { BASE_METADATA, baseLayers, buildImage, onBase, tarOf, withParentDirectories, type Layout } from '../../__fixtures__/image-builder';
 import { runCli } from '../../src/cli/main';
 
 let dir: string;
@@ -37,11 +37,12 @@ const badSpec = onBase(
       createdBy: '/bin/sh -c chmod u+s /opt/tool',
       entries: [
         { path: 'opt/tool', content: 'x', mode: 0o4755 },
-        { path: 'etc/sudoers.d/work', content: 'work ALL=(ALL) NOPASSWD:ALL\n' }
+        { path: 'etc/sudoers.d/work', content: 'work ALL=(ALL) NOPASSWD:ALL\n' },
+        { path: 'home/work/train.py', content: 'print(1)\n' }
       ]
     }
   ],
-  { User: 'work', Cmd: ['python3', 'train.py'] },
+  { User: 'work', Cmd: ['python3', 'train.py'], WorkingDir: '/home/work', Env: ['PATH=/usr/bin:/bin', 'PYTHONUNBUFFERED=1'] },
   [{ after: 1, createdBy: '/bin/sh -c #(nop)  CMD ["python3" "train.py"]' }]
 );
 const baseSpec = { layers: baseLayers(), metadata: BASE_METADATA, config: { User: 'work' } };
@@ -228,7 +229,9 @@ describe('the bundled dist/cli.js', () => {
       const run = spawnSync(process.execPath, [bundle, '--quiet', '--format', 'json', '--base', base, image], { encoding: 'utf8' });
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
-      expect(JSON.parse(run.stdout).layers.map((l: { entries: number }) => l.entries)).toEqual([layers[0].entries.length, 1500, 1500]);
+      // Each layer also holds the directories it is the first to have (as Docker's builders write them).
+      const written = withParentDirectories([...layers, { entries: files('opt/app', 1500) }, { entries: files('opt/lib', 1500) }]);
+      expect(JSON.parse(run.stdout).layers.map((l: { entries: number }) => l.entries)).toEqual(written.map((l) => l.entries.length));
     }
   );
 

@@ -33,7 +33,14 @@ describe('CombinedNeeds', () => {
     expect(all.detectors.length).toBeGreaterThan(0);
     expect(all.textLimitByPath('/etc/passwd')).toBeGreaterThan(0);
     const settings = defaultSettings();
-    settings.severities = { 'malicious-code': 'off', secrets: 'off', 'default-user': 'off', 'modelarts-tools': 'off' };
+    settings.severities = {
+      'malicious-code': 'off',
+      secrets: 'off',
+      'default-user': 'off',
+      'modelarts-tools': 'off',
+      'user-access': 'off',
+      'boot-command': 'off'
+    };
     const some = new CombinedNeeds(streamNeeds(settings));
     expect(some.detectors).toEqual([]);
     expect(some.textLimitByPath('/etc/passwd')).toBe(0);

@@ -4,6 +4,9 @@ import type { JsonReport } from '../../src/report/json-report';
 describe('job summary', () => {
   const report = (findings: JsonReport['findings']): JsonReport =>
     ({
+      profile: 'legacy',
+      profileReason: 'the base image has the user work (UID 1101)',
+      software: {},
       image: {
         reference: 'img',
         id: 'sha256:' + 'a'.repeat(64),

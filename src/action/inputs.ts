@@ -8,6 +8,7 @@ export interface Inputs {
   baseImage?: string;
   dockerfile?: string;
   profile?: string;
+  arch?: string;
   maxSize?: string;
   expectedUid?: string;
   config?: string;
@@ -56,6 +57,7 @@ export function parseInputs(get: (name: string) => string): Inputs {
     baseImage,
     dockerfile: opt('dockerfile'),
     profile: opt('profile'),
+    arch: opt('arch'),
     maxSize: opt('max-size'),
     expectedUid: opt('expected-uid'),
     config: opt('config'),

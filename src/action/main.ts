@@ -71,6 +71,7 @@ async function check(inputs: Inputs, services: Services): Promise<void> {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const { settings } = resolveSettings({
     profile: inputs.profile,
+    arch: inputs.arch,
     maxSize: inputs.maxSize,
     expectedUid: inputs.expectedUid,
     config: inputs.config && resolve(workspace, inputs.config),
@@ -109,7 +110,7 @@ async function check(inputs: Inputs, services: Services): Promise<void> {
     });
   });
 
-  const report = buildJsonReport(result, inputs.failOn, settings.maxSize);
+  const report = buildJsonReport(result, inputs.failOn);
   const outDir = join(process.env.RUNNER_TEMP || join(workspace, '.modelarts-image-check'), 'modelarts-image-check');
   mkdirSync(outDir, { recursive: true });
   const reportPath = join(outDir, 'report.json');

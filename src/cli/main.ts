@@ -31,12 +31,23 @@ function program(): Command {
     .argument('<IMAGE>', 'docker-archive:PATH, oci-archive:PATH, a path to an archive, or (with a Docker daemon) docker-daemon:REF / an image reference')
     .option('--base <IMAGE>', 'the ModelArts base image the image was built on (same forms as IMAGE); without it the base is guessed from the history')
     .addOption(
-      new Option('--profile <name>', 'legacy: UID 1101, /home/work (the published spec); current: ma-user, UID 1000')
-        .choices(['legacy', 'current'])
-        .default(undefined, 'legacy, or the config file')
+      new Option(
+        '--profile <name>',
+        "which ModelArts specification: auto (from the base image's users), legacy (old-version training: work, UID 1101, 9.5 GB) or current (new-version training: ma-user, UID 1000, 30 GB)"
+      )
+        .choices(['auto', 'legacy', 'current'])
+        .default(undefined, 'auto, or the config file')
     )
-    .option('--max-size <size>', 'largest allowed uncompressed size: 9.5GB, 9.5GiB or bytes (default: 9.5GB)')
-    .option('--expected-uid <uid>', 'UID the default user must have (default: 1101, or 1000 with --profile current)')
+    .option('--max-size <size>', 'largest allowed uncompressed size: 9.5GB, 9.5GiB or bytes (default from the profile: 9.5GB legacy, 30GB current)')
+    .option('--expected-uid <uid>', 'UID the default user must have (default from the profile: 1101 legacy, 1000 current)')
+    .addOption(
+      new Option('--arch <arch>', 'the CPU architecture the image must be built for: amd64 (CPU and GPU pools) or arm64 (Ascend pools)').choices([
+        'amd64',
+        'arm64',
+        'x86_64',
+        'aarch64'
+      ])
+    )
     .option('--config <file>', 'configuration file (default: .modelarts-image-check.yml in the working directory, if present)')
     .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'sarif']).default('text'))
     .option('--output <file>', 'write the report to this file instead of stdout')
@@ -78,6 +89,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       profile: opts.profile as string | undefined,
       maxSize: opts.maxSize as string | undefined,
       expectedUid: opts.expectedUid as string | undefined,
+      arch: opts.arch as string | undefined,
       config: opts.config as string | undefined,
       platform: opts.platform as string | undefined,
       scanLimit: opts.scanLimit as string | undefined,
@@ -93,7 +105,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     } finally {
       progress?.stop();
     }
-    const report = buildJsonReport(result, failOn, settings.maxSize);
+    const report = buildJsonReport(result, failOn);
     let output: string;
     if (opts.format === 'json') output = JSON.stringify(report, null, 2) + '\n';
     else if (opts.format === 'sarif') {

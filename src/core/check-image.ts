@@ -12,7 +12,9 @@ import type { ScanStats } from './layer/layer-record';
 import { ReadBudget, type WalkOptions } from './layer/layer-walker';
 import { createScanWorkers } from './scan/scan-workers';
 import { runRules, streamNeeds } from './rules';
+import { softwareVersions, type SoftwareVersions } from './rules/software-versions';
 import { CombinedNeeds } from './stream-needs';
+import { applyProfile, type AppliedProfile } from './settings/profile';
 import type { Settings } from './settings/settings';
 
 /** A base image known by its layer list alone (the daemon's inspect gives it without a save). */
@@ -34,6 +36,12 @@ export interface CheckOptions {
 
 export interface CheckResult {
   facts: ImageFacts;
+  /** The profile the image was judged by, and why. */
+  profile: AppliedProfile;
+  /** The settings in force (those of the profile applied). */
+  settings: Settings;
+  /** CUDA, cuDNN, NCCL, OFED, CANN and Python versions found in the image. */
+  software: SoftwareVersions;
   findings: Finding[];
   scan: ScanStats;
   timings: { phase: string; ms: number }[];
@@ -81,12 +89,13 @@ async function checkWith(options: CheckOptions, walk: WalkOptions): Promise<Chec
   // The scan workers' memory is returned before the filesystem model, the biggest structure, is built.
   await walk.scanWorkers.close();
   const facts = await timed('build filesystem', () => buildFacts(image, base, options));
-  const findings = await timed('run rules', () => runRules(facts, settings));
+  const { profile, settings: applied } = applyProfile(settings, facts);
+  const findings = await timed('run rules', () => runRules(facts, applied));
   const scan = facts.layers.reduce<ScanStats>(
     (s, l) => ({ truncatedFiles: s.truncatedFiles + l.record.scan.truncatedFiles, unscannedBytes: s.unscannedBytes + l.record.scan.unscannedBytes }),
     { truncatedFiles: 0, unscannedBytes: 0 }
   );
-  return { facts, findings, scan, timings };
+  return { facts, findings, scan, timings, profile, settings: applied, software: softwareVersions(facts) };
 }
 
 async function readImage(source: ImageSource, settings: Settings, opts: Omit<ReadOptions, 'label'>): Promise<ResolvedImage> {

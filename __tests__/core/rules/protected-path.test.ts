@@ -57,7 +57,7 @@ describe('protected-path', () => {
     const found = rule(r, 'protected-path');
     expect(found).toHaveLength(1);
     expect(found[0].path).toBe('/usr/share/doc');
-    expect(found[0].message).toMatch(/2 base-image paths under \/usr\/share\/doc were deleted/);
+    expect(found[0].message).toMatch(/5 base-image paths under \/usr\/share\/doc were deleted/);
     expect(found[0].layer?.index).toBe(1);
   });
 

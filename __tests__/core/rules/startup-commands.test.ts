@@ -63,3 +63,27 @@ describe('log-stdout and offline-deps', () => {
     expect(rule(r, 'offline-deps')).toHaveLength(1);
   });
 });
+
+describe('log-stdout: Python output buffered in a pipe', () => {
+  const script = (text: string) => layer([{ path: 'opt/start.sh', content: text, mode: 0o755 }]);
+  const notices = async (config: Parameters<typeof onBase>[1]) =>
+    rule(await check(onBase([script('#!/bin/sh\necho hi\n')], config)), 'log-stdout').filter((f) => f.severity === 'notice');
+  const PATH = 'PATH=/usr/bin:/bin';
+
+  it('is a notice when a Python boot command runs without PYTHONUNBUFFERED or -u', async () => {
+    const [found] = await notices({ User: 'work', Cmd: ['python3', '/opt/start.sh'], Env: [PATH] });
+    expect(found.message).toMatch(/^The boot command \(CMD\) runs Python \("python3 \/opt\/start\.sh"\) with its output buffered/);
+    expect(await notices({ User: 'work', Cmd: ['/bin/sh', '-c', 'cd /opt && torchrun --nproc_per_node 8 train.py'], Env: [PATH] })).toHaveLength(1);
+  });
+
+  it('is fine with ENV PYTHONUNBUFFERED=1, an assignment before the command, or python -u', async () => {
+    expect(await notices({ User: 'work', Cmd: ['python3', 'x.py'], Env: [PATH, 'PYTHONUNBUFFERED=1'] })).toEqual([]);
+    expect(await notices({ User: 'work', Cmd: ['/bin/sh', '-c', 'PYTHONUNBUFFERED=1 python3 x.py'], Env: [PATH] })).toEqual([]);
+    expect(await notices({ User: 'work', Cmd: ['python3', '-u', 'x.py'], Env: [PATH] })).toEqual([]);
+    expect(await notices({ User: 'work', Cmd: ['python3', '-Bu', 'x.py'], Env: [PATH] })).toEqual([]);
+    expect(await notices({ User: 'work', Cmd: ['python3', '-X', 'utf8', '-u', 'x.py'], Env: [PATH] })).toEqual([]);
+    // An empty value does not count: Python takes any non-empty one.
+    expect(await notices({ User: 'work', Cmd: ['python3', 'x.py'], Env: [PATH, 'PYTHONUNBUFFERED='] })).toHaveLength(1);
+    expect(await notices({ User: 'work', Cmd: ['bash', '/opt/start.sh'], Env: [PATH] })).toEqual([]);
+  });
+});

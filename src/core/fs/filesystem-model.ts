@@ -59,6 +59,8 @@ export class Filesystem {
   private readonly replaced: Map<string, number>;
   /** Entries that could not be applied, by layer. */
   readonly unsafe: { layer: number; entry: UnsafeEntry }[];
+  /** The directories that hold visible paths, and those above them (see hasChildren). */
+  private occupied?: Set<string>;
 
   /** An empty filesystem, or a copy of the state of `from` (before hidden paths are dropped). */
   private constructor(
@@ -114,6 +116,25 @@ export class Filesystem {
   get(path: string): FileNode | undefined {
     const ref = this.latest.get(path);
     return ref === undefined ? undefined : this.node(path, ref);
+  }
+
+  /**
+   * Whether `dir` holds visible entries. A directory that layers only imply (a file in it, no
+   * entry of its own) exists all the same: the runtime creates it, owned by root, mode 0755.
+   */
+  hasChildren(dir: string): boolean {
+    if (!this.occupied) {
+      // Every directory that holds a visible path, and every directory above one: computed once.
+      const occupied = new Set<string>();
+      this.latest.forEachDirectory((d) => {
+        for (let p = d; !occupied.has(p); p = parentOf(p)) {
+          occupied.add(p);
+          if (p === '/') break;
+        }
+      });
+      this.occupied = occupied;
+    }
+    return this.occupied.has(dir);
   }
 
   /** Follows symlinks (in every component) to the node a program opening `path` would get. */

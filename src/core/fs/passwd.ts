@@ -20,6 +20,8 @@ export interface PasswdEntry {
 export interface GroupEntry {
   name: string;
   gid: number;
+  /** The users listed as members (supplementary groups). */
+  members: string[];
 }
 
 /** Entries of /etc/passwd in file order, or undefined when the image has none (or it could not be read). */
@@ -28,7 +30,43 @@ export function readPasswd(fs: Filesystem): PasswdEntry[] | undefined {
 }
 
 export function readGroups(fs: Filesystem): GroupEntry[] | undefined {
-  return fieldsOfLines(fs, '/etc/group')?.map((f) => ({ name: f[0], gid: goAtoi(f[2]) }));
+  return fieldsOfLines(fs, '/etc/group')?.map((f) => ({ name: f[0], gid: goAtoi(f[2]), members: f[3] ? f[3].split(',') : [] }));
+}
+
+/** Who a container runs as: what the runtime makes of USER. */
+export interface RunAs {
+  uid: number;
+  gid: number;
+  /** Supplementary groups (from /etc/group, when USER names no group). */
+  groups: number[];
+  /** The passwd entry's name and home, when USER matched one. */
+  name?: string;
+  home?: string;
+}
+
+/**
+ * USER as runc resolves it (libcontainer/user GetExecUser): a number is that UID, with the
+ * passwd entry of that UID when there is one (else GID 0); a name must have an entry. An
+ * explicit group is a GID or a group name; without one, the user's supplementary groups are the
+ * groups that list its name. Undefined when the runtime would refuse USER.
+ */
+export function resolveUser(fs: Filesystem, user: string): RunAs | undefined {
+  const [userPart, groupPart] = user.split(':', 2);
+  const passwd = readPasswd(fs) ?? [];
+  const numeric = GO_NUMBER.test(userPart);
+  const entry = passwd.find((p) => (numeric ? p.uid === Number(userPart) : p.name === userPart));
+  if (!entry && !numeric) return undefined;
+  const who: RunAs = { uid: entry?.uid ?? Number(userPart), gid: entry?.gid ?? 0, groups: [], ...(entry && { name: entry.name, home: entry.home }) };
+  const groups = readGroups(fs) ?? [];
+  if (groupPart !== undefined && groupPart !== '') {
+    const byNumber = GO_NUMBER.test(groupPart);
+    const group = groups.find((g) => (byNumber ? g.gid === Number(groupPart) : g.name === groupPart));
+    if (!group && !byNumber) return undefined;
+    who.gid = group?.gid ?? Number(groupPart);
+  } else if (entry) {
+    who.groups = groups.filter((g) => g.members.includes(entry.name)).map((g) => g.gid);
+  }
+  return who;
 }
 
 function fieldsOfLines(fs: Filesystem, path: string): string[][] | undefined {

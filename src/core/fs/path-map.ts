@@ -46,6 +46,13 @@ export class PathMap {
     if (entries?.delete(path)) this.count--;
   }
 
+  /** Visits each directory that holds paths (directly). */
+  forEachDirectory(visit: (dir: string) => void): void {
+    this.dirs.forEach((entries, dir) => {
+      if (entries.size > 0) visit(dir);
+    });
+  }
+
   /** Visits every path, a directory's together (Map#forEach: no [key, value] array per path). */
   forEach(visit: (value: number, path: string, dir: string) => void): void {
     this.dirs.forEach((entries, dir) => entries.forEach((value, path) => visit(value, path, dir)));

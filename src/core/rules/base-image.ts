@@ -1,13 +1,13 @@
 import { count, theFirst, was } from '../text/plural';
 import type { RawFinding } from '../facts';
 import { excerpt } from '../text/excerpt';
-import type { Rule } from './rule';
+import { SOURCES, type Rule } from './rule';
+import { normalizeArch, type Architecture } from '../settings/settings';
 
-/**
- * What ModelArts runs training jobs on: Linux containers on x86-64 and Arm64 (Ascend) nodes, as its
- * base images are; with the spellings containerd normalizes to amd64 and arm64 (platforms.Normalize).
- */
-const RUNNABLE_ARCHITECTURES = ['amd64', 'arm64', 'x86_64', 'x86-64', 'aarch64'];
+/** What ModelArts runs training jobs on: Linux containers on x86-64 and Arm64 (Ascend) nodes, as its base images are. */
+const RUNNABLE_ARCHITECTURES = ['amd64', 'arm64'];
+/** The resource pools each architecture serves (RegisterImage registers an image as X86_64 or AARCH64). */
+const POOLS: Record<Architecture, string> = { amd64: 'CPU and GPU resource pools (x86_64)', arm64: 'Ascend resource pools (aarch64)' };
 /** Characters of the config's OS or architecture quoted in a message. */
 const SHOWN = 64;
 
@@ -15,10 +15,11 @@ export const baseImage: Rule = {
   id: 'base-image',
   defaultSeverity: 'error',
   description:
-    'The image must be built on a ModelArts base image: the base layers must be a prefix of the image layers, and the image is for Linux on amd64 or arm64.',
+    'The image must be built on a ModelArts base image: the base layers must be a prefix of the image layers, and the image is for Linux on amd64 or arm64 (the one the arch setting names, when it is set).',
   spec: 'Custom images can be developed based on basic ModelArts images.',
-  check(facts) {
-    const platform = platformFindings(facts.config.os, facts.config.architecture);
+  source: SOURCES.oldTraining,
+  check(facts, settings) {
+    const platform = platformFindings(facts.config.os, facts.config.architecture, settings.arch);
     if (platform.length) return platform;
     const base = facts.base;
     if (base.given && !base.matches) {
@@ -51,7 +52,7 @@ export const baseImage: Rule = {
 };
 
 /** An image for another OS or CPU was not built on a ModelArts base, whatever its layers say. */
-function platformFindings(os: string | undefined, architecture: string | undefined): RawFinding[] {
+function platformFindings(os: string | undefined, architecture: string | undefined, wanted: Architecture | undefined): RawFinding[] {
   if (os !== undefined && os.toLowerCase() !== 'linux') {
     return [
       {
@@ -59,10 +60,18 @@ function platformFindings(os: string | undefined, architecture: string | undefin
       }
     ];
   }
-  if (architecture !== undefined && !RUNNABLE_ARCHITECTURES.includes(architecture.toLowerCase())) {
+  if (architecture !== undefined && !RUNNABLE_ARCHITECTURES.includes(normalizeArch(architecture))) {
     return [
       {
         message: `The image's config says it is built for the "${excerpt(architecture, SHOWN)}" CPU architecture; ModelArts base images are amd64 (x86-64) or arm64 (Arm64, for Ascend), and a training node cannot run anything else. Build FROM a ModelArts base image for the target node.`
+      }
+    ];
+  }
+  if (wanted !== undefined && (architecture === undefined || normalizeArch(architecture) !== wanted)) {
+    const is = architecture === undefined ? 'does not say which CPU architecture it is built for' : `says it is built for ${excerpt(architecture, SHOWN)}`;
+    return [
+      {
+        message: `The image's config ${is}, and the arch setting asks for ${wanted}: images for ${POOLS[wanted]} must be ${wanted}. Build FROM a ModelArts base image for ${wanted} (docker buildx build --platform linux/${wanted}), or set arch to the pool the image is for.`
       }
     ];
   }

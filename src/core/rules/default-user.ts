@@ -1,7 +1,7 @@
 import { excerpt } from '../text/excerpt';
-import { lastInstruction } from '../facts';
-import { ACCOUNT_NEEDS, GO_NUMBER, readGroups, readPasswd } from '../fs/passwd';
-import type { Rule } from './rule';
+import { lastInstruction, type RawFinding } from '../facts';
+import { ACCOUNT_NEEDS, GO_NUMBER, readGroups, readPasswd, resolveUser } from '../fs/passwd';
+import { SOURCES, type Rule } from './rule';
 
 /** Characters of a USER value (or its group) quoted in a message; the config may hold megabytes. */
 const SHOWN = 64;
@@ -13,8 +13,10 @@ const outOfRange = (id: number) => id < 0 || id > MAX_ID;
 export const defaultUser: Rule = {
   id: 'default-user',
   defaultSeverity: 'error',
-  description: 'The default user (Config.User) must resolve to the expected UID (1101 in the published specification).',
+  description:
+    'The default user (Config.User) must resolve to the expected UID: 1101 in old-version training, 1000 (with primary group GID 100) in new-version training.',
   spec: 'The default user of a custom image must be the user whose UID is 1101.',
+  source: SOURCES.oldTraining,
   needs: () => ACCOUNT_NEEDS,
   check(facts, settings) {
     const expected = settings.expectedUid;
@@ -54,7 +56,7 @@ export const defaultUser: Rule = {
       }
       uid = entry.uid;
     }
-    const findings = [];
+    const findings: RawFinding[] = [];
     if (uid !== expected) {
       const who = uid === 0 ? 'root (UID 0)' : `UID ${uid}`;
       findings.push({ message: `The default user "${shown(user)}" is ${who}; ModelArts requires UID ${expected}: ${fix}.`, instruction });
@@ -75,6 +77,14 @@ export const defaultUser: Rule = {
           instruction
         });
       }
+    }
+    const gid = findings.length === 0 && settings.expectedGid !== undefined ? resolveUser(facts.fs, user)?.gid : undefined;
+    if (gid !== undefined && gid !== settings.expectedGid) {
+      findings.push({
+        severity: 'warning',
+        message: `The default user "${shown(user)}" has the primary group GID ${gid}; ModelArts expects GID ${settings.expectedGid} (ma-group): create the group ma-group with GID ${settings.expectedGid} and make it the user's primary group (or end the Dockerfile with "USER ${expected}:${settings.expectedGid}").`,
+        instruction
+      });
     }
     return findings;
   }

@@ -1,7 +1,7 @@
 import { decodeCapabilities, describeCapabilities } from '../fs/capability-attribute';
 import { differences } from '../fs/node-compare';
 import type { RawFinding } from '../facts';
-import type { Rule } from './rule';
+import { SOURCES, type Rule } from './rule';
 
 // The specification forbids root-owned setuid and setgid files because running one gives any
 // user root's powers. File capabilities (setcap) give the same powers without the bit, so the
@@ -12,6 +12,7 @@ export const fileCapabilities: Rule = {
   description:
     'Custom layers should not add or change files with file capabilities (setcap): running one gives any user its powers, as a setuid-root file does.',
   spec: 'A file cannot be added whose owner is root and has permission setuid or setgid.',
+  source: SOURCES.oldTraining,
   // Compared with the base wherever they are: a rewritten file keeps no capabilities it had.
   needs: () => ({ contentTag: (_path, file) => file.capability !== undefined }),
   check(facts) {

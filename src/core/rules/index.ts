@@ -5,6 +5,10 @@ import type { Finding, ImageFacts } from '../facts';
 import type { Settings, Severity } from '../settings/settings';
 import type { StreamNeeds } from '../stream-needs';
 import { baseImage } from './base-image';
+import { bootCommandRule } from './boot-command';
+import { gpuDriver } from './gpu-driver';
+import { softwareVersionsRule } from './software-versions';
+import { userAccess } from './user-access';
 import { defaultUser } from './default-user';
 import { fileCapabilities } from './file-capabilities';
 import { imageSize } from './image-size';
@@ -20,15 +24,19 @@ import { setuidSetgid } from './setuid-setgid';
 
 export const RULES: readonly Rule[] = [
   defaultUser,
+  userAccess,
   setuidSetgid,
   fileCapabilities,
   protectedPath,
   protectedEtc,
   modelartsTools,
+  gpuDriver,
   imageSize,
   baseImage,
+  bootCommandRule,
   logStdout,
   offlineDeps,
+  softwareVersionsRule,
   maliciousCode,
   secrets
 ];
@@ -61,7 +69,7 @@ export function runRules(facts: ImageFacts, settings: Settings): Finding[] {
       const layer = raw.layer === undefined ? undefined : facts.layers[raw.layer];
       const finding: Finding = {
         rule: rule.id,
-        severity: configured ?? raw.severity ?? rule.defaultSeverity,
+        severity: configured ?? raw.severity ?? rule.severityIn?.[settings.profile] ?? rule.defaultSeverity,
         message: raw.message,
         ...(raw.path !== undefined && { path: raw.path }),
         ...(layer && { layer: { index: layer.index, diffId: layer.diffId, ...(layer.createdBy && { createdBy: layer.createdBy }) } }),

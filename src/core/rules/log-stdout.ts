@@ -1,7 +1,7 @@
 import type { RawFinding } from '../facts';
 import { excerpt } from '../text/excerpt';
-import { commandLines, LINE_SHOWN, SHELL_SCRIPTS, startupTexts } from './startup-commands';
-import type { Rule } from './rule';
+import { bootCommand, commandLines, LINE_SHOWN, pythonUnbuffered, runsPython, SHELL_SCRIPTS, startupTexts } from './startup-commands';
+import { SOURCES, type Rule } from './rule';
 
 const HARMLESS_TARGETS = /^(?:\/dev\/(?:null|stdout|stderr|tty|fd\/[12])|\/proc\/self\/fd\/[12])$/;
 const LAUNCHERS = /^(?:exec\s+)?(?:\S*\/)?(?:python[\d.]*|torchrun|mpirun|horovodrun|deepspeed|accelerate|java|bash|sh|node|\.\/\S+)\b/;
@@ -24,6 +24,7 @@ export const logStdout: Rule = {
   defaultSeverity: 'warning',
   description: 'The start-up command and the scripts it runs must log to stdout/stderr, not to files.',
   spec: 'To ensure that the log content can be displayed normally, the logs must be standard output.',
+  source: SOURCES.oldTraining,
   needs: () => ({ texts: [SHELL_SCRIPTS] }),
   check(facts) {
     const out: RawFinding[] = [];
@@ -39,6 +40,15 @@ export const logStdout: Rule = {
           instruction: t.instruction
         });
       }
+    }
+    const boot = bootCommand(facts);
+    const python = boot?.steps.find(runsPython);
+    if (boot && python && !pythonUnbuffered(python, facts.config.config?.Env ?? [])) {
+      out.push({
+        severity: 'notice',
+        message: `The boot command (${boot.label}) runs Python ("${excerpt(python.words.join(' '), LINE_SHOWN)}") with its output buffered: when the job is stopped or killed, the last lines still in the buffer are lost from the log. Add ENV PYTHONUNBUFFERED=1 to the Dockerfile (as Huawei's sample does) or run python -u.`,
+        instruction: boot.instruction
+      });
     }
     return out;
   }

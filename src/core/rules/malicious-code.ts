@@ -1,7 +1,7 @@
 import type { RawFinding } from '../facts';
 import { SCAN_BUDGET_DETECTOR } from '../scan/content-scanner';
 import { MALWARE_DETECTORS } from './malware-detectors';
-import type { Rule } from './rule';
+import { SOURCES, type Rule } from './rule';
 
 const DETECTOR_IDS = new Set(MALWARE_DETECTORS.map((d) => d.id));
 
@@ -10,6 +10,7 @@ export const maliciousCode: Rule = {
   defaultSeverity: 'error',
   description: 'Files added by custom layers must not contain malware indicators (EICAR, reverse shells, crypto miners) or escape the image root.',
   spec: 'Custom images cannot contain malicious code.',
+  source: SOURCES.oldTraining,
   needs: () => ({ detectors: [...DETECTOR_IDS] }),
   check(facts) {
     const out: RawFinding[] = [];

@@ -2,13 +2,16 @@ import { differences } from '../fs/node-compare';
 import { ACCOUNT_FILES, readPasswd } from '../fs/passwd';
 import { baseName } from '../fs/image-path';
 import type { RawFinding } from '../facts';
-import type { Rule } from './rule';
+import { SOURCES, type Rule } from './rule';
 
 export const modelartsTools: Rule = {
   id: 'modelarts-tools',
   defaultSeverity: 'error',
+  // The new-version training spec no longer names it, but changing system files still breaks images.
+  severityIn: { current: 'warning' },
   description: "The ModelArts tools in the user's home (run_train.sh, utils.sh, ip_mapper.py, dls-downloader.py) must stay as the base image has them.",
   spec: 'Part of content in the basic images cannot be changed, including ... the ModelArts tools in $HOME.',
+  source: SOURCES.oldTraining,
   needs(settings) {
     const tools = new Set(settings.modelartsTools);
     return { texts: [ACCOUNT_FILES], contentTag: (path) => tools.has(baseName(path)) };

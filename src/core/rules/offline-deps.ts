@@ -1,7 +1,7 @@
 import type { RawFinding } from '../facts';
 import { excerpt } from '../text/excerpt';
 import { commandLines, LINE_SHOWN, SHELL_SCRIPTS, startupTexts } from './startup-commands';
-import type { Rule } from './rule';
+import { SOURCES, type Rule } from './rule';
 
 const INSTALLERS: [RegExp, string][] = [
   [/\b(?:pip[\d.]*|python[\d.]*\s+-m\s+pip)\s+(?:install|download)\b(?!.*--no-index)/, 'installs Python packages with pip'],
@@ -17,7 +17,8 @@ export const offlineDeps: Rule = {
   id: 'offline-deps',
   defaultSeverity: 'warning',
   description: 'The start-up command and its scripts must not install or download packages at run time.',
-  spec: 'Currently, the ModelArts backend does not support the download of open source installation packages.',
+  spec: 'Currently, the ModelArts backend does not support the download of open source installation packages. You are advised to install the dependency packages required for training in the custom image.',
+  source: SOURCES.oldTraining,
   needs: () => ({ texts: [SHELL_SCRIPTS] }),
   check(facts) {
     const out: RawFinding[] = [];

@@ -1,14 +1,18 @@
 import picomatch from 'picomatch';
 import { isUnder } from '../fs/image-path';
+import { EntryKind } from '../layer/layer-record';
 import { differences } from '../fs/node-compare';
 import type { RawFinding } from '../facts';
-import type { Rule } from './rule';
+import { SOURCES, type Rule } from './rule';
 
 export const protectedEtc: Rule = {
   id: 'protected-etc',
   defaultSeverity: 'error',
+  // The new-version training spec no longer names it, but changing system files still breaks images.
+  severityIn: { current: 'warning' },
   description: 'Important /etc configuration (passwd, group, shadow, sudoers, pam.d, ld.so.preload, ...) must not be added, changed or deleted.',
   spec: 'Part of content in the basic images cannot be changed, including ... some important configuration files in /etc.',
+  source: SOURCES.oldTraining,
   needs(settings) {
     // The directories the globs start from (most are under /etc): every file below them is compared with the base's.
     const dirs = outermost(['/etc', ...globBases(settings.protectedEtc)]);
@@ -40,6 +44,8 @@ export const protectedEtc: Rule = {
     facts.fs.eachPath(relevant, (path) => {
       const writer = facts.fs.writtenBy(path)!;
       if (writer < base || facts.baseFs.writtenBy(path) !== undefined) return;
+      // A directory made to hold an added file is not configuration itself: the file is reported.
+      if (facts.fs.get(path)?.kind === EntryKind.Directory) return;
       out.push({ message: `${path} was added; it is important system configuration that ModelArts does not allow custom images to add.`, path, layer: writer });
     });
     return out;

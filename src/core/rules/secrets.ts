@@ -3,7 +3,7 @@ import type { TextNeed } from '../stream-needs';
 import { CREDENTIAL_DETECTORS } from './credential-detectors';
 import { credentialsIn } from './secret-patterns';
 import type { RawFinding } from '../facts';
-import type { Rule } from './rule';
+import { SOURCES, type Rule } from './rule';
 
 /** The well-known credential files, and what each holds when it holds a credential. */
 const CREDENTIAL_FILES: { name: RegExp; holds(text: string): string | null }[] = [
@@ -44,6 +44,7 @@ export const secrets: Rule = {
   defaultSeverity: 'error',
   description: 'No credentials may be baked into custom layers, ENV, labels or build history.',
   spec: 'Custom images cannot contain malicious code. (Credentials in an image leak to everyone who can pull it.)',
+  source: SOURCES.oldTraining,
   needs: () => ({ texts: [CREDENTIAL_FILE_TEXTS], detectors: [...DETECTOR_IDS] }),
   check(facts) {
     const out: RawFinding[] = [];

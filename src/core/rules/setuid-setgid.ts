@@ -1,12 +1,13 @@
 import { describeMode, differences } from '../fs/node-compare';
 import type { RawFinding } from '../facts';
-import type { Rule } from './rule';
+import { SOURCES, type Rule } from './rule';
 
 export const setuidSetgid: Rule = {
   id: 'setuid-setgid',
   defaultSeverity: 'error',
   description: 'Custom layers must not add or change root-owned files with the setuid or setgid bit.',
   spec: 'A file cannot be added whose owner is root and has permission setuid or setgid.',
+  source: SOURCES.oldTraining,
   // Compared with the base wherever they are: a rewritten setuid file is a change.
   needs: () => ({ contentTag: (_path, file) => (file.mode & 0o6000) !== 0 }),
   check(facts) {

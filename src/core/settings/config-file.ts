@@ -4,13 +4,14 @@ import { readFileSync } from 'node:fs';
 import type { Ajv } from './config-parsers';
 import schema from '../../../schema/modelarts-image-check.schema.json';
 import { UsageError } from '../errors';
-import { parseProfile, parseSize, type ProfileName, type SeveritySetting, type Waiver } from './settings';
+import { parseArch, parseProfile, parseSize, type Architecture, type ProfileChoice, type SeveritySetting, type Waiver } from './settings';
 
 export const CONFIG_FILE_NAME = '.modelarts-image-check.yml';
 
 export interface ConfigFile {
-  profile?: ProfileName;
+  profile?: ProfileChoice;
   expectedUid?: number;
+  arch?: Architecture;
   maxSize?: number;
   scanLimit?: number;
   maxUncompressed?: number;
@@ -66,6 +67,7 @@ export function parseConfig(text: string, name: string): ConfigFile {
     scanLimit: size('scan-limit'),
     maxUncompressed: size('max-uncompressed'),
     platform: d.platform as string | undefined,
+    arch: d.arch === undefined ? undefined : parseArch(String(d.arch), `arch in ${name}`),
     rules: (d.rules ?? {}) as Record<string, SeveritySetting>,
     protectedPaths: (d['protected-paths'] ?? []) as string[],
     protectedEtc: (d['protected-etc'] ?? []) as string[],

@@ -4,12 +4,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_FILE_NAME, readConfigFile } from './config-file';
 import { UsageError } from '../errors';
-import { defaultSettings, parseProfile, parseSize, parseUid, type Settings } from './settings';
+import { candidateProfiles, defaultSettings, parseArch, parseProfile, parseSize, parseUid, PROFILES, withProfile, type Settings } from './settings';
 
 export interface SettingOptions {
+  /** auto (the default), legacy or current. */
   profile?: string;
   maxSize?: string;
   expectedUid?: string;
+  arch?: string;
   /** Path of the config file; without it, `.modelarts-image-check.yml` in `cwd` if present. */
   config?: string;
   platform?: string;
@@ -21,27 +23,32 @@ export interface SettingOptions {
 export function resolveSettings(o: SettingOptions): { settings: Settings; configPath?: string } {
   const configPath = o.config || (existsSync(join(o.cwd, CONFIG_FILE_NAME)) ? join(o.cwd, CONFIG_FILE_NAME) : undefined);
   const file = configPath ? readConfigFile(configPath) : undefined;
-  const profile = o.profile ? parseProfile(o.profile) : (file?.profile ?? 'legacy');
-  const s = defaultSettings(profile);
+  const choice = o.profile ? parseProfile(o.profile) : (file?.profile ?? 'auto');
+  let s = defaultSettings(choice);
+  const overrides = s.overrides;
   if (file) {
-    if (file.expectedUid !== undefined) s.expectedUid = file.expectedUid;
-    if (file.maxSize !== undefined) s.maxSize = file.maxSize;
+    if (file.expectedUid !== undefined) overrides.expectedUid = file.expectedUid;
+    if (file.maxSize !== undefined) overrides.maxSize = file.maxSize;
     if (file.scanLimit !== undefined) s.scanLimit = file.scanLimit;
     if (file.platform !== undefined) s.platform = file.platform;
+    if (file.arch !== undefined) s.arch = file.arch;
     s.severities = file.rules;
     s.protectedPaths.push(...file.protectedPaths);
     s.protectedEtc.push(...file.protectedEtc);
     s.waivers = file.waivers;
   }
-  if (o.expectedUid) s.expectedUid = parseUid(o.expectedUid);
-  if (o.maxSize) s.maxSize = parseSize(o.maxSize, 'max-size');
+  if (o.expectedUid) overrides.expectedUid = parseUid(o.expectedUid);
+  if (o.maxSize) overrides.maxSize = parseSize(o.maxSize, 'max-size');
+  if (o.arch) s.arch = parseArch(o.arch);
   if (o.scanLimit) s.scanLimit = parseSize(o.scanLimit, 'scan-limit');
   if (o.platform) {
     if (!/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(o.platform))
       throw new UsageError(`platform "${o.platform}" is not of the form os/arch[/variant], e.g. linux/amd64`);
     s.platform = o.platform;
   }
-  // The bomb guard follows the size limit unless set explicitly.
-  s.maxUncompressed = o.maxUncompressed ? parseSize(o.maxUncompressed, 'max-uncompressed') : (file?.maxUncompressed ?? Math.max(4 * s.maxSize, 1e9));
+  s = withProfile(s, s.profile);
+  // The bomb guard follows the largest size limit the check may apply, unless set explicitly.
+  const largest = overrides.maxSize ?? Math.max(...candidateProfiles(choice).map((p) => PROFILES[p].maxSize));
+  s.maxUncompressed = o.maxUncompressed ? parseSize(o.maxUncompressed, 'max-uncompressed') : (file?.maxUncompressed ?? Math.max(4 * largest, 1e9));
   return { settings: s, configPath };
 }

@@ -14,13 +14,30 @@ export interface Waiver {
   expires?: string;
 }
 
-export interface Settings {
-  profile: ProfileName;
+/** What a profile sets: the user, the home and the sizes ModelArts expects. */
+export interface ProfileSettings {
   expectedUid: number;
+  /** The primary group ModelArts expects of the default user (the current spec's ma-group, GID 100); none in legacy. */
+  expectedGid?: number;
   /** Home used for the ModelArts tools when passwd has no entry for the expected UID. */
   expectedHome: string;
-  /** Bytes. */
+  /** Bytes: larger is an error. */
   maxSize: number;
+  /** Bytes: larger is a warning (Huawei recommends at most this much). */
+  recommendedSize?: number;
+}
+
+/** How the profile is chosen: 'auto' picks it from the base image's users once they are read (profile.ts). */
+export type ProfileChoice = ProfileName | 'auto';
+
+export type Architecture = 'amd64' | 'arm64';
+
+export interface Settings extends ProfileSettings {
+  /** The profile in force (with 'auto', the one chosen once the image is read). */
+  profile: ProfileName;
+  profileChoice: ProfileChoice;
+  /** Profile settings given explicitly (options, config file): they hold whichever profile applies. */
+  overrides: Partial<ProfileSettings>;
   /** Directories whose base-image content must stay unchanged. */
   protectedPaths: string[];
   /** Globs of important /etc files that must not be added, changed or deleted. */
@@ -28,24 +45,43 @@ export interface Settings {
   modelartsTools: string[];
   severities: Record<string, SeveritySetting>;
   waivers: Waiver[];
+  /** Bytes: a larger layer is a warning, since SWR refuses layers over 10 GB. */
+  maxLayerSize: number;
   /** Bytes of each file the content scan reads at most. */
   scanLimit: number;
   /** Uncompressed bytes read at most, over all layers (decompression bombs stop here). */
   maxUncompressed: number;
   platform: string;
+  /** The CPU architecture the image must be built for (GPU and CPU pools are amd64, Ascend pools arm64); any when unset. */
+  arch?: Architecture;
   /** Today, as YYYY-MM-DD, for waiver expiry (settable for tests). */
   today: string;
 }
 
-export const PROFILES: Record<ProfileName, { expectedUid: number; expectedHome: string; maxSize: number; description: string }> = {
-  legacy: { expectedUid: 1101, expectedHome: '/home/work', maxSize: 9.5e9, description: 'the published specification: UID 1101, /home/work, 9.5 GB' },
-  current: {
-    expectedUid: 1000,
-    expectedHome: '/home/ma-user',
+export const PROFILES: Record<ProfileName, ProfileSettings & { title: string; description: string }> = {
+  legacy: {
+    title: 'old-version training',
+    expectedUid: 1101,
+    expectedHome: '/home/work',
     maxSize: 9.5e9,
-    description: 'newer ModelArts base images: ma-user, UID 1000, GID 100, /home/ma-user'
+    description: 'old-version training, the published specification: user work, UID 1101, /home/work, 9.5 GB'
+  },
+  current: {
+    title: 'new-version training',
+    expectedUid: 1000,
+    expectedGid: 100,
+    expectedHome: '/home/ma-user',
+    maxSize: 30e9,
+    recommendedSize: 15e9,
+    description: 'new-version training: ma-user, UID 1000, GID 100, /home/ma-user, 30 GB (15 GB recommended)'
   }
 };
+
+/** The settings with `profile` in force: its values, except those given explicitly. */
+export function withProfile(settings: Settings, profile: ProfileName): Settings {
+  const { title: _title, description: _description, ...values } = PROFILES[profile];
+  return { ...settings, expectedGid: undefined, recommendedSize: undefined, ...values, ...settings.overrides, profile };
+}
 
 export const DEFAULT_PROTECTED_PATHS = ['/bin', '/sbin', '/usr', '/lib', '/lib32', '/lib64', '/libx32'];
 
@@ -70,23 +106,31 @@ export const DEFAULT_PROTECTED_ETC = [
 
 export const MODELARTS_TOOLS = ['run_train.sh', 'utils.sh', 'ip_mapper.py', 'dls-downloader.py'];
 
-export function defaultSettings(profile: ProfileName = 'legacy'): Settings {
-  const p = PROFILES[profile];
+/** The settings of a profile, or of 'auto' (legacy until the image's users are read). */
+export function defaultSettings(choice: ProfileChoice = 'auto'): Settings {
+  const profile = choice === 'auto' ? 'legacy' : choice;
+  const { title: _title, description: _description, ...values } = PROFILES[profile];
   return {
+    ...values,
     profile,
-    expectedUid: p.expectedUid,
-    expectedHome: p.expectedHome,
-    maxSize: p.maxSize,
+    profileChoice: choice,
+    overrides: {},
     protectedPaths: [...DEFAULT_PROTECTED_PATHS],
     protectedEtc: [...DEFAULT_PROTECTED_ETC],
     modelartsTools: [...MODELARTS_TOOLS],
     severities: {},
     waivers: [],
+    maxLayerSize: 10e9,
     scanLimit: 64 * 1024 * 1024,
-    maxUncompressed: 4 * p.maxSize,
+    maxUncompressed: 4 * Math.max(...candidateProfiles(choice).map((p) => PROFILES[p].maxSize)),
     platform: 'linux/amd64',
     today: new Date().toISOString().slice(0, 10)
   };
+}
+
+/** The profiles a choice may end up with. */
+export function candidateProfiles(choice: ProfileChoice): ProfileName[] {
+  return choice === 'auto' ? ['legacy', 'current'] : [choice];
 }
 
 const UNITS: Record<string, number> = {
@@ -137,7 +181,24 @@ export function parseUid(text: string, option = 'expected-uid'): number {
   return Number(text);
 }
 
-export function parseProfile(text: string): ProfileName {
-  if (text === 'legacy' || text === 'current') return text;
-  throw new UsageError(`profile "${text}" is unknown: use "legacy" (${PROFILES.legacy.description}) or "current" (${PROFILES.current.description})`);
+export function parseProfile(text: string): ProfileChoice {
+  if (text === 'legacy' || text === 'current' || text === 'auto') return text;
+  throw new UsageError(
+    `profile "${text}" is unknown: use "auto" (chosen from the base image's users), "legacy" (${PROFILES.legacy.description}) or "current" (${PROFILES.current.description})`
+  );
+}
+
+/** amd64 or arm64, in any of the spellings containerd normalizes to them (x86_64, aarch64...). */
+export function parseArch(text: string, option = 'arch'): Architecture {
+  const arch = normalizeArch(text);
+  if (arch === 'amd64' || arch === 'arm64') return arch;
+  throw new UsageError(`${option} "${text}" is not an architecture ModelArts runs: use amd64 (x86_64: CPU and GPU pools) or arm64 (aarch64: Ascend pools)`);
+}
+
+/** An architecture name as containerd normalizes it (platforms.Normalize): x86_64 and x86-64 are amd64, aarch64 is arm64. */
+export function normalizeArch(text: string): string {
+  const a = text.toLowerCase();
+  if (a === 'x86_64' || a === 'x86-64') return 'amd64';
+  if (a === 'aarch64') return 'arm64';
+  return a;
 }
