@@ -70320,18 +70320,25 @@ var softwareVersionsRule = {
     ]
   }),
   check(facts) {
-    const found = softwareVersions(facts);
+    const sources = /* @__PURE__ */ new Map();
+    const found = softwareVersions(facts, sources);
     const out = [];
+    const at = (key) => {
+      const path = sources.get(key);
+      return path === void 0 ? {} : { path, layer: facts.fs.get(path)?.layer };
+    };
     if (found.nccl && compareVersions(found.nccl, MIN_NCCL) < 0) {
       out.push({
         severity: "error",
-        message: `The image has NCCL ${found.nccl}; ModelArts needs NCCL ${MIN_NCCL} or later for distributed training. Install a newer NCCL (libnccl2), or build on a newer base image.`
+        message: `The image has NCCL ${found.nccl}; ModelArts needs NCCL ${MIN_NCCL} or later for distributed training. Install a newer NCCL (libnccl2), or build on a newer base image.`,
+        ...at("nccl")
       });
     }
     if (found.ofed && compareVersions(found.ofed, MIN_OFED) < 0) {
       out.push({
         severity: "warning",
-        message: `The image has MLNX OFED ${found.ofed}; ModelArts needs ${MIN_OFED} or later for training over InfiniBand/RoCE. Install a newer MLNX_OFED user space.`
+        message: `The image has MLNX OFED ${found.ofed}; ModelArts needs ${MIN_OFED} or later for training over InfiniBand/RoCE. Install a newer MLNX_OFED user space.`,
+        ...at("ofed")
       });
     }
     const names = { cuda: "CUDA", cudnn: "cuDNN", nccl: "NCCL", ofed: "MLNX OFED", cann: "CANN", python: "Python" };
@@ -70344,10 +70351,13 @@ var softwareVersionsRule = {
     return out;
   }
 };
-function softwareVersions(facts) {
+function softwareVersions(facts, sources = /* @__PURE__ */ new Map()) {
   const found = {};
-  const highest = (key, version) => {
-    if (version && (!found[key] || compareVersions(version, found[key]) > 0)) found[key] = version;
+  const highest = (key, version, path) => {
+    if (version && (!found[key] || compareVersions(version, found[key]) > 0)) {
+      found[key] = version;
+      sources.set(key, path);
+    }
   };
   const fromText = { cuda: [], cudnn: [] };
   facts.fs.eachPath(
@@ -70356,21 +70366,25 @@ function softwareVersions(facts) {
       const node = facts.fs.get(path);
       if (!node) return;
       const text = facts.fs.resolve(path)?.text;
-      if (CUDA_VERSION_FILE.test(path) && text) fromText.cuda.push(cudaVersion(text) ?? "");
-      else if (CUDNN_HEADER.test(path) && text) fromText.cudnn.push(cudnnVersion(text) ?? "");
-      else if (CANN_VERSION_FILE.test(path) && text) highest("cann", /^(?:\w*_)?version=\[?([\w.-]+)/im.exec(text)?.[1]);
+      if (CUDA_VERSION_FILE.test(path) && text) fromText.cuda.push([cudaVersion(text) ?? "", path]);
+      else if (CUDNN_HEADER.test(path) && text) fromText.cudnn.push([cudnnVersion(text) ?? "", path]);
+      else if (CANN_VERSION_FILE.test(path) && text) highest("cann", /^(?:\w*_)?version=\[?([\w.-]+)/im.exec(text)?.[1], path);
       else if (node.kind === 0 /* File */ || node.kind === 1 /* Directory */) {
-        for (const [key, re] of NAMED_VERSIONS) highest(key, re.exec(baseName(path))?.[1]);
+        for (const [key, re] of NAMED_VERSIONS) highest(key, re.exec(baseName(path))?.[1], path);
       }
     }
   );
   for (const key of ["cuda", "cudnn"]) {
-    const versions = fromText[key].filter(Boolean);
-    if (versions.length) found[key] = versions.reduce((a, b) => compareVersions(a, b) >= 0 ? a : b);
+    const versions = fromText[key].filter(([v]) => v !== "");
+    if (!versions.length) continue;
+    const [version, path] = versions.reduce((a, b) => compareVersions(a[0], b[0]) >= 0 ? a : b);
+    found[key] = version;
+    sources.set(key, path);
   }
   const ofed = facts.fs.resolve(OFED_INFO)?.text;
-  if (ofed) highest("ofed", /MLNX_OFED_LINUX-(\d+\.\d+-[\d.]+)/.exec(ofed)?.[1]);
-  highest("python", pythonVersion(facts));
+  if (ofed) highest("ofed", /MLNX_OFED_LINUX-(\d+\.\d+-[\d.]+)/.exec(ofed)?.[1], OFED_INFO);
+  const python = pythonVersion(facts);
+  if (python) highest("python", python.version, python.path);
   return found;
 }
 function cudaVersion(text) {
@@ -70390,7 +70404,7 @@ function pythonVersion(facts) {
       const found = lookup(facts.fs, `${dir}/${name}`);
       if (!found.node || found.node.kind === 1 /* Directory */) continue;
       const m = /python(\d+\.\d+)$/.exec(found.path);
-      if (m) return m[1];
+      if (m) return { version: m[1], path: found.path };
     }
   }
   return void 0;

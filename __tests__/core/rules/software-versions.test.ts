@@ -51,6 +51,12 @@ describe('software-versions', () => {
       ['warning', expect.stringMatching(/^The image has MLNX OFED 4\.9-2\.2\.4\.0/)],
       ['notice', expect.any(String)]
     ]);
+    // Each points at the file it read, and so at the layer (and the Dockerfile line) that wrote it.
+    expect(rule(r, 'software-versions').map((f) => [f.path, f.layer?.index])).toEqual([
+      [`/${LIB}/libnccl.so.2.4.8`, 1],
+      ['/usr/bin/ofed_info', 1],
+      [undefined, undefined]
+    ]);
   });
 
   it('counts the final file: an NCCL upgrade in a custom layer over an old one in the base', async () => {

@@ -46,18 +46,26 @@ export const softwareVersionsRule: Rule = {
     ]
   }),
   check(facts) {
-    const found = softwareVersions(facts);
+    const sources = new Map<keyof SoftwareVersions, string>();
+    const found = softwareVersions(facts, sources);
     const out: RawFinding[] = [];
+    // Where a version was read: the finding points at the file, and so at the layer that wrote it.
+    const at = (key: keyof SoftwareVersions) => {
+      const path = sources.get(key);
+      return path === undefined ? {} : { path, layer: facts.fs.get(path)?.layer };
+    };
     if (found.nccl && compareVersions(found.nccl, MIN_NCCL) < 0) {
       out.push({
         severity: 'error',
-        message: `The image has NCCL ${found.nccl}; ModelArts needs NCCL ${MIN_NCCL} or later for distributed training. Install a newer NCCL (libnccl2), or build on a newer base image.`
+        message: `The image has NCCL ${found.nccl}; ModelArts needs NCCL ${MIN_NCCL} or later for distributed training. Install a newer NCCL (libnccl2), or build on a newer base image.`,
+        ...at('nccl')
       });
     }
     if (found.ofed && compareVersions(found.ofed, MIN_OFED) < 0) {
       out.push({
         severity: 'warning',
-        message: `The image has MLNX OFED ${found.ofed}; ModelArts needs ${MIN_OFED} or later for training over InfiniBand/RoCE. Install a newer MLNX_OFED user space.`
+        message: `The image has MLNX OFED ${found.ofed}; ModelArts needs ${MIN_OFED} or later for training over InfiniBand/RoCE. Install a newer MLNX_OFED user space.`,
+        ...at('ofed')
       });
     }
     const names: Record<keyof SoftwareVersions, string> = { cuda: 'CUDA', cudnn: 'cuDNN', nccl: 'NCCL', ofed: 'MLNX OFED', cann: 'CANN', python: 'Python' };
@@ -71,13 +79,19 @@ export const softwareVersionsRule: Rule = {
   }
 };
 
-/** Reads the versions from the final filesystem: version files, library names, Python package names. */
-export function softwareVersions(facts: ImageFacts): SoftwareVersions {
+/**
+ * Reads the versions from the final filesystem: version files, library names, Python package
+ * names. `sources`, when given, receives the path each version was read from.
+ */
+export function softwareVersions(facts: ImageFacts, sources = new Map<keyof SoftwareVersions, string>()): SoftwareVersions {
   const found: SoftwareVersions = {};
-  const highest = (key: keyof SoftwareVersions, version: string | undefined) => {
-    if (version && (!found[key] || compareVersions(version, found[key]!) > 0)) found[key] = version;
+  const highest = (key: keyof SoftwareVersions, version: string | undefined, path: string) => {
+    if (version && (!found[key] || compareVersions(version, found[key]!) > 0)) {
+      found[key] = version;
+      sources.set(key, path);
+    }
   };
-  const fromText: { cuda: string[]; cudnn: string[] } = { cuda: [], cudnn: [] };
+  const fromText: { cuda: [string, string][]; cudnn: [string, string][] } = { cuda: [], cudnn: [] };
   facts.fs.eachPath(
     (path) =>
       CUDA_VERSION_FILE.test(path) || CUDNN_HEADER.test(path) || CANN_VERSION_FILE.test(path) || NAMED_VERSIONS.some(([, re]) => re.test(baseName(path))),
@@ -85,22 +99,26 @@ export function softwareVersions(facts: ImageFacts): SoftwareVersions {
       const node = facts.fs.get(path);
       if (!node) return;
       const text = facts.fs.resolve(path)?.text;
-      if (CUDA_VERSION_FILE.test(path) && text) fromText.cuda.push(cudaVersion(text) ?? '');
-      else if (CUDNN_HEADER.test(path) && text) fromText.cudnn.push(cudnnVersion(text) ?? '');
-      else if (CANN_VERSION_FILE.test(path) && text) highest('cann', /^(?:\w*_)?version=\[?([\w.-]+)/im.exec(text)?.[1]);
+      if (CUDA_VERSION_FILE.test(path) && text) fromText.cuda.push([cudaVersion(text) ?? '', path]);
+      else if (CUDNN_HEADER.test(path) && text) fromText.cudnn.push([cudnnVersion(text) ?? '', path]);
+      else if (CANN_VERSION_FILE.test(path) && text) highest('cann', /^(?:\w*_)?version=\[?([\w.-]+)/im.exec(text)?.[1], path);
       else if (node.kind === EntryKind.File || node.kind === EntryKind.Directory) {
-        for (const [key, re] of NAMED_VERSIONS) highest(key, re.exec(baseName(path))?.[1]);
+        for (const [key, re] of NAMED_VERSIONS) highest(key, re.exec(baseName(path))?.[1], path);
       }
     }
   );
   // Version files beat names: pip's CUDA runtime is a part of CUDA, the toolkit's version.json all of it.
   for (const key of ['cuda', 'cudnn'] as const) {
-    const versions = fromText[key].filter(Boolean);
-    if (versions.length) found[key] = versions.reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b));
+    const versions = fromText[key].filter(([v]) => v !== '');
+    if (!versions.length) continue;
+    const [version, path] = versions.reduce((a, b) => (compareVersions(a[0], b[0]) >= 0 ? a : b));
+    found[key] = version;
+    sources.set(key, path);
   }
   const ofed = facts.fs.resolve(OFED_INFO)?.text;
-  if (ofed) highest('ofed', /MLNX_OFED_LINUX-(\d+\.\d+-[\d.]+)/.exec(ofed)?.[1]);
-  highest('python', pythonVersion(facts));
+  if (ofed) highest('ofed', /MLNX_OFED_LINUX-(\d+\.\d+-[\d.]+)/.exec(ofed)?.[1], OFED_INFO);
+  const python = pythonVersion(facts);
+  if (python) highest('python', python.version, python.path);
   return found;
 }
 
@@ -116,7 +134,7 @@ function cudnnVersion(text: string): string | undefined {
 }
 
 /** The version of the python3 (or python) the image's PATH finds, following its symlinks to python3.X. */
-function pythonVersion(facts: ImageFacts): string | undefined {
+function pythonVersion(facts: ImageFacts): { version: string; path: string } | undefined {
   const path = (facts.config.config?.Env ?? []).find((e) => e.startsWith('PATH='))?.slice(5) ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
   for (const name of ['python3', 'python']) {
     for (const dir of path.split(':')) {
@@ -124,7 +142,7 @@ function pythonVersion(facts: ImageFacts): string | undefined {
       const found = lookup(facts.fs, `${dir}/${name}`);
       if (!found.node || found.node.kind === EntryKind.Directory) continue;
       const m = /python(\d+\.\d+)$/.exec(found.path);
-      if (m) return m[1];
+      if (m) return { version: m[1], path: found.path };
     }
   }
   return undefined;
