@@ -10,6 +10,10 @@ import { join } from 'node:path';
 export const REGISTRY = process.env.MIC_TEST_REGISTRY ?? '127.0.0.1:5443';
 export const REGISTRY_USER = process.env.MIC_TEST_REGISTRY_USER ?? 'ci-user';
 export const REGISTRY_PASSWORD = process.env.MIC_TEST_REGISTRY_PASSWORD ?? 'ci-password';
+/** A second registry (plain HTTP, its own password): where a base image comes from. */
+export const OTHER_REGISTRY = process.env.MIC_TEST_OTHER_REGISTRY ?? '127.0.0.1:5001';
+export const OTHER_REGISTRY_USER = process.env.MIC_TEST_OTHER_REGISTRY_USER ?? 'other-user';
+export const OTHER_REGISTRY_PASSWORD = process.env.MIC_TEST_OTHER_REGISTRY_PASSWORD ?? 'other-password';
 
 /** Why the daemon cannot be used, or undefined when it answers. */
 export function dockerUnavailable(): string | undefined {

@@ -1,10 +1,10 @@
 // Fault injection on loopback, for the reliability tests.
-//  - registryFaultProxy: a plain-HTTP proxy in front of the TLS test registry (the daemon falls
-//    back to HTTP for registries on 127.0.0.0/8) that answers chosen requests with an error
-//    status or never answers them.
+//  - registryFaultProxy: a plain-HTTP proxy in front of a test registry (the daemon falls back
+//    to HTTP for registries on 127.0.0.0/8) that answers chosen requests with an error status or
+//    never answers them, and can record every request it passes on (its Authorization header).
 //  - daemonCutProxy: a unix-socket proxy in front of the Docker daemon that cuts the connection
 //    once a `docker save` (GET /images/.../get) response has sent a given number of bytes.
-import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { connect, createServer as createNetServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -26,11 +26,20 @@ export interface RunningProxy {
   close(): Promise<void>;
 }
 
-export async function registryFaultProxy(target: string, faults: Fault[]): Promise<RunningProxy> {
+export interface ProxyOptions {
+  /** The registry behind speaks TLS (the default) or plain HTTP. */
+  upstreamTls?: boolean;
+  /** Called with every request the proxy receives. */
+  onRequest?: (req: IncomingMessage) => void;
+}
+
+export async function registryFaultProxy(target: string, faults: Fault[], options: ProxyOptions = {}): Promise<RunningProxy> {
+  const tls = options.upstreamTls ?? true;
   const [host, port] = target.split(':');
   const faulted: string[] = [];
   const stalled: ServerResponse[] = [];
   const server = createHttpServer((req, res) => {
+    options.onRequest?.(req);
     const fault = faults.find((f) => f.times > 0 && f.match(req));
     if (fault) {
       fault.times--;
@@ -44,12 +53,13 @@ export async function registryFaultProxy(target: string, faults: Fault[]): Promi
       res.end(JSON.stringify({ errors: [{ code: 'INJECTED', message: `injected ${fault.answer}` }] }));
       return;
     }
-    const upstream = httpsRequest(
+    const upstream = (tls ? httpsRequest : httpRequest)(
       { host, port: Number(port), method: req.method, path: req.url, headers: { ...req.headers, host: target }, rejectUnauthorized: false },
       (up) => {
         const headers = { ...up.headers };
         // Redirects and upload locations name the registry: keep the client on the proxy.
-        if (typeof headers.location === 'string') headers.location = headers.location.replace(`https://${target}`, `http://${req.headers.host}`);
+        if (typeof headers.location === 'string')
+          headers.location = headers.location.replace(`${tls ? 'https' : 'http'}://${target}`, `http://${req.headers.host}`);
         res.writeHead(up.statusCode ?? 502, headers);
         up.pipe(res);
       }

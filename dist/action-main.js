@@ -41789,7 +41789,7 @@ var require_keyParser = __commonJS({
     var {
       createDecipheriv,
       createECDH,
-      createHash: createHash6,
+      createHash: createHash7,
       createHmac: createHmac2,
       createSign,
       createVerify,
@@ -42477,11 +42477,11 @@ ${formatted}-----END ${type} KEY-----`;
                 );
               }
               const ivSlice = bufferSlice(cipherIV, 0, 8);
-              let cipherKey = createHash6("md5").update(passphrase).update(ivSlice).digest();
+              let cipherKey = createHash7("md5").update(passphrase).update(ivSlice).digest();
               while (cipherKey.length < encInfo.keyLen) {
                 cipherKey = combineBuffers(
                   cipherKey,
-                  createHash6("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
+                  createHash7("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
                 );
               }
               if (cipherKey.length > encInfo.keyLen)
@@ -42646,8 +42646,8 @@ ${formatted}-----END ${type} KEY-----`;
         if (encrypted) {
           const encInfo = CIPHER_INFO[cipherName];
           let cipherKey = combineBuffers(
-            createHash6("sha1").update(PPK_PP1).update(passphrase).digest(),
-            createHash6("sha1").update(PPK_PP2).update(passphrase).digest()
+            createHash7("sha1").update(PPK_PP1).update(passphrase).digest(),
+            createHash7("sha1").update(PPK_PP2).update(passphrase).digest()
           );
           if (cipherKey.length > encInfo.keyLen)
             cipherKey = bufferSlice(cipherKey, 0, encInfo.keyLen);
@@ -42687,7 +42687,7 @@ ${formatted}-----END ${type} KEY-----`;
           passphrase = EMPTY_PASSPHRASE;
         const calcMAC = createHmac2(
           "sha1",
-          createHash6("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
+          createHash7("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
         ).update(macData).digest("hex");
         if (calcMAC !== mac) {
           if (encrypted) {
@@ -45009,7 +45009,7 @@ var require_kex = __commonJS({
       createDiffieHellman,
       createDiffieHellmanGroup,
       createECDH,
-      createHash: createHash6,
+      createHash: createHash7,
       createPublicKey,
       diffieHellman,
       generateKeyPairSync,
@@ -45435,7 +45435,7 @@ var require_kex = __commonJS({
               DISCONNECT_REASON.KEY_EXCHANGE_FAILED
             );
           }
-          const hash2 = createHash6(this.hashName);
+          const hash2 = createHash7(this.hashName);
           hashString(hash2, isServer ? this._remoteIdentRaw : this._identRaw);
           hashString(hash2, isServer ? this._identRaw : this._remoteIdentRaw);
           hashString(hash2, isServer ? this._remoteKexinit : this._kexinit);
@@ -46443,9 +46443,9 @@ var require_kex = __commonJS({
     function generateKEXVal(len, hashName, secret, exchangeHash, sessionID, char) {
       let ret;
       if (len) {
-        let digest = createHash6(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
+        let digest = createHash7(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
         while (digest.length < len) {
-          const chunk = createHash6(hashName).update(secret).update(exchangeHash).update(digest).digest();
+          const chunk = createHash7(hashName).update(secret).update(exchangeHash).update(digest).digest();
           const extended = Buffer.allocUnsafe(digest.length + chunk.length);
           extended.set(digest, 0);
           extended.set(chunk, digest.length);
@@ -51880,7 +51880,7 @@ var require_client2 = __commonJS({
   "node_modules/ssh2/lib/client.js"(exports2, module2) {
     "use strict";
     var {
-      createHash: createHash6,
+      createHash: createHash7,
       getHashes,
       randomFillSync
     } = require("crypto");
@@ -52102,7 +52102,7 @@ var require_client2 = __commonJS({
           }
           hostVerifier = (key, verify) => {
             if (hashAlgo)
-              key = createHash6(hashAlgo).update(key).digest("hex");
+              key = createHash7(hashAlgo).update(key).digest("hex");
             const ret = hashCb(key, verify);
             if (ret !== void 0)
               verify(ret);
@@ -65843,7 +65843,8 @@ function endGroup() {
 }
 
 // src/action/main.ts
-var import_node_fs6 = require("node:fs");
+var import_node_crypto7 = require("node:crypto");
+var import_node_fs7 = require("node:fs");
 var import_node_path5 = require("node:path");
 
 // src/core/errors.ts
@@ -65874,74 +65875,92 @@ function isImageReference(ref) {
   return REFERENCE.test(ref);
 }
 
-// src/action/inputs.ts
-var SECRET_INPUTS = ["registry-password", "huaweicloud-sk", "huaweicloud-ak"];
-function oneOf(name, value, allowed, fallback) {
-  if (value === "") return fallback;
-  if (allowed.includes(value)) return value;
-  throw new UsageError(`input ${name} is "${value}": use one of ${allowed.join(", ")}`);
+// src/docker/registry-auth.ts
+var import_node_child_process = require("node:child_process");
+var import_node_crypto = require("node:crypto");
+var import_node_fs = require("node:fs");
+var import_node_os = require("node:os");
+var import_node_path = require("node:path");
+function swrLogin(ak, sk, region) {
+  return { username: `${region}@${ak}`, password: (0, import_node_crypto.createHmac)("sha256", sk).update(ak).digest("hex") };
 }
-function parseInputs(get) {
-  const opt = (name) => get(name).trim() || void 0;
-  const image = get("image").trim();
-  if (!image) throw new UsageError("input image is required: the name or ID of the image to check");
-  if (!isImageReference(image)) throw new UsageError(`input image "${image}" is not an image reference or ID`);
-  const push = oneOf("push", get("push").trim().toLowerCase(), ["true", "false"], "false") === "true";
-  const pushImages = get("push-image").split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
-  for (const target of pushImages) {
-    if (!isImageReference(target) || target.includes("@") || target.startsWith("sha256:")) {
-      throw new UsageError(`push-image "${target}" is not a tag reference like swr.cn-north-4.myhuaweicloud.com/org/name:tag`);
+var SWR_HOST = /^swr\.([a-z]{2}(?:-[a-z]+)+-\d+|[a-z]{2}-[a-z]+)\.(?:myhuaweicloud\.com|myhuaweicloud\.eu|otc\.t-systems\.com)$/;
+function swrRegionOf(host) {
+  return SWR_HOST.exec(host.toLowerCase())?.[1];
+}
+function registryOf(reference) {
+  const first = reference.split("/")[0];
+  if (reference.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost")) return first;
+  return "docker.io";
+}
+function sameRegistry(a, b) {
+  const norm = (h) => {
+    const host = h.toLowerCase().replace(/^https?:\/\//, "").replace(/\/.*$/, "");
+    return host === "index.docker.io" || host === "registry-1.docker.io" ? "docker.io" : host;
+  };
+  return norm(a) === norm(b);
+}
+var runHelper = (helper, server) => new Promise((resolve3) => {
+  const child = (0, import_node_child_process.execFile)(`docker-credential-${helper}`, ["get"], { timeout: 1e4 }, (err, stdout) => {
+    if (err) return resolve3(void 0);
+    try {
+      resolve3(JSON.parse(stdout));
+    } catch {
+      resolve3(void 0);
+    }
+  });
+  child.stdin?.end(server);
+});
+async function credentialsFor(registry, sources, env = process.env, helper = runHelper) {
+  const { explicit, swr } = sources;
+  if (explicit && sameRegistry(registry, explicit.registry)) return { username: explicit.username, password: explicit.password, serveraddress: registry };
+  const region = swrRegionOf(registry);
+  if (swr && region) return { ...swrLogin(swr.ak, swr.sk, swr.region ?? region), serveraddress: registry };
+  return storedCredentials(registry, env, helper);
+}
+async function storedCredentials(registry, env, helper) {
+  let config;
+  try {
+    config = JSON.parse((0, import_node_fs.readFileSync)((0, import_node_path.join)(env.DOCKER_CONFIG || (0, import_node_path.join)((0, import_node_os.homedir)(), ".docker"), "config.json"), "utf8"));
+  } catch {
+    return void 0;
+  }
+  const keys = sameRegistry(registry, "docker.io") ? ["https://index.docker.io/v1/", "docker.io", "index.docker.io"] : [registry, `https://${registry}`, `http://${registry}`];
+  const store = keys.map((k) => config.credHelpers?.[k]).find(Boolean) ?? config.credsStore;
+  if (store) {
+    for (const k of keys) {
+      const found = await helper(store, k);
+      if (found?.Secret) return { username: found.Username, password: found.Secret, serveraddress: registry };
     }
   }
-  const baseImage2 = opt("base-image");
-  if (baseImage2 !== void 0 && !isImageReference(baseImage2)) throw new UsageError(`input base-image "${baseImage2}" is not an image reference or ID`);
-  if (push && pushImages.length === 0)
-    throw new UsageError("push is true but push-image names no target: add e.g. swr.cn-north-4.myhuaweicloud.com/org/train:1.0");
-  const inputs = {
-    image,
-    pull: oneOf("pull", get("pull").trim(), ["missing", "always", "never"], "missing"),
-    baseImage: baseImage2,
-    dockerfile: opt("dockerfile"),
-    profile: opt("profile"),
-    arch: opt("arch"),
-    maxSize: opt("max-size"),
-    expectedUid: opt("expected-uid"),
-    config: opt("config"),
-    failOn: oneOf("fail-on", get("fail-on").trim(), ["error", "warning", "notice", "never"], "error"),
-    sarifFile: opt("sarif-file"),
-    push,
-    pushImages,
-    registryUsername: opt("registry-username"),
-    registryPassword: opt("registry-password"),
-    huaweicloudAk: opt("huaweicloud-ak"),
-    huaweicloudSk: opt("huaweicloud-sk"),
-    swrRegion: opt("swr-region")
-  };
-  if (!!inputs.registryUsername !== !!inputs.registryPassword) throw new UsageError("registry-username and registry-password go together: set both or neither");
-  const swr = [inputs.huaweicloudAk, inputs.huaweicloudSk, inputs.swrRegion].filter(Boolean).length;
-  if (swr > 0 && swr < 3) throw new UsageError("huaweicloud-ak, huaweicloud-sk and swr-region go together: set all three or none");
-  if (swr === 3 && inputs.registryUsername)
-    throw new UsageError("give either registry-username/registry-password or huaweicloud-ak/huaweicloud-sk/swr-region, not both");
-  if (inputs.swrRegion && !/^[a-z]{2}(?:-[a-z]+)+-\d+$/.test(inputs.swrRegion))
-    throw new UsageError(`swr-region "${inputs.swrRegion}" is not a region name like cn-north-4`);
-  return inputs;
+  for (const k of keys) {
+    const auth = config.auths?.[k]?.auth;
+    if (!auth) continue;
+    const decoded = Buffer.from(auth, "base64").toString("utf8");
+    const colon = decoded.indexOf(":");
+    if (colon > 0) return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1), serveraddress: registry };
+  }
+  return void 0;
 }
 
-// src/core/archive/archive-reader.ts
-var import_node_crypto4 = require("node:crypto");
+// src/report/sarif-report.ts
+var import_node_crypto3 = require("node:crypto");
 
-// src/core/archive/blob-kind.ts
-var SNIFF_BYTES = 512;
-function sniffBlob(head) {
-  if (head.length >= 2 && head[0] === 31 && head[1] === 139) return "gzip";
-  if (head.length >= 4 && head.readUInt32LE(0) === 4247762216) return "zstd";
-  if (head.length >= 262 && head.toString("latin1", 257, 262) === "ustar") return "tar";
-  if (head.length === SNIFF_BYTES && head.every((b) => b === 0)) return "tar";
-  for (const b of head) {
-    if (b === 32 || b === 10 || b === 13 || b === 9) continue;
-    return b === 123 || b === 91 ? "json" : "other";
-  }
-  return "other";
+// src/core/rules/index.ts
+var import_picomatch2 = __toESM(require_picomatch2());
+
+// src/core/text/plural.ts
+function count(n, noun) {
+  return `${n} ${n === 1 ? noun : `${noun}s`}`;
+}
+function theFirst(n, noun) {
+  return n === 1 ? `the first ${noun}` : `the first ${n} ${noun}s`;
+}
+function was(n) {
+  return n === 1 ? "was" : "were";
+}
+function is(n) {
+  return n === 1 ? "is" : "are";
 }
 
 // src/core/text/excerpt.ts
@@ -65956,274 +65975,19 @@ function shortInstruction(createdBy, max) {
   return excerpt(instruction, max);
 }
 
-// src/core/layer/decompress.ts
-var import_node_stream = require("node:stream");
-var import_promises = require("node:stream/promises");
-var zlib = __toESM(require("node:zlib"));
-async function decompressInto(source, compression, consume, label) {
-  let failure;
-  const keepingFailure = async (chunks) => {
-    try {
-      await consume(chunks);
-    } catch (err) {
-      failure ??= err;
-      throw err;
-    }
-  };
-  try {
-    await (0, import_promises.pipeline)(import_node_stream.Readable.from(copies(source), { objectMode: false }), decompressor(compression, label), keepingFailure);
-  } catch (caught) {
-    const err = failure ?? caught;
-    if (err instanceof ImageError) throw err;
-    const code2 = err.code ?? "";
-    if (code2.startsWith("Z_") || code2.startsWith("ERR_ZSTD") || /zstd|zlib|gzip|header check|incorrect/i.test(String(err.message))) {
-      throw new ImageError(`${label} is corrupt: its ${compression} data cannot be decompressed (${err.message})`);
-    }
-    throw err;
-  }
-}
-async function* copies(chunks) {
-  for await (const chunk of chunks) yield Buffer.from(chunk);
-}
-function decompressor(compression, label) {
-  if (compression === "gzip") return zlib.createGunzip({ chunkSize: 128 * 1024 });
-  const create = zlib.createZstdDecompress;
-  if (!create) {
-    throw new ImageError(
-      `${label} is zstd-compressed, and this Node.js (${process.version}) has no zstd support: run with Node.js 22.15 or newer (the action runs on Node 24)`
-    );
-  }
-  return create();
-}
-
-// src/core/streams/wakeup.ts
-var Wakeup = class {
-  waiters = [];
-  /** Resolves at the next notify(). */
-  wait() {
-    return new Promise((resolve3) => this.waiters.push(resolve3));
-  }
-  notify() {
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const wake of waiters) wake();
-  }
+// src/core/rules/rule.ts
+var SOURCES = {
+  oldTraining: "ModelArts: Specifications for Custom Images Used for Training Jobs (old-version training)",
+  newTraining: "ModelArts: Specifications for Custom Images Used for Training Jobs (new-version training, develop-modelarts-0079)",
+  migrating: "ModelArts: Migrating an Image to ModelArts (docker-modelarts_0029)",
+  bootCommand: "ModelArts: Boot Command of a Training Job (develop-modelarts-1416)",
+  versions: "ModelArts FAQ docker-modelarts_6019 and troubleshooting modelarts_trouble_0139",
+  swr: "SWR: image layer and push limits",
+  registerImage: "ModelArts API: RegisterImage (arch X86_64 or AARCH64)"
 };
-
-// src/core/streams/handoff.ts
-var Handoff = class {
-  item = null;
-  ended = false;
-  failure = null;
-  /** Releases the producer of the chunk in the slot. */
-  taken = null;
-  arrived = new Wakeup();
-  /** Hands over a chunk; resolves once the consumer is done with it. */
-  push(chunk) {
-    if (this.failure) return Promise.reject(this.failure);
-    this.item = chunk;
-    const done = new Promise((resolve3) => this.taken = resolve3);
-    this.arrived.notify();
-    return done;
-  }
-  end() {
-    this.ended = true;
-    this.arrived.notify();
-  }
-  /** The consumer stopped (an error): every later push fails with it. */
-  abort(err) {
-    this.failure = err;
-    this.taken?.();
-    this.taken = null;
-  }
-  async *[Symbol.asyncIterator]() {
-    for (; ; ) {
-      while (this.item === null && !this.ended) await this.arrived.wait();
-      if (this.item === null) return;
-      const chunk = this.item;
-      const release = this.taken;
-      this.item = null;
-      this.taken = null;
-      try {
-        yield chunk;
-      } finally {
-        release?.();
-      }
-    }
-  }
-};
-
-// src/core/fs/image-path.ts
-var SLASH = 47;
-var UNUSUAL = /\/\/|(?:^|\/)\.\.?(?:\/|$)/;
-function normalizeEntryName(name) {
-  if (!UNUSUAL.test(name)) {
-    const start = name.charCodeAt(0) === SLASH ? 1 : 0;
-    const end = name.length > start && name.charCodeAt(name.length - 1) === SLASH ? name.length - 1 : name.length;
-    return start === 1 && end === name.length ? name : "/" + name.slice(start, end);
-  }
-  const out = [];
-  for (const part of name.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") {
-      if (out.length === 0) return null;
-      out.pop();
-      continue;
-    }
-    out.push(part);
-  }
-  return "/" + out.join("/");
-}
-function parentOf(path) {
-  const i = path.lastIndexOf("/");
-  return i <= 0 ? "/" : path.slice(0, i);
-}
-function baseName(path) {
-  return path.slice(path.lastIndexOf("/") + 1);
-}
-function isUnder(path, dir) {
-  if (dir === "/") return true;
-  return path === dir || path.startsWith(dir) && path.charCodeAt(dir.length) === SLASH;
-}
-function resolveLinkTarget(linkPath, target) {
-  const joined = target.startsWith("/") ? target : parentOf(linkPath) + "/" + target;
-  const parts = [];
-  for (const part of joined.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") parts.pop();
-    else parts.push(part);
-  }
-  return "/" + parts.join("/");
-}
-
-// src/core/archive/archive-contents.ts
-var ArchiveContents = class {
-  /** `label` names the archive in messages. */
-  constructor(label) {
-    this.label = label;
-  }
-  label;
-  /** Regular files by their path in the archive ("manifest.json", "blobs/sha256/..."). */
-  files = /* @__PURE__ */ new Map();
-  /** Symlinks by path, with their targets as written (legacy `docker save` links repeated layers). */
-  links = /* @__PURE__ */ new Map();
-  /** The file Docker reads at `path` (as manifest.json or index.json name it). */
-  fileAt(path) {
-    const normalized = normalizeEntryName(path);
-    if (normalized === null) return void 0;
-    const p = normalized.slice(1);
-    const { files, links, label } = this;
-    const file = files.get(p);
-    if (file) return file;
-    const target = links.get(p);
-    if (target === void 0) {
-      if (resolveInArchive(links, p, false) !== p) throw new ImageError(`${label} names "${excerpt(path, 200)}" through a symlinked directory: ${AMBIGUOUS}`);
-      return void 0;
-    }
-    const joined = target.startsWith("/") ? null : normalizeEntryName(p.slice(0, p.lastIndexOf("/") + 1) + target);
-    const resolved = resolveInArchive(links, p, true);
-    if (joined === null || resolved !== joined.slice(1))
-      throw new ImageError(`${label} names "${excerpt(path, 200)}", a symlink to "${excerpt(target, 200)}" that ${AMBIGUOUS}`);
-    return files.get(resolved);
-  }
-};
-var MAX_LINK_HOPS = 40;
-var RESOLVE_BUDGET = 64 * 1024 * 1024;
-function resolveInArchive(links, path, followLast, budget = { chars: RESOLVE_BUDGET }) {
-  if (links.size === 0) return path;
-  let resolved = "";
-  const rest = path.split("/").reverse();
-  let hops = 0;
-  while (rest.length > 0) {
-    const part = rest.pop();
-    if (part === "" || part === ".") continue;
-    const parent = resolved;
-    if (part === "..") {
-      resolved = resolved.slice(0, Math.max(0, resolved.lastIndexOf("/")));
-      continue;
-    }
-    resolved = resolved === "" ? part : `${resolved}/${part}`;
-    if (rest.length === 0 && !followLast) break;
-    if ((budget.chars -= resolved.length) < 0) return void 0;
-    const target = links.get(resolved);
-    if (target === void 0) continue;
-    if (++hops > MAX_LINK_HOPS) return void 0;
-    resolved = target.startsWith("/") ? "" : parent;
-    rest.push(...target.split("/").reverse());
-  }
-  return resolved;
-}
-var AMBIGUOUS = "Docker's classic image store (which unpacks the archive) and its containerd image store (which reads its entries by name) would read different files, so it cannot be checked";
-function digestInBlobPath(path) {
-  const named = /^blobs\/sha256\/([a-f0-9]{64})$/.exec(path);
-  return named ? `sha256:${named[1]}` : void 0;
-}
-
-// src/core/archive/legacy-layer-ids.ts
-var import_node_crypto = require("node:crypto");
-var LEGACY_LAYER_PATH = /^[a-f0-9]{64}\/layer\.tar$/;
-var sha256 = (text) => (0, import_node_crypto.createHash)("sha256").update(text).digest("hex");
-function predictedBaseLayerPaths(baseDiffIds, layerJson) {
-  const members = rawMembers(layerJson);
-  const created = members?.get("created");
-  const containerConfig = members?.get("container_config");
-  if (!members || created === void 0 || containerConfig === void 0 || members.has("config")) return void 0;
-  const paths = /* @__PURE__ */ new Set();
-  let chain = "";
-  let parent = "";
-  for (const diffId of baseDiffIds) {
-    if (!/^sha256:[a-f0-9]{64}$/.test(diffId)) break;
-    chain = chain ? `sha256:${sha256(`${chain} ${diffId}`)}` : diffId;
-    parent = sha256(`{"container_config":${containerConfig},"created":${created},"layer_id":"${chain}"${parent ? `,"parent":"sha256:${parent}"` : ""}}`);
-    paths.add(`${parent}/layer.tar`);
-  }
-  return paths;
-}
-function rawMembers(text) {
-  try {
-    const value = JSON.parse(text);
-    if (value === null || typeof value !== "object" || Array.isArray(value)) return void 0;
-  } catch {
-    return void 0;
-  }
-  const members = /* @__PURE__ */ new Map();
-  let i = text.indexOf("{") + 1;
-  const skipSpace = () => {
-    while (/\s/.test(text[i] ?? "")) i++;
-  };
-  const stringEnd = (from) => {
-    let j = from + 1;
-    while (text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
-    return j + 1;
-  };
-  for (; ; ) {
-    skipSpace();
-    if (text[i] === "}") return members;
-    const keyEnd = stringEnd(i);
-    const key = JSON.parse(text.slice(i, keyEnd));
-    i = keyEnd;
-    skipSpace();
-    i++;
-    skipSpace();
-    const start = i;
-    let depth = 0;
-    while (i < text.length) {
-      const c = text[i];
-      if (c === '"') {
-        i = stringEnd(i);
-        continue;
-      }
-      if (c === "{" || c === "[") depth++;
-      else if (c === "}" || c === "]") {
-        if (depth === 0) break;
-        depth--;
-      } else if (c === "," && depth === 0) break;
-      i++;
-    }
-    members.set(key, text.slice(start, i).trimEnd());
-    skipSpace();
-    if (text[i] === ",") i++;
-  }
+var DOCS_BASE = "https://github.com/modelarts-image-check/modelarts-image-check/blob/main/docs/rules/";
+function docsUrl(ruleId) {
+  return `${DOCS_BASE}${ruleId}.md`;
 }
 
 // src/core/settings/settings.ts
@@ -66352,6 +66116,533 @@ function normalizeArch(text) {
   if (a === "aarch64") return "arm64";
   return a;
 }
+
+// src/core/rules/base-image.ts
+var RUNNABLE_ARCHITECTURES = ["amd64", "arm64"];
+var POOLS = { amd64: "CPU and GPU resource pools (x86_64)", arm64: "Ascend resource pools (aarch64)" };
+var SHOWN = 64;
+var baseImage = {
+  id: "base-image",
+  defaultSeverity: "error",
+  description: "The image must be built on a ModelArts base image: the base layers must be a prefix of the image layers, and the image is for Linux on amd64 or arm64 (the one the arch setting names, when it is set).",
+  spec: "Custom images can be developed based on basic ModelArts images.",
+  source: SOURCES.oldTraining,
+  check(facts, settings) {
+    const platform2 = platformFindings(facts.config.os, facts.config.architecture, settings.arch);
+    if (platform2.length) return platform2;
+    const base = facts.base;
+    if (base.given && !base.matches) {
+      const at = base.firstMismatch ?? 0;
+      const baseLayers = base.givenLayerCount ?? 0;
+      const why = at < facts.layers.length ? `its layer ${at + 1} differs from the base image's (the base has ${count(baseLayers, "layer")})` : `it has ${count(facts.layers.length, "layer")}, the base image ${baseLayers}, and they are the base's first ones`;
+      return [
+        {
+          message: `The image is not built on ${base.reference}: ${why}. Build FROM that exact base image, or pass the base image the build used.`,
+          layer: at < facts.layers.length ? at : void 0
+        }
+      ];
+    }
+    if (!base.given) {
+      const guess = base.guessed ? `${theFirst(base.layerCount, "layer")} ${was(base.layerCount)} taken as the base, guessed from the image history` : "no base could be told from the image history, so every layer was checked as custom";
+      return [
+        {
+          severity: "warning",
+          message: `The base image was not verified (${guess}). Pass the ModelArts base image (--base, or the action's base-image input) so that the base check and the comparisons with base files are exact.`
+        }
+      ];
+    }
+    return [];
+  }
+};
+function platformFindings(os5, architecture, wanted) {
+  if (os5 !== void 0 && os5.toLowerCase() !== "linux") {
+    return [
+      {
+        message: `The image's config says its OS is "${excerpt(os5, SHOWN)}"; ModelArts base images, and the nodes that run training jobs, are Linux. Build FROM a ModelArts base image.`
+      }
+    ];
+  }
+  if (architecture !== void 0 && !RUNNABLE_ARCHITECTURES.includes(normalizeArch(architecture))) {
+    return [
+      {
+        message: `The image's config says it is built for the "${excerpt(architecture, SHOWN)}" CPU architecture; ModelArts base images are amd64 (x86-64) or arm64 (Arm64, for Ascend), and a training node cannot run anything else. Build FROM a ModelArts base image for the target node.`
+      }
+    ];
+  }
+  if (wanted !== void 0 && (architecture === void 0 || normalizeArch(architecture) !== wanted)) {
+    const is2 = architecture === void 0 ? "does not say which CPU architecture it is built for" : `says it is built for ${excerpt(architecture, SHOWN)}`;
+    return [
+      {
+        message: `The image's config ${is2}, and the arch setting asks for ${wanted}: images for ${POOLS[wanted]} must be ${wanted}. Build FROM a ModelArts base image for ${wanted} (docker buildx build --platform linux/${wanted}), or set arch to the pool the image is for.`
+      }
+    ];
+  }
+  return [];
+}
+
+// src/core/fs/passwd.ts
+var ACCOUNT_FILES = { paths: ["/etc/passwd", "/etc/group"], maxBytes: 4 * 1024 * 1024 };
+var ACCOUNT_NEEDS = { texts: [ACCOUNT_FILES] };
+function readPasswd(fs3) {
+  return fieldsOfLines(fs3, "/etc/passwd")?.map((f) => ({ name: f[0], uid: goAtoi(f[2]), gid: goAtoi(f[3]), home: f[5] ?? "" }));
+}
+function readGroups(fs3) {
+  return fieldsOfLines(fs3, "/etc/group")?.map((f) => ({ name: f[0], gid: goAtoi(f[2]), members: f[3] ? f[3].split(",") : [] }));
+}
+function resolveUser(fs3, user) {
+  const [userPart, groupPart] = user.split(":", 2);
+  const passwd = readPasswd(fs3) ?? [];
+  const numeric = GO_NUMBER.test(userPart);
+  const entry = passwd.find((p) => numeric ? p.uid === Number(userPart) : p.name === userPart);
+  if (!entry && !numeric) return void 0;
+  const who = { uid: entry?.uid ?? Number(userPart), gid: entry?.gid ?? 0, groups: [], ...entry && { name: entry.name, home: entry.home } };
+  const groups = readGroups(fs3) ?? [];
+  if (groupPart !== void 0 && groupPart !== "") {
+    const byNumber = GO_NUMBER.test(groupPart);
+    const group2 = groups.find((g) => byNumber ? g.gid === Number(groupPart) : g.name === groupPart);
+    if (!group2 && !byNumber) return void 0;
+    who.gid = group2?.gid ?? Number(groupPart);
+  } else if (entry) {
+    who.groups = groups.filter((g) => g.members.includes(entry.name)).map((g) => g.gid);
+  }
+  return who;
+}
+function fieldsOfLines(fs3, path) {
+  const text = fs3.resolve(path)?.text;
+  if (text === void 0) return void 0;
+  const out = [];
+  for (const raw of text.split("\n")) {
+    const line = goTrimSpace(raw);
+    if (line !== "") out.push(line.split(":"));
+  }
+  return out;
+}
+var GO_NUMBER = /^[+-]?\d+$/;
+function goAtoi(text) {
+  return text !== void 0 && GO_NUMBER.test(text) ? Number(text) : 0;
+}
+function goTrimSpace(text) {
+  return text.replace(
+    /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g,
+    ""
+  );
+}
+
+// src/core/text/mask.ts
+function maskSecret(value, keep) {
+  if (keep <= 0 || value.length <= keep * 2) return `${"*".repeat(Math.min(value.length, 8))} (${count(value.length, "character")}, masked)`;
+  return value.slice(0, keep) + "*".repeat(Math.min(value.length - keep, 16));
+}
+
+// src/core/rules/secret-patterns.ts
+var SECRET_NAME = /(?:^|_)(?:SK|SECRET|SECRET_?KEY|SECRET_ACCESS_KEY|PASSWORD|PASSWD|PWD|TOKEN|API_?KEY|PRIVATE_KEY|AUTH)$/i;
+var PLACEHOLDER = /^(?:|\$\{?\w+\}?|<[^>]*>|x+|\*+|changeme|none|null|false|true|0|1)$/i;
+var ASSIGNMENT = /\b([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s;&|]+)/g;
+var AWS_ACCESS_KEY = /(?<![A-Z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Z0-9])/;
+var AWS_KEY = new RegExp(AWS_ACCESS_KEY.source, "g");
+var isExampleKey = (key) => key.endsWith("EXAMPLE");
+var PRIVATE_KEY_HEADER = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----/;
+var PRIVATE_KEY_BLOCK = new RegExp(`${PRIVATE_KEY_HEADER.source}[\\s\\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|$)`, "g");
+var unquote = (v) => v.replace(/^["']|["']$/g, "");
+function credentialsIn(text) {
+  const out = [];
+  for (const m of text.matchAll(ASSIGNMENT)) {
+    const value = unquote(m[2]);
+    if (SECRET_NAME.test(m[1]) && !PLACEHOLDER.test(value)) out.push(`${m[1]}=${maskSecret(value, 0)}`);
+  }
+  for (const m of text.matchAll(AWS_KEY)) {
+    if (!isExampleKey(m[0])) out.push(`AWS access key ${maskSecret(m[0], 4)}`);
+  }
+  if (PRIVATE_KEY_HEADER.test(text)) out.push("a private key");
+  return out;
+}
+function redactSecrets(text) {
+  return text.replace(
+    ASSIGNMENT,
+    (all, name, raw) => SECRET_NAME.test(name) && !PLACEHOLDER.test(unquote(raw)) ? `${name}=${maskSecret(unquote(raw), 0)}` : all
+  ).replace(AWS_KEY, (key) => isExampleKey(key) ? key : maskSecret(key, 4)).replace(PRIVATE_KEY_BLOCK, "<private key, masked>");
+}
+
+// src/core/facts.ts
+function layerHistory(history, layerCount) {
+  const out = [];
+  for (const h of history ?? []) {
+    if (h && !h.empty_layer) out.push(typeof h.created_by === "string" ? h.created_by : void 0);
+  }
+  if (out.length !== layerCount) return new Array(layerCount).fill(void 0);
+  return out;
+}
+var BASE_END = /(?:^|#\(nop\)\s+)(?:CMD|ENTRYPOINT)\b/;
+function guessBaseLayerCount(history) {
+  const h = (history ?? []).filter((e) => e && typeof e === "object");
+  let i = h.length - 1;
+  while (i >= 0 && h[i].empty_layer) i--;
+  for (; i >= 0; i--) {
+    if (h[i].empty_layer && BASE_END.test(String(h[i].created_by ?? "").trim())) break;
+  }
+  if (i < 0) return void 0;
+  return h.slice(0, i).filter((e) => !e.empty_layer).length;
+}
+function lastInstruction(config, keyword) {
+  const re = new RegExp(`(?:^|#\\(nop\\)\\s+)${keyword}\\b`);
+  const history = config.history ?? [];
+  for (let i = history.length - 1; i >= 0; i--) {
+    const by = String(history[i]?.created_by ?? "").trim();
+    if (re.test(by)) return by;
+  }
+  return void 0;
+}
+function largestCustomFiles(facts, count2) {
+  const top = [];
+  for (const layer of facts.layers) {
+    if (layer.base) continue;
+    const e = layer.record.entries;
+    for (let i = 0; i < e.length; i++) {
+      const size = e.size(i);
+      if (size === 0 || top.length === count2 && size <= top[top.length - 1].size) continue;
+      top.push({ path: e.paths[i], size, layer: layer.index });
+      top.sort((a, b) => b.size - a.size);
+      if (top.length > count2) top.pop();
+    }
+  }
+  return top;
+}
+function redactedConfig(config) {
+  const c = config.config;
+  const args = (a) => Array.isArray(a) ? a.map((s) => typeof s === "string" ? redactSecrets(s) : s) : a;
+  return {
+    ...config,
+    ...c && { config: { ...c, Entrypoint: args(c.Entrypoint), Cmd: args(c.Cmd) } },
+    ...Array.isArray(config.history) && {
+      history: config.history.map((h) => h && typeof h.created_by === "string" ? { ...h, created_by: redactSecrets(h.created_by) } : h)
+    }
+  };
+}
+
+// src/core/fs/image-path.ts
+var SLASH = 47;
+var UNUSUAL = /\/\/|(?:^|\/)\.\.?(?:\/|$)/;
+function normalizeEntryName(name) {
+  if (!UNUSUAL.test(name)) {
+    const start = name.charCodeAt(0) === SLASH ? 1 : 0;
+    const end = name.length > start && name.charCodeAt(name.length - 1) === SLASH ? name.length - 1 : name.length;
+    return start === 1 && end === name.length ? name : "/" + name.slice(start, end);
+  }
+  const out = [];
+  for (const part of name.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (out.length === 0) return null;
+      out.pop();
+      continue;
+    }
+    out.push(part);
+  }
+  return "/" + out.join("/");
+}
+function parentOf(path) {
+  const i = path.lastIndexOf("/");
+  return i <= 0 ? "/" : path.slice(0, i);
+}
+function baseName(path) {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+function isUnder(path, dir) {
+  if (dir === "/") return true;
+  return path === dir || path.startsWith(dir) && path.charCodeAt(dir.length) === SLASH;
+}
+function resolveLinkTarget(linkPath, target) {
+  const joined = target.startsWith("/") ? target : parentOf(linkPath) + "/" + target;
+  const parts = [];
+  for (const part of joined.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") parts.pop();
+    else parts.push(part);
+  }
+  return "/" + parts.join("/");
+}
+
+// src/core/rules/shell-words.ts
+function simpleCommands(text) {
+  const commands = [];
+  let words = [];
+  let word = "";
+  let inWord = false;
+  let skipNext = false;
+  const endWord = () => {
+    if (inWord) {
+      if (skipNext) skipNext = false;
+      else words.push(word);
+    }
+    word = "";
+    inWord = false;
+  };
+  const endCommand = () => {
+    endWord();
+    if (words.length) commands.push(words);
+    words = [];
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\\") {
+      if (text[i + 1] === "\n") i++;
+      else {
+        word += text[i + 1] ?? "";
+        i++;
+        inWord = true;
+      }
+    } else if (c === "'") {
+      const end = text.indexOf("'", i + 1);
+      word += text.slice(i + 1, end === -1 ? text.length : end);
+      i = end === -1 ? text.length : end;
+      inWord = true;
+    } else if (c === '"') {
+      let j = i + 1;
+      for (; j < text.length && text[j] !== '"'; j++) {
+        if (text[j] === "\\" && j + 1 < text.length && '"\\$`\n'.includes(text[j + 1])) j++;
+        word += text[j];
+      }
+      i = j;
+      inWord = true;
+    } else if (c === "$" && (text[i + 1] === "(" || text[i + 1] === "{")) {
+      const close = text[i + 1] === "(" ? ")" : "}";
+      let depth = 0;
+      let j = i + 1;
+      for (; j < text.length; j++) {
+        if (text[j] === text[i + 1]) depth++;
+        else if (text[j] === close && --depth === 0) break;
+      }
+      word += text.slice(i, j + 1);
+      i = j;
+      inWord = true;
+    } else if (c === "`") {
+      const end = text.indexOf("`", i + 1);
+      word += text.slice(i, end === -1 ? text.length : end + 1);
+      i = end === -1 ? text.length : end;
+      inWord = true;
+    } else if (c === "#" && !inWord) {
+      const nl = text.indexOf("\n", i);
+      i = nl === -1 ? text.length : nl - 1;
+    } else if (c === "<" || c === ">") {
+      if (/^\d+$/.test(word)) {
+        word = "";
+        inWord = false;
+      } else endWord();
+      while ("<>&|".includes(text[i + 1] ?? "") && text[i + 1] !== void 0) i++;
+      skipNext = true;
+    } else if (c === ";" || c === "&" || c === "|" || c === "\n" || c === "(" || c === ")") {
+      endCommand();
+    } else if (c === " " || c === "	" || c === "\r") {
+      endWord();
+    } else {
+      word += c;
+      inWord = true;
+    }
+  }
+  endCommand();
+  return commands;
+}
+
+// src/core/rules/startup-commands.ts
+var SHELL_SCRIPTS = { pattern: /\.(?:sh|bash)$/, head: isShellScript, maxBytes: 256 * 1024 };
+function isShellScript(head) {
+  if (head[0] !== 35 || head[1] !== 33) return false;
+  const nl = head.indexOf(10);
+  return /\b(?:ba|da|z|k)?sh\b/.test(head.toString("latin1", 2, nl === -1 ? Math.min(head.length, 128) : nl));
+}
+var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "zsh", "ash", "ksh"]);
+var MAX_SCRIPTS = 20;
+var MAX_DEPTH = 3;
+function startupTexts(facts) {
+  const c = facts.config.config ?? {};
+  const entrypoint = Array.isArray(c.Entrypoint) ? c.Entrypoint : [];
+  const cmd = Array.isArray(c.Cmd) ? c.Cmd : [];
+  const argv = [...entrypoint, ...cmd].filter((a) => typeof a === "string");
+  if (argv.length === 0) return [];
+  const dashC = argv.indexOf("-c");
+  const text = SHELLS.has(baseName(argv[0])) && dashC > 0 && dashC + 1 < argv.length ? argv.slice(dashC + 1).join(" ") : argv.join(" ");
+  const instruction = entrypoint.length ? lastInstruction(facts.config, "ENTRYPOINT") : lastInstruction(facts.config, "CMD");
+  const out = [{ label: entrypoint.length ? "ENTRYPOINT" : "CMD", text, instruction }];
+  const workdir = c.WorkingDir || "/";
+  const seen = /* @__PURE__ */ new Set();
+  let frontier = [text];
+  for (let depth = 0; depth < MAX_DEPTH && frontier.length > 0; depth++) {
+    const next = [];
+    for (const t of frontier) {
+      for (const candidate of scriptCandidates(t)) {
+        const path = resolveLinkTarget(workdir + "/x", candidate);
+        if (seen.has(path) || seen.size >= MAX_SCRIPTS) continue;
+        const node = facts.fs.resolve(path);
+        if (node?.text === void 0) continue;
+        seen.add(path);
+        out.push({ label: path, text: node.text, path, layer: node.layer, instruction: facts.layers[node.layer]?.createdBy });
+        next.push(node.text);
+      }
+    }
+    frontier = next;
+  }
+  return out;
+}
+function scriptCandidates(text) {
+  const out = /* @__PURE__ */ new Set();
+  for (const m of text.matchAll(/(?:^|[\s;|&(`'"])((?:\.{0,2}\/)?[\w.@+-]+(?:\/[\w.@+-]+)*\.(?:sh|bash))(?=$|[\s;|&)`'"])/g)) out.add(m[1]);
+  for (const m of text.matchAll(/(?:^|[\s;|&(`'"])(\/[\w.@+-]+(?:\/[\w.@+-]+)+)(?=$|[\s;|&)`'"])/g)) out.add(m[1]);
+  for (const m of text.matchAll(/\b(?:sh|bash|source|\.)\s+((?:\.{0,2}\/)?[\w.@+/-]+)/g)) out.add(m[1]);
+  return [...out];
+}
+var LINE_SHOWN = 160;
+function commandLines(text) {
+  return text.split("\n").flatMap((raw, i) => {
+    const line = raw.replace(/(^|\s)#.*$/, "").trim();
+    return line ? [{ line, number: i + 1 }] : [];
+  });
+}
+var WRAPPERS = /* @__PURE__ */ new Set(["exec", "nohup", "time", "env", "nice", "stdbuf", "setsid"]);
+function bootCommand(facts) {
+  const c = facts.config.config ?? {};
+  const entrypoint = Array.isArray(c.Entrypoint) ? c.Entrypoint : [];
+  const cmd = Array.isArray(c.Cmd) ? c.Cmd : [];
+  const argv = [...entrypoint, ...cmd].filter((a) => typeof a === "string");
+  if (argv.length === 0) return void 0;
+  const label = entrypoint.length ? "ENTRYPOINT" : "CMD";
+  const instruction = lastInstruction(facts.config, label);
+  let cwd = c.WorkingDir || "/";
+  const dashC = argv.indexOf("-c");
+  if (!(SHELLS.has(baseName(argv[0])) && dashC > 0 && dashC + 1 < argv.length)) {
+    return { label, instruction, argv, steps: [{ ...unwrap(argv), cwd }] };
+  }
+  const steps = [{ words: [argv[0]], env: /* @__PURE__ */ new Map(), cwd }];
+  for (const words of simpleCommands(argv.slice(dashC + 1).join(" "))) {
+    const step = { ...unwrap(words), cwd };
+    steps.push(step);
+    const [command, dir] = step.words;
+    if (command === "cd" && dir !== void 0 && !dir.includes("$")) cwd = resolveLinkTarget(`${cwd}/x`, dir);
+  }
+  return { label, instruction, argv, steps };
+}
+function unwrap(words) {
+  const env = /* @__PURE__ */ new Map();
+  let i = 0;
+  for (; i < words.length; i++) {
+    const w = words[i];
+    const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(w);
+    if (assignment) env.set(assignment[1], assignment[2]);
+    else if (!WRAPPERS.has(baseName(w)) && !(w.startsWith("-") && i > 0 && WRAPPERS.has(baseName(words[i - 1])))) break;
+  }
+  return { words: words.slice(i), env };
+}
+var BUILTINS = /* @__PURE__ */ new Set([
+  "cd",
+  "echo",
+  "export",
+  "set",
+  "unset",
+  "true",
+  "false",
+  "exit",
+  "test",
+  "[",
+  "printf",
+  "read",
+  "ulimit",
+  "umask",
+  "wait",
+  "trap",
+  "eval",
+  "shift",
+  "local",
+  "return",
+  ":",
+  "alias",
+  "type",
+  "command",
+  "hash"
+]);
+var PYTHON = /^python(?:\d+(?:\.\d+)?)?$/;
+var SCRIPT_RUNNERS = /* @__PURE__ */ new Set(["perl", "ruby", "node", "Rscript"]);
+var LAUNCHERS = /* @__PURE__ */ new Set(["torchrun", "deepspeed", "mpirun", "horovodrun", "accelerate"]);
+function runsPython(step) {
+  const [command, ...args] = step.words;
+  if (command === void 0) return false;
+  const name = baseName(command);
+  return PYTHON.test(name) || LAUNCHERS.has(name) && args.some((a) => a.endsWith(".py"));
+}
+function namedFiles(step) {
+  const [command, ...args] = step.words;
+  if (command === void 0 || command.includes("$")) return [];
+  const script = (word) => word === void 0 || word.includes("$") ? [] : [{ word, role: "script" }];
+  if (command === "source" || command === ".") return script(args[0]);
+  if (BUILTINS.has(command)) return [];
+  const name = baseName(command);
+  const program = { word: command, role: "program" };
+  if (PYTHON.test(name)) return [program, ...script(scriptArgument(args, ["-c", "-m", "-"], ["-W", "-X", "-Q"]))];
+  if (SHELLS.has(name)) return [program, ...script(scriptArgument(args, ["-c", "-s"], ["-o", "-O"]))];
+  if (SCRIPT_RUNNERS.has(name)) return [program, ...script(scriptArgument(args, ["-e", "-E"], []))];
+  if (LAUNCHERS.has(name)) return [program, ...script(args.find((a) => !a.startsWith("-") && /\.(?:py|sh|bash)$/.test(a)))];
+  return [program];
+}
+function scriptArgument(args, stops, takeValue) {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (stops.includes(a)) return void 0;
+    if (takeValue.includes(a)) i++;
+    else if (!a.startsWith("-")) return a;
+  }
+  return void 0;
+}
+function pythonUnbuffered(step, imageEnv) {
+  const inImage = imageEnv.some((e) => /^PYTHONUNBUFFERED=./s.test(e));
+  if (inImage || (step.env.get("PYTHONUNBUFFERED") ?? "") !== "") return true;
+  const args = step.words.slice(1);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "-c" || a === "-m" || !a.startsWith("-") || a.startsWith("--")) break;
+    if (a === "-W" || a === "-X" || a === "-Q") i++;
+    else if (/^-[A-Za-z]*u/.test(a) && !/^-[WXQ]/.test(a)) return true;
+  }
+  return false;
+}
+
+// src/core/rules/boot-command.ts
+var ACTIVATE = /(?:^|[\s;&|(])(?:conda\s+activate|(?:source|\.)\s+(?:\S*\/)?activate)(?:\s|$)/;
+var CONDA_HOOK = /conda\s+shell\.\w+\s+hook|etc\/profile\.d\/conda\.sh|conda\.sh\b/;
+var bootCommandRule = {
+  id: "boot-command",
+  defaultSeverity: "warning",
+  description: "The boot command must not rely on an interactive shell (conda activate, source activate), and in new-version training it starts in the user's home.",
+  spec: "Jobs do not run in a shell session: conda activate does not work; use the environment's python path, PATH, or conda run -n ENV.",
+  source: SOURCES.bootCommand,
+  needs: () => ({ texts: [SHELL_SCRIPTS, ACCOUNT_FILES] }),
+  check(facts, settings) {
+    const out = [];
+    for (const t of startupTexts(facts)) {
+      const hooked = t.path !== void 0 && CONDA_HOOK.test(t.text);
+      for (const { line, number } of commandLines(t.text)) {
+        if (!ACTIVATE.test(line) || hooked && /conda\s+activate/.test(line)) continue;
+        const where = t.path ? `${t.path}:${number}` : `The boot command (${t.label})`;
+        out.push({
+          message: `${where} activates a conda environment ("${excerpt(line, LINE_SHOWN)}"), which needs an interactive shell; ModelArts runs the boot command without one, so it fails or runs in the wrong environment. Call the environment's python directly (/opt/conda/envs/ENV/bin/python), put its bin directory first in PATH (ENV PATH=...), or use conda run -n ENV.`,
+          path: t.path,
+          layer: t.layer,
+          instruction: t.instruction
+        });
+      }
+    }
+    if (settings.profile === "current") {
+      const c = facts.config.config ?? {};
+      const user = resolveUser(facts.fs, c.User ?? "");
+      const home = user && user.uid !== 0 && user.home || settings.expectedHome;
+      const workdir = (c.WorkingDir || "/").replace(/(.)\/+$/, "$1");
+      if (workdir !== home.replace(/(.)\/+$/, "$1")) {
+        out.push({
+          message: `The image starts in ${workdir}, but ModelArts runs the boot command of a training job in the user's home ${home}: relative paths in the command resolve differently there. End the Dockerfile with "WORKDIR ${home}" (as Huawei's sample does).`,
+          instruction: lastInstruction(facts.config, "WORKDIR")
+        });
+      }
+    }
+    return out;
+  }
+};
 
 // src/core/scan/content-tag.ts
 var import_node_crypto2 = require("node:crypto");
@@ -66503,6 +66794,1829 @@ var LayerEntries = class {
     this.sizeCol.compact(n);
   }
 };
+
+// src/core/rules/gpu-driver.ts
+var DRIVER_MOUNT = "/usr/local/nvidia";
+var DRIVER_LIBRARY = /^lib(?:cuda|nvidia-[a-z0-9_-]+)\.so\.\d+\.\d+(?:\.\d+)*$/;
+var DRIVER_PROGRAMS = /* @__PURE__ */ new Set(["nvidia-smi", "nvidia-debugdump", "nvidia-persistenced", "nvidia-cuda-mps-control", "nvidia-cuda-mps-server"]);
+var NAMED = 4;
+var gpuDriver = {
+  id: "gpu-driver",
+  defaultSeverity: "error",
+  description: `Custom layers must not install the NVIDIA GPU driver (libcuda.so.<driver version>, libnvidia-*.so.<version>, nvidia-smi) or put anything in ${DRIVER_MOUNT}: ModelArts provides the host's driver there.`,
+  spec: "GPU drivers must not be installed in the image: ModelArts places the host's driver in /usr/local/nvidia.",
+  source: SOURCES.newTraining,
+  check(facts) {
+    const groups = /* @__PURE__ */ new Map();
+    facts.fs.eachPath(
+      (path) => isUnder(path, DRIVER_MOUNT) || DRIVER_LIBRARY.test(baseName(path)) || DRIVER_PROGRAMS.has(baseName(path)),
+      (path) => {
+        const node = facts.fs.get(path);
+        if (!node || facts.layers[node.layer]?.base) return;
+        const mount = isUnder(path, DRIVER_MOUNT);
+        if (!mount && (node.kind !== 0 /* File */ || path.includes("/stubs/"))) return;
+        const before = facts.baseFs.get(path);
+        if (before && before.kind === node.kind && before.size === node.size && before.contentTag === node.contentTag && !mount) return;
+        const dir = mount ? DRIVER_MOUNT : parentOf(path);
+        const key = `${node.layer}\0${dir}`;
+        const group2 = groups.get(key) ?? { dir, layer: node.layer, files: [], mount };
+        group2.files.push(path);
+        groups.set(key, group2);
+      }
+    );
+    return [...groups.values()].sort((a, b) => a.files[0] < b.files[0] ? -1 : 1).map((g) => {
+      const names = g.files.slice(0, NAMED).map((f) => excerpt(g.mount ? f : baseName(f), 100));
+      const listed = `${names.join(", ")}${g.files.length > NAMED ? `, and ${g.files.length - NAMED} more` : ""}`;
+      const what = g.mount ? `${count(g.files.length, "path")} in ${DRIVER_MOUNT} (${listed}), where ModelArts mounts the host's GPU driver: the job does not see them, or they hide the driver.` : `${count(g.files.length, "NVIDIA driver file")} in ${g.dir} (${listed}): a driver in the image does not match the host's, and CUDA then fails to start ("CUDA driver version is insufficient", "driver/library version mismatch").`;
+      return {
+        message: `The image adds ${what} Do not install the driver (packages nvidia-driver-*, libnvidia-compute-*, cuda-drivers); the CUDA toolkit alone (cuda-toolkit-*, cuda-libraries-*) is enough.`,
+        path: g.files[0],
+        layer: g.layer
+      };
+    });
+  }
+};
+
+// src/core/fs/access.ts
+var BIT = { read: 4, write: 2, execute: 1 };
+var IMPLIED_DIRECTORY = { kind: 1 /* Directory */, mode: 384, uid: 0, gid: 0, implied: true };
+function lookup(fs3, path) {
+  const directories = [];
+  let rest = path.split("/").filter((p) => p !== "" && p !== ".");
+  let current = "/";
+  for (let hops = 0; hops <= 40; ) {
+    directories.push({ path: current, attributes: directoryAt(fs3, current) });
+    const name = rest.shift();
+    if (name === void 0) return { path: current, node: directoryAt(fs3, current), directories: directories.slice(0, -1) };
+    const next = name === ".." ? parentPath(current) : current === "/" ? `/${name}` : `${current}/${name}`;
+    const node = fs3.get(next);
+    if (node?.kind === 2 /* Symlink */) {
+      hops++;
+      const target = resolveLinkTarget(next, node.link ?? "");
+      rest = [...target.split("/").filter((p) => p !== ""), ...rest];
+      current = "/";
+      continue;
+    }
+    if (rest.length === 0) {
+      if (node) return { path: next, node, directories };
+      return fs3.hasChildren(next) ? { path: next, node: IMPLIED_DIRECTORY, directories } : { path: next, directories };
+    }
+    if (node ? node.kind !== 1 /* Directory */ : !fs3.hasChildren(next)) return { path: next, directories };
+    current = next;
+  }
+  return { path, directories };
+}
+var ROOT = { kind: 1 /* Directory */, mode: 493, uid: 0, gid: 0 };
+function directoryAt(fs3, path) {
+  if (path === "/") return ROOT;
+  const node = fs3.get(path);
+  return node && node.kind === 1 /* Directory */ ? node : IMPLIED_DIRECTORY;
+}
+function parentPath(path) {
+  const i = path.lastIndexOf("/");
+  return i <= 0 ? "/" : path.slice(0, i);
+}
+function permits(node, who, want) {
+  if (who.uid === 0) return want !== "execute" || node.kind === 1 /* Directory */ || (node.mode & 73) !== 0;
+  const shift = node.uid === who.uid ? 6 : node.gid === who.gid || who.groups.includes(node.gid) ? 3 : 0;
+  return (node.mode >> shift & BIT[want]) !== 0;
+}
+function denial(fs3, path, who, want) {
+  const found = lookup(fs3, path);
+  const blocked = found.directories.find((d) => !permits(d.attributes, who, "execute"));
+  if (blocked) {
+    const why = blocked.attributes.implied ? "has no entry in the layers, so Docker creates it owned by root with mode 0600 when it unpacks them, and" : `(${describe(blocked.attributes)})`;
+    return `the directory ${blocked.path} ${why} does not let UID ${who.uid} search it`;
+  }
+  if (!found.node) return void 0;
+  if (permits(found.node, who, want)) return null;
+  const where = found.path === path ? path : `${path}, a symlink to ${found.path},`;
+  return `${where} (${describe(found.node)}) is not ${want === "execute" ? "executable" : want === "read" ? "readable" : "writable"} by UID ${who.uid}`;
+}
+function describe(a) {
+  return `owner ${a.uid}:${a.gid}, mode ${a.mode.toString(8).padStart(4, "0")}`;
+}
+
+// src/core/rules/software-versions.ts
+var MIN_NCCL = "2.7.8";
+var MIN_OFED = "5.4-3.1.0.0";
+var CUDA_VERSION_FILE = /^\/usr\/local\/cuda[^/]*\/version\.(?:json|txt)$/;
+var CUDNN_HEADER = /\/cudnn(?:_version)?(?:_v\d+)?\.h$/;
+var CANN_VERSION_FILE = /^\/usr\/local\/Ascend\/.*\/(?:version\.cfg|ascend_toolkit_install\.info)$/;
+var OFED_INFO = "/usr/bin/ofed_info";
+var NAMED_VERSIONS = [
+  ["nccl", /^libnccl\.so\.(\d+\.\d+\.\d+)$/],
+  ["nccl", /^nvidia_nccl_cu\d+-(\d+\.\d+\.\d+)\.dist-info$/],
+  ["cudnn", /^libcudnn\.so\.(\d+\.\d+\.\d+)$/],
+  ["cudnn", /^nvidia_cudnn_cu\d+-(\d+\.\d+\.\d+)(?:\.\d+)*\.dist-info$/],
+  ["cuda", /^nvidia_cuda_runtime_cu\d+-(\d+\.\d+\.\d+)\.dist-info$/]
+];
+var softwareVersionsRule = {
+  id: "software-versions",
+  defaultSeverity: "notice",
+  description: `Reports the CUDA, cuDNN, NCCL, OFED, CANN and Python versions in the image; NCCL must be ${MIN_NCCL} or later, and MLNX OFED ${MIN_OFED} or later.`,
+  spec: "NCCL 2.7.8 or later; MLNX OFED 5.4-3.1.0.0 or later; the CUDA version must suit the GPU driver of the resource pool.",
+  source: SOURCES.versions,
+  needs: () => ({
+    texts: [
+      { pattern: CUDA_VERSION_FILE, maxBytes: 64 * 1024 },
+      { pattern: CUDNN_HEADER, maxBytes: 512 * 1024 },
+      { pattern: CANN_VERSION_FILE, maxBytes: 64 * 1024 },
+      { paths: [OFED_INFO], maxBytes: 1024 * 1024 }
+    ]
+  }),
+  check(facts) {
+    const sources = /* @__PURE__ */ new Map();
+    const found = softwareVersions(facts, sources);
+    const out = [];
+    const at = (key) => {
+      const path = sources.get(key);
+      return path === void 0 ? {} : { path, layer: facts.fs.get(path)?.layer };
+    };
+    if (found.nccl && compareVersions(found.nccl, MIN_NCCL) < 0) {
+      out.push({
+        severity: "error",
+        message: `The image has NCCL ${found.nccl}; ModelArts needs NCCL ${MIN_NCCL} or later for distributed training. Install a newer NCCL (libnccl2), or build on a newer base image.`,
+        ...at("nccl")
+      });
+    }
+    if (found.ofed && compareVersions(found.ofed, MIN_OFED) < 0) {
+      out.push({
+        severity: "warning",
+        message: `The image has MLNX OFED ${found.ofed}; ModelArts needs ${MIN_OFED} or later for training over InfiniBand/RoCE. Install a newer MLNX_OFED user space.`,
+        ...at("ofed")
+      });
+    }
+    const names = { cuda: "CUDA", cudnn: "cuDNN", nccl: "NCCL", ofed: "MLNX OFED", cann: "CANN", python: "Python" };
+    const listed = Object.keys(names).filter((k) => found[k]).map((k) => `${names[k]} ${found[k]}`);
+    if (listed.length) {
+      out.push({
+        message: `Software in the image: ${listed.join(", ")}. Match the CUDA version to the GPU driver of your resource pool${found.cann ? ", and CANN to the Ascend driver (a mismatch fails the job at once)" : ""}.`
+      });
+    }
+    return out;
+  }
+};
+function softwareVersions(facts, sources = /* @__PURE__ */ new Map()) {
+  const found = {};
+  const highest = (key, version, path) => {
+    if (version && (!found[key] || compareVersions(version, found[key]) > 0)) {
+      found[key] = version;
+      sources.set(key, path);
+    }
+  };
+  const fromText = { cuda: [], cudnn: [] };
+  facts.fs.eachPath(
+    (path) => CUDA_VERSION_FILE.test(path) || CUDNN_HEADER.test(path) || CANN_VERSION_FILE.test(path) || NAMED_VERSIONS.some(([, re]) => re.test(baseName(path))),
+    (path) => {
+      const node = facts.fs.get(path);
+      if (!node) return;
+      const text = facts.fs.resolve(path)?.text;
+      if (CUDA_VERSION_FILE.test(path) && text) fromText.cuda.push([cudaVersion(text) ?? "", path]);
+      else if (CUDNN_HEADER.test(path) && text) fromText.cudnn.push([cudnnVersion(text) ?? "", path]);
+      else if (CANN_VERSION_FILE.test(path) && text) highest("cann", /^(?:\w*_)?version=\[?([\w.-]+)/im.exec(text)?.[1], path);
+      else if (node.kind === 0 /* File */ || node.kind === 1 /* Directory */) {
+        for (const [key, re] of NAMED_VERSIONS) highest(key, re.exec(baseName(path))?.[1], path);
+      }
+    }
+  );
+  for (const key of ["cuda", "cudnn"]) {
+    const versions = fromText[key].filter(([v]) => v !== "");
+    if (!versions.length) continue;
+    const [version, path] = versions.reduce((a, b) => compareVersions(a[0], b[0]) >= 0 ? a : b);
+    found[key] = version;
+    sources.set(key, path);
+  }
+  const ofed = facts.fs.resolve(OFED_INFO)?.text;
+  if (ofed) highest("ofed", /MLNX_OFED_LINUX-(\d+\.\d+-[\d.]+)/.exec(ofed)?.[1], OFED_INFO);
+  const python = pythonVersion(facts);
+  if (python) highest("python", python.version, python.path);
+  return found;
+}
+function cudaVersion(text) {
+  const json = /"cuda"\s*:\s*\{[^}]*"version"\s*:\s*"([\d.]+)"/.exec(text);
+  return json?.[1] ?? /CUDA Version (\d+(?:\.\d+)+)/.exec(text)?.[1];
+}
+function cudnnVersion(text) {
+  const part = (name) => new RegExp(`#define\\s+CUDNN_${name}\\s+(\\d+)`).exec(text)?.[1];
+  const [major, minor, patch] = [part("MAJOR"), part("MINOR"), part("PATCHLEVEL")];
+  return major && minor ? `${major}.${minor}${patch ? `.${patch}` : ""}` : void 0;
+}
+function pythonVersion(facts) {
+  const path = (facts.config.config?.Env ?? []).find((e) => e.startsWith("PATH="))?.slice(5) ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+  for (const name of ["python3", "python"]) {
+    for (const dir of path.split(":")) {
+      if (!dir.startsWith("/")) continue;
+      const found = lookup(facts.fs, `${dir}/${name}`);
+      if (!found.node || found.node.kind === 1 /* Directory */) continue;
+      const m = /python(\d+\.\d+)$/.exec(found.path);
+      if (m) return { version: m[1], path: found.path };
+    }
+  }
+  return void 0;
+}
+function compareVersions(a, b) {
+  const pa = a.split(/[.-]/).map((p) => parseInt(p, 10) || 0);
+  const pb = b.split(/[.-]/).map((p) => parseInt(p, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+// src/core/rules/user-access.ts
+var DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+var NAMED2 = 3;
+var userAccess = {
+  id: "user-access",
+  defaultSeverity: "error",
+  description: "The default user must be able to run the boot command (its program executable, the scripts it names readable, through every directory), and to write its home and working directory.",
+  spec: "Make the image files readable and writable by UID 1000.",
+  source: SOURCES.migrating,
+  needs: () => ({ texts: [ACCOUNT_FILES] }),
+  check(facts) {
+    const user = facts.config.config?.User ?? "";
+    const resolved = resolveUser(facts.fs, user);
+    if (!resolved) return [];
+    const who = resolved;
+    const out = [];
+    const boot = bootCommand(facts);
+    if (boot) out.push(...bootFindings(facts, boot, who));
+    const workdir = facts.config.config?.WorkingDir || void 0;
+    const home = resolved.uid === 0 ? void 0 : resolved.home && resolved.home !== "/" ? resolved.home : void 0;
+    const instruction = boot?.instruction;
+    for (const [dir, what] of [
+      [home, "home"],
+      [workdir, "working directory (WORKDIR)"]
+    ]) {
+      if (dir === void 0 || what !== "home" && dir === home) continue;
+      const found = lookup(facts.fs, dir);
+      if (!found.node) {
+        out.push({
+          severity: "warning",
+          message: `The user's ${what} ${dir} is not in the image; the job starts there and cannot write it. Create it, owned by UID ${who.uid}.`,
+          path: dir,
+          instruction
+        });
+        continue;
+      }
+      const why = denial(facts.fs, dir, who, "write") ?? (found.node.kind === 1 /* Directory */ ? null : `${dir} is not a directory`);
+      if (why) {
+        out.push({
+          severity: "warning",
+          message: `The user's ${what} ${dir} is not writable by UID ${who.uid}: ${why}. Jobs write checkpoints, caches and logs there: chown it to UID ${who.uid} in the Dockerfile.`,
+          path: dir,
+          layer: found.node.layer,
+          instruction
+        });
+      }
+    }
+    out.push(
+      ...unreadableFiles(
+        facts,
+        who,
+        [home, workdir].filter((d) => d !== void 0)
+      )
+    );
+    return out;
+  }
+};
+function bootFindings(facts, boot, who) {
+  const out = [];
+  const pathVariable = (facts.config.config?.Env ?? []).find((e) => e.startsWith("PATH="))?.slice(5) ?? DEFAULT_PATH;
+  const seen = /* @__PURE__ */ new Set();
+  for (const step of boot.steps) {
+    for (const file of namedFiles(step)) {
+      const candidates = file.role === "program" && !file.word.includes("/") ? pathVariable.split(":").map((dir) => `${dir || "."}/${file.word}`) : [file.word];
+      const paths = candidates.map((p) => p.startsWith("/") ? p : `${step.cwd.replace(/\/+$/, "")}/${p}`);
+      const path = paths.find((p) => {
+        const node2 = lookup(facts.fs, p).node;
+        return node2 !== void 0 && node2.kind !== 1 /* Directory */;
+      });
+      const key = `${file.role}\0${path ?? file.word}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const named = `"${excerpt(file.word, 120)}"`;
+      if (path === void 0) {
+        const where = file.role === "program" && !file.word.includes("/") ? `in the PATH (${excerpt(pathVariable, 200)})` : `at ${paths[0]}`;
+        out.push({
+          severity: "warning",
+          message: `The boot command (${boot.label}) runs ${named}, which is not in the image ${where}. A training job may set its own boot command; if it uses this one, the job fails at start.`,
+          instruction: boot.instruction
+        });
+        continue;
+      }
+      const want = file.role === "program" ? "execute" : "read";
+      const why = denial(facts.fs, path, who, want) ?? (file.role === "program" && /\.(?:sh|bash|py)$/.test(path) ? denial(facts.fs, path, who, "read") : null);
+      if (!why) continue;
+      const node = lookup(facts.fs, path).node;
+      out.push({
+        message: `The boot command (${boot.label}) ${file.role === "program" ? "runs" : "reads"} ${path}, but ${why}: the job would fail with "Permission denied". ${fixFor(want, path, who)}`,
+        path,
+        layer: node?.layer,
+        instruction: boot.instruction
+      });
+    }
+  }
+  return out;
+}
+function fixFor(want, path, who) {
+  return want === "execute" ? `Make it executable for the user (chmod a+rx ${path}, or chown ${who.uid} it) and its directories searchable.` : `Make it readable for the user (chmod a+r ${path}, or chown ${who.uid} it) and its directories searchable.`;
+}
+function unreadableFiles(facts, who, roots) {
+  if (who.uid === 0 || roots.length === 0) return [];
+  const byDirectory = /* @__PURE__ */ new Map();
+  const directoryDenial = /* @__PURE__ */ new Map();
+  facts.fs.eachPath(
+    (path) => roots.some((root) => isUnder(path, root) && path !== root),
+    (path) => {
+      const node = facts.fs.get(path);
+      if (!node || node.kind !== 0 /* File */ || facts.layers[node.layer]?.base) return;
+      const dir = parentOf(path);
+      let why = directoryDenial.get(dir);
+      if (why === void 0) {
+        why = denial(facts.fs, dir, who, "execute") ?? null;
+        directoryDenial.set(dir, why);
+      }
+      if (!why && denial(facts.fs, path, who, "read") === null) return;
+      const entry = byDirectory.get(dir) ?? { files: [], layer: node.layer };
+      entry.files.push(path.slice(dir.length + 1));
+      byDirectory.set(dir, entry);
+    }
+  );
+  return [...byDirectory].map(([dir, { files, layer }]) => ({
+    severity: "warning",
+    message: `${count(files.length, "file")} that the custom layers put in ${dir} ${files.length === 1 ? "is" : "are"} not readable by UID ${who.uid} (${files.slice(0, NAMED2).map((f) => excerpt(f, 80)).join(", ")}${files.length > NAMED2 ? ", ..." : ""}). Jobs run as that user: chown them to it or make them readable (chmod -R a+rX ${dir}).`,
+    path: dir,
+    layer
+  }));
+}
+
+// src/core/rules/default-user.ts
+var SHOWN2 = 64;
+var MAX_ID = 2 ** 31 - 1;
+var shown = (text) => excerpt(text, SHOWN2);
+var outOfRange = (id) => id < 0 || id > MAX_ID;
+var defaultUser = {
+  id: "default-user",
+  defaultSeverity: "error",
+  description: "The default user (Config.User) must resolve to the expected UID: 1101 in old-version training, 1000 (with primary group GID 100) in new-version training.",
+  spec: "The default user of a custom image must be the user whose UID is 1101.",
+  source: SOURCES.oldTraining,
+  needs: () => ACCOUNT_NEEDS,
+  check(facts, settings) {
+    const expected = settings.expectedUid;
+    const user = facts.config.config?.User ?? "";
+    const instruction = lastInstruction(facts.config, "USER");
+    const fix = `end the Dockerfile with "USER ${expected}" (or the name of the user with UID ${expected} in the base image)`;
+    if (user === "") {
+      return [{ message: `The image has no default user, so it runs as root (UID 0); ModelArts requires UID ${expected}: ${fix}.` }];
+    }
+    const [userPart, groupPart] = user.split(":", 2);
+    const passwd = readPasswd(facts.fs);
+    let uid;
+    if (GO_NUMBER.test(userPart)) {
+      uid = Number(userPart);
+      if (outOfRange(uid))
+        return [
+          {
+            message: `USER "${shown(user)}" is not a UID a container can run as (container runtimes accept 0 to ${MAX_ID}), so the container would not start; ${fix}.`,
+            instruction
+          }
+        ];
+    } else {
+      if (!passwd) {
+        return [{ message: `USER "${shown(user)}" cannot be resolved: the image has no readable /etc/passwd; use the numeric UID ${expected}.`, instruction }];
+      }
+      const entry = passwd.find((p) => p.name === userPart);
+      if (!entry) {
+        return [
+          {
+            message: `USER "${shown(user)}" is not a user in the image's /etc/passwd, so the container would not start; ${fix}.`,
+            path: "/etc/passwd",
+            instruction
+          }
+        ];
+      }
+      uid = entry.uid;
+    }
+    const findings = [];
+    if (uid !== expected) {
+      const who = uid === 0 ? "root (UID 0)" : `UID ${uid}`;
+      findings.push({ message: `The default user "${shown(user)}" is ${who}; ModelArts requires UID ${expected}: ${fix}.`, instruction });
+    }
+    const numericGroup = groupPart !== void 0 && GO_NUMBER.test(groupPart);
+    if (numericGroup && outOfRange(Number(groupPart))) {
+      findings.push({
+        message: `USER "${shown(user)}" names the GID ${shown(groupPart)}, which container runtimes refuse (they accept 0 to ${MAX_ID}), so the container would not start.`,
+        instruction
+      });
+    }
+    if (groupPart && !numericGroup) {
+      const groups = readGroups(facts.fs);
+      if (!groups?.some((g) => g.name === groupPart)) {
+        findings.push({
+          message: `USER "${shown(user)}" names the group "${shown(groupPart)}", which is not in the image's /etc/group, so the container would not start.`,
+          path: "/etc/group",
+          instruction
+        });
+      }
+    }
+    const gid = findings.length === 0 && settings.expectedGid !== void 0 ? resolveUser(facts.fs, user)?.gid : void 0;
+    if (gid !== void 0 && gid !== settings.expectedGid) {
+      findings.push({
+        severity: "warning",
+        message: `The default user "${shown(user)}" has the primary group GID ${gid}; ModelArts expects GID ${settings.expectedGid} (ma-group): create the group ma-group with GID ${settings.expectedGid} and make it the user's primary group (or end the Dockerfile with "USER ${expected}:${settings.expectedGid}").`,
+        instruction
+      });
+    }
+    return findings;
+  }
+};
+
+// src/core/fs/capability-attribute.ts
+var NAMES = [
+  "chown",
+  "dac_override",
+  "dac_read_search",
+  "fowner",
+  "fsetid",
+  "kill",
+  "setgid",
+  "setuid",
+  "setpcap",
+  "linux_immutable",
+  "net_bind_service",
+  "net_broadcast",
+  "net_admin",
+  "net_raw",
+  "ipc_lock",
+  "ipc_owner",
+  "sys_module",
+  "sys_rawio",
+  "sys_chroot",
+  "sys_ptrace",
+  "sys_pacct",
+  "sys_admin",
+  "sys_boot",
+  "sys_nice",
+  "sys_resource",
+  "sys_time",
+  "sys_tty_config",
+  "mknod",
+  "lease",
+  "audit_write",
+  "audit_control",
+  "setfcap",
+  "mac_override",
+  "mac_admin",
+  "syslog",
+  "wake_alarm",
+  "block_suspend",
+  "audit_read",
+  "perfmon",
+  "bpf",
+  "checkpoint_restore"
+];
+var capName = (n) => `cap_${NAMES[n] ?? n}`;
+var REVISION_MASK = 4278190080;
+var EFFECTIVE = 1;
+var SIZES = /* @__PURE__ */ new Map([
+  [16777216, 12],
+  [33554432, 20],
+  [50331648, 24]
+]);
+function decodeCapabilities(value) {
+  if (value.length < 4) return null;
+  const view = new DataView(value.buffer, value.byteOffset, value.byteLength);
+  const magic = view.getUint32(0, true);
+  if (SIZES.get((magic & REVISION_MASK) >>> 0) !== value.length) return null;
+  const words = value.length === 12 ? 1 : 2;
+  const permitted = [];
+  const inheritable = [];
+  for (let w = 0; w < words; w++) {
+    const p = view.getUint32(4 + 8 * w, true);
+    const i = view.getUint32(8 + 8 * w, true);
+    for (let bit = 0; bit < 32; bit++) {
+      if (p >>> bit & 1) permitted.push(capName(32 * w + bit));
+      if (i >>> bit & 1) inheritable.push(capName(32 * w + bit));
+    }
+  }
+  return { permitted, inheritable, effective: (magic & EFFECTIVE) !== 0 };
+}
+function describeCapabilities(caps) {
+  const both = caps.permitted.filter((c) => caps.inheritable.includes(c));
+  const permittedOnly = caps.permitted.filter((c) => !both.includes(c));
+  const inheritableOnly = caps.inheritable.filter((c) => !both.includes(c));
+  const e = caps.effective ? "e" : "";
+  return [
+    both.length ? `${both.join(",")}=${e}ip` : "",
+    permittedOnly.length ? `${permittedOnly.join(",")}=${e}p` : "",
+    inheritableOnly.length ? `${inheritableOnly.join(",")}=i` : ""
+  ].filter(Boolean).join(" ");
+}
+
+// src/core/fs/node-compare.ts
+var octal = (mode) => mode.toString(8).padStart(4, "0");
+function differences(before, after) {
+  const out = [];
+  if (before.kind !== after.kind) {
+    out.push(`${KIND_NAMES[before.kind]} became ${KIND_NAMES[after.kind]}`);
+    return out;
+  }
+  if (before.mode !== after.mode) out.push(`mode ${octal(before.mode)} -> ${octal(after.mode)}`);
+  if (before.uid !== after.uid || before.gid !== after.gid) out.push(`owner ${before.uid}:${before.gid} -> ${after.uid}:${after.gid}`);
+  if (before.kind === 2 /* Symlink */ && before.link !== after.link) out.push(`link target ${before.link} -> ${after.link}`);
+  if (before.kind === 0 /* File */) {
+    if (before.size !== after.size) out.push(`content changed (size ${before.size} -> ${after.size})`);
+    else if (before.contentTag !== after.contentTag) out.push("content changed");
+    if (!sameBytes(before.capability, after.capability))
+      out.push(`file capabilities ${capabilityText(before.capability)} -> ${capabilityText(after.capability)}`);
+  }
+  return out;
+}
+function sameBytes(a, b) {
+  return a === b || a !== void 0 && b !== void 0 && a.equals(b);
+}
+function capabilityText(value) {
+  if (value === void 0) return "none";
+  const caps = decodeCapabilities(value);
+  return caps ? describeCapabilities(caps) || "an empty set" : "an attribute Linux refuses";
+}
+function describeMode(mode) {
+  const bits = [mode & 2048 ? "setuid" : "", mode & 1024 ? "setgid" : ""].filter(Boolean).join(" and ");
+  return `${bits} (mode ${octal(mode)})`;
+}
+
+// src/core/rules/file-capabilities.ts
+var fileCapabilities = {
+  id: "file-capabilities",
+  defaultSeverity: "warning",
+  description: "Custom layers should not add or change files with file capabilities (setcap): running one gives any user its powers, as a setuid-root file does.",
+  spec: "A file cannot be added whose owner is root and has permission setuid or setgid.",
+  source: SOURCES.oldTraining,
+  // Compared with the base wherever they are: a rewritten file keeps no capabilities it had.
+  needs: () => ({ contentTag: (_path, file) => file.capability !== void 0 }),
+  check(facts) {
+    const out = [];
+    facts.fs.eachFileWithCapabilities((node) => {
+      if (facts.layers[node.layer]?.base) return;
+      const before = facts.baseFs.get(node.path);
+      if (before && differences(before, node).length === 0) return;
+      const caps = decodeCapabilities(node.capability);
+      if (caps && caps.permitted.length === 0 && caps.inheritable.length === 0) return;
+      const problem = caps ? `has the file capabilities ${describeCapabilities(caps)}: whoever runs it gets them, as with a setuid-root file` : "has a security.capability attribute that Linux refuses (its revision and size do not match): Docker cannot unpack this layer";
+      const how = node.link ? `a hard link to ${node.link}` : before ? "changed from the base image" : "added";
+      out.push({
+        message: `${node.path} ${problem}; it was ${how}. Remove them (setcap -r ${node.path}) and do what needs them at build time.`,
+        path: node.path,
+        layer: node.layer
+      });
+    });
+    return out;
+  }
+};
+
+// src/core/rules/image-size.ts
+var ADVICE = "Keep data sets and model weights out of the image (read them from OBS at run time), and clean package caches in the same RUN step that creates them.";
+var imageSize = {
+  id: "image-size",
+  defaultSeverity: "error",
+  description: "The uncompressed image must not exceed 9.5 GB (old-version training) or 30 GB (new-version training, 15 GB recommended), and no layer may exceed 10 GB (SWR).",
+  spec: "The size of a custom image cannot exceed 9.5 GB.",
+  source: SOURCES.oldTraining,
+  check(facts, settings) {
+    const out = [];
+    const total = facts.layers.reduce((sum, l) => sum + l.size, 0);
+    const limit = total > settings.maxSize ? settings.maxSize : settings.recommendedSize !== void 0 && total > settings.recommendedSize ? settings.recommendedSize : void 0;
+    if (limit !== void 0) {
+      const over = limit === settings.maxSize ? `over the ${formatSize(limit)} limit` : `over the ${formatSize(limit)} Huawei recommends (the limit is ${formatSize(settings.maxSize)})`;
+      out.push({
+        ...limit !== settings.maxSize && { severity: "warning" },
+        message: `The image is ${formatSize(total)} uncompressed, ${formatSize(total - limit)} ${over}. ${largest(facts)} ${ADVICE}`,
+        layer: biggestCustomLayer(facts)?.index
+      });
+    }
+    for (const layer of facts.layers) {
+      if (layer.base || layer.size <= settings.maxLayerSize) continue;
+      out.push({
+        severity: "warning",
+        message: `Layer ${layer.index + 1} is ${formatSize(layer.size)} uncompressed; SWR refuses layers over ${formatSize(settings.maxLayerSize)}, so pushing it fails. Split the step that makes it into smaller ones. ${ADVICE}`,
+        layer: layer.index
+      });
+    }
+    return out;
+  }
+};
+function largest(facts) {
+  const layers = [...facts.layers].sort((a, b) => b.size - a.size).slice(0, 3).map((l) => `layer ${l.index + 1}${l.base ? " (base)" : ""} ${formatSize(l.size)}${l.createdBy ? ` from ${shortInstruction(l.createdBy, 60)}` : ""}`);
+  const files = largestCustomFiles(facts, 5).map((f) => `${f.path} ${formatSize(f.size)}`);
+  return `Largest layers: ${layers.join("; ")}.` + (files.length ? ` Largest files added: ${files.join("; ")}.` : "");
+}
+function biggestCustomLayer(facts) {
+  return [...facts.layers].filter((l) => !l.base).sort((a, b) => b.size - a.size)[0];
+}
+
+// src/core/rules/log-stdout.ts
+var HARMLESS_TARGETS = /^(?:\/dev\/(?:null|stdout|stderr|tty|fd\/[12])|\/proc\/self\/fd\/[12])$/;
+var LAUNCHERS2 = /^(?:exec\s+)?(?:\S*\/)?(?:python[\d.]*|torchrun|mpirun|horovodrun|deepspeed|accelerate|java|bash|sh|node|\.\/\S+)\b/;
+function logRedirection(line) {
+  for (const m of line.matchAll(/(?:^|[\s;|&(])(&|\d)?>>?\s*([^\s;|&)<>]+)/g)) {
+    const target = m[2];
+    if (target.startsWith("&") || HARMLESS_TARGETS.test(target)) continue;
+    if (/log|\.out$|\.err$/i.test(target) || LAUNCHERS2.test(line)) return `output is redirected to the file ${target}`;
+  }
+  const tee = /\|\s*tee\b((?:\s+-\w+)*)\s+([^\s;|&>]+)/.exec(line);
+  if (tee && !HARMLESS_TARGETS.test(tee[2])) return `tee copies the output into the file ${tee[2]}`;
+  if (/(?:^|[\s;&|])nohup\s/.test(line) && !/>/.test(line)) return "nohup without a redirection writes the output to nohup.out";
+  return null;
+}
+var logStdout = {
+  id: "log-stdout",
+  defaultSeverity: "warning",
+  description: "The start-up command and the scripts it runs must log to stdout/stderr, not to files.",
+  spec: "To ensure that the log content can be displayed normally, the logs must be standard output.",
+  source: SOURCES.oldTraining,
+  needs: () => ({ texts: [SHELL_SCRIPTS] }),
+  check(facts) {
+    const out = [];
+    for (const t of startupTexts(facts)) {
+      for (const { line, number } of commandLines(t.text)) {
+        const why = logRedirection(line);
+        if (!why) continue;
+        const where = t.path ? `${t.path}:${number}` : t.label;
+        out.push({
+          message: `${where}: ${why} ("${excerpt(line, LINE_SHOWN)}"); ModelArts shows only what the job writes to stdout and stderr, so keep the output there.`,
+          path: t.path,
+          layer: t.layer,
+          instruction: t.instruction
+        });
+      }
+    }
+    const boot = bootCommand(facts);
+    const python = boot?.steps.find(runsPython);
+    if (boot && python && !pythonUnbuffered(python, facts.config.config?.Env ?? [])) {
+      out.push({
+        severity: "notice",
+        message: `The boot command (${boot.label}) runs Python ("${excerpt(python.words.join(" "), LINE_SHOWN)}") with its output buffered: when the job is stopped or killed, the last lines still in the buffer are lost from the log. Add ENV PYTHONUNBUFFERED=1 to the Dockerfile (as Huawei's sample does) or run python -u.`,
+        instruction: boot.instruction
+      });
+    }
+    return out;
+  }
+};
+
+// src/core/scan/literal-search.ts
+function commonness(byte) {
+  const rank = " etaoinsrhldcumfpgwybvkxjqz".indexOf(String.fromCharCode(byte));
+  if (rank !== -1) return 30 - rank;
+  return `
+	._(),=:/-"'`.includes(String.fromCharCode(byte)) ? 6 : 2;
+}
+var pairAt = (bytes, end) => bytes[end - 1] << 8 | bytes[end];
+var LiteralSearch = class {
+  constructor(anchors) {
+    this.anchors = anchors;
+    this.keyLength = Math.min(...anchors.map((a) => a.length));
+    if (!(this.keyLength >= 2 && this.keyLength <= 255)) throw new Error("anchors must be 2 to 255 bytes long");
+    const m = this.keyLength;
+    this.keyOffset = anchors.map((a) => {
+      let best = 0;
+      let bestScore = Infinity;
+      for (let at = 0; at + m <= a.length; at++) {
+        let score = 0;
+        for (let j = 1; j < m; j++) score += commonness(a[at + j - 1]) * commonness(a[at + j]) * (j === m - 1 ? 8 : 1);
+        if (score < bestScore) [best, bestScore] = [at, score];
+      }
+      return best;
+    });
+    this.maxKeyOffset = Math.max(...this.keyOffset);
+    this.shift.fill(m - 1);
+    anchors.forEach((a, k) => {
+      const key = a.subarray(this.keyOffset[k], this.keyOffset[k] + m);
+      for (let j = 1; j < m; j++) this.shift[pairAt(key, j)] = Math.min(this.shift[pairAt(key, j)], m - 1 - j);
+      (this.endingIn[pairAt(key, m - 1)] ??= []).push(k);
+    });
+  }
+  anchors;
+  /** Bytes in every key: the length of the shortest anchor. */
+  keyLength;
+  /** Where each anchor's key starts within the anchor. */
+  keyOffset;
+  maxKeyOffset;
+  /** How far the search may move on when a byte pair ends where a key would end. */
+  shift = new Uint8Array(65536);
+  /** The anchors whose key ends with each byte pair (only pairs whose shift is 0). */
+  endingIn = [];
+  /**
+   * Calls `found` for each occurrence of an anchor that starts in [from, to) of `bytes` and
+   * ends by `limit`, in the order in which the search meets them (by where their keys end).
+   */
+  search(bytes, from, to, limit, found) {
+    const m = this.keyLength;
+    const end = Math.min(limit, to + this.maxKeyOffset + m - 1);
+    for (let pos = from + m - 1; pos < end; ) {
+      const pair = pairAt(bytes, pos);
+      const shift = this.shift[pair];
+      if (shift !== 0) {
+        pos += shift;
+        continue;
+      }
+      for (const k of this.endingIn[pair]) {
+        const anchor = this.anchors[k];
+        const at = pos - m + 1 - this.keyOffset[k];
+        if (at < from || at >= to || at + anchor.length > limit) continue;
+        let i = 0;
+        while (i < anchor.length && bytes[at + i] === anchor[i]) i++;
+        if (i === anchor.length) found(k, at);
+      }
+      pos++;
+    }
+  }
+};
+
+// src/core/scan/content-scanner.ts
+var CONTEXT = 512;
+var WINDOW = 256 * 1024;
+var SCAN_BUDGET_DETECTOR = "scan-budget";
+var MAX_DETECTORS = 31;
+function searchOf(detectors, chosen) {
+  const used = detectors.filter(chosen);
+  const anchors = used.flatMap((d) => d.anchors);
+  return { search: anchors.length ? new LiteralSearch(anchors) : null, anchors, detectorOf: used.flatMap((d) => d.anchors.map(() => detectors.indexOf(d))) };
+}
+var SNIFF = 1024;
+var CHECK_BUDGET = 1e6;
+var ContentScanner = class {
+  constructor(detectors, checkBudget = CHECK_BUDGET) {
+    this.detectors = detectors;
+    this.checkBudget = checkBudget;
+    if (detectors.length > MAX_DETECTORS) throw new Error(`at most ${MAX_DETECTORS} content detectors can run at once`);
+    this.checksLeft = checkBudget;
+    this.text = searchOf(detectors, () => true);
+    this.binaries = searchOf(detectors, (d) => d.binary === true);
+    this.allFound = 2 ** detectors.length - 1;
+  }
+  detectors;
+  checkBudget;
+  window = Buffer.allocUnsafe(WINDOW);
+  fill = 0;
+  /** Offset in `window` from which anchor starts have not been searched yet. */
+  searchFrom = 0;
+  /** The detectors that matched in this file, one bit each (no allocation per file). */
+  found = 0;
+  index = 0;
+  hits = [];
+  scanned = 0;
+  limit = 0;
+  binary;
+  /** The anchors one search met, reused from search to search. */
+  met = [];
+  meet = (anchor, at) => void this.met.push({ at, anchor });
+  checksLeft;
+  /** Whether a check was needed after the budget ran out (reported once; no file is scanned after). */
+  exhausted = false;
+  /** Where in the current file the scan stopped for the budget (-1: it did not). */
+  stoppedAt = -1;
+  text;
+  binaries;
+  /** Every detector's bit: once all matched in a file, the rest of it need not be searched. */
+  allFound;
+  /** Starts a file (entry `index` of the layer); `limit` caps how many of its bytes are scanned. */
+  begin(index, limit) {
+    this.index = index;
+    this.limit = limit;
+    this.fill = 0;
+    this.searchFrom = 0;
+    this.scanned = 0;
+    this.found = 0;
+    this.hits = [];
+    this.binary = void 0;
+    this.stoppedAt = this.exhausted ? 0 : -1;
+  }
+  /** Feeds content; returns false once the per-file limit is reached (or the check budget). */
+  feed(chunk, isWholeFile) {
+    if (this.scanned >= this.limit || this.stoppedAt !== -1) return false;
+    if (chunk.length > this.limit - this.scanned) chunk = chunk.subarray(0, this.limit - this.scanned);
+    this.binary ??= chunk.subarray(0, SNIFF).includes(0);
+    this.scanned += chunk.length;
+    if (isWholeFile) {
+      this.search(chunk, 0, chunk.length);
+      return this.scanned < this.limit && this.stoppedAt === -1;
+    }
+    let pos = 0;
+    while (pos < chunk.length && this.stoppedAt === -1) {
+      const n = Math.min(WINDOW - this.fill, chunk.length - pos);
+      chunk.copy(this.window, this.fill, pos, pos + n);
+      this.fill += n;
+      pos += n;
+      if (this.fill === WINDOW) this.slide();
+    }
+    return this.scanned < this.limit && this.stoppedAt === -1;
+  }
+  /** Ends the file and returns what it matched. */
+  finish() {
+    if (this.fill > this.searchFrom && this.stoppedAt === -1) this.search(this.window, this.searchFrom, this.fill);
+    this.fill = 0;
+    return this.hits;
+  }
+  /** How many bytes of the current file were scanned. */
+  get scannedBytes() {
+    return this.stoppedAt === -1 ? this.scanned : this.stoppedAt;
+  }
+  slide() {
+    const end = this.fill - CONTEXT;
+    this.search(this.window, this.searchFrom, end);
+    const keep = 2 * CONTEXT;
+    this.window.copy(this.window, 0, this.fill - keep, this.fill);
+    this.searchFrom = keep - CONTEXT;
+    this.fill = keep;
+  }
+  /** Looks for anchors starting in [from, to) of buf; the anchor itself may run past `to`. */
+  search(buf, from, to) {
+    if (from >= to || this.found === this.allFound) return;
+    const { search, anchors, detectorOf } = this.binary ? this.binaries : this.text;
+    if (!search) return;
+    const limit = buf === this.window ? this.fill : buf.length;
+    const met = this.met;
+    met.length = 0;
+    search.search(buf, from, to, limit, this.meet);
+    met.sort((a, b) => a.at - b.at || a.anchor - b.anchor);
+    for (const { at, anchor } of met) {
+      const bit = 1 << detectorOf[anchor];
+      if (this.found & bit) continue;
+      if (this.checksLeft === 0) return this.stop(this.scanned - limit + at);
+      this.checksLeft--;
+      const d = this.detectors[detectorOf[anchor]];
+      const evidence = this.check(d, buf, at, anchors[anchor].length);
+      if (evidence) {
+        this.found |= bit;
+        this.hits.push({ detector: d.id, index: this.index, evidence });
+      }
+    }
+  }
+  /** The check budget ran out at byte `at` of the file: that is a finding, and the scan ends. */
+  stop(at) {
+    this.exhausted = true;
+    this.stoppedAt = at;
+    const evidence = `so many look-alikes of malware or credentials that the scan stopped there (${this.checkBudget.toLocaleString("en")} checked in this image; what follows was not scanned)`;
+    this.hits.push({ detector: SCAN_BUDGET_DETECTOR, index: this.index, evidence });
+  }
+  check(d, buf, at, anchorLength) {
+    const start = Math.max(0, at - CONTEXT);
+    const end = Math.min(buf === this.window ? this.fill : buf.length, at + anchorLength + CONTEXT);
+    const around = buf.toString("latin1", start, end);
+    const rel = at - start;
+    const lineStart = around.lastIndexOf("\n", rel) + 1;
+    let lineEnd = around.indexOf("\n", rel + anchorLength);
+    if (lineEnd === -1) lineEnd = around.length;
+    return d.check(around.slice(lineStart, lineEnd), around);
+  }
+};
+
+// src/core/rules/malware-detectors.ts
+var lineMatch = (re, label) => (line) => re.test(line) ? label : null;
+var MALWARE_DETECTORS = [
+  {
+    id: "eicar-test-file",
+    binary: true,
+    anchors: [Buffer.from("EICAR-STANDARD-ANTIVIRUS-TEST-FILE!")],
+    check: (_line, around) => around.includes("X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*") ? "EICAR anti-virus test string" : null
+  },
+  {
+    id: "reverse-shell-dev-tcp",
+    anchors: [Buffer.from("/dev/tcp/"), Buffer.from("/dev/udp/")],
+    check: lineMatch(
+      /(?:\b(?:ba|z|k|da)?sh\s+-i\b.*\/dev\/(?:tcp|udp)\/|[<>]&?\s*\/dev\/(?:tcp|udp)\/[^\s/]+\/\d+|\/dev\/(?:tcp|udp)\/[^\s/]+\/\d+.*\d?>&\s*\d)/,
+      "shell redirected to a /dev/tcp or /dev/udp socket (reverse shell)"
+    )
+  },
+  {
+    id: "reverse-shell-netcat",
+    anchors: [Buffer.from("-e /bin/"), Buffer.from("-e sh"), Buffer.from("-e bash"), Buffer.from("-c /bin/")],
+    check: lineMatch(
+      /\b(?:nc|ncat|netcat)(?:\.traditional|\.openbsd)?\b.*\s-[ec]\s*(?:\/bin\/|\/usr\/bin\/)?(?:ba)?sh\b/,
+      "netcat executing a shell (reverse shell)"
+    )
+  },
+  {
+    id: "reverse-shell-socat",
+    anchors: [Buffer.from("socat")],
+    check: lineMatch(/\bsocat\b.*\b(?:exec|system):/i, "socat executing a program over a socket (reverse shell)")
+  },
+  {
+    id: "reverse-shell-python",
+    anchors: [Buffer.from("dup2(")],
+    check: lineMatch(/socket\b.*\.connect\(.*dup2\(.*(?:pty\.spawn|subprocess|\/bin\/(?:ba)?sh)/, "socket wired to a shell in a one-liner (reverse shell)")
+  },
+  {
+    id: "reverse-shell-perl",
+    anchors: [Buffer.from("use Socket"), Buffer.from("IO::Socket::INET")],
+    check: lineMatch(/(?:use Socket.*connect\(.*(?:exec|system)|IO::Socket::INET.*(?:fdopen|exec|system))/, "perl socket wired to a shell (reverse shell)")
+  },
+  {
+    id: "crypto-miner-pool",
+    binary: true,
+    anchors: [Buffer.from("stratum+")],
+    check: (line) => {
+      const m = /stratum\+(?:tcp|ssl|tls):\/\/[^\s"'<>]{0,80}/.exec(line);
+      return m ? `crypto-miner pool address ${m[0]}` : null;
+    }
+  },
+  {
+    id: "crypto-miner-config",
+    anchors: [Buffer.from("donate-level"), Buffer.from("cpuminer"), Buffer.from("nicehash")],
+    check: lineMatch(/(?:"donate-level"\s*:|--donate-level[= ]\d|\bcpuminer\b.*-o\s|"nicehash"\s*:)/, "crypto-miner configuration")
+  }
+];
+
+// src/core/rules/malicious-code.ts
+var DETECTOR_IDS = new Set(MALWARE_DETECTORS.map((d) => d.id));
+var maliciousCode = {
+  id: "malicious-code",
+  defaultSeverity: "error",
+  description: "Files added by custom layers must not contain malware indicators (EICAR, reverse shells, crypto miners) or escape the image root.",
+  spec: "Custom images cannot contain malicious code.",
+  source: SOURCES.oldTraining,
+  needs: () => ({ detectors: [...DETECTOR_IDS] }),
+  check(facts) {
+    const out = [];
+    for (const layer of facts.layers) {
+      if (layer.base) continue;
+      for (const hit of layer.record.scanHits) {
+        if (!DETECTOR_IDS.has(hit.detector) && hit.detector !== SCAN_BUDGET_DETECTOR) continue;
+        out.push({ message: `${hit.path} contains ${hit.evidence}. Remove it from the image.`, path: hit.path, layer: layer.index });
+      }
+      for (const v of layer.record.clamd) {
+        out.push({ message: `${v.path} is detected by ClamAV as ${v.signature}. Remove it from the image.`, path: v.path, layer: layer.index });
+      }
+      for (const u of layer.record.unsafe) {
+        out.push({
+          message: `The layer entry "${u.path}" was not applied: ${u.reason}. Real image builds never write such entries; the layer was crafted.`,
+          path: u.path,
+          layer: layer.index
+        });
+      }
+    }
+    for (const { layer, entry } of facts.fs.unsafe) {
+      if (facts.layers[layer]?.base) continue;
+      out.push({ message: `The layer entry ${entry.path} was not applied: ${entry.reason}.`, path: entry.path, layer });
+    }
+    return out;
+  }
+};
+
+// src/core/rules/modelarts-tools.ts
+var modelartsTools = {
+  id: "modelarts-tools",
+  defaultSeverity: "error",
+  // The new-version training spec no longer names it, but changing system files still breaks images.
+  severityIn: { current: "warning" },
+  description: "The ModelArts tools in the user's home (run_train.sh, utils.sh, ip_mapper.py, dls-downloader.py) must stay as the base image has them.",
+  spec: "Part of content in the basic images cannot be changed, including ... the ModelArts tools in $HOME.",
+  source: SOURCES.oldTraining,
+  needs(settings) {
+    const tools = new Set(settings.modelartsTools);
+    return { texts: [ACCOUNT_FILES], contentTag: (path) => tools.has(baseName(path)) };
+  },
+  check(facts, settings) {
+    const home = readPasswd(facts.baseFs)?.find((p) => p.uid === settings.expectedUid)?.home || settings.expectedHome;
+    const out = [];
+    for (const tool of settings.modelartsTools) {
+      const path = `${home.replace(/\/+$/, "")}/${tool}`;
+      const before = facts.baseFs.resolve(path);
+      if (!before) continue;
+      const after = facts.fs.resolve(path);
+      if (!after) {
+        out.push({
+          message: `The ModelArts tool ${path} from the base image was deleted; training jobs need it.`,
+          path,
+          layer: facts.fs.removedBy(path, facts.base.layerCount - 1)?.layer
+        });
+        continue;
+      }
+      const diff = differences(before, after);
+      if (diff.length > 0) {
+        out.push({
+          message: `The ModelArts tool ${path} from the base image was changed (${diff.join(", ")}); keep it as the base image has it.`,
+          path,
+          layer: after.layer
+        });
+      }
+    }
+    return out;
+  }
+};
+
+// src/core/rules/offline-deps.ts
+var INSTALLERS = [
+  [/\b(?:pip[\d.]*|python[\d.]*\s+-m\s+pip)\s+(?:install|download)\b(?!.*--no-index)/, "installs Python packages with pip"],
+  [/\b(?:conda|mamba|micromamba)\s+(?:install|create|update|env\s+(?:create|update))\b/, "installs packages with conda"],
+  [/\b(?:apt-get|apt|yum|dnf|zypper|apk)\s+(?:-\S+\s+)*(?:install|add)\b/, "installs system packages"],
+  [/\b(?:npm\s+(?:install|i|ci)|yarn\s+(?:add|install))\b/, "installs Node.js packages"],
+  [/\bgit\s+clone\b/, "clones a git repository"],
+  [/\b(?:curl|wget)\b.*(?:https?|ftp):\/\/\S+?\.(?:whl|tar\.gz|tgz|tar\.bz2|tar\.xz|zip|deb|rpm|run|sh|jar|gem)\b/, "downloads a package"],
+  [/\b(?:curl|wget)\b.*\|\s*(?:sudo\s+)?(?:ba)?sh\b/, "downloads and runs an installer"]
+];
+var offlineDeps = {
+  id: "offline-deps",
+  defaultSeverity: "warning",
+  description: "The start-up command and its scripts must not install or download packages at run time.",
+  spec: "Currently, the ModelArts backend does not support the download of open source installation packages. You are advised to install the dependency packages required for training in the custom image.",
+  source: SOURCES.oldTraining,
+  needs: () => ({ texts: [SHELL_SCRIPTS] }),
+  check(facts) {
+    const out = [];
+    for (const t of startupTexts(facts)) {
+      for (const { line, number } of commandLines(t.text)) {
+        const hit = INSTALLERS.find(([re]) => re.test(line));
+        if (!hit) continue;
+        const where = t.path ? `${t.path}:${number}` : t.label;
+        out.push({
+          message: `${where} ${hit[1]} at run time ("${excerpt(line, LINE_SHOWN)}"); ModelArts jobs cannot download packages: install them in the image (a RUN step in the Dockerfile).`,
+          path: t.path,
+          layer: t.layer,
+          instruction: t.instruction
+        });
+      }
+    }
+    return out;
+  }
+};
+
+// src/core/rules/protected-etc.ts
+var import_picomatch = __toESM(require_picomatch2());
+var protectedEtc = {
+  id: "protected-etc",
+  defaultSeverity: "error",
+  // The new-version training spec no longer names it, but changing system files still breaks images.
+  severityIn: { current: "warning" },
+  description: "Important /etc configuration (passwd, group, shadow, sudoers, pam.d, ld.so.preload, ...) must not be added, changed or deleted.",
+  spec: "Part of content in the basic images cannot be changed, including ... some important configuration files in /etc.",
+  source: SOURCES.oldTraining,
+  needs(settings) {
+    const dirs = outermost(["/etc", ...globBases(settings.protectedEtc)]);
+    return { contentTag: (path) => dirs.some((dir) => isUnder(path, dir)) };
+  },
+  check(facts, settings) {
+    const matches2 = (0, import_picomatch.default)(settings.protectedEtc, { dot: true });
+    const prefixes = globBases(settings.protectedEtc);
+    const common = prefixes.length === 0 ? "" : prefixes.reduce(commonPrefix);
+    const relevant = (path) => path.startsWith(common) && prefixes.some((p) => path.startsWith(p)) && matches2(path);
+    const out = [];
+    const base = facts.base.layerCount;
+    facts.baseFs.eachPath(relevant, (path) => {
+      const writer = facts.fs.writtenBy(path);
+      if (writer === void 0) {
+        out.push({ message: `${path} from the base image was deleted; ModelArts needs it unchanged.`, path, layer: facts.fs.removedBy(path, base - 1)?.layer });
+      } else if (writer >= base) {
+        const diff = differences(facts.baseFs.get(path), facts.fs.get(path));
+        if (diff.length > 0) {
+          out.push({
+            message: `${path} from the base image was changed (${diff.join(", ")}); ModelArts needs it unchanged. Use the base image's users and settings instead of editing it.`,
+            path,
+            layer: writer
+          });
+        }
+      }
+    });
+    facts.fs.eachPath(relevant, (path) => {
+      const writer = facts.fs.writtenBy(path);
+      if (writer < base || facts.baseFs.writtenBy(path) !== void 0) return;
+      if (facts.fs.get(path)?.kind === 1 /* Directory */) return;
+      out.push({ message: `${path} was added; it is important system configuration that ModelArts does not allow custom images to add.`, path, layer: writer });
+    });
+    return out;
+  }
+};
+function globBases(globs) {
+  return [...new Set(globs.map((g) => import_picomatch.default.scan(g).base || "/"))];
+}
+function outermost(dirs) {
+  return dirs.filter((d, i) => !dirs.some((other, j) => j !== i && isUnder(d, other) && (d !== other || j < i)));
+}
+function commonPrefix(a, b) {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return a.slice(0, i);
+}
+
+// src/core/rules/protected-path.ts
+var protectedPath = {
+  id: "protected-path",
+  defaultSeverity: "error",
+  // The new-version training spec no longer names it, but changing system files still breaks images.
+  severityIn: { current: "warning" },
+  description: "The base image's files in /bin, /sbin, /usr and /lib* must stay unchanged (new files are allowed).",
+  spec: "Part of content in the basic images cannot be changed, including all the files in /bin, /sbin, /usr, and /lib(64).",
+  source: SOURCES.oldTraining,
+  needs: (settings) => ({ contentTag: (path) => settings.protectedPaths.some((dir) => isUnder(path, dir)) }),
+  check(facts, settings) {
+    const out = [];
+    const removedGroups = /* @__PURE__ */ new Map();
+    const base = facts.base.layerCount;
+    const isProtected = (path) => settings.protectedPaths.some((dir) => isUnder(path, dir));
+    facts.baseFs.eachPath(isProtected, (path) => {
+      const writer = facts.fs.writtenBy(path);
+      if (writer !== void 0 && writer < base) return;
+      if (writer === void 0) {
+        const removal = facts.fs.removedBy(path, base - 1);
+        const key = removal ? `${removal.layer}\0${removal.path}\0${removal.how}` : `?\0${path}`;
+        const group2 = removedGroups.get(key);
+        if (group2) group2.count++;
+        else removedGroups.set(key, { layer: removal?.layer ?? -1, count: 1, first: path });
+        return;
+      }
+      const diff = differences(facts.baseFs.get(path), facts.fs.get(path));
+      if (diff.length === 0) return;
+      out.push({
+        message: `${path} from the base image was modified (${diff.join(", ")}). Leave base files in protected directories as they are; install into /opt, /home or a new path instead.`,
+        path,
+        layer: writer
+      });
+    });
+    for (const [key, g] of removedGroups) {
+      const [, markerPath, how] = key.split("\0");
+      const subject = g.count === 1 ? `${g.first} from the base image was` : `${g.count} base-image paths under ${markerPath} were`;
+      const verb = how === "opaque" ? `hidden (the directory ${markerPath} was replaced)` : "deleted";
+      out.push({
+        message: `${subject} ${verb}. ModelArts rejects images that remove base files from protected directories; do not delete them.`,
+        path: g.count === 1 ? g.first : markerPath,
+        layer: g.layer >= 0 ? g.layer : void 0
+      });
+    }
+    return out;
+  }
+};
+
+// src/core/rules/credential-detectors.ts
+var PRIVATE_KEY = new RegExp(`${PRIVATE_KEY_HEADER.source}\\r?\\n(?:Proc-Type:|[A-Za-z0-9+/=]{40,})`);
+var CREDENTIAL_DETECTORS = [
+  {
+    id: "private-key",
+    binary: true,
+    anchors: [Buffer.from("PRIVATE KEY-----")],
+    check: (_line, around) => {
+      const m = PRIVATE_KEY.exec(around);
+      return m ? `${m[1] || ""}private key` : null;
+    }
+  },
+  {
+    id: "aws-access-key",
+    anchors: [Buffer.from("AKIA"), Buffer.from("ASIA")],
+    check: (line) => {
+      const m = AWS_ACCESS_KEY.exec(line);
+      if (!m || isExampleKey(m[0])) return null;
+      return `AWS access key ${maskSecret(m[0], 4)}`;
+    }
+  },
+  {
+    id: "huawei-cloud-sk",
+    // "_SK" with each character the check allows after it (a quote, a space, = or :): the
+    // shortest anchor sets how far the search can jump, and "_SK" alone meets every "_SKIP".
+    anchors: [...[...`"'=: 	\v\f\r\xA0`].map((c) => Buffer.from("_SK" + c, "latin1")), Buffer.from("secret_access_key"), Buffer.from("SecretAccessKey")],
+    check: (line) => {
+      const m = /(?:\b[A-Za-z_]*_SK|secret_access_key|SecretAccessKey)["']?\s*[=:]\s*["']?([A-Za-z0-9]{40})(?![A-Za-z0-9])/.exec(line);
+      return m ? `Huawei Cloud secret key ${maskSecret(m[1], 0)}` : null;
+    }
+  }
+];
+
+// src/core/rules/secrets.ts
+var CREDENTIAL_FILES = [
+  { name: /\/\.netrc$/, holds: (text) => /\bpassword\s+\S+/.test(text) ? "a .netrc file with a password" : null },
+  { name: /\/\.git-credentials$/, holds: (text) => /:\/\/[^:\s/]+:[^@\s]+@/.test(text) ? "git credentials" : null },
+  { name: /\/\.docker\/config\.json$/, holds: dockerCredentials },
+  { name: /(?:\/\.obsutilconfig|\/\.huaweicloud\/[^/]+|\/\.aws\/credentials)$/, holds: cloudCredentials }
+];
+var CREDENTIAL_FILE_TEXTS = { pattern: new RegExp(CREDENTIAL_FILES.map((f) => f.name.source).join("|")), maxBytes: 4 * 1024 * 1024 };
+function dockerCredentials(text) {
+  try {
+    const auths = JSON.parse(text).auths ?? {};
+    const hosts = Object.entries(auths).filter(([, a]) => a && (a.auth || a.identitytoken)).map(([h]) => h);
+    return hosts.length ? `docker registry credentials for ${hosts.join(", ")}` : null;
+  } catch {
+    return null;
+  }
+}
+function cloudCredentials(text) {
+  const m = /^\s*(sk|secret_?access_?key|secretkey|aws_secret_access_key|token)\s*[=:]\s*["']?([^\s"']+)/im.exec(text);
+  return m ? `cloud credentials (${m[1]}=${maskSecret(m[2], 0)})` : null;
+}
+function credentialFile(path, text) {
+  return CREDENTIAL_FILES.find((f) => f.name.test(path))?.holds(text) ?? null;
+}
+var DETECTOR_IDS2 = new Set(CREDENTIAL_DETECTORS.map((d) => d.id));
+var secrets = {
+  id: "secrets",
+  defaultSeverity: "error",
+  description: "No credentials may be baked into custom layers, ENV, labels or build history.",
+  spec: "Custom images cannot contain malicious code. (Credentials in an image leak to everyone who can pull it.)",
+  source: SOURCES.oldTraining,
+  needs: () => ({ texts: [CREDENTIAL_FILE_TEXTS], detectors: [...DETECTOR_IDS2] }),
+  check(facts) {
+    const out = [];
+    for (const layer of facts.layers) {
+      if (layer.base) continue;
+      for (const hit of layer.record.scanHits) {
+        if (DETECTOR_IDS2.has(hit.detector))
+          out.push({
+            message: `${hit.path} contains ${hit.evidence}. Remove it and rotate the credential; pass secrets at run time instead.`,
+            path: hit.path,
+            layer: layer.index
+          });
+      }
+      const e = layer.record.entries;
+      for (const [i, text] of e.texts) {
+        const found = credentialFile(e.paths[i], text);
+        if (found) out.push({ message: `${e.paths[i]} holds ${found}. Remove it and rotate the credential.`, path: e.paths[i], layer: layer.index });
+      }
+    }
+    const raw = facts.rawConfig;
+    const c = raw.config ?? {};
+    const history = facts.config.history ?? [];
+    const reported = /* @__PURE__ */ new Set();
+    const settingFinding = (keyword, name, message) => {
+      const at = lastSetting(history, keyword, name);
+      if (at !== void 0) reported.add(at);
+      return { message, instruction: at === void 0 ? void 0 : history[at].created_by };
+    };
+    for (const env of c.Env ?? []) {
+      const name = env.split("=")[0];
+      for (const found of credentialsIn(env))
+        out.push(settingFinding("ENV", name, `The image environment sets ${found}. Pass credentials at run time, not with ENV.`));
+    }
+    for (const [key, value] of Object.entries(c.Labels ?? {})) {
+      for (const found of credentialsIn(`${key}=${value}`)) out.push(settingFinding("LABEL", key, `The image label ${key} holds ${found}.`));
+    }
+    for (const [instruction, args] of [
+      ["ENTRYPOINT", c.Entrypoint],
+      ["CMD", c.Cmd]
+    ]) {
+      const at = lastSetting(history, instruction);
+      for (const found of credentialsIn((args ?? []).join(" "))) {
+        if (at !== void 0) reported.add(at);
+        out.push({
+          message: `The image's ${instruction} passes ${found}. Pass credentials at run time instead.`,
+          instruction: at === void 0 ? void 0 : history[at].created_by
+        });
+      }
+    }
+    raw.history?.forEach((h, i) => {
+      if (reported.has(i)) return;
+      const by = typeof h?.created_by === "string" ? h.created_by : "";
+      for (const found of credentialsIn(by)) {
+        out.push({
+          message: `Build step ${i + 1} recorded ${found} in the image history (build arguments and ENV are visible to anyone who pulls the image). Use build secrets (RUN --mount=type=secret) instead.`,
+          instruction: history[i]?.created_by
+        });
+      }
+    });
+    return dedupe(out);
+  }
+};
+function lastSetting(history, keyword, name) {
+  const instruction = new RegExp(`^(?:/bin/sh -c #\\(nop\\)\\s+)?${keyword}\\s`);
+  const setting = name === void 0 ? void 0 : new RegExp(`(?:^|\\s)${escapeRegExp(name)}[=\\s]`);
+  for (let i = history.length - 1; i >= 0; i--) {
+    const by = history[i]?.created_by;
+    if (typeof by === "string" && instruction.test(by.trim()) && (!setting || setting.test(by.trim().replace(instruction, " ")))) return i;
+  }
+  return void 0;
+}
+var escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function dedupe(findings) {
+  const seen = /* @__PURE__ */ new Set();
+  return findings.filter((f) => {
+    const key = `${f.message}\0${f.path ?? ""}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// src/core/rules/setuid-setgid.ts
+var setuidSetgid = {
+  id: "setuid-setgid",
+  defaultSeverity: "error",
+  description: "Custom layers must not add or change root-owned files with the setuid or setgid bit.",
+  spec: "A file cannot be added whose owner is root and has permission setuid or setgid.",
+  source: SOURCES.oldTraining,
+  // Compared with the base wherever they are: a rewritten setuid file is a change.
+  needs: () => ({ contentTag: (_path, file) => (file.mode & 3072) !== 0 }),
+  check(facts) {
+    const out = [];
+    facts.fs.eachFileWithModeBits(3072, (node) => {
+      if (node.uid !== 0) return;
+      if (facts.layers[node.layer]?.base) return;
+      const before = facts.baseFs.get(node.path);
+      if (before && differences(before, node).length === 0) return;
+      const how = node.link ? `a hard link to ${node.link}` : before ? `changed from the base image (${differences(before, node).join(", ")})` : "added";
+      out.push({
+        message: `${node.path} is owned by root and has the ${describeMode(node.mode)}; it was ${how}. Remove the bit (chmod u-s,g-s) or the file.`,
+        path: node.path,
+        layer: node.layer
+      });
+    });
+    return out;
+  }
+};
+
+// src/core/rules/index.ts
+var RULES = [
+  defaultUser,
+  userAccess,
+  setuidSetgid,
+  fileCapabilities,
+  protectedPath,
+  protectedEtc,
+  modelartsTools,
+  gpuDriver,
+  imageSize,
+  baseImage,
+  bootCommandRule,
+  logStdout,
+  offlineDeps,
+  softwareVersionsRule,
+  maliciousCode,
+  secrets
+];
+function activeRules(settings) {
+  return RULES.filter((rule) => settings.severities[rule.id] !== "off");
+}
+function streamNeeds(settings) {
+  return activeRules(settings).flatMap((rule) => rule.needs ? [rule.needs(settings)] : []);
+}
+function runRules(facts, settings) {
+  const findings = [];
+  const waivers = settings.waivers.map((w) => ({ ...w, matches: w.path ? (0, import_picomatch2.default)(w.path, { dot: true }) : () => true }));
+  for (const w of waivers) {
+    if (w.expires && w.expires <= settings.today) {
+      findings.push({
+        rule: w.rule,
+        severity: "notice",
+        message: `The waiver for ${w.rule}${w.path ? ` on ${w.path}` : ""} ("${w.reason}") expired on ${w.expires} and no longer applies.`
+      });
+    }
+  }
+  for (const rule of activeRules(settings)) {
+    const configured = settings.severities[rule.id];
+    for (const raw of rule.check(facts, settings)) {
+      const layer = raw.layer === void 0 ? void 0 : facts.layers[raw.layer];
+      const finding = {
+        rule: rule.id,
+        severity: configured ?? raw.severity ?? rule.severityIn?.[settings.profile] ?? rule.defaultSeverity,
+        message: raw.message,
+        ...raw.path !== void 0 && { path: raw.path },
+        ...layer && { layer: { index: layer.index, diffId: layer.diffId, ...layer.createdBy && { createdBy: layer.createdBy } } },
+        ...(raw.instruction ?? layer?.createdBy) && { instruction: raw.instruction ?? layer?.createdBy }
+      };
+      const waiver = waivers.find(
+        (w) => w.rule === rule.id && !(w.expires && w.expires <= settings.today) && (!w.path || raw.path !== void 0 && w.matches(raw.path))
+      );
+      if (waiver) finding.waived = { reason: waiver.reason, ...waiver.expires && { expires: waiver.expires } };
+      findings.push(finding);
+    }
+  }
+  return findings;
+}
+
+// src/version.ts
+var VERSION = "0.1.0";
+
+// src/report/sarif-report.ts
+var LEVEL = { error: "error", warning: "warning", notice: "note" };
+function sarifCategoryOf(reference) {
+  if (/^(?:docker|oci)-archive:/.test(reference)) {
+    return reference.slice(reference.indexOf(":") + 1).split("/").pop().replace(/\.(?:tar|tgz|tar\.gz|tar\.zst|oci)$/, "") || "modelarts-image-check";
+  }
+  if (reference.startsWith("sha256:") || /^[a-f0-9]{12,64}$/.test(reference) || reference === "") return "modelarts-image-check";
+  return reference.replace(/^docker-daemon:/, "").replace(/@sha256:[a-f0-9]{64}$/, "").replace(/:[^/:]*$/, "");
+}
+var title = (id) => id.replace(/(^|-)(\w)/g, (_m, _d, ch) => ch.toUpperCase());
+function buildSarif(report, options) {
+  const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
+  return {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "modelarts-image-check",
+            semanticVersion: VERSION,
+            informationUri: "https://github.com/modelarts-image-check/modelarts-image-check",
+            rules: RULES.map((r) => ({
+              id: r.id,
+              name: title(r.id),
+              shortDescription: { text: r.description },
+              fullDescription: { text: `${r.description} ModelArts specification: "${r.spec}"` },
+              help: {
+                text: `${r.description}
+ModelArts specification: ${r.spec}
+See ${docsUrl(r.id)}`,
+                markdown: `${r.description}
+
+> ${r.spec}
+
+[Rule documentation](${docsUrl(r.id)})`
+              },
+              helpUri: docsUrl(r.id),
+              defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
+              properties: { tags: ["container", "modelarts", r.id === "secrets" || r.id === "malicious-code" ? "security" : "compliance"], precision: "high" }
+            }))
+          }
+        },
+        automationDetails: { id: `modelarts-image-check/${options.category}/` },
+        results: report.findings.filter((f) => ruleIndex.has(f.rule)).map((f) => {
+          const ins = f.instruction ? options.lines.get(f.instruction) : void 0;
+          const where = [f.path, f.layer ? `layer ${f.layer.index + 1}` : ""].filter(Boolean).join(", ");
+          return {
+            ruleId: f.rule,
+            ruleIndex: ruleIndex.get(f.rule),
+            level: LEVEL[f.severity],
+            message: { text: where ? `${f.message} (${where})` : f.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: options.dockerfile },
+                  region: ins ? { startLine: ins.line, endLine: ins.endLine } : { startLine: 1 }
+                }
+              }
+            ],
+            // Stable across builds: the rule, the path and the Dockerfile line (or the instruction as written).
+            partialFingerprints: {
+              "modelartsImageCheck/v1": (0, import_node_crypto3.createHash)("sha256").update(`${f.rule}\0${f.path ?? ""}\0${ins ? `line ${ins.line}` : f.instruction ? shortInstruction(f.instruction, 1e3) : ""}`).digest("hex").slice(0, 32)
+            },
+            ...f.waived && { suppressions: [{ kind: "external", justification: f.waived.reason }] }
+          };
+        })
+      }
+    ]
+  };
+}
+
+// src/action/inputs.ts
+var SECRET_INPUTS = ["registry-password", "huaweicloud-sk", "huaweicloud-ak"];
+var SWR_ORGANIZATION = /^([a-z]+(?:(?:(?:_|__|[-]*)[a-z0-9]+)+)?)$/;
+var SWR_IMAGE_NAME = /^([a-z0-9]+(?:(?:(?:_|__|[-]*)[a-z0-9]+)+)?)$/;
+function oneOf(name, value, allowed, fallback) {
+  if (value === "") return fallback;
+  if (allowed.includes(value)) return value;
+  throw new UsageError(`input ${name} is "${value}": use one of ${allowed.join(", ")}`);
+}
+function imageInput(name, value) {
+  if (/^(?:docker|oci)-archive:/.test(value)) {
+    if (value.slice(value.indexOf(":") + 1) === "") throw new UsageError(`input ${name} "${value}" names no file`);
+    return { kind: "archive", spec: value };
+  }
+  if (!isImageReference(value)) {
+    throw new UsageError(`input ${name} "${value}" is not an image reference or ID, nor docker-archive:PATH or oci-archive:PATH`);
+  }
+  return { kind: "daemon", ref: value };
+}
+function parseInputs(get) {
+  const opt = (name) => get(name).trim() || void 0;
+  const imageText = get("image").trim();
+  if (!imageText) throw new UsageError("input image is required: the name or ID of the image to check, or docker-archive:PATH / oci-archive:PATH");
+  const image = imageInput("image", imageText);
+  const push = oneOf("push", get("push").trim().toLowerCase(), ["true", "false"], "false") === "true";
+  const pushImages = get("push-image").split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
+  for (const target of pushImages) checkPushTarget(target);
+  const baseText = opt("base-image");
+  const baseImage2 = baseText === void 0 ? void 0 : imageInput("base-image", baseText);
+  if (push && pushImages.length === 0)
+    throw new UsageError("push is true but push-image names no target: add e.g. swr.cn-north-4.myhuaweicloud.com/org/train:1.0");
+  if (push && image.kind === "archive") {
+    throw new UsageError(`push is true, but the image is the archive ${image.spec}: there is no image in a daemon to push; check a daemon image to push it`);
+  }
+  const notices = [];
+  const credentials = credentialSources(get, push, pushImages, notices);
+  return {
+    image,
+    pull: oneOf("pull", get("pull").trim(), ["missing", "always", "never"], "missing"),
+    baseImage: baseImage2,
+    dockerfile: opt("dockerfile"),
+    profile: opt("profile"),
+    arch: opt("arch"),
+    maxSize: opt("max-size"),
+    expectedUid: opt("expected-uid"),
+    config: opt("config"),
+    failOn: oneOf("fail-on", get("fail-on").trim(), ["error", "warning", "notice", "never"], "error"),
+    sarifFile: opt("sarif-file"),
+    sarifCategory: sarifCategory(opt("sarif-category"), imageText),
+    push,
+    pushImages,
+    credentials,
+    notices
+  };
+}
+function checkPushTarget(target) {
+  if (!isImageReference(target) || target.includes("@") || target.startsWith("sha256:")) {
+    throw new UsageError(`push-image "${target}" is not a tag reference like swr.cn-north-4.myhuaweicloud.com/org/name:tag`);
+  }
+  const host = registryOf(target);
+  if (swrRegionOf(host) === void 0) return;
+  const path = target.slice(host.length + 1).replace(/:[^/:]*$/, "");
+  const parts = path.split("/");
+  if (parts.length !== 2) throw new UsageError(`push-image "${target}": SWR images are ${host}/ORGANIZATION/NAME[:TAG], with one organization and one name`);
+  const [organization, name] = parts;
+  if (organization.length > 64 || !SWR_ORGANIZATION.test(organization)) {
+    throw new UsageError(
+      `push-image "${target}": "${organization}" is not an SWR organization name (1 to 64 characters: lowercase letters first, then lowercase letters, digits, and single separators _, __ or -)`
+    );
+  }
+  if (name.length > 128 || !SWR_IMAGE_NAME.test(name)) {
+    throw new UsageError(
+      `push-image "${target}": "${name}" is not an SWR image name (1 to 128 characters: lowercase letters and digits, with single separators _, __ or -)`
+    );
+  }
+}
+function credentialSources(get, push, pushImages, notices) {
+  const opt = (name) => get(name).trim() || void 0;
+  const problem = (message) => {
+    if (push) throw new UsageError(message);
+    notices.push(`${message}; nothing is pushed, so the check goes on without them.`);
+  };
+  const sources = {};
+  const [username, password] = [opt("registry-username"), opt("registry-password")];
+  if (!!username !== !!password) problem("registry-username and registry-password go together: one of them is empty");
+  else if (username && password) {
+    const targets = [...new Set(pushImages.map(registryOf))];
+    const registry = opt("registry") ?? (targets.length === 1 ? targets[0] : void 0);
+    if (registry === void 0) {
+      problem(
+        targets.length > 1 ? `registry-username and registry-password belong to one registry, and push-image names several (${targets.join(", ")}): name it with the registry input` : "registry-username and registry-password belong to one registry: name it with the registry input (or push-image)"
+      );
+    } else sources.explicit = { registry, username, password };
+  }
+  const [ak, sk, region] = [opt("huaweicloud-ak"), opt("huaweicloud-sk"), opt("swr-region")];
+  if (region !== void 0 && !/^[a-z]{2}(?:-[a-z]+)+-\d+$|^[a-z]{2}-[a-z]+$/.test(region))
+    throw new UsageError(`swr-region "${region}" is not a region name like cn-north-4`);
+  if (!!ak !== !!sk) problem("huaweicloud-ak and huaweicloud-sk go together: one of them is empty");
+  else if (ak && sk) {
+    for (const target of pushImages) {
+      const hostRegion = swrRegionOf(registryOf(target));
+      if (region && hostRegion && hostRegion !== region) {
+        throw new UsageError(
+          `swr-region is ${region}, but push-image ${target} is in ${hostRegion}: the SWR login is for the target's region; remove swr-region or fix it`
+        );
+      }
+    }
+    sources.swr = { ak, sk, ...region && { region } };
+  }
+  return sources;
+}
+function sarifCategory(given, imageText) {
+  if (given === void 0) return sarifCategoryOf(imageText);
+  if (!/^[\w.\-/]+$/.test(given)) throw new UsageError(`sarif-category "${given}" may hold letters, digits, ".", "-", "_" and "/" only`);
+  return given;
+}
+
+// src/core/archive/archive-reader.ts
+var import_node_crypto6 = require("node:crypto");
+
+// src/core/archive/blob-kind.ts
+var SNIFF_BYTES = 512;
+function sniffBlob(head) {
+  if (head.length >= 2 && head[0] === 31 && head[1] === 139) return "gzip";
+  if (head.length >= 4 && head.readUInt32LE(0) === 4247762216) return "zstd";
+  if (head.length >= 262 && head.toString("latin1", 257, 262) === "ustar") return "tar";
+  if (head.length === SNIFF_BYTES && head.every((b) => b === 0)) return "tar";
+  for (const b of head) {
+    if (b === 32 || b === 10 || b === 13 || b === 9) continue;
+    return b === 123 || b === 91 ? "json" : "other";
+  }
+  return "other";
+}
+
+// src/core/layer/decompress.ts
+var import_node_stream = require("node:stream");
+var import_promises = require("node:stream/promises");
+var zlib = __toESM(require("node:zlib"));
+async function decompressInto(source, compression, consume, label) {
+  let failure;
+  const keepingFailure = async (chunks) => {
+    try {
+      await consume(chunks);
+    } catch (err) {
+      failure ??= err;
+      throw err;
+    }
+  };
+  try {
+    await (0, import_promises.pipeline)(import_node_stream.Readable.from(copies(source), { objectMode: false }), decompressor(compression, label), keepingFailure);
+  } catch (caught) {
+    const err = failure ?? caught;
+    if (err instanceof ImageError) throw err;
+    const code2 = err.code ?? "";
+    if (code2.startsWith("Z_") || code2.startsWith("ERR_ZSTD") || /zstd|zlib|gzip|header check|incorrect/i.test(String(err.message))) {
+      throw new ImageError(`${label} is corrupt: its ${compression} data cannot be decompressed (${err.message})`);
+    }
+    throw err;
+  }
+}
+async function* copies(chunks) {
+  for await (const chunk of chunks) yield Buffer.from(chunk);
+}
+function decompressor(compression, label) {
+  if (compression === "gzip") return zlib.createGunzip({ chunkSize: 128 * 1024 });
+  const create = zlib.createZstdDecompress;
+  if (!create) {
+    throw new ImageError(
+      `${label} is zstd-compressed, and this Node.js (${process.version}) has no zstd support: run with Node.js 22.15 or newer (the action runs on Node 24)`
+    );
+  }
+  return create();
+}
+
+// src/core/streams/wakeup.ts
+var Wakeup = class {
+  waiters = [];
+  /** Resolves at the next notify(). */
+  wait() {
+    return new Promise((resolve3) => this.waiters.push(resolve3));
+  }
+  notify() {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const wake of waiters) wake();
+  }
+};
+
+// src/core/streams/handoff.ts
+var Handoff = class {
+  item = null;
+  ended = false;
+  failure = null;
+  /** Releases the producer of the chunk in the slot. */
+  taken = null;
+  arrived = new Wakeup();
+  /** Hands over a chunk; resolves once the consumer is done with it. */
+  push(chunk) {
+    if (this.failure) return Promise.reject(this.failure);
+    this.item = chunk;
+    const done = new Promise((resolve3) => this.taken = resolve3);
+    this.arrived.notify();
+    return done;
+  }
+  end() {
+    this.ended = true;
+    this.arrived.notify();
+  }
+  /** The consumer stopped (an error): every later push fails with it. */
+  abort(err) {
+    this.failure = err;
+    this.taken?.();
+    this.taken = null;
+  }
+  async *[Symbol.asyncIterator]() {
+    for (; ; ) {
+      while (this.item === null && !this.ended) await this.arrived.wait();
+      if (this.item === null) return;
+      const chunk = this.item;
+      const release = this.taken;
+      this.item = null;
+      this.taken = null;
+      try {
+        yield chunk;
+      } finally {
+        release?.();
+      }
+    }
+  }
+};
+
+// src/core/archive/archive-contents.ts
+var ArchiveContents = class {
+  /** `label` names the archive in messages. */
+  constructor(label) {
+    this.label = label;
+  }
+  label;
+  /** Regular files by their path in the archive ("manifest.json", "blobs/sha256/..."). */
+  files = /* @__PURE__ */ new Map();
+  /** Symlinks by path, with their targets as written (legacy `docker save` links repeated layers). */
+  links = /* @__PURE__ */ new Map();
+  /** The file Docker reads at `path` (as manifest.json or index.json name it). */
+  fileAt(path) {
+    const normalized = normalizeEntryName(path);
+    if (normalized === null) return void 0;
+    const p = normalized.slice(1);
+    const { files, links, label } = this;
+    const file = files.get(p);
+    if (file) return file;
+    const target = links.get(p);
+    if (target === void 0) {
+      if (resolveInArchive(links, p, false) !== p) throw new ImageError(`${label} names "${excerpt(path, 200)}" through a symlinked directory: ${AMBIGUOUS}`);
+      return void 0;
+    }
+    const joined = target.startsWith("/") ? null : normalizeEntryName(p.slice(0, p.lastIndexOf("/") + 1) + target);
+    const resolved = resolveInArchive(links, p, true);
+    if (joined === null || resolved !== joined.slice(1))
+      throw new ImageError(`${label} names "${excerpt(path, 200)}", a symlink to "${excerpt(target, 200)}" that ${AMBIGUOUS}`);
+    return files.get(resolved);
+  }
+};
+var MAX_LINK_HOPS = 40;
+var RESOLVE_BUDGET = 64 * 1024 * 1024;
+function resolveInArchive(links, path, followLast, budget = { chars: RESOLVE_BUDGET }) {
+  if (links.size === 0) return path;
+  let resolved = "";
+  const rest = path.split("/").reverse();
+  let hops = 0;
+  while (rest.length > 0) {
+    const part = rest.pop();
+    if (part === "" || part === ".") continue;
+    const parent = resolved;
+    if (part === "..") {
+      resolved = resolved.slice(0, Math.max(0, resolved.lastIndexOf("/")));
+      continue;
+    }
+    resolved = resolved === "" ? part : `${resolved}/${part}`;
+    if (rest.length === 0 && !followLast) break;
+    if ((budget.chars -= resolved.length) < 0) return void 0;
+    const target = links.get(resolved);
+    if (target === void 0) continue;
+    if (++hops > MAX_LINK_HOPS) return void 0;
+    resolved = target.startsWith("/") ? "" : parent;
+    rest.push(...target.split("/").reverse());
+  }
+  return resolved;
+}
+var AMBIGUOUS = "Docker's classic image store (which unpacks the archive) and its containerd image store (which reads its entries by name) would read different files, so it cannot be checked";
+function digestInBlobPath(path) {
+  const named = /^blobs\/sha256\/([a-f0-9]{64})$/.exec(path);
+  return named ? `sha256:${named[1]}` : void 0;
+}
+
+// src/core/archive/legacy-layer-ids.ts
+var import_node_crypto4 = require("node:crypto");
+var LEGACY_LAYER_PATH = /^[a-f0-9]{64}\/layer\.tar$/;
+var sha256 = (text) => (0, import_node_crypto4.createHash)("sha256").update(text).digest("hex");
+function predictedBaseLayerPaths(baseDiffIds, layerJson) {
+  const members = rawMembers(layerJson);
+  const created = members?.get("created");
+  const containerConfig = members?.get("container_config");
+  if (!members || created === void 0 || containerConfig === void 0 || members.has("config")) return void 0;
+  const paths = /* @__PURE__ */ new Set();
+  let chain = "";
+  let parent = "";
+  for (const diffId of baseDiffIds) {
+    if (!/^sha256:[a-f0-9]{64}$/.test(diffId)) break;
+    chain = chain ? `sha256:${sha256(`${chain} ${diffId}`)}` : diffId;
+    parent = sha256(`{"container_config":${containerConfig},"created":${created},"layer_id":"${chain}"${parent ? `,"parent":"sha256:${parent}"` : ""}}`);
+    paths.add(`${parent}/layer.tar`);
+  }
+  return paths;
+}
+function rawMembers(text) {
+  try {
+    const value = JSON.parse(text);
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return void 0;
+  } catch {
+    return void 0;
+  }
+  const members = /* @__PURE__ */ new Map();
+  let i = text.indexOf("{") + 1;
+  const skipSpace = () => {
+    while (/\s/.test(text[i] ?? "")) i++;
+  };
+  const stringEnd = (from) => {
+    let j = from + 1;
+    while (text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+    return j + 1;
+  };
+  for (; ; ) {
+    skipSpace();
+    if (text[i] === "}") return members;
+    const keyEnd = stringEnd(i);
+    const key = JSON.parse(text.slice(i, keyEnd));
+    i = keyEnd;
+    skipSpace();
+    i++;
+    skipSpace();
+    const start = i;
+    let depth = 0;
+    while (i < text.length) {
+      const c = text[i];
+      if (c === '"') {
+        i = stringEnd(i);
+        continue;
+      }
+      if (c === "{" || c === "[") depth++;
+      else if (c === "}" || c === "]") {
+        if (depth === 0) break;
+        depth--;
+      } else if (c === "," && depth === 0) break;
+      i++;
+    }
+    members.set(key, text.slice(start, i).trimEnd());
+    skipSpace();
+    if (text[i] === ",") i++;
+  }
+}
 
 // src/core/fs/path-map.ts
 var PathMap = class {
@@ -66854,145 +68968,7 @@ var Filesystem = class _Filesystem {
 };
 
 // src/core/scan/stream-processor.ts
-var import_node_crypto3 = require("node:crypto");
-
-// src/core/text/plural.ts
-function count(n, noun) {
-  return `${n} ${n === 1 ? noun : `${noun}s`}`;
-}
-function theFirst(n, noun) {
-  return n === 1 ? `the first ${noun}` : `the first ${n} ${noun}s`;
-}
-function was(n) {
-  return n === 1 ? "was" : "were";
-}
-function is(n) {
-  return n === 1 ? "is" : "are";
-}
-
-// src/core/text/mask.ts
-function maskSecret(value, keep) {
-  if (keep <= 0 || value.length <= keep * 2) return `${"*".repeat(Math.min(value.length, 8))} (${count(value.length, "character")}, masked)`;
-  return value.slice(0, keep) + "*".repeat(Math.min(value.length - keep, 16));
-}
-
-// src/core/rules/secret-patterns.ts
-var SECRET_NAME = /(?:^|_)(?:SK|SECRET|SECRET_?KEY|SECRET_ACCESS_KEY|PASSWORD|PASSWD|PWD|TOKEN|API_?KEY|PRIVATE_KEY|AUTH)$/i;
-var PLACEHOLDER = /^(?:|\$\{?\w+\}?|<[^>]*>|x+|\*+|changeme|none|null|false|true|0|1)$/i;
-var ASSIGNMENT = /\b([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s;&|]+)/g;
-var AWS_ACCESS_KEY = /(?<![A-Z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Z0-9])/;
-var AWS_KEY = new RegExp(AWS_ACCESS_KEY.source, "g");
-var isExampleKey = (key) => key.endsWith("EXAMPLE");
-var PRIVATE_KEY_HEADER = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----/;
-var PRIVATE_KEY_BLOCK = new RegExp(`${PRIVATE_KEY_HEADER.source}[\\s\\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|$)`, "g");
-var unquote = (v) => v.replace(/^["']|["']$/g, "");
-function credentialsIn(text) {
-  const out = [];
-  for (const m of text.matchAll(ASSIGNMENT)) {
-    const value = unquote(m[2]);
-    if (SECRET_NAME.test(m[1]) && !PLACEHOLDER.test(value)) out.push(`${m[1]}=${maskSecret(value, 0)}`);
-  }
-  for (const m of text.matchAll(AWS_KEY)) {
-    if (!isExampleKey(m[0])) out.push(`AWS access key ${maskSecret(m[0], 4)}`);
-  }
-  if (PRIVATE_KEY_HEADER.test(text)) out.push("a private key");
-  return out;
-}
-function redactSecrets(text) {
-  return text.replace(
-    ASSIGNMENT,
-    (all, name, raw) => SECRET_NAME.test(name) && !PLACEHOLDER.test(unquote(raw)) ? `${name}=${maskSecret(unquote(raw), 0)}` : all
-  ).replace(AWS_KEY, (key) => isExampleKey(key) ? key : maskSecret(key, 4)).replace(PRIVATE_KEY_BLOCK, "<private key, masked>");
-}
-
-// src/core/rules/credential-detectors.ts
-var PRIVATE_KEY = new RegExp(`${PRIVATE_KEY_HEADER.source}\\r?\\n(?:Proc-Type:|[A-Za-z0-9+/=]{40,})`);
-var CREDENTIAL_DETECTORS = [
-  {
-    id: "private-key",
-    binary: true,
-    anchors: [Buffer.from("PRIVATE KEY-----")],
-    check: (_line, around) => {
-      const m = PRIVATE_KEY.exec(around);
-      return m ? `${m[1] || ""}private key` : null;
-    }
-  },
-  {
-    id: "aws-access-key",
-    anchors: [Buffer.from("AKIA"), Buffer.from("ASIA")],
-    check: (line) => {
-      const m = AWS_ACCESS_KEY.exec(line);
-      if (!m || isExampleKey(m[0])) return null;
-      return `AWS access key ${maskSecret(m[0], 4)}`;
-    }
-  },
-  {
-    id: "huawei-cloud-sk",
-    // "_SK" with each character the check allows after it (a quote, a space, = or :): the
-    // shortest anchor sets how far the search can jump, and "_SK" alone meets every "_SKIP".
-    anchors: [...[...`"'=: 	\v\f\r\xA0`].map((c) => Buffer.from("_SK" + c, "latin1")), Buffer.from("secret_access_key"), Buffer.from("SecretAccessKey")],
-    check: (line) => {
-      const m = /(?:\b[A-Za-z_]*_SK|secret_access_key|SecretAccessKey)["']?\s*[=:]\s*["']?([A-Za-z0-9]{40})(?![A-Za-z0-9])/.exec(line);
-      return m ? `Huawei Cloud secret key ${maskSecret(m[1], 0)}` : null;
-    }
-  }
-];
-
-// src/core/rules/malware-detectors.ts
-var lineMatch = (re, label) => (line) => re.test(line) ? label : null;
-var MALWARE_DETECTORS = [
-  {
-    id: "eicar-test-file",
-    binary: true,
-    anchors: [Buffer.from("EICAR-STANDARD-ANTIVIRUS-TEST-FILE!")],
-    check: (_line, around) => around.includes("X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*") ? "EICAR anti-virus test string" : null
-  },
-  {
-    id: "reverse-shell-dev-tcp",
-    anchors: [Buffer.from("/dev/tcp/"), Buffer.from("/dev/udp/")],
-    check: lineMatch(
-      /(?:\b(?:ba|z|k|da)?sh\s+-i\b.*\/dev\/(?:tcp|udp)\/|[<>]&?\s*\/dev\/(?:tcp|udp)\/[^\s/]+\/\d+|\/dev\/(?:tcp|udp)\/[^\s/]+\/\d+.*\d?>&\s*\d)/,
-      "shell redirected to a /dev/tcp or /dev/udp socket (reverse shell)"
-    )
-  },
-  {
-    id: "reverse-shell-netcat",
-    anchors: [Buffer.from("-e /bin/"), Buffer.from("-e sh"), Buffer.from("-e bash"), Buffer.from("-c /bin/")],
-    check: lineMatch(
-      /\b(?:nc|ncat|netcat)(?:\.traditional|\.openbsd)?\b.*\s-[ec]\s*(?:\/bin\/|\/usr\/bin\/)?(?:ba)?sh\b/,
-      "netcat executing a shell (reverse shell)"
-    )
-  },
-  {
-    id: "reverse-shell-socat",
-    anchors: [Buffer.from("socat")],
-    check: lineMatch(/\bsocat\b.*\b(?:exec|system):/i, "socat executing a program over a socket (reverse shell)")
-  },
-  {
-    id: "reverse-shell-python",
-    anchors: [Buffer.from("dup2(")],
-    check: lineMatch(/socket\b.*\.connect\(.*dup2\(.*(?:pty\.spawn|subprocess|\/bin\/(?:ba)?sh)/, "socket wired to a shell in a one-liner (reverse shell)")
-  },
-  {
-    id: "reverse-shell-perl",
-    anchors: [Buffer.from("use Socket"), Buffer.from("IO::Socket::INET")],
-    check: lineMatch(/(?:use Socket.*connect\(.*(?:exec|system)|IO::Socket::INET.*(?:fdopen|exec|system))/, "perl socket wired to a shell (reverse shell)")
-  },
-  {
-    id: "crypto-miner-pool",
-    binary: true,
-    anchors: [Buffer.from("stratum+")],
-    check: (line) => {
-      const m = /stratum\+(?:tcp|ssl|tls):\/\/[^\s"'<>]{0,80}/.exec(line);
-      return m ? `crypto-miner pool address ${m[0]}` : null;
-    }
-  },
-  {
-    id: "crypto-miner-config",
-    anchors: [Buffer.from("donate-level"), Buffer.from("cpuminer"), Buffer.from("nicehash")],
-    check: lineMatch(/(?:"donate-level"\s*:|--donate-level[= ]\d|\bcpuminer\b.*-o\s|"nicehash"\s*:)/, "crypto-miner configuration")
-  }
-];
+var import_node_crypto5 = require("node:crypto");
 
 // src/core/rules/content-detectors.ts
 var CONTENT_DETECTORS = [...MALWARE_DETECTORS, ...CREDENTIAL_DETECTORS];
@@ -67000,214 +68976,6 @@ function detectorsWithIds(ids) {
   const wanted = new Set(ids);
   return CONTENT_DETECTORS.filter((d) => wanted.has(d.id));
 }
-
-// src/core/scan/literal-search.ts
-function commonness(byte) {
-  const rank = " etaoinsrhldcumfpgwybvkxjqz".indexOf(String.fromCharCode(byte));
-  if (rank !== -1) return 30 - rank;
-  return `
-	._(),=:/-"'`.includes(String.fromCharCode(byte)) ? 6 : 2;
-}
-var pairAt = (bytes, end) => bytes[end - 1] << 8 | bytes[end];
-var LiteralSearch = class {
-  constructor(anchors) {
-    this.anchors = anchors;
-    this.keyLength = Math.min(...anchors.map((a) => a.length));
-    if (!(this.keyLength >= 2 && this.keyLength <= 255)) throw new Error("anchors must be 2 to 255 bytes long");
-    const m = this.keyLength;
-    this.keyOffset = anchors.map((a) => {
-      let best = 0;
-      let bestScore = Infinity;
-      for (let at = 0; at + m <= a.length; at++) {
-        let score = 0;
-        for (let j = 1; j < m; j++) score += commonness(a[at + j - 1]) * commonness(a[at + j]) * (j === m - 1 ? 8 : 1);
-        if (score < bestScore) [best, bestScore] = [at, score];
-      }
-      return best;
-    });
-    this.maxKeyOffset = Math.max(...this.keyOffset);
-    this.shift.fill(m - 1);
-    anchors.forEach((a, k) => {
-      const key = a.subarray(this.keyOffset[k], this.keyOffset[k] + m);
-      for (let j = 1; j < m; j++) this.shift[pairAt(key, j)] = Math.min(this.shift[pairAt(key, j)], m - 1 - j);
-      (this.endingIn[pairAt(key, m - 1)] ??= []).push(k);
-    });
-  }
-  anchors;
-  /** Bytes in every key: the length of the shortest anchor. */
-  keyLength;
-  /** Where each anchor's key starts within the anchor. */
-  keyOffset;
-  maxKeyOffset;
-  /** How far the search may move on when a byte pair ends where a key would end. */
-  shift = new Uint8Array(65536);
-  /** The anchors whose key ends with each byte pair (only pairs whose shift is 0). */
-  endingIn = [];
-  /**
-   * Calls `found` for each occurrence of an anchor that starts in [from, to) of `bytes` and
-   * ends by `limit`, in the order in which the search meets them (by where their keys end).
-   */
-  search(bytes, from, to, limit, found) {
-    const m = this.keyLength;
-    const end = Math.min(limit, to + this.maxKeyOffset + m - 1);
-    for (let pos = from + m - 1; pos < end; ) {
-      const pair = pairAt(bytes, pos);
-      const shift = this.shift[pair];
-      if (shift !== 0) {
-        pos += shift;
-        continue;
-      }
-      for (const k of this.endingIn[pair]) {
-        const anchor = this.anchors[k];
-        const at = pos - m + 1 - this.keyOffset[k];
-        if (at < from || at >= to || at + anchor.length > limit) continue;
-        let i = 0;
-        while (i < anchor.length && bytes[at + i] === anchor[i]) i++;
-        if (i === anchor.length) found(k, at);
-      }
-      pos++;
-    }
-  }
-};
-
-// src/core/scan/content-scanner.ts
-var CONTEXT = 512;
-var WINDOW = 256 * 1024;
-var SCAN_BUDGET_DETECTOR = "scan-budget";
-var MAX_DETECTORS = 31;
-function searchOf(detectors, chosen) {
-  const used = detectors.filter(chosen);
-  const anchors = used.flatMap((d) => d.anchors);
-  return { search: anchors.length ? new LiteralSearch(anchors) : null, anchors, detectorOf: used.flatMap((d) => d.anchors.map(() => detectors.indexOf(d))) };
-}
-var SNIFF = 1024;
-var CHECK_BUDGET = 1e6;
-var ContentScanner = class {
-  constructor(detectors, checkBudget = CHECK_BUDGET) {
-    this.detectors = detectors;
-    this.checkBudget = checkBudget;
-    if (detectors.length > MAX_DETECTORS) throw new Error(`at most ${MAX_DETECTORS} content detectors can run at once`);
-    this.checksLeft = checkBudget;
-    this.text = searchOf(detectors, () => true);
-    this.binaries = searchOf(detectors, (d) => d.binary === true);
-    this.allFound = 2 ** detectors.length - 1;
-  }
-  detectors;
-  checkBudget;
-  window = Buffer.allocUnsafe(WINDOW);
-  fill = 0;
-  /** Offset in `window` from which anchor starts have not been searched yet. */
-  searchFrom = 0;
-  /** The detectors that matched in this file, one bit each (no allocation per file). */
-  found = 0;
-  index = 0;
-  hits = [];
-  scanned = 0;
-  limit = 0;
-  binary;
-  /** The anchors one search met, reused from search to search. */
-  met = [];
-  meet = (anchor, at) => void this.met.push({ at, anchor });
-  checksLeft;
-  /** Whether a check was needed after the budget ran out (reported once; no file is scanned after). */
-  exhausted = false;
-  /** Where in the current file the scan stopped for the budget (-1: it did not). */
-  stoppedAt = -1;
-  text;
-  binaries;
-  /** Every detector's bit: once all matched in a file, the rest of it need not be searched. */
-  allFound;
-  /** Starts a file (entry `index` of the layer); `limit` caps how many of its bytes are scanned. */
-  begin(index, limit) {
-    this.index = index;
-    this.limit = limit;
-    this.fill = 0;
-    this.searchFrom = 0;
-    this.scanned = 0;
-    this.found = 0;
-    this.hits = [];
-    this.binary = void 0;
-    this.stoppedAt = this.exhausted ? 0 : -1;
-  }
-  /** Feeds content; returns false once the per-file limit is reached (or the check budget). */
-  feed(chunk, isWholeFile) {
-    if (this.scanned >= this.limit || this.stoppedAt !== -1) return false;
-    if (chunk.length > this.limit - this.scanned) chunk = chunk.subarray(0, this.limit - this.scanned);
-    this.binary ??= chunk.subarray(0, SNIFF).includes(0);
-    this.scanned += chunk.length;
-    if (isWholeFile) {
-      this.search(chunk, 0, chunk.length);
-      return this.scanned < this.limit && this.stoppedAt === -1;
-    }
-    let pos = 0;
-    while (pos < chunk.length && this.stoppedAt === -1) {
-      const n = Math.min(WINDOW - this.fill, chunk.length - pos);
-      chunk.copy(this.window, this.fill, pos, pos + n);
-      this.fill += n;
-      pos += n;
-      if (this.fill === WINDOW) this.slide();
-    }
-    return this.scanned < this.limit && this.stoppedAt === -1;
-  }
-  /** Ends the file and returns what it matched. */
-  finish() {
-    if (this.fill > this.searchFrom && this.stoppedAt === -1) this.search(this.window, this.searchFrom, this.fill);
-    this.fill = 0;
-    return this.hits;
-  }
-  /** How many bytes of the current file were scanned. */
-  get scannedBytes() {
-    return this.stoppedAt === -1 ? this.scanned : this.stoppedAt;
-  }
-  slide() {
-    const end = this.fill - CONTEXT;
-    this.search(this.window, this.searchFrom, end);
-    const keep = 2 * CONTEXT;
-    this.window.copy(this.window, 0, this.fill - keep, this.fill);
-    this.searchFrom = keep - CONTEXT;
-    this.fill = keep;
-  }
-  /** Looks for anchors starting in [from, to) of buf; the anchor itself may run past `to`. */
-  search(buf, from, to) {
-    if (from >= to || this.found === this.allFound) return;
-    const { search, anchors, detectorOf } = this.binary ? this.binaries : this.text;
-    if (!search) return;
-    const limit = buf === this.window ? this.fill : buf.length;
-    const met = this.met;
-    met.length = 0;
-    search.search(buf, from, to, limit, this.meet);
-    met.sort((a, b) => a.at - b.at || a.anchor - b.anchor);
-    for (const { at, anchor } of met) {
-      const bit = 1 << detectorOf[anchor];
-      if (this.found & bit) continue;
-      if (this.checksLeft === 0) return this.stop(this.scanned - limit + at);
-      this.checksLeft--;
-      const d = this.detectors[detectorOf[anchor]];
-      const evidence = this.check(d, buf, at, anchors[anchor].length);
-      if (evidence) {
-        this.found |= bit;
-        this.hits.push({ detector: d.id, index: this.index, evidence });
-      }
-    }
-  }
-  /** The check budget ran out at byte `at` of the file: that is a finding, and the scan ends. */
-  stop(at) {
-    this.exhausted = true;
-    this.stoppedAt = at;
-    const evidence = `so many look-alikes of malware or credentials that the scan stopped there (${this.checkBudget.toLocaleString("en")} checked in this image; what follows was not scanned)`;
-    this.hits.push({ detector: SCAN_BUDGET_DETECTOR, index: this.index, evidence });
-  }
-  check(d, buf, at, anchorLength) {
-    const start = Math.max(0, at - CONTEXT);
-    const end = Math.min(buf === this.window ? this.fill : buf.length, at + anchorLength + CONTEXT);
-    const around = buf.toString("latin1", start, end);
-    const rel = at - start;
-    const lineStart = around.lastIndexOf("\n", rel) + 1;
-    let lineEnd = around.indexOf("\n", rel + anchorLength);
-    if (lineEnd === -1) lineEnd = around.length;
-    return d.check(around.slice(lineStart, lineEnd), around);
-  }
-};
 
 // src/core/scan/scan-results.ts
 function emptyContentTags() {
@@ -67269,7 +69037,7 @@ var StreamProcessor = class {
   result = emptyStreamResult();
   tagger;
   begin() {
-    this.hash = this.work.layerHash ? (0, import_node_crypto3.createHash)("sha256") : null;
+    this.hash = this.work.layerHash ? (0, import_node_crypto5.createHash)("sha256") : null;
     this.head = 0;
     this.tail = 0;
     this.offset = 0;
@@ -67984,7 +69752,7 @@ var HashingSink = class {
   path;
   entrySize;
   reader;
-  hash = (0, import_node_crypto4.createHash)("sha256");
+  hash = (0, import_node_crypto6.createHash)("sha256");
   head = [];
   headSize = 0;
   target = null;
@@ -68323,62 +70091,6 @@ var ClamdClient = class _ClamdClient {
     if (this.failure) throw this.failure;
   }
 };
-
-// src/core/facts.ts
-function layerHistory(history, layerCount) {
-  const out = [];
-  for (const h of history ?? []) {
-    if (h && !h.empty_layer) out.push(typeof h.created_by === "string" ? h.created_by : void 0);
-  }
-  if (out.length !== layerCount) return new Array(layerCount).fill(void 0);
-  return out;
-}
-var BASE_END = /(?:^|#\(nop\)\s+)(?:CMD|ENTRYPOINT)\b/;
-function guessBaseLayerCount(history) {
-  const h = (history ?? []).filter((e) => e && typeof e === "object");
-  let i = h.length - 1;
-  while (i >= 0 && h[i].empty_layer) i--;
-  for (; i >= 0; i--) {
-    if (h[i].empty_layer && BASE_END.test(String(h[i].created_by ?? "").trim())) break;
-  }
-  if (i < 0) return void 0;
-  return h.slice(0, i).filter((e) => !e.empty_layer).length;
-}
-function lastInstruction(config, keyword) {
-  const re = new RegExp(`(?:^|#\\(nop\\)\\s+)${keyword}\\b`);
-  const history = config.history ?? [];
-  for (let i = history.length - 1; i >= 0; i--) {
-    const by = String(history[i]?.created_by ?? "").trim();
-    if (re.test(by)) return by;
-  }
-  return void 0;
-}
-function largestCustomFiles(facts, count2) {
-  const top = [];
-  for (const layer of facts.layers) {
-    if (layer.base) continue;
-    const e = layer.record.entries;
-    for (let i = 0; i < e.length; i++) {
-      const size = e.size(i);
-      if (size === 0 || top.length === count2 && size <= top[top.length - 1].size) continue;
-      top.push({ path: e.paths[i], size, layer: layer.index });
-      top.sort((a, b) => b.size - a.size);
-      if (top.length > count2) top.pop();
-    }
-  }
-  return top;
-}
-function redactedConfig(config) {
-  const c = config.config;
-  const args = (a) => Array.isArray(a) ? a.map((s) => typeof s === "string" ? redactSecrets(s) : s) : a;
-  return {
-    ...config,
-    ...c && { config: { ...c, Entrypoint: args(c.Entrypoint), Cmd: args(c.Cmd) } },
-    ...Array.isArray(config.history) && {
-      history: config.history.map((h) => h && typeof h.created_by === "string" ? { ...h, created_by: redactSecrets(h.created_by) } : h)
-    }
-  };
-}
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text, ignoreTrivia = false) {
@@ -69543,8 +71255,8 @@ function declaredDigest(path) {
 }
 
 // src/core/scan/scan-workers.ts
-var import_node_fs = require("node:fs");
-var import_node_path = require("node:path");
+var import_node_fs2 = require("node:fs");
+var import_node_path2 = require("node:path");
 var import_node_worker_threads = require("node:worker_threads");
 
 // src/core/scan/shared-ring.ts
@@ -69684,12 +71396,12 @@ var RingProducer = class {
 };
 
 // src/core/scan/scan-workers.ts
-var WORKER_FILE = (0, import_node_path.join)(__dirname, "scan-worker.js");
+var WORKER_FILE = (0, import_node_path2.join)(__dirname, "scan-worker.js");
 function createScanWorkers(scanLimit, detectors, layerHash = true) {
   const tagKey = newTagKey();
   const layerWork = { layerHash: true, tags: false, tagKey, detectors: [], scanLimit };
   const filesWork = { layerHash: false, tags: true, tagKey, detectors, scanLimit };
-  if ((0, import_node_fs.existsSync)(WORKER_FILE) && process.env.MODELARTS_IMAGE_CHECK_WORKERS !== "0") {
+  if ((0, import_node_fs2.existsSync)(WORKER_FILE) && process.env.MODELARTS_IMAGE_CHECK_WORKERS !== "0") {
     return new ThreadedScanWorkers(layerHash ? [layerWork, filesWork] : [filesWork]);
   }
   return new InThreadScanWorkers({ ...filesWork, layerHash });
@@ -69777,1489 +71489,6 @@ var ThreadedScanWorkers = class {
     for (const list of this.resultWaiters) for (const w of list.splice(0)) w.reject(this.failure);
   }
 };
-
-// src/core/rules/index.ts
-var import_picomatch2 = __toESM(require_picomatch2());
-
-// src/core/rules/rule.ts
-var SOURCES = {
-  oldTraining: "ModelArts: Specifications for Custom Images Used for Training Jobs (old-version training)",
-  newTraining: "ModelArts: Specifications for Custom Images Used for Training Jobs (new-version training, develop-modelarts-0079)",
-  migrating: "ModelArts: Migrating an Image to ModelArts (docker-modelarts_0029)",
-  bootCommand: "ModelArts: Boot Command of a Training Job (develop-modelarts-1416)",
-  versions: "ModelArts FAQ docker-modelarts_6019 and troubleshooting modelarts_trouble_0139",
-  swr: "SWR: image layer and push limits",
-  registerImage: "ModelArts API: RegisterImage (arch X86_64 or AARCH64)"
-};
-var DOCS_BASE = "https://github.com/modelarts-image-check/modelarts-image-check/blob/main/docs/rules/";
-function docsUrl(ruleId) {
-  return `${DOCS_BASE}${ruleId}.md`;
-}
-
-// src/core/rules/base-image.ts
-var RUNNABLE_ARCHITECTURES = ["amd64", "arm64"];
-var POOLS = { amd64: "CPU and GPU resource pools (x86_64)", arm64: "Ascend resource pools (aarch64)" };
-var SHOWN = 64;
-var baseImage = {
-  id: "base-image",
-  defaultSeverity: "error",
-  description: "The image must be built on a ModelArts base image: the base layers must be a prefix of the image layers, and the image is for Linux on amd64 or arm64 (the one the arch setting names, when it is set).",
-  spec: "Custom images can be developed based on basic ModelArts images.",
-  source: SOURCES.oldTraining,
-  check(facts, settings) {
-    const platform2 = platformFindings(facts.config.os, facts.config.architecture, settings.arch);
-    if (platform2.length) return platform2;
-    const base = facts.base;
-    if (base.given && !base.matches) {
-      const at = base.firstMismatch ?? 0;
-      const baseLayers = base.givenLayerCount ?? 0;
-      const why = at < facts.layers.length ? `its layer ${at + 1} differs from the base image's (the base has ${count(baseLayers, "layer")})` : `it has ${count(facts.layers.length, "layer")}, the base image ${baseLayers}, and they are the base's first ones`;
-      return [
-        {
-          message: `The image is not built on ${base.reference}: ${why}. Build FROM that exact base image, or pass the base image the build used.`,
-          layer: at < facts.layers.length ? at : void 0
-        }
-      ];
-    }
-    if (!base.given) {
-      const guess = base.guessed ? `${theFirst(base.layerCount, "layer")} ${was(base.layerCount)} taken as the base, guessed from the image history` : "no base could be told from the image history, so every layer was checked as custom";
-      return [
-        {
-          severity: "warning",
-          message: `The base image was not verified (${guess}). Pass the ModelArts base image (--base, or the action's base-image input) so that the base check and the comparisons with base files are exact.`
-        }
-      ];
-    }
-    return [];
-  }
-};
-function platformFindings(os5, architecture, wanted) {
-  if (os5 !== void 0 && os5.toLowerCase() !== "linux") {
-    return [
-      {
-        message: `The image's config says its OS is "${excerpt(os5, SHOWN)}"; ModelArts base images, and the nodes that run training jobs, are Linux. Build FROM a ModelArts base image.`
-      }
-    ];
-  }
-  if (architecture !== void 0 && !RUNNABLE_ARCHITECTURES.includes(normalizeArch(architecture))) {
-    return [
-      {
-        message: `The image's config says it is built for the "${excerpt(architecture, SHOWN)}" CPU architecture; ModelArts base images are amd64 (x86-64) or arm64 (Arm64, for Ascend), and a training node cannot run anything else. Build FROM a ModelArts base image for the target node.`
-      }
-    ];
-  }
-  if (wanted !== void 0 && (architecture === void 0 || normalizeArch(architecture) !== wanted)) {
-    const is2 = architecture === void 0 ? "does not say which CPU architecture it is built for" : `says it is built for ${excerpt(architecture, SHOWN)}`;
-    return [
-      {
-        message: `The image's config ${is2}, and the arch setting asks for ${wanted}: images for ${POOLS[wanted]} must be ${wanted}. Build FROM a ModelArts base image for ${wanted} (docker buildx build --platform linux/${wanted}), or set arch to the pool the image is for.`
-      }
-    ];
-  }
-  return [];
-}
-
-// src/core/fs/passwd.ts
-var ACCOUNT_FILES = { paths: ["/etc/passwd", "/etc/group"], maxBytes: 4 * 1024 * 1024 };
-var ACCOUNT_NEEDS = { texts: [ACCOUNT_FILES] };
-function readPasswd(fs3) {
-  return fieldsOfLines(fs3, "/etc/passwd")?.map((f) => ({ name: f[0], uid: goAtoi(f[2]), gid: goAtoi(f[3]), home: f[5] ?? "" }));
-}
-function readGroups(fs3) {
-  return fieldsOfLines(fs3, "/etc/group")?.map((f) => ({ name: f[0], gid: goAtoi(f[2]), members: f[3] ? f[3].split(",") : [] }));
-}
-function resolveUser(fs3, user) {
-  const [userPart, groupPart] = user.split(":", 2);
-  const passwd = readPasswd(fs3) ?? [];
-  const numeric = GO_NUMBER.test(userPart);
-  const entry = passwd.find((p) => numeric ? p.uid === Number(userPart) : p.name === userPart);
-  if (!entry && !numeric) return void 0;
-  const who = { uid: entry?.uid ?? Number(userPart), gid: entry?.gid ?? 0, groups: [], ...entry && { name: entry.name, home: entry.home } };
-  const groups = readGroups(fs3) ?? [];
-  if (groupPart !== void 0 && groupPart !== "") {
-    const byNumber = GO_NUMBER.test(groupPart);
-    const group2 = groups.find((g) => byNumber ? g.gid === Number(groupPart) : g.name === groupPart);
-    if (!group2 && !byNumber) return void 0;
-    who.gid = group2?.gid ?? Number(groupPart);
-  } else if (entry) {
-    who.groups = groups.filter((g) => g.members.includes(entry.name)).map((g) => g.gid);
-  }
-  return who;
-}
-function fieldsOfLines(fs3, path) {
-  const text = fs3.resolve(path)?.text;
-  if (text === void 0) return void 0;
-  const out = [];
-  for (const raw of text.split("\n")) {
-    const line = goTrimSpace(raw);
-    if (line !== "") out.push(line.split(":"));
-  }
-  return out;
-}
-var GO_NUMBER = /^[+-]?\d+$/;
-function goAtoi(text) {
-  return text !== void 0 && GO_NUMBER.test(text) ? Number(text) : 0;
-}
-function goTrimSpace(text) {
-  return text.replace(
-    /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g,
-    ""
-  );
-}
-
-// src/core/rules/shell-words.ts
-function simpleCommands(text) {
-  const commands = [];
-  let words = [];
-  let word = "";
-  let inWord = false;
-  let skipNext = false;
-  const endWord = () => {
-    if (inWord) {
-      if (skipNext) skipNext = false;
-      else words.push(word);
-    }
-    word = "";
-    inWord = false;
-  };
-  const endCommand = () => {
-    endWord();
-    if (words.length) commands.push(words);
-    words = [];
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === "\\") {
-      if (text[i + 1] === "\n") i++;
-      else {
-        word += text[i + 1] ?? "";
-        i++;
-        inWord = true;
-      }
-    } else if (c === "'") {
-      const end = text.indexOf("'", i + 1);
-      word += text.slice(i + 1, end === -1 ? text.length : end);
-      i = end === -1 ? text.length : end;
-      inWord = true;
-    } else if (c === '"') {
-      let j = i + 1;
-      for (; j < text.length && text[j] !== '"'; j++) {
-        if (text[j] === "\\" && j + 1 < text.length && '"\\$`\n'.includes(text[j + 1])) j++;
-        word += text[j];
-      }
-      i = j;
-      inWord = true;
-    } else if (c === "$" && (text[i + 1] === "(" || text[i + 1] === "{")) {
-      const close = text[i + 1] === "(" ? ")" : "}";
-      let depth = 0;
-      let j = i + 1;
-      for (; j < text.length; j++) {
-        if (text[j] === text[i + 1]) depth++;
-        else if (text[j] === close && --depth === 0) break;
-      }
-      word += text.slice(i, j + 1);
-      i = j;
-      inWord = true;
-    } else if (c === "`") {
-      const end = text.indexOf("`", i + 1);
-      word += text.slice(i, end === -1 ? text.length : end + 1);
-      i = end === -1 ? text.length : end;
-      inWord = true;
-    } else if (c === "#" && !inWord) {
-      const nl = text.indexOf("\n", i);
-      i = nl === -1 ? text.length : nl - 1;
-    } else if (c === "<" || c === ">") {
-      if (/^\d+$/.test(word)) {
-        word = "";
-        inWord = false;
-      } else endWord();
-      while ("<>&|".includes(text[i + 1] ?? "") && text[i + 1] !== void 0) i++;
-      skipNext = true;
-    } else if (c === ";" || c === "&" || c === "|" || c === "\n" || c === "(" || c === ")") {
-      endCommand();
-    } else if (c === " " || c === "	" || c === "\r") {
-      endWord();
-    } else {
-      word += c;
-      inWord = true;
-    }
-  }
-  endCommand();
-  return commands;
-}
-
-// src/core/rules/startup-commands.ts
-var SHELL_SCRIPTS = { pattern: /\.(?:sh|bash)$/, head: isShellScript, maxBytes: 256 * 1024 };
-function isShellScript(head) {
-  if (head[0] !== 35 || head[1] !== 33) return false;
-  const nl = head.indexOf(10);
-  return /\b(?:ba|da|z|k)?sh\b/.test(head.toString("latin1", 2, nl === -1 ? Math.min(head.length, 128) : nl));
-}
-var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "zsh", "ash", "ksh"]);
-var MAX_SCRIPTS = 20;
-var MAX_DEPTH = 3;
-function startupTexts(facts) {
-  const c = facts.config.config ?? {};
-  const entrypoint = Array.isArray(c.Entrypoint) ? c.Entrypoint : [];
-  const cmd = Array.isArray(c.Cmd) ? c.Cmd : [];
-  const argv = [...entrypoint, ...cmd].filter((a) => typeof a === "string");
-  if (argv.length === 0) return [];
-  const dashC = argv.indexOf("-c");
-  const text = SHELLS.has(baseName(argv[0])) && dashC > 0 && dashC + 1 < argv.length ? argv.slice(dashC + 1).join(" ") : argv.join(" ");
-  const instruction = entrypoint.length ? lastInstruction(facts.config, "ENTRYPOINT") : lastInstruction(facts.config, "CMD");
-  const out = [{ label: entrypoint.length ? "ENTRYPOINT" : "CMD", text, instruction }];
-  const workdir = c.WorkingDir || "/";
-  const seen = /* @__PURE__ */ new Set();
-  let frontier = [text];
-  for (let depth = 0; depth < MAX_DEPTH && frontier.length > 0; depth++) {
-    const next = [];
-    for (const t of frontier) {
-      for (const candidate of scriptCandidates(t)) {
-        const path = resolveLinkTarget(workdir + "/x", candidate);
-        if (seen.has(path) || seen.size >= MAX_SCRIPTS) continue;
-        const node = facts.fs.resolve(path);
-        if (node?.text === void 0) continue;
-        seen.add(path);
-        out.push({ label: path, text: node.text, path, layer: node.layer, instruction: facts.layers[node.layer]?.createdBy });
-        next.push(node.text);
-      }
-    }
-    frontier = next;
-  }
-  return out;
-}
-function scriptCandidates(text) {
-  const out = /* @__PURE__ */ new Set();
-  for (const m of text.matchAll(/(?:^|[\s;|&(`'"])((?:\.{0,2}\/)?[\w.@+-]+(?:\/[\w.@+-]+)*\.(?:sh|bash))(?=$|[\s;|&)`'"])/g)) out.add(m[1]);
-  for (const m of text.matchAll(/(?:^|[\s;|&(`'"])(\/[\w.@+-]+(?:\/[\w.@+-]+)+)(?=$|[\s;|&)`'"])/g)) out.add(m[1]);
-  for (const m of text.matchAll(/\b(?:sh|bash|source|\.)\s+((?:\.{0,2}\/)?[\w.@+/-]+)/g)) out.add(m[1]);
-  return [...out];
-}
-var LINE_SHOWN = 160;
-function commandLines(text) {
-  return text.split("\n").flatMap((raw, i) => {
-    const line = raw.replace(/(^|\s)#.*$/, "").trim();
-    return line ? [{ line, number: i + 1 }] : [];
-  });
-}
-var WRAPPERS = /* @__PURE__ */ new Set(["exec", "nohup", "time", "env", "nice", "stdbuf", "setsid"]);
-function bootCommand(facts) {
-  const c = facts.config.config ?? {};
-  const entrypoint = Array.isArray(c.Entrypoint) ? c.Entrypoint : [];
-  const cmd = Array.isArray(c.Cmd) ? c.Cmd : [];
-  const argv = [...entrypoint, ...cmd].filter((a) => typeof a === "string");
-  if (argv.length === 0) return void 0;
-  const label = entrypoint.length ? "ENTRYPOINT" : "CMD";
-  const instruction = lastInstruction(facts.config, label);
-  let cwd = c.WorkingDir || "/";
-  const dashC = argv.indexOf("-c");
-  if (!(SHELLS.has(baseName(argv[0])) && dashC > 0 && dashC + 1 < argv.length)) {
-    return { label, instruction, argv, steps: [{ ...unwrap(argv), cwd }] };
-  }
-  const steps = [{ words: [argv[0]], env: /* @__PURE__ */ new Map(), cwd }];
-  for (const words of simpleCommands(argv.slice(dashC + 1).join(" "))) {
-    const step = { ...unwrap(words), cwd };
-    steps.push(step);
-    const [command, dir] = step.words;
-    if (command === "cd" && dir !== void 0 && !dir.includes("$")) cwd = resolveLinkTarget(`${cwd}/x`, dir);
-  }
-  return { label, instruction, argv, steps };
-}
-function unwrap(words) {
-  const env = /* @__PURE__ */ new Map();
-  let i = 0;
-  for (; i < words.length; i++) {
-    const w = words[i];
-    const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(w);
-    if (assignment) env.set(assignment[1], assignment[2]);
-    else if (!WRAPPERS.has(baseName(w)) && !(w.startsWith("-") && i > 0 && WRAPPERS.has(baseName(words[i - 1])))) break;
-  }
-  return { words: words.slice(i), env };
-}
-var BUILTINS = /* @__PURE__ */ new Set([
-  "cd",
-  "echo",
-  "export",
-  "set",
-  "unset",
-  "true",
-  "false",
-  "exit",
-  "test",
-  "[",
-  "printf",
-  "read",
-  "ulimit",
-  "umask",
-  "wait",
-  "trap",
-  "eval",
-  "shift",
-  "local",
-  "return",
-  ":",
-  "alias",
-  "type",
-  "command",
-  "hash"
-]);
-var PYTHON = /^python(?:\d+(?:\.\d+)?)?$/;
-var SCRIPT_RUNNERS = /* @__PURE__ */ new Set(["perl", "ruby", "node", "Rscript"]);
-var LAUNCHERS = /* @__PURE__ */ new Set(["torchrun", "deepspeed", "mpirun", "horovodrun", "accelerate"]);
-function runsPython(step) {
-  const [command, ...args] = step.words;
-  if (command === void 0) return false;
-  const name = baseName(command);
-  return PYTHON.test(name) || LAUNCHERS.has(name) && args.some((a) => a.endsWith(".py"));
-}
-function namedFiles(step) {
-  const [command, ...args] = step.words;
-  if (command === void 0 || command.includes("$")) return [];
-  const script = (word) => word === void 0 || word.includes("$") ? [] : [{ word, role: "script" }];
-  if (command === "source" || command === ".") return script(args[0]);
-  if (BUILTINS.has(command)) return [];
-  const name = baseName(command);
-  const program = { word: command, role: "program" };
-  if (PYTHON.test(name)) return [program, ...script(scriptArgument(args, ["-c", "-m", "-"], ["-W", "-X", "-Q"]))];
-  if (SHELLS.has(name)) return [program, ...script(scriptArgument(args, ["-c", "-s"], ["-o", "-O"]))];
-  if (SCRIPT_RUNNERS.has(name)) return [program, ...script(scriptArgument(args, ["-e", "-E"], []))];
-  if (LAUNCHERS.has(name)) return [program, ...script(args.find((a) => !a.startsWith("-") && /\.(?:py|sh|bash)$/.test(a)))];
-  return [program];
-}
-function scriptArgument(args, stops, takeValue) {
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (stops.includes(a)) return void 0;
-    if (takeValue.includes(a)) i++;
-    else if (!a.startsWith("-")) return a;
-  }
-  return void 0;
-}
-function pythonUnbuffered(step, imageEnv) {
-  const inImage = imageEnv.some((e) => /^PYTHONUNBUFFERED=./s.test(e));
-  if (inImage || (step.env.get("PYTHONUNBUFFERED") ?? "") !== "") return true;
-  const args = step.words.slice(1);
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === "-c" || a === "-m" || !a.startsWith("-") || a.startsWith("--")) break;
-    if (a === "-W" || a === "-X" || a === "-Q") i++;
-    else if (/^-[A-Za-z]*u/.test(a) && !/^-[WXQ]/.test(a)) return true;
-  }
-  return false;
-}
-
-// src/core/rules/boot-command.ts
-var ACTIVATE = /(?:^|[\s;&|(])(?:conda\s+activate|(?:source|\.)\s+(?:\S*\/)?activate)(?:\s|$)/;
-var CONDA_HOOK = /conda\s+shell\.\w+\s+hook|etc\/profile\.d\/conda\.sh|conda\.sh\b/;
-var bootCommandRule = {
-  id: "boot-command",
-  defaultSeverity: "warning",
-  description: "The boot command must not rely on an interactive shell (conda activate, source activate), and in new-version training it starts in the user's home.",
-  spec: "Jobs do not run in a shell session: conda activate does not work; use the environment's python path, PATH, or conda run -n ENV.",
-  source: SOURCES.bootCommand,
-  needs: () => ({ texts: [SHELL_SCRIPTS, ACCOUNT_FILES] }),
-  check(facts, settings) {
-    const out = [];
-    for (const t of startupTexts(facts)) {
-      const hooked = t.path !== void 0 && CONDA_HOOK.test(t.text);
-      for (const { line, number } of commandLines(t.text)) {
-        if (!ACTIVATE.test(line) || hooked && /conda\s+activate/.test(line)) continue;
-        const where = t.path ? `${t.path}:${number}` : `The boot command (${t.label})`;
-        out.push({
-          message: `${where} activates a conda environment ("${excerpt(line, LINE_SHOWN)}"), which needs an interactive shell; ModelArts runs the boot command without one, so it fails or runs in the wrong environment. Call the environment's python directly (/opt/conda/envs/ENV/bin/python), put its bin directory first in PATH (ENV PATH=...), or use conda run -n ENV.`,
-          path: t.path,
-          layer: t.layer,
-          instruction: t.instruction
-        });
-      }
-    }
-    if (settings.profile === "current") {
-      const c = facts.config.config ?? {};
-      const user = resolveUser(facts.fs, c.User ?? "");
-      const home = user && user.uid !== 0 && user.home || settings.expectedHome;
-      const workdir = (c.WorkingDir || "/").replace(/(.)\/+$/, "$1");
-      if (workdir !== home.replace(/(.)\/+$/, "$1")) {
-        out.push({
-          message: `The image starts in ${workdir}, but ModelArts runs the boot command of a training job in the user's home ${home}: relative paths in the command resolve differently there. End the Dockerfile with "WORKDIR ${home}" (as Huawei's sample does).`,
-          instruction: lastInstruction(facts.config, "WORKDIR")
-        });
-      }
-    }
-    return out;
-  }
-};
-
-// src/core/rules/gpu-driver.ts
-var DRIVER_MOUNT = "/usr/local/nvidia";
-var DRIVER_LIBRARY = /^lib(?:cuda|nvidia-[a-z0-9_-]+)\.so\.\d+\.\d+(?:\.\d+)*$/;
-var DRIVER_PROGRAMS = /* @__PURE__ */ new Set(["nvidia-smi", "nvidia-debugdump", "nvidia-persistenced", "nvidia-cuda-mps-control", "nvidia-cuda-mps-server"]);
-var NAMED = 4;
-var gpuDriver = {
-  id: "gpu-driver",
-  defaultSeverity: "error",
-  description: `Custom layers must not install the NVIDIA GPU driver (libcuda.so.<driver version>, libnvidia-*.so.<version>, nvidia-smi) or put anything in ${DRIVER_MOUNT}: ModelArts provides the host's driver there.`,
-  spec: "GPU drivers must not be installed in the image: ModelArts places the host's driver in /usr/local/nvidia.",
-  source: SOURCES.newTraining,
-  check(facts) {
-    const groups = /* @__PURE__ */ new Map();
-    facts.fs.eachPath(
-      (path) => isUnder(path, DRIVER_MOUNT) || DRIVER_LIBRARY.test(baseName(path)) || DRIVER_PROGRAMS.has(baseName(path)),
-      (path) => {
-        const node = facts.fs.get(path);
-        if (!node || facts.layers[node.layer]?.base) return;
-        const mount = isUnder(path, DRIVER_MOUNT);
-        if (!mount && (node.kind !== 0 /* File */ || path.includes("/stubs/"))) return;
-        const before = facts.baseFs.get(path);
-        if (before && before.kind === node.kind && before.size === node.size && before.contentTag === node.contentTag && !mount) return;
-        const dir = mount ? DRIVER_MOUNT : parentOf(path);
-        const key = `${node.layer}\0${dir}`;
-        const group2 = groups.get(key) ?? { dir, layer: node.layer, files: [], mount };
-        group2.files.push(path);
-        groups.set(key, group2);
-      }
-    );
-    return [...groups.values()].sort((a, b) => a.files[0] < b.files[0] ? -1 : 1).map((g) => {
-      const names = g.files.slice(0, NAMED).map((f) => excerpt(g.mount ? f : baseName(f), 100));
-      const listed = `${names.join(", ")}${g.files.length > NAMED ? `, and ${g.files.length - NAMED} more` : ""}`;
-      const what = g.mount ? `${count(g.files.length, "path")} in ${DRIVER_MOUNT} (${listed}), where ModelArts mounts the host's GPU driver: the job does not see them, or they hide the driver.` : `${count(g.files.length, "NVIDIA driver file")} in ${g.dir} (${listed}): a driver in the image does not match the host's, and CUDA then fails to start ("CUDA driver version is insufficient", "driver/library version mismatch").`;
-      return {
-        message: `The image adds ${what} Do not install the driver (packages nvidia-driver-*, libnvidia-compute-*, cuda-drivers); the CUDA toolkit alone (cuda-toolkit-*, cuda-libraries-*) is enough.`,
-        path: g.files[0],
-        layer: g.layer
-      };
-    });
-  }
-};
-
-// src/core/fs/access.ts
-var BIT = { read: 4, write: 2, execute: 1 };
-var IMPLIED_DIRECTORY = { kind: 1 /* Directory */, mode: 384, uid: 0, gid: 0, implied: true };
-function lookup(fs3, path) {
-  const directories = [];
-  let rest = path.split("/").filter((p) => p !== "" && p !== ".");
-  let current = "/";
-  for (let hops = 0; hops <= 40; ) {
-    directories.push({ path: current, attributes: directoryAt(fs3, current) });
-    const name = rest.shift();
-    if (name === void 0) return { path: current, node: directoryAt(fs3, current), directories: directories.slice(0, -1) };
-    const next = name === ".." ? parentPath(current) : current === "/" ? `/${name}` : `${current}/${name}`;
-    const node = fs3.get(next);
-    if (node?.kind === 2 /* Symlink */) {
-      hops++;
-      const target = resolveLinkTarget(next, node.link ?? "");
-      rest = [...target.split("/").filter((p) => p !== ""), ...rest];
-      current = "/";
-      continue;
-    }
-    if (rest.length === 0) {
-      if (node) return { path: next, node, directories };
-      return fs3.hasChildren(next) ? { path: next, node: IMPLIED_DIRECTORY, directories } : { path: next, directories };
-    }
-    if (node ? node.kind !== 1 /* Directory */ : !fs3.hasChildren(next)) return { path: next, directories };
-    current = next;
-  }
-  return { path, directories };
-}
-var ROOT = { kind: 1 /* Directory */, mode: 493, uid: 0, gid: 0 };
-function directoryAt(fs3, path) {
-  if (path === "/") return ROOT;
-  const node = fs3.get(path);
-  return node && node.kind === 1 /* Directory */ ? node : IMPLIED_DIRECTORY;
-}
-function parentPath(path) {
-  const i = path.lastIndexOf("/");
-  return i <= 0 ? "/" : path.slice(0, i);
-}
-function permits(node, who, want) {
-  if (who.uid === 0) return want !== "execute" || node.kind === 1 /* Directory */ || (node.mode & 73) !== 0;
-  const shift = node.uid === who.uid ? 6 : node.gid === who.gid || who.groups.includes(node.gid) ? 3 : 0;
-  return (node.mode >> shift & BIT[want]) !== 0;
-}
-function denial(fs3, path, who, want) {
-  const found = lookup(fs3, path);
-  const blocked = found.directories.find((d) => !permits(d.attributes, who, "execute"));
-  if (blocked) {
-    const why = blocked.attributes.implied ? "has no entry in the layers, so Docker creates it owned by root with mode 0600 when it unpacks them, and" : `(${describe(blocked.attributes)})`;
-    return `the directory ${blocked.path} ${why} does not let UID ${who.uid} search it`;
-  }
-  if (!found.node) return void 0;
-  if (permits(found.node, who, want)) return null;
-  const where = found.path === path ? path : `${path}, a symlink to ${found.path},`;
-  return `${where} (${describe(found.node)}) is not ${want === "execute" ? "executable" : want === "read" ? "readable" : "writable"} by UID ${who.uid}`;
-}
-function describe(a) {
-  return `owner ${a.uid}:${a.gid}, mode ${a.mode.toString(8).padStart(4, "0")}`;
-}
-
-// src/core/rules/software-versions.ts
-var MIN_NCCL = "2.7.8";
-var MIN_OFED = "5.4-3.1.0.0";
-var CUDA_VERSION_FILE = /^\/usr\/local\/cuda[^/]*\/version\.(?:json|txt)$/;
-var CUDNN_HEADER = /\/cudnn(?:_version)?(?:_v\d+)?\.h$/;
-var CANN_VERSION_FILE = /^\/usr\/local\/Ascend\/.*\/(?:version\.cfg|ascend_toolkit_install\.info)$/;
-var OFED_INFO = "/usr/bin/ofed_info";
-var NAMED_VERSIONS = [
-  ["nccl", /^libnccl\.so\.(\d+\.\d+\.\d+)$/],
-  ["nccl", /^nvidia_nccl_cu\d+-(\d+\.\d+\.\d+)\.dist-info$/],
-  ["cudnn", /^libcudnn\.so\.(\d+\.\d+\.\d+)$/],
-  ["cudnn", /^nvidia_cudnn_cu\d+-(\d+\.\d+\.\d+)(?:\.\d+)*\.dist-info$/],
-  ["cuda", /^nvidia_cuda_runtime_cu\d+-(\d+\.\d+\.\d+)\.dist-info$/]
-];
-var softwareVersionsRule = {
-  id: "software-versions",
-  defaultSeverity: "notice",
-  description: `Reports the CUDA, cuDNN, NCCL, OFED, CANN and Python versions in the image; NCCL must be ${MIN_NCCL} or later, and MLNX OFED ${MIN_OFED} or later.`,
-  spec: "NCCL 2.7.8 or later; MLNX OFED 5.4-3.1.0.0 or later; the CUDA version must suit the GPU driver of the resource pool.",
-  source: SOURCES.versions,
-  needs: () => ({
-    texts: [
-      { pattern: CUDA_VERSION_FILE, maxBytes: 64 * 1024 },
-      { pattern: CUDNN_HEADER, maxBytes: 512 * 1024 },
-      { pattern: CANN_VERSION_FILE, maxBytes: 64 * 1024 },
-      { paths: [OFED_INFO], maxBytes: 1024 * 1024 }
-    ]
-  }),
-  check(facts) {
-    const sources = /* @__PURE__ */ new Map();
-    const found = softwareVersions(facts, sources);
-    const out = [];
-    const at = (key) => {
-      const path = sources.get(key);
-      return path === void 0 ? {} : { path, layer: facts.fs.get(path)?.layer };
-    };
-    if (found.nccl && compareVersions(found.nccl, MIN_NCCL) < 0) {
-      out.push({
-        severity: "error",
-        message: `The image has NCCL ${found.nccl}; ModelArts needs NCCL ${MIN_NCCL} or later for distributed training. Install a newer NCCL (libnccl2), or build on a newer base image.`,
-        ...at("nccl")
-      });
-    }
-    if (found.ofed && compareVersions(found.ofed, MIN_OFED) < 0) {
-      out.push({
-        severity: "warning",
-        message: `The image has MLNX OFED ${found.ofed}; ModelArts needs ${MIN_OFED} or later for training over InfiniBand/RoCE. Install a newer MLNX_OFED user space.`,
-        ...at("ofed")
-      });
-    }
-    const names = { cuda: "CUDA", cudnn: "cuDNN", nccl: "NCCL", ofed: "MLNX OFED", cann: "CANN", python: "Python" };
-    const listed = Object.keys(names).filter((k) => found[k]).map((k) => `${names[k]} ${found[k]}`);
-    if (listed.length) {
-      out.push({
-        message: `Software in the image: ${listed.join(", ")}. Match the CUDA version to the GPU driver of your resource pool${found.cann ? ", and CANN to the Ascend driver (a mismatch fails the job at once)" : ""}.`
-      });
-    }
-    return out;
-  }
-};
-function softwareVersions(facts, sources = /* @__PURE__ */ new Map()) {
-  const found = {};
-  const highest = (key, version, path) => {
-    if (version && (!found[key] || compareVersions(version, found[key]) > 0)) {
-      found[key] = version;
-      sources.set(key, path);
-    }
-  };
-  const fromText = { cuda: [], cudnn: [] };
-  facts.fs.eachPath(
-    (path) => CUDA_VERSION_FILE.test(path) || CUDNN_HEADER.test(path) || CANN_VERSION_FILE.test(path) || NAMED_VERSIONS.some(([, re]) => re.test(baseName(path))),
-    (path) => {
-      const node = facts.fs.get(path);
-      if (!node) return;
-      const text = facts.fs.resolve(path)?.text;
-      if (CUDA_VERSION_FILE.test(path) && text) fromText.cuda.push([cudaVersion(text) ?? "", path]);
-      else if (CUDNN_HEADER.test(path) && text) fromText.cudnn.push([cudnnVersion(text) ?? "", path]);
-      else if (CANN_VERSION_FILE.test(path) && text) highest("cann", /^(?:\w*_)?version=\[?([\w.-]+)/im.exec(text)?.[1], path);
-      else if (node.kind === 0 /* File */ || node.kind === 1 /* Directory */) {
-        for (const [key, re] of NAMED_VERSIONS) highest(key, re.exec(baseName(path))?.[1], path);
-      }
-    }
-  );
-  for (const key of ["cuda", "cudnn"]) {
-    const versions = fromText[key].filter(([v]) => v !== "");
-    if (!versions.length) continue;
-    const [version, path] = versions.reduce((a, b) => compareVersions(a[0], b[0]) >= 0 ? a : b);
-    found[key] = version;
-    sources.set(key, path);
-  }
-  const ofed = facts.fs.resolve(OFED_INFO)?.text;
-  if (ofed) highest("ofed", /MLNX_OFED_LINUX-(\d+\.\d+-[\d.]+)/.exec(ofed)?.[1], OFED_INFO);
-  const python = pythonVersion(facts);
-  if (python) highest("python", python.version, python.path);
-  return found;
-}
-function cudaVersion(text) {
-  const json = /"cuda"\s*:\s*\{[^}]*"version"\s*:\s*"([\d.]+)"/.exec(text);
-  return json?.[1] ?? /CUDA Version (\d+(?:\.\d+)+)/.exec(text)?.[1];
-}
-function cudnnVersion(text) {
-  const part = (name) => new RegExp(`#define\\s+CUDNN_${name}\\s+(\\d+)`).exec(text)?.[1];
-  const [major, minor, patch] = [part("MAJOR"), part("MINOR"), part("PATCHLEVEL")];
-  return major && minor ? `${major}.${minor}${patch ? `.${patch}` : ""}` : void 0;
-}
-function pythonVersion(facts) {
-  const path = (facts.config.config?.Env ?? []).find((e) => e.startsWith("PATH="))?.slice(5) ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-  for (const name of ["python3", "python"]) {
-    for (const dir of path.split(":")) {
-      if (!dir.startsWith("/")) continue;
-      const found = lookup(facts.fs, `${dir}/${name}`);
-      if (!found.node || found.node.kind === 1 /* Directory */) continue;
-      const m = /python(\d+\.\d+)$/.exec(found.path);
-      if (m) return { version: m[1], path: found.path };
-    }
-  }
-  return void 0;
-}
-function compareVersions(a, b) {
-  const pa = a.split(/[.-]/).map((p) => parseInt(p, 10) || 0);
-  const pb = b.split(/[.-]/).map((p) => parseInt(p, 10) || 0);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-
-// src/core/rules/user-access.ts
-var DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-var NAMED2 = 3;
-var userAccess = {
-  id: "user-access",
-  defaultSeverity: "error",
-  description: "The default user must be able to run the boot command (its program executable, the scripts it names readable, through every directory), and to write its home and working directory.",
-  spec: "Make the image files readable and writable by UID 1000.",
-  source: SOURCES.migrating,
-  needs: () => ({ texts: [ACCOUNT_FILES] }),
-  check(facts) {
-    const user = facts.config.config?.User ?? "";
-    const resolved = resolveUser(facts.fs, user);
-    if (!resolved) return [];
-    const who = resolved;
-    const out = [];
-    const boot = bootCommand(facts);
-    if (boot) out.push(...bootFindings(facts, boot, who));
-    const workdir = facts.config.config?.WorkingDir || void 0;
-    const home = resolved.uid === 0 ? void 0 : resolved.home && resolved.home !== "/" ? resolved.home : void 0;
-    const instruction = boot?.instruction;
-    for (const [dir, what] of [
-      [home, "home"],
-      [workdir, "working directory (WORKDIR)"]
-    ]) {
-      if (dir === void 0 || what !== "home" && dir === home) continue;
-      const found = lookup(facts.fs, dir);
-      if (!found.node) {
-        out.push({
-          severity: "warning",
-          message: `The user's ${what} ${dir} is not in the image; the job starts there and cannot write it. Create it, owned by UID ${who.uid}.`,
-          path: dir,
-          instruction
-        });
-        continue;
-      }
-      const why = denial(facts.fs, dir, who, "write") ?? (found.node.kind === 1 /* Directory */ ? null : `${dir} is not a directory`);
-      if (why) {
-        out.push({
-          severity: "warning",
-          message: `The user's ${what} ${dir} is not writable by UID ${who.uid}: ${why}. Jobs write checkpoints, caches and logs there: chown it to UID ${who.uid} in the Dockerfile.`,
-          path: dir,
-          layer: found.node.layer,
-          instruction
-        });
-      }
-    }
-    out.push(
-      ...unreadableFiles(
-        facts,
-        who,
-        [home, workdir].filter((d) => d !== void 0)
-      )
-    );
-    return out;
-  }
-};
-function bootFindings(facts, boot, who) {
-  const out = [];
-  const pathVariable = (facts.config.config?.Env ?? []).find((e) => e.startsWith("PATH="))?.slice(5) ?? DEFAULT_PATH;
-  const seen = /* @__PURE__ */ new Set();
-  for (const step of boot.steps) {
-    for (const file of namedFiles(step)) {
-      const candidates = file.role === "program" && !file.word.includes("/") ? pathVariable.split(":").map((dir) => `${dir || "."}/${file.word}`) : [file.word];
-      const paths = candidates.map((p) => p.startsWith("/") ? p : `${step.cwd.replace(/\/+$/, "")}/${p}`);
-      const path = paths.find((p) => {
-        const node2 = lookup(facts.fs, p).node;
-        return node2 !== void 0 && node2.kind !== 1 /* Directory */;
-      });
-      const key = `${file.role}\0${path ?? file.word}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const named = `"${excerpt(file.word, 120)}"`;
-      if (path === void 0) {
-        const where = file.role === "program" && !file.word.includes("/") ? `in the PATH (${excerpt(pathVariable, 200)})` : `at ${paths[0]}`;
-        out.push({
-          severity: "warning",
-          message: `The boot command (${boot.label}) runs ${named}, which is not in the image ${where}. A training job may set its own boot command; if it uses this one, the job fails at start.`,
-          instruction: boot.instruction
-        });
-        continue;
-      }
-      const want = file.role === "program" ? "execute" : "read";
-      const why = denial(facts.fs, path, who, want) ?? (file.role === "program" && /\.(?:sh|bash|py)$/.test(path) ? denial(facts.fs, path, who, "read") : null);
-      if (!why) continue;
-      const node = lookup(facts.fs, path).node;
-      out.push({
-        message: `The boot command (${boot.label}) ${file.role === "program" ? "runs" : "reads"} ${path}, but ${why}: the job would fail with "Permission denied". ${fixFor(want, path, who)}`,
-        path,
-        layer: node?.layer,
-        instruction: boot.instruction
-      });
-    }
-  }
-  return out;
-}
-function fixFor(want, path, who) {
-  return want === "execute" ? `Make it executable for the user (chmod a+rx ${path}, or chown ${who.uid} it) and its directories searchable.` : `Make it readable for the user (chmod a+r ${path}, or chown ${who.uid} it) and its directories searchable.`;
-}
-function unreadableFiles(facts, who, roots) {
-  if (who.uid === 0 || roots.length === 0) return [];
-  const byDirectory = /* @__PURE__ */ new Map();
-  const directoryDenial = /* @__PURE__ */ new Map();
-  facts.fs.eachPath(
-    (path) => roots.some((root) => isUnder(path, root) && path !== root),
-    (path) => {
-      const node = facts.fs.get(path);
-      if (!node || node.kind !== 0 /* File */ || facts.layers[node.layer]?.base) return;
-      const dir = parentOf(path);
-      let why = directoryDenial.get(dir);
-      if (why === void 0) {
-        why = denial(facts.fs, dir, who, "execute") ?? null;
-        directoryDenial.set(dir, why);
-      }
-      if (!why && denial(facts.fs, path, who, "read") === null) return;
-      const entry = byDirectory.get(dir) ?? { files: [], layer: node.layer };
-      entry.files.push(path.slice(dir.length + 1));
-      byDirectory.set(dir, entry);
-    }
-  );
-  return [...byDirectory].map(([dir, { files, layer }]) => ({
-    severity: "warning",
-    message: `${count(files.length, "file")} that the custom layers put in ${dir} ${files.length === 1 ? "is" : "are"} not readable by UID ${who.uid} (${files.slice(0, NAMED2).map((f) => excerpt(f, 80)).join(", ")}${files.length > NAMED2 ? ", ..." : ""}). Jobs run as that user: chown them to it or make them readable (chmod -R a+rX ${dir}).`,
-    path: dir,
-    layer
-  }));
-}
-
-// src/core/rules/default-user.ts
-var SHOWN2 = 64;
-var MAX_ID = 2 ** 31 - 1;
-var shown = (text) => excerpt(text, SHOWN2);
-var outOfRange = (id) => id < 0 || id > MAX_ID;
-var defaultUser = {
-  id: "default-user",
-  defaultSeverity: "error",
-  description: "The default user (Config.User) must resolve to the expected UID: 1101 in old-version training, 1000 (with primary group GID 100) in new-version training.",
-  spec: "The default user of a custom image must be the user whose UID is 1101.",
-  source: SOURCES.oldTraining,
-  needs: () => ACCOUNT_NEEDS,
-  check(facts, settings) {
-    const expected = settings.expectedUid;
-    const user = facts.config.config?.User ?? "";
-    const instruction = lastInstruction(facts.config, "USER");
-    const fix = `end the Dockerfile with "USER ${expected}" (or the name of the user with UID ${expected} in the base image)`;
-    if (user === "") {
-      return [{ message: `The image has no default user, so it runs as root (UID 0); ModelArts requires UID ${expected}: ${fix}.` }];
-    }
-    const [userPart, groupPart] = user.split(":", 2);
-    const passwd = readPasswd(facts.fs);
-    let uid;
-    if (GO_NUMBER.test(userPart)) {
-      uid = Number(userPart);
-      if (outOfRange(uid))
-        return [
-          {
-            message: `USER "${shown(user)}" is not a UID a container can run as (container runtimes accept 0 to ${MAX_ID}), so the container would not start; ${fix}.`,
-            instruction
-          }
-        ];
-    } else {
-      if (!passwd) {
-        return [{ message: `USER "${shown(user)}" cannot be resolved: the image has no readable /etc/passwd; use the numeric UID ${expected}.`, instruction }];
-      }
-      const entry = passwd.find((p) => p.name === userPart);
-      if (!entry) {
-        return [
-          {
-            message: `USER "${shown(user)}" is not a user in the image's /etc/passwd, so the container would not start; ${fix}.`,
-            path: "/etc/passwd",
-            instruction
-          }
-        ];
-      }
-      uid = entry.uid;
-    }
-    const findings = [];
-    if (uid !== expected) {
-      const who = uid === 0 ? "root (UID 0)" : `UID ${uid}`;
-      findings.push({ message: `The default user "${shown(user)}" is ${who}; ModelArts requires UID ${expected}: ${fix}.`, instruction });
-    }
-    const numericGroup = groupPart !== void 0 && GO_NUMBER.test(groupPart);
-    if (numericGroup && outOfRange(Number(groupPart))) {
-      findings.push({
-        message: `USER "${shown(user)}" names the GID ${shown(groupPart)}, which container runtimes refuse (they accept 0 to ${MAX_ID}), so the container would not start.`,
-        instruction
-      });
-    }
-    if (groupPart && !numericGroup) {
-      const groups = readGroups(facts.fs);
-      if (!groups?.some((g) => g.name === groupPart)) {
-        findings.push({
-          message: `USER "${shown(user)}" names the group "${shown(groupPart)}", which is not in the image's /etc/group, so the container would not start.`,
-          path: "/etc/group",
-          instruction
-        });
-      }
-    }
-    const gid = findings.length === 0 && settings.expectedGid !== void 0 ? resolveUser(facts.fs, user)?.gid : void 0;
-    if (gid !== void 0 && gid !== settings.expectedGid) {
-      findings.push({
-        severity: "warning",
-        message: `The default user "${shown(user)}" has the primary group GID ${gid}; ModelArts expects GID ${settings.expectedGid} (ma-group): create the group ma-group with GID ${settings.expectedGid} and make it the user's primary group (or end the Dockerfile with "USER ${expected}:${settings.expectedGid}").`,
-        instruction
-      });
-    }
-    return findings;
-  }
-};
-
-// src/core/fs/capability-attribute.ts
-var NAMES = [
-  "chown",
-  "dac_override",
-  "dac_read_search",
-  "fowner",
-  "fsetid",
-  "kill",
-  "setgid",
-  "setuid",
-  "setpcap",
-  "linux_immutable",
-  "net_bind_service",
-  "net_broadcast",
-  "net_admin",
-  "net_raw",
-  "ipc_lock",
-  "ipc_owner",
-  "sys_module",
-  "sys_rawio",
-  "sys_chroot",
-  "sys_ptrace",
-  "sys_pacct",
-  "sys_admin",
-  "sys_boot",
-  "sys_nice",
-  "sys_resource",
-  "sys_time",
-  "sys_tty_config",
-  "mknod",
-  "lease",
-  "audit_write",
-  "audit_control",
-  "setfcap",
-  "mac_override",
-  "mac_admin",
-  "syslog",
-  "wake_alarm",
-  "block_suspend",
-  "audit_read",
-  "perfmon",
-  "bpf",
-  "checkpoint_restore"
-];
-var capName = (n) => `cap_${NAMES[n] ?? n}`;
-var REVISION_MASK = 4278190080;
-var EFFECTIVE = 1;
-var SIZES = /* @__PURE__ */ new Map([
-  [16777216, 12],
-  [33554432, 20],
-  [50331648, 24]
-]);
-function decodeCapabilities(value) {
-  if (value.length < 4) return null;
-  const view = new DataView(value.buffer, value.byteOffset, value.byteLength);
-  const magic = view.getUint32(0, true);
-  if (SIZES.get((magic & REVISION_MASK) >>> 0) !== value.length) return null;
-  const words = value.length === 12 ? 1 : 2;
-  const permitted = [];
-  const inheritable = [];
-  for (let w = 0; w < words; w++) {
-    const p = view.getUint32(4 + 8 * w, true);
-    const i = view.getUint32(8 + 8 * w, true);
-    for (let bit = 0; bit < 32; bit++) {
-      if (p >>> bit & 1) permitted.push(capName(32 * w + bit));
-      if (i >>> bit & 1) inheritable.push(capName(32 * w + bit));
-    }
-  }
-  return { permitted, inheritable, effective: (magic & EFFECTIVE) !== 0 };
-}
-function describeCapabilities(caps) {
-  const both = caps.permitted.filter((c) => caps.inheritable.includes(c));
-  const permittedOnly = caps.permitted.filter((c) => !both.includes(c));
-  const inheritableOnly = caps.inheritable.filter((c) => !both.includes(c));
-  const e = caps.effective ? "e" : "";
-  return [
-    both.length ? `${both.join(",")}=${e}ip` : "",
-    permittedOnly.length ? `${permittedOnly.join(",")}=${e}p` : "",
-    inheritableOnly.length ? `${inheritableOnly.join(",")}=i` : ""
-  ].filter(Boolean).join(" ");
-}
-
-// src/core/fs/node-compare.ts
-var octal = (mode) => mode.toString(8).padStart(4, "0");
-function differences(before, after) {
-  const out = [];
-  if (before.kind !== after.kind) {
-    out.push(`${KIND_NAMES[before.kind]} became ${KIND_NAMES[after.kind]}`);
-    return out;
-  }
-  if (before.mode !== after.mode) out.push(`mode ${octal(before.mode)} -> ${octal(after.mode)}`);
-  if (before.uid !== after.uid || before.gid !== after.gid) out.push(`owner ${before.uid}:${before.gid} -> ${after.uid}:${after.gid}`);
-  if (before.kind === 2 /* Symlink */ && before.link !== after.link) out.push(`link target ${before.link} -> ${after.link}`);
-  if (before.kind === 0 /* File */) {
-    if (before.size !== after.size) out.push(`content changed (size ${before.size} -> ${after.size})`);
-    else if (before.contentTag !== after.contentTag) out.push("content changed");
-    if (!sameBytes(before.capability, after.capability))
-      out.push(`file capabilities ${capabilityText(before.capability)} -> ${capabilityText(after.capability)}`);
-  }
-  return out;
-}
-function sameBytes(a, b) {
-  return a === b || a !== void 0 && b !== void 0 && a.equals(b);
-}
-function capabilityText(value) {
-  if (value === void 0) return "none";
-  const caps = decodeCapabilities(value);
-  return caps ? describeCapabilities(caps) || "an empty set" : "an attribute Linux refuses";
-}
-function describeMode(mode) {
-  const bits = [mode & 2048 ? "setuid" : "", mode & 1024 ? "setgid" : ""].filter(Boolean).join(" and ");
-  return `${bits} (mode ${octal(mode)})`;
-}
-
-// src/core/rules/file-capabilities.ts
-var fileCapabilities = {
-  id: "file-capabilities",
-  defaultSeverity: "warning",
-  description: "Custom layers should not add or change files with file capabilities (setcap): running one gives any user its powers, as a setuid-root file does.",
-  spec: "A file cannot be added whose owner is root and has permission setuid or setgid.",
-  source: SOURCES.oldTraining,
-  // Compared with the base wherever they are: a rewritten file keeps no capabilities it had.
-  needs: () => ({ contentTag: (_path, file) => file.capability !== void 0 }),
-  check(facts) {
-    const out = [];
-    facts.fs.eachFileWithCapabilities((node) => {
-      if (facts.layers[node.layer]?.base) return;
-      const before = facts.baseFs.get(node.path);
-      if (before && differences(before, node).length === 0) return;
-      const caps = decodeCapabilities(node.capability);
-      if (caps && caps.permitted.length === 0 && caps.inheritable.length === 0) return;
-      const problem = caps ? `has the file capabilities ${describeCapabilities(caps)}: whoever runs it gets them, as with a setuid-root file` : "has a security.capability attribute that Linux refuses (its revision and size do not match): Docker cannot unpack this layer";
-      const how = node.link ? `a hard link to ${node.link}` : before ? "changed from the base image" : "added";
-      out.push({
-        message: `${node.path} ${problem}; it was ${how}. Remove them (setcap -r ${node.path}) and do what needs them at build time.`,
-        path: node.path,
-        layer: node.layer
-      });
-    });
-    return out;
-  }
-};
-
-// src/core/rules/image-size.ts
-var ADVICE = "Keep data sets and model weights out of the image (read them from OBS at run time), and clean package caches in the same RUN step that creates them.";
-var imageSize = {
-  id: "image-size",
-  defaultSeverity: "error",
-  description: "The uncompressed image must not exceed 9.5 GB (old-version training) or 30 GB (new-version training, 15 GB recommended), and no layer may exceed 10 GB (SWR).",
-  spec: "The size of a custom image cannot exceed 9.5 GB.",
-  source: SOURCES.oldTraining,
-  check(facts, settings) {
-    const out = [];
-    const total = facts.layers.reduce((sum, l) => sum + l.size, 0);
-    const limit = total > settings.maxSize ? settings.maxSize : settings.recommendedSize !== void 0 && total > settings.recommendedSize ? settings.recommendedSize : void 0;
-    if (limit !== void 0) {
-      const over = limit === settings.maxSize ? `over the ${formatSize(limit)} limit` : `over the ${formatSize(limit)} Huawei recommends (the limit is ${formatSize(settings.maxSize)})`;
-      out.push({
-        ...limit !== settings.maxSize && { severity: "warning" },
-        message: `The image is ${formatSize(total)} uncompressed, ${formatSize(total - limit)} ${over}. ${largest(facts)} ${ADVICE}`,
-        layer: biggestCustomLayer(facts)?.index
-      });
-    }
-    for (const layer of facts.layers) {
-      if (layer.base || layer.size <= settings.maxLayerSize) continue;
-      out.push({
-        severity: "warning",
-        message: `Layer ${layer.index + 1} is ${formatSize(layer.size)} uncompressed; SWR refuses layers over ${formatSize(settings.maxLayerSize)}, so pushing it fails. Split the step that makes it into smaller ones. ${ADVICE}`,
-        layer: layer.index
-      });
-    }
-    return out;
-  }
-};
-function largest(facts) {
-  const layers = [...facts.layers].sort((a, b) => b.size - a.size).slice(0, 3).map((l) => `layer ${l.index + 1}${l.base ? " (base)" : ""} ${formatSize(l.size)}${l.createdBy ? ` from ${shortInstruction(l.createdBy, 60)}` : ""}`);
-  const files = largestCustomFiles(facts, 5).map((f) => `${f.path} ${formatSize(f.size)}`);
-  return `Largest layers: ${layers.join("; ")}.` + (files.length ? ` Largest files added: ${files.join("; ")}.` : "");
-}
-function biggestCustomLayer(facts) {
-  return [...facts.layers].filter((l) => !l.base).sort((a, b) => b.size - a.size)[0];
-}
-
-// src/core/rules/log-stdout.ts
-var HARMLESS_TARGETS = /^(?:\/dev\/(?:null|stdout|stderr|tty|fd\/[12])|\/proc\/self\/fd\/[12])$/;
-var LAUNCHERS2 = /^(?:exec\s+)?(?:\S*\/)?(?:python[\d.]*|torchrun|mpirun|horovodrun|deepspeed|accelerate|java|bash|sh|node|\.\/\S+)\b/;
-function logRedirection(line) {
-  for (const m of line.matchAll(/(?:^|[\s;|&(])(&|\d)?>>?\s*([^\s;|&)<>]+)/g)) {
-    const target = m[2];
-    if (target.startsWith("&") || HARMLESS_TARGETS.test(target)) continue;
-    if (/log|\.out$|\.err$/i.test(target) || LAUNCHERS2.test(line)) return `output is redirected to the file ${target}`;
-  }
-  const tee = /\|\s*tee\b((?:\s+-\w+)*)\s+([^\s;|&>]+)/.exec(line);
-  if (tee && !HARMLESS_TARGETS.test(tee[2])) return `tee copies the output into the file ${tee[2]}`;
-  if (/(?:^|[\s;&|])nohup\s/.test(line) && !/>/.test(line)) return "nohup without a redirection writes the output to nohup.out";
-  return null;
-}
-var logStdout = {
-  id: "log-stdout",
-  defaultSeverity: "warning",
-  description: "The start-up command and the scripts it runs must log to stdout/stderr, not to files.",
-  spec: "To ensure that the log content can be displayed normally, the logs must be standard output.",
-  source: SOURCES.oldTraining,
-  needs: () => ({ texts: [SHELL_SCRIPTS] }),
-  check(facts) {
-    const out = [];
-    for (const t of startupTexts(facts)) {
-      for (const { line, number } of commandLines(t.text)) {
-        const why = logRedirection(line);
-        if (!why) continue;
-        const where = t.path ? `${t.path}:${number}` : t.label;
-        out.push({
-          message: `${where}: ${why} ("${excerpt(line, LINE_SHOWN)}"); ModelArts shows only what the job writes to stdout and stderr, so keep the output there.`,
-          path: t.path,
-          layer: t.layer,
-          instruction: t.instruction
-        });
-      }
-    }
-    const boot = bootCommand(facts);
-    const python = boot?.steps.find(runsPython);
-    if (boot && python && !pythonUnbuffered(python, facts.config.config?.Env ?? [])) {
-      out.push({
-        severity: "notice",
-        message: `The boot command (${boot.label}) runs Python ("${excerpt(python.words.join(" "), LINE_SHOWN)}") with its output buffered: when the job is stopped or killed, the last lines still in the buffer are lost from the log. Add ENV PYTHONUNBUFFERED=1 to the Dockerfile (as Huawei's sample does) or run python -u.`,
-        instruction: boot.instruction
-      });
-    }
-    return out;
-  }
-};
-
-// src/core/rules/malicious-code.ts
-var DETECTOR_IDS = new Set(MALWARE_DETECTORS.map((d) => d.id));
-var maliciousCode = {
-  id: "malicious-code",
-  defaultSeverity: "error",
-  description: "Files added by custom layers must not contain malware indicators (EICAR, reverse shells, crypto miners) or escape the image root.",
-  spec: "Custom images cannot contain malicious code.",
-  source: SOURCES.oldTraining,
-  needs: () => ({ detectors: [...DETECTOR_IDS] }),
-  check(facts) {
-    const out = [];
-    for (const layer of facts.layers) {
-      if (layer.base) continue;
-      for (const hit of layer.record.scanHits) {
-        if (!DETECTOR_IDS.has(hit.detector) && hit.detector !== SCAN_BUDGET_DETECTOR) continue;
-        out.push({ message: `${hit.path} contains ${hit.evidence}. Remove it from the image.`, path: hit.path, layer: layer.index });
-      }
-      for (const v of layer.record.clamd) {
-        out.push({ message: `${v.path} is detected by ClamAV as ${v.signature}. Remove it from the image.`, path: v.path, layer: layer.index });
-      }
-      for (const u of layer.record.unsafe) {
-        out.push({
-          message: `The layer entry "${u.path}" was not applied: ${u.reason}. Real image builds never write such entries; the layer was crafted.`,
-          path: u.path,
-          layer: layer.index
-        });
-      }
-    }
-    for (const { layer, entry } of facts.fs.unsafe) {
-      if (facts.layers[layer]?.base) continue;
-      out.push({ message: `The layer entry ${entry.path} was not applied: ${entry.reason}.`, path: entry.path, layer });
-    }
-    return out;
-  }
-};
-
-// src/core/rules/modelarts-tools.ts
-var modelartsTools = {
-  id: "modelarts-tools",
-  defaultSeverity: "error",
-  // The new-version training spec no longer names it, but changing system files still breaks images.
-  severityIn: { current: "warning" },
-  description: "The ModelArts tools in the user's home (run_train.sh, utils.sh, ip_mapper.py, dls-downloader.py) must stay as the base image has them.",
-  spec: "Part of content in the basic images cannot be changed, including ... the ModelArts tools in $HOME.",
-  source: SOURCES.oldTraining,
-  needs(settings) {
-    const tools = new Set(settings.modelartsTools);
-    return { texts: [ACCOUNT_FILES], contentTag: (path) => tools.has(baseName(path)) };
-  },
-  check(facts, settings) {
-    const home = readPasswd(facts.baseFs)?.find((p) => p.uid === settings.expectedUid)?.home || settings.expectedHome;
-    const out = [];
-    for (const tool of settings.modelartsTools) {
-      const path = `${home.replace(/\/+$/, "")}/${tool}`;
-      const before = facts.baseFs.resolve(path);
-      if (!before) continue;
-      const after = facts.fs.resolve(path);
-      if (!after) {
-        out.push({
-          message: `The ModelArts tool ${path} from the base image was deleted; training jobs need it.`,
-          path,
-          layer: facts.fs.removedBy(path, facts.base.layerCount - 1)?.layer
-        });
-        continue;
-      }
-      const diff = differences(before, after);
-      if (diff.length > 0) {
-        out.push({
-          message: `The ModelArts tool ${path} from the base image was changed (${diff.join(", ")}); keep it as the base image has it.`,
-          path,
-          layer: after.layer
-        });
-      }
-    }
-    return out;
-  }
-};
-
-// src/core/rules/offline-deps.ts
-var INSTALLERS = [
-  [/\b(?:pip[\d.]*|python[\d.]*\s+-m\s+pip)\s+(?:install|download)\b(?!.*--no-index)/, "installs Python packages with pip"],
-  [/\b(?:conda|mamba|micromamba)\s+(?:install|create|update|env\s+(?:create|update))\b/, "installs packages with conda"],
-  [/\b(?:apt-get|apt|yum|dnf|zypper|apk)\s+(?:-\S+\s+)*(?:install|add)\b/, "installs system packages"],
-  [/\b(?:npm\s+(?:install|i|ci)|yarn\s+(?:add|install))\b/, "installs Node.js packages"],
-  [/\bgit\s+clone\b/, "clones a git repository"],
-  [/\b(?:curl|wget)\b.*(?:https?|ftp):\/\/\S+?\.(?:whl|tar\.gz|tgz|tar\.bz2|tar\.xz|zip|deb|rpm|run|sh|jar|gem)\b/, "downloads a package"],
-  [/\b(?:curl|wget)\b.*\|\s*(?:sudo\s+)?(?:ba)?sh\b/, "downloads and runs an installer"]
-];
-var offlineDeps = {
-  id: "offline-deps",
-  defaultSeverity: "warning",
-  description: "The start-up command and its scripts must not install or download packages at run time.",
-  spec: "Currently, the ModelArts backend does not support the download of open source installation packages. You are advised to install the dependency packages required for training in the custom image.",
-  source: SOURCES.oldTraining,
-  needs: () => ({ texts: [SHELL_SCRIPTS] }),
-  check(facts) {
-    const out = [];
-    for (const t of startupTexts(facts)) {
-      for (const { line, number } of commandLines(t.text)) {
-        const hit = INSTALLERS.find(([re]) => re.test(line));
-        if (!hit) continue;
-        const where = t.path ? `${t.path}:${number}` : t.label;
-        out.push({
-          message: `${where} ${hit[1]} at run time ("${excerpt(line, LINE_SHOWN)}"); ModelArts jobs cannot download packages: install them in the image (a RUN step in the Dockerfile).`,
-          path: t.path,
-          layer: t.layer,
-          instruction: t.instruction
-        });
-      }
-    }
-    return out;
-  }
-};
-
-// src/core/rules/protected-etc.ts
-var import_picomatch = __toESM(require_picomatch2());
-var protectedEtc = {
-  id: "protected-etc",
-  defaultSeverity: "error",
-  // The new-version training spec no longer names it, but changing system files still breaks images.
-  severityIn: { current: "warning" },
-  description: "Important /etc configuration (passwd, group, shadow, sudoers, pam.d, ld.so.preload, ...) must not be added, changed or deleted.",
-  spec: "Part of content in the basic images cannot be changed, including ... some important configuration files in /etc.",
-  source: SOURCES.oldTraining,
-  needs(settings) {
-    const dirs = outermost(["/etc", ...globBases(settings.protectedEtc)]);
-    return { contentTag: (path) => dirs.some((dir) => isUnder(path, dir)) };
-  },
-  check(facts, settings) {
-    const matches2 = (0, import_picomatch.default)(settings.protectedEtc, { dot: true });
-    const prefixes = globBases(settings.protectedEtc);
-    const common = prefixes.length === 0 ? "" : prefixes.reduce(commonPrefix);
-    const relevant = (path) => path.startsWith(common) && prefixes.some((p) => path.startsWith(p)) && matches2(path);
-    const out = [];
-    const base = facts.base.layerCount;
-    facts.baseFs.eachPath(relevant, (path) => {
-      const writer = facts.fs.writtenBy(path);
-      if (writer === void 0) {
-        out.push({ message: `${path} from the base image was deleted; ModelArts needs it unchanged.`, path, layer: facts.fs.removedBy(path, base - 1)?.layer });
-      } else if (writer >= base) {
-        const diff = differences(facts.baseFs.get(path), facts.fs.get(path));
-        if (diff.length > 0) {
-          out.push({
-            message: `${path} from the base image was changed (${diff.join(", ")}); ModelArts needs it unchanged. Use the base image's users and settings instead of editing it.`,
-            path,
-            layer: writer
-          });
-        }
-      }
-    });
-    facts.fs.eachPath(relevant, (path) => {
-      const writer = facts.fs.writtenBy(path);
-      if (writer < base || facts.baseFs.writtenBy(path) !== void 0) return;
-      if (facts.fs.get(path)?.kind === 1 /* Directory */) return;
-      out.push({ message: `${path} was added; it is important system configuration that ModelArts does not allow custom images to add.`, path, layer: writer });
-    });
-    return out;
-  }
-};
-function globBases(globs) {
-  return [...new Set(globs.map((g) => import_picomatch.default.scan(g).base || "/"))];
-}
-function outermost(dirs) {
-  return dirs.filter((d, i) => !dirs.some((other, j) => j !== i && isUnder(d, other) && (d !== other || j < i)));
-}
-function commonPrefix(a, b) {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return a.slice(0, i);
-}
-
-// src/core/rules/protected-path.ts
-var protectedPath = {
-  id: "protected-path",
-  defaultSeverity: "error",
-  // The new-version training spec no longer names it, but changing system files still breaks images.
-  severityIn: { current: "warning" },
-  description: "The base image's files in /bin, /sbin, /usr and /lib* must stay unchanged (new files are allowed).",
-  spec: "Part of content in the basic images cannot be changed, including all the files in /bin, /sbin, /usr, and /lib(64).",
-  source: SOURCES.oldTraining,
-  needs: (settings) => ({ contentTag: (path) => settings.protectedPaths.some((dir) => isUnder(path, dir)) }),
-  check(facts, settings) {
-    const out = [];
-    const removedGroups = /* @__PURE__ */ new Map();
-    const base = facts.base.layerCount;
-    const isProtected = (path) => settings.protectedPaths.some((dir) => isUnder(path, dir));
-    facts.baseFs.eachPath(isProtected, (path) => {
-      const writer = facts.fs.writtenBy(path);
-      if (writer !== void 0 && writer < base) return;
-      if (writer === void 0) {
-        const removal = facts.fs.removedBy(path, base - 1);
-        const key = removal ? `${removal.layer}\0${removal.path}\0${removal.how}` : `?\0${path}`;
-        const group2 = removedGroups.get(key);
-        if (group2) group2.count++;
-        else removedGroups.set(key, { layer: removal?.layer ?? -1, count: 1, first: path });
-        return;
-      }
-      const diff = differences(facts.baseFs.get(path), facts.fs.get(path));
-      if (diff.length === 0) return;
-      out.push({
-        message: `${path} from the base image was modified (${diff.join(", ")}). Leave base files in protected directories as they are; install into /opt, /home or a new path instead.`,
-        path,
-        layer: writer
-      });
-    });
-    for (const [key, g] of removedGroups) {
-      const [, markerPath, how] = key.split("\0");
-      const subject = g.count === 1 ? `${g.first} from the base image was` : `${g.count} base-image paths under ${markerPath} were`;
-      const verb = how === "opaque" ? `hidden (the directory ${markerPath} was replaced)` : "deleted";
-      out.push({
-        message: `${subject} ${verb}. ModelArts rejects images that remove base files from protected directories; do not delete them.`,
-        path: g.count === 1 ? g.first : markerPath,
-        layer: g.layer >= 0 ? g.layer : void 0
-      });
-    }
-    return out;
-  }
-};
-
-// src/core/rules/secrets.ts
-var CREDENTIAL_FILES = [
-  { name: /\/\.netrc$/, holds: (text) => /\bpassword\s+\S+/.test(text) ? "a .netrc file with a password" : null },
-  { name: /\/\.git-credentials$/, holds: (text) => /:\/\/[^:\s/]+:[^@\s]+@/.test(text) ? "git credentials" : null },
-  { name: /\/\.docker\/config\.json$/, holds: dockerCredentials },
-  { name: /(?:\/\.obsutilconfig|\/\.huaweicloud\/[^/]+|\/\.aws\/credentials)$/, holds: cloudCredentials }
-];
-var CREDENTIAL_FILE_TEXTS = { pattern: new RegExp(CREDENTIAL_FILES.map((f) => f.name.source).join("|")), maxBytes: 4 * 1024 * 1024 };
-function dockerCredentials(text) {
-  try {
-    const auths = JSON.parse(text).auths ?? {};
-    const hosts = Object.entries(auths).filter(([, a]) => a && (a.auth || a.identitytoken)).map(([h]) => h);
-    return hosts.length ? `docker registry credentials for ${hosts.join(", ")}` : null;
-  } catch {
-    return null;
-  }
-}
-function cloudCredentials(text) {
-  const m = /^\s*(sk|secret_?access_?key|secretkey|aws_secret_access_key|token)\s*[=:]\s*["']?([^\s"']+)/im.exec(text);
-  return m ? `cloud credentials (${m[1]}=${maskSecret(m[2], 0)})` : null;
-}
-function credentialFile(path, text) {
-  return CREDENTIAL_FILES.find((f) => f.name.test(path))?.holds(text) ?? null;
-}
-var DETECTOR_IDS2 = new Set(CREDENTIAL_DETECTORS.map((d) => d.id));
-var secrets = {
-  id: "secrets",
-  defaultSeverity: "error",
-  description: "No credentials may be baked into custom layers, ENV, labels or build history.",
-  spec: "Custom images cannot contain malicious code. (Credentials in an image leak to everyone who can pull it.)",
-  source: SOURCES.oldTraining,
-  needs: () => ({ texts: [CREDENTIAL_FILE_TEXTS], detectors: [...DETECTOR_IDS2] }),
-  check(facts) {
-    const out = [];
-    for (const layer of facts.layers) {
-      if (layer.base) continue;
-      for (const hit of layer.record.scanHits) {
-        if (DETECTOR_IDS2.has(hit.detector))
-          out.push({
-            message: `${hit.path} contains ${hit.evidence}. Remove it and rotate the credential; pass secrets at run time instead.`,
-            path: hit.path,
-            layer: layer.index
-          });
-      }
-      const e = layer.record.entries;
-      for (const [i, text] of e.texts) {
-        const found = credentialFile(e.paths[i], text);
-        if (found) out.push({ message: `${e.paths[i]} holds ${found}. Remove it and rotate the credential.`, path: e.paths[i], layer: layer.index });
-      }
-    }
-    const raw = facts.rawConfig;
-    const c = raw.config ?? {};
-    for (const env of c.Env ?? []) {
-      for (const found of credentialsIn(env))
-        out.push({
-          message: `The image environment sets ${found}. Pass credentials at run time, not with ENV.`,
-          instruction: instructionSetting(facts.config.history, env)
-        });
-    }
-    for (const [key, value] of Object.entries(c.Labels ?? {})) {
-      for (const found of credentialsIn(`${key}=${value}`)) out.push({ message: `The image label ${key} holds ${found}.` });
-    }
-    for (const [instruction, args] of [
-      ["ENTRYPOINT", c.Entrypoint],
-      ["CMD", c.Cmd]
-    ]) {
-      for (const found of credentialsIn((args ?? []).join(" ")))
-        out.push({ message: `The image's ${instruction} passes ${found}. Pass credentials at run time instead.` });
-    }
-    raw.history?.forEach((h, i) => {
-      const by = typeof h?.created_by === "string" ? h.created_by : "";
-      for (const found of credentialsIn(by)) {
-        out.push({
-          message: `Build step ${i + 1} recorded ${found} in the image history (build arguments and ENV are visible to anyone who pulls the image). Use build secrets (RUN --mount=type=secret) instead.`,
-          instruction: facts.config.history?.[i]?.created_by
-        });
-      }
-    });
-    return dedupe(out);
-  }
-};
-function instructionSetting(history, env) {
-  const name = env.split("=")[0];
-  return [...history ?? []].reverse().find((h) => typeof h?.created_by === "string" && h.created_by.includes(name) && /\bENV\b/.test(h.created_by))?.created_by;
-}
-function dedupe(findings) {
-  const seen = /* @__PURE__ */ new Set();
-  return findings.filter((f) => {
-    const key = `${f.message}\0${f.path ?? ""}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-// src/core/rules/setuid-setgid.ts
-var setuidSetgid = {
-  id: "setuid-setgid",
-  defaultSeverity: "error",
-  description: "Custom layers must not add or change root-owned files with the setuid or setgid bit.",
-  spec: "A file cannot be added whose owner is root and has permission setuid or setgid.",
-  source: SOURCES.oldTraining,
-  // Compared with the base wherever they are: a rewritten setuid file is a change.
-  needs: () => ({ contentTag: (_path, file) => (file.mode & 3072) !== 0 }),
-  check(facts) {
-    const out = [];
-    facts.fs.eachFileWithModeBits(3072, (node) => {
-      if (node.uid !== 0) return;
-      if (facts.layers[node.layer]?.base) return;
-      const before = facts.baseFs.get(node.path);
-      if (before && differences(before, node).length === 0) return;
-      const how = node.link ? `a hard link to ${node.link}` : before ? `changed from the base image (${differences(before, node).join(", ")})` : "added";
-      out.push({
-        message: `${node.path} is owned by root and has the ${describeMode(node.mode)}; it was ${how}. Remove the bit (chmod u-s,g-s) or the file.`,
-        path: node.path,
-        layer: node.layer
-      });
-    });
-    return out;
-  }
-};
-
-// src/core/rules/index.ts
-var RULES = [
-  defaultUser,
-  userAccess,
-  setuidSetgid,
-  fileCapabilities,
-  protectedPath,
-  protectedEtc,
-  modelartsTools,
-  gpuDriver,
-  imageSize,
-  baseImage,
-  bootCommandRule,
-  logStdout,
-  offlineDeps,
-  softwareVersionsRule,
-  maliciousCode,
-  secrets
-];
-function activeRules(settings) {
-  return RULES.filter((rule) => settings.severities[rule.id] !== "off");
-}
-function streamNeeds(settings) {
-  return activeRules(settings).flatMap((rule) => rule.needs ? [rule.needs(settings)] : []);
-}
-function runRules(facts, settings) {
-  const findings = [];
-  const waivers = settings.waivers.map((w) => ({ ...w, matches: w.path ? (0, import_picomatch2.default)(w.path, { dot: true }) : () => true }));
-  for (const w of waivers) {
-    if (w.expires && w.expires <= settings.today) {
-      findings.push({
-        rule: w.rule,
-        severity: "notice",
-        message: `The waiver for ${w.rule}${w.path ? ` on ${w.path}` : ""} ("${w.reason}") expired on ${w.expires} and no longer applies.`
-      });
-    }
-  }
-  for (const rule of activeRules(settings)) {
-    const configured = settings.severities[rule.id];
-    for (const raw of rule.check(facts, settings)) {
-      const layer = raw.layer === void 0 ? void 0 : facts.layers[raw.layer];
-      const finding = {
-        rule: rule.id,
-        severity: configured ?? raw.severity ?? rule.severityIn?.[settings.profile] ?? rule.defaultSeverity,
-        message: raw.message,
-        ...raw.path !== void 0 && { path: raw.path },
-        ...layer && { layer: { index: layer.index, diffId: layer.diffId, ...layer.createdBy && { createdBy: layer.createdBy } } },
-        ...(raw.instruction ?? layer?.createdBy) && { instruction: raw.instruction ?? layer?.createdBy }
-      };
-      const waiver = waivers.find(
-        (w) => w.rule === rule.id && !(w.expires && w.expires <= settings.today) && (!w.path || raw.path !== void 0 && w.matches(raw.path))
-      );
-      if (waiver) finding.waived = { reason: waiver.reason, ...waiver.expires && { expires: waiver.expires } };
-      findings.push(finding);
-    }
-  }
-  return findings;
-}
 
 // src/core/stream-needs.ts
 var CombinedNeeds = class {
@@ -71443,11 +71672,11 @@ function buildFacts(image, base, options) {
 }
 
 // src/core/settings/resolve-settings.ts
-var import_node_fs3 = require("node:fs");
-var import_node_path2 = require("node:path");
+var import_node_fs4 = require("node:fs");
+var import_node_path3 = require("node:path");
 
 // src/core/settings/config-file.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 
 // schema/modelarts-image-check.schema.json
 var modelarts_image_check_schema_default = {
@@ -71574,7 +71803,7 @@ var validate = (doc) => (validator ??= new (parsers()).Ajv({ allErrors: true, al
 function readConfigFile(path) {
   let text;
   try {
-    text = (0, import_node_fs2.readFileSync)(path, "utf8");
+    text = (0, import_node_fs3.readFileSync)(path, "utf8");
   } catch (err) {
     throw new UsageError(`cannot read the config file ${path}: ${err.code ?? err.message}`);
   }
@@ -71618,7 +71847,7 @@ function parseConfig(text, name) {
 
 // src/core/settings/resolve-settings.ts
 function resolveSettings(o) {
-  const configPath = o.config || ((0, import_node_fs3.existsSync)((0, import_node_path2.join)(o.cwd, CONFIG_FILE_NAME)) ? (0, import_node_path2.join)(o.cwd, CONFIG_FILE_NAME) : void 0);
+  const configPath = o.config || ((0, import_node_fs4.existsSync)((0, import_node_path3.join)(o.cwd, CONFIG_FILE_NAME)) ? (0, import_node_path3.join)(o.cwd, CONFIG_FILE_NAME) : void 0);
   const file = configPath ? readConfigFile(configPath) : void 0;
   const choice = o.profile ? parseProfile(o.profile) : file?.profile ?? "auto";
   let s = defaultSettings(choice);
@@ -71649,9 +71878,64 @@ function resolveSettings(o) {
   return { settings: s, configPath };
 }
 
+// src/core/source/image-source.ts
+var import_node_fs5 = require("node:fs");
+function archiveSource(spec) {
+  let layout = "auto";
+  let path = spec;
+  const m = /^(docker-archive|oci-archive):(.*)$/.exec(spec);
+  if (m) {
+    layout = m[1];
+    path = m[2];
+  } else if (/^[a-z][a-z0-9-]*:(?!\/\/)/.test(spec) && !spec.includes("/") && !spec.includes(".")) {
+    throw new UsageError(`unknown transport in "${spec}": use docker-archive:PATH, oci-archive:PATH or a path to an archive`);
+  }
+  if (path === "") throw new UsageError(`"${spec}" names no file`);
+  let size;
+  try {
+    const st = (0, import_node_fs5.statSync)(path);
+    if (!st.isFile()) throw new UsageError(`${path} is not a file: pass an image archive (docker save -o image.tar IMAGE)`);
+    size = st.size;
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    const code2 = err.code;
+    throw new UsageError(code2 === "ENOENT" ? `no such file: ${path}` : `cannot read ${path}: ${code2 ?? err.message}`);
+  }
+  return {
+    name: `image archive ${path}`,
+    layout,
+    size,
+    open: () => readChunks(path, size)
+  };
+}
+function readChunks(path, size) {
+  let position = 0;
+  return {
+    skip(n) {
+      const skipped = Math.max(0, Math.min(n, size - position));
+      position += skipped;
+      return skipped;
+    },
+    async *[Symbol.asyncIterator]() {
+      const fd = (0, import_node_fs5.openSync)(path, "r");
+      try {
+        const buffer = Buffer.allocUnsafe(1024 * 1024);
+        for (; ; ) {
+          const bytesRead = (0, import_node_fs5.readSync)(fd, buffer, 0, buffer.length, position);
+          if (bytesRead === 0) return;
+          position += bytesRead;
+          yield buffer.subarray(0, bytesRead);
+        }
+      } finally {
+        (0, import_node_fs5.closeSync)(fd);
+      }
+    }
+  };
+}
+
 // src/dockerfile/dockerfile-lines.ts
-var import_node_fs4 = require("node:fs");
-var import_node_path3 = require("node:path");
+var import_node_fs6 = require("node:fs");
+var import_node_path4 = require("node:path");
 
 // src/dockerfile/dockerfile-map.ts
 function parseDockerfile(text) {
@@ -71716,7 +72000,7 @@ function fromDockerfile(original) {
   }
   if (k === "CMD" || k === "ENTRYPOINT") return { keyword: k, key: commandKey(ins.args) };
   if (k === "COPY" || k === "ADD") return { keyword: k, key: squash(ins.args) };
-  if (k === "ENV" || k === "LABEL") return { keyword: k, key: squash(ins.args.replace(/^(\S+)\s+(?!.*=)/, "$1=")) };
+  if (k === "ENV" || k === "LABEL") return { keyword: k, key: squash(redactSecrets(original.args.replace(/^(\S+)\s+(?!.*=)/, "$1="))) };
   return { keyword: k, key: squash(ins.args) };
 }
 function fromHistory(createdBy) {
@@ -71779,12 +72063,12 @@ function mapHistoryToDockerfile(instructions, createdBy) {
 
 // src/dockerfile/dockerfile-lines.ts
 function dockerfileLines(path, root, history) {
-  const file = (0, import_node_path3.resolve)(root, path ?? "Dockerfile");
-  if (!(0, import_node_fs4.existsSync)(file)) return { lines: /* @__PURE__ */ new Map(), missing: path !== void 0 };
-  const rel = (0, import_node_path3.relative)(root, file);
-  const dockerfile = (0, import_node_path3.isAbsolute)(rel) || rel.startsWith("..") ? file : rel.split("\\").join("/");
+  const file = (0, import_node_path4.resolve)(root, path ?? "Dockerfile");
+  if (!(0, import_node_fs6.existsSync)(file)) return { lines: /* @__PURE__ */ new Map(), missing: path !== void 0 };
+  const rel = (0, import_node_path4.relative)(root, file);
+  const dockerfile = (0, import_node_path4.isAbsolute)(rel) || rel.startsWith("..") ? file : rel.split("\\").join("/");
   const createdBy = (history ?? []).map((h) => h?.created_by);
-  return { dockerfile, lines: mapHistoryToDockerfile(parseDockerfile((0, import_node_fs4.readFileSync)(file, "utf8")), createdBy), missing: false };
+  return { dockerfile, lines: mapHistoryToDockerfile(parseDockerfile((0, import_node_fs6.readFileSync)(file, "utf8")), createdBy), missing: false };
 }
 
 // src/docker/daemon.ts
@@ -72151,19 +72435,22 @@ function inspectRequest(docker, ref, abortSignal) {
 }
 async function ensureImage(docker, ref, policy, auth, log2) {
   let info2 = policy === "always" ? void 0 : await inspectImage(docker, ref);
+  let pulled = false;
   if (!info2 && policy !== "never" && !ref.startsWith("sha256:")) {
+    const authconfig = await auth();
     await retrying(`pull ${ref}`, log2, async (abortSignal) => {
-      const stream = await docker.pull(ref, { ...auth && { authconfig: auth }, abortSignal });
+      const stream = await docker.pull(ref, { ...authconfig && { authconfig }, abortSignal });
       await followProgress(docker, stream, log2);
     });
     info2 = await inspectImage(docker, ref);
+    pulled = true;
   }
   if (!info2) {
     throw new ImageError(
       policy === "never" ? `the image ${ref} is not in the local daemon and pull is "never"` : `the image ${ref} could not be found after pulling it`
     );
   }
-  return info2;
+  return { ...info2, pulled };
 }
 function daemonSource(docker, info2, name) {
   return {
@@ -72295,63 +72582,6 @@ async function openDaemon() {
     imageSource: (info2, name) => daemonSource(docker, info2, name),
     pushImage: (imageId, target, auth, log2) => pushImage(docker, imageId, target, auth, log2)
   };
-}
-
-// src/docker/registry-auth.ts
-var import_node_child_process = require("node:child_process");
-var import_node_crypto5 = require("node:crypto");
-var import_node_fs5 = require("node:fs");
-var import_node_os = require("node:os");
-var import_node_path4 = require("node:path");
-function swrLogin(ak, sk, region) {
-  return { username: `${region}@${ak}`, password: (0, import_node_crypto5.createHmac)("sha256", sk).update(ak).digest("hex") };
-}
-function swrHost(region) {
-  return `swr.${region}.myhuaweicloud.com`;
-}
-function registryOf(reference) {
-  const first = reference.split("/")[0];
-  if (reference.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost")) return first;
-  return "docker.io";
-}
-var runHelper = (helper, server) => new Promise((resolve3) => {
-  const child = (0, import_node_child_process.execFile)(`docker-credential-${helper}`, ["get"], { timeout: 1e4 }, (err, stdout) => {
-    if (err) return resolve3(void 0);
-    try {
-      resolve3(JSON.parse(stdout));
-    } catch {
-      resolve3(void 0);
-    }
-  });
-  child.stdin?.end(server);
-});
-async function credentialsFor(registry, explicit, env = process.env, helper = runHelper) {
-  if (explicit.username && explicit.password) return { username: explicit.username, password: explicit.password, serveraddress: registry };
-  if (explicit.ak && explicit.sk && explicit.region && registry === swrHost(explicit.region)) {
-    return { ...swrLogin(explicit.ak, explicit.sk, explicit.region), serveraddress: registry };
-  }
-  let config;
-  try {
-    config = JSON.parse((0, import_node_fs5.readFileSync)((0, import_node_path4.join)(env.DOCKER_CONFIG || (0, import_node_path4.join)((0, import_node_os.homedir)(), ".docker"), "config.json"), "utf8"));
-  } catch {
-    return void 0;
-  }
-  const keys = registry === "docker.io" ? ["https://index.docker.io/v1/", "docker.io", "index.docker.io"] : [registry, `https://${registry}`, `http://${registry}`];
-  const store = keys.map((k) => config.credHelpers?.[k]).find(Boolean) ?? config.credsStore;
-  if (store) {
-    for (const k of keys) {
-      const found = await helper(store, k);
-      if (found?.Secret) return { username: found.Username, password: found.Secret, serveraddress: registry };
-    }
-  }
-  for (const k of keys) {
-    const auth = config.auths?.[k]?.auth;
-    if (!auth) continue;
-    const decoded = Buffer.from(auth, "base64").toString("utf8");
-    const colon = decoded.indexOf(":");
-    if (colon > 0) return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1), serveraddress: registry };
-  }
-  return void 0;
 }
 
 // src/report/annotations.ts
@@ -72570,83 +72800,16 @@ function renderSummary(report, extras = {}) {
   return parts.join("\n") + "\n" + (findingParts.length > 1 ? findingParts.join("\n") + "\n" : "") + tail.join("\n") + "\n";
 }
 
-// src/report/sarif-report.ts
-var import_node_crypto6 = require("node:crypto");
-
-// src/version.ts
-var VERSION = "0.1.0";
-
-// src/report/sarif-report.ts
-var LEVEL = { error: "error", warning: "warning", notice: "note" };
-var title = (id) => id.replace(/(^|-)(\w)/g, (_m, _d, ch) => ch.toUpperCase());
-function buildSarif(report, options) {
-  const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
-  return {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: "modelarts-image-check",
-            semanticVersion: VERSION,
-            informationUri: "https://github.com/modelarts-image-check/modelarts-image-check",
-            rules: RULES.map((r) => ({
-              id: r.id,
-              name: title(r.id),
-              shortDescription: { text: r.description },
-              fullDescription: { text: `${r.description} ModelArts specification: "${r.spec}"` },
-              help: {
-                text: `${r.description}
-ModelArts specification: ${r.spec}
-See ${docsUrl(r.id)}`,
-                markdown: `${r.description}
-
-> ${r.spec}
-
-[Rule documentation](${docsUrl(r.id)})`
-              },
-              helpUri: docsUrl(r.id),
-              defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
-              properties: { tags: ["container", "modelarts", r.id === "secrets" || r.id === "malicious-code" ? "security" : "compliance"], precision: "high" }
-            }))
-          }
-        },
-        automationDetails: { id: `modelarts-image-check/${report.image.reference}/` },
-        results: report.findings.filter((f) => ruleIndex.has(f.rule)).map((f) => {
-          const ins = f.instruction ? options.lines.get(f.instruction) : void 0;
-          const where = [f.path, f.layer ? `layer ${f.layer.index + 1}` : ""].filter(Boolean).join(", ");
-          return {
-            ruleId: f.rule,
-            ruleIndex: ruleIndex.get(f.rule),
-            level: LEVEL[f.severity],
-            message: { text: where ? `${f.message} (${where})` : f.message },
-            locations: [
-              {
-                physicalLocation: {
-                  artifactLocation: { uri: options.dockerfile },
-                  region: ins ? { startLine: ins.line, endLine: ins.endLine } : { startLine: 1 }
-                }
-              }
-            ],
-            partialFingerprints: {
-              "modelartsImageCheck/v1": (0, import_node_crypto6.createHash)("sha256").update(`${f.rule}\0${f.path ?? ""}\0${f.instruction ?? ""}`).digest("hex").slice(0, 32)
-            },
-            ...f.waived && { suppressions: [{ kind: "external", justification: f.waived.reason }] }
-          };
-        })
-      }
-    ]
-  };
-}
-
 // src/action/main.ts
 var log = { info: (l) => info(l), warning: (l) => warning(l) };
-async function group(name, timings, work) {
+async function group(title2, timings, work, phase = () => title2) {
   const start = Date.now();
-  startGroup(name);
+  startGroup(title2);
+  let name = title2;
   try {
-    return await work();
+    const result = await work();
+    name = phase(result);
+    return result;
   } finally {
     const ms = Date.now() - start;
     timings.push({ phase: name, ms });
@@ -72656,21 +72819,23 @@ async function group(name, timings, work) {
 }
 function maskSecrets() {
   for (const name of SECRET_INPUTS) {
-    const value = getInput(name);
+    const value = getInput(name).trim();
     if (value) setSecret(value);
   }
-  const ak = getInput("huaweicloud-ak");
-  const sk = getInput("huaweicloud-sk");
-  const region = getInput("swr-region");
-  if (ak && sk && region) setSecret(swrLogin(ak.trim(), sk.trim(), region.trim()).password);
+  const [ak, sk] = [getInput("huaweicloud-ak").trim(), getInput("huaweicloud-sk").trim()];
+  if (!ak || !sk) return;
+  const targets = getInput("push-image").split(/[\n,]/);
+  const regions = /* @__PURE__ */ new Set([getInput("swr-region").trim(), ...targets.map((t) => swrRegionOf(registryOf(t.trim())) ?? "")]);
+  for (const region of regions) if (region) setSecret(swrLogin(ak, sk, region).password);
 }
-var REAL = { openDaemon, credentialsFor: (registry, explicit) => credentialsFor(registry, explicit) };
+var REAL = { openDaemon, credentialsFor: (registry, sources) => credentialsFor(registry, sources) };
 async function run(services = REAL) {
   try {
     maskSecrets();
     setOutput("passed", "false");
     setOutput("pushed", "false");
     const inputs = parseInputs((name) => getInput(name));
+    for (const notice2 of inputs.notices) notice(notice2);
     await check(inputs, services);
   } catch (err) {
     setFailed(`The image could not be checked: ${describeError(err)}`);
@@ -72687,45 +72852,71 @@ async function check(inputs, services) {
     config: inputs.config && (0, import_node_path5.resolve)(workspace, inputs.config),
     cwd: workspace
   });
-  const explicit = {
-    username: inputs.registryUsername,
-    password: inputs.registryPassword,
-    ak: inputs.huaweicloudAk,
-    sk: inputs.huaweicloudSk,
-    region: inputs.swrRegion
-  };
   const auth = async (ref) => {
-    const found = await services.credentialsFor(registryOf(ref), explicit);
-    if (found) setSecret(found.password);
-    return found;
+    const found2 = await services.credentialsFor(registryOf(ref), inputs.credentials);
+    if (found2) setSecret(found2.password);
+    return found2;
   };
-  const daemon = await services.openDaemon();
-  const image = await group(`Pull ${inputs.image}`, timings, async () => daemon.ensureImage(inputs.image, inputs.pull, await auth(inputs.image), log));
-  const base = inputs.baseImage ? await group(`Pull base ${inputs.baseImage}`, timings, async () => daemon.ensureImage(inputs.baseImage, inputs.pull, await auth(inputs.baseImage), log)) : void 0;
-  const result = await group("Check", timings, async () => {
+  const pushAuth = /* @__PURE__ */ new Map();
+  if (inputs.push) {
+    for (const target of inputs.pushImages) {
+      const found2 = await auth(target);
+      if (!found2) throw new UsageError(missingCredentials(target));
+      pushAuth.set(target, found2);
+    }
+  }
+  let daemon;
+  const theDaemon = () => daemon ??= services.openDaemon();
+  const inDaemon = async (ref, what) => {
+    const d = await theDaemon();
+    const title2 = `${inputs.pull === "always" ? "Pull" : "Inspect"} ${what}${inputs.pull === "missing" ? ", pulling it if missing" : ""}`;
+    const info2 = await group(
+      title2,
+      timings,
+      () => d.ensureImage(ref, inputs.pull, () => auth(ref), log),
+      (found2) => `${found2.pulled ? "Pull" : "Inspect"} ${what}`
+    );
+    return { daemon: d, info: info2 };
+  };
+  const fromArchive = (input) => {
+    const colon = input.spec.indexOf(":");
+    return archiveSource(`${input.spec.slice(0, colon)}:${(0, import_node_path5.resolve)(workspace, input.spec.slice(colon + 1))}`);
+  };
+  const found = inputs.image.kind === "archive" ? void 0 : await inDaemon(inputs.image.ref, inputs.image.ref);
+  const imageSource = found ? found.daemon.imageSource(found.info, imageLabel(inputs.image)) : fromArchive(inputs.image);
+  const given = inputs.baseImage;
+  let baseSource;
+  if (given?.kind === "daemon") {
+    const base = await inDaemon(given.ref, `base ${given.ref}`);
+    baseSource = { name: given.ref, id: base.info.id, diffIds: base.info.diffIds };
+  } else if (given) baseSource = fromArchive(given);
+  const result = await group(inputs.image.kind === "archive" ? "Read and check" : "Check", timings, async () => {
     let lastLog = Date.now();
     return checkImage({
-      image: daemon.imageSource(image, inputs.image),
-      base: base && { name: inputs.baseImage, id: base.id, diffIds: base.diffIds },
+      image: imageSource,
+      base: baseSource,
       settings,
       onProgress: (bytes) => {
         if (Date.now() - lastLog < 5e3) return;
         lastLog = Date.now();
-        info(`read ${formatSize(bytes)} of about ${formatSize(image.size)}`);
+        info(`read ${formatSize(bytes)}${imageSource.size ? ` of about ${formatSize(imageSource.size)}` : ""}`);
       }
     });
   });
   const report = buildJsonReport(result, inputs.failOn);
   const outDir = (0, import_node_path5.join)(process.env.RUNNER_TEMP || (0, import_node_path5.join)(workspace, ".modelarts-image-check"), "modelarts-image-check");
-  (0, import_node_fs6.mkdirSync)(outDir, { recursive: true });
-  const reportPath = (0, import_node_path5.join)(outDir, "report.json");
-  (0, import_node_fs6.writeFileSync)(reportPath, JSON.stringify(report, null, 2) + "\n");
+  (0, import_node_fs7.mkdirSync)(outDir, { recursive: true });
+  const reportPath = (0, import_node_path5.join)(outDir, `report-${fileSlug(imageLabel(inputs.image))}.json`);
+  (0, import_node_fs7.writeFileSync)(reportPath, JSON.stringify(report, null, 2) + "\n");
   const { dockerfile, lines, missing } = dockerfileLines(inputs.dockerfile, workspace, result.facts.config.history);
   if (missing) warning(`The dockerfile input names ${inputs.dockerfile}, which does not exist: annotations will not point at Dockerfile lines.`);
   if (inputs.sarifFile) {
     const sarifPath = (0, import_node_path5.resolve)(workspace, inputs.sarifFile);
-    (0, import_node_fs6.mkdirSync)((0, import_node_path5.dirname)(sarifPath), { recursive: true });
-    (0, import_node_fs6.writeFileSync)(sarifPath, JSON.stringify(buildSarif(report, { dockerfile: dockerfile ?? "Dockerfile", lines }), null, 2) + "\n");
+    (0, import_node_fs7.mkdirSync)((0, import_node_path5.dirname)(sarifPath), { recursive: true });
+    (0, import_node_fs7.writeFileSync)(
+      sarifPath,
+      JSON.stringify(buildSarif(report, { dockerfile: dockerfile ?? "Dockerfile", lines, category: inputs.sarifCategory }), null, 2) + "\n"
+    );
     setOutput("sarif", sarifPath);
   }
   for (const a of buildAnnotations(report.findings, lines, dockerfile)) {
@@ -72739,21 +72930,24 @@ async function check(inputs, services) {
   setOutput("errors", String(s.errors));
   setOutput("warnings", String(s.warnings));
   setOutput("report", reportPath);
-  const extras = { reportPath, extraTimings: timings.filter((t) => t.phase !== "Check") };
+  const extras = { reportPath, extraTimings: timings.filter((t) => t.phase !== "Check" && t.phase !== "Read and check") };
+  const label = imageLabel(inputs.image);
   if (!s.passed) {
     if (inputs.push) extras.push = { pushed: [], skipped: "the image did not pass the check" };
     await writeSummary(report, extras);
     setFailed(
-      `ModelArts would reject ${inputs.image}: ${count(s.errors, "error")}, ${count(s.warnings, "warning")} (fail-on: ${inputs.failOn}).${inputs.push ? " Nothing was pushed." : ""}`
+      `ModelArts would reject ${label}: ${count(s.errors, "error")}, ${count(s.warnings, "warning")} (fail-on: ${inputs.failOn}).${inputs.push ? " Nothing was pushed." : ""}`
     );
     return;
   }
-  if (inputs.push) {
+  if (inputs.push && found) {
+    const checkedId = found.info.id;
+    const d = found.daemon;
     const pushed = [];
     extras.push = { pushed };
     try {
       for (const target of inputs.pushImages) {
-        const digest = await group(`Push ${target}`, timings, async () => daemon.pushImage(image.id, target, await auth(target), log));
+        const digest = await group(`Push ${target}`, timings, () => d.pushImage(checkedId, target, pushAuth.get(target), log));
         pushed.push({ target, digest });
         setOutput("digest", digest);
       }
@@ -72766,6 +72960,18 @@ async function check(inputs, services) {
     }
   }
   await writeSummary(report, extras);
+}
+function imageLabel(input) {
+  return input.kind === "daemon" ? input.ref : input.spec;
+}
+function fileSlug(label) {
+  const readable = label.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "").slice(-60);
+  return `${readable}-${(0, import_node_crypto7.createHash)("sha256").update(label).digest("hex").slice(0, 8)}`;
+}
+function missingCredentials(target) {
+  const host = registryOf(target);
+  const swr = swrRegionOf(host) !== void 0 ? ` or huaweicloud-ak and huaweicloud-sk (SWR's long-term login for ${host})` : "";
+  return `push is true, but there are no credentials for ${host} (push-image ${target}): set registry-username and registry-password (with registry: ${host} when push-image names several registries)${swr}, or run docker login ${host} in an earlier step. On a pull request from a fork, secrets are empty: push only on your own branches (push: \${{ github.event_name == 'push' }}).`;
 }
 async function writeSummary(report, extras) {
   if (!process.env.GITHUB_STEP_SUMMARY) return;

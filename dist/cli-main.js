@@ -500,19 +500,22 @@ function inspectRequest(docker, ref, abortSignal) {
 }
 async function ensureImage(docker, ref, policy, auth, log) {
   let info = policy === "always" ? void 0 : await inspectImage(docker, ref);
+  let pulled = false;
   if (!info && policy !== "never" && !ref.startsWith("sha256:")) {
+    const authconfig = await auth();
     await retrying(`pull ${ref}`, log, async (abortSignal) => {
-      const stream = await docker.pull(ref, { ...auth && { authconfig: auth }, abortSignal });
+      const stream = await docker.pull(ref, { ...authconfig && { authconfig }, abortSignal });
       await followProgress(docker, stream, log);
     });
     info = await inspectImage(docker, ref);
+    pulled = true;
   }
   if (!info) {
     throw new ImageError(
       policy === "never" ? `the image ${ref} is not in the local daemon and pull is "never"` : `the image ${ref} could not be found after pulling it`
     );
   }
-  return info;
+  return { ...info, pulled };
 }
 function daemonSource(docker, info, name) {
   return {
@@ -661,32 +664,43 @@ var registry_auth_exports = {};
 __export(registry_auth_exports, {
   credentialsFor: () => credentialsFor,
   registryOf: () => registryOf,
-  swrHost: () => swrHost,
-  swrLogin: () => swrLogin
+  sameRegistry: () => sameRegistry,
+  swrLogin: () => swrLogin,
+  swrRegionOf: () => swrRegionOf
 });
 function swrLogin(ak, sk, region) {
   return { username: `${region}@${ak}`, password: (0, import_node_crypto.createHmac)("sha256", sk).update(ak).digest("hex") };
 }
-function swrHost(region) {
-  return `swr.${region}.myhuaweicloud.com`;
+function swrRegionOf(host) {
+  return SWR_HOST.exec(host.toLowerCase())?.[1];
 }
 function registryOf(reference) {
   const first = reference.split("/")[0];
   if (reference.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost")) return first;
   return "docker.io";
 }
-async function credentialsFor(registry, explicit, env = process.env, helper = runHelper) {
-  if (explicit.username && explicit.password) return { username: explicit.username, password: explicit.password, serveraddress: registry };
-  if (explicit.ak && explicit.sk && explicit.region && registry === swrHost(explicit.region)) {
-    return { ...swrLogin(explicit.ak, explicit.sk, explicit.region), serveraddress: registry };
-  }
+function sameRegistry(a, b) {
+  const norm = (h) => {
+    const host = h.toLowerCase().replace(/^https?:\/\//, "").replace(/\/.*$/, "");
+    return host === "index.docker.io" || host === "registry-1.docker.io" ? "docker.io" : host;
+  };
+  return norm(a) === norm(b);
+}
+async function credentialsFor(registry, sources, env = process.env, helper = runHelper) {
+  const { explicit, swr } = sources;
+  if (explicit && sameRegistry(registry, explicit.registry)) return { username: explicit.username, password: explicit.password, serveraddress: registry };
+  const region = swrRegionOf(registry);
+  if (swr && region) return { ...swrLogin(swr.ak, swr.sk, swr.region ?? region), serveraddress: registry };
+  return storedCredentials(registry, env, helper);
+}
+async function storedCredentials(registry, env, helper) {
   let config;
   try {
     config = JSON.parse((0, import_node_fs.readFileSync)((0, import_node_path.join)(env.DOCKER_CONFIG || (0, import_node_path.join)((0, import_node_os.homedir)(), ".docker"), "config.json"), "utf8"));
   } catch {
     return void 0;
   }
-  const keys = registry === "docker.io" ? ["https://index.docker.io/v1/", "docker.io", "index.docker.io"] : [registry, `https://${registry}`, `http://${registry}`];
+  const keys = sameRegistry(registry, "docker.io") ? ["https://index.docker.io/v1/", "docker.io", "index.docker.io"] : [registry, `https://${registry}`, `http://${registry}`];
   const store = keys.map((k) => config.credHelpers?.[k]).find(Boolean) ?? config.credsStore;
   if (store) {
     for (const k of keys) {
@@ -703,7 +717,7 @@ async function credentialsFor(registry, explicit, env = process.env, helper = ru
   }
   return void 0;
 }
-var import_node_child_process, import_node_crypto, import_node_fs, import_node_os, import_node_path, runHelper;
+var import_node_child_process, import_node_crypto, import_node_fs, import_node_os, import_node_path, SWR_HOST, runHelper;
 var init_registry_auth = __esm({
   "src/docker/registry-auth.ts"() {
     "use strict";
@@ -712,6 +726,7 @@ var init_registry_auth = __esm({
     import_node_fs = require("node:fs");
     import_node_os = require("node:os");
     import_node_path = require("node:path");
+    SWR_HOST = /^swr\.([a-z]{2}(?:-[a-z]+)+-\d+|[a-z]{2}-[a-z]+)\.(?:myhuaweicloud\.com|myhuaweicloud\.eu|otc\.t-systems\.com)$/;
     runHelper = (helper, server) => new Promise((resolve2) => {
       const child = (0, import_node_child_process.execFile)(`docker-credential-${helper}`, ["get"], { timeout: 1e4 }, (err, stdout2) => {
         if (err) return resolve2(void 0);
@@ -6834,7 +6849,7 @@ async function findInDaemon(ref) {
   const log = { info: (line) => process.stderr.write(`${line}
 `), warning: (line) => process.stderr.write(`warning: ${line}
 `) };
-  const info = await ensureImage2(docker, ref, "missing", await credentialsFor2(registryOf2(ref), {}), log).catch((err) => {
+  const info = await ensureImage2(docker, ref, "missing", () => credentialsFor2(registryOf2(ref), {}), log).catch((err) => {
     throw err instanceof Error ? new UsageError(err.message) : err;
   });
   return { docker, info };
@@ -12078,39 +12093,57 @@ var secrets = {
     }
     const raw = facts.rawConfig;
     const c = raw.config ?? {};
+    const history = facts.config.history ?? [];
+    const reported = /* @__PURE__ */ new Set();
+    const settingFinding = (keyword, name, message) => {
+      const at = lastSetting(history, keyword, name);
+      if (at !== void 0) reported.add(at);
+      return { message, instruction: at === void 0 ? void 0 : history[at].created_by };
+    };
     for (const env of c.Env ?? []) {
+      const name = env.split("=")[0];
       for (const found of credentialsIn(env))
-        out.push({
-          message: `The image environment sets ${found}. Pass credentials at run time, not with ENV.`,
-          instruction: instructionSetting(facts.config.history, env)
-        });
+        out.push(settingFinding("ENV", name, `The image environment sets ${found}. Pass credentials at run time, not with ENV.`));
     }
     for (const [key, value] of Object.entries(c.Labels ?? {})) {
-      for (const found of credentialsIn(`${key}=${value}`)) out.push({ message: `The image label ${key} holds ${found}.` });
+      for (const found of credentialsIn(`${key}=${value}`)) out.push(settingFinding("LABEL", key, `The image label ${key} holds ${found}.`));
     }
     for (const [instruction, args] of [
       ["ENTRYPOINT", c.Entrypoint],
       ["CMD", c.Cmd]
     ]) {
-      for (const found of credentialsIn((args ?? []).join(" ")))
-        out.push({ message: `The image's ${instruction} passes ${found}. Pass credentials at run time instead.` });
+      const at = lastSetting(history, instruction);
+      for (const found of credentialsIn((args ?? []).join(" "))) {
+        if (at !== void 0) reported.add(at);
+        out.push({
+          message: `The image's ${instruction} passes ${found}. Pass credentials at run time instead.`,
+          instruction: at === void 0 ? void 0 : history[at].created_by
+        });
+      }
     }
     raw.history?.forEach((h, i) => {
+      if (reported.has(i)) return;
       const by = typeof h?.created_by === "string" ? h.created_by : "";
       for (const found of credentialsIn(by)) {
         out.push({
           message: `Build step ${i + 1} recorded ${found} in the image history (build arguments and ENV are visible to anyone who pulls the image). Use build secrets (RUN --mount=type=secret) instead.`,
-          instruction: facts.config.history?.[i]?.created_by
+          instruction: history[i]?.created_by
         });
       }
     });
     return dedupe(out);
   }
 };
-function instructionSetting(history, env) {
-  const name = env.split("=")[0];
-  return [...history ?? []].reverse().find((h) => typeof h?.created_by === "string" && h.created_by.includes(name) && /\bENV\b/.test(h.created_by))?.created_by;
+function lastSetting(history, keyword, name) {
+  const instruction = new RegExp(`^(?:/bin/sh -c #\\(nop\\)\\s+)?${keyword}\\s`);
+  const setting = name === void 0 ? void 0 : new RegExp(`(?:^|\\s)${escapeRegExp(name)}[=\\s]`);
+  for (let i = history.length - 1; i >= 0; i--) {
+    const by = history[i]?.created_by;
+    if (typeof by === "string" && instruction.test(by.trim()) && (!setting || setting.test(by.trim().replace(instruction, " ")))) return i;
+  }
+  return void 0;
 }
+var escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function dedupe(findings) {
   const seen = /* @__PURE__ */ new Set();
   return findings.filter((f) => {
@@ -12799,7 +12832,15 @@ var import_node_crypto6 = require("node:crypto");
 var VERSION = "0.1.0";
 
 // src/report/sarif-report.ts
+init_excerpt();
 var LEVEL = { error: "error", warning: "warning", notice: "note" };
+function sarifCategoryOf(reference) {
+  if (/^(?:docker|oci)-archive:/.test(reference)) {
+    return reference.slice(reference.indexOf(":") + 1).split("/").pop().replace(/\.(?:tar|tgz|tar\.gz|tar\.zst|oci)$/, "") || "modelarts-image-check";
+  }
+  if (reference.startsWith("sha256:") || /^[a-f0-9]{12,64}$/.test(reference) || reference === "") return "modelarts-image-check";
+  return reference.replace(/^docker-daemon:/, "").replace(/@sha256:[a-f0-9]{64}$/, "").replace(/:[^/:]*$/, "");
+}
 var title = (id) => id.replace(/(^|-)(\w)/g, (_m, _d, ch) => ch.toUpperCase());
 function buildSarif(report, options) {
   const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
@@ -12834,7 +12875,7 @@ See ${docsUrl(r.id)}`,
             }))
           }
         },
-        automationDetails: { id: `modelarts-image-check/${report.image.reference}/` },
+        automationDetails: { id: `modelarts-image-check/${options.category}/` },
         results: report.findings.filter((f) => ruleIndex.has(f.rule)).map((f) => {
           const ins = f.instruction ? options.lines.get(f.instruction) : void 0;
           const where = [f.path, f.layer ? `layer ${f.layer.index + 1}` : ""].filter(Boolean).join(", ");
@@ -12851,8 +12892,9 @@ See ${docsUrl(r.id)}`,
                 }
               }
             ],
+            // Stable across builds: the rule, the path and the Dockerfile line (or the instruction as written).
             partialFingerprints: {
-              "modelartsImageCheck/v1": (0, import_node_crypto6.createHash)("sha256").update(`${f.rule}\0${f.path ?? ""}\0${f.instruction ?? ""}`).digest("hex").slice(0, 32)
+              "modelartsImageCheck/v1": (0, import_node_crypto6.createHash)("sha256").update(`${f.rule}\0${f.path ?? ""}\0${ins ? `line ${ins.line}` : f.instruction ? shortInstruction(f.instruction, 1e3) : ""}`).digest("hex").slice(0, 32)
             },
             ...f.waived && { suppressions: [{ kind: "external", justification: f.waived.reason }] }
           };
@@ -12976,7 +13018,7 @@ function fromDockerfile(original) {
   }
   if (k === "CMD" || k === "ENTRYPOINT") return { keyword: k, key: commandKey(ins.args) };
   if (k === "COPY" || k === "ADD") return { keyword: k, key: squash(ins.args) };
-  if (k === "ENV" || k === "LABEL") return { keyword: k, key: squash(ins.args.replace(/^(\S+)\s+(?!.*=)/, "$1=")) };
+  if (k === "ENV" || k === "LABEL") return { keyword: k, key: squash(redactSecrets(original.args.replace(/^(\S+)\s+(?!.*=)/, "$1="))) };
   return { keyword: k, key: squash(ins.args) };
 }
 function fromHistory(createdBy) {
@@ -13112,7 +13154,11 @@ async function runCli(argv, io) {
     else if (opts.format === "sarif") {
       const found = dockerfileLines(opts.dockerfile, io.cwd, result.facts.config.history);
       if (found.missing) throw new UsageError(`cannot read the Dockerfile ${opts.dockerfile}`);
-      output = JSON.stringify(buildSarif(report, { dockerfile: found.dockerfile ?? "Dockerfile", lines: found.lines }), null, 2) + "\n";
+      output = JSON.stringify(
+        buildSarif(report, { dockerfile: found.dockerfile ?? "Dockerfile", lines: found.lines, category: sarifCategoryOf(cmd.args[0]) }),
+        null,
+        2
+      ) + "\n";
     } else output = renderText(report, !opts.output && !!io.stdout.isTTY && !process.env.NO_COLOR);
     if (opts.output) (0, import_node_fs7.writeFileSync)(String(opts.output), output);
     else io.stdout.write(output);

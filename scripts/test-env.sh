@@ -7,6 +7,7 @@
 set -euo pipefail
 DIR=${MIC_TEST_DIR:-/tmp/mic-test-env}
 REGISTRY_ADDR=127.0.0.1:5443
+OTHER_REGISTRY_ADDR=127.0.0.1:5001
 
 install() {
   local missing=()
@@ -52,6 +53,22 @@ YML
     echo $! > registry.pid
     for _ in $(seq 1 40); do curl -sk -o /dev/null "https://$REGISTRY_ADDR/v2/" && break; sleep 0.25; done
   fi
+  # A second registry, plain HTTP with its own password: a registry a base image comes from, which
+  # must never receive the credentials meant for the first one.
+  if ! curl -s -o /dev/null "http://$OTHER_REGISTRY_ADDR/v2/"; then
+    mkdir -p "$DIR/other-registry"
+    cd "$DIR/other-registry"
+    htpasswd -Bbn other-user 'other-password' > htpasswd
+    cat > config.yml <<YML
+version: 0.1
+storage: { filesystem: { rootdirectory: $DIR/other-registry/data } }
+http: { addr: $OTHER_REGISTRY_ADDR }
+auth: { htpasswd: { realm: other, path: $DIR/other-registry/htpasswd } }
+YML
+    setsid docker-registry serve config.yml > registry.log 2>&1 < /dev/null &
+    echo $! > registry.pid
+    for _ in $(seq 1 40); do curl -s -o /dev/null "http://$OTHER_REGISTRY_ADDR/v2/" && break; sleep 0.25; done
+  fi
   # ClamAV with a small signature database of our own (no download: freshclam needs the internet).
   # A socket left by a clamd that has since stopped (another session, a reboot) does not count.
   if [ ! -S "$DIR/clamd/clamd.sock" ] || ! kill -0 "$(cat "$DIR/clamd/clamd.pid" 2>/dev/null)" 2>/dev/null; then
@@ -76,13 +93,16 @@ export DOCKER_HOST=unix://$DIR/docker/docker.sock
 export MIC_TEST_REGISTRY=$REGISTRY_ADDR
 export MIC_TEST_REGISTRY_USER=ci-user
 export MIC_TEST_REGISTRY_PASSWORD=ci-password
+export MIC_TEST_OTHER_REGISTRY=$OTHER_REGISTRY_ADDR
+export MIC_TEST_OTHER_REGISTRY_USER=other-user
+export MIC_TEST_OTHER_REGISTRY_PASSWORD=other-password
 export MIC_TEST_CLAMD=unix:$DIR/clamd/clamd.sock
 ENV
   cat "$DIR/env"
 }
 
 stop() {
-  for pidfile in "$DIR/registry/registry.pid" "$DIR/docker/dockerd.pid" "$DIR/clamd/clamd.pid"; do
+  for pidfile in "$DIR/registry/registry.pid" "$DIR/other-registry/registry.pid" "$DIR/docker/dockerd.pid" "$DIR/clamd/clamd.pid"; do
     [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
   done
 }

@@ -1,13 +1,13 @@
 // The action's decisions, without Docker: the daemon and the credential lookup are handed to
 // run() (as the typescript-action template mocks @actions/core, so does this test).
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { recorded, reset } from '../../__fixtures__/core';
 import { BASE_METADATA, baseLayers, buildImage, memorySource, onBase, type ImageSpec } from '../../__fixtures__/image-builder';
 import { run, type Services } from '../../src/action/main';
 import type { Daemon, ImageInfo } from '../../src/docker/daemon';
-import type { RegistryAuth } from '../../src/docker/registry-auth';
+import { credentialsFor, type RegistryAuth } from '../../src/docker/registry-auth';
 
 // @actions/core 3 is ESM-only, which jest's CommonJS resolver cannot find: the mock stands in for it whole.
 jest.mock('@actions/core', () => require('../../__fixtures__/core'), { virtual: true });
@@ -20,6 +20,7 @@ async function fakeDaemon(image: ImageSpec, failPushOf?: string) {
   const base = await buildImage({ layers: baseLayers(), metadata: BASE_METADATA, config: { User: 'work' } });
   const infos: Record<string, ImageInfo> = {
     'train:1': { id: built.configDigest, size: built.archive.length, repoTags: ['train:1'], diffIds: built.diffIds },
+    'train:2': { id: built.configDigest, size: built.archive.length, repoTags: ['train:2'], diffIds: built.diffIds },
     'base:1': { id: base.configDigest, size: base.archive.length, repoTags: ['base:1'], diffIds: base.diffIds }
   };
   const calls: string[] = [];
@@ -44,8 +45,8 @@ async function fakeDaemon(image: ImageSpec, failPushOf?: string) {
   };
   const services: Services = {
     openDaemon: async () => daemon,
-    credentialsFor: async (registry, explicit) =>
-      explicit.username && explicit.password ? { username: explicit.username, password: explicit.password, serveraddress: registry } : undefined
+    // The real lookup, without a docker login of the machine's.
+    credentialsFor: (registry, sources) => credentialsFor(registry, sources, { DOCKER_CONFIG: '/nonexistent' })
   };
   return { services, calls, pushed, imageId: built.configDigest };
 }
@@ -70,7 +71,7 @@ describe('the action (push gate)', () => {
     inputs(pushInputs);
     await run(d.services);
     expect(recorded.failed).toEqual([]);
-    expect(d.calls).toEqual(['ensure train:1', 'ensure base:1', `check ${d.imageId}`, `push ${d.imageId} ${TARGETS[0]}`, `push ${d.imageId} ${TARGETS[1]}`]);
+    expect(d.calls).toEqual(['ensure train:1', `check ${d.imageId}`, 'ensure base:1', `push ${d.imageId} ${TARGETS[0]}`, `push ${d.imageId} ${TARGETS[1]}`]);
     expect(d.pushed.map((p) => p.auth?.username)).toEqual(['ci-user', 'ci-user']);
     expect(recorded.outputs).toMatchObject({ passed: 'true', pushed: 'true', errors: '0', digest: `sha256:${'d'.repeat(63)}2` });
     expect(JSON.parse(readFileSync(recorded.outputs.report, 'utf8')).summary.passed).toBe(true);
@@ -131,5 +132,61 @@ describe('the action (push gate)', () => {
     );
     const everything = JSON.stringify(recorded);
     expect(everything.split('SKtest0987654321abcdefghijABCDEFGHIJ0123')).toHaveLength(2); // only in the secrets list
+  });
+
+  it('fails before checking anything when a push has no credentials, naming what to set', async () => {
+    const d = await fakeDaemon(clean);
+    inputs({ push: 'true', 'push-image': TARGETS[0] });
+    await run(d.services);
+    expect(d.calls).toEqual([]);
+    expect(recorded.failed).toEqual([
+      expect.stringMatching(
+        /^The image could not be checked: push is true, but there are no credentials for swr\.cn-north-4\.myhuaweicloud\.com \(push-image .*\): set registry-username and registry-password .* or huaweicloud-ak and huaweicloud-sk .*, or run docker login swr\.cn-north-4\.myhuaweicloud\.com/
+      )
+    ]);
+  });
+
+  it("checks a fork's pull request, whose secrets are empty, and says why it does not use them", async () => {
+    const d = await fakeDaemon(clean);
+    inputs({ push: 'false', 'push-image': TARGETS[0], 'swr-region': 'cn-north-4', 'huaweicloud-ak': 'AK', 'huaweicloud-sk': '' });
+    await run(d.services);
+    expect(recorded.failed).toEqual([]);
+    expect(recorded.outputs).toMatchObject({ passed: 'true', pushed: 'false' });
+    expect(recorded.annotations).toContainEqual(
+      expect.objectContaining({ level: 'notice', message: expect.stringMatching(/^huaweicloud-ak and huaweicloud-sk go together/) })
+    );
+  });
+
+  it('checks an archive in the workspace without a daemon, its base too', async () => {
+    const image = await buildImage(clean, { layout: 'docker-oci' });
+    const base = await buildImage({ layers: baseLayers(), metadata: BASE_METADATA, config: { User: 'work' } }, { layout: 'oci' });
+    inputs({ image: 'docker-archive:out/image.tar', 'base-image': 'oci-archive:out/base.tar' });
+    mkdirSync(join(process.env.GITHUB_WORKSPACE!, 'out'));
+    writeFileSync(join(process.env.GITHUB_WORKSPACE!, 'out/image.tar'), image.archive);
+    writeFileSync(join(process.env.GITHUB_WORKSPACE!, 'out/base.tar'), base.archive);
+    const noDaemon: Services = { openDaemon: () => Promise.reject(new Error('no daemon here')), credentialsFor: async () => undefined };
+    await run(noDaemon);
+    expect(recorded.failed).toEqual([]);
+    expect(recorded.outputs).toMatchObject({ passed: 'true', pushed: 'false' });
+    const report = JSON.parse(readFileSync(recorded.outputs.report, 'utf8'));
+    expect(report.base).toMatchObject({ given: true, matches: true });
+    expect(recorded.log).toContain('::group::Read and check');
+  });
+
+  it('writes one report per image, and SARIF whose category and fingerprints stay the same from tag to tag', async () => {
+    const d = await fakeDaemon(rootUser);
+    const sarifOf = async (image: string) => {
+      inputs({ image, 'sarif-file': 'out/results.sarif' });
+      await run(d.services);
+      return { report: recorded.outputs.report, sarif: JSON.parse(readFileSync(recorded.outputs.sarif, 'utf8')) };
+    };
+    const [a, b] = [await sarifOf('train:1'), await sarifOf('train:2')];
+    expect(a.report).not.toBe(b.report);
+    expect(a.report).toMatch(/report-train-1-[0-9a-f]{8}\.json$/);
+    expect(a.sarif.runs[0].automationDetails.id).toBe('modelarts-image-check/train/');
+    expect(b.sarif.runs[0].automationDetails.id).toBe('modelarts-image-check/train/');
+    const prints = (sarif: { runs: { results: { partialFingerprints: object }[] }[] }) => sarif.runs[0].results.map((r) => r.partialFingerprints);
+    expect(prints(a.sarif).length).toBeGreaterThan(0);
+    expect(prints(b.sarif)).toEqual(prints(a.sarif));
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { splitTag } from '../../src/docker/daemon';
-import { credentialsFor, registryOf, swrLogin } from '../../src/docker/registry-auth';
+import { credentialsFor, registryOf, swrLogin, swrRegionOf } from '../../src/docker/registry-auth';
 
 describe('registry credentials', () => {
   it('derives the SWR long-term login (vector computed with openssl dgst -sha256 -hmac)', () => {
@@ -31,7 +31,7 @@ describe('registry credentials', () => {
       })
     );
     const env = { DOCKER_CONFIG: dir };
-    const explicit = { ak: 'AK', sk: 'SK', region: 'cn-north-4' };
+    const explicit = { swr: { ak: 'AK', sk: 'SK', region: 'cn-north-4' } };
     const noHelper = async () => undefined;
     expect(await credentialsFor('swr.cn-north-4.myhuaweicloud.com', explicit, env, noHelper)).toMatchObject({ username: 'cn-north-4@AK' });
     expect(await credentialsFor('reg.example.com', explicit, env, noHelper)).toEqual({
@@ -43,5 +43,35 @@ describe('registry credentials', () => {
       name === 'fake' && server === 'helped.example.com' ? { Username: 'h', Secret: 'from-helper' } : undefined;
     expect(await credentialsFor('helped.example.com', {}, env, helper)).toMatchObject({ password: 'from-helper' });
     expect(await credentialsFor('other.example.com', {}, env, noHelper)).toBeUndefined();
+  });
+
+  it('gives explicit credentials to their registry only, never to the registry a base comes from', async () => {
+    const env = { DOCKER_CONFIG: '/nonexistent' };
+    const noHelper = async () => undefined;
+    const sources = { explicit: { registry: 'swr.cn-north-4.myhuaweicloud.com', username: 'cn-north-4@AK', password: 'secret' } };
+    expect(await credentialsFor('swr.cn-north-4.myhuaweicloud.com', sources, env, noHelper)).toMatchObject({ password: 'secret' });
+    expect(await credentialsFor('docker.io', sources, env, noHelper)).toBeUndefined();
+    expect(await credentialsFor('nvcr.io', sources, env, noHelper)).toBeUndefined();
+    const hub = { explicit: { registry: 'docker.io', username: 'u', password: 'p' } };
+    expect(await credentialsFor('index.docker.io', hub, env, noHelper)).toMatchObject({ username: 'u' });
+  });
+
+  it.each([
+    ['swr.cn-north-4.myhuaweicloud.com', 'cn-north-4'],
+    ['swr.eu-west-101.myhuaweicloud.eu', 'eu-west-101'],
+    ['swr.eu-de.otc.t-systems.com', 'eu-de'],
+    ['swr.ap-southeast-1.myhuaweicloud.com', 'ap-southeast-1']
+  ])('logs in to the SWR host %s with the keys, for its region %s', async (host, region) => {
+    expect(swrRegionOf(host)).toBe(region);
+    const found = await credentialsFor(host, { swr: { ak: 'AK', sk: 'SK' } }, { DOCKER_CONFIG: '/nonexistent' }, async () => undefined);
+    expect(found).toEqual({ ...swrLogin('AK', 'SK', region), serveraddress: host });
+  });
+
+  it('gives Huawei Cloud keys to SWR hosts only', async () => {
+    expect(swrRegionOf('swr.example.com')).toBeUndefined();
+    expect(swrRegionOf('myhuaweicloud.com')).toBeUndefined();
+    expect(
+      await credentialsFor('registry.example.com', { swr: { ak: 'AK', sk: 'SK' } }, { DOCKER_CONFIG: '/nonexistent' }, async () => undefined)
+    ).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { redactSecrets } from '../../src/core/rules/secret-patterns';
 import { mapHistoryToDockerfile, parseDockerfile } from '../../src/dockerfile/dockerfile-map';
 
 describe('Dockerfile to history matching', () => {
@@ -83,5 +84,24 @@ describe('Dockerfile to history matching', () => {
 
   it('leaves unmatched history unmapped', () => {
     expect(mapHistoryToDockerfile(ins, ['/bin/sh -c something else']).size).toBe(0);
+  });
+});
+
+describe('Dockerfile to history matching of settings that hold a credential', () => {
+  const SK = 'Qh7sKd93nFh27dkLs0Pq8ZrT5vXwYb1cNm4oEjGa';
+  // The history reaches the mapper masked (facts.redactedConfig).
+  const masked = (by: string) => redactSecrets(by);
+
+  it.each([
+    ['ENV OBS_SK=value', `ENV OBS_SK=${SK}`],
+    ['the legacy ENV OBS_SK value', `ENV OBS_SK ${SK}`],
+    ['LABEL token=value', `LABEL token=${SK}`]
+  ])('maps %s, classic or BuildKit', (_name, line) => {
+    const instructions = parseDockerfile(['FROM base', 'USER work', line, 'CMD ["python3", "x.py"]'].join('\n'));
+    const recorded = line.replace(/^(ENV|LABEL) (\S+) (?!.*=)/, '$1 $2=');
+    for (const history of [`/bin/sh -c #(nop)  ${recorded}`, recorded]) {
+      const map = mapHistoryToDockerfile(instructions, [masked(history)]);
+      expect(map.get(masked(history))?.line).toBe(3);
+    }
   });
 });

@@ -36,7 +36,7 @@ it('never prints a credential found in the image, in any format', async () => {
   const outputs = {
     json: JSON.stringify(report),
     text: renderText(report, false),
-    sarif: JSON.stringify(buildSarif(report, { dockerfile: 'Dockerfile', lines })),
+    sarif: JSON.stringify(buildSarif(report, { dockerfile: 'Dockerfile', lines, category: 'train' })),
     annotations: JSON.stringify(buildAnnotations(report.findings, lines, 'Dockerfile')),
     summary: renderSummary(report)
   };

@@ -1,20 +1,22 @@
-// The GitHub Action: pull through the daemon, stream `docker save` of the exact image ID into
-// the validator core, annotate the Dockerfile, write the job summary, and push to SWR only
-// when the image passed (the push gate). Everything below this file knows nothing about GitHub.
-// The daemon and the credential lookup are parameters of run(), so that the push gate is
-// tested without Docker (__tests__/action/main.test.ts).
+// The GitHub Action: find the image (through the daemon, or an archive in the workspace), stream
+// it into the validator core, annotate the Dockerfile, write the job summary, and push to SWR
+// only when the image passed (the push gate). Everything below this file knows nothing about
+// GitHub. The daemon and the credential lookup are parameters of run(), so that the push gate
+// is tested without Docker (__tests__/action/main.test.ts).
 import * as core from '@actions/core';
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseInputs, SECRET_INPUTS, type Inputs } from './inputs';
-import { checkImage } from '../core/check-image';
-import { describeError } from '../core/errors';
+import { parseInputs, SECRET_INPUTS, type ImageInput, type Inputs } from './inputs';
+import { checkImage, type KnownBase } from '../core/check-image';
+import { describeError, UsageError } from '../core/errors';
 import { count } from '../core/text/plural';
 import { resolveSettings } from '../core/settings/resolve-settings';
+import { archiveSource, type ImageSource } from '../core/source/image-source';
 import { dockerfileLines } from '../dockerfile/dockerfile-lines';
 import { formatSize } from '../core/settings/settings';
-import { openDaemon, type Daemon, type Log } from '../docker/daemon';
-import { credentialsFor, registryOf, swrLogin, type ExplicitCredentials, type RegistryAuth } from '../docker/registry-auth';
+import { openDaemon, type Daemon, type ImageInfo, type Log } from '../docker/daemon';
+import { credentialsFor, registryOf, swrLogin, swrRegionOf, type CredentialSources, type RegistryAuth } from '../docker/registry-auth';
 import { buildAnnotations } from '../report/annotations';
 import { buildJsonReport } from '../report/json-report';
 import { renderSummary, type SummaryExtras } from '../report/job-summary';
@@ -22,11 +24,17 @@ import { buildSarif } from '../report/sarif-report';
 
 const log: Log = { info: (l) => core.info(l), warning: (l) => core.warning(l) };
 
-async function group<T>(name: string, timings: { phase: string; ms: number }[], work: () => Promise<T>): Promise<T> {
+type Timings = { phase: string; ms: number }[];
+
+/** Runs `work` in a log group titled `title`; its time goes into the summary as `phase(result)`. */
+async function group<T>(title: string, timings: Timings, work: () => Promise<T>, phase: (result: T) => string = () => title): Promise<T> {
   const start = Date.now();
-  core.startGroup(name);
+  core.startGroup(title);
+  let name = title;
   try {
-    return await work();
+    const result = await work();
+    name = phase(result);
+    return result;
   } finally {
     const ms = Date.now() - start;
     timings.push({ phase: name, ms });
@@ -35,24 +43,26 @@ async function group<T>(name: string, timings: { phase: string; ms: number }[], 
   }
 }
 
+/** Every credential input, and the SWR passwords derived from the keys, are masked before anything is logged. */
 function maskSecrets(): void {
   for (const name of SECRET_INPUTS) {
-    const value = core.getInput(name);
+    const value = core.getInput(name).trim();
     if (value) core.setSecret(value);
   }
-  const ak = core.getInput('huaweicloud-ak');
-  const sk = core.getInput('huaweicloud-sk');
-  const region = core.getInput('swr-region');
-  if (ak && sk && region) core.setSecret(swrLogin(ak.trim(), sk.trim(), region.trim()).password);
+  const [ak, sk] = [core.getInput('huaweicloud-ak').trim(), core.getInput('huaweicloud-sk').trim()];
+  if (!ak || !sk) return;
+  const targets = core.getInput('push-image').split(/[\n,]/);
+  const regions = new Set([core.getInput('swr-region').trim(), ...targets.map((t) => swrRegionOf(registryOf(t.trim())) ?? '')]);
+  for (const region of regions) if (region) core.setSecret(swrLogin(ak, sk, region).password);
 }
 
 /** What the action uses outside itself: the Docker daemon, and the credentials for a registry. */
 export interface Services {
   openDaemon(): Promise<Daemon>;
-  credentialsFor(registry: string, explicit: ExplicitCredentials): Promise<RegistryAuth | undefined>;
+  credentialsFor(registry: string, sources: CredentialSources): Promise<RegistryAuth | undefined>;
 }
 
-const REAL: Services = { openDaemon, credentialsFor: (registry, explicit) => credentialsFor(registry, explicit) };
+const REAL: Services = { openDaemon, credentialsFor: (registry, sources) => credentialsFor(registry, sources) };
 
 export async function run(services: Services = REAL): Promise<void> {
   try {
@@ -60,6 +70,7 @@ export async function run(services: Services = REAL): Promise<void> {
     core.setOutput('passed', 'false');
     core.setOutput('pushed', 'false');
     const inputs = parseInputs((name) => core.getInput(name));
+    for (const notice of inputs.notices) core.notice(notice);
     await check(inputs, services);
   } catch (err) {
     core.setFailed(`The image could not be checked: ${describeError(err)}`);
@@ -67,7 +78,7 @@ export async function run(services: Services = REAL): Promise<void> {
 }
 
 async function check(inputs: Inputs, services: Services): Promise<void> {
-  const timings: { phase: string; ms: number }[] = [];
+  const timings: Timings = [];
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const { settings } = resolveSettings({
     profile: inputs.profile,
@@ -77,35 +88,61 @@ async function check(inputs: Inputs, services: Services): Promise<void> {
     config: inputs.config && resolve(workspace, inputs.config),
     cwd: workspace
   });
-  const explicit = {
-    username: inputs.registryUsername,
-    password: inputs.registryPassword,
-    ak: inputs.huaweicloudAk,
-    sk: inputs.huaweicloudSk,
-    region: inputs.swrRegion
-  };
   const auth = async (ref: string) => {
-    const found = await services.credentialsFor(registryOf(ref), explicit);
+    const found = await services.credentialsFor(registryOf(ref), inputs.credentials);
     if (found) core.setSecret(found.password);
     return found;
   };
+  // A push needs credentials for every target: found out now, not after a long check.
+  const pushAuth = new Map<string, RegistryAuth>();
+  if (inputs.push) {
+    for (const target of inputs.pushImages) {
+      const found = await auth(target);
+      if (!found) throw new UsageError(missingCredentials(target));
+      pushAuth.set(target, found);
+    }
+  }
 
-  const daemon = await services.openDaemon();
-  const image = await group(`Pull ${inputs.image}`, timings, async () => daemon.ensureImage(inputs.image, inputs.pull, await auth(inputs.image), log));
-  const base = inputs.baseImage
-    ? await group(`Pull base ${inputs.baseImage}`, timings, async () => daemon.ensureImage(inputs.baseImage!, inputs.pull, await auth(inputs.baseImage!), log))
-    : undefined;
+  let daemon: Promise<Daemon> | undefined;
+  const theDaemon = () => (daemon ??= services.openDaemon());
+  /** An image in the daemon, pulled by the pull policy (the archive inputs need no daemon). */
+  const inDaemon = async (ref: string, what: string): Promise<{ daemon: Daemon; info: ImageInfo }> => {
+    const d = await theDaemon();
+    const title = `${inputs.pull === 'always' ? 'Pull' : 'Inspect'} ${what}${inputs.pull === 'missing' ? ', pulling it if missing' : ''}`;
+    const info = await group(
+      title,
+      timings,
+      () => d.ensureImage(ref, inputs.pull, () => auth(ref), log),
+      (found) => `${found.pulled ? 'Pull' : 'Inspect'} ${what}`
+    );
+    return { daemon: d, info };
+  };
+  const fromArchive = (input: Extract<ImageInput, { kind: 'archive' }>) => {
+    const colon = input.spec.indexOf(':');
+    return archiveSource(`${input.spec.slice(0, colon)}:${resolve(workspace, input.spec.slice(colon + 1))}`);
+  };
+  const found = inputs.image.kind === 'archive' ? undefined : await inDaemon(inputs.image.ref, inputs.image.ref);
+  const imageSource = found
+    ? found.daemon.imageSource(found.info, imageLabel(inputs.image))
+    : fromArchive(inputs.image as Extract<ImageInput, { kind: 'archive' }>);
+  // A base in the daemon is known by its layer list alone: no docker save of it.
+  const given = inputs.baseImage;
+  let baseSource: ImageSource | KnownBase | undefined;
+  if (given?.kind === 'daemon') {
+    const base = await inDaemon(given.ref, `base ${given.ref}`);
+    baseSource = { name: given.ref, id: base.info.id, diffIds: base.info.diffIds };
+  } else if (given) baseSource = fromArchive(given);
 
-  const result = await group('Check', timings, async () => {
+  const result = await group(inputs.image.kind === 'archive' ? 'Read and check' : 'Check', timings, async () => {
     let lastLog = Date.now();
     return checkImage({
-      image: daemon.imageSource(image, inputs.image),
-      base: base && { name: inputs.baseImage!, id: base.id, diffIds: base.diffIds },
+      image: imageSource,
+      base: baseSource,
       settings,
       onProgress: (bytes) => {
         if (Date.now() - lastLog < 5000) return;
         lastLog = Date.now();
-        core.info(`read ${formatSize(bytes)} of about ${formatSize(image.size)}`);
+        core.info(`read ${formatSize(bytes)}${imageSource.size ? ` of about ${formatSize(imageSource.size)}` : ''}`);
       }
     });
   });
@@ -113,7 +150,8 @@ async function check(inputs: Inputs, services: Services): Promise<void> {
   const report = buildJsonReport(result, inputs.failOn);
   const outDir = join(process.env.RUNNER_TEMP || join(workspace, '.modelarts-image-check'), 'modelarts-image-check');
   mkdirSync(outDir, { recursive: true });
-  const reportPath = join(outDir, 'report.json');
+  // One report per image: a matrix of images in one job must not overwrite one file.
+  const reportPath = join(outDir, `report-${fileSlug(imageLabel(inputs.image))}.json`);
   writeFileSync(reportPath, JSON.stringify(report, null, 2) + '\n');
 
   const { dockerfile, lines, missing } = dockerfileLines(inputs.dockerfile, workspace, result.facts.config.history);
@@ -121,7 +159,10 @@ async function check(inputs: Inputs, services: Services): Promise<void> {
   if (inputs.sarifFile) {
     const sarifPath = resolve(workspace, inputs.sarifFile);
     mkdirSync(dirname(sarifPath), { recursive: true });
-    writeFileSync(sarifPath, JSON.stringify(buildSarif(report, { dockerfile: dockerfile ?? 'Dockerfile', lines }), null, 2) + '\n');
+    writeFileSync(
+      sarifPath,
+      JSON.stringify(buildSarif(report, { dockerfile: dockerfile ?? 'Dockerfile', lines, category: inputs.sarifCategory }), null, 2) + '\n'
+    );
     core.setOutput('sarif', sarifPath);
   }
   for (const a of buildAnnotations(report.findings, lines, dockerfile)) {
@@ -137,21 +178,24 @@ async function check(inputs: Inputs, services: Services): Promise<void> {
   core.setOutput('warnings', String(s.warnings));
   core.setOutput('report', reportPath);
 
-  const extras: SummaryExtras = { reportPath, extraTimings: timings.filter((t) => t.phase !== 'Check') };
+  const extras: SummaryExtras = { reportPath, extraTimings: timings.filter((t) => t.phase !== 'Check' && t.phase !== 'Read and check') };
+  const label = imageLabel(inputs.image);
   if (!s.passed) {
     if (inputs.push) extras.push = { pushed: [], skipped: 'the image did not pass the check' };
     await writeSummary(report, extras);
     core.setFailed(
-      `ModelArts would reject ${inputs.image}: ${count(s.errors, 'error')}, ${count(s.warnings, 'warning')} (fail-on: ${inputs.failOn}).${inputs.push ? ' Nothing was pushed.' : ''}`
+      `ModelArts would reject ${label}: ${count(s.errors, 'error')}, ${count(s.warnings, 'warning')} (fail-on: ${inputs.failOn}).${inputs.push ? ' Nothing was pushed.' : ''}`
     );
     return;
   }
-  if (inputs.push) {
+  if (inputs.push && found) {
+    const checkedId = found.info.id;
+    const d = found.daemon;
     const pushed: { target: string; digest: string }[] = [];
     extras.push = { pushed };
     try {
       for (const target of inputs.pushImages) {
-        const digest = await group(`Push ${target}`, timings, async () => daemon.pushImage(image.id, target, await auth(target), log));
+        const digest = await group(`Push ${target}`, timings, () => d.pushImage(checkedId, target, pushAuth.get(target), log));
         pushed.push({ target, digest });
         core.setOutput('digest', digest);
       }
@@ -164,6 +208,26 @@ async function check(inputs: Inputs, services: Services): Promise<void> {
     }
   }
   await writeSummary(report, extras);
+}
+
+function imageLabel(input: ImageInput): string {
+  return input.kind === 'daemon' ? input.ref : input.spec;
+}
+
+/** A file name part for an image: readable, and distinct for distinct images. */
+function fileSlug(label: string): string {
+  const readable = label
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(-60);
+  return `${readable}-${createHash('sha256').update(label).digest('hex').slice(0, 8)}`;
+}
+
+/** What to set for a push target that has no credentials. */
+function missingCredentials(target: string): string {
+  const host = registryOf(target);
+  const swr = swrRegionOf(host) !== undefined ? ` or huaweicloud-ak and huaweicloud-sk (SWR's long-term login for ${host})` : '';
+  return `push is true, but there are no credentials for ${host} (push-image ${target}): set registry-username and registry-password (with registry: ${host} when push-image names several registries)${swr}, or run docker login ${host} in an earlier step. On a pull request from a fork, secrets are empty: push only on your own branches (push: \${{ github.event_name == 'push' }}).`;
 }
 
 async function writeSummary(report: ReturnType<typeof buildJsonReport>, extras: SummaryExtras): Promise<void> {

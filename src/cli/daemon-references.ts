@@ -27,7 +27,7 @@ async function findInDaemon(ref: string) {
   const { credentialsFor, registryOf } = await import('../docker/registry-auth');
   const docker = await (daemon ??= connectDaemon());
   const log = { info: (line: string) => process.stderr.write(`${line}\n`), warning: (line: string) => process.stderr.write(`warning: ${line}\n`) };
-  const info = await ensureImage(docker, ref, 'missing', await credentialsFor(registryOf(ref), {}), log).catch((err: unknown) => {
+  const info = await ensureImage(docker, ref, 'missing', () => credentialsFor(registryOf(ref), {}), log).catch((err: unknown) => {
     throw err instanceof Error ? new UsageError(err.message) : err;
   });
   return { docker, info };

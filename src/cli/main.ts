@@ -9,7 +9,7 @@ import { archiveSource, type ImageSource } from '../core/source/image-source';
 import { resolveSettings } from '../core/settings/resolve-settings';
 import { buildJsonReport } from '../report/json-report';
 import { Progress } from './progress';
-import { buildSarif } from '../report/sarif-report';
+import { buildSarif, sarifCategoryOf } from '../report/sarif-report';
 import { renderText } from '../report/text-report';
 import { parseFailOn } from '../report/verdict';
 import { dockerfileLines } from '../dockerfile/dockerfile-lines';
@@ -111,7 +111,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     else if (opts.format === 'sarif') {
       const found = dockerfileLines(opts.dockerfile as string | undefined, io.cwd, result.facts.config.history);
       if (found.missing) throw new UsageError(`cannot read the Dockerfile ${opts.dockerfile}`);
-      output = JSON.stringify(buildSarif(report, { dockerfile: found.dockerfile ?? 'Dockerfile', lines: found.lines }), null, 2) + '\n';
+      output =
+        JSON.stringify(
+          buildSarif(report, { dockerfile: found.dockerfile ?? 'Dockerfile', lines: found.lines, category: sarifCategoryOf(cmd.args[0]) }),
+          null,
+          2
+        ) + '\n';
     } else output = renderText(report, !opts.output && !!io.stdout.isTTY && !process.env.NO_COLOR);
     if (opts.output) writeFileSync(String(opts.output), output);
     else io.stdout.write(output);

@@ -19,6 +19,8 @@ export interface ImageInfo {
   size: number;
   repoTags: string[];
   diffIds: string[];
+  /** Set by ensureImage: whether it had to pull the image. */
+  pulled?: boolean;
 }
 
 /**
@@ -86,23 +88,27 @@ export async function ensureImage(
   docker: Docker,
   ref: string,
   policy: 'missing' | 'always' | 'never',
-  auth: RegistryAuth | undefined,
+  auth: () => Promise<RegistryAuth | undefined>,
   log: Log
 ): Promise<ImageInfo> {
   let info = policy === 'always' ? undefined : await inspectImage(docker, ref);
+  let pulled = false;
   if (!info && policy !== 'never' && !ref.startsWith('sha256:')) {
+    // Credentials are looked up only for a pull: a credential helper may be slow, or ask.
+    const authconfig = await auth();
     await retrying(`pull ${ref}`, log, async (abortSignal) => {
-      const stream = await docker.pull(ref, { ...(auth && { authconfig: auth }), abortSignal });
+      const stream = await docker.pull(ref, { ...(authconfig && { authconfig }), abortSignal });
       await followProgress(docker, stream, log);
     });
     info = await inspectImage(docker, ref);
+    pulled = true;
   }
   if (!info) {
     throw new ImageError(
       policy === 'never' ? `the image ${ref} is not in the local daemon and pull is "never"` : `the image ${ref} could not be found after pulling it`
     );
   }
-  return info;
+  return { ...info, pulled };
 }
 
 /**
@@ -289,7 +295,7 @@ function shortError(err: unknown): string {
 
 /** What the action asks of the Docker daemon: a parameter of the action, so that its push gate is tested without Docker. */
 export interface Daemon {
-  ensureImage(ref: string, policy: 'missing' | 'always' | 'never', auth: RegistryAuth | undefined, log: Log): Promise<ImageInfo>;
+  ensureImage(ref: string, policy: 'missing' | 'always' | 'never', auth: () => Promise<RegistryAuth | undefined>, log: Log): Promise<ImageInfo>;
   imageSource(info: ImageInfo, name: string): ImageSource;
   pushImage(imageId: string, target: string, auth: RegistryAuth | undefined, log: Log): Promise<string>;
 }

@@ -1,6 +1,8 @@
-// Credentials for registries. The daemon never reads ~/.docker/config.json itself, so a
-// workflow that ran `docker login` has its credentials read here and handed to the daemon in
-// the X-Registry-Auth header, never on a command line or in a file.
+// Credentials for registries, each for its own registry only. The daemon never reads
+// ~/.docker/config.json itself, so a workflow that ran `docker login` has its credentials read
+// here and handed to the daemon in the X-Registry-Auth header, never on a command line or in a
+// file. Explicit credentials belong to one registry (as docker/login-action's do); Huawei Cloud
+// keys to SWR's hosts; anything else gets what `docker login` stored for its own host, or none.
 import { execFile } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -18,8 +20,12 @@ export function swrLogin(ak: string, sk: string, region: string): { username: st
   return { username: `${region}@${ak}`, password: createHmac('sha256', sk).update(ak).digest('hex') };
 }
 
-export function swrHost(region: string): string {
-  return `swr.${region}.myhuaweicloud.com`;
+/** SWR's hosts: swr.<region>.myhuaweicloud.com, .myhuaweicloud.eu, and Open Telekom Cloud's swr.<region>.otc.t-systems.com. */
+const SWR_HOST = /^swr\.([a-z]{2}(?:-[a-z]+)+-\d+|[a-z]{2}-[a-z]+)\.(?:myhuaweicloud\.com|myhuaweicloud\.eu|otc\.t-systems\.com)$/;
+
+/** The region an SWR host names ("cn-north-4" for swr.cn-north-4.myhuaweicloud.com), or undefined when it is no SWR host. */
+export function swrRegionOf(host: string): string | undefined {
+  return SWR_HOST.exec(host.toLowerCase())?.[1];
 }
 
 /** The registry host of a reference ("docker.io" when it names none). */
@@ -29,12 +35,24 @@ export function registryOf(reference: string): string {
   return 'docker.io';
 }
 
-export interface ExplicitCredentials {
-  username?: string;
-  password?: string;
-  ak?: string;
-  sk?: string;
-  region?: string;
+/** Docker Hub goes by several names; a registry is otherwise its host (and port), case aside. */
+export function sameRegistry(a: string, b: string): boolean {
+  const norm = (h: string) => {
+    const host = h
+      .toLowerCase()
+      .replace(/^https?:\/\//, '')
+      .replace(/\/.*$/, '');
+    return host === 'index.docker.io' || host === 'registry-1.docker.io' ? 'docker.io' : host;
+  };
+  return norm(a) === norm(b);
+}
+
+/** Where credentials may come from, each scoped to where it applies. */
+export interface CredentialSources {
+  /** registry-username/registry-password, for this registry only. */
+  explicit?: { registry: string; username: string; password: string };
+  /** huaweicloud-ak/huaweicloud-sk, for SWR's hosts only; the region is the host's unless given. */
+  swr?: { ak: string; sk: string; region?: string };
 }
 
 type Helper = (helper: string, server: string) => Promise<{ Username: string; Secret: string } | undefined>;
@@ -53,27 +71,34 @@ const runHelper: Helper = (helper, server) =>
   });
 
 /**
- * Credentials for `registry`: the explicit inputs when they apply, else what `docker login`
- * stored (config.json auths, credHelpers or credsStore). Undefined: anonymous.
+ * Credentials for `registry`: the explicit ones when they were given for it, the SWR login when
+ * it is an SWR host and keys were given, else what `docker login` stored for it (config.json
+ * auths, credHelpers or credsStore). Undefined: anonymous.
  */
 export async function credentialsFor(
   registry: string,
-  explicit: ExplicitCredentials,
+  sources: CredentialSources,
   env: NodeJS.ProcessEnv = process.env,
   helper: Helper = runHelper
 ): Promise<RegistryAuth | undefined> {
-  if (explicit.username && explicit.password) return { username: explicit.username, password: explicit.password, serveraddress: registry };
-  if (explicit.ak && explicit.sk && explicit.region && registry === swrHost(explicit.region)) {
-    return { ...swrLogin(explicit.ak, explicit.sk, explicit.region), serveraddress: registry };
-  }
+  const { explicit, swr } = sources;
+  if (explicit && sameRegistry(registry, explicit.registry)) return { username: explicit.username, password: explicit.password, serveraddress: registry };
+  const region = swrRegionOf(registry);
+  if (swr && region) return { ...swrLogin(swr.ak, swr.sk, swr.region ?? region), serveraddress: registry };
+  return storedCredentials(registry, env, helper);
+}
+
+/** What `docker login` stored for `registry`. */
+async function storedCredentials(registry: string, env: NodeJS.ProcessEnv, helper: Helper): Promise<RegistryAuth | undefined> {
   let config: { auths?: Record<string, { auth?: string }>; credHelpers?: Record<string, string>; credsStore?: string };
   try {
     config = JSON.parse(readFileSync(join(env.DOCKER_CONFIG || join(homedir(), '.docker'), 'config.json'), 'utf8'));
   } catch {
     return undefined;
   }
-  const keys =
-    registry === 'docker.io' ? ['https://index.docker.io/v1/', 'docker.io', 'index.docker.io'] : [registry, `https://${registry}`, `http://${registry}`];
+  const keys = sameRegistry(registry, 'docker.io')
+    ? ['https://index.docker.io/v1/', 'docker.io', 'index.docker.io']
+    : [registry, `https://${registry}`, `http://${registry}`];
   const store = keys.map((k) => config.credHelpers?.[k]).find(Boolean) ?? config.credsStore;
   if (store) {
     for (const k of keys) {

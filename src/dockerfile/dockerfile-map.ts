@@ -92,7 +92,8 @@ function fromDockerfile(original: DockerfileInstruction): Normalized {
   }
   if (k === 'CMD' || k === 'ENTRYPOINT') return { keyword: k, key: commandKey(ins.args) };
   if (k === 'COPY' || k === 'ADD') return { keyword: k, key: squash(ins.args) };
-  if (k === 'ENV' || k === 'LABEL') return { keyword: k, key: squash(ins.args.replace(/^(\S+)\s+(?!.*=)/, '$1=')) };
+  // The legacy form "ENV KEY value" is recorded as KEY=value: made so before its value is masked.
+  if (k === 'ENV' || k === 'LABEL') return { keyword: k, key: squash(redactSecrets(original.args.replace(/^(\S+)\s+(?!.*=)/, '$1='))) };
   return { keyword: k, key: squash(ins.args) };
 }
 

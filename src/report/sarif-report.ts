@@ -7,6 +7,7 @@ import { RULES } from '../core/rules';
 import { docsUrl } from '../core/rules/rule';
 import type { JsonReport } from './json-report';
 import { VERSION } from '../version';
+import { shortInstruction } from '../core/text/excerpt';
 
 const LEVEL = { error: 'error', warning: 'warning', notice: 'note' } as const;
 
@@ -14,6 +15,29 @@ export interface SarifOptions {
   /** Repository-relative path of the Dockerfile. */
   dockerfile: string;
   lines: Map<string, DockerfileInstruction>;
+  /**
+   * The code scanning category (automationDetails.id modelarts-image-check/<category>/): the same
+   * for every build of one image, so that code scanning closes the alerts a new build fixed.
+   */
+  category: string;
+}
+
+/** The default category for an image: its repository without tag or digest; a fixed one for an image ID or an archive. */
+export function sarifCategoryOf(reference: string): string {
+  if (/^(?:docker|oci)-archive:/.test(reference)) {
+    return (
+      reference
+        .slice(reference.indexOf(':') + 1)
+        .split('/')
+        .pop()!
+        .replace(/\.(?:tar|tgz|tar\.gz|tar\.zst|oci)$/, '') || 'modelarts-image-check'
+    );
+  }
+  if (reference.startsWith('sha256:') || /^[a-f0-9]{12,64}$/.test(reference) || reference === '') return 'modelarts-image-check';
+  return reference
+    .replace(/^docker-daemon:/, '')
+    .replace(/@sha256:[a-f0-9]{64}$/, '')
+    .replace(/:[^/:]*$/, '');
 }
 
 const title = (id: string) => id.replace(/(^|-)(\w)/g, (_m, _d, ch: string) => ch.toUpperCase());
@@ -45,7 +69,7 @@ export function buildSarif(report: JsonReport, options: SarifOptions) {
             }))
           }
         },
-        automationDetails: { id: `modelarts-image-check/${report.image.reference}/` },
+        automationDetails: { id: `modelarts-image-check/${options.category}/` },
         results: report.findings
           .filter((f) => ruleIndex.has(f.rule))
           .map((f) => {
@@ -64,9 +88,10 @@ export function buildSarif(report: JsonReport, options: SarifOptions) {
                   }
                 }
               ],
+              // Stable across builds: the rule, the path and the Dockerfile line (or the instruction as written).
               partialFingerprints: {
                 'modelartsImageCheck/v1': createHash('sha256')
-                  .update(`${f.rule}\0${f.path ?? ''}\0${f.instruction ?? ''}`)
+                  .update(`${f.rule}\0${f.path ?? ''}\0${ins ? `line ${ins.line}` : f.instruction ? shortInstruction(f.instruction, 1000) : ''}`)
                   .digest('hex')
                   .slice(0, 32)
               },

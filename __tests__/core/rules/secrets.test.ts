@@ -69,4 +69,24 @@ describe('secrets', () => {
     );
     expect(rule(r, 'secrets')).toEqual([]);
   });
+
+  it.each([
+    ['the classic builder', (instruction: string) => `/bin/sh -c #(nop)  ${instruction}`],
+    ['BuildKit', (instruction: string) => `${instruction} # buildkit`]
+  ])('reports a credential set with ENV once, on the ENV instruction, and labels and CMD on theirs (%s history)', async (_builder, history) => {
+    const cmd = ['/bin/sh', '-c', `DB_PASSWORD=${SK} python3 x.py`];
+    const r = await check(
+      onBase([], { User: 'work', Env: [`OBS_SK=${SK}`, 'PATH=/usr/bin'], Labels: { token: SK }, Cmd: cmd }, [
+        { after: 0, createdBy: history(`ENV OBS_SK=${SK}`) },
+        { after: 0, createdBy: history(`LABEL token=${SK}`) },
+        { after: 0, createdBy: history(`CMD ${JSON.stringify(cmd)}`) }
+      ])
+    );
+    const masked = (text = '') => text.replace(SK, '<SK>').replace(/\*+ \(40 characters, masked\)/, '<SK>');
+    expect(rule(r, 'secrets').map((f) => [f.message.replace(/ \S+=.*/, ''), masked(f.instruction)])).toEqual([
+      ['The image environment sets', history('ENV OBS_SK=<SK>')],
+      ['The image label token holds', history('LABEL token=<SK>')],
+      ["The image's CMD passes", history(`CMD ${JSON.stringify(cmd).replace(SK, '<SK>')}`)]
+    ]);
+  });
 });

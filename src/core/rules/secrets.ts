@@ -66,29 +66,42 @@ export const secrets: Rule = {
     }
     const raw = facts.rawConfig;
     const c = raw.config ?? {};
+    const history = facts.config.history ?? [];
+    // The history entries whose credentials are reported with the setting they made (ENV, LABEL): not twice.
+    const reported = new Set<number>();
+    const settingFinding = (keyword: 'ENV' | 'LABEL', name: string, message: string): RawFinding => {
+      const at = lastSetting(history, keyword, name);
+      if (at !== undefined) reported.add(at);
+      return { message, instruction: at === undefined ? undefined : history[at].created_by };
+    };
     for (const env of c.Env ?? []) {
+      const name = env.split('=')[0];
       for (const found of credentialsIn(env))
-        out.push({
-          message: `The image environment sets ${found}. Pass credentials at run time, not with ENV.`,
-          instruction: instructionSetting(facts.config.history, env)
-        });
+        out.push(settingFinding('ENV', name, `The image environment sets ${found}. Pass credentials at run time, not with ENV.`));
     }
     for (const [key, value] of Object.entries(c.Labels ?? {})) {
-      for (const found of credentialsIn(`${key}=${value}`)) out.push({ message: `The image label ${key} holds ${found}.` });
+      for (const found of credentialsIn(`${key}=${value}`)) out.push(settingFinding('LABEL', key, `The image label ${key} holds ${found}.`));
     }
     for (const [instruction, args] of [
       ['ENTRYPOINT', c.Entrypoint],
       ['CMD', c.Cmd]
     ] as const) {
-      for (const found of credentialsIn((args ?? []).join(' ')))
-        out.push({ message: `The image's ${instruction} passes ${found}. Pass credentials at run time instead.` });
+      const at = lastSetting(history, instruction);
+      for (const found of credentialsIn((args ?? []).join(' '))) {
+        if (at !== undefined) reported.add(at);
+        out.push({
+          message: `The image's ${instruction} passes ${found}. Pass credentials at run time instead.`,
+          instruction: at === undefined ? undefined : history[at].created_by
+        });
+      }
     }
     raw.history?.forEach((h, i) => {
+      if (reported.has(i)) return;
       const by = typeof h?.created_by === 'string' ? h.created_by : '';
       for (const found of credentialsIn(by)) {
         out.push({
           message: `Build step ${i + 1} recorded ${found} in the image history (build arguments and ENV are visible to anyone who pulls the image). Use build secrets (RUN --mount=type=secret) instead.`,
-          instruction: facts.config.history?.[i]?.created_by
+          instruction: history[i]?.created_by
         });
       }
     });
@@ -96,11 +109,21 @@ export const secrets: Rule = {
   }
 };
 
-function instructionSetting(history: { created_by?: string }[] | undefined, env: string): string | undefined {
-  const name = env.split('=')[0];
-  return [...(history ?? [])].reverse().find((h) => typeof h?.created_by === 'string' && h.created_by.includes(name) && /\bENV\b/.test(h.created_by))
-    ?.created_by;
+/**
+ * The index of the last history entry that is a `keyword` instruction (classic or BuildKit
+ * history), setting `name` when one is given.
+ */
+function lastSetting(history: { created_by?: string }[], keyword: 'ENV' | 'LABEL' | 'CMD' | 'ENTRYPOINT', name?: string): number | undefined {
+  const instruction = new RegExp(`^(?:/bin/sh -c #\\(nop\\)\\s+)?${keyword}\\s`);
+  const setting = name === undefined ? undefined : new RegExp(`(?:^|\\s)${escapeRegExp(name)}[=\\s]`);
+  for (let i = history.length - 1; i >= 0; i--) {
+    const by = history[i]?.created_by;
+    if (typeof by === 'string' && instruction.test(by.trim()) && (!setting || setting.test(by.trim().replace(instruction, ' ')))) return i;
+  }
+  return undefined;
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function dedupe(findings: RawFinding[]): RawFinding[] {
   const seen = new Set<string>();
