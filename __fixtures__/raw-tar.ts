@@ -2,14 +2,16 @@
 // that well-behaved writers (tar-stream, Docker) never produce.
 
 export interface RawHeader {
-  name: string;
+  /** The name; a Buffer for one that is not UTF-8. */
+  name: string | Buffer;
   /** The type flag ('0' file, '5' directory, 'x' PAX, 'g' global PAX, 'L' GNU long name...). */
   type?: string;
   size?: number | Buffer;
   uid?: number | Buffer;
   mode?: number | Buffer;
   link?: string;
-  magic?: 'ustar' | 'gnu';
+  /** 'v7': no magic at all, as tars before POSIX.1-1988 wrote them. */
+  magic?: 'ustar' | 'gnu' | 'v7';
   prefix?: string;
   /** star's header: its access time field and trailer. */
   star?: { atime: string };
@@ -18,7 +20,8 @@ export interface RawHeader {
 /** A 512-byte header with a valid checksum; a Buffer field is copied in as it is. */
 export function rawHeader(fields: RawHeader): Buffer {
   const b = Buffer.alloc(512);
-  b.write(fields.name, 0, 100, 'utf8');
+  if (Buffer.isBuffer(fields.name)) fields.name.copy(b, 0, 0, 100);
+  else b.write(fields.name, 0, 100, 'utf8');
   const number = (value: number | Buffer | undefined, fallback: number, at: number, digits: number) => {
     if (Buffer.isBuffer(value)) value.copy(b, at);
     else b.write((value ?? fallback).toString(8).padStart(digits, '0') + '\0', at);
@@ -31,7 +34,7 @@ export function rawHeader(fields: RawHeader): Buffer {
   b.write(fields.type ?? '0', 156);
   if (fields.link) b.write(fields.link, 157);
   if (fields.magic === 'gnu') b.write('ustar  \0', 257, 'latin1');
-  else b.write('ustar\x0000', 257, 'latin1');
+  else if (fields.magic !== 'v7') b.write('ustar\x0000', 257, 'latin1');
   if (fields.prefix) b.write(fields.prefix, 345);
   if (fields.star) {
     b.write(fields.star.atime, 476, 'latin1');

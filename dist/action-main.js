@@ -1973,10 +1973,10 @@ var require_request = __commonJS({
       } else if (val === void 0) {
         return;
       }
-      let headerName2 = headerNameLowerCasedRecord[key];
-      if (headerName2 === void 0) {
-        headerName2 = key.toLowerCase();
-        if (headerNameLowerCasedRecord[headerName2] === void 0 && !isValidHTTPToken(headerName2)) {
+      let headerName = headerNameLowerCasedRecord[key];
+      if (headerName === void 0) {
+        headerName = key.toLowerCase();
+        if (headerNameLowerCasedRecord[headerName] === void 0 && !isValidHTTPToken(headerName)) {
           throw new InvalidArgumentError("invalid header key");
         }
       }
@@ -2013,7 +2013,7 @@ var require_request = __commonJS({
           throw new InvalidArgumentError(`invalid ${key} header`);
         }
       }
-      if (headerName2 === "host") {
+      if (headerName === "host") {
         if (request.host !== null) {
           throw new InvalidArgumentError("duplicate host header");
         }
@@ -2021,7 +2021,7 @@ var require_request = __commonJS({
           throw new InvalidArgumentError("invalid host header");
         }
         request.host = val;
-      } else if (headerName2 === "content-length") {
+      } else if (headerName === "content-length") {
         if (request.contentLength !== null) {
           throw new InvalidArgumentError("duplicate content-length header");
         }
@@ -2029,12 +2029,12 @@ var require_request = __commonJS({
         if (!Number.isFinite(request.contentLength)) {
           throw new InvalidArgumentError("invalid content-length header");
         }
-      } else if (request.contentType === null && headerName2 === "content-type") {
+      } else if (request.contentType === null && headerName === "content-type") {
         request.contentType = val;
         request.headers.push(key, val);
-      } else if (headerName2 === "transfer-encoding" || headerName2 === "keep-alive" || headerName2 === "upgrade") {
-        throw new InvalidArgumentError(`invalid ${headerName2} header`);
-      } else if (headerName2 === "connection") {
+      } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
+        throw new InvalidArgumentError(`invalid ${headerName} header`);
+      } else if (headerName === "connection") {
         const value = typeof val === "string" ? val.toLowerCase() : null;
         if (value !== "close" && value !== "keep-alive") {
           throw new InvalidArgumentError("invalid connection header");
@@ -2042,7 +2042,7 @@ var require_request = __commonJS({
         if (value === "close") {
           request.reset = true;
         }
-      } else if (headerName2 === "expect") {
+      } else if (headerName === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
         request.headers.push(key, val);
@@ -5292,13 +5292,13 @@ var require_formdata_parser = __commonJS({
           }
           return { name, filename, contentType, encoding };
         }
-        let headerName2 = collectASequenceOfBytes(
+        let headerName = collectASequenceOfBytes(
           (char) => char !== 10 && char !== 13 && char !== 58,
           input,
           position
         );
-        headerName2 = removeChars(headerName2, true, true, (char) => char === 9 || char === 32);
-        if (!HTTP_TOKEN_CODEPOINTS.test(headerName2.toString())) {
+        headerName = removeChars(headerName, true, true, (char) => char === 9 || char === 32);
+        if (!HTTP_TOKEN_CODEPOINTS.test(headerName.toString())) {
           return "failure";
         }
         if (input[position.position] !== 58) {
@@ -5310,7 +5310,7 @@ var require_formdata_parser = __commonJS({
           input,
           position
         );
-        switch (bufferToLowerCasedHeaderName(headerName2)) {
+        switch (bufferToLowerCasedHeaderName(headerName)) {
           case "content-disposition": {
             name = filename = null;
             if (!bufferStartsWith(input, formDataNameBuffer, position)) {
@@ -6059,10 +6059,10 @@ var require_client_h1 = __commonJS({
         }
         const key = this.headers[len - 2];
         if (key.length === 10) {
-          const headerName2 = util.bufferToLowerCasedHeaderName(key);
-          if (headerName2 === "keep-alive") {
+          const headerName = util.bufferToLowerCasedHeaderName(key);
+          if (headerName === "keep-alive") {
             this.keepAlive += buf.toString();
-          } else if (headerName2 === "connection") {
+          } else if (headerName === "connection") {
             this.connection += buf.toString();
           }
         } else if (key.length === 14 && util.bufferToLowerCasedHeaderName(key) === "content-length") {
@@ -10691,8 +10691,8 @@ var require_mock_utils = __commonJS({
     }
     function lowerCaseEntries(headers) {
       return Object.fromEntries(
-        Object.entries(headers).map(([headerName2, headerValue]) => {
-          return [headerName2.toLocaleLowerCase(), headerValue];
+        Object.entries(headers).map(([headerName, headerValue]) => {
+          return [headerName.toLocaleLowerCase(), headerValue];
         })
       );
     }
@@ -14125,8 +14125,8 @@ var require_fetch = __commonJS({
       if ([301, 302].includes(actualResponse.status) && request.method === "POST" || actualResponse.status === 303 && !GET_OR_HEAD.includes(request.method)) {
         request.method = "GET";
         request.body = null;
-        for (const headerName2 of requestBodyHeader) {
-          request.headersList.delete(headerName2);
+        for (const headerName of requestBodyHeader) {
+          request.headersList.delete(headerName);
         }
       }
       if (!sameOrigin(requestCurrentURL(request), locationURL)) {
@@ -19793,7 +19793,7 @@ var require_parse2 = __commonJS({
       const parts = [];
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let value = "";
       let escaped = false;
       for (const ch of input) {
@@ -19808,11 +19808,11 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           value += ch;
           continue;
         }
-        if (quote === 0) {
+        if (quote2 === 0) {
           if (ch === "[") {
             bracket++;
           } else if (ch === "]" && bracket > 0) {
@@ -19889,7 +19889,7 @@ var require_parse2 = __commonJS({
       }
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let escaped = false;
       for (let i = 1; i < pattern.length; i++) {
         const ch = pattern[i];
@@ -19902,10 +19902,10 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           continue;
         }
-        if (quote === 1) {
+        if (quote2 === 1) {
           continue;
         }
         if (ch === "[") {
@@ -26937,9 +26937,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -41805,7 +41805,7 @@ var require_keyParser = __commonJS({
     var {
       bufferSlice,
       makeBufferParser,
-      readString: readString2,
+      readString,
       readUInt32BE,
       writeUInt32BE
     } = require_utils5();
@@ -42183,27 +42183,27 @@ ${formatted}-----END ${type} KEY-----`;
           let privPEM;
           let pubPEM;
           let pubSSH;
-          const type = readString2(data, data._pos, true);
+          const type = readString(data, data._pos, true);
           if (type === void 0)
             return new Error("Malformed OpenSSH private key");
           switch (type) {
             case "ssh-rsa": {
-              const n = readString2(data, data._pos);
+              const n = readString(data, data._pos);
               if (n === void 0)
                 return new Error("Malformed OpenSSH private key");
-              const e = readString2(data, data._pos);
+              const e = readString(data, data._pos);
               if (e === void 0)
                 return new Error("Malformed OpenSSH private key");
-              const d = readString2(data, data._pos);
+              const d = readString(data, data._pos);
               if (d === void 0)
                 return new Error("Malformed OpenSSH private key");
-              const iqmp = readString2(data, data._pos);
+              const iqmp = readString(data, data._pos);
               if (iqmp === void 0)
                 return new Error("Malformed OpenSSH private key");
-              const p = readString2(data, data._pos);
+              const p = readString(data, data._pos);
               if (p === void 0)
                 return new Error("Malformed OpenSSH private key");
-              const q = readString2(data, data._pos);
+              const q = readString(data, data._pos);
               if (q === void 0)
                 return new Error("Malformed OpenSSH private key");
               pubPEM = genOpenSSLRSAPub(n, e);
@@ -42213,19 +42213,19 @@ ${formatted}-----END ${type} KEY-----`;
               break;
             }
             case "ssh-dss": {
-              const p = readString2(data, data._pos);
+              const p = readString(data, data._pos);
               if (p === void 0)
                 return new Error("Malformed OpenSSH private key");
-              const q = readString2(data, data._pos);
+              const q = readString(data, data._pos);
               if (q === void 0)
                 return new Error("Malformed OpenSSH private key");
-              const g = readString2(data, data._pos);
+              const g = readString(data, data._pos);
               if (g === void 0)
                 return new Error("Malformed OpenSSH private key");
-              const y = readString2(data, data._pos);
+              const y = readString(data, data._pos);
               if (y === void 0)
                 return new Error("Malformed OpenSSH private key");
-              const x = readString2(data, data._pos);
+              const x = readString(data, data._pos);
               if (x === void 0)
                 return new Error("Malformed OpenSSH private key");
               pubPEM = genOpenSSLDSAPub(p, q, g, y);
@@ -42237,10 +42237,10 @@ ${formatted}-----END ${type} KEY-----`;
             case "ssh-ed25519": {
               if (!eddsaSupported)
                 return new Error(`Unsupported OpenSSH private key type: ${type}`);
-              const edpub = readString2(data, data._pos);
+              const edpub = readString(data, data._pos);
               if (edpub === void 0 || edpub.length !== 32)
                 return new Error("Malformed OpenSSH private key");
-              const edpriv = readString2(data, data._pos);
+              const edpriv = readString(data, data._pos);
               if (edpriv === void 0 || edpriv.length !== 64)
                 return new Error("Malformed OpenSSH private key");
               pubPEM = genOpenSSLEdPub(edpub);
@@ -42266,10 +42266,10 @@ ${formatted}-----END ${type} KEY-----`;
               }
               if (!skipFields(data, 1))
                 return new Error("Malformed OpenSSH private key");
-              const ecpub = readString2(data, data._pos);
+              const ecpub = readString(data, data._pos);
               if (ecpub === void 0)
                 return new Error("Malformed OpenSSH private key");
-              const ecpriv = readString2(data, data._pos);
+              const ecpriv = readString(data, data._pos);
               if (ecpriv === void 0)
                 return new Error("Malformed OpenSSH private key");
               pubPEM = genOpenSSLECDSAPub(oid, ecpub);
@@ -42280,7 +42280,7 @@ ${formatted}-----END ${type} KEY-----`;
             default:
               return new Error(`Unsupported OpenSSH private key type: ${type}`);
           }
-          const privComment = readString2(data, data._pos, true);
+          const privComment = readString(data, data._pos, true);
           if (privComment === void 0)
             return new Error("Malformed OpenSSH private key");
           keys.push(
@@ -42314,12 +42314,12 @@ ${formatted}-----END ${type} KEY-----`;
         const magic = data.utf8Slice(0, 15);
         if (magic !== "openssh-key-v1\0")
           return new Error(`Unsupported OpenSSH key magic: ${magic}`);
-        const cipherName = readString2(data, 15, true);
+        const cipherName = readString(data, 15, true);
         if (cipherName === void 0)
           return new Error("Malformed OpenSSH private key");
         if (cipherName !== "none" && SUPPORTED_CIPHER.indexOf(cipherName) === -1)
           return new Error(`Unsupported cipher for OpenSSH key: ${cipherName}`);
-        const kdfName = readString2(data, data._pos, true);
+        const kdfName = readString(data, data._pos, true);
         if (kdfName === void 0)
           return new Error("Malformed OpenSSH private key");
         if (kdfName !== "none") {
@@ -42340,7 +42340,7 @@ ${formatted}-----END ${type} KEY-----`;
         let cipherIV;
         if (cipherName !== "none")
           encInfo = CIPHER_INFO[cipherName];
-        const kdfOptions = readString2(data, data._pos);
+        const kdfOptions = readString(data, data._pos);
         if (kdfOptions === void 0)
           return new Error("Malformed OpenSSH private key");
         if (kdfOptions.length) {
@@ -42348,7 +42348,7 @@ ${formatted}-----END ${type} KEY-----`;
             case "none":
               return new Error("Malformed OpenSSH private key");
             case "bcrypt": {
-              const salt = readString2(kdfOptions, 0);
+              const salt = readString(kdfOptions, 0);
               if (salt === void 0 || kdfOptions._pos + 4 > kdfOptions.length)
                 return new Error("Malformed OpenSSH private key");
               const rounds = readUInt32BE(kdfOptions, kdfOptions._pos);
@@ -42378,14 +42378,14 @@ ${formatted}-----END ${type} KEY-----`;
         data._pos += 4;
         if (keyCount > 0) {
           for (let i = 0; i < keyCount; ++i) {
-            const pubData = readString2(data, data._pos);
+            const pubData = readString(data, data._pos);
             if (pubData === void 0)
               return new Error("Malformed OpenSSH private key");
-            const type = readString2(pubData, 0, true);
+            const type = readString(pubData, 0, true);
             if (type === void 0)
               return new Error("Malformed OpenSSH private key");
           }
-          let privBlob = readString2(data, data._pos);
+          let privBlob = readString(data, data._pos);
           if (privBlob === void 0)
             return new Error("Malformed OpenSSH private key");
           if (cipherKey !== void 0) {
@@ -42704,22 +42704,22 @@ ${formatted}-----END ${type} KEY-----`;
         skipFields(pubBlob, 1);
         switch (type) {
           case "ssh-rsa": {
-            const e = readString2(pubBlob, pubBlob._pos);
+            const e = readString(pubBlob, pubBlob._pos);
             if (e === void 0)
               return new Error("Malformed PPK public key");
-            const n = readString2(pubBlob, pubBlob._pos);
+            const n = readString(pubBlob, pubBlob._pos);
             if (n === void 0)
               return new Error("Malformed PPK public key");
-            const d = readString2(privBlob, 0);
+            const d = readString(privBlob, 0);
             if (d === void 0)
               return new Error("Malformed PPK private key");
-            const p2 = readString2(privBlob, privBlob._pos);
+            const p2 = readString(privBlob, privBlob._pos);
             if (p2 === void 0)
               return new Error("Malformed PPK private key");
-            const q = readString2(privBlob, privBlob._pos);
+            const q = readString(privBlob, privBlob._pos);
             if (q === void 0)
               return new Error("Malformed PPK private key");
-            const iqmp = readString2(privBlob, privBlob._pos);
+            const iqmp = readString(privBlob, privBlob._pos);
             if (iqmp === void 0)
               return new Error("Malformed PPK private key");
             pubPEM = genOpenSSLRSAPub(n, e);
@@ -42728,19 +42728,19 @@ ${formatted}-----END ${type} KEY-----`;
             break;
           }
           case "ssh-dss": {
-            const p2 = readString2(pubBlob, pubBlob._pos);
+            const p2 = readString(pubBlob, pubBlob._pos);
             if (p2 === void 0)
               return new Error("Malformed PPK public key");
-            const q = readString2(pubBlob, pubBlob._pos);
+            const q = readString(pubBlob, pubBlob._pos);
             if (q === void 0)
               return new Error("Malformed PPK public key");
-            const g = readString2(pubBlob, pubBlob._pos);
+            const g = readString(pubBlob, pubBlob._pos);
             if (g === void 0)
               return new Error("Malformed PPK public key");
-            const y = readString2(pubBlob, pubBlob._pos);
+            const y = readString(pubBlob, pubBlob._pos);
             if (y === void 0)
               return new Error("Malformed PPK public key");
-            const x = readString2(privBlob, 0);
+            const x = readString(privBlob, 0);
             if (x === void 0)
               return new Error("Malformed PPK private key");
             pubPEM = genOpenSSLDSAPub(p2, q, g, y);
@@ -42784,7 +42784,7 @@ ${formatted}-----END ${type} KEY-----`;
         const baseType = m[2];
         const data = Buffer.from(m[3], "base64");
         const comment = m[4] || "";
-        const type = readString2(data, data._pos, true);
+        const type = readString(data, data._pos, true);
         if (type === void 0 || type.indexOf(baseType) !== 0)
           return new Error("Malformed OpenSSH public key");
         return parseDER(data, baseType, comment, fullType);
@@ -42813,14 +42813,14 @@ ${formatted}-----END ${type} KEY-----`;
         let dataStart = 0;
         let comment = "";
         while (m = RE_HEADER.exec(body)) {
-          const headerName2 = m[1];
+          const headerName = m[1];
           const headerValue = m[2].replace(RE_HEADER_ENDS, "");
           if (headerValue.length > 1024) {
             RE_HEADER.lastIndex = 0;
             return new Error("Malformed RFC4716 public key");
           }
           dataStart = RE_HEADER.lastIndex;
-          if (headerName2.toLowerCase() === "comment") {
+          if (headerName.toLowerCase() === "comment") {
             comment = headerValue;
             if (comment.length > 1 && comment.charCodeAt(0) === 34 && comment.charCodeAt(comment.length - 1) === 34) {
               comment = comment.slice(1, -1);
@@ -42831,17 +42831,17 @@ ${formatted}-----END ${type} KEY-----`;
         if (!RE_DATA.test(data))
           return new Error("Malformed RFC4716 public key");
         data = Buffer.from(data, "base64");
-        const type = readString2(data, 0, true);
+        const type = readString(data, 0, true);
         if (type === void 0)
           return new Error("Malformed RFC4716 public key");
         let pubPEM = null;
         let pubSSH = null;
         switch (type) {
           case "ssh-rsa": {
-            const e = readString2(data, data._pos);
+            const e = readString(data, data._pos);
             if (e === void 0)
               return new Error("Malformed RFC4716 public key");
-            const n = readString2(data, data._pos);
+            const n = readString(data, data._pos);
             if (n === void 0)
               return new Error("Malformed RFC4716 public key");
             pubPEM = genOpenSSLRSAPub(n, e);
@@ -42849,16 +42849,16 @@ ${formatted}-----END ${type} KEY-----`;
             break;
           }
           case "ssh-dss": {
-            const p = readString2(data, data._pos);
+            const p = readString(data, data._pos);
             if (p === void 0)
               return new Error("Malformed RFC4716 public key");
-            const q = readString2(data, data._pos);
+            const q = readString(data, data._pos);
             if (q === void 0)
               return new Error("Malformed RFC4716 public key");
-            const g = readString2(data, data._pos);
+            const g = readString(data, data._pos);
             if (g === void 0)
               return new Error("Malformed RFC4716 public key");
-            const y = readString2(data, data._pos);
+            const y = readString(data, data._pos);
             if (y === void 0)
               return new Error("Malformed RFC4716 public key");
             pubPEM = genOpenSSLDSAPub(p, q, g, y);
@@ -42880,10 +42880,10 @@ ${formatted}-----END ${type} KEY-----`;
       let pubSSH = null;
       switch (baseType) {
         case "ssh-rsa": {
-          const e = readString2(data, data._pos || 0);
+          const e = readString(data, data._pos || 0);
           if (e === void 0)
             return new Error("Malformed OpenSSH public key");
-          const n = readString2(data, data._pos);
+          const n = readString(data, data._pos);
           if (n === void 0)
             return new Error("Malformed OpenSSH public key");
           pubPEM = genOpenSSLRSAPub(n, e);
@@ -42892,16 +42892,16 @@ ${formatted}-----END ${type} KEY-----`;
           break;
         }
         case "ssh-dss": {
-          const p = readString2(data, data._pos || 0);
+          const p = readString(data, data._pos || 0);
           if (p === void 0)
             return new Error("Malformed OpenSSH public key");
-          const q = readString2(data, data._pos);
+          const q = readString(data, data._pos);
           if (q === void 0)
             return new Error("Malformed OpenSSH public key");
-          const g = readString2(data, data._pos);
+          const g = readString(data, data._pos);
           if (g === void 0)
             return new Error("Malformed OpenSSH public key");
-          const y = readString2(data, data._pos);
+          const y = readString(data, data._pos);
           if (y === void 0)
             return new Error("Malformed OpenSSH public key");
           pubPEM = genOpenSSLDSAPub(p, q, g, y);
@@ -42910,7 +42910,7 @@ ${formatted}-----END ${type} KEY-----`;
           break;
         }
         case "ssh-ed25519": {
-          const edpub = readString2(data, data._pos || 0);
+          const edpub = readString(data, data._pos || 0);
           if (edpub === void 0 || edpub.length !== 32)
             return new Error("Malformed OpenSSH public key");
           pubPEM = genOpenSSLEdPub(edpub);
@@ -42935,7 +42935,7 @@ ${formatted}-----END ${type} KEY-----`;
           }
           if (!skipFields(data, 1))
             return new Error("Malformed OpenSSH public key");
-          const ecpub = readString2(data, data._pos || 0);
+          const ecpub = readString(data, data._pos || 0);
           if (ecpub === void 0)
             return new Error("Malformed OpenSSH public key");
           pubPEM = genOpenSSLECDSAPub(oid, ecpub);
@@ -65847,6 +65847,62 @@ var import_node_crypto7 = require("node:crypto");
 var import_node_fs7 = require("node:fs");
 var import_node_path5 = require("node:path");
 
+// src/core/text/byte-strings.ts
+function decodeBytes(buf, start, end) {
+  const text = Buffer.from(buf.buffer, buf.byteOffset + start, end - start).toString("utf8");
+  return text.includes("\uFFFD") ? decodeEscaping(buf, start, end) : text;
+}
+function decodeEscaping(buf, start, end) {
+  let out = "";
+  for (let i = start; i < end; ) {
+    const n = validSequenceLength(buf, i, end);
+    if (n === 0) {
+      out += String.fromCharCode(56320 + buf[i]);
+      i++;
+    } else {
+      out += Buffer.from(buf.buffer, buf.byteOffset + i, n).toString("utf8");
+      i += n;
+    }
+  }
+  return out;
+}
+function validSequenceLength(buf, i, end) {
+  const b = buf[i];
+  if (b < 128) return 1;
+  const cont = (k, lo = 128, hi = 191) => i + k < end && buf[i + k] >= lo && buf[i + k] <= hi;
+  if (b >= 194 && b <= 223) return cont(1) ? 2 : 0;
+  if (b === 224) return cont(1, 160) && cont(2) ? 3 : 0;
+  if (b === 237) return cont(1, 128, 159) && cont(2) ? 3 : 0;
+  if (b >= 225 && b <= 239) return cont(1) && cont(2) ? 3 : 0;
+  if (b === 240) return cont(1, 144) && cont(2) && cont(3) ? 4 : 0;
+  if (b === 244) return cont(1, 128, 143) && cont(2) && cont(3) ? 4 : 0;
+  if (b >= 241 && b <= 243) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
+}
+function encodeBytes(text) {
+  if (!/[\udc80-\udcff]/.test(text)) return Buffer.from(text, "utf8");
+  const parts = [];
+  let run2 = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const lone = c >= 56448 && c <= 56575 && !(i > 0 && text.charCodeAt(i - 1) >= 55296 && text.charCodeAt(i - 1) <= 56319);
+    if (!lone) {
+      run2 += text[i];
+      continue;
+    }
+    parts.push(Buffer.from(run2, "utf8"), Buffer.of(c - 56320));
+    run2 = "";
+  }
+  parts.push(Buffer.from(run2, "utf8"));
+  return Buffer.concat(parts);
+}
+function escapeUndecodable(text) {
+  return text.replace(/(?<![\ud800-\udbff])[\udc80-\udcff]/g, (c) => `\\x${(c.charCodeAt(0) - 56320).toString(16)}`);
+}
+function escapeNonAscii(text) {
+  return text.replace(/[^\x20-\x7e]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+
 // src/core/errors.ts
 var ImageError = class extends Error {
   name = "ImageError";
@@ -65855,7 +65911,7 @@ var ImageError = class extends Error {
   }
 };
 function escapeControl(s) {
-  return s.replace(/[\x00-\x1f\x7f\x9b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  return escapeUndecodable(s.replace(/[\x00-\x1f\x7f\x9b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`));
 }
 var UsageError = class extends Error {
   name = "UsageError";
@@ -68236,7 +68292,7 @@ See ${docsUrl(r.id)}`,
             ruleId: f.rule,
             ruleIndex: ruleIndex.get(f.rule),
             level: LEVEL[f.severity],
-            message: { text: where ? `${f.message} (${where})` : f.message },
+            message: { text: escapeUndecodable(where ? `${f.message} (${where})` : f.message) },
             locations: [
               {
                 physicalLocation: {
@@ -68247,7 +68303,7 @@ See ${docsUrl(r.id)}`,
             ],
             // Stable across builds: the rule, the path and the Dockerfile line (or the instruction as written).
             partialFingerprints: {
-              "modelartsImageCheck/v1": (0, import_node_crypto3.createHash)("sha256").update(`${f.rule}\0${f.path ?? ""}\0${ins ? `line ${ins.line}` : f.instruction ? shortInstruction(f.instruction, 1e3) : ""}`).digest("hex").slice(0, 32)
+              "modelartsImageCheck/v1": (0, import_node_crypto3.createHash)("sha256").update(encodeBytes(`${f.rule}\0${f.path ?? ""}\0${ins ? `line ${ins.line}` : f.instruction ? shortInstruction(f.instruction, 1e3) : ""}`)).digest("hex").slice(0, 32)
             },
             ...f.waived && { suppressions: [{ kind: "external", justification: f.waived.reason }] }
           };
@@ -68377,13 +68433,143 @@ function sarifCategory(given, imageText) {
 // src/core/archive/archive-reader.ts
 var import_node_crypto6 = require("node:crypto");
 
+// src/core/tar/tar-header.ts
+var BLOCK = 512;
+var FieldReader = class {
+  constructor(block) {
+    this.block = block;
+  }
+  block;
+  /** The first field that did not parse. */
+  invalid;
+  /** Go's parseString: the bytes up to the first NUL. */
+  text(start, length) {
+    return decodeBytes(this.block, start, nulEnd(this.block, start, length));
+  }
+  /** Go's parseNumeric, as a JavaScript number (exact to 2^53; the sign and low bits kept beyond). */
+  number(field, start, length) {
+    const b = this.block;
+    if (b[start] & 128) return Number(this.base256(field, start, length));
+    return this.octal(field, start, length);
+  }
+  /** The low 32 bits of the field's int64 value, as the kernel takes a mode, UID or GID. */
+  low32(field, start, length) {
+    if (this.block[start] & 128) return Number(BigInt.asUintN(32, this.base256(field, start, length)));
+    return this.octal(field, start, length) >>> 0;
+  }
+  /** Go's parseOctal: NULs and spaces around it trimmed, the digits up to a NUL, nothing else. */
+  octal(field, start, length) {
+    const b = this.block;
+    let i = start;
+    let end = start + length;
+    while (i < end && (b[i] === 0 || b[i] === 32)) i++;
+    while (end > i && (b[end - 1] === 0 || b[end - 1] === 32)) end--;
+    let value = 0;
+    for (; i < end; i++) {
+      const c = b[i];
+      if (c === 0) break;
+      if (c < 48 || c > 55) {
+        this.invalid ??= field;
+        return 0;
+      }
+      value = value * 8 + (c - 48);
+    }
+    return value;
+  }
+  /** Go's base-256 form: big-endian, the first byte's high bit set, its next bit the sign. */
+  base256(field, start, length) {
+    const b = this.block;
+    const inv = b[start] & 64 ? 255 : 0;
+    let x = 0n;
+    for (let i = 0; i < length; i++) {
+      let c = b[start + i] ^ inv;
+      if (i === 0) c &= 127;
+      if (x >> 56n > 0n) {
+        this.invalid ??= field;
+        return 0n;
+      }
+      x = x << 8n | BigInt(c);
+    }
+    if (x >> 63n > 0n) {
+      this.invalid ??= field;
+      return 0n;
+    }
+    return inv ? -x - 1n : x;
+  }
+};
+function nulEnd(b, start, length) {
+  const end = start + length;
+  for (let i = start; i < end; i++) if (b[i] === 0) return i;
+  return end;
+}
+function formatOf(b) {
+  const ustarMagic = b[257] === 117 && b[258] === 115 && b[259] === 116 && b[260] === 97 && b[261] === 114;
+  if (!ustarMagic) return 0 /* V7 */;
+  if (b[262] === 0) return b[508] === 116 && b[509] === 97 && b[510] === 114 && b[511] === 0 ? 3 /* Star */ : 1 /* Ustar */;
+  return b[262] === 32 && b[263] === 32 && b[264] === 0 ? 2 /* Gnu */ : 0 /* V7 */;
+}
+function checksumMatches(block) {
+  let unsigned = 8 * 32;
+  let high = 0;
+  for (let i = 0; i < BLOCK; i++) {
+    unsigned += block[i];
+    high += block[i] >> 7;
+  }
+  for (let i = 148; i < 156; i++) {
+    unsigned -= block[i];
+    high -= block[i] >> 7;
+  }
+  const signed = unsigned - 256 * high;
+  const fields = new FieldReader(block);
+  const stored = fields.octal("checksum", 148, 8);
+  return fields.invalid === void 0 && (stored === unsigned || stored === signed);
+}
+function decodeHeader(block) {
+  const f = new FieldReader(block);
+  const format2 = formatOf(block);
+  const header = {
+    typeflag: String.fromCharCode(block[156]),
+    name: f.text(0, 100),
+    linkname: f.text(157, 100),
+    mode: f.low32("mode", 100, 8),
+    uid: f.low32("uid", 108, 8),
+    gid: f.low32("gid", 116, 8),
+    size: f.number("size", 124, 12)
+  };
+  f.number("mtime", 136, 12);
+  if (format2 !== 0 /* V7 */) {
+    f.number("devmajor", 329, 8);
+    f.number("devminor", 337, 8);
+    let prefix = "";
+    if (format2 === 1 /* Ustar */) prefix = f.text(345, 155);
+    else if (format2 === 3 /* Star */) {
+      prefix = f.text(345, 131);
+      f.number("atime", 476, 12);
+      f.number("ctime", 488, 12);
+    } else {
+      const times = new FieldReader(block);
+      if (block[345] !== 0) times.number("atime", 345, 12);
+      if (block[357] !== 0) times.number("ctime", 357, 12);
+      if (times.invalid !== void 0) {
+        const candidate = block.subarray(345, nulEnd(block, 345, 155));
+        if (candidate.every((c) => c < 128)) prefix = decodeBytes(candidate, 0, candidate.length);
+      }
+    }
+    if (prefix.length > 0) header.name = `${prefix}/${header.name}`;
+  }
+  return f.invalid === void 0 ? header : { invalidField: f.invalid };
+}
+
 // src/core/archive/blob-kind.ts
 var SNIFF_BYTES = 512;
+var XZ_MAGIC = Buffer.from([253, 55, 122, 88, 90, 0]);
 function sniffBlob(head) {
   if (head.length >= 2 && head[0] === 31 && head[1] === 139) return "gzip";
   if (head.length >= 4 && head.readUInt32LE(0) === 4247762216) return "zstd";
-  if (head.length >= 262 && head.toString("latin1", 257, 262) === "ustar") return "tar";
-  if (head.length === SNIFF_BYTES && head.every((b) => b === 0)) return "tar";
+  if (head.length >= 3 && head[0] === 66 && head[1] === 90 && head[2] === 104) return "bzip2";
+  if (head.length >= 6 && head.subarray(0, 6).equals(XZ_MAGIC)) return "xz";
+  if (head.length >= 512 && checksumMatches(head)) return "tar";
+  if (head.length === 0 || head.length === SNIFF_BYTES && head.every((b) => b === 0)) return "tar";
   for (const b of head) {
     if (b === 32 || b === 10 || b === 13 || b === 9) continue;
     return b === 123 || b === 91 ? "json" : "other";
@@ -69148,13 +69334,108 @@ var StreamProcessor = class {
   }
 };
 
+// src/core/tar/pax-records.ts
+var CAPABILITY_RECORD = "SCHILY.xattr.security.capability";
+var PaxError = class extends Error {
+};
+function parsePaxRecords(body) {
+  const records = /* @__PURE__ */ new Map();
+  const sparseMap = [];
+  let pos = 0;
+  while (pos < body.length) {
+    const { key, value, next } = parseRecord(body, pos);
+    pos = next;
+    if (key === "GNU.sparse.offset" || key === "GNU.sparse.numbytes") {
+      const even = sparseMap.length % 2 === 0;
+      if (even && key !== "GNU.sparse.offset" || !even && key !== "GNU.sparse.numbytes" || value.includes(44)) {
+        throw new PaxError("GNU sparse records out of order");
+      }
+      sparseMap.push(value.toString("latin1"));
+      continue;
+    }
+    records.set(key, value);
+  }
+  if (sparseMap.length > 0) records.set("GNU.sparse.map", Buffer.from(sparseMap.join(","), "latin1"));
+  return records;
+}
+function applyPaxRecords(records) {
+  const out = {};
+  const text = (key) => {
+    const v = records.get(key);
+    return v === void 0 || v.length === 0 ? void 0 : v;
+  };
+  const path = text("path");
+  if (path) out.path = decodeBytes(path, 0, path.length);
+  const linkpath = text("linkpath");
+  if (linkpath) out.linkpath = decodeBytes(linkpath, 0, linkpath.length);
+  for (const key of ["uid", "gid"]) {
+    const v = text(key);
+    if (v) out[key] = Number(BigInt.asUintN(32, goParseInt(v.toString("latin1"), key)));
+  }
+  const size = text("size");
+  if (size) out.size = Number(goParseInt(size.toString("latin1"), "size"));
+  for (const key of ["atime", "mtime", "ctime"]) {
+    const v = text(key);
+    if (v && !isPaxTime(v.toString("latin1"))) throw new PaxError(`a time that does not parse in the record ${key}=${quote(v.toString("latin1"))}`);
+  }
+  const capability = text(CAPABILITY_RECORD);
+  if (capability) out.capability = Buffer.from(capability);
+  out.sparse = isSparse(records);
+  return out;
+}
+function parseRecord(body, pos) {
+  const space = body.indexOf(32, pos);
+  if (space === -1) throw new PaxError("a record without a length");
+  const lengthText = body.toString("latin1", pos, space);
+  const length = /^[+-]?\d+$/.test(lengthText) ? Number(lengthText) : NaN;
+  const remaining = body.length - pos;
+  if (!(length >= 5 && length <= remaining)) throw new PaxError("a record length that does not fit");
+  const recordEnd = pos + length;
+  if (recordEnd - (space + 1) <= 0 || body[recordEnd - 1] !== 10) throw new PaxError("a record not ended by a newline");
+  const eq = body.indexOf(61, space + 1);
+  if (eq === -1 || eq >= recordEnd - 1) throw new PaxError('a record without "="');
+  const key = body.toString("latin1", space + 1, eq);
+  const value = body.subarray(eq + 1, recordEnd - 1);
+  if (key === "") throw new PaxError("a record without a key");
+  if (key === "path" || key === "linkpath" || key === "uname" || key === "gname" ? value.includes(0) : key.includes("\0")) {
+    throw new PaxError(`a NUL in the record ${escapeNonAscii(key)}`);
+  }
+  return { key, value, next: recordEnd };
+}
+function goParseInt(text, what) {
+  if (!/^[+-]?\d+$/.test(text)) throw new PaxError(`a number that does not parse in the record ${what}=${quote(text)}`);
+  const value = BigInt(text);
+  if (value > 0x7fffffffffffffffn || value < -0x8000000000000000n) throw new PaxError(`a number out of range in the record ${what}=${quote(text)}`);
+  return value;
+}
+function isPaxTime(text) {
+  const dot = text.indexOf(".");
+  const seconds = dot === -1 ? text : text.slice(0, dot);
+  if (!/^[+-]?\d+$/.test(seconds)) return false;
+  try {
+    goParseInt(seconds, "time");
+  } catch {
+    return false;
+  }
+  return dot === -1 || /^\d*$/.test(text.slice(dot + 1));
+}
+function isSparse(records) {
+  const major = records.get("GNU.sparse.major")?.toString("latin1") ?? "";
+  const minor = records.get("GNU.sparse.minor")?.toString("latin1") ?? "";
+  if (major === "0" && (minor === "0" || minor === "1")) return true;
+  if (major === "1" && minor === "0") return true;
+  if (major !== "" || minor !== "") return false;
+  return (records.get("GNU.sparse.map")?.length ?? 0) > 0;
+}
+function quote(s) {
+  return `"${escapeNonAscii(s.slice(0, 40))}"${s.length > 40 ? "..." : ""}`;
+}
+
 // src/core/tar/tar-parser.ts
-var BLOCK = 512;
 var MAX_META_SIZE = 1024 * 1024;
 var TYPES = {
   "0": "file",
   "\0": "file",
-  "7": "file",
   "1": "hardlink",
   "2": "symlink",
   "3": "char",
@@ -69163,7 +69444,7 @@ var TYPES = {
   "6": "fifo"
 };
 var HEADER_ONLY = /* @__PURE__ */ new Set(["hardlink", "symlink", "char", "block", "directory", "fifo"]);
-var CAPABILITY_RECORD = "SCHILY.xattr.security.capability";
+var HEADER_ONLY_FLAGS = /* @__PURE__ */ new Set(["1", "2", "3", "4", "5", "6"]);
 var TarParser = class {
   /**
    * With a `cutShortHint` (ChunkSource.cutShortHint) an archive that stops after a whole entry,
@@ -69185,8 +69466,9 @@ var TarParser = class {
   padding = 0;
   sink = null;
   metaKind = "";
-  /** A global header's own name (its PAX path record may replace it). */
+  /** A global header's own name (its PAX path record may replace it), and where the meta header was. */
   metaName = "";
+  metaAt = 0;
   metaChunks = [];
   pending = {};
   zeroBlocks = 0;
@@ -69288,12 +69570,12 @@ var TarParser = class {
   async end() {
     if (this.state === 4 /* Done */) return;
     const hint = this.cutShortHint === void 0 ? "" : ` (${this.cutShortHint})`;
-    if (this.state === 0 /* Header */ && this.headerFill === 0) {
+    if (this.state === 0 /* Header */ && this.headerFill === 0 || this.state === 3 /* Padding */) {
       if (this.cutShortHint === void 0) return;
       throw new ImageError(`${this.label} is truncated: it ends at byte ${this.offset}, before the end-of-archive marker${hint}`);
     }
     const where = this.currentName ? ` in entry "${this.currentName}"` : "";
-    throw new ImageError(`${this.label} is truncated: it ends at byte ${this.offset}${where}${hint}`);
+    throw new ImageError(`${this.label} is truncated: it ends at byte ${this.offset + this.headerFill}${where}${hint}`);
   }
   onHeaderBlock(block) {
     const at = this.offset - BLOCK;
@@ -69310,22 +69592,25 @@ var TarParser = class {
       if (at === 0) throw new ImageError(`${this.label} is not a tar archive (its first block is not a tar header)`);
       throw new ImageError(`${this.label} is corrupt: bad tar header checksum at byte ${at}`);
     }
-    const typeflag = String.fromCharCode(block[156]);
-    const size = readNumber(block, 124, 12, "size", at, this.label);
+    const raw = decodeHeader(block);
+    if ("invalidField" in raw) throw new ImageError(`${this.label} is corrupt: the ${raw.invalidField} field of the tar header at byte ${at} does not parse`);
+    if (raw.size < 0 && !HEADER_ONLY_FLAGS.has(raw.typeflag)) throw new ImageError(`${this.label} is corrupt: negative size in the tar header at byte ${at}`);
+    const typeflag = raw.typeflag;
     if (typeflag === "L" || typeflag === "K" || typeflag === "x" || typeflag === "g") {
-      if (size > MAX_META_SIZE) {
-        throw new ImageError(`${this.label} is corrupt: a ${describeMeta(typeflag)} of ${size} bytes at byte ${at}`);
+      if (raw.size > MAX_META_SIZE) {
+        throw new ImageError(`${this.label} is corrupt: a ${describeMeta(typeflag)} of ${raw.size} bytes at byte ${at}`);
       }
       this.metaKind = typeflag;
-      this.metaName = typeflag === "g" ? headerName(block) : "";
+      this.metaName = raw.name;
+      this.metaAt = at;
       this.metaChunks = [];
-      this.remaining = size;
-      this.padding = padOf(size);
-      if (size === 0) this.finishMeta();
+      this.remaining = raw.size;
+      this.padding = padOf(raw.size);
+      if (raw.size === 0) this.finishMeta();
       else this.state = 2 /* Meta */;
       return;
     }
-    const header = this.buildHeader(block, typeflag, size, at);
+    const header = this.buildHeader(raw, at);
     this.currentName = header.name;
     this.sink = this.onEntry(header);
     this.remaining = header.size;
@@ -69333,28 +69618,32 @@ var TarParser = class {
     if (header.size === 0) return this.finishBody();
     this.state = 1 /* Body */;
   }
-  buildHeader(block, typeflag, rawSize, at) {
-    const pax = this.pending.pax ?? NO_PAX;
-    const name = this.pending.longName || pax.path || headerName(block);
-    const linkname = this.pending.longLink || (pax.linkpath ?? readString(block, 157, 100));
+  buildHeader(raw, at) {
+    const { pax: records, paxAt = 0 } = this.pending;
+    const pax = records ? this.paxError(paxAt, () => applyPaxRecords(records)) : NO_PAX;
+    const name = this.pending.longName || pax.path || raw.name;
+    const linkname = this.pending.longLink || (pax.linkpath ?? raw.linkname);
     this.pending = {};
+    const typeflag = raw.typeflag;
     if (typeflag === "S" || pax.sparse) {
       throw new ImageError(
-        `${this.label} has a GNU sparse file "${name}" at byte ${at}, which Docker's tools never write and Go's tar reader would unpack under another name or with other contents`
+        `${this.label} has a GNU sparse file "${name}" at byte ${at}: Docker's builders never write one, and to judge it the holes Go's reader fills in would have to be read too, so it cannot be checked`
       );
     }
     let type = TYPES[typeflag];
     if (typeflag === "\0" && name.endsWith("/")) type = "directory";
     if (type === void 0) {
-      throw new ImageError(`${this.label} has an entry of unsupported type "${printable(typeflag)}" ("${name}") at byte ${at}`);
+      throw new ImageError(`${this.label} has an entry of a type Docker does not unpack, "${escapeNonAscii(typeflag)}" ("${name}"), at byte ${at}`);
     }
+    const size = pax.size ?? raw.size;
+    if (size < 0 && !HEADER_ONLY.has(type)) throw new ImageError(`${this.label} is corrupt: negative size for "${name}" at byte ${at}`);
     return {
       name,
       type,
-      mode: readNumber(block, 100, 8, "mode", at, this.label),
-      uid: pax.uid ?? readNumber(block, 108, 8, "uid", at, this.label),
-      gid: pax.gid ?? readNumber(block, 116, 8, "gid", at, this.label),
-      size: HEADER_ONLY.has(type) ? 0 : pax.size ?? rawSize,
+      mode: raw.mode,
+      uid: pax.uid ?? raw.uid,
+      gid: pax.gid ?? raw.gid,
+      size: HEADER_ONLY.has(type) ? 0 : size,
       linkname,
       ...pax.capability && { capability: pax.capability }
     };
@@ -69372,23 +69661,48 @@ var TarParser = class {
     this.state = this.padding > 0 ? 3 /* Padding */ : 0 /* Header */;
     switch (this.metaKind) {
       case "L":
-        this.pending.longName = readString(body, 0, body.length);
+        this.pending.longName = decodeBytes(body, 0, nulIndex(body));
         break;
       case "K":
-        this.pending.longLink = readString(body, 0, body.length);
+        this.pending.longLink = decodeBytes(body, 0, nulIndex(body));
         break;
       case "x":
-        this.pending.pax = parsePax(body, this.label);
+        this.pending.pax = this.paxError(this.metaAt, () => parsePaxRecords(body));
+        this.pending.paxAt = this.metaAt;
         break;
       case "g": {
-        const name = parsePax(body, this.label).path || this.metaName;
+        const records = this.paxError(this.metaAt, () => parsePaxRecords(body));
+        const path = records.get("path");
+        const name = path?.length ? decodeBytes(path, 0, path.length) : this.metaName;
+        if (name !== this.metaName && isRefused(() => applyPaxRecords(records))) {
+          throw new ImageError(
+            `${this.label} has a PAX global header at byte ${this.metaAt} whose name Go reads as "${this.metaName}" or "${name}" by chance (one of its records does not parse), so what Docker removes cannot be known`
+          );
+        }
         this.pending = {};
         this.onEntry({ name, type: "global-header", mode: 0, uid: 0, gid: 0, size: 0, linkname: "" });
         break;
       }
     }
   }
+  paxError(at, read) {
+    try {
+      return read();
+    } catch (err) {
+      if (!(err instanceof PaxError)) throw err;
+      throw new ImageError(`${this.label} is corrupt: the PAX header at byte ${at} has ${err.message}; Go's tar reader, and so Docker, refuses it`);
+    }
+  }
 };
+function isRefused(read) {
+  try {
+    read();
+    return false;
+  } catch (err) {
+    if (err instanceof PaxError) return true;
+    throw err;
+  }
+}
 function describeMeta(typeflag) {
   return typeflag === "L" || typeflag === "K" ? "GNU long name" : "PAX header";
 }
@@ -69403,118 +69717,9 @@ function isZeroBlock(block) {
   return true;
 }
 var NO_PAX = {};
-function checksumMatches(block) {
-  let unsigned = 8 * 32;
-  let high = 0;
-  for (let i = 0; i < BLOCK; i++) {
-    unsigned += block[i];
-    high += block[i] >> 7;
-  }
-  for (let i = 148; i < 156; i++) {
-    unsigned -= block[i];
-    high -= block[i] >> 7;
-  }
-  const signed = unsigned - 256 * high;
-  const stored = readOctal(block, 148, 8);
-  return stored === unsigned || stored === signed;
-}
-function readNumber(block, start, length, field, at, label) {
-  const first = block[start];
-  if (first & 128) {
-    if (first === 255) throw new ImageError(`${label} is corrupt: negative ${field} in the tar header at byte ${at}`);
-    let value2 = first & 127;
-    for (let i = start + 1; i < start + length; i++) {
-      value2 = value2 * 256 + block[i];
-      if (value2 > Number.MAX_SAFE_INTEGER) {
-        throw new ImageError(`${label} is corrupt: ${field} too large in the tar header at byte ${at}`);
-      }
-    }
-    return value2;
-  }
-  const value = readOctal(block, start, length);
-  if (value < 0) throw new ImageError(`${label} is corrupt: invalid ${field} in the tar header at byte ${at}`);
-  return value;
-}
-function readOctal(block, start, length) {
-  let i = start;
-  let end = start + length;
-  while (i < end && (block[i] === 0 || block[i] === 32)) i++;
-  while (end > i && (block[end - 1] === 0 || block[end - 1] === 32)) end--;
-  let value = 0;
-  for (; i < end; i++) {
-    const c = block[i];
-    if (c === 0) break;
-    if (c < 48 || c > 55) return -1;
-    value = value * 8 + (c - 48);
-  }
-  return value;
-}
-function headerName(block) {
-  const name = readString(block, 0, 100);
-  if (!isPosixUstar(block) || block[345] === 0) return name;
-  return readString(block, 345, isStar(block) ? 131 : 155) + "/" + name;
-}
-function isPosixUstar(b) {
-  return b[257] === 117 && b[258] === 115 && b[259] === 116 && b[260] === 97 && b[261] === 114 && b[262] === 0;
-}
-function isStar(b) {
-  return b[508] === 116 && b[509] === 97 && b[510] === 114 && b[511] === 0;
-}
-function readString(buf, start, length) {
-  let end = buf.indexOf(0, start);
-  if (end === -1 || end > start + length) end = start + length;
-  return buf.toString("utf8", start, end);
-}
-function parsePax(body, label) {
-  const attrs = {};
-  let pos = 0;
-  while (pos < body.length) {
-    if (body[pos] === 0) break;
-    const space = body.indexOf(32, pos);
-    const len = space === -1 ? NaN : Number(body.toString("latin1", pos, space));
-    if (!Number.isInteger(len) || len <= space - pos + 1 || pos + len > body.length || body[pos + len - 1] !== 10) {
-      throw new ImageError(`${label} is corrupt: malformed PAX record at offset ${pos} of a PAX header`);
-    }
-    const record = body.toString("utf8", space + 1, pos + len - 1);
-    pos += len;
-    const eq = record.indexOf("=");
-    if (eq <= 0) throw new ImageError(`${label} is corrupt: PAX record without a key`);
-    const key = record.slice(0, eq);
-    const value = record.slice(eq + 1);
-    if ((key === "path" || key === "linkpath") && value.includes("\0")) throw new ImageError(`${label} is corrupt: a PAX ${key} with a NUL in it`);
-    if (key.startsWith("GNU.sparse.")) attrs.sparse = true;
-    if (key === CAPABILITY_RECORD) attrs.capability = Buffer.from(body.subarray(space + 1 + key.length + 1, pos - 1));
-    switch (key) {
-      case "path":
-        attrs.path = value || void 0;
-        break;
-      case "linkpath":
-        attrs.linkpath = value || void 0;
-        break;
-      case "size":
-        attrs.size = paxNumber(value, key, label);
-        break;
-      case "uid":
-        attrs.uid = paxNumber(value, key, label);
-        break;
-      case "gid":
-        attrs.gid = paxNumber(value, key, label);
-        break;
-      default:
-        break;
-    }
-  }
-  return attrs;
-}
-function paxNumber(value, key, label) {
-  if (value === "") return void 0;
-  if (!/^\d{1,16}$/.test(value) || Number(value) > Number.MAX_SAFE_INTEGER) {
-    throw new ImageError(`${label} is corrupt: PAX ${key} "${printable(excerpt(value, 40))}" is not a valid number`);
-  }
-  return Number(value);
-}
-function printable(s) {
-  return s.replace(/[^\x20-\x7e]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+function nulIndex(b) {
+  const i = b.indexOf(0);
+  return i === -1 ? b.length : i;
 }
 
 // src/core/layer/layer-walker.ts
@@ -69694,7 +69899,7 @@ var LayerWalker = class {
       throw new ImageError(`a layer holds more than ${MAX_LAYER_ENTRIES} entries, more than this tool (and any real image) handles`);
     }
     const kind = KINDS[h.type];
-    const index = this.entries.add(path, kind, h.mode & 4095, h.uid, h.gid, kind === 0 /* File */ ? h.size : 0, link);
+    const index = this.entries.add(path, kind, h.mode & 4095, ownerId(h.uid), ownerId(h.gid), kind === 0 /* File */ ? h.size : 0, link);
     if (h.capability && (kind === 0 /* File */ || kind === 3 /* Hardlink */)) this.entries.capabilities.set(index, h.capability);
     if (kind !== 0 /* File */ || h.size === 0) return null;
     const needs = this.options.needs;
@@ -69739,6 +69944,9 @@ async function walkLayer(blob, compression, options, label, scan = true) {
   record.scanHits = found.hits.map(({ index, ...hit }) => ({ ...hit, path: walker.entries.paths[index] }));
   record.scan = { truncatedFiles: found.truncatedFiles, unscannedBytes: found.unscannedBytes };
   return record;
+}
+function ownerId(id) {
+  return id === 4294967295 ? 0 : id;
 }
 
 // src/core/archive/archive-reader.ts
@@ -71235,7 +71443,7 @@ function finish(layout, id, repoTags, config, layerBlobs, o) {
     if (!layersWalked) return void 0;
     if (!blob.layer)
       throw new ImageError(
-        `the layer ${path} in ${label} is not a tar, gzip or zstd stream (it starts like ${blob.kind === "json" ? "JSON" : "something else"})`
+        blob.kind === "bzip2" || blob.kind === "xz" ? `the layer ${path} in ${label} is ${blob.kind}-compressed, which this tool does not read (Docker does): recompress it with gzip or zstd, or save the image again` : `the layer ${path} in ${label} is not a tar, gzip or zstd stream (it starts like ${blob.kind === "json" ? "JSON" : "something else"})`
       );
     const diffId = blob.layer.diffId;
     if (diffId === "" && o.layersVerified) blob.layer.diffId = diffIds[i];
@@ -72726,7 +72934,7 @@ function buildJsonReport(result, failOn) {
 var LIMIT = 900 * 1024;
 var PER_RULE = 200;
 function escapeHtml(s) {
-  return s.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return escapeUndecodable(s).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 var code = (s) => `<code>${escapeHtml(s)}</code>`;
 var INSTRUCTION_SHOWN = 120;

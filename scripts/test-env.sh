@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # A real Docker daemon and a real registry (TLS + password, a stand-in for SWR) on loopback,
 # from Debian's packages, for the end-to-end tests. Usage:
-#   scripts/test-env.sh install   # apt-get install what is missing (needs root)
+#   scripts/test-env.sh install   # apt-get install what is missing (needs root), and unpack
+#                                 # Debian 13's Go (the reference of the tar differential test)
 #   scripts/test-env.sh start     # start both; prints the environment to use (also in $DIR/env)
 #   scripts/test-env.sh stop      # stop what start started (by pid, never by name)
 set -euo pipefail
 DIR=${MIC_TEST_DIR:-/tmp/mic-test-env}
+# Packages from Debian 13 (trixie), unpacked beside the system rather than installed.
+TOOLS=${MIC_TOOLS_DIR:-/tmp/mic-tools}
+GO="$TOOLS/root/usr/lib/go-1.24/bin/go"
 REGISTRY_ADDR=127.0.0.1:5443
 OTHER_REGISTRY_ADDR=127.0.0.1:5001
 
@@ -23,6 +27,25 @@ install() {
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
+  # Go 1.24, the version Docker 26 is built with, and its source (archive/tar's test archives).
+  [ -x "$GO" ] || unpack_from_trixie golang-1.24-go golang-1.24-src
+}
+
+# Downloads packages from Debian 13 through the configured mirror and unpacks them into $TOOLS/root.
+unpack_from_trixie() {
+  local mirror
+  mirror=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
+  [ -n "$mirror" ] || mirror=$(awk '/^deb / {print $2; exit}' /etc/apt/sources.list 2>/dev/null || true)
+  [ -n "$mirror" ] || mirror=http://deb.debian.org/debian
+  mkdir -p "$TOOLS/apt/lists/partial" "$TOOLS/debs" "$TOOLS/root"
+  echo "deb $mirror trixie main" > "$TOOLS/apt/sources.list"
+  local apt=(-o "Dir::Etc::sourcelist=$TOOLS/apt/sources.list" -o Dir::Etc::sourceparts=/nonexistent
+    -o "Dir::State::Lists=$TOOLS/apt/lists" -o "Dir::Cache=$TOOLS/apt/cache" -o Debug::NoLocking=1 -o APT::Sandbox::User=root)
+  apt-get "${apt[@]}" update -qq
+  (cd "$TOOLS/debs" && apt-get "${apt[@]}" download "$@" >/dev/null)
+  for package in "$@"; do
+    dpkg -x "$(ls "$TOOLS/debs/${package}"_*.deb | head -n 1)" "$TOOLS/root"
+  done
 }
 
 start() {
@@ -98,6 +121,7 @@ export MIC_TEST_OTHER_REGISTRY_USER=other-user
 export MIC_TEST_OTHER_REGISTRY_PASSWORD=other-password
 export MIC_TEST_CLAMD=unix:$DIR/clamd/clamd.sock
 ENV
+  if [ -x "$GO" ]; then echo "export MIC_GO=$GO" >> "$DIR/env"; fi
   cat "$DIR/env"
 }
 

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { BASE_METADATA, baseLayers, buildImage, onBase, tarOf, withParentDirectories, type Layout } from '../../__fixtures__/image-builder';
+import { END_OF_ARCHIVE, rawBody, rawHeader } from '../../__fixtures__/raw-tar';
 import { runCli } from '../../src/cli/main';
 
 let dir: string;
@@ -126,6 +127,20 @@ describe('the CLI contract', () => {
     const setuid = results.find((r: { ruleId: string }) => r.ruleId === 'setuid-setgid');
     expect(setuid.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'Dockerfile' }, region: { startLine: 3, endLine: 3 } });
     expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toContain('secrets');
+  });
+
+  it('names a file whose name is not UTF-8 byte for byte in every format', async () => {
+    const raw = Buffer.concat([rawHeader({ name: Buffer.from('opt/x\x80', 'latin1'), mode: 0o4755, size: 1 }), rawBody('x'), END_OF_ARCHIVE]);
+    const bad = await write('not-utf8.tar', onBase([{ entries: [], raw }]));
+    const text = await cli(['--quiet', bad]);
+    expect(text.out).toContain('/opt/x\\x80');
+    const json = await cli(['--quiet', '--format', 'json', bad]);
+    // The lone surrogate \udc80 stands for the byte 0x80 (Python's surrogateescape reads it back).
+    expect(json.out).toContain('"/opt/x\\udc80"');
+    expect(JSON.parse(json.out).findings).toContainEqual(expect.objectContaining({ rule: 'setuid-setgid', path: '/opt/x\udc80' }));
+    const sarif = await cli(['--quiet', '--format', 'sarif', bad]);
+    const result = JSON.parse(sarif.out).runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'setuid-setgid');
+    expect(result.message.text).toContain('/opt/x\\x80');
   });
 
   it.each([

@@ -3,6 +3,7 @@
 // MIC_FUZZ_ITERATIONS raises the count (CI runs the default); MIC_FUZZ_SEED replays a run.
 import { gzipSync } from 'node:zlib';
 import { buildImage, memorySource, onBase, tarOf, type Layout, type LayerSpec } from '../../__fixtures__/image-builder';
+import { mutate, prng } from '../../__fixtures__/mutations';
 import { rawHeader } from '../../__fixtures__/raw-tar';
 import { checkImage } from '../../src/core/check-image';
 import { ImageError } from '../../src/core/errors';
@@ -12,18 +13,6 @@ import { Readable } from 'node:stream';
 const ITERATIONS = Number(process.env.MIC_FUZZ_ITERATIONS ?? 3000);
 const SEED = Number(process.env.MIC_FUZZ_SEED ?? 20261125);
 const PER_CASE_MS = 5000;
-
-/** mulberry32: small, seedable, good enough to pick mutations reproducibly. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const settings = { ...defaultSettings(), maxUncompressed: 64 * 1024 * 1024 };
 
@@ -78,31 +67,7 @@ describe('fuzzing mutated archives', () => {
       const random = prng(SEED + layout.length);
       const counts = { ok: 0, 'image-error': 0 };
       for (let i = 0; i < ITERATIONS / seeds.length; i++) {
-        const mutated = Buffer.from(archive);
-        const kind = Math.floor(random() * 5);
-        const at = Math.floor(random() * archive.length);
-        let input: Buffer = mutated;
-        if (kind === 0)
-          input = mutated.subarray(0, at); // truncation anywhere
-        else if (kind === 1) for (let k = 0; k < 1 + random() * 8; k++) mutated[Math.floor(random() * archive.length)] ^= 1 << Math.floor(random() * 8);
-        else if (kind === 2) {
-          // a byte in a header: names, modes, sizes, checksums, type flags
-          const header = Math.floor(at / 512) * 512;
-          mutated[header + Math.floor(random() * 512)] = Math.floor(random() * 256);
-        } else if (kind === 3) {
-          // a size field: huge octal, base-256 overflow or negative
-          const header = Math.floor(at / 512) * 512;
-          const forms = [
-            Buffer.from('77777777777\0'),
-            Buffer.from([0x80, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]),
-            Buffer.alloc(12, 0xff)
-          ];
-          forms[Math.floor(random() * forms.length)].copy(mutated, header + 124);
-        } else {
-          // inside JSON: manifests, indexes, configs
-          const brace = mutated.indexOf('{"', Math.floor(random() * archive.length));
-          if (brace >= 0) mutated[brace + Math.floor(random() * 40)] = Math.floor(random() * 256);
-        }
+        const input = mutate(archive, random);
         counts[await outcome(input)]++;
       }
       // Most mutations must be caught: digests and checksums protect the whole archive.

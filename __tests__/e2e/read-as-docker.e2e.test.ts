@@ -31,31 +31,45 @@ const CASES: [string, Buffer][] = [
   ['a global PAX header giving every later entry UID 1101', layer(...pax('g', ['uid=1101']), ...EVIL)],
   ['a mode field with leading NULs', layer(rawHeader({ name: 'usr/bin/evil', mode: Buffer.from('\x00\x00004755', 'latin1'), size: 5 }), rawBody('evil\n'))],
   ["an empty PAX path (the header's own name counts)", layer(...pax('x', ['path=tmp/harmless', 'path=']), ...EVIL)],
+  // Go reads the prefix of a GNU header whose times are not numbers (what its writer before 1.8 wrote).
+  ['a GNU header with a name prefix', layer(rawHeader({ name: 'evil', prefix: 'usr/bin', magic: 'gnu', mode: 0o4755, size: 5 }), rawBody('evil\n'))],
+  // Docker's DecompressStream reads anything without a compression magic as a tar.
+  ['a V7 tar layer, without the ustar magic', layer(rawHeader({ name: 'usr/bin/evil', magic: 'v7', mode: 0o4755, size: 5 }), rawBody('evil\n'))],
+  // lchown(-1) leaves the owner Docker created the file with: root.
+  ['a PAX uid of -1', layer(...pax('x', ['uid=-1', 'gid=-1']), ...EVIL)],
+  ['a PAX uid of 2^32 (the kernel takes the low 32 bits)', layer(...pax('x', ['uid=4294967296']), ...EVIL)],
   [
     'a star header, whose prefix ends before its access time',
     layer(rawHeader({ name: 'evil', mode: 0o4755, size: 5, prefix: 'usr/bin/' + './'.repeat(61) + '.', star: { atime: '14000000000 ' } }), rawBody('evil\n'))
   ]
 ];
 
-/** Path, mode and owner of every file in a container made from `image`, as Docker unpacked it. */
-async function dockerView(image: string): Promise<Map<string, { mode: number; uid: number }>> {
+/** The filesystem of a container made from `image`, as Docker unpacked it, as a tar. */
+function dockerExport(image: string): Buffer {
   const container = docker(['create', image, '/none']);
   try {
-    const exported = spawnSync('docker', ['export', container], { maxBuffer: 256 << 20 });
-    const files = new Map<string, { mode: number; uid: number }>();
-    const extract = tar.extract();
-    const reading = (async () => {
-      for await (const entry of extract) {
-        if (entry.header.type === 'file') files.set('/' + entry.header.name, { mode: (entry.header.mode ?? 0) & 0o7777, uid: entry.header.uid ?? -1 });
-        entry.resume();
-      }
-    })();
-    extract.end(exported.stdout);
-    await reading;
-    return files;
+    return spawnSync('docker', ['export', container], { maxBuffer: 256 << 20 }).stdout;
   } finally {
     docker(['rm', container]);
   }
+}
+
+/** Path, mode, owner and (small) content of every file in a container made from `image`, as Docker unpacked it. */
+async function dockerView(image: string): Promise<Map<string, { mode: number; uid: number; text?: string }>> {
+  const files = new Map<string, { mode: number; uid: number; text?: string }>();
+  const extract = tar.extract();
+  const reading = (async () => {
+    for await (const entry of extract) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of entry) chunks.push(chunk as Buffer);
+      if (entry.header.type !== 'file') continue;
+      const file = { mode: (entry.header.mode ?? 0) & 0o7777, uid: entry.header.uid ?? -1 };
+      files.set('/' + entry.header.name, (entry.header.size ?? 0) <= 4096 ? { ...file, text: Buffer.concat(chunks).toString() } : file);
+    }
+  })();
+  extract.end(dockerExport(image));
+  await reading;
+  return files;
 }
 
 function validate(archive: string, base: string): { status: number | null; errors: { rule: string; path?: string }[]; stderr: string } {
@@ -90,7 +104,7 @@ suite('crafted archives are read as Docker reads them', () => {
       const { archive, configDigest } = await buildImage(onBase([{ entries: [], raw, createdBy: '/bin/sh -c crafted' }]));
       const { path, id, stderr } = load(`case-${CASES.findIndex((c) => c[1] === raw)}`, archive, configDigest);
       expect(stderr).toBe('');
-      expect((await dockerView(id)).get('/usr/bin/evil')).toEqual({ mode: 0o4755, uid: 0 });
+      expect((await dockerView(id)).get('/usr/bin/evil')).toMatchObject({ mode: 0o4755, uid: 0 });
       const r = validate(path, base);
       expect(r.stderr).toBe('');
       expect(r.errors).toContainEqual(expect.objectContaining({ rule: 'setuid-setgid', path: '/usr/bin/evil' }));
@@ -114,7 +128,7 @@ suite('crafted archives are read as Docker reads them', () => {
     const raw = layer(rawHeader({ name: 'usr/bin/x', type: '1', link: 'usr/bin/python3', mode: 0o4755 }));
     const { archive, configDigest } = await buildImage(onBase([{ entries: [], raw, createdBy: '/bin/sh -c crafted' }]));
     const { path, id } = load('hard-link-mode', archive, configDigest);
-    expect((await dockerView(id)).get('/usr/bin/python3')).toEqual({ mode: 0o4755, uid: 0 });
+    expect((await dockerView(id)).get('/usr/bin/python3')).toMatchObject({ mode: 0o4755, uid: 0 });
     expect(validate(path, base).errors).toContainEqual(expect.objectContaining({ rule: 'setuid-setgid', path: '/usr/bin/x' }));
   }, 60000);
 
@@ -128,7 +142,7 @@ suite('crafted archives are read as Docker reads them', () => {
       { name: 'manifest.json', header: { type: 'symlink', linkname: 'evil.json' } }
     ]);
     const { path, id } = load('symlinked-manifest', archive, evilImage.configDigest);
-    expect((await dockerView(id)).get('/usr/bin/evil')).toEqual({ mode: 0o4755, uid: 0 });
+    expect((await dockerView(id)).get('/usr/bin/evil')).toMatchObject({ mode: 0o4755, uid: 0 });
     const r = validate(path, base);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/replaces the file "manifest.json" with an entry of another type/);
@@ -156,7 +170,7 @@ suite('crafted archives are read as Docker reads them', () => {
       { name: 'manifest.json', data: Buffer.from(manifest) }
     ]);
     const { path } = load('manifest-config-twice', archive, evilImage.configDigest);
-    expect((await dockerView(evilImage.configDigest)).get('/usr/bin/evil')).toEqual({ mode: 0o4755, uid: 0 });
+    expect((await dockerView(evilImage.configDigest)).get('/usr/bin/evil')).toMatchObject({ mode: 0o4755, uid: 0 });
     expect(validate(path, base).errors).toContainEqual(expect.objectContaining({ rule: 'setuid-setgid', path: '/usr/bin/evil' }));
   }, 60000);
 
@@ -215,6 +229,46 @@ suite('crafted archives are read as Docker reads them', () => {
     expect(findings.filter((f) => f.rule === 'file-capabilities')).toEqual([
       expect.objectContaining({ path: '/opt/cap/busybox', severity: 'warning', message: expect.stringMatching(/file capabilities cap_setuid=ep/) })
     ]);
+  }, 60000);
+
+  it('a GNU header whose prefix names /etc: Docker writes /etc/passwd with a root "work", and the check reports it', async () => {
+    const passwd = 'root:x:0:0::/root:/bin/sh\nwork:x:0:0::/home/work:/bin/sh\n';
+    const raw = layer(rawHeader({ name: 'passwd', prefix: 'etc', magic: 'gnu', size: passwd.length }), rawBody(passwd));
+    const { archive, configDigest } = await buildImage(onBase([{ entries: [], raw, createdBy: '/bin/sh -c crafted' }], { User: 'work' }));
+    const { path, id } = load('gnu-prefix-passwd', archive, configDigest);
+    expect((await dockerView(id)).get('/etc/passwd')?.text).toBe(passwd);
+    expect(validate(path, base).errors).toContainEqual(expect.objectContaining({ rule: 'default-user' }));
+  }, 60000);
+
+  it('a whiteout whose name differs from a setuid file in one byte that is not UTF-8: Docker keeps the file, and the check reports it', async () => {
+    const added = layer(rawHeader({ name: Buffer.from('usr/bin/x\x80', 'latin1'), mode: 0o4755, size: 5 }), rawBody('evil\n'));
+    const whiteout = layer(rawHeader({ name: Buffer.from('usr/bin/.wh.x\x81', 'latin1') }));
+    const { archive, configDigest } = await buildImage(
+      onBase([
+        { entries: [], raw: added },
+        { entries: [], raw: whiteout }
+      ])
+    );
+    const { path, id } = load('non-utf8-whiteout', archive, configDigest);
+    // GNU tar lists the exported names byte for byte (\200 is the byte 0x80).
+    const listing = spawnSync('tar', ['-tv', '--numeric-owner', '--quoting-style=c', '-f', '-'], { input: dockerExport(id), encoding: 'utf8' }).stdout;
+    expect(listing).toMatch(/^-rwsr-xr-x 0\/0 .* "usr\/bin\/x\\200"$/m);
+    expect(listing).not.toMatch(/x\\201/);
+    const r = validate(path, base);
+    expect(r.errors).toContainEqual(expect.objectContaining({ rule: 'setuid-setgid', path: '/usr/bin/x\udc80' }));
+    // Printed for people, the byte shows as \x80.
+    const text = spawnSync(process.execPath, [join(__dirname, '../../dist/cli.js'), '--quiet', '--base', base, path], { encoding: 'utf8' }).stdout;
+    expect(text).toContain('/usr/bin/x\\x80');
+  }, 60000);
+
+  it('a PAX mtime Go cannot parse: Docker cannot load the image, and the check cannot check it', async () => {
+    const raw = layer(...pax('x', ['mtime=999xxx9324.4']), ...EVIL);
+    const { archive, configDigest } = await buildImage(onBase([{ entries: [], raw }]));
+    const { path, stderr } = load('bad-pax-mtime', archive, configDigest);
+    expect(stderr).toMatch(/invalid tar header/);
+    const r = validate(path, base);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/the PAX header at byte 0 has a time that does not parse in the record mtime="999xxx9324.4"/);
   }, 60000);
 
   it('a lone zero block inside a layer: Docker refuses the layer, and the check cannot check the image', async () => {

@@ -40,6 +40,12 @@ describe('job summary', () => {
     expect(html).toContain('```mermaid');
   });
 
+  it('shows the bytes of a name that are not UTF-8 as \\xNN', () => {
+    const html = renderSummary(report([{ rule: 'setuid-setgid', severity: 'error', message: '/usr/bin/x\udc80 is setuid', path: '/usr/bin/x\udc80' }]));
+    expect(html).toContain('/usr/bin/x\\x80');
+    expect(html).not.toMatch(/[\udc80-\udcff]/);
+  });
+
   it("names the image's short ID once, also when its reference already shows it (a daemon image)", () => {
     const archive = renderSummary(report([]));
     expect(archive).toContain(`<code>img</code> <code>sha256:${'a'.repeat(12)}</code>`);

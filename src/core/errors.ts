@@ -1,3 +1,5 @@
+import { escapeUndecodable } from './text/byte-strings';
+
 /**
  * The image could not be checked: unreadable, truncated, corrupt or tampered input.
  * Its message is meant for people and is printed as is (exit code 2).
@@ -10,10 +12,13 @@ export class ImageError extends Error {
   }
 }
 
-/** Control characters as \xNN, so that untrusted text cannot break lines or drive a terminal. */
+/**
+ * Control characters, and bytes of names that are not UTF-8 (text/byte-strings.ts), as \xNN, so
+ * that untrusted text cannot break lines or drive a terminal, and prints.
+ */
 export function escapeControl(s: string): string {
   // eslint-disable-next-line no-control-regex
-  return s.replace(/[\x00-\x1f\x7f\x9b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return escapeUndecodable(s.replace(/[\x00-\x1f\x7f\x9b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
 }
 
 /** A bad option or configuration value (exit code 2). */

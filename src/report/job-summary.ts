@@ -3,6 +3,7 @@
 // summary over 1 MiB entirely, so the findings are cut to fit and point at the JSON report.
 import { RULES } from '../core/rules';
 import { docsUrl } from '../core/rules/rule';
+import { escapeUndecodable } from '../core/text/byte-strings';
 import { shortInstruction } from '../core/text/excerpt';
 import { theFirst, was } from '../core/text/plural';
 import { formatSize } from '../core/settings/settings';
@@ -11,8 +12,9 @@ import { findingCounts, headingId, profileLine, type JsonReport } from './json-r
 const LIMIT = 900 * 1024;
 const PER_RULE = 200;
 
+/** HTML-escaped, and the bytes of names that are not UTF-8 shown as \xNN (text/byte-strings.ts). */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return escapeUndecodable(s).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 const code = (s: string) => `<code>${escapeHtml(s)}</code>`;

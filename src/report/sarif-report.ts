@@ -8,6 +8,7 @@ import { docsUrl } from '../core/rules/rule';
 import type { JsonReport } from './json-report';
 import { VERSION } from '../version';
 import { shortInstruction } from '../core/text/excerpt';
+import { encodeBytes, escapeUndecodable } from '../core/text/byte-strings';
 
 const LEVEL = { error: 'error', warning: 'warning', notice: 'note' } as const;
 
@@ -79,7 +80,7 @@ export function buildSarif(report: JsonReport, options: SarifOptions) {
               ruleId: f.rule,
               ruleIndex: ruleIndex.get(f.rule),
               level: LEVEL[f.severity],
-              message: { text: where ? `${f.message} (${where})` : f.message },
+              message: { text: escapeUndecodable(where ? `${f.message} (${where})` : f.message) },
               locations: [
                 {
                   physicalLocation: {
@@ -91,7 +92,7 @@ export function buildSarif(report: JsonReport, options: SarifOptions) {
               // Stable across builds: the rule, the path and the Dockerfile line (or the instruction as written).
               partialFingerprints: {
                 'modelartsImageCheck/v1': createHash('sha256')
-                  .update(`${f.rule}\0${f.path ?? ''}\0${ins ? `line ${ins.line}` : f.instruction ? shortInstruction(f.instruction, 1000) : ''}`)
+                  .update(encodeBytes(`${f.rule}\0${f.path ?? ''}\0${ins ? `line ${ins.line}` : f.instruction ? shortInstruction(f.instruction, 1000) : ''}`))
                   .digest('hex')
                   .slice(0, 32)
               },

@@ -170,6 +170,28 @@ describe('bad input gives a clear ImageError', () => {
     await expect(run(gzipSync(broken))).rejects.toThrow(/is corrupt: bad tar header checksum at byte 1024/);
   });
 
+  it("reads a layer as Docker's DecompressStream does: without a compression magic it is a tar, even a V7 one or none at all", async () => {
+    const v7 = Buffer.concat([rawHeader({ name: 'opt/tool', magic: 'v7', mode: 0o4755, size: 1 }), rawBody('x'), END_OF_ARCHIVE]);
+    const { archive } = await buildImage(
+      onBase([
+        { entries: [], raw: v7 },
+        { entries: [], raw: Buffer.alloc(0) }
+      ])
+    );
+    const result = await run(archive);
+    expect(result.findings).toContainEqual(expect.objectContaining({ rule: 'setuid-setgid', path: '/opt/tool' }));
+  });
+
+  it.each([
+    ['bzip2', Buffer.from('BZh91AY&SY' + '\0'.repeat(100), 'latin1')],
+    ['xz', Buffer.concat([Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]), Buffer.alloc(100)])]
+  ])('says clearly that it does not read a %s layer', async (kind, raw) => {
+    const { archive } = await buildImage(onBase([{ entries: [], raw }]));
+    await expect(run(archive)).rejects.toThrow(
+      new RegExp(`is ${kind}-compressed, which this tool does not read \\(Docker does\\): recompress it with gzip or zstd`)
+    );
+  });
+
   it('rejects corrupt gzip inside a layer', async () => {
     const { archive } = await buildImage(violating('gzip'), { layout: 'oci' });
     const gz = archive.indexOf(Buffer.from([0x1f, 0x8b, 0x08]));

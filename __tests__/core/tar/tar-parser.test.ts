@@ -1,5 +1,6 @@
 import { END_OF_ARCHIVE, paxHeader, paxRecords, rawBody, rawHeader } from '../../../__fixtures__/raw-tar';
 import { TarParser, type TarHeader } from '../../../src/core/tar/tar-parser';
+import { encodeBytes } from '../../../src/core/text/byte-strings';
 
 const header = rawHeader;
 const body = rawBody;
@@ -183,6 +184,68 @@ describe('TarParser', () => {
       ]);
     });
 
+    it('joins the prefix of a GNU header whose access and change times are not numbers, as Go does for its old writer', async () => {
+      const times = Buffer.from('14000000000\x0014000000000\x00', 'latin1');
+      const archive = Buffer.concat([
+        header({ name: 'passwd', prefix: 'etc', magic: 'gnu', size: 1 }),
+        body('x'),
+        header({ name: 'shadow', prefix: times.toString('latin1'), magic: 'gnu', size: 1 }),
+        body('y'),
+        header({ name: 'group', prefix: 'et\u00e9', magic: 'gnu', size: 1 }),
+        body('z'),
+        END
+      ]);
+      // Times that parse are times; a prefix that is not ASCII is not used.
+      expect((await parse(archive)).map((e) => e.name)).toEqual(['etc/passwd', 'shadow', 'group']);
+    });
+
+    it('keeps names that are not UTF-8 as distinct as their bytes', async () => {
+      const archive = Buffer.concat([
+        header({ name: Buffer.from('usr/bin/x\x80', 'latin1'), size: 1 }),
+        body('a'),
+        header({ name: Buffer.from('usr/bin/x\x81', 'latin1'), size: 1 }),
+        body('b'),
+        header({ name: 'usr/bin/caf\u00e9\ufffd', size: 1 }),
+        body('c'),
+        END
+      ]);
+      const names = (await parse(archive)).map((e) => e.name);
+      expect(names).toEqual(['usr/bin/x\udc80', 'usr/bin/x\udc81', 'usr/bin/caf\u00e9\ufffd']);
+      expect(names.map((n) => encodeBytes(n).toString('latin1'))).toEqual(['usr/bin/x\x80', 'usr/bin/x\x81', 'usr/bin/caf\xc3\xa9\xef\xbf\xbd']);
+    });
+
+    it('reads PAX numbers as strconv.ParseInt does, and IDs as the kernel gets them', async () => {
+      const x = pax(['size=000000000000000000000002', 'uid=+7', 'gid=-1']);
+      const y = pax(['uid=4294967296']);
+      const archive = Buffer.concat([
+        header({ name: 'p', type: 'x', size: x.length }),
+        body(x),
+        header({ name: 'a', size: 0 }),
+        body('hi'),
+        header({ name: 'p', type: 'x', size: y.length }),
+        body(y),
+        header({ name: 'b' }),
+        END
+      ]);
+      expect((await parse(archive)).map((e) => [e.name, e.size, e.uid, e.gid, e.data])).toEqual([
+        ['a', 2, 7, 0xffffffff, 'hi'],
+        ['b', 0, 0, 0, '']
+      ]);
+    });
+
+    it('applies PAX records only to an entry: bad numbers in a global header or a trailing one are no error, as in Go', async () => {
+      const bad = pax(['mtime=999xxx9324.4']);
+      const archive = Buffer.concat([
+        header({ name: 'pax_global_header', type: 'g', size: bad.length }),
+        body(bad),
+        header({ name: 'a' }),
+        header({ name: 'p', type: 'x', size: bad.length }),
+        body(bad),
+        END
+      ]);
+      expect((await parse(archive)).map((e) => e.name)).toEqual(['pax_global_header', 'a']);
+    });
+
     it('reads the 131-byte prefix of a star header, not the times after it', async () => {
       const prefix = 'usr/bin/' + './'.repeat(61) + '.';
       const archive = Buffer.concat([header({ name: 'ls', size: 1, prefix, star: { atime: '14000000000 ' } }), body('x'), END]);
@@ -232,25 +295,33 @@ describe('TarParser', () => {
         s[0] = 0x80;
         return Buffer.concat([header({ name: 'a', size: s }), END]);
       },
-      /size too large/
+      /the size field of the tar header at byte 0 does not parse/
     ],
     ['a PAX header that is too big', () => Buffer.concat([header({ name: 'p', type: 'x', size: 64 * 1024 * 1024 }), END]), /PAX header of 67108864 bytes/],
     [
       'a malformed PAX record',
       () => Buffer.concat([header({ name: 'p', type: 'x', size: 20 }), body('999 path=abcdefghij\n'), header({ name: 'a' }), END]),
-      /malformed PAX record/
+      /the PAX header at byte 0 has a record length that does not fit; Go's tar reader, and so Docker, refuses it/
     ],
     [
-      'a bogus PAX size',
+      'a negative PAX size',
       () => Buffer.concat([header({ name: 'p', type: 'x', size: 15 }), body('15 size=-12345\n'), header({ name: 'a' }), END]),
-      /PAX size "-12345" is not a valid number/
+      /negative size for "a" at byte 1024/
+    ],
+    [
+      'a PAX size that is not a decimal number',
+      () => {
+        const x = pax(['size=0x1']);
+        return Buffer.concat([header({ name: 'p', type: 'x', size: x.length }), body(x), header({ name: 'a' }), END]);
+      },
+      /the PAX header at byte 0 has a number that does not parse in the record size="0x1"; Go's tar reader, and so Docker, refuses it/
     ],
     ['an entry cut short', () => Buffer.concat([header({ name: 'a', size: 4000 }), body('x'.repeat(1000))]), /truncated: it ends at byte 1536 in entry "a"/],
-    ['an unknown entry type', () => Buffer.concat([header({ name: 'weird', type: 'Z' }), END]), /unsupported type "Z"/],
+    ['an unknown entry type', () => Buffer.concat([header({ name: 'weird', type: 'Z' }), END]), /an entry of a type Docker does not unpack, "Z" \("weird"\)/],
     [
       'a number with a space inside',
       () => Buffer.concat([header({ name: 'a', size: Buffer.from('0000 000001\0', 'latin1') }), body('x'), END]),
-      /invalid size/
+      /the size field of the tar header at byte 0 does not parse/
     ],
     [
       'a lone zero block followed by an entry',
@@ -272,8 +343,33 @@ describe('TarParser', () => {
         const x = pax(['path=usr/bin/ls\0.txt']);
         return Buffer.concat([header({ name: 'p', type: 'x', size: x.length }), body(x), header({ name: 'a' }), END]);
       },
-      /PAX path with a NUL/
-    ]
+      /the PAX header at byte 0 has a NUL in the record path/
+    ],
+    [
+      // Go applies the records in map order up to the bad one: the path record may or may not count.
+      'a global header with a path and a record that does not parse',
+      () => {
+        const g = pax(['mtime=x', 'path=etc/passwd']);
+        return Buffer.concat([header({ name: 'pax_global_header', type: 'g', size: g.length }), body(g), END]);
+      },
+      /PAX global header at byte 0 whose name Go reads as "pax_global_header" or "etc\/passwd" by chance/
+    ],
+    ...(
+      [
+        ['an mtime that is not a time', 'mtime=999xxx9324.4', /has a time that does not parse in the record mtime="999xxx9324.4"/],
+        ['an atime with a sign after the dot', 'atime=1.-5', /has a time that does not parse in the record atime="1.-5"/],
+        ['a uid beyond int64', 'uid=9223372036854775808', /has a number out of range in the record uid="9223372036854775808"/],
+        ['a NUL in an extended attribute name', 'SCHILY.xattr.user.a\0b=1', /has a NUL in the record SCHILY.xattr.user.a\\x00b/],
+        ['a NUL in a user name', 'uname=ro\0ot', /has a NUL in the record uname/]
+      ] as const
+    ).map(([name, record, message]): [string, () => Buffer, RegExp] => [
+      `a PAX header with ${name}`,
+      () => {
+        const x = pax([record]);
+        return Buffer.concat([header({ name: 'p', type: 'x', size: x.length }), body(x), header({ name: 'a' }), END]);
+      },
+      message
+    ])
   ])('rejects %s', async (_name, make, message) => {
     await expect(parse(make())).rejects.toThrow(message);
   });
@@ -288,8 +384,10 @@ describe('the end-of-archive marker', () => {
     await parser.end();
   };
 
-  it('may be missing after a whole entry, as GNU tar allows', async () => {
+  it('may be missing after a whole entry, even one whose padding is cut short, as Go allows', async () => {
     await expect(feed(cutAfterEntry)).resolves.toBeUndefined();
+    await expect(feed(whole.subarray(0, 514))).resolves.toBeUndefined();
+    await expect(feed(whole.subarray(0, 513))).rejects.toThrow('test archive is truncated: it ends at byte 513 in entry "a"');
   });
 
   it('must be there when the source cannot tell a complete stream from one cut short', async () => {
@@ -298,7 +396,10 @@ describe('the end-of-archive marker', () => {
     await expect(feed(whole.subarray(0, 1536), 'cut?')).rejects.toThrow(
       'test archive is truncated: it ends at byte 1536, before the end-of-archive marker (cut?)'
     );
-    await expect(feed(whole.subarray(0, 600), 'cut?')).rejects.toThrow('test archive is truncated: it ends at byte 600 (cut?)');
+    await expect(feed(whole.subarray(0, 600), 'cut?')).rejects.toThrow(
+      'test archive is truncated: it ends at byte 600, before the end-of-archive marker (cut?)'
+    );
+    await expect(feed(whole.subarray(0, 1200), 'cut?')).rejects.toThrow('test archive is truncated: it ends at byte 1200 (cut?)');
   });
 });
 

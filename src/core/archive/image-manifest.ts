@@ -305,7 +305,9 @@ function finish(
     if (!layersWalked) return undefined;
     if (!blob.layer)
       throw new ImageError(
-        `the layer ${path} in ${label} is not a tar, gzip or zstd stream (it starts like ${blob.kind === 'json' ? 'JSON' : 'something else'})`
+        blob.kind === 'bzip2' || blob.kind === 'xz'
+          ? `the layer ${path} in ${label} is ${blob.kind}-compressed, which this tool does not read (Docker does): recompress it with gzip or zstd, or save the image again`
+          : `the layer ${path} in ${label} is not a tar, gzip or zstd stream (it starts like ${blob.kind === 'json' ? 'JSON' : 'something else'})`
       );
     const diffId = blob.layer.diffId;
     // Not hashed: the source checked the layer against this diff_id as it produced it.

@@ -224,7 +224,7 @@ class LayerWalker {
       throw new ImageError(`a layer holds more than ${MAX_LAYER_ENTRIES} entries, more than this tool (and any real image) handles`);
     }
     const kind = KINDS[h.type];
-    const index = this.entries.add(path, kind, h.mode & 0o7777, h.uid, h.gid, kind === EntryKind.File ? h.size : 0, link);
+    const index = this.entries.add(path, kind, h.mode & 0o7777, ownerId(h.uid), ownerId(h.gid), kind === EntryKind.File ? h.size : 0, link);
     // Only a file's capabilities mean anything; a hard link entry sets them on the file it links to.
     if (h.capability && (kind === EntryKind.File || kind === EntryKind.Hardlink)) this.entries.capabilities.set(index, h.capability);
     if (kind !== EntryKind.File || h.size === 0) return null;
@@ -285,4 +285,12 @@ export async function walkLayer(
   record.scanHits = found.hits.map(({ index, ...hit }) => ({ ...hit, path: walker.entries.paths[index] }));
   record.scan = { truncatedFiles: found.truncatedFiles, unscannedBytes: found.unscannedBytes };
   return record;
+}
+
+/**
+ * The owner Docker leaves on a file it unpacks. It creates the file as root, then calls lchown
+ * with the header's ID; the kernel reads (uid_t)-1 as "leave it unchanged", so the file stays root's.
+ */
+function ownerId(id: number): number {
+  return id === 0xffffffff ? 0 : id;
 }

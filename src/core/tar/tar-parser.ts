@@ -8,7 +8,9 @@
 // would read differently could otherwise show the validator other files (docs/architecture.md,
 // "Reading images as Docker does"). Where Go refuses an archive, so does this reader.
 import { ImageError } from '../errors';
-import { excerpt } from '../text/excerpt';
+import { decodeBytes, escapeNonAscii } from '../text/byte-strings';
+import { applyPaxRecords, parsePaxRecords, PaxError, type PaxRecordMap, type PaxRecords } from './pax-records';
+import { BLOCK, checksumMatches, decodeHeader, type RawHeader } from './tar-header';
 
 /**
  * 'global-header' is a PAX global header: Go hands it over as an entry of its own, and Docker,
@@ -17,8 +19,10 @@ import { excerpt } from '../text/excerpt';
 export type TarEntryType = 'file' | 'hardlink' | 'symlink' | 'char' | 'block' | 'directory' | 'fifo' | 'global-header';
 
 export interface TarHeader {
+  /** The name's bytes (text/byte-strings.ts: every byte kept, so distinct names stay distinct). */
   name: string;
   type: TarEntryType;
+  /** The mode, UID and GID as the kernel gets them from Docker: the low 32 bits of Go's values. */
   mode: number;
   uid: number;
   gid: number;
@@ -39,14 +43,14 @@ export interface EntrySink {
 /** Called for every entry; return a sink to receive its body, or null to skip the body. */
 export type EntryHandler = (header: TarHeader) => EntrySink | null;
 
-const BLOCK = 512;
 // Long names and PAX records are metadata; anything bigger is hostile, not a real archive.
 const MAX_META_SIZE = 1024 * 1024;
 
+// The types Docker unpacks (moby's createTarFile): anything else, '7' (contiguous file) and GNU's
+// 'S' and 'D' included, makes it fail with "unhandled tar header type".
 const TYPES: Record<string, TarEntryType> = {
   '0': 'file',
   '\0': 'file',
-  '7': 'file',
   '1': 'hardlink',
   '2': 'symlink',
   '3': 'char',
@@ -57,20 +61,7 @@ const TYPES: Record<string, TarEntryType> = {
 
 /** Entries Go gives no body, whatever their size says: the next header follows at once. */
 const HEADER_ONLY = new Set<TarEntryType>(['hardlink', 'symlink', 'char', 'block', 'directory', 'fifo']);
-
-interface PaxAttrs {
-  path?: string;
-  linkpath?: string;
-  size?: number;
-  uid?: number;
-  gid?: number;
-  /** GNU.sparse.* records: Go would read the entry as a sparse file, under another name. */
-  sparse?: boolean;
-  capability?: Buffer;
-}
-
-/** The PAX record of the extended attribute that holds file capabilities, as Go and Docker name it. */
-const CAPABILITY_RECORD = 'SCHILY.xattr.security.capability';
+const HEADER_ONLY_FLAGS = new Set(['1', '2', '3', '4', '5', '6']);
 
 const enum State {
   Header,
@@ -88,10 +79,11 @@ export class TarParser {
   private padding = 0;
   private sink: EntrySink | null = null;
   private metaKind = '';
-  /** A global header's own name (its PAX path record may replace it). */
+  /** A global header's own name (its PAX path record may replace it), and where the meta header was. */
   private metaName = '';
+  private metaAt = 0;
   private metaChunks: Buffer[] = [];
-  private pending: { longName?: string; longLink?: string; pax?: PaxAttrs } = {};
+  private pending: { longName?: string; longLink?: string; pax?: PaxRecordMap; paxAt?: number } = {};
   private zeroBlocks = 0;
   private offset = 0; // bytes consumed, for error messages
   private currentName = '';
@@ -206,13 +198,14 @@ export class TarParser {
   async end(): Promise<void> {
     if (this.state === State.Done) return;
     const hint = this.cutShortHint === undefined ? '' : ` (${this.cutShortHint})`;
-    if (this.state === State.Header && this.headerFill === 0) {
-      // Tolerated like GNU tar does: a missing end-of-archive marker after a whole entry.
+    if ((this.state === State.Header && this.headerFill === 0) || this.state === State.Padding) {
+      // Tolerated as Go does: a missing end-of-archive marker after a whole entry, even one
+      // whose padding is cut short.
       if (this.cutShortHint === undefined) return;
       throw new ImageError(`${this.label} is truncated: it ends at byte ${this.offset}, before the end-of-archive marker${hint}`);
     }
     const where = this.currentName ? ` in entry "${this.currentName}"` : '';
-    throw new ImageError(`${this.label} is truncated: it ends at byte ${this.offset}${where}${hint}`);
+    throw new ImageError(`${this.label} is truncated: it ends at byte ${this.offset + this.headerFill}${where}${hint}`);
   }
 
   private onHeaderBlock(block: Buffer): void | Promise<void> {
@@ -231,22 +224,26 @@ export class TarParser {
       if (at === 0) throw new ImageError(`${this.label} is not a tar archive (its first block is not a tar header)`);
       throw new ImageError(`${this.label} is corrupt: bad tar header checksum at byte ${at}`);
     }
-    const typeflag = String.fromCharCode(block[156]);
-    const size = readNumber(block, 124, 12, 'size', at, this.label);
+    const raw = decodeHeader(block);
+    if ('invalidField' in raw) throw new ImageError(`${this.label} is corrupt: the ${raw.invalidField} field of the tar header at byte ${at} does not parse`);
+    // Go checks the size before it knows what the header is for: negative is an error unless the type has no body.
+    if (raw.size < 0 && !HEADER_ONLY_FLAGS.has(raw.typeflag)) throw new ImageError(`${this.label} is corrupt: negative size in the tar header at byte ${at}`);
+    const typeflag = raw.typeflag;
     if (typeflag === 'L' || typeflag === 'K' || typeflag === 'x' || typeflag === 'g') {
-      if (size > MAX_META_SIZE) {
-        throw new ImageError(`${this.label} is corrupt: a ${describeMeta(typeflag)} of ${size} bytes at byte ${at}`);
+      if (raw.size > MAX_META_SIZE) {
+        throw new ImageError(`${this.label} is corrupt: a ${describeMeta(typeflag)} of ${raw.size} bytes at byte ${at}`);
       }
       this.metaKind = typeflag;
-      this.metaName = typeflag === 'g' ? headerName(block) : '';
+      this.metaName = raw.name;
+      this.metaAt = at;
       this.metaChunks = [];
-      this.remaining = size;
-      this.padding = padOf(size);
-      if (size === 0) this.finishMeta();
+      this.remaining = raw.size;
+      this.padding = padOf(raw.size);
+      if (raw.size === 0) this.finishMeta();
       else this.state = State.Meta;
       return;
     }
-    const header = this.buildHeader(block, typeflag, size, at);
+    const header = this.buildHeader(raw, at);
     this.currentName = header.name;
     this.sink = this.onEntry(header);
     this.remaining = header.size;
@@ -255,30 +252,35 @@ export class TarParser {
     this.state = State.Body;
   }
 
-  private buildHeader(block: Buffer, typeflag: string, rawSize: number, at: number): TarHeader {
-    const pax = this.pending.pax ?? NO_PAX;
+  private buildHeader(raw: RawHeader, at: number): TarHeader {
+    // Go applies PAX records to the entry they precede, so a bad value is an error only then.
+    const { pax: records, paxAt = 0 } = this.pending;
+    const pax = records ? this.paxError(paxAt, () => applyPaxRecords(records)) : NO_PAX;
     // As in Go, a GNU long name beats a PAX path, and an empty one counts as none.
-    const name = this.pending.longName || pax.path || headerName(block);
-    const linkname = this.pending.longLink || (pax.linkpath ?? readString(block, 157, 100));
+    const name = this.pending.longName || pax.path || raw.name;
+    const linkname = this.pending.longLink || (pax.linkpath ?? raw.linkname);
     this.pending = {};
+    const typeflag = raw.typeflag;
     if (typeflag === 'S' || pax.sparse) {
       throw new ImageError(
-        `${this.label} has a GNU sparse file "${name}" at byte ${at}, which Docker's tools never write and Go's tar reader would unpack under another name or with other contents`
+        `${this.label} has a GNU sparse file "${name}" at byte ${at}: Docker's builders never write one, and to judge it the holes Go's reader fills in would have to be read too, so it cannot be checked`
       );
     }
     // An old-style entry (type NUL) whose name ends in "/" is a directory, as Go reads it.
     let type = TYPES[typeflag];
     if (typeflag === '\0' && name.endsWith('/')) type = 'directory';
     if (type === undefined) {
-      throw new ImageError(`${this.label} has an entry of unsupported type "${printable(typeflag)}" ("${name}") at byte ${at}`);
+      throw new ImageError(`${this.label} has an entry of a type Docker does not unpack, "${escapeNonAscii(typeflag)}" ("${name}"), at byte ${at}`);
     }
+    const size = pax.size ?? raw.size;
+    if (size < 0 && !HEADER_ONLY.has(type)) throw new ImageError(`${this.label} is corrupt: negative size for "${name}" at byte ${at}`);
     return {
       name,
       type,
-      mode: readNumber(block, 100, 8, 'mode', at, this.label),
-      uid: pax.uid ?? readNumber(block, 108, 8, 'uid', at, this.label),
-      gid: pax.gid ?? readNumber(block, 116, 8, 'gid', at, this.label),
-      size: HEADER_ONLY.has(type) ? 0 : (pax.size ?? rawSize),
+      mode: raw.mode,
+      uid: pax.uid ?? raw.uid,
+      gid: pax.gid ?? raw.gid,
+      size: HEADER_ONLY.has(type) ? 0 : size,
       linkname,
       ...(pax.capability && { capability: pax.capability })
     };
@@ -298,23 +300,52 @@ export class TarParser {
     this.state = this.padding > 0 ? State.Padding : State.Header;
     switch (this.metaKind) {
       case 'L':
-        this.pending.longName = readString(body, 0, body.length);
+        this.pending.longName = decodeBytes(body, 0, nulIndex(body));
         break;
       case 'K':
-        this.pending.longLink = readString(body, 0, body.length);
+        this.pending.longLink = decodeBytes(body, 0, nulIndex(body));
         break;
       case 'x':
-        this.pending.pax = parsePax(body, this.label);
+        this.pending.pax = this.paxError(this.metaAt, () => parsePaxRecords(body));
+        this.pending.paxAt = this.metaAt;
         break;
       case 'g': {
         // An entry of its own, as Go reads it: its records apply to no other entry, and what
         // came before it (a long name, PAX records) is dropped.
-        const name = parsePax(body, this.label).path || this.metaName;
+        const records = this.paxError(this.metaAt, () => parsePaxRecords(body));
+        const path = records.get('path');
+        const name = path?.length ? decodeBytes(path, 0, path.length) : this.metaName;
+        // Go applies a global header's records in random order and stops at one whose value
+        // does not parse: its name is then its own or its path record's, by chance.
+        if (name !== this.metaName && isRefused(() => applyPaxRecords(records))) {
+          throw new ImageError(
+            `${this.label} has a PAX global header at byte ${this.metaAt} whose name Go reads as "${this.metaName}" or "${name}" by chance (one of its records does not parse), so what Docker removes cannot be known`
+          );
+        }
         this.pending = {};
         this.onEntry({ name, type: 'global-header', mode: 0, uid: 0, gid: 0, size: 0, linkname: '' });
         break;
       }
     }
+  }
+
+  private paxError<T>(at: number, read: () => T): T {
+    try {
+      return read();
+    } catch (err) {
+      if (!(err instanceof PaxError)) throw err;
+      throw new ImageError(`${this.label} is corrupt: the PAX header at byte ${at} has ${err.message}; Go's tar reader, and so Docker, refuses it`);
+    }
+  }
+}
+
+function isRefused(read: () => unknown): boolean {
+  try {
+    read();
+    return false;
+  } catch (err) {
+    if (err instanceof PaxError) return true;
+    throw err;
   }
 }
 
@@ -334,140 +365,9 @@ function isZeroBlock(block: Buffer): boolean {
   return true;
 }
 
-const NO_PAX: PaxAttrs = {};
+const NO_PAX: PaxRecords = {};
 
-function checksumMatches(block: Buffer): boolean {
-  // The sum counts the checksum field as eight spaces; old tars summed signed bytes, so bytes
-  // above 127 are counted to give that sum too. One branch-free pass, then the field's bytes out.
-  let unsigned = 8 * 0x20;
-  let high = 0;
-  for (let i = 0; i < BLOCK; i++) {
-    unsigned += block[i];
-    high += block[i] >> 7;
-  }
-  for (let i = 148; i < 156; i++) {
-    unsigned -= block[i];
-    high -= block[i] >> 7;
-  }
-  const signed = unsigned - 256 * high;
-  const stored = readOctal(block, 148, 8);
-  return stored === unsigned || stored === signed;
-}
-
-/** Octal ASCII, or GNU base-256 when the high bit of the first byte is set. */
-function readNumber(block: Buffer, start: number, length: number, field: string, at: number, label: string): number {
-  const first = block[start];
-  if (first & 0x80) {
-    if (first === 0xff) throw new ImageError(`${label} is corrupt: negative ${field} in the tar header at byte ${at}`);
-    let value = first & 0x7f;
-    for (let i = start + 1; i < start + length; i++) {
-      value = value * 256 + block[i];
-      if (value > Number.MAX_SAFE_INTEGER) {
-        throw new ImageError(`${label} is corrupt: ${field} too large in the tar header at byte ${at}`);
-      }
-    }
-    return value;
-  }
-  const value = readOctal(block, start, length);
-  if (value < 0) throw new ImageError(`${label} is corrupt: invalid ${field} in the tar header at byte ${at}`);
-  return value;
-}
-
-/**
- * An octal field as Go reads it: NULs and spaces around the digits are skipped, the digits end
- * at a NUL, and anything else (a space between digits, a letter) makes it invalid (-1).
- */
-function readOctal(block: Buffer, start: number, length: number): number {
-  let i = start;
-  let end = start + length;
-  while (i < end && (block[i] === 0 || block[i] === 0x20)) i++;
-  while (end > i && (block[end - 1] === 0 || block[end - 1] === 0x20)) end--;
-  let value = 0;
-  for (; i < end; i++) {
-    const c = block[i];
-    if (c === 0) break;
-    if (c < 0x30 || c > 0x37) return -1;
-    value = value * 8 + (c - 0x30);
-  }
-  return value;
-}
-
-/** The name a header block holds, with the ustar prefix (131 bytes in star headers) before it. */
-function headerName(block: Buffer): string {
-  const name = readString(block, 0, 100);
-  // GNU tar uses the prefix field's bytes for other things.
-  if (!isPosixUstar(block) || block[345] === 0) return name;
-  return readString(block, 345, isStar(block) ? 131 : 155) + '/' + name;
-}
-
-/** The POSIX "ustar\0" magic (GNU tar writes "ustar  \0" and uses the prefix field otherwise). */
-function isPosixUstar(b: Buffer): boolean {
-  return b[257] === 0x75 && b[258] === 0x73 && b[259] === 0x74 && b[260] === 0x61 && b[261] === 0x72 && b[262] === 0;
-}
-
-/** star's trailer "tar\0": its prefix is 131 bytes, followed by the access and change times. */
-function isStar(b: Buffer): boolean {
-  return b[508] === 0x74 && b[509] === 0x61 && b[510] === 0x72 && b[511] === 0;
-}
-
-function readString(buf: Buffer, start: number, length: number): string {
-  let end = buf.indexOf(0, start);
-  if (end === -1 || end > start + length) end = start + length;
-  return buf.toString('utf8', start, end);
-}
-
-function parsePax(body: Buffer, label: string): PaxAttrs {
-  const attrs: PaxAttrs = {};
-  let pos = 0;
-  while (pos < body.length) {
-    if (body[pos] === 0) break; // trailing NUL padding written by some tools
-    const space = body.indexOf(0x20, pos);
-    const len = space === -1 ? NaN : Number(body.toString('latin1', pos, space));
-    if (!Number.isInteger(len) || len <= space - pos + 1 || pos + len > body.length || body[pos + len - 1] !== 0x0a) {
-      throw new ImageError(`${label} is corrupt: malformed PAX record at offset ${pos} of a PAX header`);
-    }
-    const record = body.toString('utf8', space + 1, pos + len - 1);
-    pos += len;
-    const eq = record.indexOf('=');
-    if (eq <= 0) throw new ImageError(`${label} is corrupt: PAX record without a key`);
-    const key = record.slice(0, eq);
-    const value = record.slice(eq + 1);
-    if ((key === 'path' || key === 'linkpath') && value.includes('\0')) throw new ImageError(`${label} is corrupt: a PAX ${key} with a NUL in it`);
-    if (key.startsWith('GNU.sparse.')) attrs.sparse = true;
-    // A binary value: its bytes, not text (the key is ASCII, so the value starts right after it).
-    if (key === CAPABILITY_RECORD) attrs.capability = Buffer.from(body.subarray(space + 1 + key.length + 1, pos - 1));
-    // As in Go, an empty value leaves the header's own field in force.
-    switch (key) {
-      case 'path':
-        attrs.path = value || undefined;
-        break;
-      case 'linkpath':
-        attrs.linkpath = value || undefined;
-        break;
-      case 'size':
-        attrs.size = paxNumber(value, key, label);
-        break;
-      case 'uid':
-        attrs.uid = paxNumber(value, key, label);
-        break;
-      case 'gid':
-        attrs.gid = paxNumber(value, key, label);
-        break;
-      default:
-        break; // mtime, uname, other xattrs (SCHILY.*), comments: not needed by any rule
-    }
-  }
-  return attrs;
-}
-
-function paxNumber(value: string, key: string, label: string): number | undefined {
-  if (value === '') return undefined;
-  if (!/^\d{1,16}$/.test(value) || Number(value) > Number.MAX_SAFE_INTEGER) {
-    throw new ImageError(`${label} is corrupt: PAX ${key} "${printable(excerpt(value, 40))}" is not a valid number`);
-  }
-  return Number(value);
-}
-
-function printable(s: string): string {
-  return s.replace(/[^\x20-\x7e]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+function nulIndex(b: Buffer): number {
+  const i = b.indexOf(0);
+  return i === -1 ? b.length : i;
 }
