@@ -26,25 +26,54 @@ export function dockerUnavailable(): string | undefined {
 /** .ci/run sets MIC_REQUIRE_DOCKER=1: there a missing daemon fails the suite instead of skipping it. */
 export const dockerRequired = process.env.MIC_REQUIRE_DOCKER === '1';
 
-export function docker(args: string[], input?: Buffer | string): string {
+let store: 'containerd' | 'classic' | undefined;
+
+/** The daemon's image store: the containerd image store (Docker 24+, the default of fresh Docker 29 installs) or the classic one. */
+export function imageStore(): 'containerd' | 'classic' {
+  store ??= docker(['info', '--format', '{{json .DriverStatus}}']).includes('io.containerd.snapshotter') ? 'containerd' : 'classic';
+  return store;
+}
+
+export function docker(args: string[], input?: Buffer | string, env: Record<string, string> = {}): string {
   return execFileSync('docker', args, {
     input,
     encoding: 'utf8',
-    env: { ...process.env, DOCKER_BUILDKIT: '0' },
+    env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
     maxBuffer: 64 << 20
   }).trim();
 }
 
-export function buildImage(tag: string, files: Record<string, string | { content: string; mode: number }>): string {
+let defaultBuilder: 'buildkit' | 'classic' | undefined;
+
+/** The builder `docker build` uses: BuildKit from Docker 23 on, the classic builder before. */
+export function builder(): 'buildkit' | 'classic' {
+  defaultBuilder ??= Number(docker(['version', '--format', '{{.Server.Version}}']).split('.')[0]) >= 23 ? 'buildkit' : 'classic';
+  return defaultBuilder;
+}
+
+export interface BuildOptions {
+  /** The network of RUN steps: none, or the host's (to reach the Debian mirror). */
+  network?: 'none' | 'host';
+  /** Files for `--secret id=NAME,src=FILE` (BuildKit). */
+  secrets?: Record<string, string>;
+}
+
+/** Writes `files` (a Dockerfile among them) to a new directory and builds it with the engine's default builder; returns the directory. */
+export function dockerBuild(tag: string, files: Record<string, string | Buffer | { content: string; mode: number }>, options: BuildOptions = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'mic-e2e-ctx-'));
   for (const [name, f] of Object.entries(files)) {
     const path = join(dir, name);
     mkdirSync(join(path, '..'), { recursive: true });
-    if (typeof f === 'string') writeFileSync(path, f);
+    if (typeof f === 'string' || Buffer.isBuffer(f)) writeFileSync(path, f);
     else writeFileSync(path, f.content, { mode: f.mode });
   }
-  docker(['build', '--network', 'none', '-q', '-t', tag, dir]);
+  const secrets = Object.entries(options.secrets ?? {}).flatMap(([id, value]) => {
+    const src = join(dir, `..${id}.secret`);
+    writeFileSync(src, value);
+    return ['--secret', `id=${id},src=${src}`];
+  });
+  docker(['build', '--network', options.network ?? 'none', ...secrets, '-q', '-t', tag, dir]);
   return dir;
 }
 
@@ -121,6 +150,31 @@ export function registryGet(
   });
 }
 
+const MANIFEST_TYPES = [
+  'application/vnd.docker.distribution.manifest.v2+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.oci.image.index.v1+json'
+].join(', ');
+
+/**
+ * Whether the test registry holds the daemon's image `id` as repo:tag. An image's ID is its
+ * config's digest in the classic image store (pushed as a Docker manifest), and the digest of its
+ * manifest or index in the containerd one (pushed as it is stored).
+ */
+export async function registryHoldsImage(repo: string, tag: string, id: string): Promise<boolean> {
+  const res = await registryGet(`/v2/${repo}/manifests/${tag}`, MANIFEST_TYPES);
+  if (res.status !== 200) return false;
+  if (res.headers['docker-content-digest'] === id) return true;
+  return (JSON.parse(res.body) as { config?: { digest?: string } }).config?.digest === id;
+}
+
+/** The digest of repo:tag's manifest (or index) in the test registry. */
+export async function registryDigest(repo: string, tag: string): Promise<string | undefined> {
+  const res = await registryGet(`/v2/${repo}/manifests/${tag}`, MANIFEST_TYPES);
+  return res.status === 200 ? String(res.headers['docker-content-digest']) : undefined;
+}
+
 export async function registryTags(repo: string): Promise<string[]> {
   const res = await registryGet(`/v2/${repo}/tags/list`);
   if (res.status === 404) return [];
@@ -149,7 +203,7 @@ export async function createE2eImages(suffix: string): Promise<E2eImages> {
   entries.push({ path: 'bin/busybox', content: readFileSync('/bin/busybox'), mode: 0o755 });
   for (const tool of ['sh', 'chmod']) entries.push({ path: `bin/${tool}`, type: 'symlink', link: 'busybox' });
   docker(['import', '--change', 'CMD ["/bin/sh"]', '-', base], await layerTar(withParentDirectories([{ entries }])[0]));
-  const badDir = buildImage(bad, {
+  const badDir = dockerBuild(bad, {
     // The classic builder's COPY drops setuid bits: real images get them from RUN chmod.
     Dockerfile: [
       `FROM ${base}`,
@@ -163,7 +217,7 @@ export async function createE2eImages(suffix: string): Promise<E2eImages> {
     tool: { content: 'not really a binary\n', mode: 0o755 },
     'start.sh': { content: '#!/bin/sh\npip install torch\npython3 train.py > /var/log/train.log\n', mode: 0o755 }
   });
-  const goodDir = buildImage(good, {
+  const goodDir = dockerBuild(good, {
     Dockerfile: [`FROM ${base}`, 'COPY train.py /home/work/train.py', 'USER work', 'CMD ["python3", "/home/work/train.py"]', ''].join('\n'),
     'train.py': 'print("training")\n'
   });

@@ -629,12 +629,16 @@ async function pushImage(docker, imageId, target, auth, log) {
     const stream = await docker.getImage(target).push({ ...auth && { authconfig: auth }, abortSignal });
     const events = await followProgress(docker, stream, log);
     for (const e of events) {
-      const d = e.aux?.Digest;
+      const d = e.aux?.Digest ?? pushedDigest(e.status, tag);
       if (d) digest = d;
     }
   });
   if (!digest) throw new ImageError(`pushing ${target} finished without a digest from the registry`);
   return digest;
+}
+function pushedDigest(status, tag) {
+  const m = /^(.+): digest: (sha256:[0-9a-f]{64}) size: \d+$/.exec(status ?? "");
+  return m && m[1] === tag ? m[2] : void 0;
 }
 function splitTag(reference) {
   const slash = reference.lastIndexOf("/");
@@ -11083,22 +11087,22 @@ init_excerpt();
 // src/core/rules/shell-words.ts
 function simpleCommands(text) {
   const commands = [];
-  let words = [];
+  let words2 = [];
   let word = "";
   let inWord = false;
   let skipNext = false;
   const endWord = () => {
     if (inWord) {
       if (skipNext) skipNext = false;
-      else words.push(word);
+      else words2.push(word);
     }
     word = "";
     inWord = false;
   };
   const endCommand = () => {
     endWord();
-    if (words.length) commands.push(words);
-    words = [];
+    if (words2.length) commands.push(words2);
+    words2 = [];
   };
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -11230,24 +11234,24 @@ function bootCommand(facts) {
     return { label, instruction, argv, steps: [{ ...unwrap(argv), cwd }] };
   }
   const steps = [{ words: [argv[0]], env: /* @__PURE__ */ new Map(), cwd }];
-  for (const words of simpleCommands(argv.slice(dashC + 1).join(" "))) {
-    const step = { ...unwrap(words), cwd };
+  for (const words2 of simpleCommands(argv.slice(dashC + 1).join(" "))) {
+    const step = { ...unwrap(words2), cwd };
     steps.push(step);
     const [command, dir] = step.words;
     if (command === "cd" && dir !== void 0 && !dir.includes("$")) cwd = resolveLinkTarget(`${cwd}/x`, dir);
   }
   return { label, instruction, argv, steps };
 }
-function unwrap(words) {
+function unwrap(words2) {
   const env = /* @__PURE__ */ new Map();
   let i = 0;
-  for (; i < words.length; i++) {
-    const w = words[i];
+  for (; i < words2.length; i++) {
+    const w = words2[i];
     const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(w);
     if (assignment) env.set(assignment[1], assignment[2]);
-    else if (!WRAPPERS.has(baseName(w)) && !(w.startsWith("-") && i > 0 && WRAPPERS.has(baseName(words[i - 1])))) break;
+    else if (!WRAPPERS.has(baseName(w)) && !(w.startsWith("-") && i > 0 && WRAPPERS.has(baseName(words2[i - 1])))) break;
   }
-  return { words: words.slice(i), env };
+  return { words: words2.slice(i), env };
 }
 var BUILTINS = /* @__PURE__ */ new Set([
   "cd",
@@ -11516,12 +11520,14 @@ var softwareVersionsRule = {
       });
     }
     const names = { cuda: "CUDA", cudnn: "cuDNN", nccl: "NCCL", ofed: "MLNX OFED", cann: "CANN", python: "Python" };
+    const gpu = Boolean(found.cuda || found.cudnn || found.nccl);
+    if (!gpu && !found.cann) return out;
     const listed = Object.keys(names).filter((k) => found[k]).map((k) => `${names[k]} ${found[k]}`);
-    if (listed.length) {
-      out.push({
-        message: `Software in the image: ${listed.join(", ")}. Match the CUDA version to the GPU driver of your resource pool${found.cann ? ", and CANN to the Ascend driver (a mismatch fails the job at once)" : ""}.`
-      });
-    }
+    const advice = [
+      gpu && "the CUDA version to the GPU driver of your resource pool",
+      found.cann && "CANN to the Ascend driver (a mismatch fails the job at once)"
+    ].filter(Boolean);
+    out.push({ message: `Software in the image: ${listed.join(", ")}. Match ${advice.join(", and ")}.` });
     return out;
   }
 };
@@ -11862,10 +11868,10 @@ function decodeCapabilities(value) {
   const view = new DataView(value.buffer, value.byteOffset, value.byteLength);
   const magic = view.getUint32(0, true);
   if (SIZES.get((magic & REVISION_MASK) >>> 0) !== value.length) return null;
-  const words = value.length === 12 ? 1 : 2;
+  const words2 = value.length === 12 ? 1 : 2;
   const permitted = [];
   const inheritable = [];
-  for (let w = 0; w < words; w++) {
+  for (let w = 0; w < words2; w++) {
     const p = view.getUint32(4 + 8 * w, true);
     const i = view.getUint32(8 + 8 * w, true);
     for (let bit = 0; bit < 32; bit++) {
@@ -13175,6 +13181,8 @@ var import_node_fs6 = require("node:fs");
 var import_node_path4 = require("node:path");
 
 // src/dockerfile/dockerfile-map.ts
+var HEREDOC_KEYWORDS = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
+var HEREDOC = /^\d*<<(-?)(["']?)([^<"'\s]+)\2$/;
 function parseDockerfile(text) {
   const lines = text.split(/\r?\n/);
   let escape = "\\";
@@ -13196,14 +13204,22 @@ function parseDockerfile(text) {
       while (i < lines.length && /^\s*(#|$)/.test(lines[i]) && i + 1 < lines.length) i++;
       joined += " " + lines[i].trim();
     }
-    const heredoc = /<<-?\s*["']?(\w+)["']?/.exec(joined);
-    if (heredoc) {
-      while (i + 1 < lines.length && lines[i + 1].trim() !== heredoc[1]) joined += "\n" + lines[++i];
-      if (i + 1 < lines.length) i++;
-    }
     const m = /^\s*([A-Za-z]+)\s*(.*)$/s.exec(joined);
     if (!m) continue;
-    out.push({ keyword: m[1].toUpperCase(), args: m[2].trim(), line: start + 1, endLine: i + 1 });
+    const keyword = m[1].toUpperCase();
+    const instruction = { keyword, args: m[2].trim(), line: start + 1, endLine: i + 1 };
+    const opened = HEREDOC_KEYWORDS.has(keyword) ? heredocsOpened(instruction.args) : [];
+    if (opened.length > 0) {
+      instruction.heredocs = opened.map(([, dash, , name]) => {
+        const chomp = dash === "-";
+        let body = "";
+        while (i + 1 < lines.length && (chomp ? lines[i + 1].replace(/^\t+/, "") : lines[i + 1]) !== name) body += lines[++i] + "\n";
+        if (i + 1 < lines.length) i++;
+        return { name, body, chomp };
+      });
+      instruction.endLine = i + 1;
+    }
+    out.push(instruction);
   }
   let lastFrom = -1;
   out.forEach((ins, k) => {
@@ -13230,15 +13246,79 @@ function fromDockerfile(original) {
   const k = ins.keyword;
   if (k === "RUN") {
     const body = ins.args.replace(/^(?:--\S+\s+)*/, "");
+    if (original.heredocs) return { keyword: k, key: squash(redactSecrets(heredocCommand(body, original.heredocs))) };
     if (!body.trim().startsWith("[")) return { keyword: k, key: squash(body) };
     const key = commandKey(body);
     const [shell, flag, command, ...more] = JSON.parse(key);
     return { keyword: k, key: shell === "/bin/sh" && flag === "-c" && command !== void 0 && more.length === 0 ? squash(command) : key };
   }
   if (k === "CMD" || k === "ENTRYPOINT") return { keyword: k, key: commandKey(ins.args) };
-  if (k === "COPY" || k === "ADD") return { keyword: k, key: squash(ins.args) };
-  if (k === "ENV" || k === "LABEL") return { keyword: k, key: squash(redactSecrets(original.args.replace(/^(\S+)\s+(?!.*=)/, "$1="))) };
+  if (k === "COPY" || k === "ADD") return { keyword: k, key: copyKey(ins.args) };
+  if (k === "ENV" || k === "LABEL") {
+    const all = words(original.args);
+    const keys = all.length > 0 && !all[0].value.includes("=") ? [all[0].value] : all.filter((w) => w.value.includes("=")).map((w) => w.value.split("=")[0]);
+    return { keyword: k, key: keys.join(" ") };
+  }
   return { keyword: k, key: squash(ins.args) };
+}
+function heredocCommand(command, heredocs) {
+  const only = heredocs.length === 1 && HEREDOC.test(command.trim());
+  if (only) {
+    const [doc] = heredocs;
+    const script = doc.chomp ? doc.body.replace(/^\t+/gm, "") : doc.body;
+    return script.startsWith("#!") ? `/dev/pipes/${doc.name}` : script;
+  }
+  return command + heredocs.map((doc) => `
+${doc.body}${doc.name}`).join("");
+}
+function copyKey(args) {
+  const all = words(args);
+  const flags = /* @__PURE__ */ new Map();
+  while (all.length > 0 && all[0].raw.startsWith("--")) {
+    const flag = all.shift().value;
+    flags.set(flag.replace(/=.*$/, ""), flag);
+  }
+  let paths = all.map((w) => w.value);
+  if (all.length === 1 && all[0].raw.startsWith("[")) {
+    try {
+      paths = JSON.parse(all[0].raw).map(String);
+    } catch {
+    }
+  }
+  const docs = heredocsOpened(args).map(([, , , name]) => `<<${name}`);
+  const sources = paths.slice(0, -1).filter((p) => !HEREDOC.test(p));
+  const kept = ["--parents", "--chown", "--chmod"].flatMap((f) => flags.get(f) ?? []);
+  return squash([...kept, ...sources, ...docs, ...paths.slice(-1)].join(" "));
+}
+function heredocsOpened(args) {
+  return words(args).flatMap((w) => {
+    const m = HEREDOC.exec(w.raw);
+    return m ? [m] : [];
+  });
+}
+function words(text) {
+  const out = [];
+  let raw = "";
+  let value = "";
+  let quote2 = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (!quote2 && /\s/.test(c)) {
+      if (raw) out.push({ raw, value });
+      raw = value = "";
+      continue;
+    }
+    raw += c;
+    if (c === quote2) quote2 = "";
+    else if (!quote2 && (c === '"' || c === "'")) quote2 = c;
+    else if (c === "\\" && quote2 !== "'" && i + 1 < text.length) {
+      i++;
+      raw += text[i];
+      value += text[i];
+    } else value += c;
+  }
+  if (raw) out.push({ raw, value });
+  return out;
 }
 function fromHistory(createdBy) {
   let s = createdBy.trim().replace(/\s*# buildkit$/, "");
@@ -13247,12 +13327,14 @@ function fromHistory(createdBy) {
     const keyword = nop[1].toUpperCase();
     const rest = nop[2];
     if (keyword === "CMD" || keyword === "ENTRYPOINT") return { keyword, key: commandKey(rest) };
+    if (keyword === "ENV" || keyword === "LABEL") return { keyword, key: historyKeys(rest) };
     return { keyword, key: squash(rest) };
   }
   const kw = /^([A-Z]+)\s+(.*)$/s.exec(s);
   if (kw && kw[1] !== "RUN") {
     const keyword = kw[1];
     if (keyword === "CMD" || keyword === "ENTRYPOINT") return { keyword, key: commandKey(kw[2]) };
+    if (keyword === "ENV" || keyword === "LABEL") return { keyword, key: historyKeys(kw[2]) };
     return { keyword, key: squash(kw[2]) };
   }
   if (kw) s = kw[2];
@@ -13264,19 +13346,32 @@ function fromHistory(createdBy) {
   if (shell) return { keyword: "RUN", key: squash(shell[1]) };
   return s ? { keyword: "RUN", key: commandKey(s.startsWith("[") ? s : JSON.stringify(s.split(/\s+/))) } : null;
 }
+function historyKeys(pairs) {
+  return [...pairs.matchAll(/(?:^|\s)([^\s=]+)=/g)].map((m) => m[1]).join(" ");
+}
 function matches(h, d) {
   if (h.keyword !== d.keyword) return false;
   if (h.key === d.key) return true;
+  if (h.keyword === "ENV" || h.keyword === "LABEL") {
+    const recorded = h.key.split(" ");
+    const written = d.key.split(" ");
+    let at = 0;
+    for (const key of written) {
+      const found = recorded.indexOf(key, at);
+      if (found === -1) return false;
+      at = found + 1;
+    }
+    return written[0] === recorded[0];
+  }
   if (h.keyword === "COPY" || h.keyword === "ADD") {
     const classic = /^(?:--chown=\S*?)?(?:file|dir|multi):[0-9a-f]+ in (.*)$/.exec(h.key);
     if (classic) return lastWord(d.key) === classic[1].trim() || lastWord(d.key).replace(/\/$/, "") === classic[1].trim().replace(/\/$/, "");
   }
-  if (h.keyword === "RUN" && d.key.includes("\n")) return squash(d.key).startsWith(h.key.slice(0, 40));
   return false;
 }
 function lastWord(s) {
-  const words = s.split(" ");
-  return words[words.length - 1];
+  const words2 = s.split(" ");
+  return words2[words2.length - 1];
 }
 function mapHistoryToDockerfile(instructions, createdBy) {
   const normalized = instructions.map(fromDockerfile);

@@ -3,13 +3,21 @@
 # from Debian's packages, for the end-to-end tests. Usage:
 #   scripts/test-env.sh install   # apt-get install what is missing (needs root), and unpack
 #                                 # Debian 13's Go (the reference of the tar differential test)
-#   scripts/test-env.sh start     # start both; prints the environment to use (also in $DIR/env)
+#                                 # and Docker 26 with buildx
+#   scripts/test-env.sh start     # start the daemons and registries; prints the environment to
+#                                 # use (also in $DIR/env); $DIR/engine-NAME.env selects an engine
 #   scripts/test-env.sh stop      # stop what start started (by pid, never by name)
+#
+# The engines: "20.10" (Debian 12's Engine 20.10, classic builder; the default), "26-classic"
+# (Docker 26 with BuildKit and the classic image store) and "26-containerd" (Docker 26 with
+# BuildKit and the containerd image store, the default of fresh Docker 29 installs).
 set -euo pipefail
 DIR=${MIC_TEST_DIR:-/tmp/mic-test-env}
 # Packages from Debian 13 (trixie), unpacked beside the system rather than installed.
 TOOLS=${MIC_TOOLS_DIR:-/tmp/mic-tools}
-GO="$TOOLS/root/usr/lib/go-1.24/bin/go"
+GO="$TOOLS/go/usr/lib/go-1.24/bin/go"
+DOCKER26="$TOOLS/docker26"
+DEBIAN_ROOTFS="$TOOLS/debian-bookworm-minbase.tar"
 REGISTRY_ADDR=127.0.0.1:5443
 OTHER_REGISTRY_ADDR=127.0.0.1:5001
 
@@ -23,43 +31,76 @@ install() {
   [ -x /bin/busybox ] || missing+=(busybox-static)
   command -v clamd >/dev/null || missing+=(clamav-daemon)
   command -v curl >/dev/null || missing+=(curl)
+  command -v mmdebstrap >/dev/null || missing+=(mmdebstrap)
   if [ ${#missing[@]} -gt 0 ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
   # Go 1.24, the version Docker 26 is built with, and its source (archive/tar's test archives).
-  [ -x "$GO" ] || unpack_from_trixie golang-1.24-go golang-1.24-src
+  [ -x "$GO" ] || unpack_from_trixie "$TOOLS/go" golang-1.24-go golang-1.24-src
+  # A Debian root filesystem, the base of a test image that installs real packages with apt-get.
+  [ -f "$DEBIAN_ROOTFS" ] || mmdebstrap --quiet --variant=minbase --mode=root bookworm "$DEBIAN_ROOTFS" "$(debian_mirror)"
+  # Docker 26 and buildx. Debian 13's runc needs a newer glibc: bookworm's (from docker.io) runs.
+  if [ ! -x "$DOCKER26/usr/sbin/dockerd" ]; then
+    unpack_from_trixie "$DOCKER26" docker.io docker-cli docker-buildx containerd tini
+    rm -f "$DOCKER26/usr/sbin/runc" "$DOCKER26/usr/bin/runc"
+  fi
 }
 
-# Downloads packages from Debian 13 through the configured mirror and unpacks them into $TOOLS/root.
-unpack_from_trixie() {
+# The Debian mirror apt is configured with.
+debian_mirror() {
   local mirror
   mirror=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
   [ -n "$mirror" ] || mirror=$(awk '/^deb / {print $2; exit}' /etc/apt/sources.list 2>/dev/null || true)
-  [ -n "$mirror" ] || mirror=http://deb.debian.org/debian
-  mkdir -p "$TOOLS/apt/lists/partial" "$TOOLS/debs" "$TOOLS/root"
-  echo "deb $mirror trixie main" > "$TOOLS/apt/sources.list"
+  echo "${mirror:-http://deb.debian.org/debian}"
+}
+
+# Downloads packages from Debian 13 through the configured mirror and unpacks them into $1.
+unpack_from_trixie() {
+  local dest=$1
+  shift
+  mkdir -p "$TOOLS/apt/lists/partial" "$TOOLS/debs" "$dest"
+  echo "deb $(debian_mirror) trixie main" > "$TOOLS/apt/sources.list"
   local apt=(-o "Dir::Etc::sourcelist=$TOOLS/apt/sources.list" -o Dir::Etc::sourceparts=/nonexistent
     -o "Dir::State::Lists=$TOOLS/apt/lists" -o "Dir::Cache=$TOOLS/apt/cache" -o Debug::NoLocking=1 -o APT::Sandbox::User=root)
   apt-get "${apt[@]}" update -qq
   (cd "$TOOLS/debs" && apt-get "${apt[@]}" download "$@" >/dev/null)
   for package in "$@"; do
-    dpkg -x "$(ls "$TOOLS/debs/${package}"_*.deb | head -n 1)" "$TOOLS/root"
+    dpkg -x "$(ls "$TOOLS/debs/${package}"_*.deb | head -n 1)" "$dest"
   done
 }
 
+# Starts a dockerd ($1: its directory under $DIR; $2: the dockerd binary; then its own options)
+# unless one already answers there.
+start_dockerd() {
+  local dir="$DIR/$1" dockerd=$2
+  shift 2
+  mkdir -p "$dir"
+  DOCKER_HOST="unix://$dir/docker.sock" docker version >/dev/null 2>&1 && return 0
+  setsid "$dockerd" --data-root "$dir/root" --exec-root "$dir/exec" --pidfile "$dir/dockerd.pid" \
+    -H "unix://$dir/docker.sock" --iptables=false --ip-forward=false --bridge=none "$@" \
+    >"$dir/dockerd.log" 2>&1 </dev/null &
+  for _ in $(seq 1 60); do
+    DOCKER_HOST="unix://$dir/docker.sock" docker version >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  tail -20 "$dir/dockerd.log" >&2
+  exit 1
+}
+
 start() {
-  mkdir -p "$DIR/docker" "$DIR/registry"
-  if [ ! -S "$DIR/docker/docker.sock" ] || ! DOCKER_HOST="unix://$DIR/docker/docker.sock" docker version >/dev/null 2>&1; then
-    setsid /usr/sbin/dockerd --data-root "$DIR/docker/root" --exec-root "$DIR/docker/exec" \
-      --pidfile "$DIR/docker/dockerd.pid" -H "unix://$DIR/docker/docker.sock" \
-      --storage-driver=vfs --iptables=false --ip-forward=false --bridge=none \
-      >"$DIR/docker/dockerd.log" 2>&1 </dev/null &
-    for _ in $(seq 1 60); do
-      DOCKER_HOST="unix://$DIR/docker/docker.sock" docker version >/dev/null 2>&1 && break
-      sleep 0.5
-    done
-    DOCKER_HOST="unix://$DIR/docker/docker.sock" docker version >/dev/null || { tail -20 "$DIR/docker/dockerd.log" >&2; exit 1; }
+  mkdir -p "$DIR/registry"
+  start_dockerd docker /usr/sbin/dockerd --storage-driver=vfs
+  if [ -x "$DOCKER26/usr/sbin/dockerd" ]; then
+    # Docker 26 finds its containerd, shim and docker-init on the PATH; runc is bookworm's.
+    mkdir -p "$DIR/docker26-cli/cli-plugins"
+    ln -sf "$DOCKER26/usr/libexec/docker/cli-plugins/docker-buildx" "$DIR/docker26-cli/cli-plugins/"
+    echo '{"features": {"containerd-snapshotter": true}}' > "$DIR/containerd-store.json"
+    (
+      export PATH="$DOCKER26/usr/bin:$DOCKER26/usr/sbin:$PATH"
+      start_dockerd docker26-classic "$DOCKER26/usr/sbin/dockerd" --storage-driver=vfs
+      start_dockerd docker26-containerd "$DOCKER26/usr/sbin/dockerd" --config-file "$DIR/containerd-store.json" --storage-driver=native
+    )
   fi
   if ! curl -sk -o /dev/null "https://$REGISTRY_ADDR/v2/"; then
     cd "$DIR/registry"
@@ -122,11 +163,23 @@ export MIC_TEST_OTHER_REGISTRY_PASSWORD=other-password
 export MIC_TEST_CLAMD=unix:$DIR/clamd/clamd.sock
 ENV
   if [ -x "$GO" ]; then echo "export MIC_GO=$GO" >> "$DIR/env"; fi
+  if [ -f "$DEBIAN_ROOTFS" ]; then echo "export MIC_TEST_DEBIAN_ROOTFS=$DEBIAN_ROOTFS" >> "$DIR/env"; fi
+  # One file per engine, sourced after env: its socket, its CLI, its name for the tests.
+  echo "export DOCKER_HOST=unix://$DIR/docker/docker.sock MIC_TEST_ENGINE=20.10" > "$DIR/engine-20.10.env"
+  if [ -x "$DOCKER26/usr/sbin/dockerd" ]; then
+    for store in classic containerd; do
+      cat > "$DIR/engine-26-$store.env" <<ENV
+export DOCKER_HOST=unix://$DIR/docker26-$store/docker.sock MIC_TEST_ENGINE=26-$store
+export PATH=$DOCKER26/usr/bin:\$PATH DOCKER_CONFIG=$DIR/docker26-cli
+ENV
+    done
+  fi
   cat "$DIR/env"
 }
 
 stop() {
-  for pidfile in "$DIR/registry/registry.pid" "$DIR/other-registry/registry.pid" "$DIR/docker/dockerd.pid" "$DIR/clamd/clamd.pid"; do
+  for pidfile in "$DIR/registry/registry.pid" "$DIR/other-registry/registry.pid" "$DIR/clamd/clamd.pid" \
+    "$DIR/docker/dockerd.pid" "$DIR/docker26-classic/dockerd.pid" "$DIR/docker26-containerd/dockerd.pid"; do
     [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
   done
 }

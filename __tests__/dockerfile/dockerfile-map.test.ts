@@ -87,6 +87,95 @@ describe('Dockerfile to history matching', () => {
   });
 });
 
+describe('BuildKit history (recorded by Docker 26 with buildx 0.13)', () => {
+  const dockerfile = [
+    'FROM base AS builder',
+    'RUN echo built > /built',
+    'FROM base',
+    'RUN <<EOT',
+    '/bin/busybox mkdir -p /opt/a',
+    '/bin/busybox touch /opt/a/x',
+    'EOT',
+    'RUN <<-EOT',
+    '\t/bin/busybox touch /opt/b',
+    '\tEOT',
+    'COPY <<EOT /opt/start.sh',
+    '#!/bin/sh',
+    'echo hi',
+    'EOT',
+    'COPY <<A <<B /opt/',
+    'aaa',
+    'A',
+    'bbb',
+    'B',
+    'RUN /bin/busybox sh -c \'echo "<<X" > /opt/c\'',
+    'RUN <<EOT /bin/busybox sh',
+    'echo one > /opt/d',
+    'EOT',
+    'RUN <<EOT',
+    '#!/bin/sh',
+    'echo from a script',
+    'EOT',
+    'RUN --mount=type=cache,target=/root/.cache /bin/busybox touch /opt/cache',
+    'COPY --chmod=4755 Dockerfile /opt/tool',
+    'COPY --link Dockerfile /opt/linked',
+    'COPY --from=builder --chown=1101:1101 /built /opt/built',
+    'ADD --chown=1:1 --link local.tar /opt/unpacked2/',
+    'ENV A=1 B="two words"',
+    'LABEL "com.example.vendor"="ACME Inc" version=1',
+    'USER 1101'
+  ].join('\n');
+  // docker history --no-trunc, oldest first.
+  const history = [
+    'RUN /bin/sh -c /bin/busybox mkdir -p /opt/a\n/bin/busybox touch /opt/a/x\n # buildkit',
+    'RUN /bin/sh -c /bin/busybox touch /opt/b\n # buildkit',
+    'COPY <<EOT /opt/start.sh # buildkit',
+    'COPY <<A <<B /opt/ # buildkit',
+    'RUN /bin/sh -c /bin/busybox sh -c \'echo "<<X" > /opt/c\' # buildkit',
+    'RUN /bin/sh -c <<EOT /bin/busybox sh\necho one > /opt/d\nEOT # buildkit',
+    'RUN /bin/sh -c /dev/pipes/EOT # buildkit',
+    'RUN /bin/sh -c /bin/busybox touch /opt/cache # buildkit',
+    'COPY --chmod=4755 Dockerfile /opt/tool # buildkit',
+    'COPY Dockerfile /opt/linked # buildkit',
+    'COPY --chown=1101:1101 /built /opt/built # buildkit',
+    'ADD --chown=1:1 local.tar /opt/unpacked2/ # buildkit',
+    'ENV A=1 B=two words',
+    'LABEL com.example.vendor=ACME Inc version=1',
+    'USER 1101'
+  ];
+
+  it('reads here-documents as part of their instruction, and only in RUN, COPY and ADD', () => {
+    const ins = parseDockerfile(dockerfile);
+    expect(ins.map((i) => [i.keyword, i.line, i.endLine])).toEqual([
+      ['RUN', 4, 7],
+      ['RUN', 8, 10],
+      ['COPY', 11, 14],
+      ['COPY', 15, 19],
+      ['RUN', 20, 20],
+      ['RUN', 21, 23],
+      ['RUN', 24, 27],
+      ['RUN', 28, 28],
+      ['COPY', 29, 29],
+      ['COPY', 30, 30],
+      ['COPY', 31, 31],
+      ['ADD', 32, 32],
+      ['ENV', 33, 33],
+      ['LABEL', 34, 34],
+      ['USER', 35, 35]
+    ]);
+    expect(ins[3].heredocs).toEqual([
+      { name: 'A', body: 'aaa\n', chomp: false },
+      { name: 'B', body: 'bbb\n', chomp: false }
+    ]);
+  });
+
+  it('maps every entry to its instruction: here-documents, dropped flags, values without quotes', () => {
+    const ins = parseDockerfile(dockerfile);
+    const map = mapHistoryToDockerfile(ins, history);
+    expect(history.map((h) => map.get(h)?.line)).toEqual([4, 8, 11, 15, 20, 21, 24, 28, 29, 30, 31, 32, 33, 34, 35]);
+  });
+});
+
 describe('Dockerfile to history matching of settings that hold a credential', () => {
   const SK = 'Qh7sKd93nFh27dkLs0Pq8ZrT5vXwYb1cNm4oEjGa';
   // The history reaches the mapper masked (facts.redactedConfig).

@@ -16,7 +16,7 @@ import {
   REGISTRY_USER,
   registryTags,
   runAction,
-  buildImage,
+  dockerBuild,
   type E2eImages
 } from '../../__fixtures__/docker-env';
 import { registryFaultProxy, type RunningProxy } from '../../__fixtures__/fault-proxy';
@@ -100,10 +100,10 @@ suite('the action in a real repository', () => {
     expect(r.outputs.report).toMatch(/report-docker-archive-image\.tar-[0-9a-f]{8}\.json$/);
   });
 
-  it('puts a credential set with ENV on its Dockerfile line, once (classic builder)', async () => {
+  it('puts a credential set with ENV on its Dockerfile line, once (the classic builder on Engine 20.10, BuildKit on Docker 26)', async () => {
     const sk = 'Zx81kQ7sKd93nFh27dkLs0Pq8ZrT5vXwYb1cNm4o';
     const tag = `mic-e2e/env-secret:${run}`;
-    const dir = buildImage(tag, { Dockerfile: [`FROM ${images.base}`, 'USER work', `ENV OBS_SK ${sk}`, 'LABEL team=train', ''].join('\n') });
+    const dir = dockerBuild(tag, { Dockerfile: [`FROM ${images.base}`, 'USER work', `ENV OBS_SK ${sk}`, 'LABEL team=train', ''].join('\n') });
     try {
       const r = await runAction({ image: tag, 'base-image': images.base, pull: 'never' }, dir);
       const secrets = r.stdout.split('\n').filter((l) => l.includes('title=secrets'));

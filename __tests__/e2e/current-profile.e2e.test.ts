@@ -2,7 +2,7 @@
 // by a real daemon that each make one mistake of the current specification, and the bundled
 // action run on them as the runner runs it. The profile is chosen from the base (no input).
 import { readFileSync } from 'node:fs';
-import { buildImage, createE2eImages, docker, dockerRequired, dockerUnavailable, runAction, type E2eImages } from '../../__fixtures__/docker-env';
+import { dockerBuild, createE2eImages, docker, dockerRequired, dockerUnavailable, runAction, type E2eImages } from '../../__fixtures__/docker-env';
 import { layerTar, withParentDirectories, type EntrySpec } from '../../__fixtures__/image-builder';
 
 const unavailable = dockerUnavailable();
@@ -35,7 +35,7 @@ async function importBase(): Promise<void> {
 /** Builds an image from the lines after FROM (and context files); returns its tag and build directory. */
 function image(name: string, lines: string[], files: Record<string, string | { content: string; mode: number }> = {}) {
   const tag = `mic-e2e/current-${name}:${run}`;
-  const dir = buildImage(tag, { Dockerfile: [`FROM ${BASE}`, ...lines, ''].join('\n'), ...files });
+  const dir = dockerBuild(tag, { Dockerfile: [`FROM ${BASE}`, ...lines, ''].join('\n'), ...files });
   tags.push(tag);
   return { tag, dir };
 }

@@ -189,12 +189,21 @@ export async function pushImage(docker: Docker, imageId: string, target: string,
     const stream = await docker.getImage(target).push({ ...(auth && { authconfig: auth }), abortSignal } as Docker.ImagePushOptions);
     const events = await followProgress(docker, stream, log);
     for (const e of events) {
-      const d = (e.aux as { Digest?: string } | undefined)?.Digest;
+      const d = (e.aux as { Digest?: string } | undefined)?.Digest ?? pushedDigest(e.status, tag);
       if (d) digest = d;
     }
   });
   if (!digest) throw new ImageError(`pushing ${target} finished without a digest from the registry`);
   return digest;
+}
+
+/**
+ * The digest in the status line a push ends with ("TAG: digest: sha256:... size: N"). Docker 26
+ * with the containerd image store sends only that line, not the aux message with the digest.
+ */
+function pushedDigest(status: string | undefined, tag: string): string | undefined {
+  const m = /^(.+): digest: (sha256:[0-9a-f]{64}) size: \d+$/.exec(status ?? '');
+  return m && m[1] === tag ? m[2] : undefined;
 }
 
 export function splitTag(reference: string): { repo: string; tag: string } {

@@ -73,8 +73,15 @@ describe('software-versions', () => {
     expect((await check({ ...onBase([pip]), layers: [...base, pip] }, { baseLayers: base })).software.nccl).toBe('2.20.5');
   });
 
-  it('says nothing when it finds nothing', async () => {
+  it('says nothing when it finds nothing, or only Python: no driver to match (the result still lists Python)', async () => {
     expect(rule(await check(onBase([])), 'software-versions')).toEqual([]);
+    const python = custom([
+      { path: 'usr/bin/python3.11', content: 'ELF', mode: 0o755 },
+      { path: 'usr/bin/python3', type: 'symlink', link: 'python3.11' }
+    ]);
+    const r = await check(onBase([python], { User: 'work', Env: ['PATH=/usr/bin:/bin'] }));
+    expect(r.software.python).toBe('3.11');
+    expect(rule(r, 'software-versions')).toEqual([]);
   });
 
   it('compares versions number by number', () => {

@@ -69,12 +69,16 @@ export const softwareVersionsRule: Rule = {
       });
     }
     const names: Record<keyof SoftwareVersions, string> = { cuda: 'CUDA', cudnn: 'cuDNN', nccl: 'NCCL', ofed: 'MLNX OFED', cann: 'CANN', python: 'Python' };
+    // The list is advice about drivers: without a GPU or Ascend stack there is nothing to match
+    // (the JSON report and the job summary still list what was found).
+    const gpu = Boolean(found.cuda || found.cudnn || found.nccl);
+    if (!gpu && !found.cann) return out;
     const listed = (Object.keys(names) as (keyof SoftwareVersions)[]).filter((k) => found[k]).map((k) => `${names[k]} ${found[k]}`);
-    if (listed.length) {
-      out.push({
-        message: `Software in the image: ${listed.join(', ')}. Match the CUDA version to the GPU driver of your resource pool${found.cann ? ', and CANN to the Ascend driver (a mismatch fails the job at once)' : ''}.`
-      });
-    }
+    const advice = [
+      gpu && 'the CUDA version to the GPU driver of your resource pool',
+      found.cann && 'CANN to the Ascend driver (a mismatch fails the job at once)'
+    ].filter(Boolean);
+    out.push({ message: `Software in the image: ${listed.join(', ')}. Match ${advice.join(', and ')}.` });
     return out;
   }
 };
