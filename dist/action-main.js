@@ -48773,7 +48773,7 @@ var require_SFTP = __commonJS({
         let handle;
         let bytesRead = 0;
         const flag = options.flag || "r";
-        const read = () => {
+        const read2 = () => {
           if (size === 0) {
             buffer = Buffer.allocUnsafe(8192);
             this.read(handle, buffer, 0, 8192, bytesRead, afterRead);
@@ -48801,10 +48801,10 @@ var require_SFTP = __commonJS({
             if (pos === size)
               close();
             else
-              read();
+              read2();
           } else {
             buffers.push(bufferSlice(buffer, 0, nbytes));
-            read();
+            read2();
           }
         };
         afterRead._wantEOFError = true;
@@ -48839,10 +48839,10 @@ var require_SFTP = __commonJS({
             size = st.size || 0;
             if (size === 0) {
               buffers = [];
-              return read();
+              return read2();
             }
             buffer = Buffer.allocUnsafe(size);
-            read();
+            read2();
           };
           this.fstat(handle, tryStat);
         });
@@ -66105,7 +66105,6 @@ function defaultSettings(choice = "auto") {
     maxLayerSize: 1e10,
     scanLimit: 64 * 1024 * 1024,
     maxUncompressed: 4 * Math.max(...candidateProfiles(choice).map((p) => PROFILES[p].maxSize)),
-    platform: "linux/amd64",
     today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10)
   };
 }
@@ -66133,6 +66132,9 @@ function parseSize(text, option = "size") {
   const unit = m ? UNITS[m[2].toLowerCase()] : void 0;
   if (!m || unit === void 0) {
     throw new UsageError(`${option} "${text}" is not a size: write bytes (10000000000), decimal units (9.5GB) or binary units (9.5GiB)`);
+  }
+  if (unit === 1 && m[1].includes(".")) {
+    throw new UsageError(`${option} "${text}" is not a whole number of bytes: give a unit (9.5GB, 9.5GiB) or whole bytes (9500000000)`);
   }
   const bytes = Math.round(Number(m[1]) * unit);
   if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new UsageError(`${option} "${text}" is out of range`);
@@ -68289,7 +68291,7 @@ See ${docsUrl(r.id)}`,
         automationDetails: { id: `modelarts-image-check/${options.category}/` },
         results: report.findings.filter((f) => ruleIndex.has(f.rule)).map((f) => {
           const ins = f.instruction ? options.lines.get(f.instruction) : void 0;
-          const where = [f.path, f.layer ? `layer ${f.layer.index + 1}` : ""].filter(Boolean).join(", ");
+          const where = [f.path, f.layer ? `layer ${f.layer.number}` : ""].filter(Boolean).join(", ");
           return {
             ruleId: f.rule,
             ruleIndex: ruleIndex.get(f.rule),
@@ -68607,6 +68609,9 @@ async function decompressInto(source, compression, consume, label) {
 }
 async function* copies(chunks) {
   for await (const chunk of chunks) yield Buffer.from(chunk);
+}
+function zstdSupported() {
+  return typeof zlib.createZstdDecompress === "function";
 }
 function decompressor(compression, label) {
   if (compression === "gzip") return zlib.createGunzip({ chunkSize: 128 * 1024 });
@@ -69571,6 +69576,9 @@ var TarParser = class {
   /** Call when the input has ended; throws when it ended inside an entry. */
   async end() {
     if (this.state === 4 /* Done */) return;
+    if (this.offset === 0 && this.headerFill > 0) {
+      throw new ImageError(`${this.label} is not a tar archive: it has ${this.headerFill} bytes, less than one tar header`);
+    }
     const hint = this.cutShortHint === void 0 ? "" : ` (${this.cutShortHint})`;
     if (this.state === 0 /* Header */ && this.headerFill === 0 || this.state === 3 /* Padding */) {
       if (this.cutShortHint === void 0) return;
@@ -69687,18 +69695,18 @@ var TarParser = class {
       }
     }
   }
-  paxError(at, read) {
+  paxError(at, read2) {
     try {
-      return read();
+      return read2();
     } catch (err) {
       if (!(err instanceof PaxError)) throw err;
       throw new ImageError(`${this.label} is corrupt: the PAX header at byte ${at} has ${err.message}; Go's tar reader, and so Docker, refuses it`);
     }
   }
 };
-function isRefused(read) {
+function isRefused(read2) {
   try {
-    read();
+    read2();
     return false;
   } catch (err) {
     if (err instanceof PaxError) return true;
@@ -70145,8 +70153,19 @@ async function readArchive(source, options) {
     await parser.end();
   };
   const head = first.value;
-  if (head[0] === 31 && head[1] === 139) await decompressInto(rest, "gzip", consume, options.label);
-  else await consume(rest, source.skip?.bind(source), true);
+  const kind = sniffBlob(head.subarray(0, SNIFF_BYTES));
+  if (kind === "zstd" && !zstdSupported()) {
+    throw new ImageError(
+      `${options.label} is zstd-compressed as a whole, and this Node.js (${process.version}) has no zstd support: decompress it first (zstd -dc FILE | modelarts-image-check -), or run Node.js 22.15 or newer`
+    );
+  }
+  if (kind === "gzip" || kind === "zstd") await decompressInto(rest, kind, consume, options.label);
+  else if (kind === "bzip2" || kind === "xz") {
+    const tool = kind === "xz" ? "xz" : "bzip2";
+    throw new ImageError(
+      `${options.label} is ${kind}-compressed as a whole, which this tool does not read: decompress it (${tool} -d), or pipe it in: ${tool} -dc FILE | modelarts-image-check -`
+    );
+  } else await consume(rest, source.skip?.bind(source), true);
   return reader.contents;
 }
 
@@ -71273,6 +71292,7 @@ function resolveImage(contents, options) {
   const index = contents.fileAt("index.json");
   if (manifestJson) {
     const image = fromDockerManifest(contents, manifestJson, options);
+    requirePlatform(image.config, platform2, label);
     if (index) {
       const other = fromOciIndex(contents, index, platformOf(image.config) ?? platform2, options);
       if (other.id !== image.id) {
@@ -71283,11 +71303,24 @@ function resolveImage(contents, options) {
     }
     return image;
   }
-  if (index && layout !== "docker-archive") return fromOciIndex(contents, index, platform2, options);
+  if (index && layout !== "docker-archive") {
+    const image = fromOciIndex(contents, index, platform2, options);
+    requirePlatform(image.config, platform2, label);
+    return image;
+  }
   if (layout === "docker-archive") throw new ImageError(`${label} has no manifest.json: it is not a docker save archive (for an OCI layout use oci-archive:)`);
   if (layout === "oci-archive") throw new ImageError(`${label} has no index.json: it is not an OCI image layout (for docker save output use docker-archive:)`);
   if (contents.files.size === 0) throw new ImageError(`${label} contains no files: it is not an image archive`);
   throw new ImageError(`${label} has neither manifest.json (docker save) nor index.json (OCI layout): it is not an image archive, or it is truncated`);
+}
+function requirePlatform(config, platform2, label) {
+  if (!platform2) return;
+  const [os5, arch2, variant] = platform2.split("/");
+  if (config.os === os5 && config.architecture === arch2 && (!variant || !config.variant || config.variant === variant)) return;
+  const has = [config.os, config.architecture, config.variant].filter(Boolean).join("/") || "an unnamed platform";
+  throw new ImageError(
+    `${label} holds one image, for ${has}, not for the platform ${platform2} asked for; leave --platform out, or save the image for ${platform2}`
+  );
 }
 function platformOf(config) {
   return config.os && config.architecture ? `${config.os}/${config.architecture}` : void 0;
@@ -71330,8 +71363,9 @@ function fromDockerManifest(contents, blob, o) {
   const repoTags = Array.isArray(entry.RepoTags) ? entry.RepoTags.filter((t) => typeof t === "string") : [];
   return finish("docker-archive", configBlob.digest, repoTags, config, layerBlobs, o);
 }
-function fromOciIndex(contents, blob, platform2, o) {
+function fromOciIndex(contents, blob, asked, o) {
   const { label } = o;
+  const platform2 = asked ?? "linux/amd64";
   const [os5, arch2, variant] = platform2.split("/");
   let node = jsonOf(blob, "index.json", label, OCI_MANIFEST);
   let name = "index.json";
@@ -71342,7 +71376,9 @@ function fromOciIndex(contents, blob, platform2, o) {
     const images = candidates.filter((d) => d.platform?.os !== "unknown" && d.annotations?.["vnd.docker.reference.type"] !== "attestation-manifest");
     const withPlatform = images.filter((d) => d.platform);
     let chosen;
-    if (withPlatform.length > 0) {
+    if (withPlatform.length === 1 && !asked) {
+      chosen = withPlatform[0];
+    } else if (withPlatform.length > 0) {
       chosen = withPlatform.find((d) => d.platform.os === os5 && d.platform.architecture === arch2 && (!variant || d.platform.variant === variant));
       if (!chosen) {
         const offered = withPlatform.map((d) => [d.platform.os, d.platform.architecture, d.platform.variant].filter(Boolean).join("/"));
@@ -71863,7 +71899,8 @@ function buildFacts(image, base, options) {
     reference: options.image.name,
     id: image.id,
     layout: image.layout,
-    repoTags: image.repoTags,
+    // A save of an image ID names no tag: the daemon's tags for it then.
+    repoTags: image.repoTags.length > 0 ? image.repoTags : options.image.repoTags ?? [],
     config,
     rawConfig: image.config,
     layers,
@@ -72006,7 +72043,8 @@ var modelarts_image_check_schema_default = {
 };
 
 // src/core/settings/config-file.ts
-var CONFIG_FILE_NAME = ".modelarts-image-check.yml";
+var RULE_IDS = new Set(modelarts_image_check_schema_default.$defs.ruleId.enum);
+var CONFIG_FILE_NAMES = [".modelarts-image-check.yml", ".modelarts-image-check.yaml"];
 var parsers = () => (init_config_parsers(), __toCommonJS(config_parsers_exports));
 var validator;
 var validate = (doc) => (validator ??= new (parsers()).Ajv({ allErrors: true, allowUnionTypes: true }).compile(modelarts_image_check_schema_default))(doc);
@@ -72015,7 +72053,10 @@ function readConfigFile(path) {
   try {
     text = (0, import_node_fs3.readFileSync)(path, "utf8");
   } catch (err) {
-    throw new UsageError(`cannot read the config file ${path}: ${err.code ?? err.message}`);
+    const code2 = err.code;
+    if (code2 === "ENOENT") throw new UsageError(`no such config file: ${path}`);
+    if (code2 === "EISDIR") throw new UsageError(`the config file ${path} is a directory`);
+    throw new UsageError(`cannot read the config file ${path}: ${code2 ?? err.message}`);
   }
   return parseConfig(text, path);
 }
@@ -72024,7 +72065,7 @@ function parseConfig(text, name) {
   try {
     doc = parsers().parseYaml(text) ?? {};
   } catch (err) {
-    throw new UsageError(`${name} is not valid YAML: ${err.message.split("\n")[0]}`);
+    throw new UsageError(`${name} is not valid YAML: ${yamlProblem(err)}`);
   }
   if (!validate(doc)) {
     const problems = (validator.errors ?? []).flatMap((e) => {
@@ -72054,10 +72095,15 @@ function parseConfig(text, name) {
     waivers: d.waivers ?? []
   };
 }
+function yamlProblem(err) {
+  const first = err.message.split("\n")[0].replace(/\s*at line \d+, column \d+:?\s*$/, "").replace(/[.:]\s*$/, "");
+  const at = err.linePos?.[0];
+  return at ? `${first} (line ${at.line}, column ${at.col})` : first;
+}
 
 // src/core/settings/resolve-settings.ts
 function resolveSettings(o) {
-  const configPath = o.config || ((0, import_node_fs4.existsSync)((0, import_node_path3.join)(o.cwd, CONFIG_FILE_NAME)) ? (0, import_node_path3.join)(o.cwd, CONFIG_FILE_NAME) : void 0);
+  const configPath = o.config || CONFIG_FILE_NAMES.map((name) => (0, import_node_path3.join)(o.cwd, name)).find((path) => (0, import_node_fs4.existsSync)(path));
   const file = configPath ? readConfigFile(configPath) : void 0;
   const choice = o.profile ? parseProfile(o.profile) : file?.profile ?? "auto";
   let s = defaultSettings(choice);
@@ -72072,6 +72118,10 @@ function resolveSettings(o) {
     s.protectedPaths.push(...file.protectedPaths);
     s.protectedEtc.push(...file.protectedEtc);
     s.waivers = file.waivers;
+  }
+  for (const id of o.ignore ?? []) {
+    if (!RULE_IDS.has(id)) throw new UsageError(`--ignore ${id}: no such rule (the rules: ${[...RULE_IDS].join(", ")})`);
+    s.severities = { ...s.severities, [id]: "off" };
   }
   if (o.expectedUid) overrides.expectedUid = parseUid(o.expectedUid);
   if (o.maxSize) overrides.maxSize = parseSize(o.maxSize, "max-size");
@@ -72757,6 +72807,7 @@ function daemonSource(docker, info2, name) {
     layout: "docker-archive",
     size: info2.size,
     layersVerified: true,
+    repoTags: info2.repoTags,
     open: () => ({
       // Read over HTTP/1.0, the save ends when the connection closes, whole or not (see
       // save-stream.ts); the daemon's archives always end with the end-of-archive marker.
@@ -72967,11 +73018,15 @@ function profileLine(report) {
 function findingCounts(s) {
   return `${count(s.errors, "error")}, ${count(s.warnings, "warning")}, ${count(s.notices, "notice")}${s.waived ? `, ${s.waived} waived` : ""}`;
 }
-function buildJsonReport(result, failOn) {
+var REPORT_SCHEMA_VERSION = 1;
+function buildJsonReport(result, failOn, dockerfile) {
   const { facts, findings, settings } = result;
   const c = facts.config.config ?? {};
   const size = facts.layers.reduce((s, l) => s + l.size, 0);
+  const lineOf = (instruction) => instruction && dockerfile ? dockerfile.lines.get(instruction) : void 0;
   return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: "modelarts-image-check", version: VERSION },
     /** The ModelArts specification the image was judged by: legacy (old-version training) or current (new-version training). */
     profile: result.profile.name,
     profileReason: result.profile.reason,
@@ -72999,17 +73054,24 @@ function buildJsonReport(result, failOn) {
       matches: facts.base.matches,
       guessed: facts.base.guessed
     },
-    findings: findings.map((f) => ({
-      rule: f.rule,
-      severity: f.severity,
-      message: f.message,
-      ...f.path !== void 0 && { path: f.path },
-      ...f.layer && { layer: f.layer },
-      ...f.instruction && { instruction: f.instruction },
-      ...f.waived && { waived: f.waived }
-    })),
+    /** Rules the settings turned off (the config file's `rules`, or --ignore): not checked. */
+    rulesOff: RULES.filter((r) => settings.severities[r.id] === "off").map((r) => r.id),
+    findings: findings.map((f) => {
+      const line = lineOf(f.instruction);
+      return {
+        rule: f.rule,
+        severity: f.severity,
+        message: f.message,
+        ...f.path !== void 0 && { path: f.path },
+        // Layers are numbered from 1, the bottom one, everywhere (text, SARIF, the job summary).
+        ...f.layer && { layer: { number: f.layer.index + 1, diffId: f.layer.diffId, ...f.layer.createdBy && { createdBy: f.layer.createdBy } } },
+        ...f.instruction && { instruction: f.instruction },
+        ...line && dockerfile && { dockerfile: { path: dockerfile.path, line: line.line, endLine: line.endLine } },
+        ...f.waived && { waived: f.waived }
+      };
+    }),
     layers: facts.layers.map((l) => ({
-      index: l.index,
+      number: l.index + 1,
       diffId: l.diffId,
       size: l.size,
       compression: l.compression,
@@ -73049,19 +73111,19 @@ function renderSummary(report, extras = {}) {
   }
   const rows = RULES.map((r) => {
     const found = report.findings.filter((f) => f.rule === r.id && !f.waived);
-    const worst = found.some((f) => f.severity === "error") ? "\u274C error" : found.some((f) => f.severity === "warning") ? "\u26A0\uFE0F warning" : found.length ? "\u2139\uFE0F notice" : "\u2705 pass";
+    const worst = report.rulesOff.includes(r.id) ? "\u23F8\uFE0F off" : found.some((f) => f.severity === "error") ? "\u274C error" : found.some((f) => f.severity === "warning") ? "\u26A0\uFE0F warning" : found.length ? "\u2139\uFE0F notice" : "\u2705 pass";
     return `<tr><td><a href="${docsUrl(r.id)}">${r.id}</a></td><td>${worst}</td><td>${found.length}</td><td>${escapeHtml(r.description)}</td></tr>`;
   });
   parts.push(`<h3>Rules</h3><table><tr><th>Rule</th><th>Status</th><th>Findings</th><th>Requirement</th></tr>${rows.join("")}</table>`);
   const layerRows = report.layers.map((l) => {
-    const n = report.findings.filter((f) => f.layer?.index === l.index && !f.waived).length;
-    return `<tr><td>${l.index + 1}</td><td>${l.base ? "base" : "custom"}</td><td>${code(l.createdBy && shortInstruction(l.createdBy, INSTRUCTION_SHOWN) || "(unknown)")}</td><td>${formatSize(l.size)}</td><td>${l.entries}</td><td>${n}</td></tr>`;
+    const n = report.findings.filter((f) => f.layer?.number === l.number && !f.waived).length;
+    return `<tr><td>${l.number}</td><td>${l.base ? "base" : "custom"}</td><td>${code(l.createdBy && shortInstruction(l.createdBy, INSTRUCTION_SHOWN) || "(unknown)")}</td><td>${formatSize(l.size)}</td><td>${l.entries}</td><td>${n}</td></tr>`;
   });
   const tail = [];
   tail.push(
     `<h3>Layers</h3><table><tr><th>#</th><th>Part</th><th>Instruction</th><th>Size</th><th>Entries</th><th>Findings</th></tr>${layerRows.join("")}</table>`
   );
-  const chart = report.layers.filter((l) => l.size > 0).map((l) => `    "layer ${l.index + 1} ${l.base ? "base" : "custom"}" : ${(l.size / 1e6).toFixed(1)}`);
+  const chart = report.layers.filter((l) => l.size > 0).map((l) => `    "layer ${l.number} ${l.base ? "base" : "custom"}" : ${(l.size / 1e6).toFixed(1)}`);
   if (chart.length) tail.push(["", "```mermaid", "pie showData title Layer sizes (MB)", ...chart, "```", ""].join("\n"));
   if (report.largestFiles.length) {
     tail.push(
@@ -73084,7 +73146,7 @@ function renderSummary(report, extras = {}) {
     for (const f of found) {
       const where = [
         f.path ? code(f.path) : "",
-        f.layer ? `layer ${f.layer.index + 1}` : "",
+        f.layer ? `layer ${f.layer.number}` : "",
         f.instruction ? code(shortInstruction(f.instruction, INSTRUCTION_SHOWN)) : ""
       ].filter(Boolean).join(" \xB7 ");
       const item = `<li><b>${f.waived ? "waived" : f.severity}</b> ${escapeHtml(f.message)}${where ? `<br>${where}` : ""}${f.waived ? `<br><i>waived: ${escapeHtml(f.waived.reason)}</i>` : ""}</li>`;
@@ -73206,13 +73268,13 @@ async function check(inputs, services) {
       }
     });
   });
-  const report = buildJsonReport(result, inputs.failOn);
+  const { dockerfile, lines, missing } = dockerfileLines(inputs.dockerfile, workspace, result.facts.config.history);
+  if (missing) warning(`The dockerfile input names ${inputs.dockerfile}, which does not exist: annotations will not point at Dockerfile lines.`);
+  const report = buildJsonReport(result, inputs.failOn, dockerfile ? { path: dockerfile, lines } : void 0);
   const outDir = (0, import_node_path5.join)(process.env.RUNNER_TEMP || (0, import_node_path5.join)(workspace, ".modelarts-image-check"), "modelarts-image-check");
   (0, import_node_fs7.mkdirSync)(outDir, { recursive: true });
   const reportPath = (0, import_node_path5.join)(outDir, `report-${fileSlug(imageLabel(inputs.image))}.json`);
   (0, import_node_fs7.writeFileSync)(reportPath, JSON.stringify(report, null, 2) + "\n");
-  const { dockerfile, lines, missing } = dockerfileLines(inputs.dockerfile, workspace, result.facts.config.history);
-  if (missing) warning(`The dockerfile input names ${inputs.dockerfile}, which does not exist: annotations will not point at Dockerfile lines.`);
   if (inputs.sarifFile) {
     const sarifPath = (0, import_node_path5.resolve)(workspace, inputs.sarifFile);
     (0, import_node_fs7.mkdirSync)((0, import_node_path5.dirname)(sarifPath), { recursive: true });

@@ -140,7 +140,7 @@ var init_wakeup = __esm({
       waiters = [];
       /** Resolves at the next notify(). */
       wait() {
-        return new Promise((resolve2) => this.waiters.push(resolve2));
+        return new Promise((resolve3) => this.waiters.push(resolve3));
       }
       notify() {
         const waiters = this.waiters;
@@ -549,7 +549,7 @@ async function inspectImage(docker, ref) {
   }
 }
 function inspectRequest(docker, ref, abortSignal) {
-  return new Promise((resolve2, reject) => {
+  return new Promise((resolve3, reject) => {
     const request = {
       path: `/images/${ref}/json`,
       method: "GET",
@@ -557,7 +557,7 @@ function inspectRequest(docker, ref, abortSignal) {
       abortSignal,
       statusCodes: { 200: true, 404: "no such image", 500: "server error" }
     };
-    docker.modem.dial(request, (err, data) => err ? reject(err) : resolve2(data));
+    docker.modem.dial(request, (err, data) => err ? reject(err) : resolve3(data));
   });
 }
 async function ensureImage(docker, ref, policy, auth, log) {
@@ -585,6 +585,7 @@ function daemonSource(docker, info, name) {
     layout: "docker-archive",
     size: info.size,
     layersVerified: true,
+    repoTags: info.repoTags,
     open: () => ({
       // Read over HTTP/1.0, the save ends when the connection closes, whole or not (see
       // save-stream.ts); the daemon's archives always end with the end-of-archive marker.
@@ -649,10 +650,10 @@ function splitTag(reference) {
 async function followProgress(docker, stream, log) {
   const lastStatus = /* @__PURE__ */ new Map();
   const events = [];
-  await new Promise((resolve2, reject) => {
+  await new Promise((resolve3, reject) => {
     docker.modem.followProgress(
       stream,
-      (err) => err ? reject(err) : resolve2(),
+      (err) => err ? reject(err) : resolve3(),
       (e) => {
         events.push(e);
         const status = e.status ?? "";
@@ -793,13 +794,13 @@ var init_registry_auth = __esm({
     import_node_os = require("node:os");
     import_node_path = require("node:path");
     SWR_HOST = /^swr\.([a-z]{2}(?:-[a-z]+)+-\d+|[a-z]{2}-[a-z]+)\.(?:myhuaweicloud\.com|myhuaweicloud\.eu|otc\.t-systems\.com)$/;
-    runHelper = (helper, server) => new Promise((resolve2) => {
+    runHelper = (helper, server) => new Promise((resolve3) => {
       const child = (0, import_node_child_process.execFile)(`docker-credential-${helper}`, ["get"], { timeout: 1e4 }, (err, stdout2) => {
-        if (err) return resolve2(void 0);
+        if (err) return resolve3(void 0);
         try {
-          resolve2(JSON.parse(stdout2));
+          resolve3(JSON.parse(stdout2));
         } catch {
-          resolve2(void 0);
+          resolve3(void 0);
         }
       });
       child.stdin?.end(server);
@@ -6880,6 +6881,9 @@ var require_cli_progress = __commonJS({
   }
 });
 
+// src/cli/start.ts
+var import_node_fs8 = require("node:fs");
+
 // src/launch-in-worker.ts
 var import_node_worker_threads = require("node:worker_threads");
 function terminalFacts() {
@@ -6940,6 +6944,7 @@ var {
 
 // src/cli/main.ts
 var import_node_fs7 = require("node:fs");
+var import_node_path5 = require("node:path");
 
 // src/core/archive/archive-reader.ts
 var import_node_crypto5 = require("node:crypto");
@@ -7122,6 +7127,9 @@ async function decompressInto(source, compression, consume, label) {
 async function* copies(chunks) {
   for await (const chunk of chunks) yield Buffer.from(chunk);
 }
+function zstdSupported() {
+  return typeof zlib.createZstdDecompress === "function";
+}
 function decompressor(compression, label) {
   if (compression === "gzip") return zlib.createGunzip({ chunkSize: 128 * 1024 });
   const create = zlib.createZstdDecompress;
@@ -7149,7 +7157,7 @@ var Handoff = class {
   push(chunk) {
     if (this.failure) return Promise.reject(this.failure);
     this.item = chunk;
-    const done = new Promise((resolve2) => this.taken = resolve2);
+    const done = new Promise((resolve3) => this.taken = resolve3);
     this.arrived.notify();
     return done;
   }
@@ -7421,7 +7429,6 @@ function defaultSettings(choice = "auto") {
     maxLayerSize: 1e10,
     scanLimit: 64 * 1024 * 1024,
     maxUncompressed: 4 * Math.max(...candidateProfiles(choice).map((p) => PROFILES[p].maxSize)),
-    platform: "linux/amd64",
     today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10)
   };
 }
@@ -7449,6 +7456,9 @@ function parseSize(text, option = "size") {
   const unit = m ? UNITS[m[2].toLowerCase()] : void 0;
   if (!m || unit === void 0) {
     throw new UsageError(`${option} "${text}" is not a size: write bytes (10000000000), decimal units (9.5GB) or binary units (9.5GiB)`);
+  }
+  if (unit === 1 && m[1].includes(".")) {
+    throw new UsageError(`${option} "${text}" is not a whole number of bytes: give a unit (9.5GB, 9.5GiB) or whole bytes (9500000000)`);
   }
   const bytes = Math.round(Number(m[1]) * unit);
   if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new UsageError(`${option} "${text}" is out of range`);
@@ -8753,6 +8763,9 @@ var TarParser = class {
   /** Call when the input has ended; throws when it ended inside an entry. */
   async end() {
     if (this.state === 4 /* Done */) return;
+    if (this.offset === 0 && this.headerFill > 0) {
+      throw new ImageError(`${this.label} is not a tar archive: it has ${this.headerFill} bytes, less than one tar header`);
+    }
     const hint = this.cutShortHint === void 0 ? "" : ` (${this.cutShortHint})`;
     if (this.state === 0 /* Header */ && this.headerFill === 0 || this.state === 3 /* Padding */) {
       if (this.cutShortHint === void 0) return;
@@ -8869,18 +8882,18 @@ var TarParser = class {
       }
     }
   }
-  paxError(at, read) {
+  paxError(at, read2) {
     try {
-      return read();
+      return read2();
     } catch (err) {
       if (!(err instanceof PaxError)) throw err;
       throw new ImageError(`${this.label} is corrupt: the PAX header at byte ${at} has ${err.message}; Go's tar reader, and so Docker, refuses it`);
     }
   }
 };
-function isRefused(read) {
+function isRefused(read2) {
   try {
-    read();
+    read2();
     return false;
   } catch (err) {
     if (err instanceof PaxError) return true;
@@ -9327,8 +9340,19 @@ async function readArchive(source, options) {
     await parser.end();
   };
   const head = first.value;
-  if (head[0] === 31 && head[1] === 139) await decompressInto(rest, "gzip", consume, options.label);
-  else await consume(rest, source.skip?.bind(source), true);
+  const kind = sniffBlob(head.subarray(0, SNIFF_BYTES));
+  if (kind === "zstd" && !zstdSupported()) {
+    throw new ImageError(
+      `${options.label} is zstd-compressed as a whole, and this Node.js (${process.version}) has no zstd support: decompress it first (zstd -dc FILE | modelarts-image-check -), or run Node.js 22.15 or newer`
+    );
+  }
+  if (kind === "gzip" || kind === "zstd") await decompressInto(rest, kind, consume, options.label);
+  else if (kind === "bzip2" || kind === "xz") {
+    const tool = kind === "xz" ? "xz" : "bzip2";
+    throw new ImageError(
+      `${options.label} is ${kind}-compressed as a whole, which this tool does not read: decompress it (${tool} -d), or pipe it in: ${tool} -dc FILE | modelarts-image-check -`
+    );
+  } else await consume(rest, source.skip?.bind(source), true);
   return reader.contents;
 }
 
@@ -9379,8 +9403,8 @@ var ClamdClient = class _ClamdClient {
     const target = parseClamdAddress(address);
     const socket = "path" in target ? (0, import_node_net2.connect)(target.path) : (0, import_node_net2.connect)(target.port, target.host);
     socket.setTimeout(stallMs);
-    await new Promise((resolve2, reject) => {
-      socket.once("connect", resolve2);
+    await new Promise((resolve3, reject) => {
+      socket.once("connect", resolve3);
       socket.once("error", (err) => reject(new UsageError(`cannot reach clamd at ${address}: ${err.message}`)));
       socket.once("timeout", () => {
         socket.destroy();
@@ -9441,11 +9465,11 @@ var ClamdClient = class _ClamdClient {
   }
   drained() {
     this.draining = true;
-    return new Promise((resolve2, reject) => {
+    return new Promise((resolve3, reject) => {
       const onDrain = () => {
         this.draining = false;
         this.socket.off("close", onClose);
-        resolve2();
+        resolve3();
       };
       const onClose = () => {
         this.draining = false;
@@ -10521,6 +10545,7 @@ function resolveImage(contents, options) {
   const index = contents.fileAt("index.json");
   if (manifestJson) {
     const image = fromDockerManifest(contents, manifestJson, options);
+    requirePlatform(image.config, platform, label);
     if (index) {
       const other = fromOciIndex(contents, index, platformOf(image.config) ?? platform, options);
       if (other.id !== image.id) {
@@ -10531,11 +10556,24 @@ function resolveImage(contents, options) {
     }
     return image;
   }
-  if (index && layout !== "docker-archive") return fromOciIndex(contents, index, platform, options);
+  if (index && layout !== "docker-archive") {
+    const image = fromOciIndex(contents, index, platform, options);
+    requirePlatform(image.config, platform, label);
+    return image;
+  }
   if (layout === "docker-archive") throw new ImageError(`${label} has no manifest.json: it is not a docker save archive (for an OCI layout use oci-archive:)`);
   if (layout === "oci-archive") throw new ImageError(`${label} has no index.json: it is not an OCI image layout (for docker save output use docker-archive:)`);
   if (contents.files.size === 0) throw new ImageError(`${label} contains no files: it is not an image archive`);
   throw new ImageError(`${label} has neither manifest.json (docker save) nor index.json (OCI layout): it is not an image archive, or it is truncated`);
+}
+function requirePlatform(config, platform, label) {
+  if (!platform) return;
+  const [os, arch, variant] = platform.split("/");
+  if (config.os === os && config.architecture === arch && (!variant || !config.variant || config.variant === variant)) return;
+  const has = [config.os, config.architecture, config.variant].filter(Boolean).join("/") || "an unnamed platform";
+  throw new ImageError(
+    `${label} holds one image, for ${has}, not for the platform ${platform} asked for; leave --platform out, or save the image for ${platform}`
+  );
 }
 function platformOf(config) {
   return config.os && config.architecture ? `${config.os}/${config.architecture}` : void 0;
@@ -10578,8 +10616,9 @@ function fromDockerManifest(contents, blob, o) {
   const repoTags = Array.isArray(entry.RepoTags) ? entry.RepoTags.filter((t) => typeof t === "string") : [];
   return finish("docker-archive", configBlob.digest, repoTags, config, layerBlobs, o);
 }
-function fromOciIndex(contents, blob, platform, o) {
+function fromOciIndex(contents, blob, asked, o) {
   const { label } = o;
+  const platform = asked ?? "linux/amd64";
   const [os, arch, variant] = platform.split("/");
   let node = jsonOf(blob, "index.json", label, OCI_MANIFEST);
   let name = "index.json";
@@ -10590,7 +10629,9 @@ function fromOciIndex(contents, blob, platform, o) {
     const images = candidates.filter((d) => d.platform?.os !== "unknown" && d.annotations?.["vnd.docker.reference.type"] !== "attestation-manifest");
     const withPlatform = images.filter((d) => d.platform);
     let chosen;
-    if (withPlatform.length > 0) {
+    if (withPlatform.length === 1 && !asked) {
+      chosen = withPlatform[0];
+    } else if (withPlatform.length > 0) {
       chosen = withPlatform.find((d) => d.platform.os === os && d.platform.architecture === arch && (!variant || d.platform.variant === variant));
       if (!chosen) {
         const offered = withPlatform.map((d) => [d.platform.os, d.platform.architecture, d.platform.variant].filter(Boolean).join("/"));
@@ -10924,7 +10965,7 @@ var ThreadedScanWorkers = class {
   }
   async end() {
     const results = this.workers.map(
-      (_, i) => new Promise((resolve2, reject) => this.failure ? reject(this.failure) : this.resultWaiters[i].push({ resolve: resolve2, reject }))
+      (_, i) => new Promise((resolve3, reject) => this.failure ? reject(this.failure) : this.resultWaiters[i].push({ resolve: resolve3, reject }))
     );
     await this.ring.signal(3 /* End */);
     return (await Promise.all(results)).reduce((all, r) => ({
@@ -12627,7 +12668,8 @@ function buildFacts(image, base, options) {
     reference: options.image.name,
     id: image.id,
     layout: image.layout,
-    repoTags: image.repoTags,
+    // A save of an image ID names no tag: the daemon's tags for it then.
+    repoTags: image.repoTags.length > 0 ? image.repoTags : options.image.repoTags ?? [],
     config,
     rawConfig: image.config,
     layers,
@@ -12650,7 +12692,34 @@ init_errors();
 
 // src/core/source/image-source.ts
 var import_node_fs3 = require("node:fs");
+var import_node_tty = require("node:tty");
 init_errors();
+function stdinSource() {
+  if ((0, import_node_tty.isatty)(0)) throw new UsageError("standard input is a terminal: pipe an archive into it (docker save IMAGE | modelarts-image-check -)");
+  return {
+    name: "the archive on standard input",
+    layout: "auto",
+    open: () => ({ ...readDescriptor(0), cutShortHint: "standard input ended early: did the command writing it fail?" })
+  };
+}
+function readDescriptor(fd) {
+  return {
+    async *[Symbol.asyncIterator]() {
+      const buffer = Buffer.allocUnsafe(1024 * 1024);
+      for (; ; ) {
+        const bytesRead = await new Promise(
+          (resolve3, reject) => (0, import_node_fs3.read)(fd, buffer, 0, buffer.length, null, (err, n) => err ? reject(err) : resolve3(n))
+        ).catch(async (err) => {
+          if (err.code === "EAGAIN") return new Promise((resolve3) => setTimeout(() => resolve3(-1), 10));
+          throw new UsageError(`cannot read standard input: ${err.code ?? err.message}`);
+        });
+        if (bytesRead === -1) continue;
+        if (bytesRead === 0) return;
+        yield buffer.subarray(0, bytesRead);
+      }
+    }
+  };
+}
 function archiveSource(spec) {
   let layout = "auto";
   let path = spec;
@@ -12830,7 +12899,8 @@ var modelarts_image_check_schema_default = {
 
 // src/core/settings/config-file.ts
 init_errors();
-var CONFIG_FILE_NAME = ".modelarts-image-check.yml";
+var RULE_IDS = new Set(modelarts_image_check_schema_default.$defs.ruleId.enum);
+var CONFIG_FILE_NAMES = [".modelarts-image-check.yml", ".modelarts-image-check.yaml"];
 var parsers = () => require("./config-parsers.js");
 var validator;
 var validate = (doc) => (validator ??= new (parsers()).Ajv({ allErrors: true, allowUnionTypes: true }).compile(modelarts_image_check_schema_default))(doc);
@@ -12839,7 +12909,10 @@ function readConfigFile(path) {
   try {
     text = (0, import_node_fs4.readFileSync)(path, "utf8");
   } catch (err) {
-    throw new UsageError(`cannot read the config file ${path}: ${err.code ?? err.message}`);
+    const code = err.code;
+    if (code === "ENOENT") throw new UsageError(`no such config file: ${path}`);
+    if (code === "EISDIR") throw new UsageError(`the config file ${path} is a directory`);
+    throw new UsageError(`cannot read the config file ${path}: ${code ?? err.message}`);
   }
   return parseConfig(text, path);
 }
@@ -12848,7 +12921,7 @@ function parseConfig(text, name) {
   try {
     doc = parsers().parseYaml(text) ?? {};
   } catch (err) {
-    throw new UsageError(`${name} is not valid YAML: ${err.message.split("\n")[0]}`);
+    throw new UsageError(`${name} is not valid YAML: ${yamlProblem(err)}`);
   }
   if (!validate(doc)) {
     const problems = (validator.errors ?? []).flatMap((e) => {
@@ -12878,11 +12951,16 @@ function parseConfig(text, name) {
     waivers: d.waivers ?? []
   };
 }
+function yamlProblem(err) {
+  const first = err.message.split("\n")[0].replace(/\s*at line \d+, column \d+:?\s*$/, "").replace(/[.:]\s*$/, "");
+  const at = err.linePos?.[0];
+  return at ? `${first} (line ${at.line}, column ${at.col})` : first;
+}
 
 // src/core/settings/resolve-settings.ts
 init_errors();
 function resolveSettings(o) {
-  const configPath = o.config || ((0, import_node_fs5.existsSync)((0, import_node_path3.join)(o.cwd, CONFIG_FILE_NAME)) ? (0, import_node_path3.join)(o.cwd, CONFIG_FILE_NAME) : void 0);
+  const configPath = o.config || CONFIG_FILE_NAMES.map((name) => (0, import_node_path3.join)(o.cwd, name)).find((path) => (0, import_node_fs5.existsSync)(path));
   const file = configPath ? readConfigFile(configPath) : void 0;
   const choice = o.profile ? parseProfile(o.profile) : file?.profile ?? "auto";
   let s = defaultSettings(choice);
@@ -12898,6 +12976,10 @@ function resolveSettings(o) {
     s.protectedEtc.push(...file.protectedEtc);
     s.waivers = file.waivers;
   }
+  for (const id of o.ignore ?? []) {
+    if (!RULE_IDS.has(id)) throw new UsageError(`--ignore ${id}: no such rule (the rules: ${[...RULE_IDS].join(", ")})`);
+    s.severities = { ...s.severities, [id]: "off" };
+  }
   if (o.expectedUid) overrides.expectedUid = parseUid(o.expectedUid);
   if (o.maxSize) overrides.maxSize = parseSize(o.maxSize, "max-size");
   if (o.arch) s.arch = parseArch(o.arch);
@@ -12912,6 +12994,9 @@ function resolveSettings(o) {
   s.maxUncompressed = o.maxUncompressed ? parseSize(o.maxUncompressed, "max-uncompressed") : file?.maxUncompressed ?? Math.max(4 * largest2, 1e9);
   return { settings: s, configPath };
 }
+
+// src/version.ts
+var VERSION = "0.1.0";
 
 // src/report/verdict.ts
 var RANK = { notice: 1, warning: 2, error: 3 };
@@ -12943,11 +13028,15 @@ function profileLine(report) {
 function findingCounts(s) {
   return `${count(s.errors, "error")}, ${count(s.warnings, "warning")}, ${count(s.notices, "notice")}${s.waived ? `, ${s.waived} waived` : ""}`;
 }
-function buildJsonReport(result, failOn) {
+var REPORT_SCHEMA_VERSION = 1;
+function buildJsonReport(result, failOn, dockerfile) {
   const { facts, findings, settings } = result;
   const c = facts.config.config ?? {};
   const size = facts.layers.reduce((s, l) => s + l.size, 0);
+  const lineOf = (instruction) => instruction && dockerfile ? dockerfile.lines.get(instruction) : void 0;
   return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: "modelarts-image-check", version: VERSION },
     /** The ModelArts specification the image was judged by: legacy (old-version training) or current (new-version training). */
     profile: result.profile.name,
     profileReason: result.profile.reason,
@@ -12975,17 +13064,24 @@ function buildJsonReport(result, failOn) {
       matches: facts.base.matches,
       guessed: facts.base.guessed
     },
-    findings: findings.map((f) => ({
-      rule: f.rule,
-      severity: f.severity,
-      message: f.message,
-      ...f.path !== void 0 && { path: f.path },
-      ...f.layer && { layer: f.layer },
-      ...f.instruction && { instruction: f.instruction },
-      ...f.waived && { waived: f.waived }
-    })),
+    /** Rules the settings turned off (the config file's `rules`, or --ignore): not checked. */
+    rulesOff: RULES.filter((r) => settings.severities[r.id] === "off").map((r) => r.id),
+    findings: findings.map((f) => {
+      const line = lineOf(f.instruction);
+      return {
+        rule: f.rule,
+        severity: f.severity,
+        message: f.message,
+        ...f.path !== void 0 && { path: f.path },
+        // Layers are numbered from 1, the bottom one, everywhere (text, SARIF, the job summary).
+        ...f.layer && { layer: { number: f.layer.index + 1, diffId: f.layer.diffId, ...f.layer.createdBy && { createdBy: f.layer.createdBy } } },
+        ...f.instruction && { instruction: f.instruction },
+        ...line && dockerfile && { dockerfile: { path: dockerfile.path, line: line.line, endLine: line.endLine } },
+        ...f.waived && { waived: f.waived }
+      };
+    }),
     layers: facts.layers.map((l) => ({
-      index: l.index,
+      number: l.index + 1,
       diffId: l.diffId,
       size: l.size,
       compression: l.compression,
@@ -13051,11 +13147,6 @@ var Progress = class {
 
 // src/report/sarif-report.ts
 var import_node_crypto6 = require("node:crypto");
-
-// src/version.ts
-var VERSION = "0.1.0";
-
-// src/report/sarif-report.ts
 init_excerpt();
 init_byte_strings();
 var LEVEL = { error: "error", warning: "warning", notice: "note" };
@@ -13103,7 +13194,7 @@ See ${docsUrl(r.id)}`,
         automationDetails: { id: `modelarts-image-check/${options.category}/` },
         results: report.findings.filter((f) => ruleIndex.has(f.rule)).map((f) => {
           const ins = f.instruction ? options.lines.get(f.instruction) : void 0;
-          const where = [f.path, f.layer ? `layer ${f.layer.index + 1}` : ""].filter(Boolean).join(", ");
+          const where = [f.path, f.layer ? `layer ${f.layer.number}` : ""].filter(Boolean).join(", ");
           return {
             ruleId: f.rule,
             ruleIndex: ruleIndex.get(f.rule),
@@ -13145,6 +13236,7 @@ function renderText(report, color) {
     lines.push(`base: ${report.base.reference} (${count(report.base.layers, "layer")}${report.base.matches ? "" : ", NOT a prefix of the image"})`);
   else lines.push(`base: not given; ${report.base.guessed ? `guessed as ${theFirst(report.base.layers, "layer")} from the history` : "could not be guessed"}`);
   lines.push(`judged by the ${profileLine(report)}`);
+  if (report.rulesOff.length > 0) lines.push(`rules turned off: ${report.rulesOff.join(", ")}`);
   for (const rule of RULES) {
     const found = report.findings.filter((f) => f.rule === rule.id);
     if (found.length === 0) continue;
@@ -13153,8 +13245,9 @@ function renderText(report, color) {
     for (const f of found) {
       const tag = f.waived ? c("dim", "waived ") : c(f.severity, f.severity.padEnd(7) + " ");
       lines.push(`  ${tag} ${escapeControl(f.message)}`);
-      const where = [f.layer ? `layer ${f.layer.index + 1}` : "", f.instruction ? shortInstruction(f.instruction, 100) : ""].filter(Boolean).join(": ");
+      const where = [f.layer ? `layer ${f.layer.number}` : "", f.instruction ? shortInstruction(f.instruction, 100) : ""].filter(Boolean).join(": ");
       if (where) lines.push(c("dim", `           ${escapeControl(where)}`));
+      if (f.dockerfile) lines.push(c("dim", `           ${escapeControl(f.dockerfile.path)}:${f.dockerfile.line}`));
       if (f.waived) lines.push(c("dim", `           waived: ${f.waived.reason}${f.waived.expires ? ` (until ${f.waived.expires})` : ""}`));
     }
   }
@@ -13405,24 +13498,27 @@ function dockerfileLines(path, root, history) {
 
 // src/cli/main.ts
 function program2() {
-  return new Command("modelarts-image-check").description("Check a Docker image against the Huawei Cloud ModelArts custom training image specification.").argument("<IMAGE>", "docker-archive:PATH, oci-archive:PATH, a path to an archive, or (with a Docker daemon) docker-daemon:REF / an image reference").option("--base <IMAGE>", "the ModelArts base image the image was built on (same forms as IMAGE); without it the base is guessed from the history").addOption(
+  return new Command("modelarts-image-check").description("Check a Docker image against the Huawei Cloud ModelArts custom training image specification.").argument(
+    "<IMAGE>",
+    "docker-archive:PATH, oci-archive:PATH, a path to an archive (plain, gzip or zstd), - for an archive on standard input, or (with a Docker daemon) docker-daemon:REF / an image reference"
+  ).option("-b, --base <IMAGE>", "the ModelArts base image the image was built on (same forms as IMAGE); without it the base is guessed from the history").addOption(
     new Option(
       "--profile <name>",
       "which ModelArts specification: auto (from the base image's users), legacy (old-version training: work, UID 1101, 9.5 GB) or current (new-version training: ma-user, UID 1000, 30 GB)"
     ).choices(["auto", "legacy", "current"]).default(void 0, "auto, or the config file")
-  ).option("--max-size <size>", "largest allowed uncompressed size: 9.5GB, 9.5GiB or bytes (default from the profile: 9.5GB legacy, 30GB current)").option("--expected-uid <uid>", "UID the default user must have (default from the profile: 1101 legacy, 1000 current)").addOption(
+  ).option("--max-size <size>", "largest allowed uncompressed size: 9.5GB, 9.5GiB or whole bytes (default from the profile: 9.5GB legacy, 30GB current)").option("--expected-uid <uid>", "UID the default user must have (default from the profile: 1101 legacy, 1000 current)").addOption(
     new Option("--arch <arch>", "the CPU architecture the image must be built for: amd64 (CPU and GPU pools) or arm64 (Ascend pools)").choices([
       "amd64",
       "arm64",
       "x86_64",
       "aarch64"
     ])
-  ).option("--config <file>", "configuration file (default: .modelarts-image-check.yml in the working directory, if present)").addOption(new Option("--format <format>", "report format").choices(["text", "json", "sarif"]).default("text")).option("--output <file>", "write the report to this file instead of stdout").addOption(
+  ).option("-c, --config <file>", "configuration file (default: .modelarts-image-check.yml or .yaml in the working directory, if present)").option("--ignore <rule>", "turn a rule off (repeatable); the report lists it as off", (id, all) => [...all, id], []).addOption(new Option("-f, --format <format>", "report format").choices(["text", "json", "sarif"]).default("text")).option("-o, --output <file>", "write the report to this file instead of stdout").addOption(
     new Option("--fail-on <severity>", "exit 1 when a finding is at or above this severity").choices(["error", "warning", "notice", "never"]).default("error")
-  ).option("--dockerfile <file>", "the Dockerfile the image was built from, to point findings at its lines (SARIF)").option("--platform <os/arch>", "platform to pick from a multi-platform OCI archive (default: linux/amd64)").option("--scan-limit <size>", "bytes of each file the content scan reads at most (default: 64MiB)").option("--max-uncompressed <size>", "stop reading after this much uncompressed data; guards against decompression bombs (default: 4 x max-size)").option(
+  ).option("--dockerfile <file>", "the Dockerfile the image was built from, to point findings at its lines (default: ./Dockerfile, if present)").option("--platform <os/arch>", "the platform to check: picked from an archive of several (default: its only one, or linux/amd64)").option("--scan-limit <size>", "bytes of each file the content scan reads at most (default: 64MiB)").option("--max-uncompressed <size>", "stop reading after this much uncompressed data; guards against decompression bombs (default: 4 x max-size)").option(
     "--clamd <address>",
     "also stream every file to a ClamAV daemon: tcp://HOST:PORT or unix:PATH (detections in custom layers are malicious-code findings)"
-  ).option("-q, --quiet", "no progress output").version(VERSION).showHelpAfterError(false).exitOverride();
+  ).option("--no-progress", "no progress bar or progress lines").option("-q, --quiet", "nothing on stderr but errors (implies --no-progress)").version(VERSION, "-V, --version").showHelpAfterError(false).exitOverride();
 }
 async function runCli(argv, io) {
   const cmd = program2();
@@ -13439,43 +13535,49 @@ async function runCli(argv, io) {
     throw err;
   }
   const opts = cmd.opts();
+  const option = (name) => typeof opts[name] === "string" ? opts[name] : void 0;
   try {
-    if (opts.clamd) parseClamdAddress(String(opts.clamd));
+    const clamd = option("clamd");
+    if (clamd) parseClamdAddress(clamd);
     const failOn = parseFailOn(String(opts.failOn));
     const { settings } = resolveSettings({
-      profile: opts.profile,
-      maxSize: opts.maxSize,
-      expectedUid: opts.expectedUid,
-      arch: opts.arch,
-      config: opts.config,
-      platform: opts.platform,
-      scanLimit: opts.scanLimit,
-      maxUncompressed: opts.maxUncompressed,
+      profile: option("profile"),
+      maxSize: option("maxSize"),
+      expectedUid: option("expectedUid"),
+      arch: option("arch"),
+      config: option("config"),
+      ignore: opts.ignore,
+      platform: option("platform"),
+      scanLimit: option("scanLimit"),
+      maxUncompressed: option("maxUncompressed"),
       cwd: io.cwd
     });
+    const output = option("output");
+    if (output) checkOutputPath((0, import_node_path5.resolve)(io.cwd, output));
+    const dockerfilePath = option("dockerfile");
+    if (dockerfilePath && !(0, import_node_fs7.existsSync)((0, import_node_path5.resolve)(io.cwd, dockerfilePath))) throw new UsageError(`no such Dockerfile: ${dockerfilePath}`);
     const image = await openImage(cmd.args[0], io);
     const base = opts.base ? await openBase(String(opts.base), io) : void 0;
-    const progress = opts.quiet ? void 0 : new Progress(io.stderr, image.size);
+    const progress = opts.quiet || opts.progress === false ? void 0 : new Progress(io.stderr, image.size);
     let result;
     try {
-      result = await checkImage({ image, base, settings, clamd: opts.clamd, onProgress: progress && ((b) => progress.update(b)) });
+      result = await checkImage({ image, base, settings, clamd, onProgress: progress && ((b) => progress.update(b)) });
     } finally {
       progress?.stop();
     }
-    const report = buildJsonReport(result, failOn);
-    let output;
-    if (opts.format === "json") output = JSON.stringify(report, null, 2) + "\n";
+    const found = dockerfileLines(dockerfilePath, io.cwd, result.facts.config.history);
+    const report = buildJsonReport(result, failOn, found.dockerfile ? { path: found.dockerfile, lines: found.lines } : void 0);
+    let text;
+    if (opts.format === "json") text = JSON.stringify(report, null, 2) + "\n";
     else if (opts.format === "sarif") {
-      const found = dockerfileLines(opts.dockerfile, io.cwd, result.facts.config.history);
-      if (found.missing) throw new UsageError(`cannot read the Dockerfile ${opts.dockerfile}`);
-      output = JSON.stringify(
+      text = JSON.stringify(
         buildSarif(report, { dockerfile: found.dockerfile ?? "Dockerfile", lines: found.lines, category: sarifCategoryOf(cmd.args[0]) }),
         null,
         2
       ) + "\n";
-    } else output = renderText(report, !opts.output && !!io.stdout.isTTY && !process.env.NO_COLOR);
-    if (opts.output) (0, import_node_fs7.writeFileSync)(String(opts.output), output);
-    else io.stdout.write(output);
+    } else text = renderText(report, !output && !!io.stdout.isTTY && !process.env.NO_COLOR);
+    if (output) writeOutput((0, import_node_path5.resolve)(io.cwd, output), text);
+    else io.stdout.write(text);
     return report.summary.passed ? 0 : 1;
   } catch (err) {
     io.stderr.write(`modelarts-image-check: ${describeError(err)}
@@ -13485,7 +13587,23 @@ async function runCli(argv, io) {
     return 2;
   }
 }
-var inDaemon = (ref, io) => ref.startsWith("docker-daemon:") || !/^(docker|oci)-archive:/.test(ref) && !(0, import_node_fs7.existsSync)(ref) && io.openReference !== void 0;
+function checkOutputPath(path) {
+  const dir = (0, import_node_path5.dirname)(path);
+  if (!(0, import_node_fs7.existsSync)(dir)) throw new UsageError(`cannot write the report to ${path}: the directory ${dir} does not exist`);
+  if (!(0, import_node_fs7.statSync)(dir).isDirectory()) throw new UsageError(`cannot write the report to ${path}: ${dir} is not a directory`);
+  if ((0, import_node_fs7.existsSync)(path) && (0, import_node_fs7.statSync)(path).isDirectory()) throw new UsageError(`cannot write the report to ${path}: it is a directory (name a file)`);
+}
+function writeOutput(path, text) {
+  try {
+    (0, import_node_fs7.writeFileSync)(path, text);
+  } catch (err) {
+    throw new UsageError(`cannot write the report to ${path}: ${err.code ?? err.message}`);
+  }
+}
+var inDaemon = (ref, io) => ref.startsWith("docker-daemon:") || !/^(docker|oci)-archive:/.test(ref) && ref !== "-" && !(0, import_node_fs7.existsSync)(ref) && !looksLikeFile(ref) && io.openReference !== void 0;
+function looksLikeFile(ref) {
+  return /^(\.{0,2}\/|~)/.test(ref) || /\.(tar|tgz|tar\.gz|tar\.zst|tzst|gz|zst|oci)$/i.test(ref);
+}
 async function openBase(ref, io) {
   if (io.inspectReference && inDaemon(ref, io)) return io.inspectReference(ref.replace(/^docker-daemon:/, ""));
   return openImage(ref, io);
@@ -13494,13 +13612,14 @@ async function openImage(ref, io) {
   const daemon2 = inDaemon(ref, io);
   if (daemon2 && io.openReference) return io.openReference(ref.replace(/^docker-daemon:/, ""));
   if (daemon2) throw new UsageError("docker-daemon: references need a Docker daemon; save the image first (docker save -o image.tar IMAGE)");
+  if (ref === "-") return stdinSource();
   return archiveSource(ref);
 }
 
 // src/cli/start.ts
 var terminal = terminalFacts();
 var stdout = Object.assign(process.stdout, { isTTY: terminal.stdoutIsTTY });
-var stderr = Object.assign(process.stderr, { isTTY: terminal.stderrIsTTY, columns: terminal.columns });
+var stderr = terminal.stderrIsTTY ? terminalStream(2, terminal.columns) : Object.assign(process.stderr, { isTTY: false });
 runCli(process.argv.slice(2), { stdout, stderr, cwd: process.cwd(), openReference, inspectReference }).then(
   (code) => {
     process.exitCode = code;
@@ -13511,3 +13630,17 @@ runCli(process.argv.slice(2), { stdout, stderr, cwd: process.cwd(), openReferenc
     process.exitCode = 2;
   }
 );
+function terminalStream(fd, columns) {
+  const stream = {
+    isTTY: true,
+    columns,
+    write(chunk, encodingOrDone, done) {
+      if (typeof chunk === "string") (0, import_node_fs8.writeSync)(fd, chunk);
+      else (0, import_node_fs8.writeSync)(fd, chunk);
+      const callback = typeof encodingOrDone === "function" ? encodingOrDone : done;
+      if (typeof callback === "function") callback();
+      return true;
+    }
+  };
+  return stream;
+}

@@ -14,6 +14,17 @@ function launchInWorker(file) {
     return;
   }
   const terminal = { stdoutIsTTY: !!process.stdout.isTTY, stderrIsTTY: !!process.stderr.isTTY, columns: process.stderr.columns };
+  if (terminal.stderrIsTTY) {
+    for (const [signal, code] of [
+      ["SIGINT", 130],
+      ["SIGTERM", 143]
+    ]) {
+      process.once(signal, () => {
+        process.stderr.write("\x1B[?25h\x1B[?7h\n");
+        process.exit(code);
+      });
+    }
+  }
   const worker = new import_node_worker_threads.Worker(file, { argv: process.argv.slice(2), workerData: { terminal }, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
   worker.on("error", (err) => {
     process.stderr.write(`modelarts-image-check: internal error: ${err.message}

@@ -32,6 +32,7 @@ install() {
   command -v clamd >/dev/null || missing+=(clamav-daemon)
   command -v curl >/dev/null || missing+=(curl)
   command -v mmdebstrap >/dev/null || missing+=(mmdebstrap)
+  command -v tmux >/dev/null || missing+=(tmux)
   if [ ${#missing[@]} -gt 0 ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null

@@ -26,6 +26,19 @@ export function launchInWorker(file: string): void {
     return;
   }
   const terminal: TerminalFacts = { stdoutIsTTY: !!process.stdout.isTTY, stderrIsTTY: !!process.stderr.isTTY, columns: process.stderr.columns };
+  // Signals reach this thread, not the worker: a progress bar stopped by Ctrl-C must not leave
+  // the terminal with a hidden cursor and line wrapping off.
+  if (terminal.stderrIsTTY) {
+    for (const [signal, code] of [
+      ['SIGINT', 130],
+      ['SIGTERM', 143]
+    ] as const) {
+      process.once(signal, () => {
+        process.stderr.write('\x1b[?25h\x1b[?7h\n');
+        process.exit(code);
+      });
+    }
+  }
   const worker = new Worker(file, { argv: process.argv.slice(2), workerData: { terminal }, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
   worker.on('error', (err) => {
     process.stderr.write(`modelarts-image-check: internal error: ${err.message}\n`);

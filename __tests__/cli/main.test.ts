@@ -5,9 +5,21 @@ import { createServer as createHttpsServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { BASE_METADATA, baseLayers, buildImage, onBase, tarOf, withParentDirectories, type Layout } from '../../__fixtures__/image-builder';
+import {
+  BASE_METADATA,
+  baseLayers,
+  buildImage,
+  compress,
+  onBase,
+  tarOf,
+  withParentDirectories,
+  zstdAvailable,
+  type Layout
+} from '../../__fixtures__/image-builder';
+import { gzipSync } from 'node:zlib';
 import { END_OF_ARCHIVE, rawBody, rawHeader } from '../../__fixtures__/raw-tar';
 import { runCli } from '../../src/cli/main';
+import { VERSION } from '../../src/version';
 
 let dir: string;
 beforeAll(() => {
@@ -63,7 +75,7 @@ describe('the CLI contract', () => {
         ['protected-etc', '/etc/sudoers.d/work', 'error']
       ]);
       expect(report.findings[0].layer).toEqual({
-        index: 1,
+        number: 2,
         diffId: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
         createdBy: '/bin/sh -c chmod u+s /opt/tool'
       });
@@ -189,6 +201,130 @@ describe('the CLI contract', () => {
   });
 });
 
+describe('conventions of the image tools people know', () => {
+  const tty = () => Object.assign(new PassThrough(), { isTTY: true, columns: 80 });
+
+  it('has short flags for the common options: -b -c -f -o -q', async () => {
+    const base = await write('short-base.tar', baseSpec);
+    const bad = await write('short-bad.tar', badSpec);
+    const cfg = join(dir, 'short.yml');
+    writeFileSync(cfg, 'rules:\n  protected-etc: warning\n');
+    const out = join(dir, 'short.json');
+    const { code, err } = await cli(['-b', base, '-c', cfg, '-f', 'json', '-o', out, '-q', bad]);
+    expect([code, err]).toEqual([1, '']);
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    expect(report.base.given).toBe(true);
+    expect(report.findings.find((f: { rule: string }) => f.rule === 'protected-etc').severity).toBe('warning');
+  });
+
+  it('turns rules off with --ignore (repeatable), lists them as off, and names an unknown one once', async () => {
+    const bad = await write('ignore-bad.tar', badSpec);
+    const { code, out } = await cli(['-q', '-f', 'json', '--ignore', 'setuid-setgid', '--ignore', 'protected-etc', bad]);
+    const report = JSON.parse(out);
+    expect(report.findings.map((f: { rule: string }) => f.rule)).not.toContain('setuid-setgid');
+    expect(report.rulesOff).toEqual(['setuid-setgid', 'protected-etc']);
+    expect(code).toBe(0);
+    const text = await cli(['-q', '--ignore', 'secrets', bad]);
+    expect(text.out).toContain('rules turned off: secrets');
+    const unknown = await cli(['-q', '--ignore', 'no-such-rule', bad]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err.match(/no-such-rule/g)).toHaveLength(1);
+  });
+
+  it('draws progress on a terminal unless --no-progress, and -q leaves stderr to errors', async () => {
+    const clean = await write('progress-clean.tar', onBase([{ entries: [{ path: 'opt/app/a.py', content: 'print(1)\n' }] }]));
+    const run = async (args: string[]) => {
+      const stderr = tty();
+      let err = '';
+      stderr.on('data', (c) => (err += c));
+      await runCli([...args, clean], { stdout: new PassThrough(), stderr, cwd: dir });
+      return err;
+    };
+    expect(await run([])).toMatch(/checking \[/);
+    expect(await run(['--no-progress'])).toBe('');
+    expect(await run(['-q'])).toBe('');
+  });
+
+  it('points findings at their Dockerfile line in every format, and a missing Dockerfile is exit 2 in every format', async () => {
+    const bad = await write('dockerfile-bad.tar', badSpec);
+    const cwd = mkdtempSync(join(dir, 'dockerfile-'));
+    writeFileSync(join(cwd, 'Dockerfile.train'), 'FROM modelarts/base:1\n# make the tool setuid\nRUN chmod u+s /opt/tool\nCMD ["python3", "train.py"]\n');
+    const text = await cli(['-q', '--dockerfile', 'Dockerfile.train', bad], cwd);
+    expect(text.out).toMatch(/\/opt\/tool is owned by root[^\n]*\n[^\n]*layer 2: [^\n]*\n\s+Dockerfile\.train:3\n/);
+    const json = JSON.parse((await cli(['-q', '-f', 'json', '--dockerfile', 'Dockerfile.train', bad], cwd)).out);
+    expect(json.findings.find((f: { rule: string }) => f.rule === 'setuid-setgid').dockerfile).toEqual({ path: 'Dockerfile.train', line: 3, endLine: 3 });
+    for (const format of ['text', 'json', 'sarif']) {
+      const missing = await cli(['-q', '-f', format, '--dockerfile', 'Nope', bad], cwd);
+      expect([format, missing.code, missing.out, missing.err]).toEqual([format, 2, '', 'modelarts-image-check: no such Dockerfile: Nope\n']);
+    }
+  });
+
+  it.each([
+    [['--max-size', '9.5'], /max-size "9\.5" is not a whole number of bytes: give a unit \(9\.5GB, 9\.5GiB\) or whole bytes/],
+    [['--output', '/nonexistent-dir/r.json'], /cannot write the report to \/nonexistent-dir\/r\.json: the directory \/nonexistent-dir does not exist/],
+    [['--output', '/tmp'], /cannot write the report to \/tmp: it is a directory \(name a file\)/],
+    [['--config', '/nonexistent.yml'], /no such config file: \/nonexistent\.yml/],
+    [['--platform', 'linux/arm64'], /holds one image, for linux\/amd64, not for the platform linux\/arm64 asked for/]
+  ])('stops at once, with one clear line, for %p', async (args, message) => {
+    const clean = await write('conventions-clean.tar', onBase([]));
+    const { code, err, out } = await cli([...args, clean]);
+    expect([code, out]).toEqual([2, '']);
+    expect(err).toMatch(message);
+    expect(err.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('says "no such file" for a mistyped archive name, without asking a Docker daemon or registry', async () => {
+    const io = (cwd: string) => ({
+      stdout: new PassThrough(),
+      stderr: new PassThrough(),
+      cwd,
+      openReference: () => Promise.reject(new Error('the daemon was asked')),
+      inspectReference: () => Promise.reject(new Error('the daemon was asked'))
+    });
+    for (const name of ['missing.tar', './missing', 'images/missing.tar.gz', 'missing.oci']) {
+      const i = io(dir);
+      let err = '';
+      i.stderr.on('data', (c) => (err += c));
+      expect(await runCli(['-q', name], i)).toBe(2);
+      expect(err).toBe(`modelarts-image-check: no such file: ${name}\n`);
+    }
+  });
+
+  it('reads .modelarts-image-check.yaml like .yml, and says where a YAML error is, once', async () => {
+    const bad = await write('yaml-bad.tar', badSpec);
+    const cwd = mkdtempSync(join(dir, 'yaml-'));
+    writeFileSync(join(cwd, '.modelarts-image-check.yaml'), 'rules:\n  setuid-setgid: "off"\n');
+    const report = JSON.parse((await cli(['-q', '-f', 'json', bad], cwd)).out);
+    expect(report.rulesOff).toEqual(['setuid-setgid']);
+    writeFileSync(join(cwd, '.modelarts-image-check.yaml'), 'rules:\n  secrets: [\n');
+    const { code, err } = await cli(['-q', bad], cwd);
+    expect(code).toBe(2);
+    expect(err).toMatch(/\.modelarts-image-check\.yaml is not valid YAML: .* \(line 3, column 1\)\n$/);
+    expect(err).not.toMatch(/column \d+:/);
+  });
+
+  it('says what a tiny file is, not where it was cut', async () => {
+    const tiny = join(dir, 'six-bytes.tar');
+    writeFileSync(tiny, 'abcdef');
+    const { code, err } = await cli(['-q', tiny]);
+    expect(code).toBe(2);
+    expect(err).toBe(`modelarts-image-check: image archive ${tiny} is not a tar archive: it has 6 bytes, less than one tar header\n`);
+  });
+
+  it('names itself and its report shape in JSON, and numbers layers from 1 everywhere', async () => {
+    const bad = await write('shape-bad.tar', badSpec);
+    const report = JSON.parse((await cli(['-q', '-f', 'json', bad])).out);
+    expect(report.schemaVersion).toBe(1);
+    expect(report.tool).toEqual({ name: 'modelarts-image-check', version: VERSION });
+    expect(report.layers.map((l: { number: number }) => l.number)).toEqual([1, 2]);
+    const setuid = report.findings.find((f: { rule: string }) => f.rule === 'setuid-setgid');
+    expect(setuid.layer.number).toBe(2);
+    expect((await cli(['-q', bad])).out).toMatch(/\/opt\/tool is owned by root[^\n]*\n\s+layer 2: /);
+    const sarif = JSON.parse((await cli(['-q', '-f', 'sarif', bad])).out);
+    expect(sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'setuid-setgid').message.text).toMatch(/\(\/opt\/tool, layer 2\)$/);
+  });
+});
+
 describe('the bundled dist/cli.js', () => {
   const bundle = join(__dirname, '..', '..', 'dist', 'cli.js');
 
@@ -204,6 +340,40 @@ describe('the bundled dist/cli.js', () => {
     expect(broken.status).toBe(2);
     expect(broken.stderr).toMatch(/^modelarts-image-check: image archive .*corrupt\.tar (is truncated|has neither)/);
     expect(broken.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('reads an archive from standard input (-), plain or compressed, and says so when the pipe ended early', async () => {
+    const { archive } = await buildImage(badSpec);
+    const piped = (input: Buffer) => spawnSync(process.execPath, [bundle, '-q', '-f', 'json', '-'], { input, encoding: 'utf8' });
+    const plain = piped(archive);
+    expect(plain.stderr).toBe('');
+    expect(plain.status).toBe(1);
+    const report = JSON.parse(plain.stdout);
+    expect(report.image.reference).toBe('the archive on standard input');
+    expect(report.findings.map((f: { rule: string }) => f.rule)).toContain('setuid-setgid');
+    expect(JSON.parse(piped(gzipSync(archive)).stdout).findings).toEqual(report.findings);
+    // docker save always ends with the end-of-archive marker: a pipe without it was cut short.
+    const cut = piped(archive.subarray(0, archive.length - 1024));
+    expect(cut.status).toBe(2);
+    expect(cut.stderr).toMatch(
+      /^modelarts-image-check: the archive on standard input is truncated: .*\(standard input ended early: did the command writing it fail\?\)\n$/
+    );
+  });
+
+  (zstdAvailable() ? it : it.skip)('reads a zstd-compressed archive file, or says how to decompress it', async () => {
+    const { archive } = await buildImage(badSpec);
+    const path = join(dir, 'image.tar.zst');
+    writeFileSync(path, compress(archive, 'zstd'));
+    const run = spawnSync(process.execPath, [bundle, '-q', '-f', 'json', path], { encoding: 'utf8' });
+    if ('createZstdDecompress' in require('node:zlib')) {
+      expect(run.status).toBe(1);
+      expect(JSON.parse(run.stdout).findings.map((f: { rule: string }) => f.rule)).toContain('setuid-setgid');
+    } else {
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(
+        /is zstd-compressed as a whole, and this Node\.js .* has no zstd support: decompress it first \(zstd -dc FILE \| modelarts-image-check -\)/
+      );
+    }
   });
 
   it('reads a config file with the YAML and schema code it loads only then (dist/config-parsers.js)', async () => {

@@ -146,6 +146,8 @@ suite('the action against a real daemon and registry', () => {
     expect(r.status).toBe(1);
     const report = JSON.parse(r.stdout);
     expect(report.base).toMatchObject({ given: true, matches: true });
+    // docker save of an image ID names no tag: the daemon's tags are the report's.
+    expect(report.image.repoTags).toEqual([BAD]);
     expect(
       report.findings
         .filter((f: { severity: string }) => f.severity === 'error')
@@ -201,13 +203,14 @@ suite('the action against a real daemon and registry', () => {
   });
 
   it('the bundled CLI says clearly when a reference is neither an archive nor an image reference', () => {
-    const r = spawnSync(process.execPath, [join(__dirname, '../../dist/cli.js'), '--base', '/nonexistent/base.tar', `docker-daemon:${BAD}`], {
-      encoding: 'utf8',
-      env: process.env
-    });
-    expect(r.status).toBe(2);
-    expect(r.stderr).toBe(
-      'modelarts-image-check: "/nonexistent/base.tar" is neither an archive that exists nor an image reference (NAME[:TAG][@DIGEST] or an image ID)\n'
-    );
+    const cli = (base: string) =>
+      spawnSync(process.execPath, [join(__dirname, '../../dist/cli.js'), '--base', base, `docker-daemon:${BAD}`], { encoding: 'utf8' });
+    const file = cli('/nonexistent/base.tar');
+    expect([file.status, file.stderr]).toEqual([2, 'modelarts-image-check: no such file: /nonexistent/base.tar\n']);
+    const neither = cli('Base Image!');
+    expect([neither.status, neither.stderr]).toEqual([
+      2,
+      'modelarts-image-check: "Base Image!" is neither an archive that exists nor an image reference (NAME[:TAG][@DIGEST] or an image ID)\n'
+    ]);
   });
 });

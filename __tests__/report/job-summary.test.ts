@@ -4,6 +4,9 @@ import type { JsonReport } from '../../src/report/json-report';
 describe('job summary', () => {
   const report = (findings: JsonReport['findings']): JsonReport =>
     ({
+      schemaVersion: 1,
+      tool: { name: 'modelarts-image-check', version: '0.1.0' },
+      rulesOff: [],
       profile: 'legacy',
       profileReason: 'the base image has the user work (UID 1101)',
       software: {},
@@ -23,7 +26,7 @@ describe('job summary', () => {
       base: { given: false, reference: null, id: null, layers: 1, matches: true, guessed: true },
       findings,
       layers: [
-        { index: 0, diffId: 'sha256:x', size: 1e6, compression: 'none', entries: 10, base: true, contentScanned: false, createdBy: '<script>layer</script>' }
+        { number: 1, diffId: 'sha256:x', size: 1e6, compression: 'none', entries: 10, base: true, contentScanned: false, createdBy: '<script>layer</script>' }
       ],
       largestFiles: [],
       scan: { truncatedFiles: 0, unscannedBytes: 0 },

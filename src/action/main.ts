@@ -147,15 +147,15 @@ async function check(inputs: Inputs, services: Services): Promise<void> {
     });
   });
 
-  const report = buildJsonReport(result, inputs.failOn);
+  const { dockerfile, lines, missing } = dockerfileLines(inputs.dockerfile, workspace, result.facts.config.history);
+  if (missing) core.warning(`The dockerfile input names ${inputs.dockerfile}, which does not exist: annotations will not point at Dockerfile lines.`);
+  const report = buildJsonReport(result, inputs.failOn, dockerfile ? { path: dockerfile, lines } : undefined);
   const outDir = join(process.env.RUNNER_TEMP || join(workspace, '.modelarts-image-check'), 'modelarts-image-check');
   mkdirSync(outDir, { recursive: true });
   // One report per image: a matrix of images in one job must not overwrite one file.
   const reportPath = join(outDir, `report-${fileSlug(imageLabel(inputs.image))}.json`);
   writeFileSync(reportPath, JSON.stringify(report, null, 2) + '\n');
 
-  const { dockerfile, lines, missing } = dockerfileLines(inputs.dockerfile, workspace, result.facts.config.history);
-  if (missing) core.warning(`The dockerfile input names ${inputs.dockerfile}, which does not exist: annotations will not point at Dockerfile lines.`);
   if (inputs.sarifFile) {
     const sarifPath = resolve(workspace, inputs.sarifFile);
     mkdirSync(dirname(sarifPath), { recursive: true });

@@ -1,11 +1,12 @@
 // The command-line interface: modelarts-image-check [options] IMAGE.
 // Exit codes: 0 passed, 1 findings at or above --fail-on, 2 the image could not be checked.
 import { Command, CommanderError, Option } from 'commander';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { checkImage, type KnownBase } from '../core/check-image';
 import { parseClamdAddress } from '../core/scan/clamd-client';
 import { describeError, ImageError, UsageError } from '../core/errors';
-import { archiveSource, type ImageSource } from '../core/source/image-source';
+import { archiveSource, stdinSource, type ImageSource } from '../core/source/image-source';
 import { resolveSettings } from '../core/settings/resolve-settings';
 import { buildJsonReport } from '../report/json-report';
 import { Progress } from './progress';
@@ -28,8 +29,11 @@ export interface CliIo {
 function program(): Command {
   return new Command('modelarts-image-check')
     .description('Check a Docker image against the Huawei Cloud ModelArts custom training image specification.')
-    .argument('<IMAGE>', 'docker-archive:PATH, oci-archive:PATH, a path to an archive, or (with a Docker daemon) docker-daemon:REF / an image reference')
-    .option('--base <IMAGE>', 'the ModelArts base image the image was built on (same forms as IMAGE); without it the base is guessed from the history')
+    .argument(
+      '<IMAGE>',
+      'docker-archive:PATH, oci-archive:PATH, a path to an archive (plain, gzip or zstd), - for an archive on standard input, or (with a Docker daemon) docker-daemon:REF / an image reference'
+    )
+    .option('-b, --base <IMAGE>', 'the ModelArts base image the image was built on (same forms as IMAGE); without it the base is guessed from the history')
     .addOption(
       new Option(
         '--profile <name>',
@@ -38,7 +42,7 @@ function program(): Command {
         .choices(['auto', 'legacy', 'current'])
         .default(undefined, 'auto, or the config file')
     )
-    .option('--max-size <size>', 'largest allowed uncompressed size: 9.5GB, 9.5GiB or bytes (default from the profile: 9.5GB legacy, 30GB current)')
+    .option('--max-size <size>', 'largest allowed uncompressed size: 9.5GB, 9.5GiB or whole bytes (default from the profile: 9.5GB legacy, 30GB current)')
     .option('--expected-uid <uid>', 'UID the default user must have (default from the profile: 1101 legacy, 1000 current)')
     .addOption(
       new Option('--arch <arch>', 'the CPU architecture the image must be built for: amd64 (CPU and GPU pools) or arm64 (Ascend pools)').choices([
@@ -48,22 +52,24 @@ function program(): Command {
         'aarch64'
       ])
     )
-    .option('--config <file>', 'configuration file (default: .modelarts-image-check.yml in the working directory, if present)')
-    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'sarif']).default('text'))
-    .option('--output <file>', 'write the report to this file instead of stdout')
+    .option('-c, --config <file>', 'configuration file (default: .modelarts-image-check.yml or .yaml in the working directory, if present)')
+    .option('--ignore <rule>', 'turn a rule off (repeatable); the report lists it as off', (id: string, all: string[]) => [...all, id], [] as string[])
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'sarif']).default('text'))
+    .option('-o, --output <file>', 'write the report to this file instead of stdout')
     .addOption(
       new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(['error', 'warning', 'notice', 'never']).default('error')
     )
-    .option('--dockerfile <file>', 'the Dockerfile the image was built from, to point findings at its lines (SARIF)')
-    .option('--platform <os/arch>', 'platform to pick from a multi-platform OCI archive (default: linux/amd64)')
+    .option('--dockerfile <file>', 'the Dockerfile the image was built from, to point findings at its lines (default: ./Dockerfile, if present)')
+    .option('--platform <os/arch>', 'the platform to check: picked from an archive of several (default: its only one, or linux/amd64)')
     .option('--scan-limit <size>', 'bytes of each file the content scan reads at most (default: 64MiB)')
     .option('--max-uncompressed <size>', 'stop reading after this much uncompressed data; guards against decompression bombs (default: 4 x max-size)')
     .option(
       '--clamd <address>',
       'also stream every file to a ClamAV daemon: tcp://HOST:PORT or unix:PATH (detections in custom layers are malicious-code findings)'
     )
-    .option('-q, --quiet', 'no progress output')
-    .version(VERSION)
+    .option('--no-progress', 'no progress bar or progress lines')
+    .option('-q, --quiet', 'nothing on stderr but errors (implies --no-progress)')
+    .version(VERSION, '-V, --version')
     .showHelpAfterError(false)
     .exitOverride();
 }
@@ -81,45 +87,53 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     throw err;
   }
-  const opts = cmd.opts<Record<string, string | boolean | undefined>>();
+  const opts = cmd.opts<Record<string, string | boolean | string[] | undefined>>();
+  const option = (name: string) => (typeof opts[name] === 'string' ? (opts[name] as string) : undefined);
   try {
-    if (opts.clamd) parseClamdAddress(String(opts.clamd));
+    const clamd = option('clamd');
+    if (clamd) parseClamdAddress(clamd);
     const failOn = parseFailOn(String(opts.failOn));
     const { settings } = resolveSettings({
-      profile: opts.profile as string | undefined,
-      maxSize: opts.maxSize as string | undefined,
-      expectedUid: opts.expectedUid as string | undefined,
-      arch: opts.arch as string | undefined,
-      config: opts.config as string | undefined,
-      platform: opts.platform as string | undefined,
-      scanLimit: opts.scanLimit as string | undefined,
-      maxUncompressed: opts.maxUncompressed as string | undefined,
+      profile: option('profile'),
+      maxSize: option('maxSize'),
+      expectedUid: option('expectedUid'),
+      arch: option('arch'),
+      config: option('config'),
+      ignore: opts.ignore as string[],
+      platform: option('platform'),
+      scanLimit: option('scanLimit'),
+      maxUncompressed: option('maxUncompressed'),
       cwd: io.cwd
     });
+    // What can be known before the check is checked first: a long check must not end in a typo.
+    const output = option('output');
+    if (output) checkOutputPath(resolve(io.cwd, output));
+    const dockerfilePath = option('dockerfile');
+    if (dockerfilePath && !existsSync(resolve(io.cwd, dockerfilePath))) throw new UsageError(`no such Dockerfile: ${dockerfilePath}`);
+
     const image = await openImage(cmd.args[0], io);
     const base = opts.base ? await openBase(String(opts.base), io) : undefined;
-    const progress = opts.quiet ? undefined : new Progress(io.stderr, image.size);
+    const progress = opts.quiet || opts.progress === false ? undefined : new Progress(io.stderr, image.size);
     let result;
     try {
-      result = await checkImage({ image, base, settings, clamd: opts.clamd as string | undefined, onProgress: progress && ((b) => progress.update(b)) });
+      result = await checkImage({ image, base, settings, clamd, onProgress: progress && ((b) => progress.update(b)) });
     } finally {
       progress?.stop();
     }
-    const report = buildJsonReport(result, failOn);
-    let output: string;
-    if (opts.format === 'json') output = JSON.stringify(report, null, 2) + '\n';
+    const found = dockerfileLines(dockerfilePath, io.cwd, result.facts.config.history);
+    const report = buildJsonReport(result, failOn, found.dockerfile ? { path: found.dockerfile, lines: found.lines } : undefined);
+    let text: string;
+    if (opts.format === 'json') text = JSON.stringify(report, null, 2) + '\n';
     else if (opts.format === 'sarif') {
-      const found = dockerfileLines(opts.dockerfile as string | undefined, io.cwd, result.facts.config.history);
-      if (found.missing) throw new UsageError(`cannot read the Dockerfile ${opts.dockerfile}`);
-      output =
+      text =
         JSON.stringify(
           buildSarif(report, { dockerfile: found.dockerfile ?? 'Dockerfile', lines: found.lines, category: sarifCategoryOf(cmd.args[0]) }),
           null,
           2
         ) + '\n';
-    } else output = renderText(report, !opts.output && !!io.stdout.isTTY && !process.env.NO_COLOR);
-    if (opts.output) writeFileSync(String(opts.output), output);
-    else io.stdout.write(output);
+    } else text = renderText(report, !output && !!io.stdout.isTTY && !process.env.NO_COLOR);
+    if (output) writeOutput(resolve(io.cwd, output), text);
+    else io.stdout.write(text);
     return report.summary.passed ? 0 : 1;
   } catch (err) {
     io.stderr.write(`modelarts-image-check: ${describeError(err)}\n`);
@@ -129,8 +143,34 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** The report can be written there: an existing directory holds it, and it is no directory itself. */
+function checkOutputPath(path: string): void {
+  const dir = dirname(path);
+  if (!existsSync(dir)) throw new UsageError(`cannot write the report to ${path}: the directory ${dir} does not exist`);
+  if (!statSync(dir).isDirectory()) throw new UsageError(`cannot write the report to ${path}: ${dir} is not a directory`);
+  if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`cannot write the report to ${path}: it is a directory (name a file)`);
+}
+
+function writeOutput(path: string, text: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (err) {
+    throw new UsageError(`cannot write the report to ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+/**
+ * Whether IMAGE names an image in the daemon: docker-daemon:REF, or a name that is neither an
+ * existing file nor one that looks like a file (a path, an archive's extension), so that a
+ * mistyped archive name says "no such file" instead of reaching for a registry.
+ */
 const inDaemon = (ref: string, io: CliIo) =>
-  ref.startsWith('docker-daemon:') || (!/^(docker|oci)-archive:/.test(ref) && !existsSync(ref) && io.openReference !== undefined);
+  ref.startsWith('docker-daemon:') ||
+  (!/^(docker|oci)-archive:/.test(ref) && ref !== '-' && !existsSync(ref) && !looksLikeFile(ref) && io.openReference !== undefined);
+
+function looksLikeFile(ref: string): boolean {
+  return /^(\.{0,2}\/|~)/.test(ref) || /\.(tar|tgz|tar\.gz|tar\.zst|tzst|gz|zst|oci)$/i.test(ref);
+}
 
 /** A base in the daemon is known by its layer list alone: no docker save of it. */
 async function openBase(ref: string, io: CliIo): Promise<ImageSource | KnownBase> {
@@ -142,5 +182,6 @@ async function openImage(ref: string, io: CliIo): Promise<ImageSource> {
   const daemon = inDaemon(ref, io);
   if (daemon && io.openReference) return io.openReference(ref.replace(/^docker-daemon:/, ''));
   if (daemon) throw new UsageError('docker-daemon: references need a Docker daemon; save the image first (docker save -o image.tar IMAGE)');
+  if (ref === '-') return stdinSource();
   return archiveSource(ref);
 }

@@ -162,7 +162,8 @@ function buildFacts(image: ResolvedImage, base: ResolvedImage | undefined, optio
     reference: options.image.name,
     id: image.id,
     layout: image.layout,
-    repoTags: image.repoTags,
+    // A save of an image ID names no tag: the daemon's tags for it then.
+    repoTags: image.repoTags.length > 0 ? image.repoTags : (options.image.repoTags ?? []),
     config,
     rawConfig: image.config,
     layers,

@@ -125,6 +125,7 @@ export function daemonSource(docker: Docker, info: ImageInfo, name: string): Ima
     layout: 'docker-archive',
     size: info.size,
     layersVerified: true,
+    repoTags: info.repoTags,
     open: () => ({
       // Read over HTTP/1.0, the save ends when the connection closes, whole or not (see
       // save-stream.ts); the daemon's archives always end with the end-of-archive marker.

@@ -23,8 +23,11 @@ const PER_LEVEL = 10;
 const MAX_MESSAGE = 4000;
 const FIRST_PATHS = 5;
 
-export function buildAnnotations(findings: Finding[], lines: Map<string, DockerfileInstruction>, dockerfile: string | undefined): Annotation[] {
-  const groups = new Map<string, Finding[]>();
+/** What an annotation tells of a finding (the core's findings and the JSON report's both have it). */
+type Annotated = Pick<Finding, 'rule' | 'severity' | 'message' | 'path' | 'instruction' | 'waived'>;
+
+export function buildAnnotations(findings: Annotated[], lines: Map<string, DockerfileInstruction>, dockerfile: string | undefined): Annotation[] {
+  const groups = new Map<string, Annotated[]>();
   for (const f of findings) {
     if (f.waived) continue;
     const key = `${f.severity}\0${f.rule}\0${f.instruction ?? ''}`;

@@ -52,26 +52,28 @@ export function renderSummary(report: JsonReport, extras: SummaryExtras = {}): s
 
   const rows = RULES.map((r) => {
     const found = report.findings.filter((f) => f.rule === r.id && !f.waived);
-    const worst = found.some((f) => f.severity === 'error')
-      ? '❌ error'
-      : found.some((f) => f.severity === 'warning')
-        ? '⚠️ warning'
-        : found.length
-          ? 'ℹ️ notice'
-          : '✅ pass';
+    const worst = report.rulesOff.includes(r.id)
+      ? '⏸️ off'
+      : found.some((f) => f.severity === 'error')
+        ? '❌ error'
+        : found.some((f) => f.severity === 'warning')
+          ? '⚠️ warning'
+          : found.length
+            ? 'ℹ️ notice'
+            : '✅ pass';
     return `<tr><td><a href="${docsUrl(r.id)}">${r.id}</a></td><td>${worst}</td><td>${found.length}</td><td>${escapeHtml(r.description)}</td></tr>`;
   });
   parts.push(`<h3>Rules</h3><table><tr><th>Rule</th><th>Status</th><th>Findings</th><th>Requirement</th></tr>${rows.join('')}</table>`);
 
   const layerRows = report.layers.map((l) => {
-    const n = report.findings.filter((f) => f.layer?.index === l.index && !f.waived).length;
-    return `<tr><td>${l.index + 1}</td><td>${l.base ? 'base' : 'custom'}</td><td>${code((l.createdBy && shortInstruction(l.createdBy, INSTRUCTION_SHOWN)) || '(unknown)')}</td><td>${formatSize(l.size)}</td><td>${l.entries}</td><td>${n}</td></tr>`;
+    const n = report.findings.filter((f) => f.layer?.number === l.number && !f.waived).length;
+    return `<tr><td>${l.number}</td><td>${l.base ? 'base' : 'custom'}</td><td>${code((l.createdBy && shortInstruction(l.createdBy, INSTRUCTION_SHOWN)) || '(unknown)')}</td><td>${formatSize(l.size)}</td><td>${l.entries}</td><td>${n}</td></tr>`;
   });
   const tail: string[] = [];
   tail.push(
     `<h3>Layers</h3><table><tr><th>#</th><th>Part</th><th>Instruction</th><th>Size</th><th>Entries</th><th>Findings</th></tr>${layerRows.join('')}</table>`
   );
-  const chart = report.layers.filter((l) => l.size > 0).map((l) => `    "layer ${l.index + 1} ${l.base ? 'base' : 'custom'}" : ${(l.size / 1e6).toFixed(1)}`);
+  const chart = report.layers.filter((l) => l.size > 0).map((l) => `    "layer ${l.number} ${l.base ? 'base' : 'custom'}" : ${(l.size / 1e6).toFixed(1)}`);
   if (chart.length) tail.push(['', '```mermaid', 'pie showData title Layer sizes (MB)', ...chart, '```', ''].join('\n'));
   if (report.largestFiles.length) {
     tail.push(
@@ -95,7 +97,7 @@ export function renderSummary(report: JsonReport, extras: SummaryExtras = {}): s
     for (const f of found) {
       const where = [
         f.path ? code(f.path) : '',
-        f.layer ? `layer ${f.layer.index + 1}` : '',
+        f.layer ? `layer ${f.layer.number}` : '',
         f.instruction ? code(shortInstruction(f.instruction, INSTRUCTION_SHOWN)) : ''
       ]
         .filter(Boolean)

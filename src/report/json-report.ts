@@ -3,6 +3,9 @@ import type { CheckResult } from '../core/check-image';
 import { largestCustomFiles } from '../core/facts';
 import { PROFILES } from '../core/settings/settings';
 import { count } from '../core/text/plural';
+import { RULES } from '../core/rules';
+import type { DockerfileInstruction } from '../dockerfile/dockerfile-map';
+import { VERSION } from '../version';
 import { verdict, type FailOn } from './verdict';
 
 /** The image's short ID for a report's heading, unless its reference already shows it (a daemon image's does). */
@@ -21,11 +24,23 @@ export function findingCounts(s: JsonReport['summary']): string {
   return `${count(s.errors, 'error')}, ${count(s.warnings, 'warning')}, ${count(s.notices, 'notice')}${s.waived ? `, ${s.waived} waived` : ''}`;
 }
 
-export function buildJsonReport(result: CheckResult, failOn: FailOn) {
+/** The Dockerfile the image was built from, with its instructions tied to the history (dockerfile/dockerfile-lines.ts). */
+export interface DockerfileContext {
+  path: string;
+  lines: Map<string, DockerfileInstruction>;
+}
+
+/** The version of this document's shape: raised when a field changes meaning or goes away. */
+export const REPORT_SCHEMA_VERSION = 1;
+
+export function buildJsonReport(result: CheckResult, failOn: FailOn, dockerfile?: DockerfileContext) {
   const { facts, findings, settings } = result;
   const c = facts.config.config ?? {};
   const size = facts.layers.reduce((s, l) => s + l.size, 0);
+  const lineOf = (instruction: string | undefined) => (instruction && dockerfile ? dockerfile.lines.get(instruction) : undefined);
   return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'modelarts-image-check', version: VERSION },
     /** The ModelArts specification the image was judged by: legacy (old-version training) or current (new-version training). */
     profile: result.profile.name,
     profileReason: result.profile.reason,
@@ -53,17 +68,24 @@ export function buildJsonReport(result: CheckResult, failOn: FailOn) {
       matches: facts.base.matches,
       guessed: facts.base.guessed
     },
-    findings: findings.map((f) => ({
-      rule: f.rule,
-      severity: f.severity,
-      message: f.message,
-      ...(f.path !== undefined && { path: f.path }),
-      ...(f.layer && { layer: f.layer }),
-      ...(f.instruction && { instruction: f.instruction }),
-      ...(f.waived && { waived: f.waived })
-    })),
+    /** Rules the settings turned off (the config file's `rules`, or --ignore): not checked. */
+    rulesOff: RULES.filter((r) => settings.severities[r.id] === 'off').map((r) => r.id),
+    findings: findings.map((f) => {
+      const line = lineOf(f.instruction);
+      return {
+        rule: f.rule,
+        severity: f.severity,
+        message: f.message,
+        ...(f.path !== undefined && { path: f.path }),
+        // Layers are numbered from 1, the bottom one, everywhere (text, SARIF, the job summary).
+        ...(f.layer && { layer: { number: f.layer.index + 1, diffId: f.layer.diffId, ...(f.layer.createdBy && { createdBy: f.layer.createdBy }) } }),
+        ...(f.instruction && { instruction: f.instruction }),
+        ...(line && dockerfile && { dockerfile: { path: dockerfile.path, line: line.line, endLine: line.endLine } }),
+        ...(f.waived && { waived: f.waived })
+      };
+    }),
     layers: facts.layers.map((l) => ({
-      index: l.index,
+      number: l.index + 1,
       diffId: l.diffId,
       size: l.size,
       compression: l.compression,

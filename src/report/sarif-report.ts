@@ -75,7 +75,7 @@ export function buildSarif(report: JsonReport, options: SarifOptions) {
           .filter((f) => ruleIndex.has(f.rule))
           .map((f) => {
             const ins = f.instruction ? options.lines.get(f.instruction) : undefined;
-            const where = [f.path, f.layer ? `layer ${f.layer.index + 1}` : ''].filter(Boolean).join(', ');
+            const where = [f.path, f.layer ? `layer ${f.layer.number}` : ''].filter(Boolean).join(', ');
             return {
               ruleId: f.rule,
               ruleIndex: ruleIndex.get(f.rule),

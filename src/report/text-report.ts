@@ -22,6 +22,7 @@ export function renderText(report: JsonReport, color: boolean): string {
     lines.push(`base: ${report.base.reference} (${count(report.base.layers, 'layer')}${report.base.matches ? '' : ', NOT a prefix of the image'})`);
   else lines.push(`base: not given; ${report.base.guessed ? `guessed as ${theFirst(report.base.layers, 'layer')} from the history` : 'could not be guessed'}`);
   lines.push(`judged by the ${profileLine(report)}`);
+  if (report.rulesOff.length > 0) lines.push(`rules turned off: ${report.rulesOff.join(', ')}`);
   for (const rule of RULES) {
     const found = report.findings.filter((f) => f.rule === rule.id);
     if (found.length === 0) continue;
@@ -30,8 +31,9 @@ export function renderText(report: JsonReport, color: boolean): string {
     for (const f of found) {
       const tag = f.waived ? c('dim', 'waived ') : c(f.severity, f.severity.padEnd(7) + ' ');
       lines.push(`  ${tag} ${escapeControl(f.message)}`);
-      const where = [f.layer ? `layer ${f.layer.index + 1}` : '', f.instruction ? shortInstruction(f.instruction, 100) : ''].filter(Boolean).join(': ');
+      const where = [f.layer ? `layer ${f.layer.number}` : '', f.instruction ? shortInstruction(f.instruction, 100) : ''].filter(Boolean).join(': ');
       if (where) lines.push(c('dim', `           ${escapeControl(where)}`));
+      if (f.dockerfile) lines.push(c('dim', `           ${escapeControl(f.dockerfile.path)}:${f.dockerfile.line}`));
       if (f.waived) lines.push(c('dim', `           waived: ${f.waived.reason}${f.waived.expires ? ` (until ${f.waived.expires})` : ''}`));
     }
   }

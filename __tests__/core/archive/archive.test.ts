@@ -69,10 +69,20 @@ describe('archive layouts', () => {
   it('picks the platform from a nested multi-platform index', async () => {
     const r = await check(violating('gzip'), { layout: 'oci', multiPlatform: true });
     expect(paths(r, 'setuid-setgid')).toEqual(expected.setuid);
-    await expect(check(violating('gzip'), { layout: 'oci', multiPlatform: true, settings: { platform: 'linux/s390x' } })).rejects.toThrow(
+    await expect(check(violating('gzip'), { layout: 'oci', multiPlatform: true, withBase: false, settings: { platform: 'linux/s390x' } })).rejects.toThrow(
       /no image for platform linux\/s390x \(it has linux\/arm64, linux\/amd64\)/
     );
   });
+
+  it.each<Layout>(['docker-legacy', 'docker-oci', 'oci'])(
+    'requires a platform asked for of an archive of one image (%s), and takes its only one otherwise',
+    async (layout) => {
+      expect(paths(await check(violating(), { layout, withBase: false, settings: { platform: 'linux/amd64' } }), 'setuid-setgid')).toEqual(expected.setuid);
+      await expect(check(violating(), { layout, withBase: false, settings: { platform: 'linux/arm64' } })).rejects.toThrow(
+        /holds one image, for linux\/amd64, not for the platform linux\/arm64 asked for|has no image for platform linux\/arm64 \(it has linux\/amd64\)/
+      );
+    }
+  );
 
   (zstdAvailable() ? it : it.skip)('reads zstd layers, or says clearly that this Node.js cannot', async () => {
     const run = check(violating('zstd'), { layout: 'oci' });

@@ -5,7 +5,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { SNIFF_BYTES, sniffBlob, type BlobKind } from './blob-kind';
 import { excerpt } from '../text/excerpt';
-import { decompressInto } from '../layer/decompress';
+import { decompressInto, zstdSupported } from '../layer/decompress';
 import { ImageError } from '../errors';
 import { Handoff } from '../streams/handoff';
 import { AMBIGUOUS, ArchiveContents, digestInBlobPath, resolveInArchive, RESOLVE_BUDGET, type ArchiveBlob } from './archive-contents';
@@ -232,7 +232,7 @@ class ArchiveReader {
   }
 }
 
-/** Reads a whole archive stream; the outer archive may itself be gzip-compressed. */
+/** Reads a whole archive stream; the outer archive may itself be gzip- or zstd-compressed. */
 export async function readArchive(source: ChunkSource, options: ReadOptions): Promise<ArchiveContents> {
   const reader = new ArchiveReader(options);
   const parser = new TarParser(reader.onEntry, options.label, source.cutShortHint);
@@ -261,7 +261,18 @@ export async function readArchive(source: ChunkSource, options: ReadOptions): Pr
     await parser.end();
   };
   const head: Buffer = first.value;
-  if (head[0] === 0x1f && head[1] === 0x8b) await decompressInto(rest, 'gzip', consume, options.label);
-  else await consume(rest, source.skip?.bind(source), true);
+  const kind = sniffBlob(head.subarray(0, SNIFF_BYTES));
+  if (kind === 'zstd' && !zstdSupported()) {
+    throw new ImageError(
+      `${options.label} is zstd-compressed as a whole, and this Node.js (${process.version}) has no zstd support: decompress it first (zstd -dc FILE | modelarts-image-check -), or run Node.js 22.15 or newer`
+    );
+  }
+  if (kind === 'gzip' || kind === 'zstd') await decompressInto(rest, kind, consume, options.label);
+  else if (kind === 'bzip2' || kind === 'xz') {
+    const tool = kind === 'xz' ? 'xz' : 'bzip2';
+    throw new ImageError(
+      `${options.label} is ${kind}-compressed as a whole, which this tool does not read: decompress it (${tool} -d), or pipe it in: ${tool} -dc FILE | modelarts-image-check -`
+    );
+  } else await consume(rest, source.skip?.bind(source), true);
   return reader.contents;
 }

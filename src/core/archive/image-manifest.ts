@@ -80,7 +80,8 @@ const IMAGE_CONFIG: GoStruct = {
 const INDEX_TYPES = new Set(['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json']);
 
 export interface ResolveOptions {
-  platform: string;
+  /** The platform asked for (Settings.platform); unset: the only image, or linux/amd64 of several. */
+  platform?: string;
   /** What to call the archive in messages. */
   label: string;
   layersWalked: boolean;
@@ -98,6 +99,7 @@ export function resolveImage(contents: ArchiveContents, options: ResolveOptions)
   const index = contents.fileAt('index.json');
   if (manifestJson) {
     const image = fromDockerManifest(contents, manifestJson, options);
+    requirePlatform(image.config, platform, label);
     // Docker 25+ writes both. Its classic image store loads manifest.json, its containerd image
     // store index.json (containerd prefers the OCI layout): both must name the image checked.
     if (index) {
@@ -110,11 +112,26 @@ export function resolveImage(contents: ArchiveContents, options: ResolveOptions)
     }
     return image;
   }
-  if (index && layout !== 'docker-archive') return fromOciIndex(contents, index, platform, options);
+  if (index && layout !== 'docker-archive') {
+    const image = fromOciIndex(contents, index, platform, options);
+    requirePlatform(image.config, platform, label);
+    return image;
+  }
   if (layout === 'docker-archive') throw new ImageError(`${label} has no manifest.json: it is not a docker save archive (for an OCI layout use oci-archive:)`);
   if (layout === 'oci-archive') throw new ImageError(`${label} has no index.json: it is not an OCI image layout (for docker save output use docker-archive:)`);
   if (contents.files.size === 0) throw new ImageError(`${label} contains no files: it is not an image archive`);
   throw new ImageError(`${label} has neither manifest.json (docker save) nor index.json (OCI layout): it is not an image archive, or it is truncated`);
+}
+
+/** A platform asked for must be the one image's, where an archive holds only one. */
+function requirePlatform(config: ImageConfig, platform: string | undefined, label: string): void {
+  if (!platform) return;
+  const [os, arch, variant] = platform.split('/');
+  if (config.os === os && config.architecture === arch && (!variant || !config.variant || config.variant === variant)) return;
+  const has = [config.os, config.architecture, config.variant].filter(Boolean).join('/') || 'an unnamed platform';
+  throw new ImageError(
+    `${label} holds one image, for ${has}, not for the platform ${platform} asked for; leave --platform out, or save the image for ${platform}`
+  );
 }
 
 /** "os/architecture" from an image config, when it names them (variants are spelled loosely). */
@@ -162,8 +179,9 @@ function fromDockerManifest(contents: ArchiveContents, blob: ArchiveBlob, o: Res
   return finish('docker-archive', configBlob.digest, repoTags, config, layerBlobs, o);
 }
 
-function fromOciIndex(contents: ArchiveContents, blob: ArchiveBlob, platform: string, o: ResolveOptions): ResolvedImage {
+function fromOciIndex(contents: ArchiveContents, blob: ArchiveBlob, asked: string | undefined, o: ResolveOptions): ResolvedImage {
   const { label } = o;
+  const platform = asked ?? 'linux/amd64';
   const [os, arch, variant] = platform.split('/');
   let node = jsonOf(blob, 'index.json', label, OCI_MANIFEST);
   let name = 'index.json';
@@ -175,7 +193,9 @@ function fromOciIndex(contents: ArchiveContents, blob: ArchiveBlob, platform: st
     const images = candidates.filter((d) => d.platform?.os !== 'unknown' && d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest');
     const withPlatform = images.filter((d) => d.platform);
     let chosen: Descriptor | undefined;
-    if (withPlatform.length > 0) {
+    if (withPlatform.length === 1 && !asked) {
+      chosen = withPlatform[0];
+    } else if (withPlatform.length > 0) {
       chosen = withPlatform.find((d) => d.platform!.os === os && d.platform!.architecture === arch && (!variant || d.platform!.variant === variant));
       if (!chosen) {
         const offered = withPlatform.map((d) => [d.platform!.os, d.platform!.architecture, d.platform!.variant].filter(Boolean).join('/'));

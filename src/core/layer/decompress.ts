@@ -43,6 +43,11 @@ async function* copies(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
   for await (const chunk of chunks) yield Buffer.from(chunk);
 }
 
+/** Whether this Node.js decompresses zstd (22.15 and newer). */
+export function zstdSupported(): boolean {
+  return typeof (zlib as unknown as { createZstdDecompress?: unknown }).createZstdDecompress === 'function';
+}
+
 function decompressor(compression: Compression, label: string): NodeJS.ReadWriteStream {
   if (compression === 'gzip') return zlib.createGunzip({ chunkSize: 128 * 1024 });
   const create = (zlib as unknown as { createZstdDecompress?: () => NodeJS.ReadWriteStream }).createZstdDecompress;

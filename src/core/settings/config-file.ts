@@ -6,7 +6,11 @@ import schema from '../../../schema/modelarts-image-check.schema.json';
 import { UsageError } from '../errors';
 import { parseArch, parseProfile, parseSize, type Architecture, type ProfileChoice, type SeveritySetting, type Waiver } from './settings';
 
-export const CONFIG_FILE_NAME = '.modelarts-image-check.yml';
+/** The rule ids, as the schema lists them (a test keeps them equal to the rules). */
+export const RULE_IDS: ReadonlySet<string> = new Set(schema.$defs.ruleId.enum);
+
+/** The names the config file is found under in the working directory, in this order. */
+export const CONFIG_FILE_NAMES = ['.modelarts-image-check.yml', '.modelarts-image-check.yaml'];
 
 export interface ConfigFile {
   profile?: ProfileChoice;
@@ -33,7 +37,10 @@ export function readConfigFile(path: string): ConfigFile {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new UsageError(`cannot read the config file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`no such config file: ${path}`);
+    if (code === 'EISDIR') throw new UsageError(`the config file ${path} is a directory`);
+    throw new UsageError(`cannot read the config file ${path}: ${code ?? (err as Error).message}`);
   }
   return parseConfig(text, path);
 }
@@ -43,7 +50,7 @@ export function parseConfig(text: string, name: string): ConfigFile {
   try {
     doc = parsers().parseYaml(text) ?? {};
   } catch (err) {
-    throw new UsageError(`${name} is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+    throw new UsageError(`${name} is not valid YAML: ${yamlProblem(err as Error)}`);
   }
   if (!validate(doc)) {
     // A key of `rules` that is no rule id fails twice (its enum and the propertyNames around it): said once.
@@ -73,4 +80,14 @@ export function parseConfig(text: string, name: string): ConfigFile {
     protectedEtc: (d['protected-etc'] ?? []) as string[],
     waivers: (d.waivers ?? []) as Waiver[]
   };
+}
+
+/** The yaml package's message without its trailing "at line L, column C:" and excerpt, the place said once. */
+function yamlProblem(err: Error & { linePos?: { line: number; col: number }[] }): string {
+  const first = err.message
+    .split('\n')[0]
+    .replace(/\s*at line \d+, column \d+:?\s*$/, '')
+    .replace(/[.:]\s*$/, '');
+  const at = err.linePos?.[0];
+  return at ? `${first} (line ${at.line}, column ${at.col})` : first;
 }

@@ -2,7 +2,7 @@
 // profile defaults, then the config file, then explicit options.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFIG_FILE_NAME, readConfigFile } from './config-file';
+import { CONFIG_FILE_NAMES, readConfigFile, RULE_IDS } from './config-file';
 import { UsageError } from '../errors';
 import { candidateProfiles, defaultSettings, parseArch, parseProfile, parseSize, parseUid, PROFILES, withProfile, type Settings } from './settings';
 
@@ -12,8 +12,10 @@ export interface SettingOptions {
   maxSize?: string;
   expectedUid?: string;
   arch?: string;
-  /** Path of the config file; without it, `.modelarts-image-check.yml` in `cwd` if present. */
+  /** Path of the config file; without it, `.modelarts-image-check.yml` (or `.yaml`) in `cwd` if present. */
   config?: string;
+  /** Rules to turn off, as `--ignore` names them (after the config file's severities). */
+  ignore?: string[];
   platform?: string;
   scanLimit?: string;
   maxUncompressed?: string;
@@ -21,7 +23,7 @@ export interface SettingOptions {
 }
 
 export function resolveSettings(o: SettingOptions): { settings: Settings; configPath?: string } {
-  const configPath = o.config || (existsSync(join(o.cwd, CONFIG_FILE_NAME)) ? join(o.cwd, CONFIG_FILE_NAME) : undefined);
+  const configPath = o.config || CONFIG_FILE_NAMES.map((name) => join(o.cwd, name)).find((path) => existsSync(path));
   const file = configPath ? readConfigFile(configPath) : undefined;
   const choice = o.profile ? parseProfile(o.profile) : (file?.profile ?? 'auto');
   let s = defaultSettings(choice);
@@ -36,6 +38,10 @@ export function resolveSettings(o: SettingOptions): { settings: Settings; config
     s.protectedPaths.push(...file.protectedPaths);
     s.protectedEtc.push(...file.protectedEtc);
     s.waivers = file.waivers;
+  }
+  for (const id of o.ignore ?? []) {
+    if (!RULE_IDS.has(id)) throw new UsageError(`--ignore ${id}: no such rule (the rules: ${[...RULE_IDS].join(', ')})`);
+    s.severities = { ...s.severities, [id]: 'off' };
   }
   if (o.expectedUid) overrides.expectedUid = parseUid(o.expectedUid);
   if (o.maxSize) overrides.maxSize = parseSize(o.maxSize, 'max-size');

@@ -51,7 +51,11 @@ export interface Settings extends ProfileSettings {
   scanLimit: number;
   /** Uncompressed bytes read at most, over all layers (decompression bombs stop here). */
   maxUncompressed: number;
-  platform: string;
+  /**
+   * The platform to check (os/arch[/variant]), when set: picked from an archive of several, and
+   * required of an archive of one. Unset: the archive's only image, or linux/amd64 of several.
+   */
+  platform?: string;
   /** The CPU architecture the image must be built for (GPU and CPU pools are amd64, Ascend pools arm64); any when unset. */
   arch?: Architecture;
   /** Today, as YYYY-MM-DD, for waiver expiry (settable for tests). */
@@ -123,7 +127,6 @@ export function defaultSettings(choice: ProfileChoice = 'auto'): Settings {
     maxLayerSize: 10e9,
     scanLimit: 64 * 1024 * 1024,
     maxUncompressed: 4 * Math.max(...candidateProfiles(choice).map((p) => PROFILES[p].maxSize)),
-    platform: 'linux/amd64',
     today: new Date().toISOString().slice(0, 10)
   };
 }
@@ -156,6 +159,10 @@ export function parseSize(text: string, option = 'size'): number {
   const unit = m ? UNITS[m[2].toLowerCase()] : undefined;
   if (!m || unit === undefined) {
     throw new UsageError(`${option} "${text}" is not a size: write bytes (10000000000), decimal units (9.5GB) or binary units (9.5GiB)`);
+  }
+  // A count of bytes is whole: "9.5" is a slip for 9.5GB, not ten bytes.
+  if (unit === 1 && m[1].includes('.')) {
+    throw new UsageError(`${option} "${text}" is not a whole number of bytes: give a unit (9.5GB, 9.5GiB) or whole bytes (9500000000)`);
   }
   const bytes = Math.round(Number(m[1]) * unit);
   if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new UsageError(`${option} "${text}" is out of range`);

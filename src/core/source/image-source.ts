@@ -1,6 +1,7 @@
 // Where an image comes from: `docker-archive:PATH`, `oci-archive:PATH`, or a bare path whose
 // layout is told from its content. (Daemon references are opened by the daemon source.)
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, read, readSync, statSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { UsageError } from '../errors';
 
 export type Layout = 'docker-archive' | 'oci-archive' | 'auto';
@@ -28,7 +29,44 @@ export interface ImageSource {
    * validator does not hash the layers again (see daemonSource). Archives never have.
    */
   layersVerified?: boolean;
+  /** The tags the source knows the image by (the daemon's), where the archive names none. */
+  repoTags?: string[];
   open(): ChunkSource;
+}
+
+/**
+ * An archive piped into standard input (`docker save IMAGE | modelarts-image-check -`): read as
+ * it arrives, like the daemon's stream. A pipe's end does not prove the archive whole (the
+ * command writing it may have failed), so it must end with tar's end-of-archive marker.
+ */
+export function stdinSource(): ImageSource {
+  if (isatty(0)) throw new UsageError('standard input is a terminal: pipe an archive into it (docker save IMAGE | modelarts-image-check -)');
+  return {
+    name: 'the archive on standard input',
+    layout: 'auto',
+    open: () => ({ ...readDescriptor(0), cutShortHint: 'standard input ended early: did the command writing it fail?' })
+  };
+}
+
+/** Reads a descriptor that cannot seek (a pipe) into one reused 1 MiB buffer, without blocking the thread while it waits. */
+function readDescriptor(fd: number): ChunkSource {
+  return {
+    async *[Symbol.asyncIterator]() {
+      const buffer = Buffer.allocUnsafe(1024 * 1024);
+      for (;;) {
+        const bytesRead = await new Promise<number>((resolve, reject) =>
+          read(fd, buffer, 0, buffer.length, null, (err, n) => (err ? reject(err) : resolve(n)))
+        ).catch(async (err: NodeJS.ErrnoException) => {
+          // A descriptor left non-blocking by whoever opened it has no data yet: wait.
+          if (err.code === 'EAGAIN') return new Promise<number>((resolve) => setTimeout(() => resolve(-1), 10));
+          throw new UsageError(`cannot read standard input: ${err.code ?? err.message}`);
+        });
+        if (bytesRead === -1) continue;
+        if (bytesRead === 0) return;
+        yield buffer.subarray(0, bytesRead);
+      }
+    }
+  };
 }
 
 export function archiveSource(spec: string): ImageSource {

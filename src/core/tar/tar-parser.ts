@@ -197,6 +197,9 @@ export class TarParser {
   /** Call when the input has ended; throws when it ended inside an entry. */
   async end(): Promise<void> {
     if (this.state === State.Done) return;
+    if (this.offset === 0 && this.headerFill > 0) {
+      throw new ImageError(`${this.label} is not a tar archive: it has ${this.headerFill} bytes, less than one tar header`);
+    }
     const hint = this.cutShortHint === undefined ? '' : ` (${this.cutShortHint})`;
     if ((this.state === State.Header && this.headerFill === 0) || this.state === State.Padding) {
       // Tolerated as Go does: a missing end-of-archive marker after a whole entry, even one
