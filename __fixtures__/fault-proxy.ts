@@ -13,8 +13,13 @@ import { rmSync } from 'node:fs';
 export interface Fault {
   /** Which requests it applies to. */
   match: (req: IncomingMessage) => boolean;
-  /** An HTTP status to answer with, or 'stall' to never answer. */
-  answer: number | 'stall';
+  /**
+   * An HTTP status to answer with (and `headers`), 'stall' to never answer, or the registry's
+   * answer passed on with a fault: cut after so many body bytes, one body byte changed, or a
+   * redirect to another URL instead.
+   */
+  answer: number | 'stall' | { cutAfter: number } | { tamperAt: number } | { redirect: string };
+  headers?: Record<string, string>;
   /** How many matching requests get the fault (then they pass through). */
   times: number;
 }
@@ -44,13 +49,22 @@ export async function registryFaultProxy(target: string, faults: Fault[], option
     if (fault) {
       fault.times--;
       faulted.push(`${req.method} ${req.url}`);
+    }
+    const answer = fault?.answer;
+    if (answer === 'stall' || typeof answer === 'number') {
       req.resume();
-      if (fault.answer === 'stall') {
+      if (answer === 'stall') {
         stalled.push(res);
         return;
       }
-      res.writeHead(fault.answer, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errors: [{ code: 'INJECTED', message: `injected ${fault.answer}` }] }));
+      res.writeHead(answer, { 'content-type': 'application/json', ...fault!.headers });
+      res.end(JSON.stringify({ errors: [{ code: 'INJECTED', message: `injected ${answer}` }] }));
+      return;
+    }
+    if (answer && 'redirect' in answer) {
+      req.resume();
+      res.writeHead(307, { location: answer.redirect });
+      res.end();
       return;
     }
     const upstream = (tls ? httpsRequest : httpRequest)(
@@ -61,7 +75,30 @@ export async function registryFaultProxy(target: string, faults: Fault[], option
         if (typeof headers.location === 'string')
           headers.location = headers.location.replace(`${tls ? 'https' : 'http'}://${target}`, `http://${req.headers.host}`);
         res.writeHead(up.statusCode ?? 502, headers);
-        up.pipe(res);
+        if (answer && 'cutAfter' in answer) {
+          let sent = 0;
+          up.on('data', (d: Buffer) => {
+            const room = answer.cutAfter - sent;
+            sent += d.length;
+            if (room > 0) res.write(room >= d.length ? d : d.subarray(0, room));
+            if (sent >= answer.cutAfter) {
+              up.destroy();
+              res.socket?.destroy();
+            }
+          });
+          up.on('end', () => res.end());
+        } else if (answer && 'tamperAt' in answer) {
+          let seen = 0;
+          up.on('data', (d: Buffer) => {
+            if (answer.tamperAt >= seen && answer.tamperAt < seen + d.length) {
+              d = Buffer.from(d);
+              d[answer.tamperAt - seen] ^= 0xff;
+            }
+            seen += d.length;
+            res.write(d);
+          });
+          up.on('end', () => res.end());
+        } else up.pipe(res);
       }
     );
     upstream.on('error', () => res.destroy());

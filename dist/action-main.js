@@ -48,8 +48,8 @@ var require_tunnel = __commonJS({
     "use strict";
     var net = require("net");
     var tls = require("tls");
-    var http = require("http");
-    var https = require("https");
+    var http2 = require("http");
+    var https2 = require("https");
     var events = require("events");
     var assert = require("assert");
     var util = require("util");
@@ -59,24 +59,24 @@ var require_tunnel = __commonJS({
     exports2.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http.request;
+      agent.request = http2.request;
       return agent;
     }
     function httpsOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http.request;
+      agent.request = http2.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
     function httpOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https.request;
+      agent.request = https2.request;
       return agent;
     }
     function httpsOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https.request;
+      agent.request = https2.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -85,7 +85,7 @@ var require_tunnel = __commonJS({
       var self2 = this;
       self2.options = options || {};
       self2.proxyOptions = self2.options.proxy || {};
-      self2.maxSockets = self2.options.maxSockets || http.Agent.defaultMaxSockets;
+      self2.maxSockets = self2.options.maxSockets || http2.Agent.defaultMaxSockets;
       self2.requests = [];
       self2.sockets = [];
       self2.on("free", function onFree(socket, host, port, localAddress) {
@@ -2584,7 +2584,7 @@ var require_connect = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect3({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
+      return function connect2({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
@@ -7629,7 +7629,7 @@ var require_client = __commonJS({
     "use strict";
     var assert = require("node:assert");
     var net = require("node:net");
-    var http = require("node:http");
+    var http2 = require("node:http");
     var util = require_util();
     var { channels } = require_diagnostics();
     var Request = require_request();
@@ -7717,7 +7717,7 @@ var require_client = __commonJS({
         strictContentLength,
         maxCachedSessions,
         maxRedirections,
-        connect: connect4,
+        connect: connect3,
         maxRequestsPerClient,
         localAddress,
         maxResponseSize,
@@ -7769,7 +7769,7 @@ var require_client = __commonJS({
         if (bodyTimeout != null && (!Number.isInteger(bodyTimeout) || bodyTimeout < 0)) {
           throw new InvalidArgumentError("bodyTimeout must be a positive integer or zero");
         }
-        if (connect4 != null && typeof connect4 !== "function" && typeof connect4 !== "object") {
+        if (connect3 != null && typeof connect3 !== "function" && typeof connect3 !== "object") {
           throw new InvalidArgumentError("connect must be a function or an object");
         }
         if (maxRedirections != null && (!Number.isInteger(maxRedirections) || maxRedirections < 0)) {
@@ -7793,15 +7793,15 @@ var require_client = __commonJS({
         if (maxConcurrentStreams != null && (typeof maxConcurrentStreams !== "number" || maxConcurrentStreams < 1)) {
           throw new InvalidArgumentError("maxConcurrentStreams must be a positive integer, greater than 0");
         }
-        if (typeof connect4 !== "function") {
-          connect4 = buildConnector({
+        if (typeof connect3 !== "function") {
+          connect3 = buildConnector({
             ...tls,
             maxCachedSessions,
             allowH2,
             socketPath,
             timeout: connectTimeout,
             ...autoSelectFamily ? { autoSelectFamily, autoSelectFamilyAttemptTimeout } : void 0,
-            ...connect4
+            ...connect3
           });
         }
         if (interceptors?.Client && Array.isArray(interceptors.Client)) {
@@ -7816,9 +7816,9 @@ var require_client = __commonJS({
           this[kInterceptors] = [createRedirectInterceptor({ maxRedirections })];
         }
         this[kUrl] = util.parseOrigin(url);
-        this[kConnector] = connect4;
+        this[kConnector] = connect3;
         this[kPipelining] = pipelining != null ? pipelining : 1;
-        this[kMaxHeadersSize] = maxHeaderSize || http.maxHeaderSize;
+        this[kMaxHeadersSize] = maxHeaderSize || http2.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
         this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 6e5 : keepAliveMaxTimeout;
         this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -7870,7 +7870,7 @@ var require_client = __commonJS({
       }
       /* istanbul ignore: only used for test */
       [kConnect](cb) {
-        connect3(this);
+        connect2(this);
         this.once("connect", cb);
       }
       [kDispatch](opts, handler) {
@@ -7934,7 +7934,7 @@ var require_client = __commonJS({
         assert(client[kSize] === 0);
       }
     }
-    async function connect3(client) {
+    async function connect2(client) {
       assert(!client[kConnecting]);
       assert(!client[kHTTPContext]);
       let { host, hostname, protocol, port } = client[kUrl];
@@ -8105,7 +8105,7 @@ var require_client = __commonJS({
           return;
         }
         if (!client[kHTTPContext]) {
-          connect3(client);
+          connect2(client);
           return;
         }
         if (client[kHTTPContext].destroyed) {
@@ -8397,7 +8397,7 @@ var require_pool = __commonJS({
       constructor(origin, {
         connections,
         factory = defaultFactory,
-        connect: connect3,
+        connect: connect2,
         connectTimeout,
         tls,
         maxCachedSessions,
@@ -8413,25 +8413,25 @@ var require_pool = __commonJS({
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
         }
-        if (connect3 != null && typeof connect3 !== "function" && typeof connect3 !== "object") {
+        if (connect2 != null && typeof connect2 !== "function" && typeof connect2 !== "object") {
           throw new InvalidArgumentError("connect must be a function or an object");
         }
-        if (typeof connect3 !== "function") {
-          connect3 = buildConnector({
+        if (typeof connect2 !== "function") {
+          connect2 = buildConnector({
             ...tls,
             maxCachedSessions,
             allowH2,
             socketPath,
             timeout: connectTimeout,
             ...autoSelectFamily ? { autoSelectFamily, autoSelectFamilyAttemptTimeout } : void 0,
-            ...connect3
+            ...connect2
           });
         }
         super(options);
         this[kInterceptors] = options.interceptors?.Pool && Array.isArray(options.interceptors.Pool) ? options.interceptors.Pool : [];
         this[kConnections] = connections || null;
         this[kUrl] = util.parseOrigin(origin);
-        this[kOptions] = { ...util.deepClone(options), connect: connect3, allowH2 };
+        this[kOptions] = { ...util.deepClone(options), connect: connect2, allowH2 };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
         this.on("connectionError", (origin2, targets, error2) => {
@@ -8625,26 +8625,26 @@ var require_agent = __commonJS({
     function defaultFactory(origin, opts) {
       return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
     }
-    var Agent = class extends DispatcherBase {
-      constructor({ factory = defaultFactory, maxRedirections = 0, connect: connect3, tls, ...options } = {}) {
+    var Agent3 = class extends DispatcherBase {
+      constructor({ factory = defaultFactory, maxRedirections = 0, connect: connect2, tls, ...options } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
         }
-        if (connect3 != null && typeof connect3 !== "function" && typeof connect3 !== "object") {
+        if (connect2 != null && typeof connect2 !== "function" && typeof connect2 !== "object") {
           throw new InvalidArgumentError("connect must be a function or an object");
         }
         if (!Number.isInteger(maxRedirections) || maxRedirections < 0) {
           throw new InvalidArgumentError("maxRedirections must be a positive number");
         }
         super(options);
-        if (connect3 && typeof connect3 !== "function") {
-          connect3 = { ...connect3 };
+        if (connect2 && typeof connect2 !== "function") {
+          connect2 = { ...connect2 };
         }
         if (tls && typeof tls !== "function") {
           tls = { ...tls };
         }
         this[kInterceptors] = options.interceptors?.Agent && Array.isArray(options.interceptors.Agent) ? options.interceptors.Agent : [createRedirectInterceptor({ maxRedirections })];
-        this[kOptions] = { ...util.deepClone(options), connect: connect3, tls };
+        this[kOptions] = { ...util.deepClone(options), connect: connect2, tls };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kMaxRedirections] = maxRedirections;
         this[kFactory] = factory;
@@ -8700,7 +8700,7 @@ var require_agent = __commonJS({
         await Promise.all(destroyPromises);
       }
     };
-    module2.exports = Agent;
+    module2.exports = Agent3;
   }
 });
 
@@ -8710,7 +8710,7 @@ var require_proxy_agent = __commonJS({
     "use strict";
     var { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = require_symbols();
     var { URL: URL2 } = require("node:url");
-    var Agent = require_agent();
+    var Agent3 = require_agent();
     var Pool = require_pool();
     var DispatcherBase = require_dispatcher_base();
     var { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = require_errors();
@@ -8739,16 +8739,16 @@ var require_proxy_agent = __commonJS({
     }
     var Http1ProxyWrapper = class extends DispatcherBase {
       #client;
-      constructor(proxyUrl, { headers = {}, connect: connect3, factory }) {
+      constructor(proxyUrl, { headers = {}, connect: connect2, factory }) {
         super();
         if (!proxyUrl) {
           throw new InvalidArgumentError("Proxy URL is mandatory");
         }
         this[kProxyHeaders] = headers;
         if (factory) {
-          this.#client = factory(proxyUrl, { connect: connect3 });
+          this.#client = factory(proxyUrl, { connect: connect2 });
         } else {
-          this.#client = new Client(proxyUrl, { connect: connect3 });
+          this.#client = new Client(proxyUrl, { connect: connect2 });
         }
       }
       [kDispatch](opts, handler) {
@@ -8810,7 +8810,7 @@ var require_proxy_agent = __commonJS({
         } else if (username && password) {
           this[kProxyHeaders]["proxy-authorization"] = `Basic ${Buffer.from(`${decodeURIComponent(username)}:${decodeURIComponent(password)}`).toString("base64")}`;
         }
-        const connect3 = buildConnector({ ...opts.proxyTls });
+        const connect2 = buildConnector({ ...opts.proxyTls });
         this[kConnectEndpoint] = buildConnector({ ...opts.requestTls });
         const agentFactory = opts.factory || defaultAgentFactory;
         const factory = (origin2, options) => {
@@ -8818,14 +8818,14 @@ var require_proxy_agent = __commonJS({
           if (!this[kTunnelProxy] && protocol2 === "http:" && this[kProxy].protocol === "http:") {
             return new Http1ProxyWrapper(this[kProxy].uri, {
               headers: this[kProxyHeaders],
-              connect: connect3,
+              connect: connect2,
               factory: agentFactory
             });
           }
           return agentFactory(origin2, options);
         };
-        this[kClient] = clientFactory(url, { connect: connect3 });
-        this[kAgent] = new Agent({
+        this[kClient] = clientFactory(url, { connect: connect2 });
+        this[kAgent] = new Agent3({
           ...opts,
           factory,
           connect: async (opts2, callback) => {
@@ -8934,7 +8934,7 @@ var require_env_http_proxy_agent = __commonJS({
     var DispatcherBase = require_dispatcher_base();
     var { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = require_symbols();
     var ProxyAgent2 = require_proxy_agent();
-    var Agent = require_agent();
+    var Agent3 = require_agent();
     var DEFAULT_PORTS = {
       "http:": 80,
       "https:": 443
@@ -8954,7 +8954,7 @@ var require_env_http_proxy_agent = __commonJS({
           });
         }
         const { httpProxy, httpsProxy, noProxy, ...agentOpts } = opts;
-        this[kNoProxyAgent] = new Agent(agentOpts);
+        this[kNoProxyAgent] = new Agent3(agentOpts);
         const HTTP_PROXY = httpProxy ?? process.env.http_proxy ?? process.env.HTTP_PROXY;
         if (HTTP_PROXY) {
           this[kHttpProxyAgent] = new ProxyAgent2({ ...agentOpts, uri: HTTP_PROXY });
@@ -10570,10 +10570,10 @@ var require_api_connect = __commonJS({
         }
       }
     };
-    function connect3(opts, callback) {
+    function connect2(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve3, reject) => {
-          connect3.call(this, opts, (err, data) => {
+          connect2.call(this, opts, (err, data) => {
             return err ? reject(err) : resolve3(data);
           });
         });
@@ -10589,7 +10589,7 @@ var require_api_connect = __commonJS({
         queueMicrotask(() => callback(err, { opaque }));
       }
     }
-    module2.exports = connect3;
+    module2.exports = connect2;
   }
 });
 
@@ -10901,11 +10901,11 @@ var require_mock_utils = __commonJS({
             mockDispatch.call(this, opts, handler);
           } catch (error2) {
             if (error2 instanceof MockNotMatchedError) {
-              const netConnect = agent[kGetNetConnect]();
-              if (netConnect === false) {
+              const netConnect2 = agent[kGetNetConnect]();
+              if (netConnect2 === false) {
                 throw new MockNotMatchedError(`${error2.message}: subsequent request to origin ${origin} was not allowed (net.connect disabled)`);
               }
-              if (checkNetConnect(netConnect, origin)) {
+              if (checkNetConnect(netConnect2, origin)) {
                 originalDispatch.call(this, opts, handler);
               } else {
                 throw new MockNotMatchedError(`${error2.message}: subsequent request to origin ${origin} was not allowed (net.connect is not enabled for this origin)`);
@@ -10919,11 +10919,11 @@ var require_mock_utils = __commonJS({
         }
       };
     }
-    function checkNetConnect(netConnect, origin) {
+    function checkNetConnect(netConnect2, origin) {
       const url = new URL(origin);
-      if (netConnect === true) {
+      if (netConnect2 === true) {
         return true;
-      } else if (Array.isArray(netConnect) && netConnect.some((matcher) => matchValue(matcher, url.host))) {
+      } else if (Array.isArray(netConnect2) && netConnect2.some((matcher) => matchValue(matcher, url.host))) {
         return true;
       }
       return false;
@@ -11299,7 +11299,7 @@ var require_mock_agent = __commonJS({
   "node_modules/undici/lib/mock/mock-agent.js"(exports2, module2) {
     "use strict";
     var { kClients } = require_symbols();
-    var Agent = require_agent();
+    var Agent3 = require_agent();
     var {
       kAgent,
       kMockAgentSet,
@@ -11326,7 +11326,7 @@ var require_mock_agent = __commonJS({
         if (opts?.agent && typeof opts.agent.dispatch !== "function") {
           throw new InvalidArgumentError("Argument opts.agent must implement Agent");
         }
-        const agent = opts?.agent ? opts.agent : new Agent(opts);
+        const agent = opts?.agent ? opts.agent : new Agent3(opts);
         this[kAgent] = agent;
         this[kClients] = agent[kClients];
         this[kOptions] = buildMockOptions(opts);
@@ -11430,9 +11430,9 @@ var require_global2 = __commonJS({
     "use strict";
     var globalDispatcher = /* @__PURE__ */ Symbol.for("undici.globalDispatcher.1");
     var { InvalidArgumentError } = require_errors();
-    var Agent = require_agent();
+    var Agent3 = require_agent();
     if (getGlobalDispatcher() === void 0) {
-      setGlobalDispatcher(new Agent());
+      setGlobalDispatcher(new Agent3());
     }
     function setGlobalDispatcher(agent) {
       if (!agent || typeof agent.dispatch !== "function") {
@@ -11647,7 +11647,7 @@ var require_dump = __commonJS({
 var require_dns = __commonJS({
   "node_modules/undici/lib/interceptor/dns.js"(exports2, module2) {
     "use strict";
-    var { isIP } = require("node:net");
+    var { isIP: isIP2 } = require("node:net");
     var { lookup: lookup2 } = require("node:dns");
     var DecoratorHandler = require_decorator_handler();
     var { InvalidArgumentError, InformationalError } = require_errors();
@@ -11902,7 +11902,7 @@ var require_dns = __commonJS({
       return (dispatch) => {
         return function dnsInterceptor(origDispatchOpts, handler) {
           const origin = origDispatchOpts.origin.constructor === URL ? origDispatchOpts.origin : new URL(origDispatchOpts.origin);
-          if (isIP(origin.hostname) !== 0) {
+          if (isIP2(origin.hostname) !== 0) {
             return dispatch(origDispatchOpts, handler);
           }
           instance.runLookup(origin, origDispatchOpts, (err, newOrigin) => {
@@ -19022,7 +19022,7 @@ var require_undici = __commonJS({
     var Dispatcher = require_dispatcher();
     var Pool = require_pool();
     var BalancedPool = require_balanced_pool();
-    var Agent = require_agent();
+    var Agent3 = require_agent();
     var ProxyAgent2 = require_proxy_agent();
     var EnvHttpProxyAgent = require_env_http_proxy_agent();
     var RetryAgent = require_retry_agent();
@@ -19045,7 +19045,7 @@ var require_undici = __commonJS({
     module2.exports.Client = Client;
     module2.exports.Pool = Pool;
     module2.exports.BalancedPool = BalancedPool;
-    module2.exports.Agent = Agent;
+    module2.exports.Agent = Agent3;
     module2.exports.ProxyAgent = ProxyAgent2;
     module2.exports.EnvHttpProxyAgent = EnvHttpProxyAgent;
     module2.exports.RetryAgent = RetryAgent;
@@ -20013,7 +20013,7 @@ var require_parse2 = __commonJS({
       }
       return { risky: false };
     };
-    var parse3 = (input, options) => {
+    var parse4 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -20183,7 +20183,7 @@ var require_parse2 = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse3(rest, { ...options, fastpaths: false }).output;
+            const expression = parse4(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -20706,7 +20706,7 @@ var require_parse2 = __commonJS({
       }
       return state;
     };
-    parse3.fastpaths = (input, options) => {
+    parse4.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -20771,7 +20771,7 @@ var require_parse2 = __commonJS({
       }
       return source;
     };
-    module2.exports = parse3;
+    module2.exports = parse4;
   }
 });
 
@@ -20780,7 +20780,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
     var scan = require_scan();
-    var parse3 = require_parse2();
+    var parse4 = require_parse2();
     var utils = require_utils2();
     var constants3 = require_constants6();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -20868,7 +20868,7 @@ var require_picomatch = __commonJS({
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
-      return parse3(pattern, { ...options, fastpaths: false });
+      return parse4(pattern, { ...options, fastpaths: false });
     };
     picomatch3.scan = (input, options) => scan(input, options);
     picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -20894,10 +20894,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse3.fastpaths(input, options);
+        parsed.output = parse4.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse3(input, options);
+        parsed = parse4(input, options);
       }
       return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -28162,7 +28162,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse3(src, reviver, options) {
+    function parse4(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -28203,7 +28203,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse3;
+    exports2.parse = parse4;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument;
     exports2.stringify = stringify;
@@ -31600,8 +31600,8 @@ var require_utils3 = __commonJS({
     var HOST_DELIMS = { "@": "%40", "/": "%2F", "?": "%3F", "#": "%23", ":": "%3A" };
     var HOST_DELIM_RE = /[@/?#:]/g;
     var HOST_DELIM_NO_COLON_RE = /[@/?#]/g;
-    function reescapeHostDelimiters(host, isIP) {
-      const re = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
+    function reescapeHostDelimiters(host, isIP2) {
+      const re = isIP2 ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
       re.lastIndex = 0;
       return host.replace(re, (ch) => HOST_DELIMS[ch]);
     }
@@ -31993,7 +31993,7 @@ var require_schemes = __commonJS({
       urnComponent.nss = (uuidComponent.uuid || "").toLowerCase();
       return urnComponent;
     }
-    var http = (
+    var http2 = (
       /** @type {SchemeHandler} */
       {
         scheme: "http",
@@ -32002,11 +32002,11 @@ var require_schemes = __commonJS({
         serialize: httpSerialize
       }
     );
-    var https = (
+    var https2 = (
       /** @type {SchemeHandler} */
       {
         scheme: "https",
-        domainHost: http.domainHost,
+        domainHost: http2.domainHost,
         parse: httpParse,
         serialize: httpSerialize
       }
@@ -32050,8 +32050,8 @@ var require_schemes = __commonJS({
     var SCHEMES = (
       /** @type {Record<SchemeName, SchemeHandler>} */
       {
-        http,
-        https,
+        http: http2,
+        https: https2,
         ws,
         wss,
         urn,
@@ -32100,7 +32100,7 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse3(serialize(uri, options), options);
+        parse4(serialize(uri, options), options);
       }
       return uri;
     }
@@ -32143,8 +32143,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base, relative2, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse3(serialize(base, options), options);
-        relative2 = parse3(serialize(relative2, options), options);
+        base = parse4(serialize(base, options), options);
+        relative2 = parse4(serialize(relative2, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative2.scheme) {
@@ -32298,12 +32298,12 @@ var require_fast_uri = __commonJS({
       const host = matches2[4];
       return hasMalformedPercentEncoding(matches2[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches2[6]) || hasMalformedPercentEncoding(matches2[7]) || hasMalformedPercentEncoding(matches2[8]);
     }
-    function canonicalizeHost(parsed, options, schemeHandler, isIP) {
-      if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
+    function canonicalizeHost(parsed, options, schemeHandler, isIP2) {
+      if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP2)) {
         parsed.error = parsed.error || MALFORMED_HOST_ERROR;
         return true;
       }
-      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP === false && nonSimpleDomain(parsed.host)) {
+      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP2 === false && nonSimpleDomain(parsed.host)) {
         let url;
         try {
           url = new URL("http://" + parsed.host);
@@ -32319,9 +32319,9 @@ var require_fast_uri = __commonJS({
       }
       return false;
     }
-    function hasForbiddenDomainHost(parsed, options, schemeHandler, isIP) {
+    function hasForbiddenDomainHost(parsed, options, schemeHandler, isIP2) {
       return Boolean(
-        parsed.host && isIP === false && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
+        parsed.host && isIP2 === false && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
       );
     }
     function isHostOnlyURL(url) {
@@ -32344,7 +32344,7 @@ var require_fast_uri = __commonJS({
       let malformedHost = false;
       let malformedIPLiteral = false;
       let malformedScheme = false;
-      let isIP = false;
+      let isIP2 = false;
       if (options.reference === "suffix") {
         if (options.scheme) {
           uri = options.scheme + ":" + uri;
@@ -32406,15 +32406,15 @@ var require_fast_uri = __commonJS({
             const bracketedIPLiteral = isIPLiteral(parsed.host);
             const hasIPLiteralBracket = parsed.host.indexOf("[") !== -1 || parsed.host.indexOf("]") !== -1;
             const ipv6result = normalizeIPv6(parsed.host);
-            isIP = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
+            isIP2 = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
             malformedIPLiteral = hasIPLiteralBracket && (!bracketedIPLiteral || ipv6result.error === true);
-            parsed.host = isIP ? ipv6result.host : ipv6result.host.toLowerCase();
+            parsed.host = isIP2 ? ipv6result.host : ipv6result.host.toLowerCase();
             if (malformedIPLiteral) {
               parsed.error = parsed.error || MALFORMED_HOST_ERROR;
               malformedAuthorityOrPort = true;
             }
           } else {
-            isIP = true;
+            isIP2 = true;
           }
         }
         if (parsed.scheme === void 0 && parsed.userinfo === void 0 && parsed.host === void 0 && parsed.port === void 0 && parsed.query === void 0 && !parsed.path) {
@@ -32431,14 +32431,14 @@ var require_fast_uri = __commonJS({
         }
         const schemeHandler = getSchemeHandler(options.scheme || parsed.scheme);
         if (!malformedIPLiteral) {
-          malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP);
+          malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP2);
         }
         if (uri.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
-          let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
-          if (!isIP) {
+          let host = isIP2 ? parsed.host : normalizePercentEncoding(parsed.host, true);
+          if (!isIP2) {
             host = normalizePercentEncoding(host.toLowerCase());
           }
-          parsed.host = isIP || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP) : host;
+          parsed.host = isIP2 || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP2) : host;
         }
         if (!schemeHandler || schemeHandler && !schemeHandler.skipNormalize) {
           if (parsed.path) {
@@ -32462,7 +32462,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse3(uri, opts) {
+    function parse4(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -32499,7 +32499,7 @@ var require_fast_uri = __commonJS({
       resolveComponent,
       equal,
       serialize,
-      parse: parse3
+      parse: parse4
     };
     module2.exports = fastUri;
     module2.exports.default = fastUri;
@@ -41789,7 +41789,7 @@ var require_keyParser = __commonJS({
     var {
       createDecipheriv,
       createECDH,
-      createHash: createHash7,
+      createHash: createHash8,
       createHmac: createHmac2,
       createSign,
       createVerify,
@@ -42477,11 +42477,11 @@ ${formatted}-----END ${type} KEY-----`;
                 );
               }
               const ivSlice = bufferSlice(cipherIV, 0, 8);
-              let cipherKey = createHash7("md5").update(passphrase).update(ivSlice).digest();
+              let cipherKey = createHash8("md5").update(passphrase).update(ivSlice).digest();
               while (cipherKey.length < encInfo.keyLen) {
                 cipherKey = combineBuffers(
                   cipherKey,
-                  createHash7("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
+                  createHash8("md5").update(cipherKey).update(passphrase).update(ivSlice).digest()
                 );
               }
               if (cipherKey.length > encInfo.keyLen)
@@ -42646,8 +42646,8 @@ ${formatted}-----END ${type} KEY-----`;
         if (encrypted) {
           const encInfo = CIPHER_INFO[cipherName];
           let cipherKey = combineBuffers(
-            createHash7("sha1").update(PPK_PP1).update(passphrase).digest(),
-            createHash7("sha1").update(PPK_PP2).update(passphrase).digest()
+            createHash8("sha1").update(PPK_PP1).update(passphrase).digest(),
+            createHash8("sha1").update(PPK_PP2).update(passphrase).digest()
           );
           if (cipherKey.length > encInfo.keyLen)
             cipherKey = bufferSlice(cipherKey, 0, encInfo.keyLen);
@@ -42687,7 +42687,7 @@ ${formatted}-----END ${type} KEY-----`;
           passphrase = EMPTY_PASSPHRASE;
         const calcMAC = createHmac2(
           "sha1",
-          createHash7("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
+          createHash8("sha1").update("putty-private-key-file-mac-key").update(passphrase).digest()
         ).update(macData).digest("hex");
         if (calcMAC !== mac) {
           if (encrypted) {
@@ -45009,7 +45009,7 @@ var require_kex = __commonJS({
       createDiffieHellman,
       createDiffieHellmanGroup,
       createECDH,
-      createHash: createHash7,
+      createHash: createHash8,
       createPublicKey,
       diffieHellman,
       generateKeyPairSync,
@@ -45435,7 +45435,7 @@ var require_kex = __commonJS({
               DISCONNECT_REASON.KEY_EXCHANGE_FAILED
             );
           }
-          const hash2 = createHash7(this.hashName);
+          const hash2 = createHash8(this.hashName);
           hashString(hash2, isServer ? this._remoteIdentRaw : this._identRaw);
           hashString(hash2, isServer ? this._identRaw : this._remoteIdentRaw);
           hashString(hash2, isServer ? this._remoteKexinit : this._kexinit);
@@ -46443,9 +46443,9 @@ var require_kex = __commonJS({
     function generateKEXVal(len, hashName, secret, exchangeHash, sessionID, char) {
       let ret;
       if (len) {
-        let digest = createHash7(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
+        let digest = createHash8(hashName).update(secret).update(exchangeHash).update(char).update(sessionID).digest();
         while (digest.length < len) {
-          const chunk = createHash7(hashName).update(secret).update(exchangeHash).update(digest).digest();
+          const chunk = createHash8(hashName).update(secret).update(exchangeHash).update(digest).digest();
           const extended = Buffer.allocUnsafe(digest.length + chunk.length);
           extended.set(digest, 0);
           extended.set(chunk, digest.length);
@@ -51880,7 +51880,7 @@ var require_client2 = __commonJS({
   "node_modules/ssh2/lib/client.js"(exports2, module2) {
     "use strict";
     var {
-      createHash: createHash7,
+      createHash: createHash8,
       getHashes,
       randomFillSync
     } = require("crypto");
@@ -52102,7 +52102,7 @@ var require_client2 = __commonJS({
           }
           hostVerifier = (key, verify) => {
             if (hashAlgo)
-              key = createHash7(hashAlgo).update(key).digest("hex");
+              key = createHash8(hashAlgo).update(key).digest("hex");
             const ret = hashCb(key, verify);
             if (ret !== void 0)
               verify(ret);
@@ -53690,7 +53690,7 @@ var require_http_agents = __commonJS({
     "use strict";
     var { Agent: HttpAgent } = require("http");
     var { Agent: HttpsAgent } = require("https");
-    var { connect: tlsConnect } = require("tls");
+    var { connect: tlsConnect2 } = require("tls");
     var Client;
     for (const ctor of [HttpAgent, HttpsAgent]) {
       class SSHAgent extends ctor {
@@ -53739,7 +53739,7 @@ var require_http_agents = __commonJS({
         return stream;
       }
       options.socket = stream;
-      const wrapped = tlsConnect(options);
+      const wrapped = tlsConnect2(options);
       const onClose = /* @__PURE__ */ (() => {
         let called = false;
         return () => {
@@ -55406,10 +55406,10 @@ var require_lib2 = __commonJS({
 var require_ssh = __commonJS({
   "node_modules/docker-modem/lib/ssh.js"(exports2, module2) {
     var Client = require_lib2().Client;
-    var http = require("http");
+    var http2 = require("http");
     module2.exports = function(opt) {
       var conn = new Client();
-      var agent = new http.Agent();
+      var agent = new http2.Agent();
       agent.createConnection = function(options, fn) {
         try {
           conn.once("ready", function() {
@@ -58245,7 +58245,7 @@ var require_ms = __commonJS({
       options = options || {};
       var type = typeof val;
       if (type === "string" && val.length > 0) {
-        return parse3(val);
+        return parse4(val);
       } else if (type === "number" && isFinite(val)) {
         return options.long ? fmtLong(val) : fmtShort(val);
       }
@@ -58253,7 +58253,7 @@ var require_ms = __commonJS({
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse3(str) {
+    function parse4(str) {
       str = String(str);
       if (str.length > 100) {
         return;
@@ -59030,7 +59030,7 @@ var require_split_ca = __commonJS({
 var require_modem = __commonJS({
   "node_modules/docker-modem/lib/modem.js"(exports2, module2) {
     var querystring = require("querystring");
-    var http = require_http();
+    var http2 = require_http();
     var fs3 = require("fs");
     var path = require("path");
     var url = require("url");
@@ -59250,7 +59250,7 @@ var require_modem = __commonJS({
       }) : options;
       var req = null;
       try {
-        req = http[self2.protocol === "ssh" ? "http" : self2.protocol].request(opts, function() {
+        req = http2[self2.protocol === "ssh" ? "http" : self2.protocol].request(opts, function() {
         });
       } catch (e) {
         callback(e);
@@ -65843,7 +65843,7 @@ function endGroup() {
 }
 
 // src/action/main.ts
-var import_node_crypto7 = require("node:crypto");
+var import_node_crypto8 = require("node:crypto");
 var import_node_fs7 = require("node:fs");
 var import_node_path5 = require("node:path");
 
@@ -66871,13 +66871,13 @@ var gpuDriver = {
       (path) => {
         const node = facts.fs.get(path);
         if (!node || facts.layers[node.layer]?.base) return;
-        const mount = isUnder(path, DRIVER_MOUNT);
-        if (!mount && (node.kind !== 0 /* File */ || path.includes("/stubs/"))) return;
+        const mount2 = isUnder(path, DRIVER_MOUNT);
+        if (!mount2 && (node.kind !== 0 /* File */ || path.includes("/stubs/"))) return;
         const before = facts.baseFs.get(path);
-        if (before && before.kind === node.kind && before.size === node.size && before.contentTag === node.contentTag && !mount) return;
-        const dir = mount ? DRIVER_MOUNT : parentOf(path);
+        if (before && before.kind === node.kind && before.size === node.size && before.contentTag === node.contentTag && !mount2) return;
+        const dir = mount2 ? DRIVER_MOUNT : parentOf(path);
         const key = `${node.layer}\0${dir}`;
-        const group2 = groups.get(key) ?? { dir, layer: node.layer, files: [], mount };
+        const group2 = groups.get(key) ?? { dir, layer: node.layer, files: [], mount: mount2 };
         group2.files.push(path);
         groups.set(key, group2);
       }
@@ -68317,6 +68317,56 @@ See ${docsUrl(r.id)}`,
   };
 }
 
+// src/registry/registry-reference.ts
+var TRANSPORT = "docker://";
+var COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+var REPOSITORY = new RegExp(`^${COMPONENT}(?:/${COMPONENT})*$`);
+var HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
+var TAG = /^[\w][\w.-]{0,127}$/;
+var DIGEST = /^sha256:[a-f0-9]{64}$/;
+function isRegistryReference(text) {
+  return text.startsWith(TRANSPORT);
+}
+function parseRegistryReference(text) {
+  if (!isRegistryReference(text)) throw new UsageError(`"${text}" is not a docker:// reference`);
+  const rest = text.slice(TRANSPORT.length);
+  const bad = (why) => new UsageError(`"${text}" is not an image reference (${why}): write docker://HOST[:PORT]/NAME[:TAG][@sha256:DIGEST]`);
+  const at = rest.indexOf("@");
+  const digest = at === -1 ? void 0 : rest.slice(at + 1);
+  let name = at === -1 ? rest : rest.slice(0, at);
+  if (digest !== void 0 && !DIGEST.test(digest)) throw bad("the digest is not sha256:<64 hex digits>");
+  let tag;
+  const colon = name.lastIndexOf(":");
+  if (colon > name.lastIndexOf("/")) {
+    tag = name.slice(colon + 1);
+    name = name.slice(0, colon);
+    if (!TAG.test(tag)) throw bad(`the tag "${tag}" is not valid`);
+  }
+  const slash = name.indexOf("/");
+  const first = slash === -1 ? "" : name.slice(0, slash);
+  const hasHost = first.includes(".") || first.includes(":") || first === "localhost" || first.startsWith("[");
+  let registry = hasHost ? first : "docker.io";
+  let repository = hasHost ? name.slice(slash + 1) : name;
+  if (hasHost && !HOST.test(registry)) throw bad(`"${registry}" is not a host`);
+  if (registry === "index.docker.io" || registry === "registry-1.docker.io") registry = "docker.io";
+  if (registry === "docker.io" && !repository.includes("/")) repository = `library/${repository}`;
+  if (!REPOSITORY.test(repository)) throw bad(`"${repository}" is not a repository name (lowercase letters, digits, and . _ - / between them)`);
+  return {
+    registry,
+    host: registry === "docker.io" ? "registry-1.docker.io" : registry,
+    repository,
+    ...digest ? { digest } : { tag: tag ?? "latest" },
+    ...digest && tag ? { tag } : {}
+  };
+}
+function formatRegistryReference(ref) {
+  return `${TRANSPORT}${ref.registry}/${ref.repository}${ref.tag ? `:${ref.tag}` : ""}${ref.digest ? `@${ref.digest}` : ""}`;
+}
+function isLoopbackRegistry(host) {
+  const name = host.replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
+  return name === "localhost" || /^127\.\d+\.\d+\.\d+$/.test(name) || name === "::1";
+}
+
 // src/action/inputs.ts
 var SECRET_INPUTS = ["registry-password", "huaweicloud-sk", "huaweicloud-ak"];
 var SWR_ORGANIZATION = /^([a-z]+(?:(?:(?:_|__|[-]*)[a-z0-9]+)+)?)$/;
@@ -68327,6 +68377,7 @@ function oneOf(name, value, allowed, fallback) {
   throw new UsageError(`input ${name} is "${value}": use one of ${allowed.join(", ")}`);
 }
 function imageInput(name, value) {
+  if (isRegistryReference(value)) return { kind: "registry", ref: parseRegistryReference(value), text: value };
   if (/^(?:docker|oci)-archive:/.test(value)) {
     if (value.slice(value.indexOf(":") + 1) === "") throw new UsageError(`input ${name} "${value}" names no file`);
     return { kind: "archive", spec: value };
@@ -68339,7 +68390,8 @@ function imageInput(name, value) {
 function parseInputs(get) {
   const opt = (name) => get(name).trim() || void 0;
   const imageText = get("image").trim();
-  if (!imageText) throw new UsageError("input image is required: the name or ID of the image to check, or docker-archive:PATH / oci-archive:PATH");
+  if (!imageText)
+    throw new UsageError("input image is required: the name or ID of the image to check, docker://HOST/NAME:TAG, or docker-archive:PATH / oci-archive:PATH");
   const image = imageInput("image", imageText);
   const push = oneOf("push", get("push").trim().toLowerCase(), ["true", "false"], "false") === "true";
   const pushImages = get("push-image").split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
@@ -68349,7 +68401,9 @@ function parseInputs(get) {
   if (push && pushImages.length === 0)
     throw new UsageError("push is true but push-image names no target: add e.g. swr.cn-north-4.myhuaweicloud.com/org/train:1.0");
   if (push && image.kind === "archive") {
-    throw new UsageError(`push is true, but the image is the archive ${image.spec}: there is no image in a daemon to push; check a daemon image to push it`);
+    throw new UsageError(
+      `push is true, but the image is the archive ${image.spec}: there is nothing in a daemon or registry to push; check a daemon image, or a docker:// one, to push it`
+    );
   }
   const notices = [];
   const credentials = credentialSources(get, push, pushImages, notices);
@@ -68357,6 +68411,7 @@ function parseInputs(get) {
     image,
     pull: oneOf("pull", get("pull").trim(), ["missing", "always", "never"], "missing"),
     baseImage: baseImage2,
+    insecureRegistries: get("insecure-registries").split(/[\n,]/).map((h) => h.trim()).filter(Boolean),
     dockerfile: opt("dockerfile"),
     profile: opt("profile"),
     arch: opt("arch"),
@@ -69200,7 +69255,7 @@ function emptyStreamResult() {
 }
 
 // src/core/scan/stream-processor.ts
-var TAG = 1;
+var TAG2 = 1;
 var SCAN = 2;
 var StreamProcessor = class {
   constructor(work) {
@@ -69240,7 +69295,7 @@ var StreamProcessor = class {
   addRanges(ranges) {
     for (let i = 0; i < ranges.length; i += 4) {
       const flags = ranges[i + 3];
-      if (!(flags & TAG && this.work.tags || flags & SCAN && this.scanner !== null)) continue;
+      if (!(flags & TAG2 && this.work.tags || flags & SCAN && this.scanner !== null)) continue;
       if (this.tail + 4 > this.queue.length) this.makeRoom();
       const q = this.queue;
       const t = this.tail;
@@ -69310,7 +69365,7 @@ var StreamProcessor = class {
     this.bodyEnd = q[h + 1] + q[h + 2];
     const flags = q[h + 3];
     this.head = h + 4;
-    this.tagWanted = (flags & TAG) !== 0 && this.work.tags;
+    this.tagWanted = (flags & TAG2) !== 0 && this.work.tags;
     this.scanFile = (flags & SCAN) !== 0 && this.scanner !== null;
     this.scanning = this.scanFile;
     if (this.scanFile) this.scanner.begin(this.index, this.work.scanLimit);
@@ -69862,7 +69917,7 @@ var LayerWalker = class {
     r[at + 2] = size;
     r[at + 3] = flags;
     this.rangeCount = at + 4;
-    const needed = flags & TAG ? size : Math.max(1, Math.min(size, this.options.scanLimit));
+    const needed = flags & TAG2 ? size : Math.max(1, Math.min(size, this.options.scanLimit));
     this.neededUntil = Math.max(this.neededUntil, start + needed);
   }
   onEntry = (h) => {
@@ -69914,7 +69969,7 @@ var LayerWalker = class {
     if (kind !== 0 /* File */ || h.size === 0) return null;
     const needs = this.options.needs;
     const tag = needs.needsContentTag(path, h);
-    const flags = this.scanFlag | (tag ? TAG : 0);
+    const flags = this.scanFlag | (tag ? TAG2 : 0);
     if (flags) this.addRange(index, this.position(), h.size, flags);
     const chosenByPath = h.size <= needs.textLimitByPath(path);
     const text = chosenByPath || h.size <= needs.maxHeadBytes ? this.textSink.start(index, h.size, chosenByPath) : null;
@@ -71363,32 +71418,30 @@ function fromDockerManifest(contents, blob, o) {
   const repoTags = Array.isArray(entry.RepoTags) ? entry.RepoTags.filter((t) => typeof t === "string") : [];
   return finish("docker-archive", configBlob.digest, repoTags, config, layerBlobs, o);
 }
-function fromOciIndex(contents, blob, asked, o) {
-  const { label } = o;
+function chooseManifest(manifests, asked, where, label) {
   const platform2 = asked ?? "linux/amd64";
   const [os5, arch2, variant] = platform2.split("/");
+  const candidates = manifests.filter((d) => d && typeof d.digest === "string");
+  const images = candidates.filter((d) => d.platform?.os !== "unknown" && d.annotations?.["vnd.docker.reference.type"] !== "attestation-manifest");
+  const withPlatform = images.filter((d) => d.platform);
+  if (withPlatform.length === 1 && !asked) return withPlatform[0];
+  if (withPlatform.length > 0) {
+    const chosen = withPlatform.find((d) => d.platform.os === os5 && d.platform.architecture === arch2 && (!variant || d.platform.variant === variant));
+    if (chosen) return chosen;
+    const offered = withPlatform.map((d) => [d.platform.os, d.platform.architecture, d.platform.variant].filter(Boolean).join("/"));
+    throw new ImageError(`${label} has no image for platform ${platform2} (it has ${offered.join(", ")}); choose one with --platform`);
+  }
+  if (images.length === 1) return images[0];
+  throw new ImageError(`${where} lists ${images.length} images and no platforms; save one image per archive`);
+}
+function fromOciIndex(contents, blob, asked, o) {
+  const { label } = o;
   let node = jsonOf(blob, "index.json", label, OCI_MANIFEST);
   let name = "index.json";
   for (let depth = 0; depth < 8; depth++) {
     const manifests = node.manifests;
     if (!Array.isArray(manifests) || manifests.length === 0) throw new ImageError(`${name} in ${label} lists no manifests`);
-    const candidates = manifests.filter((d) => d && typeof d.digest === "string");
-    const images = candidates.filter((d) => d.platform?.os !== "unknown" && d.annotations?.["vnd.docker.reference.type"] !== "attestation-manifest");
-    const withPlatform = images.filter((d) => d.platform);
-    let chosen;
-    if (withPlatform.length === 1 && !asked) {
-      chosen = withPlatform[0];
-    } else if (withPlatform.length > 0) {
-      chosen = withPlatform.find((d) => d.platform.os === os5 && d.platform.architecture === arch2 && (!variant || d.platform.variant === variant));
-      if (!chosen) {
-        const offered = withPlatform.map((d) => [d.platform.os, d.platform.architecture, d.platform.variant].filter(Boolean).join("/"));
-        throw new ImageError(`${label} has no image for platform ${platform2} (it has ${offered.join(", ")}); choose one with --platform`);
-      }
-    } else if (images.length === 1) {
-      chosen = images[0];
-    } else {
-      throw new ImageError(`${name} in ${label} lists ${images.length} images and no platforms; save one image per archive`);
-    }
+    const chosen = chooseManifest(manifests, asked, `${name} in ${label}`, label);
     const child = blobByDigest(contents, chosen, o);
     const json = jsonOf(child, chosen.digest, label, OCI_MANIFEST);
     const mediaType = json.mediaType ?? chosen.mediaType;
@@ -71823,7 +71876,8 @@ async function checkWith(options, walk) {
   const base = !given ? void 0 : "diffIds" in given ? knownBaseImage(given) : await timed("read base image", () => readImage(given, settings, { walk, walkLayers: false }));
   let bytes = 0;
   const onProgress = options.onProgress && ((n) => options.onProgress(bytes += n));
-  const baseLayerDigests = base && new Set([...base.config.rootfs.diff_ids, ...base.blobs.map((b) => b.digest)].filter(Boolean));
+  const knownDigests = given && "diffIds" in given ? given.layerDigests ?? [] : [];
+  const baseLayerDigests = base && new Set([...base.config.rootfs.diff_ids, ...base.blobs.map((b) => b.digest), ...knownDigests].filter(Boolean));
   const baseLayerPaths = base && new Set(base.blobs.map((b) => b.path).filter((p) => LEGACY_LAYER_PATH.test(p)));
   const baseDiffIds = base?.config.rootfs.diff_ids;
   const image = await timed(
@@ -71898,7 +71952,7 @@ function buildFacts(image, base, options) {
   return {
     reference: options.image.name,
     id: image.id,
-    layout: image.layout,
+    layout: options.image.transport ?? image.layout,
     // A save of an image ID names no tag: the daemon's tags for it then.
     repoTags: image.repoTags.length > 0 ? image.repoTags : options.image.repoTags ?? [],
     config,
@@ -72467,10 +72521,11 @@ async function* responseChunks(stream) {
   }
 }
 
-// src/docker/save-stream.ts
+// src/net/http-get-stream.ts
 var import_node_net2 = require("node:net");
+var import_node_tls = require("node:tls");
 
-// src/docker/http-response-decoder.ts
+// src/net/http-response-decoder.ts
 var MAX_HEAD = 64 * 1024;
 var MAX_SIZE_LINE = 1024;
 var MAX_ERROR_BODY = 64 * 1024;
@@ -72597,16 +72652,21 @@ var HttpResponseDecoder = class {
   }
 };
 
-// src/docker/save-stream.ts
+// src/net/http-get-stream.ts
+var HttpStatusError = class extends Error {
+  constructor(status, body, peer) {
+    super(`${peer} answered ${status}`);
+    this.status = status;
+    this.body = body;
+  }
+  status;
+  body;
+};
 var BUFFER_BYTES = 1024 * 1024;
 var MIN_ROOM = 64 * 1024;
 var PARKING_BYTES = 64 * 1024;
 var QUIET_MS = 10;
-var DEFAULT_STALL_MS2 = 30 * 60 * 1e3;
-function saveChunks(endpoint) {
-  return { [Symbol.asyncIterator]: () => readSave(endpoint) };
-}
-async function* readSave(endpoint) {
+async function* httpGetChunks(get) {
   const buffers = [Buffer.allocUnsafe(BUFFER_BYTES), Buffer.allocUnsafe(BUFFER_BYTES)];
   const parking = Buffer.allocUnsafe(PARKING_BYTES);
   const decoder = new HttpResponseDecoder();
@@ -72641,44 +72701,43 @@ async function* readSave(endpoint) {
     else if (decoder.status === 200) handOver();
     reader.notify();
   };
-  const socket = (0, import_node_net2.connect)({
-    ...endpoint.connect,
-    onread: {
-      buffer: () => paused ? parking : buffers[filling].subarray(fill),
-      callback: (nread, into) => {
-        const target = buffers[filling];
-        if (into.buffer !== target.buffer || into.byteOffset !== target.byteOffset + fill) target.set(into.subarray(0, nread), fill);
-        try {
-          fill = decoder.decode(target, fill, fill + nread);
-        } catch (err) {
-          failure = new Error(`the daemon's answer is malformed: ${err.message}`);
-          socket.destroy();
-          reader.notify();
-          return false;
-        }
-        if (decoder.done) {
-          socket.destroy();
-          finish2();
-          return false;
-        }
-        if (BUFFER_BYTES - fill < MIN_ROOM) {
-          if (held === 1 - filling || ready.length > 0) {
-            paused = true;
-            socket.setTimeout(0);
-            reader.notify();
-            return false;
-          }
-          handOver();
-          reader.notify();
-        } else watchQuiet();
-        return true;
+  const onread = {
+    buffer: () => paused ? parking : buffers[filling].subarray(fill),
+    callback: (nread, into) => {
+      const target = buffers[filling];
+      if (into.buffer !== target.buffer || into.byteOffset !== target.byteOffset + fill) target.set(into.subarray(0, nread), fill);
+      try {
+        fill = decoder.decode(target, fill, fill + nread);
+      } catch (err) {
+        failure = new Error(`${get.peer}'s answer is malformed: ${err.message}`);
+        socket.destroy();
+        reader.notify();
+        return false;
       }
+      if (decoder.done) {
+        socket.destroy();
+        finish2();
+        return false;
+      }
+      if (BUFFER_BYTES - fill < MIN_ROOM) {
+        if (held === 1 - filling || ready.length > 0) {
+          paused = true;
+          socket.setTimeout(0);
+          reader.notify();
+          return false;
+        }
+        handOver();
+        reader.notify();
+      } else watchQuiet();
+      return true;
     }
-  });
-  const stallMs = endpoint.stallMs ?? DEFAULT_STALL_MS2;
+  };
+  const to = get.connect;
+  const socket = "path" in to ? (0, import_node_net2.connect)({ path: to.path, onread }) : to.tls ? (0, import_node_tls.connect)({ host: to.host, port: to.port, ...to.tls, ALPNProtocols: ["http/1.1"], onread }) : (0, import_node_net2.connect)({ host: to.host, port: to.port, onread });
+  const stallMs = get.stallMs;
   socket.setTimeout(stallMs);
   socket.on("timeout", () => {
-    failure ??= new Error(`the daemon sent nothing for ${Math.round(stallMs / 1e3)} s`);
+    failure ??= new Error(`${get.peer} sent nothing for ${Math.round(stallMs / 1e3)} s`);
     socket.destroy();
     reader.notify();
   });
@@ -72688,10 +72747,12 @@ async function* readSave(endpoint) {
     failure ??= err;
     reader.notify();
   });
-  socket.write(`GET ${endpoint.requestPath} HTTP/1.0\r
-Host: docker\r
+  const headers = Object.entries(get.headers ?? {}).map(([name, value]) => `${name}: ${value}\r
+`).join("");
+  socket.write(`GET ${get.path} HTTP/1.0\r
+Host: ${get.host}\r
 User-Agent: modelarts-image-check\r
-Connection: close\r
+${headers}Connection: close\r
 \r
 `);
   try {
@@ -72702,7 +72763,7 @@ Connection: close\r
           await reader.wait();
           continue;
         }
-        throw new Error(`the daemon answered ${decoder.status}: ${errorMessage(decoder.errorBody)}`);
+        throw new HttpStatusError(decoder.status, decoder.errorBody, get.peer);
       }
       const next = ready.shift();
       if (next) {
@@ -72729,6 +72790,27 @@ Connection: close\r
     clearTimeout(quiet);
     if (!ended) socket.destroy();
   }
+}
+
+// src/docker/save-stream.ts
+var DEFAULT_STALL_MS2 = 30 * 60 * 1e3;
+function saveChunks(endpoint) {
+  return {
+    async *[Symbol.asyncIterator]() {
+      try {
+        yield* httpGetChunks({
+          connect: endpoint.connect,
+          path: endpoint.requestPath,
+          host: "docker",
+          stallMs: endpoint.stallMs ?? DEFAULT_STALL_MS2,
+          peer: "the daemon"
+        });
+      } catch (err) {
+        if (err instanceof HttpStatusError) throw new Error(`the daemon answered ${err.status}: ${errorMessage(err.body)}`);
+        throw err;
+      }
+    }
+  };
 }
 function errorMessage(body) {
   try {
@@ -73165,6 +73247,632 @@ function renderSummary(report, extras = {}) {
   return parts.join("\n") + "\n" + (findingParts.length > 1 ? findingParts.join("\n") + "\n" : "") + tail.join("\n") + "\n";
 }
 
+// src/registry/registry-client.ts
+var import_node_crypto7 = require("node:crypto");
+var http = __toESM(require("node:http"));
+var https = __toESM(require("node:https"));
+var import_node_net3 = require("node:net");
+var MANIFEST_TYPES = [
+  "application/vnd.oci.image.manifest.v1+json",
+  "application/vnd.oci.image.index.v1+json",
+  "application/vnd.docker.distribution.manifest.v2+json",
+  "application/vnd.docker.distribution.manifest.list.v2+json"
+];
+var MAX_MANIFEST = 4 * 1024 * 1024;
+var MAX_REDIRECTS = 5;
+var MAX_RESUMES = 5;
+var RegistryClient = class {
+  constructor(host, options = {}) {
+    this.host = host;
+    this.options = options;
+    this.attempts = options.attempts ?? 4;
+    this.backoffMs = options.backoffMs ?? 1e3;
+    this.maxWaitMs = options.maxWaitMs ?? 6e4;
+    this.timeoutMs = options.timeoutMs ?? 6e4;
+  }
+  host;
+  options;
+  /** Requests sent, tries and token requests included (the bench counts them). */
+  requests = 0;
+  scheme = "https";
+  schemeSettled = false;
+  challenge;
+  tokens = /* @__PURE__ */ new Map();
+  agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+  attempts;
+  backoffMs;
+  maxWaitMs;
+  timeoutMs;
+  /** Whether TLS may go unverified and HTTP be used for `host`. */
+  insecure(host) {
+    return isLoopbackRegistry(host) || (this.options.insecureHosts ?? []).some((h) => h.toLowerCase() === host.toLowerCase());
+  }
+  close() {
+    this.agents.http.destroy();
+    this.agents.https.destroy();
+  }
+  /** A manifest or index, read whole (they are small), checked against a digest it is asked by or its registry names. */
+  async manifest(repository, reference, what) {
+    const res = await this.request({
+      method: "GET",
+      path: `/v2/${repository}/manifests/${reference}`,
+      scopes: [`repository:${repository}:pull`],
+      headers: { Accept: MANIFEST_TYPES.join(", ") },
+      what
+    });
+    if (res.status !== 200) throw await statusError(res, what);
+    const bytes = await readBody(res.body, MAX_MANIFEST, what);
+    const digest = `sha256:${(0, import_node_crypto7.createHash)("sha256").update(bytes).digest("hex")}`;
+    if (reference.startsWith("sha256:") && digest !== reference) {
+      throw new ImageError(`${what}: the registry answered with a manifest whose digest is ${digest}, not ${reference}`);
+    }
+    const named = res.headers["docker-content-digest"];
+    if (typeof named === "string" && named.startsWith("sha256:") && named !== digest) {
+      throw new ImageError(`${what}: the manifest does not match the digest its registry gives (${named}; its content is ${digest})`);
+    }
+    let mediaType = String(res.headers["content-type"] ?? "").split(";")[0].trim();
+    try {
+      mediaType = JSON.parse(bytes.toString("utf8")).mediaType ?? mediaType;
+    } catch {
+      throw new ImageError(`${what}: the manifest is not JSON`);
+    }
+    return { bytes, mediaType, digest };
+  }
+  /** A small blob (an image config), read whole and checked against its digest. */
+  async smallBlob(repository, digest, maxBytes, what) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of this.blob(repository, digest, void 0, what)) {
+      size += chunk.length;
+      if (size > maxBytes) throw new ImageError(`${what} is larger than ${maxBytes} bytes`);
+      chunks.push(chunk);
+    }
+    const bytes = Buffer.concat(chunks);
+    const actual = `sha256:${(0, import_node_crypto7.createHash)("sha256").update(bytes).digest("hex")}`;
+    if (actual !== digest)
+      throw new ImageError(`${what} does not match its digest (content is ${actual}): the registry's copy is damaged or was tampered with`);
+    return bytes;
+  }
+  /**
+   * A blob's bytes as they arrive. A connection that breaks mid-stream is resumed where it
+   * stopped (Range), or the blob is fetched again and the bytes already handed on skipped.
+   * The bytes are not checked here: the archive reader hashes every blob against its name.
+   */
+  async *blob(repository, digest, size, what) {
+    let received = 0;
+    if (this.schemeSettled) {
+      try {
+        for await (const chunk of this.rawBlob(repository, digest)) {
+          received += chunk.length;
+          yield chunk;
+        }
+        if (size === void 0 || received >= size) return;
+      } catch (err) {
+        if (err instanceof HttpStatusError && (err.status === 429 || err.status >= 500)) await this.wait(1, void 0, what, `HTTP ${err.status}`);
+        else if (received > 0) this.options.log?.warning(`${what}: the connection broke after ${received} bytes (${describe2(err)}); resuming`);
+      }
+    }
+    for (let resumes = 0; ; resumes++) {
+      const res = await this.request({
+        method: "GET",
+        path: `/v2/${repository}/blobs/${digest}`,
+        scopes: [`repository:${repository}:pull`],
+        headers: received > 0 ? { Range: `bytes=${received}-` } : {},
+        what
+      });
+      let skip = 0;
+      if (res.status === 206 && received > 0) {
+        const from = /^bytes (\d+)-/.exec(String(res.headers["content-range"] ?? ""));
+        if (!from || Number(from[1]) !== received) {
+          res.body.resume();
+          throw new ImageError(`${what}: the registry resumed the blob at another place than asked (${res.headers["content-range"] ?? "no Content-Range"})`);
+        }
+      } else if (res.status === 200) skip = received;
+      else throw await statusError(res, what);
+      try {
+        for await (const chunk of res.body) {
+          if (skip >= chunk.length) {
+            skip -= chunk.length;
+            continue;
+          }
+          const part = skip > 0 ? chunk.subarray(skip) : chunk;
+          skip = 0;
+          received += part.length;
+          yield part;
+        }
+        if (skip > 0 || size !== void 0 && received < size) throw Object.assign(new Error("the connection closed early"), { code: "ECONNRESET" });
+        return;
+      } catch (err) {
+        if (resumes >= MAX_RESUMES || !isTransient(err)) throw new ImageError(`${what}: ${describe2(err)} after ${received} bytes`);
+        this.options.log?.warning(`${what}: the connection broke after ${received} bytes (${describe2(err)}); resuming`);
+      }
+    }
+  }
+  /** A blob's body as net/http-get-stream.ts reads it (reused buffers); any status but 200 is an HttpStatusError. */
+  async *rawBlob(repository, digest) {
+    const scopes = [`repository:${repository}:pull`];
+    const auth = await this.authorization(scopes, `the blob ${digest}`);
+    const url = new URL(`/v2/${repository}/blobs/${digest}`, `${this.scheme}://${this.host}`);
+    const host = url.hostname.replace(/^\[|\]$/g, "");
+    const tls = url.protocol === "https:" ? { ...(0, import_node_net3.isIP)(host) ? {} : { servername: host }, rejectUnauthorized: !this.insecure(this.host) } : void 0;
+    this.requests++;
+    yield* httpGetChunks({
+      connect: { host, port: Number(url.port) || (tls ? 443 : 80), ...tls && { tls } },
+      path: url.pathname,
+      host: url.host,
+      headers: auth ? { Authorization: auth } : {},
+      stallMs: this.timeoutMs,
+      peer: "the registry"
+    });
+  }
+  /** Whether the repository has the blob (HEAD). */
+  async hasBlob(repository, digest, scopes, what) {
+    const res = await this.request({ method: "HEAD", path: `/v2/${repository}/blobs/${digest}`, scopes, what });
+    res.body.resume();
+    if (res.status === 200) return true;
+    if (res.status === 404) return false;
+    throw await statusError(res, what);
+  }
+  /**
+   * Sends a request and answers what comes back, after authentication, redirects and retries
+   * of transient failures; the caller reads (or drains) the body.
+   */
+  async request(spec) {
+    let url = new URL(spec.path, `${this.scheme}://${this.host}`);
+    let authorized = url.host === this.host;
+    let authRenewed = false;
+    let redirects = 0;
+    for (let attempt = 1; ; attempt++) {
+      const headers = { "User-Agent": "modelarts-image-check", ...spec.headers };
+      if (authorized) {
+        const auth = await this.authorization(spec.scopes, spec.what);
+        if (auth) headers.Authorization = auth;
+      }
+      let res;
+      try {
+        res = await this.send(url, spec.method, headers, spec.body?.());
+      } catch (err) {
+        if (!this.schemeSettled && url.host === this.host && url.protocol === "https:" && this.insecure(this.host) && isTlsMismatch(err)) {
+          this.scheme = "http";
+          this.schemeSettled = true;
+          url = new URL(url.pathname + url.search, `http://${this.host}`);
+          attempt--;
+          continue;
+        }
+        if (attempt < this.attempts && isTransient(err)) {
+          await this.wait(attempt, void 0, spec.what, describe2(err));
+          continue;
+        }
+        throw new ImageError(`${spec.what}: ${describe2(err)}${attempt > 1 ? ` (after ${attempt} tries)` : ""}`);
+      }
+      if (url.host === this.host) this.schemeSettled = true;
+      const status = res.statusCode ?? 0;
+      if (status === 401 && authorized && !authRenewed) {
+        authRenewed = true;
+        const challenge = res.headers["www-authenticate"];
+        res.resume();
+        this.learnChallenge(typeof challenge === "string" ? challenge : void 0, spec.what);
+        this.tokens.delete(scopeKey(spec.scopes));
+        attempt--;
+        continue;
+      }
+      if ([301, 302, 303, 307, 308].includes(status) && res.headers.location && redirects < MAX_REDIRECTS) {
+        res.resume();
+        redirects++;
+        const next = new URL(res.headers.location, url);
+        if (next.host !== url.host) authorized = false;
+        url = next;
+        attempt--;
+        continue;
+      }
+      if ((status === 429 || status >= 500) && attempt < this.attempts) {
+        const retryAfter = res.headers["retry-after"];
+        res.resume();
+        await this.wait(attempt, typeof retryAfter === "string" ? retryAfter : void 0, spec.what, `HTTP ${status}`);
+        continue;
+      }
+      return { status, headers: res.headers, body: res };
+    }
+  }
+  async wait(attempt, retryAfter, what, why) {
+    let ms = this.backoffMs * 2 ** (attempt - 1);
+    if (retryAfter !== void 0) {
+      const seconds = Number(retryAfter);
+      const at = Date.parse(retryAfter);
+      if (Number.isFinite(seconds)) ms = seconds * 1e3;
+      else if (Number.isFinite(at)) ms = at - Date.now();
+    }
+    ms = Math.max(0, Math.min(ms, this.maxWaitMs));
+    this.options.log?.warning(`${what}: ${why}; trying again in ${(ms / 1e3).toFixed(1)} s`);
+    await new Promise((resolve3) => setTimeout(resolve3, ms));
+  }
+  send(url, method, headers, body) {
+    this.requests++;
+    const secure = url.protocol === "https:";
+    const lib = secure ? https : http;
+    return new Promise((resolve3, reject) => {
+      const req = lib.request(url, {
+        method,
+        headers: body ? { ...headers, "Content-Length": String(body.length) } : headers,
+        agent: secure ? this.agents.https : this.agents.http,
+        ...secure && this.insecure(url.host) && { rejectUnauthorized: false },
+        timeout: this.timeoutMs
+      });
+      req.on("timeout", () => req.destroy(Object.assign(new Error(`no answer within ${Math.round(this.timeoutMs / 1e3)} s`), { code: "ETIMEDOUT" })));
+      req.on("error", reject);
+      req.on("response", resolve3);
+      if (!body) req.end();
+      else if (Buffer.isBuffer(body.chunks)) req.end(body.chunks);
+      else void pipeInto(body.chunks, req).catch((err) => req.destroy(err));
+    });
+  }
+  /** The Authorization header for these scopes, once the registry has said how it authenticates. */
+  async authorization(scopes, what) {
+    const { credentials } = this.options;
+    if (!this.challenge) return void 0;
+    if (this.challenge.type === "basic") return credentials && basic(credentials);
+    const key = scopeKey(scopes);
+    let token = this.tokens.get(key);
+    if (!token) {
+      token = await this.fetchToken(this.challenge.realm, this.challenge.service, scopes, what);
+      this.tokens.set(key, token);
+    }
+    return `Bearer ${token}`;
+  }
+  learnChallenge(header, what) {
+    const scheme = /^\s*(\w+)/.exec(header ?? "")?.[1]?.toLowerCase();
+    if (scheme === "basic") {
+      if (!this.options.credentials) throw new ImageError(`${what}: the registry needs a login (HTTP 401), and none is known for ${this.host}`);
+      this.challenge = { type: "basic" };
+      return;
+    }
+    if (scheme === "bearer") {
+      const params = Object.fromEntries([...(header ?? "").matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1].toLowerCase(), m[2]]));
+      if (!params.realm) throw new ImageError(`${what}: the registry asks for a Bearer token but names no realm to get one from`);
+      this.challenge = { type: "bearer", realm: params.realm, service: params.service };
+      return;
+    }
+    throw new ImageError(`${what}: HTTP 401, and the registry's challenge (${scheme ?? "none"}) is not Basic or Bearer`);
+  }
+  /** A Bearer token from the realm for the scopes: the credentials go there as Basic, when there are any. */
+  async fetchToken(realm, service, scopes, what) {
+    let url;
+    try {
+      url = new URL(realm);
+    } catch {
+      throw new ImageError(`${what}: the registry's token realm "${realm}" is not a URL`);
+    }
+    if (url.protocol !== "https:" && !(url.protocol === "http:" && this.insecure(url.host))) {
+      throw new ImageError(
+        `${what}: the registry's token realm ${url.origin} is not HTTPS; credentials are sent only over HTTPS, or to a loopback or insecure host`
+      );
+    }
+    if (service) url.searchParams.set("service", service);
+    for (const scope of scopes) url.searchParams.append("scope", scope);
+    const { credentials } = this.options;
+    for (let attempt = 1; ; attempt++) {
+      let res;
+      try {
+        res = await this.send(url, "GET", { "User-Agent": "modelarts-image-check", ...credentials && { Authorization: basic(credentials) } });
+      } catch (err) {
+        if (attempt < this.attempts && isTransient(err)) {
+          await this.wait(attempt, void 0, `${what} (token)`, describe2(err));
+          continue;
+        }
+        throw new ImageError(`${what}: the token server ${url.origin} did not answer (${describe2(err)})`);
+      }
+      const status = res.statusCode ?? 0;
+      if ((status === 429 || status >= 500) && attempt < this.attempts) {
+        res.resume();
+        await this.wait(attempt, void 0, `${what} (token)`, `HTTP ${status}`);
+        continue;
+      }
+      if (status !== 200) {
+        res.resume();
+        throw new ImageError(
+          `${what}: the token server ${url.origin} refused ${credentials ? "the login" : "an anonymous token"} (HTTP ${status}${status === 401 ? ": wrong or missing credentials" : ""})`
+        );
+      }
+      const body = await readBody(res, 1024 * 1024, `${what} (token)`);
+      let answer;
+      try {
+        answer = JSON.parse(body.toString("utf8"));
+      } catch {
+        throw new ImageError(`${what}: the token server's answer is not JSON`);
+      }
+      const token = typeof answer.token === "string" && answer.token ? answer.token : answer.access_token;
+      if (typeof token !== "string" || !token) throw new ImageError(`${what}: the token server's answer holds no token`);
+      return token;
+    }
+  }
+};
+function basic(c) {
+  return `Basic ${Buffer.from(`${c.username}:${c.password}`).toString("base64")}`;
+}
+function scopeKey(scopes) {
+  return [...scopes].sort().join(" ");
+}
+async function pipeInto(chunks, req) {
+  for await (const chunk of chunks) {
+    if (!req.write(chunk)) await new Promise((resolve3) => req.once("drain", resolve3));
+  }
+  req.end();
+}
+async function readBody(body, max, what) {
+  const chunks = [];
+  let size = 0;
+  try {
+    for await (const chunk of body) {
+      size += chunk.length;
+      if (size > max) {
+        body.destroy();
+        throw new ImageError(`${what}: the answer is larger than ${max} bytes`);
+      }
+      chunks.push(chunk);
+    }
+  } catch (err) {
+    if (err instanceof ImageError) throw err;
+    throw new ImageError(`${what}: ${describe2(err)}`);
+  }
+  return Buffer.concat(chunks);
+}
+async function statusError(res, what) {
+  let detail = "";
+  try {
+    const body = await readBody(res.body, 64 * 1024, what);
+    const errors = JSON.parse(body.toString("utf8")).errors;
+    if (errors?.[0]) detail = `: ${[errors[0].code, errors[0].message].filter(Boolean).join(" ")}`.replace(/[\r\n]+/g, " ").slice(0, 200);
+  } catch {
+  }
+  const meaning = { 401: "unauthorized", 403: "forbidden", 404: "not found", 429: "too many requests" };
+  return new ImageError(`${what}: HTTP ${res.status}${meaning[res.status] ? ` ${meaning[res.status]}` : ""}${detail}`);
+}
+function isTransient(err) {
+  const code2 = err?.code ?? "";
+  return ["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "ECONNABORTED", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "ERR_STREAM_PREMATURE_CLOSE"].includes(
+    code2
+  ) || err?.message === "aborted";
+}
+function isTlsMismatch(err) {
+  const code2 = err?.code ?? "";
+  return code2 === "EPROTO" || code2.startsWith("ERR_SSL") || code2 === "ECONNRESET";
+}
+function describe2(err) {
+  const e = err;
+  return (e?.code && e.code !== "ERR_STREAM_PREMATURE_CLOSE" ? `${e.message.replace(/[\r\n]+/g, " ")}` : e?.message ?? String(err)).slice(0, 200);
+}
+
+// src/registry/oci-layout-stream.ts
+var BLOCK2 = 512;
+var CHUNK = 1024 * 1024;
+async function* ociLayoutTar(files) {
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  for (const file of files) {
+    yield tarHeader(file.name, file.size);
+    if (Buffer.isBuffer(file.data)) yield file.data;
+    else {
+      let written = 0;
+      let filled = 0;
+      for await (const piece of file.data()) {
+        written += piece.length;
+        if (written > file.size) {
+          throw new ImageError(`the blob ${file.name} has more bytes than its descriptor's ${file.size}: the registry's copy was modified`);
+        }
+        if (filled === 0 && piece.length >= CHUNK / 2) {
+          yield piece;
+          continue;
+        }
+        for (let at = 0; at < piece.length; ) {
+          const n = Math.min(piece.length - at, CHUNK - filled);
+          piece.copy(buffer, filled, at, at + n);
+          filled += n;
+          at += n;
+          if (filled === CHUNK) {
+            yield buffer;
+            filled = 0;
+          }
+        }
+      }
+      if (filled > 0) yield buffer.subarray(0, filled);
+      if (written < file.size) throw new ImageError(`the blob ${file.name} has ${written} bytes, fewer than its descriptor's ${file.size}`);
+    }
+    const pad = (BLOCK2 - file.size % BLOCK2) % BLOCK2;
+    if (pad > 0) yield Buffer.alloc(pad);
+  }
+  yield Buffer.alloc(2 * BLOCK2);
+}
+function tarHeader(name, size) {
+  const h = Buffer.alloc(BLOCK2);
+  h.write(name, 0, 100, "utf8");
+  h.write("0000644\0", 100);
+  h.write("0000000\0", 108);
+  h.write("0000000\0", 116);
+  if (size < 8 ** 11) h.write(size.toString(8).padStart(11, "0") + "\0", 124);
+  else {
+    h[124] = 128;
+    let v = BigInt(size);
+    for (let i = 135; i > 124; i--, v >>= 8n) h[i] = Number(v & 0xffn);
+  }
+  h.write("00000000000\0", 136);
+  h.write("0", 156);
+  h.write("ustar\x0000", 257, "latin1");
+  h.fill(32, 148, 156);
+  let sum = 0;
+  for (const b of h) sum += b;
+  h.write(sum.toString(8).padStart(6, "0") + "\0 ", 148, "latin1");
+  return h;
+}
+
+// src/registry/registry-source.ts
+var INDEX_TYPES2 = /* @__PURE__ */ new Set(["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"]);
+var SCHEMA1_TYPES = /* @__PURE__ */ new Set(["application/vnd.docker.distribution.manifest.v1+json", "application/vnd.docker.distribution.manifest.v1+prettyjws"]);
+var MAX_CONFIG = 16 * 1024 * 1024;
+async function resolveRegistryImage(client, ref, platform2) {
+  const name = formatRegistryReference(ref);
+  const manifests = [];
+  let reference = ref.digest ?? ref.tag ?? "latest";
+  for (let depth = 0; ; depth++) {
+    if (depth >= 8) throw new ImageError(`${name}: its indexes nest too deeply`);
+    const what = depth === 0 ? `the manifest of ${name}` : `the manifest ${reference} of ${name}`;
+    const m = await client.manifest(ref.repository, reference, what);
+    manifests.push(m);
+    if (SCHEMA1_TYPES.has(m.mediaType)) {
+      throw new ImageError(`${name} has a Docker schema 1 manifest, which nothing current writes: push the image again with a current Docker or buildx`);
+    }
+    const json = parse3(m.bytes, what);
+    if (INDEX_TYPES2.has(m.mediaType) || Array.isArray(json.manifests) && !json.layers) {
+      if (!Array.isArray(json.manifests) || json.manifests.length === 0) throw new ImageError(`${what} lists no manifests`);
+      reference = chooseManifest(json.manifests, platform2, what, name).digest;
+      continue;
+    }
+    if (!json.config || typeof json.config.digest !== "string" || !Array.isArray(json.layers)) {
+      throw new ImageError(`${what} is malformed: it needs "config" and "layers"`);
+    }
+    const layers = json.layers.map((d) => {
+      if (!d || typeof d.digest !== "string" || typeof d.size !== "number" || !Number.isSafeInteger(d.size) || d.size < 0) {
+        throw new ImageError(`${what} has a layer without a digest and size`);
+      }
+      return { digest: d.digest, size: d.size };
+    });
+    const configBytes = await client.smallBlob(ref.repository, json.config.digest, MAX_CONFIG, `the config of ${name}`);
+    const config = parse3(configBytes, `the config of ${name}`);
+    const diffIds = config.rootfs?.diff_ids;
+    if (!Array.isArray(diffIds) || !diffIds.every((d) => typeof d === "string")) throw new ImageError(`the config of ${name} has no rootfs.diff_ids list`);
+    return { ref, manifests, config: { bytes: configBytes, digest: json.config.digest }, layers, diffIds };
+  }
+}
+function registrySource(client, image) {
+  const name = formatRegistryReference(image.ref);
+  const manifest = image.manifests[image.manifests.length - 1];
+  const index = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: "application/vnd.oci.image.index.v1+json",
+      manifests: [{ mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.bytes.length }]
+    })
+  );
+  const blob = (digest) => `blobs/sha256/${digest.replace(/^sha256:/, "")}`;
+  const files = [
+    { name: "oci-layout", size: 30, data: Buffer.from('{"imageLayoutVersion":"1.0.0"}') },
+    { name: "index.json", size: index.length, data: index },
+    { name: blob(manifest.digest), size: manifest.bytes.length, data: manifest.bytes },
+    { name: blob(image.config.digest), size: image.config.bytes.length, data: image.config.bytes },
+    ...image.layers.map((l, i) => ({
+      name: blob(l.digest),
+      size: l.size,
+      data: () => client.blob(image.ref.repository, l.digest, l.size, `layer ${i + 1} (${l.digest.slice(0, 19)}) of ${name}`)
+    }))
+  ];
+  return {
+    name: `image ${name}`,
+    layout: "oci-archive",
+    transport: "registry",
+    size: files.reduce((sum, f) => sum + f.size, 0),
+    open: () => ociLayoutTar(files)
+  };
+}
+function registryBase(image) {
+  return {
+    name: `image ${formatRegistryReference(image.ref)}`,
+    id: image.config.digest,
+    diffIds: image.diffIds,
+    layerDigests: image.layers.map((l) => l.digest)
+  };
+}
+function parse3(bytes, what) {
+  try {
+    return JSON.parse(bytes.toString("utf8"));
+  } catch {
+    throw new ImageError(`${what} is not JSON`);
+  }
+}
+
+// src/registry/promote.ts
+async function promote(source, image, target, log2) {
+  const manifest = image.manifests[image.manifests.length - 1];
+  const to = formatRegistryReference(target.ref);
+  const sameRegistry2 = source.host.toLowerCase() === target.client.host.toLowerCase();
+  const from = image.ref.repository;
+  const repo = target.ref.repository;
+  const pushScopes = [`repository:${repo}:pull,push`, ...sameRegistry2 && from !== repo ? [`repository:${from}:pull`] : []];
+  const blobs = [{ digest: image.config.digest, size: image.config.bytes.length }, ...image.layers];
+  for (const blob of blobs) {
+    const what2 = `copying ${blob.digest.slice(0, 19)} to ${to}`;
+    if (await target.client.hasBlob(repo, blob.digest, pushScopes, what2)) continue;
+    if (sameRegistry2 && from !== repo && await mount(target.client, repo, from, blob.digest, pushScopes, what2)) {
+      log2?.info(`${blob.digest.slice(0, 19)}: mounted from ${from}`);
+      continue;
+    }
+    await upload(
+      target.client,
+      repo,
+      blob,
+      pushScopes,
+      what2,
+      () => blob.digest === image.config.digest ? oneChunk(image.config.bytes) : source.blob(from, blob.digest, blob.size, `${what2} (reading it)`)
+    );
+    log2?.info(`${blob.digest.slice(0, 19)}: copied (${blob.size} bytes)`);
+  }
+  const what = `putting the manifest ${manifest.digest.slice(0, 19)} as ${to}`;
+  const res = await target.client.request({
+    method: "PUT",
+    path: `/v2/${repo}/manifests/${target.ref.tag ?? manifest.digest}`,
+    scopes: pushScopes,
+    headers: { "Content-Type": manifest.mediaType },
+    body: () => ({ length: manifest.bytes.length, chunks: manifest.bytes }),
+    what
+  });
+  if (res.status !== 201 && res.status !== 200) throw await statusError(res, what);
+  res.body.resume();
+  const digest = res.headers["docker-content-digest"];
+  if (typeof digest === "string" && digest !== manifest.digest) {
+    throw new ImageError(`${what}: the registry stored it as ${digest}, not as the checked ${manifest.digest}`);
+  }
+  return typeof digest === "string" ? digest : manifest.digest;
+}
+async function mount(client, repo, from, digest, scopes, what) {
+  const res = await client.request({
+    method: "POST",
+    path: `/v2/${repo}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`,
+    scopes,
+    what
+  });
+  res.body.resume();
+  if (res.status === 201) return true;
+  if (res.status === 202) {
+    const location = res.headers.location;
+    if (location) {
+      const cancel = await client.request({ method: "DELETE", path: uploadPath(client, new URL(location, `https://${client.host}`)), scopes, what });
+      cancel.body.resume();
+    }
+    return false;
+  }
+  throw await statusError(res, what);
+}
+async function upload(client, repo, blob, scopes, what, bytes) {
+  const start = await client.request({ method: "POST", path: `/v2/${repo}/blobs/uploads/`, scopes, what });
+  if (start.status !== 202 || !start.headers.location) throw await statusError(start, what);
+  start.body.resume();
+  const location = new URL(start.headers.location, `https://${client.host}`);
+  location.searchParams.set("digest", blob.digest);
+  const put = await client.request({
+    method: "PUT",
+    path: uploadPath(client, location),
+    scopes,
+    headers: { "Content-Type": "application/octet-stream" },
+    body: () => ({ length: blob.size, chunks: bytes() }),
+    what
+  });
+  if (put.status !== 201) throw await statusError(put, what);
+  await readBody(put.body, 64 * 1024, what);
+}
+function uploadPath(client, location) {
+  return location.host === client.host ? `${location.pathname}${location.search}` : location.href;
+}
+async function* oneChunk(bytes) {
+  yield bytes;
+}
+
 // src/action/main.ts
 var log = { info: (l) => info(l), warning: (l) => warning(l) };
 async function group(title2, timings, work, phase = () => title2) {
@@ -73193,7 +73901,11 @@ function maskSecrets() {
   const regions = /* @__PURE__ */ new Set([getInput("swr-region").trim(), ...targets.map((t) => swrRegionOf(registryOf(t.trim())) ?? "")]);
   for (const region of regions) if (region) setSecret(swrLogin(ak, sk, region).password);
 }
-var REAL = { openDaemon, credentialsFor: (registry, sources) => credentialsFor(registry, sources) };
+var REAL = {
+  openDaemon,
+  credentialsFor: (registry, sources) => credentialsFor(registry, sources),
+  registryClient: (host, options) => new RegistryClient(host, options)
+};
 async function run(services = REAL) {
   try {
     maskSecrets();
@@ -73218,16 +73930,16 @@ async function check(inputs, services) {
     cwd: workspace
   });
   const auth = async (ref) => {
-    const found2 = await services.credentialsFor(registryOf(ref), inputs.credentials);
-    if (found2) setSecret(found2.password);
-    return found2;
+    const found = await services.credentialsFor(registryOf(ref), inputs.credentials);
+    if (found) setSecret(found.password);
+    return found;
   };
   const pushAuth = /* @__PURE__ */ new Map();
   if (inputs.push) {
     for (const target of inputs.pushImages) {
-      const found2 = await auth(target);
-      if (!found2) throw new UsageError(missingCredentials(target));
-      pushAuth.set(target, found2);
+      const found = await auth(target);
+      if (!found) throw new UsageError(missingCredentials(target));
+      pushAuth.set(target, found);
     }
   }
   let daemon;
@@ -73239,7 +73951,7 @@ async function check(inputs, services) {
       title2,
       timings,
       () => d.ensureImage(ref, inputs.pull, () => auth(ref), log),
-      (found2) => `${found2.pulled ? "Pull" : "Inspect"} ${what}`
+      (found) => `${found.pulled ? "Pull" : "Inspect"} ${what}`
     );
     return { daemon: d, info: info2 };
   };
@@ -73247,14 +73959,42 @@ async function check(inputs, services) {
     const colon = input.spec.indexOf(":");
     return archiveSource(`${input.spec.slice(0, colon)}:${(0, import_node_path5.resolve)(workspace, input.spec.slice(colon + 1))}`);
   };
-  const found = inputs.image.kind === "archive" ? void 0 : await inDaemon(inputs.image.ref, inputs.image.ref);
-  const imageSource = found ? found.daemon.imageSource(found.info, imageLabel(inputs.image)) : fromArchive(inputs.image);
+  const clients = [];
+  const inRegistry = async (input, what) => {
+    const found = await services.credentialsFor(input.ref.registry, inputs.credentials);
+    if (found) setSecret(found.password);
+    const client = services.registryClient(input.ref.host, {
+      ...found && { credentials: { username: found.username, password: found.password } },
+      insecureHosts: inputs.insecureRegistries,
+      log
+    });
+    clients.push(client);
+    const image = await group(
+      `Read the manifest of ${what}`,
+      timings,
+      () => resolveRegistryImage(client, input.ref, inputs.arch && `linux/${normalizeArch(inputs.arch)}`)
+    );
+    return { client, image };
+  };
+  try {
+    await checkAndPush(inputs, services, { workspace, settings, timings, pushAuth, inDaemon, inRegistry, fromArchive });
+  } finally {
+    for (const client of clients) client.close();
+  }
+}
+async function checkAndPush(inputs, services, context) {
+  const { workspace, settings, timings, pushAuth, inDaemon, inRegistry, fromArchive } = context;
+  const label = imageLabel(inputs.image);
+  const found = inputs.image.kind === "daemon" ? await inDaemon(inputs.image.ref, inputs.image.ref) : void 0;
+  const registry = inputs.image.kind === "registry" ? await inRegistry(inputs.image, label) : void 0;
+  const imageSource = found ? found.daemon.imageSource(found.info, label) : registry ? registrySource(registry.client, registry.image) : fromArchive(inputs.image);
   const given = inputs.baseImage;
   let baseSource;
   if (given?.kind === "daemon") {
     const base = await inDaemon(given.ref, `base ${given.ref}`);
     baseSource = { name: given.ref, id: base.info.id, diffIds: base.info.diffIds };
-  } else if (given) baseSource = fromArchive(given);
+  } else if (given?.kind === "registry") baseSource = registryBase((await inRegistry(given, `base ${given.text}`)).image);
+  else if (given) baseSource = fromArchive(given);
   const result = await group(inputs.image.kind === "archive" ? "Read and check" : "Check", timings, async () => {
     let lastLog = Date.now();
     return checkImage({
@@ -73296,7 +74036,6 @@ async function check(inputs, services) {
   setOutput("warnings", String(s.warnings));
   setOutput("report", reportPath);
   const extras = { reportPath, extraTimings: timings.filter((t) => t.phase !== "Check" && t.phase !== "Read and check") };
-  const label = imageLabel(inputs.image);
   if (!s.passed) {
     if (inputs.push) extras.push = { pushed: [], skipped: "the image did not pass the check" };
     await writeSummary(report, extras);
@@ -73305,14 +74044,22 @@ async function check(inputs, services) {
     );
     return;
   }
-  if (inputs.push && found) {
-    const checkedId = found.info.id;
-    const d = found.daemon;
+  if (inputs.push && (found || registry)) {
     const pushed = [];
     extras.push = { pushed };
+    const pushOne = found ? (target) => found.daemon.pushImage(found.info.id, target, pushAuth.get(target), log) : (target) => {
+      const ref = parseRegistryReference(`docker://${target}`);
+      const auth = pushAuth.get(target);
+      const client = services.registryClient(ref.host, {
+        ...auth && { credentials: { username: auth.username, password: auth.password } },
+        insecureHosts: inputs.insecureRegistries,
+        log
+      });
+      return promote(registry.client, registry.image, { client, ref }, log).finally(() => client.close());
+    };
     try {
       for (const target of inputs.pushImages) {
-        const digest = await group(`Push ${target}`, timings, () => d.pushImage(checkedId, target, pushAuth.get(target), log));
+        const digest = await group(`${found ? "Push" : "Promote to"} ${target}`, timings, () => pushOne(target));
         pushed.push({ target, digest });
         setOutput("digest", digest);
       }
@@ -73327,11 +74074,11 @@ async function check(inputs, services) {
   await writeSummary(report, extras);
 }
 function imageLabel(input) {
-  return input.kind === "daemon" ? input.ref : input.spec;
+  return input.kind === "daemon" ? input.ref : input.kind === "registry" ? input.text : input.spec;
 }
 function fileSlug(label) {
   const readable = label.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "").slice(-60);
-  return `${readable}-${(0, import_node_crypto7.createHash)("sha256").update(label).digest("hex").slice(0, 8)}`;
+  return `${readable}-${(0, import_node_crypto8.createHash)("sha256").update(label).digest("hex").slice(0, 8)}`;
 }
 function missingCredentials(target) {
   const host = registryOf(target);

@@ -220,10 +220,10 @@ var init_excerpt = __esm({
   }
 });
 
-// src/docker/http-response-decoder.ts
+// src/net/http-response-decoder.ts
 var MAX_HEAD, MAX_SIZE_LINE, MAX_ERROR_BODY, HttpResponseDecoder;
 var init_http_response_decoder = __esm({
-  "src/docker/http-response-decoder.ts"() {
+  "src/net/http-response-decoder.ts"() {
     "use strict";
     MAX_HEAD = 64 * 1024;
     MAX_SIZE_LINE = 1024;
@@ -353,11 +353,8 @@ var init_http_response_decoder = __esm({
   }
 });
 
-// src/docker/save-stream.ts
-function saveChunks(endpoint) {
-  return { [Symbol.asyncIterator]: () => readSave(endpoint) };
-}
-async function* readSave(endpoint) {
+// src/net/http-get-stream.ts
+async function* httpGetChunks(get) {
   const buffers = [Buffer.allocUnsafe(BUFFER_BYTES), Buffer.allocUnsafe(BUFFER_BYTES)];
   const parking = Buffer.allocUnsafe(PARKING_BYTES);
   const decoder = new HttpResponseDecoder();
@@ -392,44 +389,43 @@ async function* readSave(endpoint) {
     else if (decoder.status === 200) handOver();
     reader.notify();
   };
-  const socket = (0, import_node_net.connect)({
-    ...endpoint.connect,
-    onread: {
-      buffer: () => paused ? parking : buffers[filling].subarray(fill),
-      callback: (nread, into) => {
-        const target = buffers[filling];
-        if (into.buffer !== target.buffer || into.byteOffset !== target.byteOffset + fill) target.set(into.subarray(0, nread), fill);
-        try {
-          fill = decoder.decode(target, fill, fill + nread);
-        } catch (err) {
-          failure = new Error(`the daemon's answer is malformed: ${err.message}`);
-          socket.destroy();
-          reader.notify();
-          return false;
-        }
-        if (decoder.done) {
-          socket.destroy();
-          finish2();
-          return false;
-        }
-        if (BUFFER_BYTES - fill < MIN_ROOM) {
-          if (held === 1 - filling || ready.length > 0) {
-            paused = true;
-            socket.setTimeout(0);
-            reader.notify();
-            return false;
-          }
-          handOver();
-          reader.notify();
-        } else watchQuiet();
-        return true;
+  const onread = {
+    buffer: () => paused ? parking : buffers[filling].subarray(fill),
+    callback: (nread, into) => {
+      const target = buffers[filling];
+      if (into.buffer !== target.buffer || into.byteOffset !== target.byteOffset + fill) target.set(into.subarray(0, nread), fill);
+      try {
+        fill = decoder.decode(target, fill, fill + nread);
+      } catch (err) {
+        failure = new Error(`${get.peer}'s answer is malformed: ${err.message}`);
+        socket.destroy();
+        reader.notify();
+        return false;
       }
+      if (decoder.done) {
+        socket.destroy();
+        finish2();
+        return false;
+      }
+      if (BUFFER_BYTES - fill < MIN_ROOM) {
+        if (held === 1 - filling || ready.length > 0) {
+          paused = true;
+          socket.setTimeout(0);
+          reader.notify();
+          return false;
+        }
+        handOver();
+        reader.notify();
+      } else watchQuiet();
+      return true;
     }
-  });
-  const stallMs = endpoint.stallMs ?? DEFAULT_STALL_MS;
+  };
+  const to = get.connect;
+  const socket = "path" in to ? (0, import_node_net.connect)({ path: to.path, onread }) : to.tls ? (0, import_node_tls.connect)({ host: to.host, port: to.port, ...to.tls, ALPNProtocols: ["http/1.1"], onread }) : (0, import_node_net.connect)({ host: to.host, port: to.port, onread });
+  const stallMs = get.stallMs;
   socket.setTimeout(stallMs);
   socket.on("timeout", () => {
-    failure ??= new Error(`the daemon sent nothing for ${Math.round(stallMs / 1e3)} s`);
+    failure ??= new Error(`${get.peer} sent nothing for ${Math.round(stallMs / 1e3)} s`);
     socket.destroy();
     reader.notify();
   });
@@ -439,10 +435,12 @@ async function* readSave(endpoint) {
     failure ??= err;
     reader.notify();
   });
-  socket.write(`GET ${endpoint.requestPath} HTTP/1.0\r
-Host: docker\r
+  const headers = Object.entries(get.headers ?? {}).map(([name, value]) => `${name}: ${value}\r
+`).join("");
+  socket.write(`GET ${get.path} HTTP/1.0\r
+Host: ${get.host}\r
 User-Agent: modelarts-image-check\r
-Connection: close\r
+${headers}Connection: close\r
 \r
 `);
   try {
@@ -453,7 +451,7 @@ Connection: close\r
           await reader.wait();
           continue;
         }
-        throw new Error(`the daemon answered ${decoder.status}: ${errorMessage(decoder.errorBody)}`);
+        throw new HttpStatusError(decoder.status, decoder.errorBody, get.peer);
       }
       const next = ready.shift();
       if (next) {
@@ -481,6 +479,49 @@ Connection: close\r
     if (!ended) socket.destroy();
   }
 }
+var import_node_net, import_node_tls, HttpStatusError, BUFFER_BYTES, MIN_ROOM, PARKING_BYTES, QUIET_MS;
+var init_http_get_stream = __esm({
+  "src/net/http-get-stream.ts"() {
+    "use strict";
+    import_node_net = require("node:net");
+    import_node_tls = require("node:tls");
+    init_http_response_decoder();
+    init_wakeup();
+    HttpStatusError = class extends Error {
+      constructor(status, body, peer) {
+        super(`${peer} answered ${status}`);
+        this.status = status;
+        this.body = body;
+      }
+      status;
+      body;
+    };
+    BUFFER_BYTES = 1024 * 1024;
+    MIN_ROOM = 64 * 1024;
+    PARKING_BYTES = 64 * 1024;
+    QUIET_MS = 10;
+  }
+});
+
+// src/docker/save-stream.ts
+function saveChunks(endpoint) {
+  return {
+    async *[Symbol.asyncIterator]() {
+      try {
+        yield* httpGetChunks({
+          connect: endpoint.connect,
+          path: endpoint.requestPath,
+          host: "docker",
+          stallMs: endpoint.stallMs ?? DEFAULT_STALL_MS,
+          peer: "the daemon"
+        });
+      } catch (err) {
+        if (err instanceof HttpStatusError) throw new Error(`the daemon answered ${err.status}: ${errorMessage(err.body)}`);
+        throw err;
+      }
+    }
+  };
+}
 function errorMessage(body) {
   try {
     const m = JSON.parse(body).message;
@@ -489,18 +530,12 @@ function errorMessage(body) {
   }
   return excerpt(body.trim(), 300) || "no message";
 }
-var import_node_net, BUFFER_BYTES, MIN_ROOM, PARKING_BYTES, QUIET_MS, DEFAULT_STALL_MS;
+var DEFAULT_STALL_MS;
 var init_save_stream = __esm({
   "src/docker/save-stream.ts"() {
     "use strict";
-    import_node_net = require("node:net");
     init_excerpt();
-    init_http_response_decoder();
-    init_wakeup();
-    BUFFER_BYTES = 1024 * 1024;
-    MIN_ROOM = 64 * 1024;
-    PARKING_BYTES = 64 * 1024;
-    QUIET_MS = 10;
+    init_http_get_stream();
     DEFAULT_STALL_MS = 30 * 60 * 1e3;
   }
 });
@@ -5091,7 +5126,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse2 = (input, options) => {
+    var parse3 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -5261,7 +5296,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse2(rest, { ...options, fastpaths: false }).output;
+            const expression = parse3(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -5784,7 +5819,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse2.fastpaths = (input, options) => {
+    parse3.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -5849,7 +5884,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module2.exports = parse2;
+    module2.exports = parse3;
   }
 });
 
@@ -5858,7 +5893,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
     var scan = require_scan();
-    var parse2 = require_parse();
+    var parse3 = require_parse();
     var utils = require_utils();
     var constants = require_constants();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -5946,7 +5981,7 @@ var require_picomatch = __commonJS({
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
-      return parse2(pattern, { ...options, fastpaths: false });
+      return parse3(pattern, { ...options, fastpaths: false });
     };
     picomatch3.scan = (input, options) => scan(input, options);
     picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -5972,10 +6007,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse2.fastpaths(input, options);
+        parsed.output = parse3.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse2(input, options);
+        parsed = parse3(input, options);
       }
       return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -6401,7 +6436,7 @@ var require_options = __commonJS({
     }
     module2.exports = {
       // set global options
-      parse: function parse2(rawOptions, preset) {
+      parse: function parse3(rawOptions, preset) {
         const options = {};
         const opt = Object.assign({}, preset, rawOptions);
         options.throttleTime = 1e3 / mergeOption(opt.fps, 10);
@@ -10616,32 +10651,30 @@ function fromDockerManifest(contents, blob, o) {
   const repoTags = Array.isArray(entry.RepoTags) ? entry.RepoTags.filter((t) => typeof t === "string") : [];
   return finish("docker-archive", configBlob.digest, repoTags, config, layerBlobs, o);
 }
-function fromOciIndex(contents, blob, asked, o) {
-  const { label } = o;
+function chooseManifest(manifests, asked, where, label) {
   const platform = asked ?? "linux/amd64";
   const [os, arch, variant] = platform.split("/");
+  const candidates = manifests.filter((d) => d && typeof d.digest === "string");
+  const images = candidates.filter((d) => d.platform?.os !== "unknown" && d.annotations?.["vnd.docker.reference.type"] !== "attestation-manifest");
+  const withPlatform = images.filter((d) => d.platform);
+  if (withPlatform.length === 1 && !asked) return withPlatform[0];
+  if (withPlatform.length > 0) {
+    const chosen = withPlatform.find((d) => d.platform.os === os && d.platform.architecture === arch && (!variant || d.platform.variant === variant));
+    if (chosen) return chosen;
+    const offered = withPlatform.map((d) => [d.platform.os, d.platform.architecture, d.platform.variant].filter(Boolean).join("/"));
+    throw new ImageError(`${label} has no image for platform ${platform} (it has ${offered.join(", ")}); choose one with --platform`);
+  }
+  if (images.length === 1) return images[0];
+  throw new ImageError(`${where} lists ${images.length} images and no platforms; save one image per archive`);
+}
+function fromOciIndex(contents, blob, asked, o) {
+  const { label } = o;
   let node = jsonOf(blob, "index.json", label, OCI_MANIFEST);
   let name = "index.json";
   for (let depth = 0; depth < 8; depth++) {
     const manifests = node.manifests;
     if (!Array.isArray(manifests) || manifests.length === 0) throw new ImageError(`${name} in ${label} lists no manifests`);
-    const candidates = manifests.filter((d) => d && typeof d.digest === "string");
-    const images = candidates.filter((d) => d.platform?.os !== "unknown" && d.annotations?.["vnd.docker.reference.type"] !== "attestation-manifest");
-    const withPlatform = images.filter((d) => d.platform);
-    let chosen;
-    if (withPlatform.length === 1 && !asked) {
-      chosen = withPlatform[0];
-    } else if (withPlatform.length > 0) {
-      chosen = withPlatform.find((d) => d.platform.os === os && d.platform.architecture === arch && (!variant || d.platform.variant === variant));
-      if (!chosen) {
-        const offered = withPlatform.map((d) => [d.platform.os, d.platform.architecture, d.platform.variant].filter(Boolean).join("/"));
-        throw new ImageError(`${label} has no image for platform ${platform} (it has ${offered.join(", ")}); choose one with --platform`);
-      }
-    } else if (images.length === 1) {
-      chosen = images[0];
-    } else {
-      throw new ImageError(`${name} in ${label} lists ${images.length} images and no platforms; save one image per archive`);
-    }
+    const chosen = chooseManifest(manifests, asked, `${name} in ${label}`, label);
     const child = blobByDigest(contents, chosen, o);
     const json = jsonOf(child, chosen.digest, label, OCI_MANIFEST);
     const mediaType = json.mediaType ?? chosen.mediaType;
@@ -12592,7 +12625,8 @@ async function checkWith(options, walk) {
   const base = !given ? void 0 : "diffIds" in given ? knownBaseImage(given) : await timed("read base image", () => readImage(given, settings, { walk, walkLayers: false }));
   let bytes = 0;
   const onProgress = options.onProgress && ((n) => options.onProgress(bytes += n));
-  const baseLayerDigests = base && new Set([...base.config.rootfs.diff_ids, ...base.blobs.map((b) => b.digest)].filter(Boolean));
+  const knownDigests = given && "diffIds" in given ? given.layerDigests ?? [] : [];
+  const baseLayerDigests = base && new Set([...base.config.rootfs.diff_ids, ...base.blobs.map((b) => b.digest), ...knownDigests].filter(Boolean));
   const baseLayerPaths = base && new Set(base.blobs.map((b) => b.path).filter((p) => LEGACY_LAYER_PATH.test(p)));
   const baseDiffIds = base?.config.rootfs.diff_ids;
   const image = await timed(
@@ -12667,7 +12701,7 @@ function buildFacts(image, base, options) {
   return {
     reference: options.image.name,
     id: image.id,
-    layout: image.layout,
+    layout: options.image.transport ?? image.layout,
     // A save of an image ID names no tag: the daemon's tags for it then.
     repoTags: image.repoTags.length > 0 ? image.repoTags : options.image.repoTags ?? [],
     config,
@@ -13496,11 +13530,623 @@ function dockerfileLines(path, root, history) {
   return { dockerfile, lines: mapHistoryToDockerfile(parseDockerfile((0, import_node_fs6.readFileSync)(file, "utf8")), createdBy), missing: false };
 }
 
+// src/registry/registry-access.ts
+init_registry_auth();
+
+// src/registry/registry-client.ts
+var import_node_crypto7 = require("node:crypto");
+var http = __toESM(require("node:http"));
+var https = __toESM(require("node:https"));
+init_errors();
+var import_node_net3 = require("node:net");
+init_http_get_stream();
+
+// src/registry/registry-reference.ts
+init_errors();
+var TRANSPORT = "docker://";
+var COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+var REPOSITORY = new RegExp(`^${COMPONENT}(?:/${COMPONENT})*$`);
+var HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
+var TAG2 = /^[\w][\w.-]{0,127}$/;
+var DIGEST = /^sha256:[a-f0-9]{64}$/;
+function isRegistryReference(text) {
+  return text.startsWith(TRANSPORT);
+}
+function parseRegistryReference(text) {
+  if (!isRegistryReference(text)) throw new UsageError(`"${text}" is not a docker:// reference`);
+  const rest = text.slice(TRANSPORT.length);
+  const bad = (why) => new UsageError(`"${text}" is not an image reference (${why}): write docker://HOST[:PORT]/NAME[:TAG][@sha256:DIGEST]`);
+  const at = rest.indexOf("@");
+  const digest = at === -1 ? void 0 : rest.slice(at + 1);
+  let name = at === -1 ? rest : rest.slice(0, at);
+  if (digest !== void 0 && !DIGEST.test(digest)) throw bad("the digest is not sha256:<64 hex digits>");
+  let tag;
+  const colon = name.lastIndexOf(":");
+  if (colon > name.lastIndexOf("/")) {
+    tag = name.slice(colon + 1);
+    name = name.slice(0, colon);
+    if (!TAG2.test(tag)) throw bad(`the tag "${tag}" is not valid`);
+  }
+  const slash = name.indexOf("/");
+  const first = slash === -1 ? "" : name.slice(0, slash);
+  const hasHost = first.includes(".") || first.includes(":") || first === "localhost" || first.startsWith("[");
+  let registry = hasHost ? first : "docker.io";
+  let repository = hasHost ? name.slice(slash + 1) : name;
+  if (hasHost && !HOST.test(registry)) throw bad(`"${registry}" is not a host`);
+  if (registry === "index.docker.io" || registry === "registry-1.docker.io") registry = "docker.io";
+  if (registry === "docker.io" && !repository.includes("/")) repository = `library/${repository}`;
+  if (!REPOSITORY.test(repository)) throw bad(`"${repository}" is not a repository name (lowercase letters, digits, and . _ - / between them)`);
+  return {
+    registry,
+    host: registry === "docker.io" ? "registry-1.docker.io" : registry,
+    repository,
+    ...digest ? { digest } : { tag: tag ?? "latest" },
+    ...digest && tag ? { tag } : {}
+  };
+}
+function formatRegistryReference(ref) {
+  return `${TRANSPORT}${ref.registry}/${ref.repository}${ref.tag ? `:${ref.tag}` : ""}${ref.digest ? `@${ref.digest}` : ""}`;
+}
+function isLoopbackRegistry(host) {
+  const name = host.replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
+  return name === "localhost" || /^127\.\d+\.\d+\.\d+$/.test(name) || name === "::1";
+}
+
+// src/registry/registry-client.ts
+var MANIFEST_TYPES = [
+  "application/vnd.oci.image.manifest.v1+json",
+  "application/vnd.oci.image.index.v1+json",
+  "application/vnd.docker.distribution.manifest.v2+json",
+  "application/vnd.docker.distribution.manifest.list.v2+json"
+];
+var MAX_MANIFEST = 4 * 1024 * 1024;
+var MAX_REDIRECTS = 5;
+var MAX_RESUMES = 5;
+var RegistryClient = class {
+  constructor(host, options = {}) {
+    this.host = host;
+    this.options = options;
+    this.attempts = options.attempts ?? 4;
+    this.backoffMs = options.backoffMs ?? 1e3;
+    this.maxWaitMs = options.maxWaitMs ?? 6e4;
+    this.timeoutMs = options.timeoutMs ?? 6e4;
+  }
+  host;
+  options;
+  /** Requests sent, tries and token requests included (the bench counts them). */
+  requests = 0;
+  scheme = "https";
+  schemeSettled = false;
+  challenge;
+  tokens = /* @__PURE__ */ new Map();
+  agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+  attempts;
+  backoffMs;
+  maxWaitMs;
+  timeoutMs;
+  /** Whether TLS may go unverified and HTTP be used for `host`. */
+  insecure(host) {
+    return isLoopbackRegistry(host) || (this.options.insecureHosts ?? []).some((h) => h.toLowerCase() === host.toLowerCase());
+  }
+  close() {
+    this.agents.http.destroy();
+    this.agents.https.destroy();
+  }
+  /** A manifest or index, read whole (they are small), checked against a digest it is asked by or its registry names. */
+  async manifest(repository, reference, what) {
+    const res = await this.request({
+      method: "GET",
+      path: `/v2/${repository}/manifests/${reference}`,
+      scopes: [`repository:${repository}:pull`],
+      headers: { Accept: MANIFEST_TYPES.join(", ") },
+      what
+    });
+    if (res.status !== 200) throw await statusError(res, what);
+    const bytes = await readBody(res.body, MAX_MANIFEST, what);
+    const digest = `sha256:${(0, import_node_crypto7.createHash)("sha256").update(bytes).digest("hex")}`;
+    if (reference.startsWith("sha256:") && digest !== reference) {
+      throw new ImageError(`${what}: the registry answered with a manifest whose digest is ${digest}, not ${reference}`);
+    }
+    const named = res.headers["docker-content-digest"];
+    if (typeof named === "string" && named.startsWith("sha256:") && named !== digest) {
+      throw new ImageError(`${what}: the manifest does not match the digest its registry gives (${named}; its content is ${digest})`);
+    }
+    let mediaType = String(res.headers["content-type"] ?? "").split(";")[0].trim();
+    try {
+      mediaType = JSON.parse(bytes.toString("utf8")).mediaType ?? mediaType;
+    } catch {
+      throw new ImageError(`${what}: the manifest is not JSON`);
+    }
+    return { bytes, mediaType, digest };
+  }
+  /** A small blob (an image config), read whole and checked against its digest. */
+  async smallBlob(repository, digest, maxBytes, what) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of this.blob(repository, digest, void 0, what)) {
+      size += chunk.length;
+      if (size > maxBytes) throw new ImageError(`${what} is larger than ${maxBytes} bytes`);
+      chunks.push(chunk);
+    }
+    const bytes = Buffer.concat(chunks);
+    const actual = `sha256:${(0, import_node_crypto7.createHash)("sha256").update(bytes).digest("hex")}`;
+    if (actual !== digest)
+      throw new ImageError(`${what} does not match its digest (content is ${actual}): the registry's copy is damaged or was tampered with`);
+    return bytes;
+  }
+  /**
+   * A blob's bytes as they arrive. A connection that breaks mid-stream is resumed where it
+   * stopped (Range), or the blob is fetched again and the bytes already handed on skipped.
+   * The bytes are not checked here: the archive reader hashes every blob against its name.
+   */
+  async *blob(repository, digest, size, what) {
+    let received = 0;
+    if (this.schemeSettled) {
+      try {
+        for await (const chunk of this.rawBlob(repository, digest)) {
+          received += chunk.length;
+          yield chunk;
+        }
+        if (size === void 0 || received >= size) return;
+      } catch (err) {
+        if (err instanceof HttpStatusError && (err.status === 429 || err.status >= 500)) await this.wait(1, void 0, what, `HTTP ${err.status}`);
+        else if (received > 0) this.options.log?.warning(`${what}: the connection broke after ${received} bytes (${describe2(err)}); resuming`);
+      }
+    }
+    for (let resumes = 0; ; resumes++) {
+      const res = await this.request({
+        method: "GET",
+        path: `/v2/${repository}/blobs/${digest}`,
+        scopes: [`repository:${repository}:pull`],
+        headers: received > 0 ? { Range: `bytes=${received}-` } : {},
+        what
+      });
+      let skip = 0;
+      if (res.status === 206 && received > 0) {
+        const from = /^bytes (\d+)-/.exec(String(res.headers["content-range"] ?? ""));
+        if (!from || Number(from[1]) !== received) {
+          res.body.resume();
+          throw new ImageError(`${what}: the registry resumed the blob at another place than asked (${res.headers["content-range"] ?? "no Content-Range"})`);
+        }
+      } else if (res.status === 200) skip = received;
+      else throw await statusError(res, what);
+      try {
+        for await (const chunk of res.body) {
+          if (skip >= chunk.length) {
+            skip -= chunk.length;
+            continue;
+          }
+          const part = skip > 0 ? chunk.subarray(skip) : chunk;
+          skip = 0;
+          received += part.length;
+          yield part;
+        }
+        if (skip > 0 || size !== void 0 && received < size) throw Object.assign(new Error("the connection closed early"), { code: "ECONNRESET" });
+        return;
+      } catch (err) {
+        if (resumes >= MAX_RESUMES || !isTransient(err)) throw new ImageError(`${what}: ${describe2(err)} after ${received} bytes`);
+        this.options.log?.warning(`${what}: the connection broke after ${received} bytes (${describe2(err)}); resuming`);
+      }
+    }
+  }
+  /** A blob's body as net/http-get-stream.ts reads it (reused buffers); any status but 200 is an HttpStatusError. */
+  async *rawBlob(repository, digest) {
+    const scopes = [`repository:${repository}:pull`];
+    const auth = await this.authorization(scopes, `the blob ${digest}`);
+    const url = new URL(`/v2/${repository}/blobs/${digest}`, `${this.scheme}://${this.host}`);
+    const host = url.hostname.replace(/^\[|\]$/g, "");
+    const tls = url.protocol === "https:" ? { ...(0, import_node_net3.isIP)(host) ? {} : { servername: host }, rejectUnauthorized: !this.insecure(this.host) } : void 0;
+    this.requests++;
+    yield* httpGetChunks({
+      connect: { host, port: Number(url.port) || (tls ? 443 : 80), ...tls && { tls } },
+      path: url.pathname,
+      host: url.host,
+      headers: auth ? { Authorization: auth } : {},
+      stallMs: this.timeoutMs,
+      peer: "the registry"
+    });
+  }
+  /** Whether the repository has the blob (HEAD). */
+  async hasBlob(repository, digest, scopes, what) {
+    const res = await this.request({ method: "HEAD", path: `/v2/${repository}/blobs/${digest}`, scopes, what });
+    res.body.resume();
+    if (res.status === 200) return true;
+    if (res.status === 404) return false;
+    throw await statusError(res, what);
+  }
+  /**
+   * Sends a request and answers what comes back, after authentication, redirects and retries
+   * of transient failures; the caller reads (or drains) the body.
+   */
+  async request(spec) {
+    let url = new URL(spec.path, `${this.scheme}://${this.host}`);
+    let authorized = url.host === this.host;
+    let authRenewed = false;
+    let redirects = 0;
+    for (let attempt = 1; ; attempt++) {
+      const headers = { "User-Agent": "modelarts-image-check", ...spec.headers };
+      if (authorized) {
+        const auth = await this.authorization(spec.scopes, spec.what);
+        if (auth) headers.Authorization = auth;
+      }
+      let res;
+      try {
+        res = await this.send(url, spec.method, headers, spec.body?.());
+      } catch (err) {
+        if (!this.schemeSettled && url.host === this.host && url.protocol === "https:" && this.insecure(this.host) && isTlsMismatch(err)) {
+          this.scheme = "http";
+          this.schemeSettled = true;
+          url = new URL(url.pathname + url.search, `http://${this.host}`);
+          attempt--;
+          continue;
+        }
+        if (attempt < this.attempts && isTransient(err)) {
+          await this.wait(attempt, void 0, spec.what, describe2(err));
+          continue;
+        }
+        throw new ImageError(`${spec.what}: ${describe2(err)}${attempt > 1 ? ` (after ${attempt} tries)` : ""}`);
+      }
+      if (url.host === this.host) this.schemeSettled = true;
+      const status = res.statusCode ?? 0;
+      if (status === 401 && authorized && !authRenewed) {
+        authRenewed = true;
+        const challenge = res.headers["www-authenticate"];
+        res.resume();
+        this.learnChallenge(typeof challenge === "string" ? challenge : void 0, spec.what);
+        this.tokens.delete(scopeKey(spec.scopes));
+        attempt--;
+        continue;
+      }
+      if ([301, 302, 303, 307, 308].includes(status) && res.headers.location && redirects < MAX_REDIRECTS) {
+        res.resume();
+        redirects++;
+        const next = new URL(res.headers.location, url);
+        if (next.host !== url.host) authorized = false;
+        url = next;
+        attempt--;
+        continue;
+      }
+      if ((status === 429 || status >= 500) && attempt < this.attempts) {
+        const retryAfter = res.headers["retry-after"];
+        res.resume();
+        await this.wait(attempt, typeof retryAfter === "string" ? retryAfter : void 0, spec.what, `HTTP ${status}`);
+        continue;
+      }
+      return { status, headers: res.headers, body: res };
+    }
+  }
+  async wait(attempt, retryAfter, what, why) {
+    let ms = this.backoffMs * 2 ** (attempt - 1);
+    if (retryAfter !== void 0) {
+      const seconds = Number(retryAfter);
+      const at = Date.parse(retryAfter);
+      if (Number.isFinite(seconds)) ms = seconds * 1e3;
+      else if (Number.isFinite(at)) ms = at - Date.now();
+    }
+    ms = Math.max(0, Math.min(ms, this.maxWaitMs));
+    this.options.log?.warning(`${what}: ${why}; trying again in ${(ms / 1e3).toFixed(1)} s`);
+    await new Promise((resolve3) => setTimeout(resolve3, ms));
+  }
+  send(url, method, headers, body) {
+    this.requests++;
+    const secure = url.protocol === "https:";
+    const lib = secure ? https : http;
+    return new Promise((resolve3, reject) => {
+      const req = lib.request(url, {
+        method,
+        headers: body ? { ...headers, "Content-Length": String(body.length) } : headers,
+        agent: secure ? this.agents.https : this.agents.http,
+        ...secure && this.insecure(url.host) && { rejectUnauthorized: false },
+        timeout: this.timeoutMs
+      });
+      req.on("timeout", () => req.destroy(Object.assign(new Error(`no answer within ${Math.round(this.timeoutMs / 1e3)} s`), { code: "ETIMEDOUT" })));
+      req.on("error", reject);
+      req.on("response", resolve3);
+      if (!body) req.end();
+      else if (Buffer.isBuffer(body.chunks)) req.end(body.chunks);
+      else void pipeInto(body.chunks, req).catch((err) => req.destroy(err));
+    });
+  }
+  /** The Authorization header for these scopes, once the registry has said how it authenticates. */
+  async authorization(scopes, what) {
+    const { credentials } = this.options;
+    if (!this.challenge) return void 0;
+    if (this.challenge.type === "basic") return credentials && basic(credentials);
+    const key = scopeKey(scopes);
+    let token = this.tokens.get(key);
+    if (!token) {
+      token = await this.fetchToken(this.challenge.realm, this.challenge.service, scopes, what);
+      this.tokens.set(key, token);
+    }
+    return `Bearer ${token}`;
+  }
+  learnChallenge(header, what) {
+    const scheme = /^\s*(\w+)/.exec(header ?? "")?.[1]?.toLowerCase();
+    if (scheme === "basic") {
+      if (!this.options.credentials) throw new ImageError(`${what}: the registry needs a login (HTTP 401), and none is known for ${this.host}`);
+      this.challenge = { type: "basic" };
+      return;
+    }
+    if (scheme === "bearer") {
+      const params = Object.fromEntries([...(header ?? "").matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1].toLowerCase(), m[2]]));
+      if (!params.realm) throw new ImageError(`${what}: the registry asks for a Bearer token but names no realm to get one from`);
+      this.challenge = { type: "bearer", realm: params.realm, service: params.service };
+      return;
+    }
+    throw new ImageError(`${what}: HTTP 401, and the registry's challenge (${scheme ?? "none"}) is not Basic or Bearer`);
+  }
+  /** A Bearer token from the realm for the scopes: the credentials go there as Basic, when there are any. */
+  async fetchToken(realm, service, scopes, what) {
+    let url;
+    try {
+      url = new URL(realm);
+    } catch {
+      throw new ImageError(`${what}: the registry's token realm "${realm}" is not a URL`);
+    }
+    if (url.protocol !== "https:" && !(url.protocol === "http:" && this.insecure(url.host))) {
+      throw new ImageError(
+        `${what}: the registry's token realm ${url.origin} is not HTTPS; credentials are sent only over HTTPS, or to a loopback or insecure host`
+      );
+    }
+    if (service) url.searchParams.set("service", service);
+    for (const scope of scopes) url.searchParams.append("scope", scope);
+    const { credentials } = this.options;
+    for (let attempt = 1; ; attempt++) {
+      let res;
+      try {
+        res = await this.send(url, "GET", { "User-Agent": "modelarts-image-check", ...credentials && { Authorization: basic(credentials) } });
+      } catch (err) {
+        if (attempt < this.attempts && isTransient(err)) {
+          await this.wait(attempt, void 0, `${what} (token)`, describe2(err));
+          continue;
+        }
+        throw new ImageError(`${what}: the token server ${url.origin} did not answer (${describe2(err)})`);
+      }
+      const status = res.statusCode ?? 0;
+      if ((status === 429 || status >= 500) && attempt < this.attempts) {
+        res.resume();
+        await this.wait(attempt, void 0, `${what} (token)`, `HTTP ${status}`);
+        continue;
+      }
+      if (status !== 200) {
+        res.resume();
+        throw new ImageError(
+          `${what}: the token server ${url.origin} refused ${credentials ? "the login" : "an anonymous token"} (HTTP ${status}${status === 401 ? ": wrong or missing credentials" : ""})`
+        );
+      }
+      const body = await readBody(res, 1024 * 1024, `${what} (token)`);
+      let answer;
+      try {
+        answer = JSON.parse(body.toString("utf8"));
+      } catch {
+        throw new ImageError(`${what}: the token server's answer is not JSON`);
+      }
+      const token = typeof answer.token === "string" && answer.token ? answer.token : answer.access_token;
+      if (typeof token !== "string" || !token) throw new ImageError(`${what}: the token server's answer holds no token`);
+      return token;
+    }
+  }
+};
+function basic(c) {
+  return `Basic ${Buffer.from(`${c.username}:${c.password}`).toString("base64")}`;
+}
+function scopeKey(scopes) {
+  return [...scopes].sort().join(" ");
+}
+async function pipeInto(chunks, req) {
+  for await (const chunk of chunks) {
+    if (!req.write(chunk)) await new Promise((resolve3) => req.once("drain", resolve3));
+  }
+  req.end();
+}
+async function readBody(body, max, what) {
+  const chunks = [];
+  let size = 0;
+  try {
+    for await (const chunk of body) {
+      size += chunk.length;
+      if (size > max) {
+        body.destroy();
+        throw new ImageError(`${what}: the answer is larger than ${max} bytes`);
+      }
+      chunks.push(chunk);
+    }
+  } catch (err) {
+    if (err instanceof ImageError) throw err;
+    throw new ImageError(`${what}: ${describe2(err)}`);
+  }
+  return Buffer.concat(chunks);
+}
+async function statusError(res, what) {
+  let detail = "";
+  try {
+    const body = await readBody(res.body, 64 * 1024, what);
+    const errors = JSON.parse(body.toString("utf8")).errors;
+    if (errors?.[0]) detail = `: ${[errors[0].code, errors[0].message].filter(Boolean).join(" ")}`.replace(/[\r\n]+/g, " ").slice(0, 200);
+  } catch {
+  }
+  const meaning = { 401: "unauthorized", 403: "forbidden", 404: "not found", 429: "too many requests" };
+  return new ImageError(`${what}: HTTP ${res.status}${meaning[res.status] ? ` ${meaning[res.status]}` : ""}${detail}`);
+}
+function isTransient(err) {
+  const code = err?.code ?? "";
+  return ["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "ECONNABORTED", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "ERR_STREAM_PREMATURE_CLOSE"].includes(
+    code
+  ) || err?.message === "aborted";
+}
+function isTlsMismatch(err) {
+  const code = err?.code ?? "";
+  return code === "EPROTO" || code.startsWith("ERR_SSL") || code === "ECONNRESET";
+}
+function describe2(err) {
+  const e = err;
+  return (e?.code && e.code !== "ERR_STREAM_PREMATURE_CLOSE" ? `${e.message.replace(/[\r\n]+/g, " ")}` : e?.message ?? String(err)).slice(0, 200);
+}
+
+// src/registry/registry-access.ts
+async function registryClientFor(ref, access = {}) {
+  const auth = await credentialsFor(ref.registry, access.sources ?? {});
+  return new RegistryClient(ref.host, {
+    ...auth && { credentials: { username: auth.username, password: auth.password } },
+    insecureHosts: access.insecureHosts,
+    log: access.log
+  });
+}
+
+// src/registry/registry-source.ts
+init_errors();
+
+// src/registry/oci-layout-stream.ts
+init_errors();
+var BLOCK2 = 512;
+var CHUNK = 1024 * 1024;
+async function* ociLayoutTar(files) {
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  for (const file of files) {
+    yield tarHeader(file.name, file.size);
+    if (Buffer.isBuffer(file.data)) yield file.data;
+    else {
+      let written = 0;
+      let filled = 0;
+      for await (const piece of file.data()) {
+        written += piece.length;
+        if (written > file.size) {
+          throw new ImageError(`the blob ${file.name} has more bytes than its descriptor's ${file.size}: the registry's copy was modified`);
+        }
+        if (filled === 0 && piece.length >= CHUNK / 2) {
+          yield piece;
+          continue;
+        }
+        for (let at = 0; at < piece.length; ) {
+          const n = Math.min(piece.length - at, CHUNK - filled);
+          piece.copy(buffer, filled, at, at + n);
+          filled += n;
+          at += n;
+          if (filled === CHUNK) {
+            yield buffer;
+            filled = 0;
+          }
+        }
+      }
+      if (filled > 0) yield buffer.subarray(0, filled);
+      if (written < file.size) throw new ImageError(`the blob ${file.name} has ${written} bytes, fewer than its descriptor's ${file.size}`);
+    }
+    const pad = (BLOCK2 - file.size % BLOCK2) % BLOCK2;
+    if (pad > 0) yield Buffer.alloc(pad);
+  }
+  yield Buffer.alloc(2 * BLOCK2);
+}
+function tarHeader(name, size) {
+  const h = Buffer.alloc(BLOCK2);
+  h.write(name, 0, 100, "utf8");
+  h.write("0000644\0", 100);
+  h.write("0000000\0", 108);
+  h.write("0000000\0", 116);
+  if (size < 8 ** 11) h.write(size.toString(8).padStart(11, "0") + "\0", 124);
+  else {
+    h[124] = 128;
+    let v = BigInt(size);
+    for (let i = 135; i > 124; i--, v >>= 8n) h[i] = Number(v & 0xffn);
+  }
+  h.write("00000000000\0", 136);
+  h.write("0", 156);
+  h.write("ustar\x0000", 257, "latin1");
+  h.fill(32, 148, 156);
+  let sum = 0;
+  for (const b of h) sum += b;
+  h.write(sum.toString(8).padStart(6, "0") + "\0 ", 148, "latin1");
+  return h;
+}
+
+// src/registry/registry-source.ts
+var INDEX_TYPES2 = /* @__PURE__ */ new Set(["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"]);
+var SCHEMA1_TYPES = /* @__PURE__ */ new Set(["application/vnd.docker.distribution.manifest.v1+json", "application/vnd.docker.distribution.manifest.v1+prettyjws"]);
+var MAX_CONFIG = 16 * 1024 * 1024;
+async function resolveRegistryImage(client, ref, platform) {
+  const name = formatRegistryReference(ref);
+  const manifests = [];
+  let reference = ref.digest ?? ref.tag ?? "latest";
+  for (let depth = 0; ; depth++) {
+    if (depth >= 8) throw new ImageError(`${name}: its indexes nest too deeply`);
+    const what = depth === 0 ? `the manifest of ${name}` : `the manifest ${reference} of ${name}`;
+    const m = await client.manifest(ref.repository, reference, what);
+    manifests.push(m);
+    if (SCHEMA1_TYPES.has(m.mediaType)) {
+      throw new ImageError(`${name} has a Docker schema 1 manifest, which nothing current writes: push the image again with a current Docker or buildx`);
+    }
+    const json = parse2(m.bytes, what);
+    if (INDEX_TYPES2.has(m.mediaType) || Array.isArray(json.manifests) && !json.layers) {
+      if (!Array.isArray(json.manifests) || json.manifests.length === 0) throw new ImageError(`${what} lists no manifests`);
+      reference = chooseManifest(json.manifests, platform, what, name).digest;
+      continue;
+    }
+    if (!json.config || typeof json.config.digest !== "string" || !Array.isArray(json.layers)) {
+      throw new ImageError(`${what} is malformed: it needs "config" and "layers"`);
+    }
+    const layers = json.layers.map((d) => {
+      if (!d || typeof d.digest !== "string" || typeof d.size !== "number" || !Number.isSafeInteger(d.size) || d.size < 0) {
+        throw new ImageError(`${what} has a layer without a digest and size`);
+      }
+      return { digest: d.digest, size: d.size };
+    });
+    const configBytes = await client.smallBlob(ref.repository, json.config.digest, MAX_CONFIG, `the config of ${name}`);
+    const config = parse2(configBytes, `the config of ${name}`);
+    const diffIds = config.rootfs?.diff_ids;
+    if (!Array.isArray(diffIds) || !diffIds.every((d) => typeof d === "string")) throw new ImageError(`the config of ${name} has no rootfs.diff_ids list`);
+    return { ref, manifests, config: { bytes: configBytes, digest: json.config.digest }, layers, diffIds };
+  }
+}
+function registrySource(client, image) {
+  const name = formatRegistryReference(image.ref);
+  const manifest = image.manifests[image.manifests.length - 1];
+  const index = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: "application/vnd.oci.image.index.v1+json",
+      manifests: [{ mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.bytes.length }]
+    })
+  );
+  const blob = (digest) => `blobs/sha256/${digest.replace(/^sha256:/, "")}`;
+  const files = [
+    { name: "oci-layout", size: 30, data: Buffer.from('{"imageLayoutVersion":"1.0.0"}') },
+    { name: "index.json", size: index.length, data: index },
+    { name: blob(manifest.digest), size: manifest.bytes.length, data: manifest.bytes },
+    { name: blob(image.config.digest), size: image.config.bytes.length, data: image.config.bytes },
+    ...image.layers.map((l, i) => ({
+      name: blob(l.digest),
+      size: l.size,
+      data: () => client.blob(image.ref.repository, l.digest, l.size, `layer ${i + 1} (${l.digest.slice(0, 19)}) of ${name}`)
+    }))
+  ];
+  return {
+    name: `image ${name}`,
+    layout: "oci-archive",
+    transport: "registry",
+    size: files.reduce((sum, f) => sum + f.size, 0),
+    open: () => ociLayoutTar(files)
+  };
+}
+function registryBase(image) {
+  return {
+    name: `image ${formatRegistryReference(image.ref)}`,
+    id: image.config.digest,
+    diffIds: image.diffIds,
+    layerDigests: image.layers.map((l) => l.digest)
+  };
+}
+function parse2(bytes, what) {
+  try {
+    return JSON.parse(bytes.toString("utf8"));
+  } catch {
+    throw new ImageError(`${what} is not JSON`);
+  }
+}
+
 // src/cli/main.ts
 function program2() {
   return new Command("modelarts-image-check").description("Check a Docker image against the Huawei Cloud ModelArts custom training image specification.").argument(
     "<IMAGE>",
-    "docker-archive:PATH, oci-archive:PATH, a path to an archive (plain, gzip or zstd), - for an archive on standard input, or (with a Docker daemon) docker-daemon:REF / an image reference"
+    "docker://HOST/NAME[:TAG][@DIGEST] (an image in a registry), docker-archive:PATH, oci-archive:PATH, a path to an archive (plain, gzip or zstd), - for an archive on standard input, or (with a Docker daemon) docker-daemon:REF / an image reference"
   ).option("-b, --base <IMAGE>", "the ModelArts base image the image was built on (same forms as IMAGE); without it the base is guessed from the history").addOption(
     new Option(
       "--profile <name>",
@@ -13518,6 +14164,11 @@ function program2() {
   ).option("--dockerfile <file>", "the Dockerfile the image was built from, to point findings at its lines (default: ./Dockerfile, if present)").option("--platform <os/arch>", "the platform to check: picked from an archive of several (default: its only one, or linux/amd64)").option("--scan-limit <size>", "bytes of each file the content scan reads at most (default: 64MiB)").option("--max-uncompressed <size>", "stop reading after this much uncompressed data; guards against decompression bombs (default: 4 x max-size)").option(
     "--clamd <address>",
     "also stream every file to a ClamAV daemon: tcp://HOST:PORT or unix:PATH (detections in custom layers are malicious-code findings)"
+  ).option(
+    "--insecure-registry <host>",
+    "reach this registry over plain HTTP or unverified TLS, as Docker's insecure-registries (repeatable; loopback hosts always are)",
+    (host, all) => [...all, host],
+    []
   ).option("--no-progress", "no progress bar or progress lines").option("-q, --quiet", "nothing on stderr but errors (implies --no-progress)").version(VERSION, "-V, --version").showHelpAfterError(false).exitOverride();
 }
 async function runCli(argv, io) {
@@ -13535,6 +14186,7 @@ async function runCli(argv, io) {
     throw err;
   }
   const opts = cmd.opts();
+  let registries;
   const option = (name) => typeof opts[name] === "string" ? opts[name] : void 0;
   try {
     const clamd = option("clamd");
@@ -13556,8 +14208,9 @@ async function runCli(argv, io) {
     if (output) checkOutputPath((0, import_node_path5.resolve)(io.cwd, output));
     const dockerfilePath = option("dockerfile");
     if (dockerfilePath && !(0, import_node_fs7.existsSync)((0, import_node_path5.resolve)(io.cwd, dockerfilePath))) throw new UsageError(`no such Dockerfile: ${dockerfilePath}`);
-    const image = await openImage(cmd.args[0], io);
-    const base = opts.base ? await openBase(String(opts.base), io) : void 0;
+    registries = { insecureHosts: opts.insecureRegistry, log: opts.quiet ? void 0 : stderrLog(io), clients: [] };
+    const image = await openImage(cmd.args[0], io, registries, settings.platform);
+    const base = opts.base ? await openBase(String(opts.base), io, registries, settings.platform) : void 0;
     const progress = opts.quiet || opts.progress === false ? void 0 : new Progress(io.stderr, image.size);
     let result;
     try {
@@ -13585,6 +14238,8 @@ async function runCli(argv, io) {
     if (!(err instanceof ImageError || err instanceof UsageError) && process.env.MODELARTS_IMAGE_CHECK_DEBUG)
       io.stderr.write(String(err.stack) + "\n");
     return 2;
+  } finally {
+    for (const client of registries?.clients ?? []) client.close();
   }
 }
 function checkOutputPath(path) {
@@ -13604,11 +14259,30 @@ var inDaemon = (ref, io) => ref.startsWith("docker-daemon:") || !/^(docker|oci)-
 function looksLikeFile(ref) {
   return /^(\.{0,2}\/|~)/.test(ref) || /\.(tar|tgz|tar\.gz|tar\.zst|tzst|gz|zst|oci)$/i.test(ref);
 }
-async function openBase(ref, io) {
+async function openBase(ref, io, registries, platform) {
+  if (isRegistryReference(ref)) return registryBase(await fromRegistry(ref, registries, platform).then((r) => r.image));
   if (io.inspectReference && inDaemon(ref, io)) return io.inspectReference(ref.replace(/^docker-daemon:/, ""));
-  return openImage(ref, io);
+  return openImage(ref, io, registries, platform);
 }
-async function openImage(ref, io) {
+async function fromRegistry(text, registries, platform) {
+  const ref = parseRegistryReference(text);
+  let client = registries.clients.find((c) => c.host === ref.host);
+  if (!client) {
+    client = await registryClientFor(ref, registries);
+    registries.clients.push(client);
+  }
+  return { client, image: await resolveRegistryImage(client, ref, platform) };
+}
+function stderrLog(io) {
+  return { info: (line) => void io.stderr.write(`${line}
+`), warning: (line) => void io.stderr.write(`warning: ${escapeControl(line)}
+`) };
+}
+async function openImage(ref, io, registries, platform) {
+  if (isRegistryReference(ref)) {
+    const { client, image } = await fromRegistry(ref, registries, platform);
+    return registrySource(client, image);
+  }
   const daemon2 = inDaemon(ref, io);
   if (daemon2 && io.openReference) return io.openReference(ref.replace(/^docker-daemon:/, ""));
   if (daemon2) throw new UsageError("docker-daemon: references need a Docker daemon; save the image first (docker save -o image.tar IMAGE)");

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --scale N] [-- --daemon] [-- --runs N] [-- --layout docker25|legacy]
+// npm run bench [-- --scale N] [-- --daemon] [-- --registry] [-- --runs N] [-- --layout docker25|legacy]
 //
 // Generates a synthetic but realistic ModelArts training image (an OS base with many small files
 // and big CUDA-like libraries; custom layers with a conda-like tree, multi-hundred-MB weights
@@ -8,9 +8,12 @@
 //   floor:     cat IMAGE > /dev/null; GNU tar listing every entry of every layer
 //   validator: node dist/cli.js --base BASE --format json IMAGE (wall time and peak RSS)
 // and prints the ratios as a table and as JSON (bench-out/results-scale-N.json).
+// --daemon adds `docker save` against the check through the daemon; --registry pushes the image
+// to a docker-registry of its own on loopback and adds fetching every blob to nowhere (with the
+// check's own client) against the check of docker://.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -341,6 +344,8 @@ async function main() {
     measure('validator (dist/cli.js --base --format json)', validator(gen.image, gen.base))
   ];
   if (flag('daemon')) rows.push(...(await daemonRows(gen)));
+  const registry = flag('registry') ? await registryRows(gen, check0(rows)) : undefined;
+  if (registry) rows.push(...registry.rows);
   const [cat, tarList, check] = rows;
   const daemon = rows.find((r) => r.overDockerSave !== undefined);
   const result = {
@@ -357,12 +362,143 @@ async function main() {
       rssBytesPerEntry: Math.round(check.peakRssBytes / gen.entries),
       peakRssMB: +(check.peakRssBytes / 1e6).toFixed(0),
       ...(daemon && { throughDaemonOverDockerSave: daemon.overDockerSave, throughDaemonOverDockerSavePairwise: daemon.pairwiseOverDockerSave }),
-      ...(daemon?.addedAfterFirstByteSeconds !== undefined && { throughDaemonAddedAfterFirstByteSeconds: daemon.addedAfterFirstByteSeconds })
+      ...(daemon?.addedAfterFirstByteSeconds !== undefined && { throughDaemonAddedAfterFirstByteSeconds: daemon.addedAfterFirstByteSeconds }),
+      ...(registry && registry.ratios)
     }
   };
   writeFileSync(join(out, `results-scale-${scale}${suffix}.json`), JSON.stringify(result, null, 2) + '\n');
   print(result);
   compareScales();
+}
+
+const check0 = (rows) => rows.find((r) => r.label.startsWith('validator ('));
+
+/**
+ * A docker-registry of the bench's own on loopback (anonymous, plain HTTP), the image and its
+ * base pushed to it as they are (OCI, uncompressed layers); then, in turns, every blob fetched
+ * to nowhere with the check's client, and the check of docker:// with a docker:// base. The
+ * registry's log counts what the base cost.
+ */
+async function registryRows(gen, archiveCheck) {
+  const binary = spawnSync('docker-registry', ['--version']).status === 0 ? 'docker-registry' : undefined;
+  if (!binary) throw new Error('--registry needs docker-registry (Debian: apt-get install docker-registry)');
+  const dir = join(out, 'registry');
+  const port = 5600 + Math.floor(Math.random() * 300);
+  const address = `127.0.0.1:${port}`;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'config.yml'),
+    `version: 0.1\nlog: { accesslog: { disabled: false } }\nstorage: { filesystem: { rootdirectory: ${join(dir, 'data')} } }\nhttp: { addr: ${address} }\n`
+  );
+  const logFile = join(dir, 'registry.log');
+  const log = openSync(logFile, 'w');
+  const server = spawn(binary, ['serve', join(dir, 'config.yml')], { stdio: ['ignore', log, log] });
+  await once(server, 'spawn');
+  try {
+    for (let i = 0; i < 40 && spawnSync('curl', ['-s', '-o', '/dev/null', `http://${address}/v2/`]).status !== 0; i++) spawnSync('sleep', ['0.25']);
+    await pushArchive(address, 'bench/image', gen.image);
+    await pushArchive(address, 'bench/base', gen.base);
+    const fetcher = join(out, 'bench-registry-fetch.cjs');
+    const { build } = await import('esbuild');
+    await build({
+      entryPoints: [join(root, 'scripts', 'bench-registry-fetch.ts')],
+      bundle: true,
+      platform: 'node',
+      mainFields: ['module', 'main'],
+      outfile: fetcher,
+      logLevel: 'error'
+    });
+    const image = `docker://${address}/bench/image:latest`;
+    const base = `docker://${address}/bench/base:latest`;
+    const [fetch, check] = await measureInTurns(
+      { label: "fetch every blob from the registry to nowhere (the check's client)", fn: () => timedFromFirstByte(process.execPath, [fetcher, image]) },
+      {
+        label: 'validator from the registry (--base docker://BASE docker://IMAGE)',
+        fn: async () => {
+          const r = await timedFromFirstByte(
+            process.execPath,
+            ['--require', preload, join(root, 'dist', 'cli.js'), '--format', 'json', '--quiet', '--fail-on', 'never', '--base', base, image],
+            { MIC_BENCH_RSS_FILE: rssFile }
+          );
+          return { ...r, rss: Number(readFileSync(rssFile, 'utf8')) };
+        }
+      }
+    );
+    // What a docker:// base costs: one more check, its requests counted in the registry's log.
+    const before = readFileSync(logFile, 'utf8').split('\n').length;
+    spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), '--format', 'json', '--quiet', '--fail-on', 'never', '--base', base, image]);
+    const lines = readFileSync(logFile, 'utf8')
+      .split('\n')
+      .slice(before - 1);
+    const baseRequests = lines.filter((l) => /"(GET|HEAD) \/v2\/bench\/base\//.test(l));
+    const baseBlobBytes = baseRequests.filter((l) => /\/blobs\//.test(l)).map((l) => Number(/" \d{3} (\d+) "/.exec(l)?.[1] ?? 0));
+    return {
+      rows: [fetch, check],
+      ratios: {
+        registryCheckOverFetch: +(check.seconds / fetch.seconds).toFixed(2),
+        registryCheckOverFetchPairwise: +median(check.runs.map((t, i) => t / fetch.runs[i])).toFixed(2),
+        registryPeakRssOverArchive: +(check.peakRssBytes / archiveCheck.peakRssBytes).toFixed(2),
+        registryBaseRequests: baseRequests.length,
+        registryBaseBlobBytes: baseBlobBytes.reduce((a, b) => a + b, 0)
+      }
+    };
+  } finally {
+    server.kill();
+  }
+}
+
+/** Pushes an OCI archive of the bench (docker25 layout) to an anonymous registry: every blob streamed from the file, then the manifest. */
+async function pushArchive(address, repo, archive) {
+  const { request } = await import('node:http');
+  const call = (method, path, headers, body) =>
+    new Promise((resolve, reject) => {
+      const req = request(`http://${address}${path}`, { method, headers }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res));
+      });
+      req.on('error', reject);
+      if (body && typeof body.pipe === 'function') body.pipe(req);
+      else req.end(body);
+    });
+  const extract = tar.extract();
+  const manifests = [];
+  const done = (async () => {
+    for await (const entry of extract) {
+      const { name, size } = entry.header;
+      if (!name.startsWith('blobs/sha256/')) {
+        entry.resume();
+        continue;
+      }
+      const digest = `sha256:${name.slice('blobs/sha256/'.length)}`;
+      if (size < 1 << 20) {
+        const chunks = [];
+        for await (const c of entry) chunks.push(c);
+        const data = Buffer.concat(chunks);
+        const doc = (() => {
+          try {
+            return JSON.parse(data.toString());
+          } catch {
+            return undefined;
+          }
+        })();
+        if (doc?.schemaVersion === 2 && Array.isArray(doc.layers)) manifests.push(data);
+        await upload(digest, size, data);
+      } else await upload(digest, size, entry);
+    }
+  })();
+  async function upload(digest, size, body) {
+    const head = await call('HEAD', `/v2/${repo}/blobs/${digest}`, {});
+    if (head.statusCode === 200) return Buffer.isBuffer(body) ? undefined : body.resume();
+    const start = await call('POST', `/v2/${repo}/blobs/uploads/`, {});
+    const location = new URL(start.headers.location, `http://${address}`);
+    location.searchParams.set('digest', digest);
+    const put = await call('PUT', location.pathname + location.search, { 'Content-Length': String(size), 'Content-Type': 'application/octet-stream' }, body);
+    if (put.statusCode !== 201) throw new Error(`pushing ${digest}: HTTP ${put.statusCode}`);
+  }
+  createReadStream(archive).pipe(extract);
+  await done;
+  const res = await call('PUT', `/v2/${repo}/manifests/latest`, { 'Content-Type': 'application/vnd.oci.image.manifest.v1+json' }, manifests[0]);
+  if (res.statusCode !== 201) throw new Error(`pushing the manifest of ${repo}: HTTP ${res.statusCode}`);
 }
 
 async function daemonRows(gen) {

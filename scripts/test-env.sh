@@ -20,6 +20,10 @@ DOCKER26="$TOOLS/docker26"
 DEBIAN_ROOTFS="$TOOLS/debian-bookworm-minbase.tar"
 REGISTRY_ADDR=127.0.0.1:5443
 OTHER_REGISTRY_ADDR=127.0.0.1:5001
+# A registry with Bearer token auth, as SWR and Docker Hub use: tokens come from a token server
+# the tests run on TOKEN_REALM_ADDR (__fixtures__/token-server.ts), signed with the key made here.
+TOKEN_REGISTRY_ADDR=127.0.0.1:5002
+TOKEN_REALM_ADDR=127.0.0.1:5003
 
 install() {
   local missing=()
@@ -134,6 +138,22 @@ YML
     echo $! > registry.pid
     for _ in $(seq 1 40); do curl -s -o /dev/null "http://$OTHER_REGISTRY_ADDR/v2/" && break; sleep 0.25; done
   fi
+  if ! curl -s -o /dev/null "http://$TOKEN_REGISTRY_ADDR/v2/"; then
+    mkdir -p "$DIR/token-registry"
+    cd "$DIR/token-registry"
+    [ -f token-key.pem ] || openssl req -x509 -newkey rsa:2048 -nodes -keyout token-key.pem -out token-cert.pem -days 2 \
+      -subj "/CN=mic-test-token-server" 2>/dev/null
+    cat > config.yml <<YML
+version: 0.1
+storage: { filesystem: { rootdirectory: $DIR/token-registry/data } }
+http: { addr: $TOKEN_REGISTRY_ADDR }
+auth:
+  token: { realm: "http://$TOKEN_REALM_ADDR/token", service: mic-test-registry, issuer: mic-test-token-server, rootcertbundle: $DIR/token-registry/token-cert.pem }
+YML
+    setsid docker-registry serve config.yml > registry.log 2>&1 < /dev/null &
+    echo $! > registry.pid
+    for _ in $(seq 1 40); do curl -s -o /dev/null "http://$TOKEN_REGISTRY_ADDR/v2/" && break; sleep 0.25; done
+  fi
   # ClamAV with a small signature database of our own (no download: freshclam needs the internet).
   # A socket left by a clamd that has since stopped (another session, a reboot) does not count.
   if [ ! -S "$DIR/clamd/clamd.sock" ] || ! kill -0 "$(cat "$DIR/clamd/clamd.pid" 2>/dev/null)" 2>/dev/null; then
@@ -162,6 +182,11 @@ export MIC_TEST_OTHER_REGISTRY=$OTHER_REGISTRY_ADDR
 export MIC_TEST_OTHER_REGISTRY_USER=other-user
 export MIC_TEST_OTHER_REGISTRY_PASSWORD=other-password
 export MIC_TEST_CLAMD=unix:$DIR/clamd/clamd.sock
+export MIC_TEST_TOKEN_REGISTRY=$TOKEN_REGISTRY_ADDR
+export MIC_TEST_TOKEN_REALM=$TOKEN_REALM_ADDR
+export MIC_TEST_TOKEN_KEY=$DIR/token-registry/token-key.pem
+export MIC_TEST_TOKEN_CERT=$DIR/token-registry/token-cert.pem
+export MIC_TEST_REGISTRY_CA=$DIR/registry/cert.pem
 ENV
   if [ -x "$GO" ]; then echo "export MIC_GO=$GO" >> "$DIR/env"; fi
   if [ -f "$DEBIAN_ROOTFS" ]; then echo "export MIC_TEST_DEBIAN_ROOTFS=$DEBIAN_ROOTFS" >> "$DIR/env"; fi
@@ -179,7 +204,7 @@ ENV
 }
 
 stop() {
-  for pidfile in "$DIR/registry/registry.pid" "$DIR/other-registry/registry.pid" "$DIR/clamd/clamd.pid" \
+  for pidfile in "$DIR/registry/registry.pid" "$DIR/other-registry/registry.pid" "$DIR/token-registry/registry.pid" "$DIR/clamd/clamd.pid" \
     "$DIR/docker/dockerd.pid" "$DIR/docker26-classic/dockerd.pid" "$DIR/docker26-containerd/dockerd.pid"; do
     [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
   done

@@ -44,7 +44,7 @@ describe('action inputs', () => {
     ],
     [
       { image: 'docker-archive:image.tar', push: 'true', 'push-image': `${SWR}/org/x:1` },
-      /the image is the archive docker-archive:image\.tar: there is no image in a daemon to push/
+      /the image is the archive docker-archive:image\.tar: there is nothing in a daemon or registry to push/
     ],
     [
       { image: 'x', push: 'true', 'push-image': `${SWR}/org/x:1\nreg.example.com/x:1`, 'registry-username': 'u', 'registry-password': 'p' },

@@ -46,7 +46,10 @@ async function fakeDaemon(image: ImageSpec, failPushOf?: string) {
   const services: Services = {
     openDaemon: async () => daemon,
     // The real lookup, without a docker login of the machine's.
-    credentialsFor: (registry, sources) => credentialsFor(registry, sources, { DOCKER_CONFIG: '/nonexistent' })
+    credentialsFor: (registry, sources) => credentialsFor(registry, sources, { DOCKER_CONFIG: '/nonexistent' }),
+    registryClient: () => {
+      throw new Error('no registry in these tests');
+    }
   };
   return { services, calls, pushed, imageId: built.configDigest };
 }
@@ -164,7 +167,13 @@ describe('the action (push gate)', () => {
     mkdirSync(join(process.env.GITHUB_WORKSPACE!, 'out'));
     writeFileSync(join(process.env.GITHUB_WORKSPACE!, 'out/image.tar'), image.archive);
     writeFileSync(join(process.env.GITHUB_WORKSPACE!, 'out/base.tar'), base.archive);
-    const noDaemon: Services = { openDaemon: () => Promise.reject(new Error('no daemon here')), credentialsFor: async () => undefined };
+    const noDaemon: Services = {
+      openDaemon: () => Promise.reject(new Error('no daemon here')),
+      credentialsFor: async () => undefined,
+      registryClient: () => {
+        throw new Error('no registry here');
+      }
+    };
     await run(noDaemon);
     expect(recorded.failed).toEqual([]);
     expect(recorded.outputs).toMatchObject({ passed: 'true', pushed: 'false' });

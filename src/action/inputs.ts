@@ -5,14 +5,17 @@ import { UsageError } from '../core/errors';
 import { isImageReference } from '../docker/image-reference';
 import { registryOf, swrRegionOf, type CredentialSources } from '../docker/registry-auth';
 import { sarifCategoryOf } from '../report/sarif-report';
+import { isRegistryReference, parseRegistryReference, type RegistryReference } from '../registry/registry-reference';
 
-/** An image the action checks: one in (or pulled through) the Docker daemon, or an archive file in the workspace. */
-export type ImageInput = { kind: 'daemon'; ref: string } | { kind: 'archive'; spec: string };
+/** An image the action checks: one in (or pulled through) the Docker daemon, one read straight from a registry (docker://), or an archive file in the workspace. */
+export type ImageInput = { kind: 'daemon'; ref: string } | { kind: 'registry'; ref: RegistryReference; text: string } | { kind: 'archive'; spec: string };
 
 export interface Inputs {
   image: ImageInput;
   pull: 'missing' | 'always' | 'never';
   baseImage?: ImageInput;
+  /** Registries docker:// images may be read from over plain HTTP or unverified TLS. */
+  insecureRegistries: string[];
   dockerfile?: string;
   profile?: string;
   arch?: string;
@@ -44,8 +47,9 @@ function oneOf<T extends string>(name: string, value: string, allowed: readonly 
   throw new UsageError(`input ${name} is "${value}": use one of ${allowed.join(', ')}`);
 }
 
-/** `docker-archive:PATH` or `oci-archive:PATH` (a file in the workspace), or an image reference or ID. */
+/** docker://REF (a registry), `docker-archive:PATH` or `oci-archive:PATH` (a file in the workspace), or an image reference or ID. */
 function imageInput(name: string, value: string): ImageInput {
+  if (isRegistryReference(value)) return { kind: 'registry', ref: parseRegistryReference(value), text: value };
   if (/^(?:docker|oci)-archive:/.test(value)) {
     if (value.slice(value.indexOf(':') + 1) === '') throw new UsageError(`input ${name} "${value}" names no file`);
     return { kind: 'archive', spec: value };
@@ -59,7 +63,8 @@ function imageInput(name: string, value: string): ImageInput {
 export function parseInputs(get: (name: string) => string): Inputs {
   const opt = (name: string) => get(name).trim() || undefined;
   const imageText = get('image').trim();
-  if (!imageText) throw new UsageError('input image is required: the name or ID of the image to check, or docker-archive:PATH / oci-archive:PATH');
+  if (!imageText)
+    throw new UsageError('input image is required: the name or ID of the image to check, docker://HOST/NAME:TAG, or docker-archive:PATH / oci-archive:PATH');
   const image = imageInput('image', imageText);
   const push = oneOf('push', get('push').trim().toLowerCase(), ['true', 'false'] as const, 'false') === 'true';
   const pushImages = get('push-image')
@@ -72,7 +77,9 @@ export function parseInputs(get: (name: string) => string): Inputs {
   if (push && pushImages.length === 0)
     throw new UsageError('push is true but push-image names no target: add e.g. swr.cn-north-4.myhuaweicloud.com/org/train:1.0');
   if (push && image.kind === 'archive') {
-    throw new UsageError(`push is true, but the image is the archive ${image.spec}: there is no image in a daemon to push; check a daemon image to push it`);
+    throw new UsageError(
+      `push is true, but the image is the archive ${image.spec}: there is nothing in a daemon or registry to push; check a daemon image, or a docker:// one, to push it`
+    );
   }
   const notices: string[] = [];
   const credentials = credentialSources(get, push, pushImages, notices);
@@ -80,6 +87,10 @@ export function parseInputs(get: (name: string) => string): Inputs {
     image,
     pull: oneOf('pull', get('pull').trim(), ['missing', 'always', 'never'] as const, 'missing'),
     baseImage,
+    insecureRegistries: get('insecure-registries')
+      .split(/[\n,]/)
+      .map((h) => h.trim())
+      .filter(Boolean),
     dockerfile: opt('dockerfile'),
     profile: opt('profile'),
     arch: opt('arch'),

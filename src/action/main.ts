@@ -21,6 +21,11 @@ import { buildAnnotations } from '../report/annotations';
 import { buildJsonReport } from '../report/json-report';
 import { renderSummary, type SummaryExtras } from '../report/job-summary';
 import { buildSarif } from '../report/sarif-report';
+import { RegistryClient, type RegistryClientOptions } from '../registry/registry-client';
+import { parseRegistryReference } from '../registry/registry-reference';
+import { registryBase, registrySource, resolveRegistryImage, type RegistryImage } from '../registry/registry-source';
+import { promote } from '../registry/promote';
+import { normalizeArch } from '../core/settings/settings';
 
 const log: Log = { info: (l) => core.info(l), warning: (l) => core.warning(l) };
 
@@ -56,13 +61,18 @@ function maskSecrets(): void {
   for (const region of regions) if (region) core.setSecret(swrLogin(ak, sk, region).password);
 }
 
-/** What the action uses outside itself: the Docker daemon, and the credentials for a registry. */
+/** What the action uses outside itself: the Docker daemon, the credentials for a registry, and registries themselves. */
 export interface Services {
   openDaemon(): Promise<Daemon>;
   credentialsFor(registry: string, sources: CredentialSources): Promise<RegistryAuth | undefined>;
+  registryClient(host: string, options: RegistryClientOptions): RegistryClient;
 }
 
-const REAL: Services = { openDaemon, credentialsFor: (registry, sources) => credentialsFor(registry, sources) };
+const REAL: Services = {
+  openDaemon,
+  credentialsFor: (registry, sources) => credentialsFor(registry, sources),
+  registryClient: (host, options) => new RegistryClient(host, options)
+};
 
 export async function run(services: Services = REAL): Promise<void> {
   try {
@@ -121,17 +131,58 @@ async function check(inputs: Inputs, services: Services): Promise<void> {
     const colon = input.spec.indexOf(':');
     return archiveSource(`${input.spec.slice(0, colon)}:${resolve(workspace, input.spec.slice(colon + 1))}`);
   };
-  const found = inputs.image.kind === 'archive' ? undefined : await inDaemon(inputs.image.ref, inputs.image.ref);
+  /** An image in a registry (docker://): its manifest and config fetched, its layers streamed by the check. */
+  const clients: RegistryClient[] = [];
+  const inRegistry = async (input: Extract<ImageInput, { kind: 'registry' }>, what: string) => {
+    const found = await services.credentialsFor(input.ref.registry, inputs.credentials);
+    if (found) core.setSecret(found.password);
+    const client = services.registryClient(input.ref.host, {
+      ...(found && { credentials: { username: found.username, password: found.password } }),
+      insecureHosts: inputs.insecureRegistries,
+      log
+    });
+    clients.push(client);
+    const image = await group(`Read the manifest of ${what}`, timings, () =>
+      resolveRegistryImage(client, input.ref, inputs.arch && `linux/${normalizeArch(inputs.arch)}`)
+    );
+    return { client, image };
+  };
+  try {
+    await checkAndPush(inputs, services, { workspace, settings, timings, pushAuth, inDaemon, inRegistry, fromArchive });
+  } finally {
+    for (const client of clients) client.close();
+  }
+}
+
+/** What check() found out before the image is read: settings, push credentials, and how to reach each kind of image. */
+interface CheckContext {
+  workspace: string;
+  settings: ReturnType<typeof resolveSettings>['settings'];
+  timings: Timings;
+  pushAuth: Map<string, RegistryAuth>;
+  inDaemon(ref: string, what: string): Promise<{ daemon: Daemon; info: ImageInfo }>;
+  inRegistry(input: Extract<ImageInput, { kind: 'registry' }>, what: string): Promise<{ client: RegistryClient; image: RegistryImage }>;
+  fromArchive(input: Extract<ImageInput, { kind: 'archive' }>): ImageSource;
+}
+
+async function checkAndPush(inputs: Inputs, services: Services, context: CheckContext): Promise<void> {
+  const { workspace, settings, timings, pushAuth, inDaemon, inRegistry, fromArchive } = context;
+  const label = imageLabel(inputs.image);
+  const found = inputs.image.kind === 'daemon' ? await inDaemon(inputs.image.ref, inputs.image.ref) : undefined;
+  const registry = inputs.image.kind === 'registry' ? await inRegistry(inputs.image, label) : undefined;
   const imageSource = found
-    ? found.daemon.imageSource(found.info, imageLabel(inputs.image))
-    : fromArchive(inputs.image as Extract<ImageInput, { kind: 'archive' }>);
-  // A base in the daemon is known by its layer list alone: no docker save of it.
+    ? found.daemon.imageSource(found.info, label)
+    : registry
+      ? registrySource(registry.client, registry.image)
+      : fromArchive(inputs.image as Extract<ImageInput, { kind: 'archive' }>);
+  // A base in the daemon or a registry is known by its layer list alone: no docker save of it, no layer fetched.
   const given = inputs.baseImage;
   let baseSource: ImageSource | KnownBase | undefined;
   if (given?.kind === 'daemon') {
     const base = await inDaemon(given.ref, `base ${given.ref}`);
     baseSource = { name: given.ref, id: base.info.id, diffIds: base.info.diffIds };
-  } else if (given) baseSource = fromArchive(given);
+  } else if (given?.kind === 'registry') baseSource = registryBase((await inRegistry(given, `base ${given.text}`)).image);
+  else if (given) baseSource = fromArchive(given);
 
   const result = await group(inputs.image.kind === 'archive' ? 'Read and check' : 'Check', timings, async () => {
     let lastLog = Date.now();
@@ -179,7 +230,6 @@ async function check(inputs: Inputs, services: Services): Promise<void> {
   core.setOutput('report', reportPath);
 
   const extras: SummaryExtras = { reportPath, extraTimings: timings.filter((t) => t.phase !== 'Check' && t.phase !== 'Read and check') };
-  const label = imageLabel(inputs.image);
   if (!s.passed) {
     if (inputs.push) extras.push = { pushed: [], skipped: 'the image did not pass the check' };
     await writeSummary(report, extras);
@@ -188,14 +238,26 @@ async function check(inputs: Inputs, services: Services): Promise<void> {
     );
     return;
   }
-  if (inputs.push && found) {
-    const checkedId = found.info.id;
-    const d = found.daemon;
+  if (inputs.push && (found || registry)) {
     const pushed: { target: string; digest: string }[] = [];
     extras.push = { pushed };
+    // From a daemon, the checked image ID is tagged and pushed; from a registry, the checked
+    // manifest is promoted, registry to registry, with no daemon.
+    const pushOne = found
+      ? (target: string) => found.daemon.pushImage(found.info.id, target, pushAuth.get(target), log)
+      : (target: string) => {
+          const ref = parseRegistryReference(`docker://${target}`);
+          const auth = pushAuth.get(target);
+          const client = services.registryClient(ref.host, {
+            ...(auth && { credentials: { username: auth.username, password: auth.password } }),
+            insecureHosts: inputs.insecureRegistries,
+            log
+          });
+          return promote(registry!.client, registry!.image, { client, ref }, log).finally(() => client.close());
+        };
     try {
       for (const target of inputs.pushImages) {
-        const digest = await group(`Push ${target}`, timings, () => d.pushImage(checkedId, target, pushAuth.get(target), log));
+        const digest = await group(`${found ? 'Push' : 'Promote to'} ${target}`, timings, () => pushOne(target));
         pushed.push({ target, digest });
         core.setOutput('digest', digest);
       }
@@ -211,7 +273,7 @@ async function check(inputs: Inputs, services: Services): Promise<void> {
 }
 
 function imageLabel(input: ImageInput): string {
-  return input.kind === 'daemon' ? input.ref : input.spec;
+  return input.kind === 'daemon' ? input.ref : input.kind === 'registry' ? input.text : input.spec;
 }
 
 /** A file name part for an image: readable, and distinct for distinct images. */

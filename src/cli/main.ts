@@ -5,7 +5,7 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { checkImage, type KnownBase } from '../core/check-image';
 import { parseClamdAddress } from '../core/scan/clamd-client';
-import { describeError, ImageError, UsageError } from '../core/errors';
+import { describeError, escapeControl, ImageError, UsageError } from '../core/errors';
 import { archiveSource, stdinSource, type ImageSource } from '../core/source/image-source';
 import { resolveSettings } from '../core/settings/resolve-settings';
 import { buildJsonReport } from '../report/json-report';
@@ -15,6 +15,10 @@ import { renderText } from '../report/text-report';
 import { parseFailOn } from '../report/verdict';
 import { dockerfileLines } from '../dockerfile/dockerfile-lines';
 import { VERSION } from '../version';
+import { registryClientFor, type RegistryAccess } from '../registry/registry-access';
+import type { RegistryClient } from '../registry/registry-client';
+import { isRegistryReference, parseRegistryReference } from '../registry/registry-reference';
+import { registryBase, registrySource, resolveRegistryImage } from '../registry/registry-source';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -31,7 +35,7 @@ function program(): Command {
     .description('Check a Docker image against the Huawei Cloud ModelArts custom training image specification.')
     .argument(
       '<IMAGE>',
-      'docker-archive:PATH, oci-archive:PATH, a path to an archive (plain, gzip or zstd), - for an archive on standard input, or (with a Docker daemon) docker-daemon:REF / an image reference'
+      'docker://HOST/NAME[:TAG][@DIGEST] (an image in a registry), docker-archive:PATH, oci-archive:PATH, a path to an archive (plain, gzip or zstd), - for an archive on standard input, or (with a Docker daemon) docker-daemon:REF / an image reference'
     )
     .option('-b, --base <IMAGE>', 'the ModelArts base image the image was built on (same forms as IMAGE); without it the base is guessed from the history')
     .addOption(
@@ -67,6 +71,12 @@ function program(): Command {
       '--clamd <address>',
       'also stream every file to a ClamAV daemon: tcp://HOST:PORT or unix:PATH (detections in custom layers are malicious-code findings)'
     )
+    .option(
+      '--insecure-registry <host>',
+      "reach this registry over plain HTTP or unverified TLS, as Docker's insecure-registries (repeatable; loopback hosts always are)",
+      (host: string, all: string[]) => [...all, host],
+      [] as string[]
+    )
     .option('--no-progress', 'no progress bar or progress lines')
     .option('-q, --quiet', 'nothing on stderr but errors (implies --no-progress)')
     .version(VERSION, '-V, --version')
@@ -88,6 +98,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     throw err;
   }
   const opts = cmd.opts<Record<string, string | boolean | string[] | undefined>>();
+  let registries: CliRegistries | undefined;
   const option = (name: string) => (typeof opts[name] === 'string' ? (opts[name] as string) : undefined);
   try {
     const clamd = option('clamd');
@@ -111,8 +122,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const dockerfilePath = option('dockerfile');
     if (dockerfilePath && !existsSync(resolve(io.cwd, dockerfilePath))) throw new UsageError(`no such Dockerfile: ${dockerfilePath}`);
 
-    const image = await openImage(cmd.args[0], io);
-    const base = opts.base ? await openBase(String(opts.base), io) : undefined;
+    registries = { insecureHosts: opts.insecureRegistry as string[], log: opts.quiet ? undefined : stderrLog(io), clients: [] };
+    const image = await openImage(cmd.args[0], io, registries, settings.platform);
+    const base = opts.base ? await openBase(String(opts.base), io, registries, settings.platform) : undefined;
     const progress = opts.quiet || opts.progress === false ? undefined : new Progress(io.stderr, image.size);
     let result;
     try {
@@ -140,7 +152,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (!(err instanceof ImageError || err instanceof UsageError) && process.env.MODELARTS_IMAGE_CHECK_DEBUG)
       io.stderr.write(String((err as Error).stack) + '\n');
     return 2;
+  } finally {
+    // Their connections are kept alive for the next blob; the program must not wait on them.
+    for (const client of registries?.clients ?? []) client.close();
   }
+}
+
+/** How the registries of docker:// references are reached, and the clients opened for them. */
+interface CliRegistries extends RegistryAccess {
+  clients: RegistryClient[];
 }
 
 /** The report can be written there: an existing directory holds it, and it is no directory itself. */
@@ -172,13 +192,33 @@ function looksLikeFile(ref: string): boolean {
   return /^(\.{0,2}\/|~)/.test(ref) || /\.(tar|tgz|tar\.gz|tar\.zst|tzst|gz|zst|oci)$/i.test(ref);
 }
 
-/** A base in the daemon is known by its layer list alone: no docker save of it. */
-async function openBase(ref: string, io: CliIo): Promise<ImageSource | KnownBase> {
+/** A base in the daemon or a registry is known by its layer list alone: no docker save of it, no layer fetched. */
+async function openBase(ref: string, io: CliIo, registries: CliRegistries, platform: string | undefined): Promise<ImageSource | KnownBase> {
+  if (isRegistryReference(ref)) return registryBase(await fromRegistry(ref, registries, platform).then((r) => r.image));
   if (io.inspectReference && inDaemon(ref, io)) return io.inspectReference(ref.replace(/^docker-daemon:/, ''));
-  return openImage(ref, io);
+  return openImage(ref, io, registries, platform);
 }
 
-async function openImage(ref: string, io: CliIo): Promise<ImageSource> {
+async function fromRegistry(text: string, registries: CliRegistries, platform: string | undefined) {
+  const ref = parseRegistryReference(text);
+  // One client per registry: an image and its base there share its login (and token).
+  let client = registries.clients.find((c) => c.host === ref.host);
+  if (!client) {
+    client = await registryClientFor(ref, registries);
+    registries.clients.push(client);
+  }
+  return { client, image: await resolveRegistryImage(client, ref, platform) };
+}
+
+function stderrLog(io: CliIo) {
+  return { info: (line: string) => void io.stderr.write(`${line}\n`), warning: (line: string) => void io.stderr.write(`warning: ${escapeControl(line)}\n`) };
+}
+
+async function openImage(ref: string, io: CliIo, registries: CliRegistries, platform: string | undefined): Promise<ImageSource> {
+  if (isRegistryReference(ref)) {
+    const { client, image } = await fromRegistry(ref, registries, platform);
+    return registrySource(client, image);
+  }
   const daemon = inDaemon(ref, io);
   if (daemon && io.openReference) return io.openReference(ref.replace(/^docker-daemon:/, ''));
   if (daemon) throw new UsageError('docker-daemon: references need a Docker daemon; save the image first (docker save -o image.tar IMAGE)');

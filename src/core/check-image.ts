@@ -22,6 +22,8 @@ export interface KnownBase {
   name: string;
   id: string;
   diffIds: string[];
+  /** Its layers' blob digests, where known (a registry's manifest): the image's copies of them are not content-scanned. */
+  layerDigests?: string[];
 }
 
 export interface CheckOptions {
@@ -80,7 +82,8 @@ async function checkWith(options: CheckOptions, walk: WalkOptions): Promise<Chec
       : await timed('read base image', () => readImage(given, settings, { walk, walkLayers: false }));
   let bytes = 0;
   const onProgress = options.onProgress && ((n: number) => options.onProgress!((bytes += n)));
-  const baseLayerDigests = base && new Set([...base.config.rootfs.diff_ids, ...base.blobs.map((b) => b.digest)].filter(Boolean));
+  const knownDigests = given && 'diffIds' in given ? (given.layerDigests ?? []) : [];
+  const baseLayerDigests = base && new Set([...base.config.rootfs.diff_ids, ...base.blobs.map((b) => b.digest), ...knownDigests].filter(Boolean));
   const baseLayerPaths = base && new Set(base.blobs.map((b) => b.path).filter((p) => LEGACY_LAYER_PATH.test(p)));
   const baseDiffIds = base?.config.rootfs.diff_ids;
   const image = await timed('read image', () =>
@@ -161,7 +164,7 @@ function buildFacts(image: ResolvedImage, base: ResolvedImage | undefined, optio
   return {
     reference: options.image.name,
     id: image.id,
-    layout: image.layout,
+    layout: options.image.transport ?? image.layout,
     // A save of an image ID names no tag: the daemon's tags for it then.
     repoTags: image.repoTags.length > 0 ? image.repoTags : (options.image.repoTags ?? []),
     config,

@@ -38,7 +38,8 @@ export interface BaseFacts {
 export interface ImageFacts {
   reference: string;
   id: string;
-  layout: ResolvedImage['layout'];
+  /** How the image was stored: an archive layout, or a registry (read as an OCI layout). */
+  layout: ResolvedImage['layout'] | 'registry';
   repoTags: string[];
   /** The config with credentials in history, ENTRYPOINT and CMD masked: safe to print. */
   config: ImageConfig;

@@ -48,7 +48,7 @@ export interface ResolvedImage {
   blobs: { digest: string; size: number; path: string }[];
 }
 
-interface Descriptor {
+export interface Descriptor {
   mediaType?: string;
   digest: string;
   size?: number;
@@ -179,33 +179,37 @@ function fromDockerManifest(contents: ArchiveContents, blob: ArchiveBlob, o: Res
   return finish('docker-archive', configBlob.digest, repoTags, config, layerBlobs, o);
 }
 
-function fromOciIndex(contents: ArchiveContents, blob: ArchiveBlob, asked: string | undefined, o: ResolveOptions): ResolvedImage {
-  const { label } = o;
+/**
+ * The image an index lists for the platform asked for: its only one when none is asked for,
+ * else linux/amd64 of several. Attestation manifests (buildx provenance, platform
+ * unknown/unknown) are never the image. Shared with the registry source, which fetches the one
+ * chosen here.
+ */
+export function chooseManifest(manifests: Descriptor[], asked: string | undefined, where: string, label: string): Descriptor {
   const platform = asked ?? 'linux/amd64';
   const [os, arch, variant] = platform.split('/');
+  const candidates = manifests.filter((d) => d && typeof d.digest === 'string');
+  const images = candidates.filter((d) => d.platform?.os !== 'unknown' && d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest');
+  const withPlatform = images.filter((d) => d.platform);
+  if (withPlatform.length === 1 && !asked) return withPlatform[0];
+  if (withPlatform.length > 0) {
+    const chosen = withPlatform.find((d) => d.platform!.os === os && d.platform!.architecture === arch && (!variant || d.platform!.variant === variant));
+    if (chosen) return chosen;
+    const offered = withPlatform.map((d) => [d.platform!.os, d.platform!.architecture, d.platform!.variant].filter(Boolean).join('/'));
+    throw new ImageError(`${label} has no image for platform ${platform} (it has ${offered.join(', ')}); choose one with --platform`);
+  }
+  if (images.length === 1) return images[0];
+  throw new ImageError(`${where} lists ${images.length} images and no platforms; save one image per archive`);
+}
+
+function fromOciIndex(contents: ArchiveContents, blob: ArchiveBlob, asked: string | undefined, o: ResolveOptions): ResolvedImage {
+  const { label } = o;
   let node = jsonOf(blob, 'index.json', label, OCI_MANIFEST);
   let name = 'index.json';
   for (let depth = 0; depth < 8; depth++) {
     const manifests = (node as { manifests?: unknown }).manifests;
     if (!Array.isArray(manifests) || manifests.length === 0) throw new ImageError(`${name} in ${label} lists no manifests`);
-    const candidates = (manifests as Descriptor[]).filter((d) => d && typeof d.digest === 'string');
-    // Attestation manifests (buildx provenance) carry platform unknown/unknown: never the image.
-    const images = candidates.filter((d) => d.platform?.os !== 'unknown' && d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest');
-    const withPlatform = images.filter((d) => d.platform);
-    let chosen: Descriptor | undefined;
-    if (withPlatform.length === 1 && !asked) {
-      chosen = withPlatform[0];
-    } else if (withPlatform.length > 0) {
-      chosen = withPlatform.find((d) => d.platform!.os === os && d.platform!.architecture === arch && (!variant || d.platform!.variant === variant));
-      if (!chosen) {
-        const offered = withPlatform.map((d) => [d.platform!.os, d.platform!.architecture, d.platform!.variant].filter(Boolean).join('/'));
-        throw new ImageError(`${label} has no image for platform ${platform} (it has ${offered.join(', ')}); choose one with --platform`);
-      }
-    } else if (images.length === 1) {
-      chosen = images[0];
-    } else {
-      throw new ImageError(`${name} in ${label} lists ${images.length} images and no platforms; save one image per archive`);
-    }
+    const chosen = chooseManifest(manifests as Descriptor[], asked, `${name} in ${label}`, label);
     const child = blobByDigest(contents, chosen, o);
     const json = jsonOf(child, chosen.digest, label, OCI_MANIFEST);
     const mediaType = (json as { mediaType?: string }).mediaType ?? chosen.mediaType;

@@ -31,6 +31,8 @@ export interface ImageSource {
   layersVerified?: boolean;
   /** The tags the source knows the image by (the daemon's), where the archive names none. */
   repoTags?: string[];
+  /** Where the bytes come from, when not an archive: a registry (its blobs, written as an OCI layout as they arrive). */
+  transport?: 'registry';
   open(): ChunkSource;
 }
 

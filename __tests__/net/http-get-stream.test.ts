@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HttpResponseDecoder } from '../../src/docker/http-response-decoder';
+import { HttpResponseDecoder } from '../../src/net/http-response-decoder';
 import { saveChunks } from '../../src/docker/save-stream';
 
 // A stand-in daemon on a Unix socket that answers every request with `respond`.

@@ -1,0 +1,22 @@
+// A client for the registry a docker:// reference names, with the credentials that belong to
+// that registry only (docker/registry-auth.ts: explicit ones given for it, SWR keys for SWR
+// hosts, else what `docker login` stored for it).
+import { credentialsFor, type CredentialSources } from '../docker/registry-auth';
+import { RegistryClient, type RegistryLog } from './registry-client';
+import type { RegistryReference } from './registry-reference';
+
+export interface RegistryAccess {
+  sources?: CredentialSources;
+  /** Hosts to reach over plain HTTP or unverified TLS, as Docker's insecure-registries. */
+  insecureHosts?: readonly string[];
+  log?: RegistryLog;
+}
+
+export async function registryClientFor(ref: RegistryReference, access: RegistryAccess = {}): Promise<RegistryClient> {
+  const auth = await credentialsFor(ref.registry, access.sources ?? {});
+  return new RegistryClient(ref.host, {
+    ...(auth && { credentials: { username: auth.username, password: auth.password } }),
+    insecureHosts: access.insecureHosts,
+    log: access.log
+  });
+}
