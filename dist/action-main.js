@@ -73638,8 +73638,16 @@ function isTlsMismatch(err) {
   return code2 === "EPROTO" || code2.startsWith("ERR_SSL") || code2 === "ECONNRESET";
 }
 function describe2(err) {
-  const e = err;
-  return (e?.code && e.code !== "ERR_STREAM_PREMATURE_CLOSE" ? `${e.message.replace(/[\r\n]+/g, " ")}` : e?.message ?? String(err)).slice(0, 200);
+  return String(err?.message ?? err).replace(/[\r\n]+/g, " ").slice(0, 200);
+}
+
+// src/registry/registry-access.ts
+function clientOptions(auth, access2) {
+  return {
+    ...auth && { credentials: { username: auth.username, password: auth.password } },
+    insecureHosts: access2.insecureHosts,
+    log: access2.log
+  };
 }
 
 // src/registry/oci-layout-stream.ts
@@ -73963,11 +73971,7 @@ async function check(inputs, services) {
   const inRegistry = async (input, what) => {
     const found = await services.credentialsFor(input.ref.registry, inputs.credentials);
     if (found) setSecret(found.password);
-    const client = services.registryClient(input.ref.host, {
-      ...found && { credentials: { username: found.username, password: found.password } },
-      insecureHosts: inputs.insecureRegistries,
-      log
-    });
+    const client = services.registryClient(input.ref.host, clientOptions(found, { insecureHosts: inputs.insecureRegistries, log }));
     clients.push(client);
     const image = await group(
       `Read the manifest of ${what}`,
@@ -74049,12 +74053,7 @@ async function checkAndPush(inputs, services, context) {
     extras.push = { pushed };
     const pushOne = found ? (target) => found.daemon.pushImage(found.info.id, target, pushAuth.get(target), log) : (target) => {
       const ref = parseRegistryReference(`docker://${target}`);
-      const auth = pushAuth.get(target);
-      const client = services.registryClient(ref.host, {
-        ...auth && { credentials: { username: auth.username, password: auth.password } },
-        insecureHosts: inputs.insecureRegistries,
-        log
-      });
+      const client = services.registryClient(ref.host, clientOptions(pushAuth.get(target), { insecureHosts: inputs.insecureRegistries, log }));
       return promote(registry.client, registry.image, { client, ref }, log).finally(() => client.close());
     };
     try {

@@ -13979,18 +13979,19 @@ function isTlsMismatch(err) {
   return code === "EPROTO" || code.startsWith("ERR_SSL") || code === "ECONNRESET";
 }
 function describe2(err) {
-  const e = err;
-  return (e?.code && e.code !== "ERR_STREAM_PREMATURE_CLOSE" ? `${e.message.replace(/[\r\n]+/g, " ")}` : e?.message ?? String(err)).slice(0, 200);
+  return String(err?.message ?? err).replace(/[\r\n]+/g, " ").slice(0, 200);
 }
 
 // src/registry/registry-access.ts
 async function registryClientFor(ref, access = {}) {
-  const auth = await credentialsFor(ref.registry, access.sources ?? {});
-  return new RegistryClient(ref.host, {
+  return new RegistryClient(ref.host, clientOptions(await credentialsFor(ref.registry, access.sources ?? {}), access));
+}
+function clientOptions(auth, access) {
+  return {
     ...auth && { credentials: { username: auth.username, password: auth.password } },
     insecureHosts: access.insecureHosts,
     log: access.log
-  });
+  };
 }
 
 // src/registry/registry-source.ts

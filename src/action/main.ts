@@ -22,6 +22,7 @@ import { buildJsonReport } from '../report/json-report';
 import { renderSummary, type SummaryExtras } from '../report/job-summary';
 import { buildSarif } from '../report/sarif-report';
 import { RegistryClient, type RegistryClientOptions } from '../registry/registry-client';
+import { clientOptions } from '../registry/registry-access';
 import { parseRegistryReference } from '../registry/registry-reference';
 import { registryBase, registrySource, resolveRegistryImage, type RegistryImage } from '../registry/registry-source';
 import { promote } from '../registry/promote';
@@ -136,11 +137,7 @@ async function check(inputs: Inputs, services: Services): Promise<void> {
   const inRegistry = async (input: Extract<ImageInput, { kind: 'registry' }>, what: string) => {
     const found = await services.credentialsFor(input.ref.registry, inputs.credentials);
     if (found) core.setSecret(found.password);
-    const client = services.registryClient(input.ref.host, {
-      ...(found && { credentials: { username: found.username, password: found.password } }),
-      insecureHosts: inputs.insecureRegistries,
-      log
-    });
+    const client = services.registryClient(input.ref.host, clientOptions(found, { insecureHosts: inputs.insecureRegistries, log }));
     clients.push(client);
     const image = await group(`Read the manifest of ${what}`, timings, () =>
       resolveRegistryImage(client, input.ref, inputs.arch && `linux/${normalizeArch(inputs.arch)}`)
@@ -247,12 +244,7 @@ async function checkAndPush(inputs: Inputs, services: Services, context: CheckCo
       ? (target: string) => found.daemon.pushImage(found.info.id, target, pushAuth.get(target), log)
       : (target: string) => {
           const ref = parseRegistryReference(`docker://${target}`);
-          const auth = pushAuth.get(target);
-          const client = services.registryClient(ref.host, {
-            ...(auth && { credentials: { username: auth.username, password: auth.password } }),
-            insecureHosts: inputs.insecureRegistries,
-            log
-          });
+          const client = services.registryClient(ref.host, clientOptions(pushAuth.get(target), { insecureHosts: inputs.insecureRegistries, log }));
           return promote(registry!.client, registry!.image, { client, ref }, log).finally(() => client.close());
         };
     try {

@@ -201,7 +201,7 @@ async function openBase(ref: string, io: CliIo, registries: CliRegistries, platf
 
 async function fromRegistry(text: string, registries: CliRegistries, platform: string | undefined) {
   const ref = parseRegistryReference(text);
-  // One client per registry: an image and its base there share its login (and token).
+  // One client per registry: an image and its base there share its login and its challenge.
   let client = registries.clients.find((c) => c.host === ref.host);
   if (!client) {
     client = await registryClientFor(ref, registries);

@@ -1,8 +1,8 @@
 // A client for the registry a docker:// reference names, with the credentials that belong to
 // that registry only (docker/registry-auth.ts: explicit ones given for it, SWR keys for SWR
 // hosts, else what `docker login` stored for it).
-import { credentialsFor, type CredentialSources } from '../docker/registry-auth';
-import { RegistryClient, type RegistryLog } from './registry-client';
+import { credentialsFor, type CredentialSources, type RegistryAuth } from '../docker/registry-auth';
+import { RegistryClient, type RegistryClientOptions, type RegistryLog } from './registry-client';
 import type { RegistryReference } from './registry-reference';
 
 export interface RegistryAccess {
@@ -13,10 +13,14 @@ export interface RegistryAccess {
 }
 
 export async function registryClientFor(ref: RegistryReference, access: RegistryAccess = {}): Promise<RegistryClient> {
-  const auth = await credentialsFor(ref.registry, access.sources ?? {});
-  return new RegistryClient(ref.host, {
+  return new RegistryClient(ref.host, clientOptions(await credentialsFor(ref.registry, access.sources ?? {}), access));
+}
+
+/** A client's options: the login found for its registry (none: anonymous), and how registries are reached. */
+export function clientOptions(auth: RegistryAuth | undefined, access: Omit<RegistryAccess, 'sources'>): RegistryClientOptions {
+  return {
     ...(auth && { credentials: { username: auth.username, password: auth.password } }),
     insecureHosts: access.insecureHosts,
     log: access.log
-  });
+  };
 }

@@ -494,7 +494,9 @@ function isTlsMismatch(err: unknown): boolean {
   return code === 'EPROTO' || code.startsWith('ERR_SSL') || code === 'ECONNRESET';
 }
 
+/** An error as one line of at most 200 characters. */
 function describe(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  return (e?.code && e.code !== 'ERR_STREAM_PREMATURE_CLOSE' ? `${e.message.replace(/[\r\n]+/g, ' ')}` : (e?.message ?? String(err))).slice(0, 200);
+  return String((err as Error)?.message ?? err)
+    .replace(/[\r\n]+/g, ' ')
+    .slice(0, 200);
 }
