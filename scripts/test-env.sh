@@ -138,6 +138,11 @@ YML
     echo $! > registry.pid
     for _ in $(seq 1 40); do curl -s -o /dev/null "http://$OTHER_REGISTRY_ADDR/v2/" && break; sleep 0.25; done
   fi
+  # The tests sign tokens with this directory's key: a registry on the port that trusts another key is of no use.
+  if curl -s -o /dev/null "http://$TOKEN_REGISTRY_ADDR/v2/" && [ ! -f "$DIR/token-registry/token-key.pem" ]; then
+    echo "$TOKEN_REGISTRY_ADDR answers, but not for $DIR (another test environment's?): stop it first (scripts/test-env.sh stop with its MIC_TEST_DIR)" >&2
+    exit 1
+  fi
   if ! curl -s -o /dev/null "http://$TOKEN_REGISTRY_ADDR/v2/"; then
     mkdir -p "$DIR/token-registry"
     cd "$DIR/token-registry"
