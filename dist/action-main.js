@@ -70189,11 +70189,16 @@ async function readArchive(source, options) {
   const reader = new ArchiveReader(options);
   const parser = new TarParser(reader.onEntry, options.label, source.cutShortHint);
   const iterator = source[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  if (first.done || first.value.length === 0) throw new ImageError(`${options.label} is empty`);
+  let first = await iterator.next();
+  let head = first.done ? void 0 : first.value;
+  if (head && head.length < SNIFF_BYTES) head = Buffer.from(head);
+  while (head && head.length < SNIFF_BYTES && !(first = await iterator.next()).done) head = Buffer.concat([head, first.value]);
+  if (!head || head.length === 0) throw new ImageError(`${options.label} is empty`);
+  const sniffed = head;
   const rest = (async function* () {
     try {
-      yield first.value;
+      yield sniffed;
+      if (first.done) return;
       for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
     } finally {
       await iterator.return?.();
@@ -70207,7 +70212,6 @@ async function readArchive(source, options) {
     }
     await parser.end();
   };
-  const head = first.value;
   const kind = sniffBlob(head.subarray(0, SNIFF_BYTES));
   if (kind === "zstd" && !zstdSupported()) {
     throw new ImageError(

@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -358,6 +359,21 @@ describe('the bundled dist/cli.js', () => {
     expect(cut.stderr).toMatch(
       /^modelarts-image-check: the archive on standard input is truncated: .*\(standard input ended early: did the command writing it fail\?\)\n$/
     );
+  });
+
+  it('tells a gzipped archive on standard input whose first read is a single byte', async () => {
+    const { archive } = await buildImage(badSpec);
+    const child = spawn(process.execPath, [bundle, '-q', '-f', 'json', '-']);
+    let stdout = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    const gz = gzipSync(archive);
+    child.stdin.write(gz.subarray(0, 1));
+    // Long enough for the program to start and read that byte alone.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    child.stdin.end(gz.subarray(1));
+    const [status] = await once(child, 'close');
+    expect(status).toBe(1);
+    expect(JSON.parse(stdout).findings.map((f: { rule: string }) => f.rule)).toContain('setuid-setgid');
   });
 
   (zstdAvailable() ? it : it.skip)('reads a zstd-compressed archive file, or says how to decompress it', async () => {

@@ -237,12 +237,19 @@ export async function readArchive(source: ChunkSource, options: ReadOptions): Pr
   const reader = new ArchiveReader(options);
   const parser = new TarParser(reader.onEntry, options.label, source.cutShortHint);
   const iterator = source[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  if (first.done || first.value.length === 0) throw new ImageError(`${options.label} is empty`);
-  // The first chunk was read to tell a gzipped archive from a plain one: hand it on first.
+  // The first bytes tell a compressed archive from a plain one. A pipe may hand over less than a
+  // tar header at first: small pieces are gathered (copied: a source reuses its buffers).
+  let first = await iterator.next();
+  let head: Buffer | undefined = first.done ? undefined : first.value;
+  if (head && head.length < SNIFF_BYTES) head = Buffer.from(head); // before the source reuses its buffer
+  while (head && head.length < SNIFF_BYTES && !(first = await iterator.next()).done) head = Buffer.concat([head, first.value]);
+  if (!head || head.length === 0) throw new ImageError(`${options.label} is empty`);
+  const sniffed = head;
+  // Hand on what was read to tell, first.
   const rest = (async function* () {
     try {
-      yield first.value as Buffer;
+      yield sniffed;
+      if (first.done) return;
       for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
     } finally {
       await iterator.return?.(); // closes the file when reading stops early
@@ -260,7 +267,6 @@ export async function readArchive(source: ChunkSource, options: ReadOptions): Pr
     }
     await parser.end();
   };
-  const head: Buffer = first.value;
   const kind = sniffBlob(head.subarray(0, SNIFF_BYTES));
   if (kind === 'zstd' && !zstdSupported()) {
     throw new ImageError(
