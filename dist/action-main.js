@@ -73329,7 +73329,7 @@ var RegistryClient = class {
     for await (const chunk of this.blob(repository, digest, void 0, what)) {
       size += chunk.length;
       if (size > maxBytes) throw new ImageError(`${what} is larger than ${maxBytes} bytes`);
-      chunks.push(chunk);
+      chunks.push(Buffer.from(chunk));
     }
     const bytes = Buffer.concat(chunks);
     const actual = `sha256:${(0, import_node_crypto7.createHash)("sha256").update(bytes).digest("hex")}`;
@@ -73598,7 +73598,7 @@ function scopeKey(scopes) {
 }
 async function pipeInto(chunks, req) {
   for await (const chunk of chunks) {
-    if (!req.write(chunk)) await new Promise((resolve3) => req.once("drain", resolve3));
+    await new Promise((resolve3, reject) => req.write(chunk, (err) => err ? reject(err) : resolve3()));
   }
   req.end();
 }

@@ -392,9 +392,12 @@ suite('images in a registry (docker://)', () => {
     }, 180000);
 
     it('copies the blobs to another registry, and promotes nothing of a failing image', async () => {
-      const good = await buildImage(onBase([{ compression: 'gzip', entries: [{ path: 'opt/app/train.py', content: 'print(2)\n' }] }], { User: 'work' }), {
-        layout: 'oci'
-      });
+      // A layer and a config of several MiB: they come in more than one reused buffer.
+      const entries = [
+        { path: 'opt/app/train.py', content: 'print(2)\n' },
+        { path: 'opt/app/model.bin', content: randomBytes(3 << 20) }
+      ];
+      const good = await buildImage(onBase([{ compression: 'gzip', entries }], { User: 'work', Labels: { notes: 'n'.repeat(2 << 20) } }), { layout: 'oci' });
       const source = `e2e/copy-${run}`;
       const digest = await pushOciArchive(main, source, '1', good.archive);
       const env = { DOCKER_HOST: 'unix:///nonexistent/docker.sock', DOCKER_CONFIG: dockerConfig() };

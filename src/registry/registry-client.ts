@@ -149,7 +149,7 @@ export class RegistryClient {
     for await (const chunk of this.blob(repository, digest, undefined, what)) {
       size += chunk.length;
       if (size > maxBytes) throw new ImageError(`${what} is larger than ${maxBytes} bytes`);
-      chunks.push(chunk);
+      chunks.push(Buffer.from(chunk)); // a chunk's buffer is reused for the next one
     }
     const bytes = Buffer.concat(chunks);
     const actual = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
@@ -439,9 +439,10 @@ function scopeKey(scopes: string[]): string {
   return [...scopes].sort().join(' ');
 }
 
+/** Sends a body whose chunks may share one reused buffer: each is written out before the next is asked for. */
 async function pipeInto(chunks: AsyncIterable<Buffer>, req: http.ClientRequest): Promise<void> {
   for await (const chunk of chunks) {
-    if (!req.write(chunk)) await new Promise((resolve) => req.once('drain', resolve));
+    await new Promise<void>((resolve, reject) => req.write(chunk, (err) => (err ? reject(err) : resolve())));
   }
   req.end();
 }
