@@ -2,10 +2,11 @@
 //  - registryFaultProxy: a plain-HTTP proxy in front of a test registry (the daemon falls back
 //    to HTTP for registries on 127.0.0.0/8) that answers chosen requests with an error status or
 //    never answers them, and can record every request it passes on (its Authorization header).
+//    It can also serve HTTPS on another address, with a certificate a test made.
 //  - daemonCutProxy: a unix-socket proxy in front of the Docker daemon that cuts the connection
 //    once a `docker save` (GET /images/.../get) response has sent a given number of bytes.
 import { createServer as createHttpServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { createServer as createHttpsServer, request as httpsRequest } from 'node:https';
 import { connect, createServer as createNetServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { rmSync } from 'node:fs';
@@ -15,10 +16,10 @@ export interface Fault {
   match: (req: IncomingMessage) => boolean;
   /**
    * An HTTP status to answer with (and `headers`), 'stall' to never answer, or the registry's
-   * answer passed on with a fault: cut after so many body bytes, one body byte changed, or a
-   * redirect to another URL instead.
+   * answer passed on with a fault: cut or stalled after so many body bytes, one body byte
+   * changed, or a redirect to another URL instead.
    */
-  answer: number | 'stall' | { cutAfter: number } | { tamperAt: number } | { redirect: string };
+  answer: number | 'stall' | { cutAfter: number } | { stallAfter: number } | { tamperAt: number } | { redirect: string };
   headers?: Record<string, string>;
   /** How many matching requests get the fault (then they pass through). */
   times: number;
@@ -36,6 +37,8 @@ export interface ProxyOptions {
   upstreamTls?: boolean;
   /** Called with every request the proxy receives. */
   onRequest?: (req: IncomingMessage) => void;
+  /** The address to listen on (127.0.0.1), and a certificate to serve HTTPS with instead of HTTP. */
+  listen?: { host?: string; tls?: { key: string; cert: string } };
 }
 
 export async function registryFaultProxy(target: string, faults: Fault[], options: ProxyOptions = {}): Promise<RunningProxy> {
@@ -43,7 +46,7 @@ export async function registryFaultProxy(target: string, faults: Fault[], option
   const [host, port] = target.split(':');
   const faulted: string[] = [];
   const stalled: ServerResponse[] = [];
-  const server = createHttpServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     options.onRequest?.(req);
     const fault = faults.find((f) => f.times > 0 && f.match(req));
     if (fault) {
@@ -73,17 +76,22 @@ export async function registryFaultProxy(target: string, faults: Fault[], option
         const headers = { ...up.headers };
         // Redirects and upload locations name the registry: keep the client on the proxy.
         if (typeof headers.location === 'string')
-          headers.location = headers.location.replace(`${tls ? 'https' : 'http'}://${target}`, `http://${req.headers.host}`);
+          headers.location = headers.location.replace(
+            `${tls ? 'https' : 'http'}://${target}`,
+            `${options.listen?.tls ? 'https' : 'http'}://${req.headers.host}`
+          );
         res.writeHead(up.statusCode ?? 502, headers);
-        if (answer && 'cutAfter' in answer) {
+        if (answer && ('cutAfter' in answer || 'stallAfter' in answer)) {
+          const limit = 'cutAfter' in answer ? answer.cutAfter : answer.stallAfter;
           let sent = 0;
           up.on('data', (d: Buffer) => {
-            const room = answer.cutAfter - sent;
+            const room = limit - sent;
             sent += d.length;
             if (room > 0) res.write(room >= d.length ? d : d.subarray(0, room));
-            if (sent >= answer.cutAfter) {
+            if (sent >= limit) {
               up.destroy();
-              res.socket?.destroy();
+              if ('cutAfter' in answer) res.socket?.destroy();
+              else stalled.push(res); // the connection stays open, silent
             }
           });
           up.on('end', () => res.end());
@@ -103,10 +111,12 @@ export async function registryFaultProxy(target: string, faults: Fault[], option
     );
     upstream.on('error', () => res.destroy());
     req.pipe(upstream);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  };
+  const server = options.listen?.tls ? createHttpsServer(options.listen.tls, handle) : createHttpServer(handle);
+  const listenHost = options.listen?.host ?? '127.0.0.1';
+  await new Promise<void>((resolve) => server.listen(0, listenHost, resolve));
   return {
-    address: `127.0.0.1:${(server.address() as AddressInfo).port}`,
+    address: `${listenHost}:${(server.address() as AddressInfo).port}`,
     faulted,
     close: async () => {
       for (const res of stalled) res.destroy();

@@ -72825,6 +72825,12 @@ function errorMessage(body) {
   return excerpt(body.trim(), 300) || "no message";
 }
 
+// src/time-limits.ts
+function envMs(name) {
+  const s = Number(process.env[name]);
+  return Number.isFinite(s) && s > 0 ? s * 1e3 : void 0;
+}
+
 // src/docker/daemon.ts
 async function withinTime(defaultMs, request) {
   const ms = envMs("MODELARTS_IMAGE_CHECK_DAEMON_TIMEOUT_SECONDS") ?? defaultMs;
@@ -72981,10 +72987,6 @@ var RegistryError = class extends Error {
   name = "RegistryError";
 };
 var TRANSIENT = /\b(?:5\d\d|timeout|timed out|temporar|connection reset|reset by peer|EOF|TLS handshake|too many requests|429|ECONNRESET|ECONNREFUSED|EPIPE|socket hang up|Service Unavailable|Bad Gateway|Internal Server Error)\b/i;
-function envMs(name) {
-  const s = Number(process.env[name]);
-  return Number.isFinite(s) && s > 0 ? s * 1e3 : void 0;
-}
 var saveStallMs = () => envMs("MODELARTS_IMAGE_CHECK_SAVE_STALL_SECONDS");
 var attemptTimeoutMs = () => envMs("MODELARTS_IMAGE_CHECK_REGISTRY_TIMEOUT_SECONDS") ?? 30 * 60 * 1e3;
 async function retrying(label, log2, work, attempts = 4, firstDelayMs = 1e3) {
@@ -73447,6 +73449,11 @@ var RegistryClient = class {
           await this.wait(attempt, void 0, spec.what, describe2(err));
           continue;
         }
+        if (isUntrustedCertificate(err)) {
+          throw new ImageError(
+            `${spec.what}: the TLS certificate of ${url.host} is not trusted (${describe2(err)}); give its CA in NODE_EXTRA_CA_CERTS, or name the host as an insecure registry (--insecure-registry, the action's insecure-registries)`
+          );
+        }
         throw new ImageError(`${spec.what}: ${describe2(err)}${attempt > 1 ? ` (after ${attempt} tries)` : ""}`);
       }
       if (url.host === this.host) this.schemeSettled = true;
@@ -73637,6 +73644,10 @@ function isTransient(err) {
     code2
   ) || err?.message === "aborted";
 }
+function isUntrustedCertificate(err) {
+  const code2 = err?.code ?? "";
+  return /CERT|SELF_SIGNED|UNABLE_TO_(GET_ISSUER|VERIFY)/.test(code2);
+}
 function isTlsMismatch(err) {
   const code2 = err?.code ?? "";
   return code2 === "EPROTO" || code2.startsWith("ERR_SSL") || code2 === "ECONNRESET";
@@ -73650,7 +73661,9 @@ function clientOptions(auth, access2) {
   return {
     ...auth && { credentials: { username: auth.username, password: auth.password } },
     insecureHosts: access2.insecureHosts,
-    log: access2.log
+    log: access2.log,
+    // How long a request may go unanswered, or a blob without a byte (the client's default: 60 s).
+    timeoutMs: envMs("MODELARTS_IMAGE_CHECK_REGISTRY_STALL_SECONDS")
   };
 }
 

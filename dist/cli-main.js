@@ -540,6 +540,17 @@ var init_save_stream = __esm({
   }
 });
 
+// src/time-limits.ts
+function envMs(name) {
+  const s = Number(process.env[name]);
+  return Number.isFinite(s) && s > 0 ? s * 1e3 : void 0;
+}
+var init_time_limits = __esm({
+  "src/time-limits.ts"() {
+    "use strict";
+  }
+});
+
 // src/docker/daemon.ts
 var daemon_exports = {};
 __export(daemon_exports, {
@@ -704,10 +715,6 @@ async function followProgress(docker, stream, log) {
   if (failure) throw new RegistryError(failure.errorDetail?.message || failure.error || "unknown error");
   return events;
 }
-function envMs(name) {
-  const s = Number(process.env[name]);
-  return Number.isFinite(s) && s > 0 ? s * 1e3 : void 0;
-}
 async function retrying(label, log, work, attempts = 4, firstDelayMs = 1e3) {
   for (let attempt = 1; ; attempt++) {
     const timeoutMs = attemptTimeoutMs();
@@ -752,6 +759,7 @@ var init_daemon = __esm({
     init_response_chunks();
     init_save_stream();
     init_errors();
+    init_time_limits();
     RegistryError = class extends Error {
       name = "RegistryError";
     };
@@ -13788,6 +13796,11 @@ var RegistryClient = class {
           await this.wait(attempt, void 0, spec.what, describe2(err));
           continue;
         }
+        if (isUntrustedCertificate(err)) {
+          throw new ImageError(
+            `${spec.what}: the TLS certificate of ${url.host} is not trusted (${describe2(err)}); give its CA in NODE_EXTRA_CA_CERTS, or name the host as an insecure registry (--insecure-registry, the action's insecure-registries)`
+          );
+        }
         throw new ImageError(`${spec.what}: ${describe2(err)}${attempt > 1 ? ` (after ${attempt} tries)` : ""}`);
       }
       if (url.host === this.host) this.schemeSettled = true;
@@ -13978,6 +13991,10 @@ function isTransient(err) {
     code
   ) || err?.message === "aborted";
 }
+function isUntrustedCertificate(err) {
+  const code = err?.code ?? "";
+  return /CERT|SELF_SIGNED|UNABLE_TO_(GET_ISSUER|VERIFY)/.test(code);
+}
 function isTlsMismatch(err) {
   const code = err?.code ?? "";
   return code === "EPROTO" || code.startsWith("ERR_SSL") || code === "ECONNRESET";
@@ -13987,6 +14004,7 @@ function describe2(err) {
 }
 
 // src/registry/registry-access.ts
+init_time_limits();
 async function registryClientFor(ref, access = {}) {
   return new RegistryClient(ref.host, clientOptions(await credentialsFor(ref.registry, access.sources ?? {}), access));
 }
@@ -13994,7 +14012,9 @@ function clientOptions(auth, access) {
   return {
     ...auth && { credentials: { username: auth.username, password: auth.password } },
     insecureHosts: access.insecureHosts,
-    log: access.log
+    log: access.log,
+    // How long a request may go unanswered, or a blob without a byte (the client's default: 60 s).
+    timeoutMs: envMs("MODELARTS_IMAGE_CHECK_REGISTRY_STALL_SECONDS")
   };
 }
 

@@ -3,12 +3,12 @@
 // ours, and anonymous pulls; OCI manifests and a multi-platform index, gzip and zstd layers.
 // Faults come from a proxy in front of the registry; promotion puts exactly the checked digest
 // under the targets. scripts/test-env.sh starts the registries.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   createE2eImages,
@@ -258,9 +258,9 @@ suite('images in a registry (docker://)', () => {
       const blobs = entries.filter((e) => e.name.startsWith('blobs/')).sort((a, b) => b.data.length - a.data.length);
       bigLayer = `sha256:${blobs[0].name.slice('blobs/sha256/'.length)}`;
     });
-    const through = async (faults: Fault[], onRequest?: (req: IncomingMessage) => void) => {
+    const through = async (faults: Fault[], onRequest?: (req: IncomingMessage) => void, extraEnv: Record<string, string> = {}) => {
       const proxy = await registryFaultProxy(REGISTRY, faults, { onRequest });
-      const env = { DOCKER_CONFIG: dockerConfig({ [proxy.address]: [REGISTRY_USER, REGISTRY_PASSWORD] }) };
+      const env = { DOCKER_CONFIG: dockerConfig({ [proxy.address]: [REGISTRY_USER, REGISTRY_PASSWORD] }), ...extraEnv };
       try {
         return { ...(await cli(['-f', 'json', '--no-progress', `docker://${proxy.address}/${bad}:1`], env)), faulted: proxy.faulted };
       } finally {
@@ -320,6 +320,83 @@ suite('images in a registry (docker://)', () => {
         storage.close();
       }
     }, 120000);
+
+    it('resumes a blob whose registry went silent in the middle, after the stall time', async () => {
+      const r = await through([{ match: (req) => layerOf(req) && req.url!.endsWith(bigLayer), answer: { stallAfter: 3 << 20 }, times: 1 }], undefined, {
+        MODELARTS_IMAGE_CHECK_REGISTRY_STALL_SECONDS: '1'
+      });
+      expect(r.faulted).toHaveLength(1);
+      expect(r.stderr).toMatch(/the connection broke after 3145728 bytes \(the registry sent nothing for 1 s\); resuming/);
+      expect(r.status).toBe(1);
+      expect(findings(r.stdout)).toEqual(expected);
+    }, 60000);
+
+    it('gives up on a registry that stops answering, after its tries, in one line naming the image', async () => {
+      const started = Date.now();
+      const r = await through([{ match: (req) => layerOf(req) && req.url!.endsWith(bigLayer), answer: 'stall', times: 100 }], undefined, {
+        MODELARTS_IMAGE_CHECK_REGISTRY_STALL_SECONDS: '1'
+      });
+      expect(r.status).toBe(2);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines.slice(0, -1).every((l) => /no answer within 1 s; trying again in/.test(l))).toBe(true);
+      expect(lines.at(-1)).toMatch(/^modelarts-image-check: .*docker:\/\/127\.0\.0\.1:\d+\/e2e\/bad-\w+:1.*no answer within 1 s \(after 4 tries\)$/);
+      expect(r.stdout).toBe('');
+      expect(Date.now() - started).toBeLessThan(30000);
+    }, 60000);
+
+    // Outside loopback, TLS is verified as Docker verifies it: against the system's CAs and
+    // NODE_EXTRA_CA_CERTS, or not at all for a host named insecure.
+    const outside = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a?.family === 'IPv4' && !a.internal)?.address;
+    (outside ? it : it.skip)(
+      `verifies TLS outside loopback: NODE_EXTRA_CA_CERTS adds a CA, --insecure-registry skips it (${outside ?? 'no address'})`,
+      async () => {
+        const certs = mkdtempSync(join(dir, 'tls-'));
+        const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: certs, stdio: 'pipe' });
+        openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca-key.pem', '-out', 'ca.pem', '-days', '1', '-subj', '/CN=mic-test-ca');
+        openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'key.pem', '-out', 'req.csr', '-subj', `/CN=${outside}`);
+        writeFileSync(join(certs, 'san.ext'), `subjectAltName=IP:${outside}\n`);
+        openssl(
+          'x509',
+          '-req',
+          '-in',
+          'req.csr',
+          '-CA',
+          'ca.pem',
+          '-CAkey',
+          'ca-key.pem',
+          '-CAcreateserial',
+          '-out',
+          'cert.pem',
+          '-days',
+          '1',
+          '-extfile',
+          'san.ext'
+        );
+        const tls = { key: readFileSync(join(certs, 'key.pem'), 'utf8'), cert: readFileSync(join(certs, 'cert.pem'), 'utf8') };
+        const proxy = await registryFaultProxy(REGISTRY, [], { listen: { host: outside, tls } });
+        try {
+          const env = { DOCKER_CONFIG: dockerConfig({ [proxy.address]: [REGISTRY_USER, REGISTRY_PASSWORD] }) };
+          const image = `docker://${proxy.address}/${bad}:1`;
+          const untrusted = await cli(['-q', '-f', 'json', image], env);
+          expect(untrusted.status).toBe(2);
+          expect(untrusted.stderr.trim().split('\n')).toHaveLength(1);
+          expect(untrusted.stderr).toMatch(/the TLS certificate of [\d.]+:\d+ is not trusted \(.+\); give its CA in NODE_EXTRA_CA_CERTS/);
+          expect(untrusted.stderr).not.toContain(REGISTRY_PASSWORD);
+          const trusted = await cli(['-q', '-f', 'json', image], { ...env, NODE_EXTRA_CA_CERTS: join(certs, 'ca.pem') });
+          expect(trusted.stderr).toBe('');
+          expect(trusted.status).toBe(1);
+          expect(findings(trusted.stdout)).toEqual(expected);
+          const insecure = await cli(['-q', '-f', 'json', '--insecure-registry', proxy.address, image], env);
+          expect(insecure.stderr).toBe('');
+          expect(findings(insecure.stdout)).toEqual(expected);
+        } finally {
+          await proxy.close();
+        }
+      },
+      120000
+    );
 
     it('refuses a blob changed on the way (exit 2), and says no credential', async () => {
       const r = await through([{ match: (req) => layerOf(req) && req.url!.endsWith(bigLayer), answer: { tamperAt: 4096 }, times: 1 }]);

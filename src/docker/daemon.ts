@@ -8,6 +8,7 @@ import { DEFAULT_STALL_MS, saveChunks, type SaveEndpoint } from './save-stream';
 import { ImageError, UsageError } from '../core/errors';
 import type { ImageSource } from '../core/source/image-source';
 import type { RegistryAuth } from './registry-auth';
+import { envMs } from '../time-limits';
 
 export interface Log {
   info(line: string): void;
@@ -252,12 +253,6 @@ export class RegistryError extends Error {
 
 const TRANSIENT =
   /\b(?:5\d\d|timeout|timed out|temporar|connection reset|reset by peer|EOF|TLS handshake|too many requests|429|ECONNRESET|ECONNREFUSED|EPIPE|socket hang up|Service Unavailable|Bad Gateway|Internal Server Error)\b/i;
-
-/** Milliseconds from an environment variable in seconds (the time limits' variables are for tests). */
-function envMs(name: string): number | undefined {
-  const s = Number(process.env[name]);
-  return Number.isFinite(s) && s > 0 ? s * 1000 : undefined;
-}
 
 /** How long docker save may send nothing before it counts as stalled (save-stream's default: 30 min). */
 const saveStallMs = () => envMs('MODELARTS_IMAGE_CHECK_SAVE_STALL_SECONDS');

@@ -4,6 +4,7 @@
 import { credentialsFor, type CredentialSources, type RegistryAuth } from '../docker/registry-auth';
 import { RegistryClient, type RegistryClientOptions, type RegistryLog } from './registry-client';
 import type { RegistryReference } from './registry-reference';
+import { envMs } from '../time-limits';
 
 export interface RegistryAccess {
   sources?: CredentialSources;
@@ -21,6 +22,8 @@ export function clientOptions(auth: RegistryAuth | undefined, access: Omit<Regis
   return {
     ...(auth && { credentials: { username: auth.username, password: auth.password } }),
     insecureHosts: access.insecureHosts,
-    log: access.log
+    log: access.log,
+    // How long a request may go unanswered, or a blob without a byte (the client's default: 60 s).
+    timeoutMs: envMs('MODELARTS_IMAGE_CHECK_REGISTRY_STALL_SECONDS')
   };
 }

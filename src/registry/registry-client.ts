@@ -276,6 +276,11 @@ export class RegistryClient {
           await this.wait(attempt, undefined, spec.what, describe(err));
           continue;
         }
+        if (isUntrustedCertificate(err)) {
+          throw new ImageError(
+            `${spec.what}: the TLS certificate of ${url.host} is not trusted (${describe(err)}); give its CA in NODE_EXTRA_CA_CERTS, or name the host as an insecure registry (--insecure-registry, the action's insecure-registries)`
+          );
+        }
         throw new ImageError(`${spec.what}: ${describe(err)}${attempt > 1 ? ` (after ${attempt} tries)` : ''}`);
       }
       if (url.host === this.host) this.schemeSettled = true;
@@ -488,6 +493,12 @@ function isTransient(err: unknown): boolean {
       code
     ) || (err as Error)?.message === 'aborted'
   );
+}
+
+/** Node's codes for a certificate chain or name it could not verify. */
+function isUntrustedCertificate(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException)?.code ?? '';
+  return /CERT|SELF_SIGNED|UNABLE_TO_(GET_ISSUER|VERIFY)/.test(code);
 }
 
 function isTlsMismatch(err: unknown): boolean {
