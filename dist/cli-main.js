@@ -13796,11 +13796,7 @@ var RegistryClient = class {
           await this.wait(attempt, void 0, spec.what, describe2(err));
           continue;
         }
-        if (isUntrustedCertificate(err)) {
-          throw new ImageError(
-            `${spec.what}: the TLS certificate of ${url.host} is not trusted (${describe2(err)}); give its CA in NODE_EXTRA_CA_CERTS, or name the host as an insecure registry (--insecure-registry, the action's insecure-registries)`
-          );
-        }
+        if (isUntrustedCertificate(err)) throw untrustedCertificate(spec.what, url.host, err);
         throw new ImageError(`${spec.what}: ${describe2(err)}${attempt > 1 ? ` (after ${attempt} tries)` : ""}`);
       }
       if (url.host === this.host) this.schemeSettled = true;
@@ -13917,6 +13913,7 @@ var RegistryClient = class {
           await this.wait(attempt, void 0, `${what} (token)`, describe2(err));
           continue;
         }
+        if (isUntrustedCertificate(err)) throw untrustedCertificate(`${what} (token)`, url.host, err);
         throw new ImageError(`${what}: the token server ${url.origin} did not answer (${describe2(err)})`);
       }
       const status = res.statusCode ?? 0;
@@ -13994,6 +13991,11 @@ function isTransient(err) {
 function isUntrustedCertificate(err) {
   const code = err?.code ?? "";
   return /CERT|SELF_SIGNED|UNABLE_TO_(GET_ISSUER|VERIFY)/.test(code);
+}
+function untrustedCertificate(what, host, err) {
+  return new ImageError(
+    `${what}: the TLS certificate of ${host} is not trusted (${describe2(err)}); give its CA in NODE_EXTRA_CA_CERTS, or name the host as an insecure registry (--insecure-registry, the action's insecure-registries)`
+  );
 }
 function isTlsMismatch(err) {
   const code = err?.code ?? "";

@@ -276,11 +276,7 @@ export class RegistryClient {
           await this.wait(attempt, undefined, spec.what, describe(err));
           continue;
         }
-        if (isUntrustedCertificate(err)) {
-          throw new ImageError(
-            `${spec.what}: the TLS certificate of ${url.host} is not trusted (${describe(err)}); give its CA in NODE_EXTRA_CA_CERTS, or name the host as an insecure registry (--insecure-registry, the action's insecure-registries)`
-          );
-        }
+        if (isUntrustedCertificate(err)) throw untrustedCertificate(spec.what, url.host, err);
         throw new ImageError(`${spec.what}: ${describe(err)}${attempt > 1 ? ` (after ${attempt} tries)` : ''}`);
       }
       if (url.host === this.host) this.schemeSettled = true;
@@ -408,6 +404,7 @@ export class RegistryClient {
           await this.wait(attempt, undefined, `${what} (token)`, describe(err));
           continue;
         }
+        if (isUntrustedCertificate(err)) throw untrustedCertificate(`${what} (token)`, url.host, err);
         throw new ImageError(`${what}: the token server ${url.origin} did not answer (${describe(err)})`);
       }
       const status = res.statusCode ?? 0;
@@ -499,6 +496,12 @@ function isTransient(err: unknown): boolean {
 function isUntrustedCertificate(err: unknown): boolean {
   const code = (err as NodeJS.ErrnoException)?.code ?? '';
   return /CERT|SELF_SIGNED|UNABLE_TO_(GET_ISSUER|VERIFY)/.test(code);
+}
+
+function untrustedCertificate(what: string, host: string, err: unknown): ImageError {
+  return new ImageError(
+    `${what}: the TLS certificate of ${host} is not trusted (${describe(err)}); give its CA in NODE_EXTRA_CA_CERTS, or name the host as an insecure registry (--insecure-registry, the action's insecure-registries)`
+  );
 }
 
 function isTlsMismatch(err: unknown): boolean {
