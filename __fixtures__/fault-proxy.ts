@@ -5,7 +5,7 @@
 //    It can also serve HTTPS on another address, with a certificate a test made.
 //  - daemonCutProxy: a unix-socket proxy in front of the Docker daemon that cuts the connection
 //    once a `docker save` (GET /images/.../get) response has sent a given number of bytes.
-import { createServer as createHttpServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpServer, request as httpRequest, type ClientRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer, request as httpsRequest } from 'node:https';
 import { connect, createServer as createNetServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -46,6 +46,7 @@ export async function registryFaultProxy(target: string, faults: Fault[], option
   const [host, port] = target.split(':');
   const faulted: string[] = [];
   const stalled: ServerResponse[] = [];
+  const upstreams = new Set<ClientRequest>();
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     options.onRequest?.(req);
     const fault = faults.find((f) => f.times > 0 && f.match(req));
@@ -109,7 +110,14 @@ export async function registryFaultProxy(target: string, faults: Fault[], option
         } else up.pipe(res);
       }
     );
+    upstreams.add(upstream);
+    upstream.on('close', () => upstreams.delete(upstream));
     upstream.on('error', () => res.destroy());
+    // A client that goes away mid-answer (or mid-upload) takes the registry's connection with it:
+    // left open, it would hold the registry's socket, and the test process, forever.
+    res.on('close', () => {
+      if (!res.writableFinished) upstream.destroy();
+    });
     req.pipe(upstream);
   };
   const server = options.listen?.tls ? createHttpsServer(options.listen.tls, handle) : createHttpServer(handle);
@@ -120,6 +128,7 @@ export async function registryFaultProxy(target: string, faults: Fault[], option
     faulted,
     close: async () => {
       for (const res of stalled) res.destroy();
+      for (const upstream of upstreams) upstream.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
