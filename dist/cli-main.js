@@ -14022,6 +14022,7 @@ function clientOptions(auth, access) {
 
 // src/registry/registry-source.ts
 init_errors();
+init_excerpt();
 
 // src/registry/oci-layout-stream.ts
 init_errors();
@@ -14089,6 +14090,7 @@ function tarHeader(name, size) {
 var INDEX_TYPES2 = /* @__PURE__ */ new Set(["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"]);
 var SCHEMA1_TYPES = /* @__PURE__ */ new Set(["application/vnd.docker.distribution.manifest.v1+json", "application/vnd.docker.distribution.manifest.v1+prettyjws"]);
 var MAX_CONFIG = 16 * 1024 * 1024;
+var DIGEST2 = /^sha256:[a-f0-9]{64}$/;
 async function resolveRegistryImage(client, ref, platform) {
   const name = formatRegistryReference(ref);
   const manifests = [];
@@ -14104,7 +14106,7 @@ async function resolveRegistryImage(client, ref, platform) {
     const json = parse2(m.bytes, what);
     if (INDEX_TYPES2.has(m.mediaType) || Array.isArray(json.manifests) && !json.layers) {
       if (!Array.isArray(json.manifests) || json.manifests.length === 0) throw new ImageError(`${what} lists no manifests`);
-      reference = chooseManifest(json.manifests, platform, what, name).digest;
+      reference = checkedDigest(chooseManifest(json.manifests, platform, what, name).digest, what);
       continue;
     }
     if (!json.config || typeof json.config.digest !== "string" || !Array.isArray(json.layers)) {
@@ -14114,8 +14116,9 @@ async function resolveRegistryImage(client, ref, platform) {
       if (!d || typeof d.digest !== "string" || typeof d.size !== "number" || !Number.isSafeInteger(d.size) || d.size < 0) {
         throw new ImageError(`${what} has a layer without a digest and size`);
       }
-      return { digest: d.digest, size: d.size };
+      return { digest: checkedDigest(d.digest, what), size: d.size };
     });
+    checkedDigest(json.config.digest, what);
     const configBytes = await client.smallBlob(ref.repository, json.config.digest, MAX_CONFIG, `the config of ${name}`);
     const config = parse2(configBytes, `the config of ${name}`);
     const diffIds = config.rootfs?.diff_ids;
@@ -14160,6 +14163,10 @@ function registryBase(image) {
     diffIds: image.diffIds,
     layerDigests: image.layers.map((l) => l.digest)
   };
+}
+function checkedDigest(digest, what) {
+  if (!DIGEST2.test(digest)) throw new ImageError(`${what} names a blob or manifest by ${JSON.stringify(excerpt(digest, 80))}, which is not a sha256 digest`);
+  return digest;
 }
 function parse2(bytes, what) {
   try {

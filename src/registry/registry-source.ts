@@ -4,6 +4,7 @@
 import type { KnownBase } from '../core/check-image';
 import { chooseManifest, type Descriptor } from '../core/archive/image-manifest';
 import { ImageError } from '../core/errors';
+import { excerpt } from '../core/text/excerpt';
 import type { ImageSource } from '../core/source/image-source';
 import { ociLayoutTar, type LayoutFile } from './oci-layout-stream';
 import type { RegistryClient } from './registry-client';
@@ -12,6 +13,7 @@ import { formatRegistryReference, type RegistryReference } from './registry-refe
 const INDEX_TYPES = new Set(['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json']);
 const SCHEMA1_TYPES = new Set(['application/vnd.docker.distribution.manifest.v1+json', 'application/vnd.docker.distribution.manifest.v1+prettyjws']);
 const MAX_CONFIG = 16 * 1024 * 1024;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
 
 /** One image of a registry, resolved: the manifests on the way to it, its config, its layers. */
 export interface RegistryImage {
@@ -43,7 +45,7 @@ export async function resolveRegistryImage(client: RegistryClient, ref: Registry
     const json = parse(m.bytes, what) as { manifests?: Descriptor[]; config?: Descriptor; layers?: Descriptor[] };
     if (INDEX_TYPES.has(m.mediaType) || (Array.isArray(json.manifests) && !json.layers)) {
       if (!Array.isArray(json.manifests) || json.manifests.length === 0) throw new ImageError(`${what} lists no manifests`);
-      reference = chooseManifest(json.manifests, platform, what, name).digest;
+      reference = checkedDigest(chooseManifest(json.manifests, platform, what, name).digest, what);
       continue;
     }
     if (!json.config || typeof json.config.digest !== 'string' || !Array.isArray(json.layers)) {
@@ -53,8 +55,9 @@ export async function resolveRegistryImage(client: RegistryClient, ref: Registry
       if (!d || typeof d.digest !== 'string' || typeof d.size !== 'number' || !Number.isSafeInteger(d.size) || d.size < 0) {
         throw new ImageError(`${what} has a layer without a digest and size`);
       }
-      return { digest: d.digest, size: d.size };
+      return { digest: checkedDigest(d.digest, what), size: d.size };
     });
+    checkedDigest(json.config.digest, what);
     const configBytes = await client.smallBlob(ref.repository, json.config.digest, MAX_CONFIG, `the config of ${name}`);
     const config = parse(configBytes, `the config of ${name}`) as { rootfs?: { diff_ids?: unknown } };
     const diffIds = config.rootfs?.diff_ids;
@@ -107,6 +110,15 @@ export function registryBase(image: RegistryImage): KnownBase {
     diffIds: image.diffIds,
     layerDigests: image.layers.map((l) => l.digest)
   };
+}
+
+/**
+ * A digest a manifest names, checked before it goes into a URL or a blob's name: anything but
+ * sha256 and 64 hex digits (a path, sha512, which Docker does not write) refuses the image.
+ */
+function checkedDigest(digest: string, what: string): string {
+  if (!DIGEST.test(digest)) throw new ImageError(`${what} names a blob or manifest by ${JSON.stringify(excerpt(digest, 80))}, which is not a sha256 digest`);
+  return digest;
 }
 
 function parse(bytes: Buffer, what: string): unknown {
