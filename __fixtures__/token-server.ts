@@ -2,30 +2,53 @@
 // GET /token?service=...&scope=repository:NAME:ACTIONS as Docker Hub's and SWR's do, with a JWT
 // signed by the key whose certificate the registry trusts (the certificate goes in the x5c
 // header, which distribution verifies against its rootcertbundle). A login gets the actions it
-// asks for; anonymous callers get pull on repositories under public/ only.
+// asks for; anonymous callers get pull on repositories under public/ only. It also takes
+// OAuth2's refresh_token grant (POST /token, a form), as the token servers that issue Docker
+// identity tokens do (Azure Container Registry's).
 import { createSign, randomUUID, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server } from 'node:http';
 
 export interface TokenServer {
-  /** Every request: its scopes, and who asked (a user, or "anonymous"). */
-  requests: { user: string; scopes: string[] }[];
+  /** Every request: its scopes, and who asked (a user, or "anonymous"); `grant` for a refresh-token POST. */
+  requests: { user: string; scopes: string[]; grant?: 'refresh_token'; authorization?: string }[];
   close(): Promise<void>;
 }
 
 const b64url = (data: Buffer | string) => Buffer.from(data).toString('base64url');
 
-export async function startTokenServer(options: { listen: string; keyFile: string; certFile: string; users: Record<string, string> }): Promise<TokenServer> {
+export async function startTokenServer(options: {
+  listen: string;
+  keyFile: string;
+  certFile: string;
+  users: Record<string, string>;
+  /** Refresh tokens (identity tokens) and the user each one stands for. */
+  refreshTokens?: Record<string, string>;
+}): Promise<TokenServer> {
   const key = readFileSync(options.keyFile, 'utf8');
   const cert = new X509Certificate(readFileSync(options.certFile));
   const requests: TokenServer['requests'] = [];
-  const server: Server = createServer((req, res) => {
+  const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://token');
     if (url.pathname !== '/token') return void res.writeHead(404).end();
-    const user = userOf(req, options.users);
-    if (user === null) return void res.writeHead(401, { 'Content-Type': 'application/json' }).end('{"details":"wrong credentials"}');
-    const scopes = url.searchParams.getAll('scope');
-    requests.push({ user: user ?? 'anonymous', scopes });
+    let user: string | undefined | null;
+    let scopes: string[];
+    let service: string | null;
+    if (req.method === 'POST') {
+      const form = new URLSearchParams(await bodyOf(req));
+      const refreshToken = form.get('refresh_token') ?? '';
+      user = form.get('grant_type') === 'refresh_token' ? (options.refreshTokens?.[refreshToken] ?? null) : null;
+      scopes = (form.get('scope') ?? '').split(' ').filter(Boolean);
+      service = form.get('service');
+      requests.push({ user: user ?? 'refused', scopes, grant: 'refresh_token', ...authorizationOf(req.headers) });
+      if (user === null) return void res.writeHead(400, { 'Content-Type': 'application/json' }).end('{"error":"invalid_grant"}');
+    } else {
+      user = userOf(req, options.users);
+      if (user === null) return void res.writeHead(401, { 'Content-Type': 'application/json' }).end('{"details":"wrong credentials"}');
+      scopes = url.searchParams.getAll('scope');
+      service = url.searchParams.get('service');
+      requests.push({ user: user ?? 'anonymous', scopes });
+    }
     const access = scopes.flatMap((scope) => {
       const [type, name, actions] = scope.split(':');
       if (type !== 'repository' || !name) return [];
@@ -37,7 +60,7 @@ export async function startTokenServer(options: { listen: string; keyFile: strin
     const claims = {
       iss: 'mic-test-token-server',
       sub: user ?? '',
-      aud: url.searchParams.get('service') ?? '',
+      aud: service ?? '',
       exp: now + 300,
       nbf: now - 10,
       iat: now,
@@ -46,7 +69,8 @@ export async function startTokenServer(options: { listen: string; keyFile: strin
     };
     const unsigned = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
     const token = `${unsigned}.${b64url(createSign('RSA-SHA256').update(unsigned).sign(key))}`;
-    res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ token, expires_in: 300, issued_at: new Date().toISOString() }));
+    const answer = req.method === 'POST' ? { access_token: token } : { token };
+    res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ ...answer, expires_in: 300, issued_at: new Date().toISOString() }));
   });
   const [host, port] = options.listen.split(':');
   await new Promise<void>((resolve, reject) => {
@@ -54,6 +78,17 @@ export async function startTokenServer(options: { listen: string; keyFile: strin
     server.listen(Number(port), host, resolve);
   });
   return { requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+async function bodyOf(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The Authorization header a request came with, if any (a refresh-token grant needs none). */
+function authorizationOf(headers: IncomingHttpHeaders): { authorization?: string } {
+  return headers.authorization ? { authorization: headers.authorization } : {};
 }
 
 /** The user a request logs in as: undefined when anonymous, null when the password is wrong. */

@@ -65937,6 +65937,9 @@ var import_node_crypto = require("node:crypto");
 var import_node_fs = require("node:fs");
 var import_node_os = require("node:os");
 var import_node_path = require("node:path");
+function secretsOf(auth) {
+  return [auth.password, auth.identitytoken ?? ""].filter(Boolean);
+}
 function swrLogin(ak, sk, region) {
   return { username: `${region}@${ak}`, password: (0, import_node_crypto.createHmac)("sha256", sk).update(ak).digest("hex") };
 }
@@ -65981,20 +65984,28 @@ async function storedCredentials(registry, env, helper) {
   } catch {
     return void 0;
   }
-  const keys = sameRegistry(registry, "docker.io") ? ["https://index.docker.io/v1/", "docker.io", "index.docker.io"] : [registry, `https://${registry}`, `http://${registry}`];
-  const store = keys.map((k) => config.credHelpers?.[k]).find(Boolean) ?? config.credsStore;
-  if (store) {
-    for (const k of keys) {
+  const exact = sameRegistry(registry, "docker.io") ? ["https://index.docker.io/v1/", "docker.io", "index.docker.io"] : [registry, `https://${registry}`, `http://${registry}`];
+  const keysIn = (entries) => {
+    const present = Object.keys(entries ?? {});
+    return [...exact.filter((k) => present.includes(k)), ...present.filter((k) => !exact.includes(k) && sameRegistry(k, registry))];
+  };
+  const store = keysIn(config.credHelpers).map((k) => config.credHelpers[k])[0] ?? config.credsStore;
+  if (typeof store === "string" && store) {
+    for (const k of exact) {
       const found = await helper(store, k);
-      if (found?.Secret) return { username: found.Username, password: found.Secret, serveraddress: registry };
+      if (!found?.Secret) continue;
+      if (found.Username === "<token>") return { username: "", password: "", serveraddress: registry, identitytoken: found.Secret };
+      return { username: found.Username, password: found.Secret, serveraddress: registry };
     }
   }
-  for (const k of keys) {
-    const auth = config.auths?.[k]?.auth;
-    if (!auth) continue;
-    const decoded = Buffer.from(auth, "base64").toString("utf8");
+  for (const k of keysIn(config.auths)) {
+    const entry = config.auths[k];
+    const decoded = typeof entry?.auth === "string" ? Buffer.from(entry.auth, "base64").toString("utf8") : "";
     const colon = decoded.indexOf(":");
-    if (colon > 0) return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1), serveraddress: registry };
+    const [username, password] = colon > 0 ? [decoded.slice(0, colon), decoded.slice(colon + 1)] : ["", ""];
+    const identitytoken = typeof entry?.identitytoken === "string" && entry.identitytoken ? entry.identitytoken : void 0;
+    if (identitytoken) return { username, password, serveraddress: registry, identitytoken };
+    if (colon > 0) return { username, password, serveraddress: registry };
   }
   return void 0;
 }
@@ -73284,6 +73295,8 @@ var RegistryClient = class {
   schemeSettled = false;
   challenge;
   tokens = /* @__PURE__ */ new Map();
+  /** The identity token as the token server last rotated it. */
+  refreshToken;
   agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
   attempts;
   backoffMs;
@@ -73529,7 +73542,11 @@ var RegistryClient = class {
   learnChallenge(header, what) {
     const scheme = /^\s*(\w+)/.exec(header ?? "")?.[1]?.toLowerCase();
     if (scheme === "basic") {
-      if (!this.options.credentials) throw new ImageError(`${what}: the registry needs a login (HTTP 401), and none is known for ${this.host}`);
+      const { credentials } = this.options;
+      if (!credentials) throw new ImageError(`${what}: the registry needs a login (HTTP 401), and none is known for ${this.host}`);
+      if (!credentials.password && credentials.identityToken) {
+        throw new ImageError(`${what}: the registry asks for a password (Basic), and docker login stored only an identity token for ${this.host}`);
+      }
       this.challenge = { type: "basic" };
       return;
     }
@@ -73554,13 +73571,23 @@ var RegistryClient = class {
         `${what}: the registry's token realm ${url.origin} is not HTTPS; credentials are sent only over HTTPS, or to a loopback or insecure host`
       );
     }
-    if (service) url.searchParams.set("service", service);
-    for (const scope of scopes) url.searchParams.append("scope", scope);
     const { credentials } = this.options;
+    const refreshToken = this.refreshToken ?? credentials?.identityToken;
+    let form;
+    if (refreshToken) {
+      const fields = new URLSearchParams({ grant_type: "refresh_token", refresh_token: refreshToken, client_id: "modelarts-image-check" });
+      if (service) fields.set("service", service);
+      if (scopes.length > 0) fields.set("scope", scopes.join(" "));
+      form = Buffer.from(fields.toString());
+    } else {
+      if (service) url.searchParams.set("service", service);
+      for (const scope of scopes) url.searchParams.append("scope", scope);
+    }
+    const headers = form ? { "User-Agent": "modelarts-image-check", "Content-Type": "application/x-www-form-urlencoded" } : { "User-Agent": "modelarts-image-check", ...credentials && { Authorization: basic(credentials) } };
     for (let attempt = 1; ; attempt++) {
       let res;
       try {
-        res = await this.send(url, "GET", { "User-Agent": "modelarts-image-check", ...credentials && { Authorization: basic(credentials) } });
+        res = await this.send(url, form ? "POST" : "GET", headers, form && { length: form.length, chunks: form });
       } catch (err) {
         if (attempt < this.attempts && isTransient(err)) {
           await this.wait(attempt, void 0, `${what} (token)`, describe2(err));
@@ -73577,9 +73604,8 @@ var RegistryClient = class {
       }
       if (status !== 200) {
         res.resume();
-        throw new ImageError(
-          `${what}: the token server ${url.origin} refused ${credentials ? "the login" : "an anonymous token"} (HTTP ${status}${status === 401 ? ": wrong or missing credentials" : ""})`
-        );
+        const why = form ? `refused the identity token docker login stored (HTTP ${status}${status === 400 || status === 401 ? ": wrong or expired; run docker login again" : ""})` : `refused ${credentials ? "the login" : "an anonymous token"} (HTTP ${status}${status === 401 ? ": wrong or missing credentials" : ""})`;
+        throw new ImageError(`${what}: the token server ${url.origin} ${why}`);
       }
       const body = await readBody(res, 1024 * 1024, `${what} (token)`);
       let answer;
@@ -73590,6 +73616,7 @@ var RegistryClient = class {
       }
       const token = typeof answer.token === "string" && answer.token ? answer.token : answer.access_token;
       if (typeof token !== "string" || !token) throw new ImageError(`${what}: the token server's answer holds no token`);
+      if (form && typeof answer.refresh_token === "string" && answer.refresh_token) this.refreshToken = answer.refresh_token;
       return token;
     }
   }
@@ -73661,7 +73688,7 @@ function describe2(err) {
 // src/registry/registry-access.ts
 function clientOptions(auth, access2) {
   return {
-    ...auth && { credentials: { username: auth.username, password: auth.password } },
+    ...auth && { credentials: { username: auth.username, password: auth.password, ...auth.identitytoken && { identityToken: auth.identitytoken } } },
     insecureHosts: access2.insecureHosts,
     log: access2.log,
     // How long a request may go unanswered, or a blob without a byte (the client's default: 60 s).
@@ -73964,7 +73991,7 @@ async function check(inputs, services) {
   });
   const auth = async (ref) => {
     const found = await services.credentialsFor(registryOf(ref), inputs.credentials);
-    if (found) setSecret(found.password);
+    if (found) for (const secret of secretsOf(found)) setSecret(secret);
     return found;
   };
   const pushAuth = /* @__PURE__ */ new Map();
@@ -73995,7 +74022,7 @@ async function check(inputs, services) {
   const clients = [];
   const inRegistry = async (input, what) => {
     const found = await services.credentialsFor(input.ref.registry, inputs.credentials);
-    if (found) setSecret(found.password);
+    if (found) for (const secret of secretsOf(found)) setSecret(secret);
     const client = services.registryClient(input.ref.host, clientOptions(found, { insecureHosts: inputs.insecureRegistries, log }));
     clients.push(client);
     const image = await group(

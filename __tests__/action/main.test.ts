@@ -137,6 +137,18 @@ describe('the action (push gate)', () => {
     expect(everything.split('SKtest0987654321abcdefghijABCDEFGHIJ0123')).toHaveLength(2); // only in the secrets list
   });
 
+  it('masks an identity token that docker login stored, and gives it to the daemon for the push', async () => {
+    const d = await fakeDaemon(clean);
+    const stored: RegistryAuth = { username: '', password: '', serveraddress: 'swr.cn-north-4.myhuaweicloud.com', identitytoken: 'refresh-token-from-oidc' };
+    d.services.credentialsFor = async () => stored;
+    inputs({ push: 'true', 'push-image': TARGETS[0] });
+    await run(d.services);
+    expect(recorded.failed).toEqual([]);
+    expect(recorded.secrets).toContain('refresh-token-from-oidc');
+    expect(d.pushed).toEqual([{ imageId: d.imageId, target: TARGETS[0], auth: stored }]);
+    expect(JSON.stringify(recorded).split('refresh-token-from-oidc')).toHaveLength(2); // only in the secrets list
+  });
+
   it('fails before checking anything when a push has no credentials, naming what to set', async () => {
     const d = await fakeDaemon(clean);
     inputs({ push: 'true', 'push-image': TARGETS[0] });

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { splitTag } from '../../src/docker/daemon';
-import { credentialsFor, registryOf, swrLogin, swrRegionOf } from '../../src/docker/registry-auth';
+import { credentialsFor, registryOf, secretsOf, swrLogin, swrRegionOf } from '../../src/docker/registry-auth';
 
 describe('registry credentials', () => {
   it('derives the SWR long-term login (vector computed with openssl dgst -sha256 -hmac)', () => {
@@ -43,6 +43,54 @@ describe('registry credentials', () => {
       name === 'fake' && server === 'helped.example.com' ? { Username: 'h', Secret: 'from-helper' } : undefined;
     expect(await credentialsFor('helped.example.com', {}, env, helper)).toMatchObject({ password: 'from-helper' });
     expect(await credentialsFor('other.example.com', {}, env, noHelper)).toBeUndefined();
+  });
+
+  it('finds a login stored under the host with a scheme or a path, as Docker does, the exact key first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mic-docker-config-'));
+    const auth = (user: string, password: string) => ({ auth: Buffer.from(`${user}:${password}`).toString('base64') });
+    writeFileSync(
+      join(dir, 'config.json'),
+      JSON.stringify({
+        auths: {
+          'https://swr.cn-north-4.myhuaweicloud.com/v2/': auth('cn-north-4@AK', 'long-term'),
+          'http://reg.example.com:5000/': auth('scheme', 'wrong'),
+          'reg.example.com:5000': auth('exact', 'right'),
+          'https://index.docker.io/v1/': auth('hub', 'hub-password'),
+          'https://other.example.com.evil/': auth('x', 'y')
+        }
+      })
+    );
+    const env = { DOCKER_CONFIG: dir };
+    const noHelper = async () => undefined;
+    expect(await credentialsFor('swr.cn-north-4.myhuaweicloud.com', {}, env, noHelper)).toMatchObject({ username: 'cn-north-4@AK', password: 'long-term' });
+    expect(await credentialsFor('reg.example.com:5000', {}, env, noHelper)).toMatchObject({ username: 'exact' });
+    expect(await credentialsFor('docker.io', {}, env, noHelper)).toMatchObject({ username: 'hub' });
+    expect(await credentialsFor('other.example.com', {}, env, noHelper)).toBeUndefined();
+  });
+
+  it('reads an identity token that docker login stored (auths, or a helper answering for <token>), and masks it with the password', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mic-docker-config-'));
+    writeFileSync(
+      join(dir, 'config.json'),
+      JSON.stringify({
+        auths: { 'myregistry.azurecr.io': { auth: Buffer.from('00000000-0000-0000-0000-000000000000:').toString('base64'), identitytoken: 'refresh-1' } },
+        credHelpers: { 'helped.azurecr.io': 'acr' }
+      })
+    );
+    const env = { DOCKER_CONFIG: dir };
+    const helper = async (name: string, server: string) =>
+      name === 'acr' && server === 'helped.azurecr.io' ? { Username: '<token>', Secret: 'refresh-2' } : undefined;
+    const stored = await credentialsFor('myregistry.azurecr.io', {}, env, helper);
+    expect(stored).toEqual({
+      username: '00000000-0000-0000-0000-000000000000',
+      password: '',
+      serveraddress: 'myregistry.azurecr.io',
+      identitytoken: 'refresh-1'
+    });
+    expect(secretsOf(stored!)).toEqual(['refresh-1']);
+    const helped = await credentialsFor('helped.azurecr.io', {}, env, helper);
+    expect(helped).toEqual({ username: '', password: '', serveraddress: 'helped.azurecr.io', identitytoken: 'refresh-2' });
+    expect(secretsOf({ username: 'u', password: 'p', serveraddress: 'r' })).toEqual(['p']);
   });
 
   it('gives explicit credentials to their registry only, never to the registry a base comes from', async () => {

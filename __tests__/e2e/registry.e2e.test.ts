@@ -92,7 +92,8 @@ suite('images in a registry (docker://)', () => {
       listen: process.env.MIC_TEST_TOKEN_REALM!,
       keyFile: process.env.MIC_TEST_TOKEN_KEY!,
       certFile: process.env.MIC_TEST_TOKEN_CERT!,
-      users: { 'token-user': 'token-password' }
+      users: { 'token-user': 'token-password' },
+      refreshTokens: { 'identity-token-of-token-user': 'token-user' }
     });
     const built = await buildImage(badSpec, { layout: 'oci' });
     badArchive = join(dir, 'bad.tar');
@@ -215,6 +216,49 @@ suite('images in a registry (docker://)', () => {
       expect.stringMatching(/token server http:\/\/127\.0\.0\.1:\d+ refused the login \(HTTP 401: wrong or missing credentials\)\n$/)
     ]);
     expect(wrong.stderr).not.toContain('not-it');
+  }, 120000);
+
+  it('trades an identity token that docker login stored for access tokens (refresh_token grant), and never sends it as a password', async () => {
+    const token: PushTarget = { registry: TOKEN_REGISTRY!, secure: false, username: 'token-user', password: 'token-password' };
+    await pushOciArchive(token, `private/oidc-${run}`, '1', (await buildImage(badSpec, { layout: 'oci' })).archive);
+    const configWith = (identitytoken: string) => {
+      const config = mkdtempSync(join(dir, 'identity-'));
+      // What `docker login` writes for an OAuth login: a user name of zeros and the token.
+      const auth = Buffer.from('00000000-0000-0000-0000-000000000000:').toString('base64');
+      writeFileSync(join(config, 'config.json'), JSON.stringify({ auths: { [`https://${TOKEN_REGISTRY}`]: { auth, identitytoken } } }));
+      return { DOCKER_CONFIG: config };
+    };
+    const before = tokens.requests.length;
+    const r = await cli(['-q', '-f', 'json', `docker://${TOKEN_REGISTRY}/private/oidc-${run}:1`], configWith('identity-token-of-token-user'));
+    expect(r.stderr).toBe('');
+    expect(findings(r.stdout)).toEqual(findings((await cli(['-q', '-f', 'json', badArchive])).stdout));
+    expect(tokens.requests.slice(before)).toEqual([{ user: 'token-user', scopes: [`repository:private/oidc-${run}:pull`], grant: 'refresh_token' }]);
+    const expired = await cli(['-q', `docker://${TOKEN_REGISTRY}/private/oidc-${run}:1`], configWith('expired-identity-token'));
+    expect([expired.status, expired.stderr]).toEqual([
+      2,
+      expect.stringMatching(
+        /token server http:\/\/127\.0\.0\.1:\d+ refused the identity token docker login stored \(HTTP 400: wrong or expired; run docker login again\)\n$/
+      )
+    ]);
+    expect(expired.stderr).not.toContain('expired-identity-token');
+    if (dockerUnavailable()) return;
+    // The action hands it to the daemon, which trades it the same way to pull the image.
+    const workspace = mkdtempSync(join(dir, 'ws-'));
+    const image = `${TOKEN_REGISTRY}/private/oidc-${run}:1`;
+    const pulled = tokens.requests.length;
+    try {
+      const action = await runAction({ image, pull: 'always' }, workspace, configWith('identity-token-of-token-user'));
+      expect(action.outputs).toMatchObject({ passed: 'false', pushed: 'false' });
+      expect(action.stdout).toMatch(/::error title=setuid-setgid/);
+      // Masked before anything is logged, and nowhere else.
+      expect((action.stdout + action.stderr).split('identity-token-of-token-user')).toHaveLength(2);
+      expect(action.stdout).toContain('::add-mask::identity-token-of-token-user');
+      expect(tokens.requests.slice(pulled)).toContainEqual(
+        expect.objectContaining({ user: 'token-user', scopes: [`repository:private/oidc-${run}:pull`], grant: 'refresh_token' })
+      );
+    } finally {
+      docker(['rmi', image]);
+    }
   }, 120000);
 
   (dockerUnavailable() ? it.skip : it)(

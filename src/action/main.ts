@@ -16,7 +16,7 @@ import { archiveSource, type ImageSource } from '../core/source/image-source';
 import { dockerfileLines } from '../dockerfile/dockerfile-lines';
 import { formatSize } from '../core/settings/settings';
 import { openDaemon, type Daemon, type ImageInfo, type Log } from '../docker/daemon';
-import { credentialsFor, registryOf, swrLogin, swrRegionOf, type CredentialSources, type RegistryAuth } from '../docker/registry-auth';
+import { credentialsFor, registryOf, secretsOf, swrLogin, swrRegionOf, type CredentialSources, type RegistryAuth } from '../docker/registry-auth';
 import { buildAnnotations } from '../report/annotations';
 import { buildJsonReport } from '../report/json-report';
 import { renderSummary, type SummaryExtras } from '../report/job-summary';
@@ -101,7 +101,7 @@ async function check(inputs: Inputs, services: Services): Promise<void> {
   });
   const auth = async (ref: string) => {
     const found = await services.credentialsFor(registryOf(ref), inputs.credentials);
-    if (found) core.setSecret(found.password);
+    if (found) for (const secret of secretsOf(found)) core.setSecret(secret);
     return found;
   };
   // A push needs credentials for every target: found out now, not after a long check.
@@ -136,7 +136,7 @@ async function check(inputs: Inputs, services: Services): Promise<void> {
   const clients: RegistryClient[] = [];
   const inRegistry = async (input: Extract<ImageInput, { kind: 'registry' }>, what: string) => {
     const found = await services.credentialsFor(input.ref.registry, inputs.credentials);
-    if (found) core.setSecret(found.password);
+    if (found) for (const secret of secretsOf(found)) core.setSecret(secret);
     const client = services.registryClient(input.ref.host, clientOptions(found, { insecureHosts: inputs.insecureRegistries, log }));
     clients.push(client);
     const image = await group(`Read the manifest of ${what}`, timings, () =>

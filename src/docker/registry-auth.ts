@@ -13,6 +13,17 @@ export interface RegistryAuth {
   username: string;
   password: string;
   serveraddress: string;
+  /**
+   * An OAuth refresh token that `docker login` stored instead of a password (config.json's
+   * `identitytoken`, or a credential helper's answer for the user `<token>`), as Azure's and
+   * other OIDC logins do. Docker's own field name: the daemon takes it as it is.
+   */
+  identitytoken?: string;
+}
+
+/** Every secret a login holds, for masking. */
+export function secretsOf(auth: RegistryAuth): string[] {
+  return [auth.password, auth.identitytoken ?? ''].filter(Boolean);
 }
 
 /** SWR long-term login: user `<region>@<AK>`, password the hex HMAC-SHA256 of the AK keyed with the SK. */
@@ -90,28 +101,39 @@ export async function credentialsFor(
 
 /** What `docker login` stored for `registry`. */
 async function storedCredentials(registry: string, env: NodeJS.ProcessEnv, helper: Helper): Promise<RegistryAuth | undefined> {
-  let config: { auths?: Record<string, { auth?: string }>; credHelpers?: Record<string, string>; credsStore?: string };
+  let config: { auths?: Record<string, { auth?: string; identitytoken?: string }>; credHelpers?: Record<string, string>; credsStore?: string };
   try {
     config = JSON.parse(readFileSync(join(env.DOCKER_CONFIG || join(homedir(), '.docker'), 'config.json'), 'utf8'));
   } catch {
     return undefined;
   }
-  const keys = sameRegistry(registry, 'docker.io')
+  const exact = sameRegistry(registry, 'docker.io')
     ? ['https://index.docker.io/v1/', 'docker.io', 'index.docker.io']
     : [registry, `https://${registry}`, `http://${registry}`];
-  const store = keys.map((k) => config.credHelpers?.[k]).find(Boolean) ?? config.credsStore;
-  if (store) {
-    for (const k of keys) {
+  // Then, as Docker's file store does, any key that names the host with a scheme or a path
+  // ("https://swr.cn-north-4.myhuaweicloud.com/v2/").
+  const keysIn = (entries: Record<string, unknown> | undefined) => {
+    const present = Object.keys(entries ?? {});
+    return [...exact.filter((k) => present.includes(k)), ...present.filter((k) => !exact.includes(k) && sameRegistry(k, registry))];
+  };
+  const store = keysIn(config.credHelpers).map((k) => config.credHelpers![k])[0] ?? config.credsStore;
+  if (typeof store === 'string' && store) {
+    for (const k of exact) {
       const found = await helper(store, k);
-      if (found?.Secret) return { username: found.Username, password: found.Secret, serveraddress: registry };
+      if (!found?.Secret) continue;
+      // A helper's answer for the user "<token>" is an identity token, as Docker reads it.
+      if (found.Username === '<token>') return { username: '', password: '', serveraddress: registry, identitytoken: found.Secret };
+      return { username: found.Username, password: found.Secret, serveraddress: registry };
     }
   }
-  for (const k of keys) {
-    const auth = config.auths?.[k]?.auth;
-    if (!auth) continue;
-    const decoded = Buffer.from(auth, 'base64').toString('utf8');
+  for (const k of keysIn(config.auths)) {
+    const entry = config.auths![k];
+    const decoded = typeof entry?.auth === 'string' ? Buffer.from(entry.auth, 'base64').toString('utf8') : '';
     const colon = decoded.indexOf(':');
-    if (colon > 0) return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1), serveraddress: registry };
+    const [username, password] = colon > 0 ? [decoded.slice(0, colon), decoded.slice(colon + 1)] : ['', ''];
+    const identitytoken = typeof entry?.identitytoken === 'string' && entry.identitytoken ? entry.identitytoken : undefined;
+    if (identitytoken) return { username, password, serveraddress: registry, identitytoken };
+    if (colon > 0) return { username, password, serveraddress: registry };
   }
   return undefined;
 }

@@ -20,7 +20,7 @@ export async function registryClientFor(ref: RegistryReference, access: Registry
 /** A client's options: the login found for its registry (none: anonymous), and how registries are reached. */
 export function clientOptions(auth: RegistryAuth | undefined, access: Omit<RegistryAccess, 'sources'>): RegistryClientOptions {
   return {
-    ...(auth && { credentials: { username: auth.username, password: auth.password } }),
+    ...(auth && { credentials: { username: auth.username, password: auth.password, ...(auth.identitytoken && { identityToken: auth.identitytoken }) } }),
     insecureHosts: access.insecureHosts,
     log: access.log,
     // How long a request may go unanswered, or a blob without a byte (the client's default: 60 s).

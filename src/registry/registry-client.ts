@@ -5,8 +5,9 @@
 //
 // As Docker talks to registries:
 //  - authentication: anonymous first; on 401 the challenge says Basic or Bearer. Bearer tokens
-//    come from the challenge's realm (with the credentials, if any, as Basic), one per set of
-//    repository scopes, fetched again on a later 401 (expired);
+//    come from the challenge's realm (with the credentials, if any, as Basic, or an identity
+//    token in OAuth2's refresh_token grant), one per set of repository scopes, fetched again on
+//    a later 401 (expired);
 //  - HTTPS with the system's CAs (NODE_EXTRA_CA_CERTS adds to them); plain HTTP and unverified
 //    TLS only for loopback hosts and those named insecure (Docker's insecure-registries);
 //  - a redirect to another host (blob storage behind a presigned URL) is followed without the
@@ -25,6 +26,8 @@ import { isLoopbackRegistry } from './registry-reference';
 export interface RegistryCredentials {
   username: string;
   password: string;
+  /** An OAuth refresh token (docker login's identity token): traded at the token realm for access tokens. */
+  identityToken?: string;
 }
 
 export interface RegistryLog {
@@ -85,6 +88,8 @@ export class RegistryClient {
   private schemeSettled = false;
   private challenge?: { type: 'basic' } | { type: 'bearer'; realm: string; service?: string };
   private readonly tokens = new Map<string, string>();
+  /** The identity token as the token server last rotated it. */
+  private refreshToken?: string;
   private readonly agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
   private readonly attempts: number;
   private readonly backoffMs: number;
@@ -366,7 +371,11 @@ export class RegistryClient {
   private learnChallenge(header: string | undefined, what: string): void {
     const scheme = /^\s*(\w+)/.exec(header ?? '')?.[1]?.toLowerCase();
     if (scheme === 'basic') {
-      if (!this.options.credentials) throw new ImageError(`${what}: the registry needs a login (HTTP 401), and none is known for ${this.host}`);
+      const { credentials } = this.options;
+      if (!credentials) throw new ImageError(`${what}: the registry needs a login (HTTP 401), and none is known for ${this.host}`);
+      if (!credentials.password && credentials.identityToken) {
+        throw new ImageError(`${what}: the registry asks for a password (Basic), and docker login stored only an identity token for ${this.host}`);
+      }
       this.challenge = { type: 'basic' };
       return;
     }
@@ -392,13 +401,27 @@ export class RegistryClient {
         `${what}: the registry's token realm ${url.origin} is not HTTPS; credentials are sent only over HTTPS, or to a loopback or insecure host`
       );
     }
-    if (service) url.searchParams.set('service', service);
-    for (const scope of scopes) url.searchParams.append('scope', scope);
     const { credentials } = this.options;
+    // An identity token is traded as Docker trades it: OAuth2's refresh_token grant, POSTed.
+    // Otherwise a GET with the login, if any, as Basic.
+    const refreshToken = this.refreshToken ?? credentials?.identityToken;
+    let form: Buffer | undefined;
+    if (refreshToken) {
+      const fields = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: 'modelarts-image-check' });
+      if (service) fields.set('service', service);
+      if (scopes.length > 0) fields.set('scope', scopes.join(' '));
+      form = Buffer.from(fields.toString());
+    } else {
+      if (service) url.searchParams.set('service', service);
+      for (const scope of scopes) url.searchParams.append('scope', scope);
+    }
+    const headers: Record<string, string> = form
+      ? { 'User-Agent': 'modelarts-image-check', 'Content-Type': 'application/x-www-form-urlencoded' }
+      : { 'User-Agent': 'modelarts-image-check', ...(credentials && { Authorization: basic(credentials) }) };
     for (let attempt = 1; ; attempt++) {
       let res: http.IncomingMessage;
       try {
-        res = await this.send(url, 'GET', { 'User-Agent': 'modelarts-image-check', ...(credentials && { Authorization: basic(credentials) }) });
+        res = await this.send(url, form ? 'POST' : 'GET', headers, form && { length: form.length, chunks: form });
       } catch (err) {
         if (attempt < this.attempts && isTransient(err)) {
           await this.wait(attempt, undefined, `${what} (token)`, describe(err));
@@ -415,12 +438,13 @@ export class RegistryClient {
       }
       if (status !== 200) {
         res.resume();
-        throw new ImageError(
-          `${what}: the token server ${url.origin} refused ${credentials ? 'the login' : 'an anonymous token'} (HTTP ${status}${status === 401 ? ': wrong or missing credentials' : ''})`
-        );
+        const why = form
+          ? `refused the identity token docker login stored (HTTP ${status}${status === 400 || status === 401 ? ': wrong or expired; run docker login again' : ''})`
+          : `refused ${credentials ? 'the login' : 'an anonymous token'} (HTTP ${status}${status === 401 ? ': wrong or missing credentials' : ''})`;
+        throw new ImageError(`${what}: the token server ${url.origin} ${why}`);
       }
       const body = await readBody(res, 1024 * 1024, `${what} (token)`);
-      let answer: { token?: unknown; access_token?: unknown };
+      let answer: { token?: unknown; access_token?: unknown; refresh_token?: unknown };
       try {
         answer = JSON.parse(body.toString('utf8')) as typeof answer;
       } catch {
@@ -428,6 +452,8 @@ export class RegistryClient {
       }
       const token = typeof answer.token === 'string' && answer.token ? answer.token : answer.access_token;
       if (typeof token !== 'string' || !token) throw new ImageError(`${what}: the token server's answer holds no token`);
+      // A server may rotate the refresh token: the new one serves the next scope.
+      if (form && typeof answer.refresh_token === 'string' && answer.refresh_token) this.refreshToken = answer.refresh_token;
       return token;
     }
   }
