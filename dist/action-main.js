@@ -73761,7 +73761,6 @@ function tarHeader(name, size) {
 var INDEX_TYPES2 = /* @__PURE__ */ new Set(["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"]);
 var SCHEMA1_TYPES = /* @__PURE__ */ new Set(["application/vnd.docker.distribution.manifest.v1+json", "application/vnd.docker.distribution.manifest.v1+prettyjws"]);
 var MAX_CONFIG = 16 * 1024 * 1024;
-var DIGEST2 = /^sha256:[a-f0-9]{64}$/;
 async function resolveRegistryImage(client, ref, platform2) {
   const name = formatRegistryReference(ref);
   const manifests = [];
@@ -73836,7 +73835,7 @@ function registryBase(image) {
   };
 }
 function checkedDigest(digest, what) {
-  if (!DIGEST2.test(digest)) throw new ImageError(`${what} names a blob or manifest by ${JSON.stringify(excerpt(digest, 80))}, which is not a sha256 digest`);
+  if (!DIGEST.test(digest)) throw new ImageError(`${what} names a blob or manifest by ${JSON.stringify(excerpt(digest, 80))}, which is not a sha256 digest`);
   return digest;
 }
 function parse3(bytes, what) {

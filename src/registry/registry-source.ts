@@ -8,12 +8,11 @@ import { excerpt } from '../core/text/excerpt';
 import type { ImageSource } from '../core/source/image-source';
 import { ociLayoutTar, type LayoutFile } from './oci-layout-stream';
 import type { RegistryClient } from './registry-client';
-import { formatRegistryReference, type RegistryReference } from './registry-reference';
+import { DIGEST, formatRegistryReference, type RegistryReference } from './registry-reference';
 
 const INDEX_TYPES = new Set(['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json']);
 const SCHEMA1_TYPES = new Set(['application/vnd.docker.distribution.manifest.v1+json', 'application/vnd.docker.distribution.manifest.v1+prettyjws']);
 const MAX_CONFIG = 16 * 1024 * 1024;
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
 
 /** One image of a registry, resolved: the manifests on the way to it, its config, its layers. */
 export interface RegistryImage {
