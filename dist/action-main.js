@@ -68328,13 +68328,76 @@ See ${docsUrl(r.id)}`,
   };
 }
 
+// src/core/archive/archive-contents.ts
+var ArchiveContents = class {
+  /** `label` names the archive in messages. */
+  constructor(label) {
+    this.label = label;
+  }
+  label;
+  /** Regular files by their path in the archive ("manifest.json", "blobs/sha256/..."). */
+  files = /* @__PURE__ */ new Map();
+  /** Symlinks by path, with their targets as written (legacy `docker save` links repeated layers). */
+  links = /* @__PURE__ */ new Map();
+  /** The file Docker reads at `path` (as manifest.json or index.json name it). */
+  fileAt(path) {
+    const normalized = normalizeEntryName(path);
+    if (normalized === null) return void 0;
+    const p = normalized.slice(1);
+    const { files, links, label } = this;
+    const file = files.get(p);
+    if (file) return file;
+    const target = links.get(p);
+    if (target === void 0) {
+      if (resolveInArchive(links, p, false) !== p) throw new ImageError(`${label} names "${excerpt(path, 200)}" through a symlinked directory: ${AMBIGUOUS}`);
+      return void 0;
+    }
+    const joined = target.startsWith("/") ? null : normalizeEntryName(p.slice(0, p.lastIndexOf("/") + 1) + target);
+    const resolved = resolveInArchive(links, p, true);
+    if (joined === null || resolved !== joined.slice(1))
+      throw new ImageError(`${label} names "${excerpt(path, 200)}", a symlink to "${excerpt(target, 200)}" that ${AMBIGUOUS}`);
+    return files.get(resolved);
+  }
+};
+var MAX_LINK_HOPS = 40;
+var RESOLVE_BUDGET = 64 * 1024 * 1024;
+function resolveInArchive(links, path, followLast, budget = { chars: RESOLVE_BUDGET }) {
+  if (links.size === 0) return path;
+  let resolved = "";
+  const rest = path.split("/").reverse();
+  let hops = 0;
+  while (rest.length > 0) {
+    const part = rest.pop();
+    if (part === "" || part === ".") continue;
+    const parent = resolved;
+    if (part === "..") {
+      resolved = resolved.slice(0, Math.max(0, resolved.lastIndexOf("/")));
+      continue;
+    }
+    resolved = resolved === "" ? part : `${resolved}/${part}`;
+    if (rest.length === 0 && !followLast) break;
+    if ((budget.chars -= resolved.length) < 0) return void 0;
+    const target = links.get(resolved);
+    if (target === void 0) continue;
+    if (++hops > MAX_LINK_HOPS) return void 0;
+    resolved = target.startsWith("/") ? "" : parent;
+    rest.push(...target.split("/").reverse());
+  }
+  return resolved;
+}
+var AMBIGUOUS = "Docker's classic image store (which unpacks the archive) and its containerd image store (which reads its entries by name) would read different files, so it cannot be checked";
+var SHA256_DIGEST = /^sha256:[a-f0-9]{64}$/;
+function digestInBlobPath(path) {
+  const named = /^blobs\/sha256\/([a-f0-9]{64})$/.exec(path);
+  return named ? `sha256:${named[1]}` : void 0;
+}
+
 // src/registry/registry-reference.ts
 var TRANSPORT = "docker://";
 var COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
 var REPOSITORY = new RegExp(`^${COMPONENT}(?:/${COMPONENT})*$`);
 var HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
 var TAG = /^[\w][\w.-]{0,127}$/;
-var DIGEST = /^sha256:[a-f0-9]{64}$/;
 function isRegistryReference(text) {
   return text.startsWith(TRANSPORT);
 }
@@ -68345,7 +68408,7 @@ function parseRegistryReference(text) {
   const at = rest.indexOf("@");
   const digest = at === -1 ? void 0 : rest.slice(at + 1);
   let name = at === -1 ? rest : rest.slice(0, at);
-  if (digest !== void 0 && !DIGEST.test(digest)) throw bad("the digest is not sha256:<64 hex digits>");
+  if (digest !== void 0 && !SHA256_DIGEST.test(digest)) throw bad("the digest is not sha256:<64 hex digits>");
   let tag;
   const colon = name.lastIndexOf(":");
   if (colon > name.lastIndexOf("/")) {
@@ -68747,69 +68810,6 @@ var Handoff = class {
   }
 };
 
-// src/core/archive/archive-contents.ts
-var ArchiveContents = class {
-  /** `label` names the archive in messages. */
-  constructor(label) {
-    this.label = label;
-  }
-  label;
-  /** Regular files by their path in the archive ("manifest.json", "blobs/sha256/..."). */
-  files = /* @__PURE__ */ new Map();
-  /** Symlinks by path, with their targets as written (legacy `docker save` links repeated layers). */
-  links = /* @__PURE__ */ new Map();
-  /** The file Docker reads at `path` (as manifest.json or index.json name it). */
-  fileAt(path) {
-    const normalized = normalizeEntryName(path);
-    if (normalized === null) return void 0;
-    const p = normalized.slice(1);
-    const { files, links, label } = this;
-    const file = files.get(p);
-    if (file) return file;
-    const target = links.get(p);
-    if (target === void 0) {
-      if (resolveInArchive(links, p, false) !== p) throw new ImageError(`${label} names "${excerpt(path, 200)}" through a symlinked directory: ${AMBIGUOUS}`);
-      return void 0;
-    }
-    const joined = target.startsWith("/") ? null : normalizeEntryName(p.slice(0, p.lastIndexOf("/") + 1) + target);
-    const resolved = resolveInArchive(links, p, true);
-    if (joined === null || resolved !== joined.slice(1))
-      throw new ImageError(`${label} names "${excerpt(path, 200)}", a symlink to "${excerpt(target, 200)}" that ${AMBIGUOUS}`);
-    return files.get(resolved);
-  }
-};
-var MAX_LINK_HOPS = 40;
-var RESOLVE_BUDGET = 64 * 1024 * 1024;
-function resolveInArchive(links, path, followLast, budget = { chars: RESOLVE_BUDGET }) {
-  if (links.size === 0) return path;
-  let resolved = "";
-  const rest = path.split("/").reverse();
-  let hops = 0;
-  while (rest.length > 0) {
-    const part = rest.pop();
-    if (part === "" || part === ".") continue;
-    const parent = resolved;
-    if (part === "..") {
-      resolved = resolved.slice(0, Math.max(0, resolved.lastIndexOf("/")));
-      continue;
-    }
-    resolved = resolved === "" ? part : `${resolved}/${part}`;
-    if (rest.length === 0 && !followLast) break;
-    if ((budget.chars -= resolved.length) < 0) return void 0;
-    const target = links.get(resolved);
-    if (target === void 0) continue;
-    if (++hops > MAX_LINK_HOPS) return void 0;
-    resolved = target.startsWith("/") ? "" : parent;
-    rest.push(...target.split("/").reverse());
-  }
-  return resolved;
-}
-var AMBIGUOUS = "Docker's classic image store (which unpacks the archive) and its containerd image store (which reads its entries by name) would read different files, so it cannot be checked";
-function digestInBlobPath(path) {
-  const named = /^blobs\/sha256\/([a-f0-9]{64})$/.exec(path);
-  return named ? `sha256:${named[1]}` : void 0;
-}
-
 // src/core/archive/legacy-layer-ids.ts
 var import_node_crypto4 = require("node:crypto");
 var LEGACY_LAYER_PATH = /^[a-f0-9]{64}\/layer\.tar$/;
@@ -68823,7 +68823,7 @@ function predictedBaseLayerPaths(baseDiffIds, layerJson) {
   let chain = "";
   let parent = "";
   for (const diffId of baseDiffIds) {
-    if (!/^sha256:[a-f0-9]{64}$/.test(diffId)) break;
+    if (!SHA256_DIGEST.test(diffId)) break;
     chain = chain ? `sha256:${sha256(`${chain} ${diffId}`)}` : diffId;
     parent = sha256(`{"container_config":${containerConfig},"created":${created},"layer_id":"${chain}"${parent ? `,"parent":"sha256:${parent}"` : ""}}`);
     paths.add(`${parent}/layer.tar`);
@@ -71489,9 +71489,8 @@ function contentIs(blob, digest, o) {
 function blobByDigest(contents, descriptor, o, verify = true) {
   const { label } = o;
   const { digest } = descriptor;
-  const m = /^sha256:([a-f0-9]{64})$/.exec(digest);
-  if (!m) throw new ImageError(`${label} names a blob by an unsupported digest "${excerpt(digest, 80)}" (only sha256 is supported)`);
-  const blob = contents.fileAt(`blobs/sha256/${m[1]}`);
+  if (!SHA256_DIGEST.test(digest)) throw new ImageError(`${label} names a blob by an unsupported digest "${excerpt(digest, 80)}" (only sha256 is supported)`);
+  const blob = contents.fileAt(`blobs/sha256/${digest.slice("sha256:".length)}`);
   if (!blob) throw new ImageError(`${label} names the blob ${digest}, which is not in the archive`);
   if (verify && !contentIs(blob, digest, o)) {
     throw new ImageError(`the blob ${digest} in ${label} does not match its digest (content is ${blob.digest}): the archive was modified`);
@@ -71564,7 +71563,7 @@ function finish(layout, id, repoTags, config, layerBlobs, o) {
   return { layout, id, repoTags, config, layers, blobs };
 }
 function declaredDigest(path) {
-  if (/^sha256:[a-f0-9]{64}$/.test(path)) return path;
+  if (SHA256_DIGEST.test(path)) return path;
   return digestInBlobPath(path) ?? "";
 }
 
@@ -73835,7 +73834,8 @@ function registryBase(image) {
   };
 }
 function checkedDigest(digest, what) {
-  if (!DIGEST.test(digest)) throw new ImageError(`${what} names a blob or manifest by ${JSON.stringify(excerpt(digest, 80))}, which is not a sha256 digest`);
+  if (!SHA256_DIGEST.test(digest))
+    throw new ImageError(`${what} names a blob or manifest by ${JSON.stringify(excerpt(digest, 80))}, which is not a sha256 digest`);
   return digest;
 }
 function parse3(bytes, what) {

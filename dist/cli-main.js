@@ -7348,6 +7348,7 @@ function resolveInArchive(links, path, followLast, budget = { chars: RESOLVE_BUD
   return resolved;
 }
 var AMBIGUOUS = "Docker's classic image store (which unpacks the archive) and its containerd image store (which reads its entries by name) would read different files, so it cannot be checked";
+var SHA256_DIGEST = /^sha256:[a-f0-9]{64}$/;
 function digestInBlobPath(path) {
   const named = /^blobs\/sha256\/([a-f0-9]{64})$/.exec(path);
   return named ? `sha256:${named[1]}` : void 0;
@@ -7366,7 +7367,7 @@ function predictedBaseLayerPaths(baseDiffIds, layerJson) {
   let chain = "";
   let parent = "";
   for (const diffId of baseDiffIds) {
-    if (!/^sha256:[a-f0-9]{64}$/.test(diffId)) break;
+    if (!SHA256_DIGEST.test(diffId)) break;
     chain = chain ? `sha256:${sha256(`${chain} ${diffId}`)}` : diffId;
     parent = sha256(`{"container_config":${containerConfig},"created":${created},"layer_id":"${chain}"${parent ? `,"parent":"sha256:${parent}"` : ""}}`);
     paths.add(`${parent}/layer.tar`);
@@ -10731,9 +10732,8 @@ function contentIs(blob, digest, o) {
 function blobByDigest(contents, descriptor, o, verify = true) {
   const { label } = o;
   const { digest } = descriptor;
-  const m = /^sha256:([a-f0-9]{64})$/.exec(digest);
-  if (!m) throw new ImageError(`${label} names a blob by an unsupported digest "${excerpt(digest, 80)}" (only sha256 is supported)`);
-  const blob = contents.fileAt(`blobs/sha256/${m[1]}`);
+  if (!SHA256_DIGEST.test(digest)) throw new ImageError(`${label} names a blob by an unsupported digest "${excerpt(digest, 80)}" (only sha256 is supported)`);
+  const blob = contents.fileAt(`blobs/sha256/${digest.slice("sha256:".length)}`);
   if (!blob) throw new ImageError(`${label} names the blob ${digest}, which is not in the archive`);
   if (verify && !contentIs(blob, digest, o)) {
     throw new ImageError(`the blob ${digest} in ${label} does not match its digest (content is ${blob.digest}): the archive was modified`);
@@ -10806,7 +10806,7 @@ function finish(layout, id, repoTags, config, layerBlobs, o) {
   return { layout, id, repoTags, config, layers, blobs };
 }
 function declaredDigest(path) {
-  if (/^sha256:[a-f0-9]{64}$/.test(path)) return path;
+  if (SHA256_DIGEST.test(path)) return path;
   return digestInBlobPath(path) ?? "";
 }
 
@@ -13572,7 +13572,6 @@ var COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
 var REPOSITORY = new RegExp(`^${COMPONENT}(?:/${COMPONENT})*$`);
 var HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
 var TAG2 = /^[\w][\w.-]{0,127}$/;
-var DIGEST = /^sha256:[a-f0-9]{64}$/;
 function isRegistryReference(text) {
   return text.startsWith(TRANSPORT);
 }
@@ -13583,7 +13582,7 @@ function parseRegistryReference(text) {
   const at = rest.indexOf("@");
   const digest = at === -1 ? void 0 : rest.slice(at + 1);
   let name = at === -1 ? rest : rest.slice(0, at);
-  if (digest !== void 0 && !DIGEST.test(digest)) throw bad("the digest is not sha256:<64 hex digits>");
+  if (digest !== void 0 && !SHA256_DIGEST.test(digest)) throw bad("the digest is not sha256:<64 hex digits>");
   let tag;
   const colon = name.lastIndexOf(":");
   if (colon > name.lastIndexOf("/")) {
@@ -14192,7 +14191,8 @@ function registryBase(image) {
   };
 }
 function checkedDigest(digest, what) {
-  if (!DIGEST.test(digest)) throw new ImageError(`${what} names a blob or manifest by ${JSON.stringify(excerpt(digest, 80))}, which is not a sha256 digest`);
+  if (!SHA256_DIGEST.test(digest))
+    throw new ImageError(`${what} names a blob or manifest by ${JSON.stringify(excerpt(digest, 80))}, which is not a sha256 digest`);
   return digest;
 }
 function parse2(bytes, what) {

@@ -1,6 +1,7 @@
 // Image references of the `docker://` transport, as skopeo names it:
 // docker://[HOST[:PORT]/]NAME[:TAG][@DIGEST]. Without a host the image is Docker Hub's, and a
 // one-part name there is an official image (library/NAME), as `docker pull` reads it.
+import { SHA256_DIGEST } from '../core/archive/archive-contents';
 import { UsageError } from '../core/errors';
 
 export interface RegistryReference {
@@ -20,8 +21,6 @@ const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
 const REPOSITORY = new RegExp(`^${COMPONENT}(?:/${COMPONENT})*$`);
 const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
 const TAG = /^[\w][\w.-]{0,127}$/;
-/** A digest as Docker writes them: sha256 and 64 lowercase hex digits. */
-export const DIGEST = /^sha256:[a-f0-9]{64}$/;
 
 export function isRegistryReference(text: string): boolean {
   return text.startsWith(TRANSPORT);
@@ -34,7 +33,7 @@ export function parseRegistryReference(text: string): RegistryReference {
   const at = rest.indexOf('@');
   const digest = at === -1 ? undefined : rest.slice(at + 1);
   let name = at === -1 ? rest : rest.slice(0, at);
-  if (digest !== undefined && !DIGEST.test(digest)) throw bad('the digest is not sha256:<64 hex digits>');
+  if (digest !== undefined && !SHA256_DIGEST.test(digest)) throw bad('the digest is not sha256:<64 hex digits>');
   let tag: string | undefined;
   const colon = name.lastIndexOf(':');
   if (colon > name.lastIndexOf('/')) {

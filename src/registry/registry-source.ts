@@ -4,11 +4,12 @@
 import type { KnownBase } from '../core/check-image';
 import { chooseManifest, type Descriptor } from '../core/archive/image-manifest';
 import { ImageError } from '../core/errors';
+import { SHA256_DIGEST } from '../core/archive/archive-contents';
 import { excerpt } from '../core/text/excerpt';
 import type { ImageSource } from '../core/source/image-source';
 import { ociLayoutTar, type LayoutFile } from './oci-layout-stream';
 import type { RegistryClient } from './registry-client';
-import { DIGEST, formatRegistryReference, type RegistryReference } from './registry-reference';
+import { formatRegistryReference, type RegistryReference } from './registry-reference';
 
 const INDEX_TYPES = new Set(['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json']);
 const SCHEMA1_TYPES = new Set(['application/vnd.docker.distribution.manifest.v1+json', 'application/vnd.docker.distribution.manifest.v1+prettyjws']);
@@ -116,7 +117,8 @@ export function registryBase(image: RegistryImage): KnownBase {
  * sha256 and 64 hex digits (a path, sha512, which Docker does not write) refuses the image.
  */
 function checkedDigest(digest: string, what: string): string {
-  if (!DIGEST.test(digest)) throw new ImageError(`${what} names a blob or manifest by ${JSON.stringify(excerpt(digest, 80))}, which is not a sha256 digest`);
+  if (!SHA256_DIGEST.test(digest))
+    throw new ImageError(`${what} names a blob or manifest by ${JSON.stringify(excerpt(digest, 80))}, which is not a sha256 digest`);
   return digest;
 }
 

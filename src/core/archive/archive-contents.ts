@@ -106,6 +106,9 @@ export function resolveInArchive(
 export const AMBIGUOUS =
   "Docker's classic image store (which unpacks the archive) and its containerd image store (which reads its entries by name) would read different files, so it cannot be checked";
 
+/** A digest as Docker writes them: sha256 and 64 lowercase hex digits (the only kind read). */
+export const SHA256_DIGEST = /^sha256:[a-f0-9]{64}$/;
+
 /** "sha256:<hex>" for an OCI-style blob path ("blobs/sha256/<hex>"), else undefined. */
 export function digestInBlobPath(path: string): string | undefined {
   const named = /^blobs\/sha256\/([a-f0-9]{64})$/.exec(path);

@@ -3,7 +3,7 @@
 // and every layer must hash to the diff_id its config promises. A tampered archive stops here.
 // (Layers from a source that verified them itself, the Docker daemon, are not hashed: see
 // ResolveOptions.layersVerified.)
-import { digestInBlobPath, type ArchiveBlob, type ArchiveContents } from './archive-contents';
+import { digestInBlobPath, SHA256_DIGEST, type ArchiveBlob, type ArchiveContents } from './archive-contents';
 import { excerpt } from '../text/excerpt';
 import { ImageError } from '../errors';
 import { readAsGo, type GoShape, type GoStruct } from './go-json';
@@ -253,9 +253,8 @@ function contentIs(blob: ArchiveBlob, digest: string, o: ResolveOptions): boolea
 function blobByDigest(contents: ArchiveContents, descriptor: Descriptor, o: ResolveOptions, verify = true): ArchiveBlob {
   const { label } = o;
   const { digest } = descriptor;
-  const m = /^sha256:([a-f0-9]{64})$/.exec(digest);
-  if (!m) throw new ImageError(`${label} names a blob by an unsupported digest "${excerpt(digest, 80)}" (only sha256 is supported)`);
-  const blob = contents.fileAt(`blobs/sha256/${m[1]}`);
+  if (!SHA256_DIGEST.test(digest)) throw new ImageError(`${label} names a blob by an unsupported digest "${excerpt(digest, 80)}" (only sha256 is supported)`);
+  const blob = contents.fileAt(`blobs/sha256/${digest.slice('sha256:'.length)}`);
   if (!blob) throw new ImageError(`${label} names the blob ${digest}, which is not in the archive`);
   if (verify && !contentIs(blob, digest, o)) {
     throw new ImageError(`the blob ${digest} in ${label} does not match its digest (content is ${blob.digest}): the archive was modified`);
@@ -350,6 +349,6 @@ function finish(
 
 /** The digest a layer's archive path or OCI descriptor names ("" for legacy `ID/layer.tar`). */
 function declaredDigest(path: string): string {
-  if (/^sha256:[a-f0-9]{64}$/.test(path)) return path;
+  if (SHA256_DIGEST.test(path)) return path;
   return digestInBlobPath(path) ?? '';
 }

@@ -8,6 +8,7 @@
 // never safety. The created time and empty config are taken, byte for byte, from a layer's
 // `json` in the same archive (Docker writes the time in its own time zone).
 import { createHash } from 'node:crypto';
+import { SHA256_DIGEST } from './archive-contents';
 
 /** A layer's path in a legacy `docker save` archive: "<v1 id>/layer.tar". */
 export const LEGACY_LAYER_PATH = /^[a-f0-9]{64}\/layer\.tar$/;
@@ -29,7 +30,7 @@ export function predictedBaseLayerPaths(baseDiffIds: readonly string[], layerJso
   let chain = '';
   let parent = '';
   for (const diffId of baseDiffIds) {
-    if (!/^sha256:[a-f0-9]{64}$/.test(diffId)) break;
+    if (!SHA256_DIGEST.test(diffId)) break;
     chain = chain ? `sha256:${sha256(`${chain} ${diffId}`)}` : diffId;
     parent = sha256(`{"container_config":${containerConfig},"created":${created},"layer_id":"${chain}"${parent ? `,"parent":"sha256:${parent}"` : ''}}`);
     paths.add(`${parent}/layer.tar`);
